@@ -1,0 +1,538 @@
+// The one schema: tables first, then inferred types. Enums live here and are
+// reused by zod (`table.column.enumValues`) so there is one list of each.
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+const nowMs = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
+const createdAt = () => integer("created_at").notNull().default(nowMs);
+
+// ───────────────────────── programme (gazette data) ─────────────────────────
+
+export const programmeYears = sqliteTable("programme_years", {
+  id: integer("id").primaryKey(),
+  year: integer("year").notNull().unique(),
+  title: text("title").notNull(),
+});
+
+export const sourceDocuments = sqliteTable("source_documents", {
+  id: integer("id").primaryKey(),
+  key: text("key").notNull().unique(),
+  docNo: text("doc_no").notNull(),
+  issuedOn: text("issued_on").notNull(), // YYYY-MM-DD
+  title: text("title").notNull(),
+});
+
+export const sections = sqliteTable(
+  "sections",
+  {
+    id: integer("id").primaryKey(),
+    yearId: integer("year_id").notNull().references(() => programmeYears.id),
+    name: text("name").notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [uniqueIndex("sections_year_name").on(t.yearId, t.name)],
+);
+
+export const subsections = sqliteTable(
+  "subsections",
+  {
+    id: integer("id").primaryKey(),
+    sectionId: integer("section_id").notNull().references(() => sections.id),
+    name: text("name").notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [uniqueIndex("subsections_section_name").on(t.sectionId, t.name)],
+);
+
+export const leaders = sqliteTable("leaders", {
+  id: integer("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  title: text("title"), // e.g. 市长; null when the gazette gives none
+  position: integer("position").notNull(),
+});
+
+export const UNIT_KIND = ["市直部门", "镇街", "企业", "群体描述"] as const;
+export const units = sqliteTable("units", {
+  id: integer("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  kind: text("kind", { enum: UNIT_KIND }).notNull(),
+  position: integer("position").notNull(),
+});
+
+export const tasks = sqliteTable(
+  "tasks",
+  {
+    id: integer("id").primaryKey(),
+    yearId: integer("year_id").notNull().references(() => programmeYears.id),
+    no: integer("no").notNull(),
+    sectionId: integer("section_id").notNull().references(() => sections.id),
+    subsectionId: integer("subsection_id").references(() => subsections.id),
+    target: text("target").notNull(),
+    sourceDocumentId: integer("source_document_id").notNull().references(() => sourceDocuments.id),
+    sourceRef: text("source_ref").notNull(),
+    needsVerification: integer("needs_verification", { mode: "boolean" }).notNull().default(false),
+    note: text("note"),
+  },
+  (t) => [uniqueIndex("tasks_year_no").on(t.yearId, t.no), index("tasks_section").on(t.sectionId)],
+);
+
+export const taskLeaders = sqliteTable(
+  "task_leaders",
+  {
+    taskId: integer("task_id").notNull().references(() => tasks.id),
+    leaderId: integer("leader_id").notNull().references(() => leaders.id),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.leaderId] }), index("task_leaders_leader").on(t.leaderId)],
+);
+
+export const UNIT_ROLE = ["lead", "coop"] as const;
+export const taskUnits = sqliteTable(
+  "task_units",
+  {
+    taskId: integer("task_id").notNull().references(() => tasks.id),
+    unitId: integer("unit_id").notNull().references(() => units.id),
+    role: text("role", { enum: UNIT_ROLE }).notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.taskId, t.unitId, t.role] }),
+    index("task_units_unit").on(t.unitId, t.role),
+  ],
+);
+
+export const COMPARATOR = ["atLeast", "about", "exact", "range"] as const;
+export const METRIC_KIND = ["cumulative", "rate"] as const;
+export const metrics = sqliteTable(
+  "metrics",
+  {
+    id: integer("id").primaryKey(),
+    taskId: integer("task_id").notNull().references(() => tasks.id),
+    position: integer("position").notNull(),
+    label: text("label").notNull(),
+    target: real("target").notNull(),
+    targetMax: real("target_max"),
+    unit: text("unit").notNull(),
+    comparator: text("comparator", { enum: COMPARATOR }).notNull(),
+    kind: text("kind", { enum: METRIC_KIND }).notNull(),
+  },
+  (t) => [uniqueIndex("metrics_task_position").on(t.taskId, t.position)],
+);
+
+export const livelihoodProjects = sqliteTable(
+  "livelihood_projects",
+  {
+    id: integer("id").primaryKey(),
+    yearId: integer("year_id").notNull().references(() => programmeYears.id),
+    no: integer("no").notNull(),
+    name: text("name").notNull(),
+    sourceDocumentId: integer("source_document_id").notNull().references(() => sourceDocuments.id),
+    sourceRef: text("source_ref").notNull(),
+    needsVerification: integer("needs_verification", { mode: "boolean" }).notNull().default(false),
+    note: text("note"),
+  },
+  (t) => [uniqueIndex("projects_year_no").on(t.yearId, t.no)],
+);
+
+export const projectLeaders = sqliteTable(
+  "project_leaders",
+  {
+    projectId: integer("project_id").notNull().references(() => livelihoodProjects.id),
+    leaderId: integer("leader_id").notNull().references(() => leaders.id),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.leaderId] })],
+);
+
+export const PROJECT_UNIT_ROLE = ["lead", "related"] as const;
+export const projectUnits = sqliteTable(
+  "project_units",
+  {
+    projectId: integer("project_id").notNull().references(() => livelihoodProjects.id),
+    unitId: integer("unit_id").notNull().references(() => units.id),
+    role: text("role", { enum: PROJECT_UNIT_ROLE }).notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.unitId, t.role] }), index("project_units_unit").on(t.unitId)],
+);
+
+export const projectParts = sqliteTable(
+  "project_parts",
+  {
+    id: integer("id").primaryKey(),
+    projectId: integer("project_id").notNull().references(() => livelihoodProjects.id),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    baseline: text("baseline"),
+    total: real("total"),
+    totalUnit: text("total_unit"),
+    categories: text("categories", { mode: "json" }).$type<string[]>().notNull(),
+  },
+  (t) => [uniqueIndex("project_parts_position").on(t.projectId, t.position)],
+);
+
+export type MilestoneTargets = Record<string, number>;
+export const projectMilestones = sqliteTable(
+  "project_milestones",
+  {
+    id: integer("id").primaryKey(),
+    partId: integer("part_id").notNull().references(() => projectParts.id),
+    position: integer("position").notNull(),
+    due: text("due").notNull(), // YYYY-MM-DD
+    text: text("text").notNull(),
+    targets: text("targets", { mode: "json" }).$type<MilestoneTargets>().notNull(),
+  },
+  (t) => [uniqueIndex("project_milestones_position").on(t.partId, t.position)],
+);
+
+// ───────────────────────── accounts, sessions, audit ─────────────────────────
+
+export const ROLE = ["admin", "leader", "supervisor", "unit"] as const;
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey(),
+    username: text("username").notNull().unique(),
+    displayName: text("display_name").notNull(),
+    role: text("role", { enum: ROLE }).notNull(),
+    unitId: integer("unit_id").references(() => units.id),
+    leaderId: integer("leader_id").references(() => leaders.id),
+    passwordHash: text("password_hash").notNull(),
+    mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(true),
+    disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+    failedAttempts: integer("failed_attempts").notNull().default(0),
+    lockedUntil: integer("locked_until"), // epoch ms
+    passwordChangedAt: integer("password_changed_at"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("users_binding", sql`(${t.role} = 'unit') = (${t.unitId} is not null)`),
+    check("users_leader_binding", sql`(${t.role} = 'leader') = (${t.leaderId} is not null)`),
+  ],
+);
+
+/** Server-side session registry: a JWT is only honoured while its row is live. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(), // random, carried in the JWT
+    userId: integer("user_id").notNull().references(() => users.id),
+    createdAt: createdAt(),
+    lastSeenAt: integer("last_seen_at").notNull(),
+    expiresAt: integer("expires_at").notNull(), // absolute limit
+    revokedAt: integer("revoked_at"),
+    ip: text("ip"),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);
+
+export const loginAttempts = sqliteTable(
+  "login_attempts",
+  {
+    id: integer("id").primaryKey(),
+    ip: text("ip").notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("login_attempts_ip_at").on(t.ip, t.at)],
+);
+
+export const AUDIT_OUTCOME = ["success", "denied", "failure"] as const;
+/** Append-only and hash-chained; triggers in the migration refuse UPDATE and DELETE. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey(),
+    at: integer("at").notNull(), // epoch ms
+    userId: integer("user_id"),
+    username: text("username"),
+    role: text("role"),
+    unitId: integer("unit_id"),
+    ip: text("ip"),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id"),
+    outcome: text("outcome", { enum: AUDIT_OUTCOME }).notNull(),
+    before: text("before"),
+    after: text("after"),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [
+    index("audit_at").on(t.at),
+    index("audit_user").on(t.userId),
+    index("audit_entity").on(t.entity, t.entityId),
+  ],
+);
+
+// ───────────────────────── periods, targets, reports ─────────────────────────
+
+export const periods = sqliteTable(
+  "periods",
+  {
+    id: integer("id").primaryKey(),
+    yearId: integer("year_id").notNull().references(() => programmeYears.id),
+    quarter: integer("quarter").notNull(), // 1..4
+    code: text("code").notNull().unique(), // 2026Q1
+    startsOn: text("starts_on").notNull(),
+    endsOn: text("ends_on").notNull(),
+    dueOn: text("due_on").notNull(), // report due date, Asia/Shanghai calendar day
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [uniqueIndex("periods_year_quarter").on(t.yearId, t.quarter)],
+);
+
+/** One per task: the lock and version of its quarterly targets (季度攻坚目标). */
+export const targetSets = sqliteTable("target_sets", {
+  taskId: integer("task_id").primaryKey().references(() => tasks.id),
+  version: integer("version").notNull().default(1),
+  lockedAt: integer("locked_at"),
+  lockedById: integer("locked_by_id").references(() => users.id),
+  updatedAt: integer("updated_at").notNull(),
+  updatedById: integer("updated_by_id").references(() => users.id),
+});
+
+export const metricQuarterTargets = sqliteTable(
+  "metric_quarter_targets",
+  {
+    metricId: integer("metric_id").notNull().references(() => metrics.id),
+    quarter: integer("quarter").notNull(),
+    value: real("value").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.metricId, t.quarter] })],
+);
+
+export const taskQuarterMilestones = sqliteTable(
+  "task_quarter_milestones",
+  {
+    taskId: integer("task_id").notNull().references(() => tasks.id),
+    quarter: integer("quarter").notNull(),
+    text: text("text").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.quarter] })],
+);
+
+export const REPORT_STATUS = ["draft", "submitted", "approved", "returned"] as const;
+export const SELF_STATUS = ["done", "onTrack", "behind", "notStarted"] as const;
+/** One report per subject (a task or a livelihood project) per period. */
+export const reports = sqliteTable(
+  "reports",
+  {
+    id: integer("id").primaryKey(),
+    taskId: integer("task_id").references(() => tasks.id),
+    projectId: integer("project_id").references(() => livelihoodProjects.id),
+    periodId: integer("period_id").notNull().references(() => periods.id),
+    status: text("status", { enum: REPORT_STATUS }).notNull().default("draft"),
+    version: integer("version").notNull().default(1),
+    progress: text("progress").notNull().default(""),
+    problems: text("problems").notNull().default(""),
+    nextSteps: text("next_steps").notNull().default(""),
+    selfStatus: text("self_status", { enum: SELF_STATUS }),
+    milestoneDone: integer("milestone_done", { mode: "boolean" }),
+    milestoneDoneOn: text("milestone_done_on"),
+    submittedAt: integer("submitted_at"),
+    submittedById: integer("submitted_by_id").references(() => users.id),
+    reviewedAt: integer("reviewed_at"),
+    reviewedById: integer("reviewed_by_id").references(() => users.id),
+    reviewComment: text("review_comment"),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+    updatedById: integer("updated_by_id").references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex("reports_task_period").on(t.taskId, t.periodId),
+    uniqueIndex("reports_project_period").on(t.projectId, t.periodId),
+    index("reports_period_status").on(t.periodId, t.status),
+    check("reports_one_subject", sql`(${t.taskId} is null) <> (${t.projectId} is null)`),
+  ],
+);
+
+export const reportMetricValues = sqliteTable(
+  "report_metric_values",
+  {
+    reportId: integer("report_id").notNull().references(() => reports.id),
+    metricId: integer("metric_id").notNull().references(() => metrics.id),
+    value: real("value").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.metricId] })],
+);
+
+/** Livelihood-project actuals: cumulative value per part and category ("" = total). */
+export const reportPartValues = sqliteTable(
+  "report_part_values",
+  {
+    reportId: integer("report_id").notNull().references(() => reports.id),
+    partId: integer("part_id").notNull().references(() => projectParts.id),
+    category: text("category").notNull().default(""),
+    value: real("value").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.partId, t.category] })],
+);
+
+export const reportProjectMilestones = sqliteTable(
+  "report_project_milestones",
+  {
+    reportId: integer("report_id").notNull().references(() => reports.id),
+    milestoneId: integer("milestone_id").notNull().references(() => projectMilestones.id),
+    done: integer("done", { mode: "boolean" }).notNull(),
+    doneOn: text("done_on"),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.milestoneId] })],
+);
+
+/** Every submitted version, frozen as JSON, with the review it received. */
+export const reportVersions = sqliteTable(
+  "report_versions",
+  {
+    id: integer("id").primaryKey(),
+    reportId: integer("report_id").notNull().references(() => reports.id),
+    versionNo: integer("version_no").notNull(),
+    snapshot: text("snapshot", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    submittedAt: integer("submitted_at").notNull(),
+    submittedById: integer("submitted_by_id").notNull().references(() => users.id),
+    reviewStatus: text("review_status", { enum: ["pending", "approved", "returned"] }).notNull().default("pending"),
+    reviewComment: text("review_comment"),
+    reviewedAt: integer("reviewed_at"),
+    reviewedById: integer("reviewed_by_id").references(() => users.id),
+  },
+  (t) => [uniqueIndex("report_versions_no").on(t.reportId, t.versionNo)],
+);
+
+export const attachments = sqliteTable(
+  "attachments",
+  {
+    id: integer("id").primaryKey(),
+    reportId: integer("report_id").references(() => reports.id),
+    noticeResponseId: integer("notice_response_id"),
+    filename: text("filename").notNull(),
+    mime: text("mime").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    storagePath: text("storage_path").notNull(),
+    uploadedById: integer("uploaded_by_id").notNull().references(() => users.id),
+    createdAt: createdAt(),
+    removedAt: integer("removed_at"),
+  },
+  (t) => [index("attachments_report").on(t.reportId), index("attachments_response").on(t.noticeResponseId)],
+);
+
+/** 配合情况: a cooperating unit's note on a task for a quarter. */
+export const coopNotes = sqliteTable(
+  "coop_notes",
+  {
+    id: integer("id").primaryKey(),
+    taskId: integer("task_id").notNull().references(() => tasks.id),
+    periodId: integer("period_id").notNull().references(() => periods.id),
+    unitId: integer("unit_id").notNull().references(() => units.id),
+    text: text("text").notNull(),
+    version: integer("version").notNull().default(1),
+    updatedAt: integer("updated_at").notNull(),
+    updatedById: integer("updated_by_id").notNull().references(() => users.id),
+  },
+  (t) => [uniqueIndex("coop_notes_unique").on(t.taskId, t.periodId, t.unitId)],
+);
+
+// ───────────────────────── supervision ─────────────────────────
+
+export const RAG = ["red", "amber", "green"] as const;
+export const ragOverrides = sqliteTable(
+  "rag_overrides",
+  {
+    taskId: integer("task_id").notNull().references(() => tasks.id),
+    periodId: integer("period_id").notNull().references(() => periods.id),
+    color: text("color", { enum: RAG }).notNull(),
+    reason: text("reason").notNull(),
+    byId: integer("by_id").notNull().references(() => users.id),
+    at: integer("at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.periodId] })],
+);
+
+export const NOTICE_LEVEL = ["cuiban", "duban"] as const;
+export const NOTICE_STATUS = ["sent", "replied", "closed"] as const; // 已逾期 is derived from the deadline
+export const notices = sqliteTable(
+  "notices",
+  {
+    id: integer("id").primaryKey(),
+    taskId: integer("task_id").references(() => tasks.id),
+    projectId: integer("project_id").references(() => livelihoodProjects.id),
+    periodId: integer("period_id").references(() => periods.id),
+    level: text("level", { enum: NOTICE_LEVEL }).notNull(),
+    serialNo: integer("serial_no"), // 督办〔2026〕N号
+    problem: text("problem").notNull(),
+    requirement: text("requirement").notNull(),
+    deadline: text("deadline").notNull(), // YYYY-MM-DD
+    status: text("status", { enum: NOTICE_STATUS }).notNull().default("sent"),
+    escalatedFromId: integer("escalated_from_id"),
+    escalatedToLeaderAt: integer("escalated_to_leader_at"),
+    closedAt: integer("closed_at"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    createdById: integer("created_by_id").notNull().references(() => users.id),
+  },
+  (t) => [index("notices_task").on(t.taskId), index("notices_status").on(t.status)],
+);
+
+export const noticeUnits = sqliteTable(
+  "notice_units",
+  {
+    noticeId: integer("notice_id").notNull().references(() => notices.id),
+    unitId: integer("unit_id").notNull().references(() => units.id),
+  },
+  (t) => [primaryKey({ columns: [t.noticeId, t.unitId] }), index("notice_units_unit").on(t.unitId)],
+);
+
+export const noticeEvents = sqliteTable(
+  "notice_events",
+  {
+    id: integer("id").primaryKey(),
+    noticeId: integer("notice_id").notNull().references(() => notices.id),
+    kind: text("kind", { enum: ["issued", "replied", "returned", "closed", "escalated"] }).notNull(),
+    text: text("text"),
+    unitId: integer("unit_id").references(() => units.id),
+    byId: integer("by_id").notNull().references(() => users.id),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("notice_events_notice").on(t.noticeId)],
+);
+
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey(),
+    userId: integer("user_id").notNull().references(() => users.id),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    link: text("link"),
+    dedupeKey: text("dedupe_key"),
+    createdAt: createdAt(),
+    readAt: integer("read_at"),
+  },
+  (t) => [
+    index("notifications_user").on(t.userId, t.readAt),
+    uniqueIndex("notifications_dedupe").on(t.userId, t.dedupeKey),
+  ],
+);
+
+// ───────────────────────── types ─────────────────────────
+export type Task = typeof tasks.$inferSelect;
+export type Unit = typeof units.$inferSelect;
+export type Leader = typeof leaders.$inferSelect;
+export type Metric = typeof metrics.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Role = (typeof ROLE)[number];
+export type Period = typeof periods.$inferSelect;
+export type Report = typeof reports.$inferSelect;
+export type ReportStatus = (typeof REPORT_STATUS)[number];
+export type SelfStatus = (typeof SELF_STATUS)[number];
+export type Notice = typeof notices.$inferSelect;
+export type AuditOutcome = (typeof AUDIT_OUTCOME)[number];
