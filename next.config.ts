@@ -9,9 +9,12 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Separate build folders let several checkouts' servers (e2e, bench) coexist.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Native module: load it from node_modules at run time instead of bundling.
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "exceljs"],
-  experimental: { serverActions: { bodySizeLimit: "100mb" } },
+  // authInterrupts: forbidden()/unauthorized() give real 403/401 pages.
+  experimental: { serverActions: { bodySizeLimit: "100mb" }, authInterrupts: true },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { seedAll } from "../seed/run";
+import { openTempDatabase, type TempDb } from "../testing/temp-db";
+import { DataFileError, exportDataFile, importDataFile, parseDataFile, serializeDataFile } from ".";
+
+const open: TempDb[] = [];
+const fresh = () => {
+  const t = openTempDatabase();
+  open.push(t);
+  return t;
+};
+afterEach(() => {
+  while (open.length) open.pop()?.close();
+});
+
+function tableCounts(t: TempDb): Record<string, number> {
+  const names = t.db.$client
+    .prepare("select name from sqlite_master where type='table' and name not like 'sqlite_%' and name <> '__drizzle_migrations'")
+    .all() as { name: string }[];
+  return Object.fromEntries(
+    names.map(({ name }) => [name, (t.db.$client.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n]),
+  );
+}
+
+describe("data file", () => {
+  it("round-trips export → import → export byte-identically", async () => {
+    const a = fresh();
+    await seedAll(a.db);
+    const first = serializeDataFile(exportDataFile(a.db));
+    const b = fresh();
+    importDataFile(b.db, parseDataFile(first));
+    expect(serializeDataFile(exportDataFile(b.db))).toBe(first);
+  });
+
+  it("exports all 69 tasks and 3 livelihood projects with gazette names", async () => {
+    const t = fresh();
+    await seedAll(t.db);
+    const file = exportDataFile(t.db);
+    expect(file.tasks.map((x) => x.no)).toEqual(Array.from({ length: 69 }, (_, i) => i + 1));
+    expect(file.livelihoodProjects).toHaveLength(3);
+    const t32 = file.tasks.find((x) => x.no === 32);
+    expect(t32?.metrics.map((m) => m.target)).toEqual([500, 168, 100]);
+  });
+
+  it("seeding twice changes nothing", async () => {
+    const t = fresh();
+    await seedAll(t.db);
+    const before = tableCounts(t);
+    const exported = serializeDataFile(exportDataFile(t.db));
+    const again = await seedAll(t.db);
+    expect(again.programmeLoaded).toBe(false);
+    expect(tableCounts(t)).toEqual(before);
+    expect(serializeDataFile(exportDataFile(t.db))).toBe(exported);
+  });
+
+  it("refuses to import into a database that already holds the year, changing nothing", async () => {
+    const t = fresh();
+    await seedAll(t.db);
+    const before = tableCounts(t);
+    const file = exportDataFile(t.db);
+    expect(() => importDataFile(t.db, file)).toThrow(DataFileError);
+    expect(tableCounts(t)).toEqual(before);
+  });
+
+  it("rejects a file with an unknown unit and leaves the database empty", () => {
+    const t = fresh();
+    const file = {
+      format: "miluo-key-tasks",
+      formatVersion: 1,
+      year: { year: 2026, title: "测试" },
+      sourceDocuments: [{ key: "tasks", docNo: "x", issuedOn: "2026-01-29", title: "x" }],
+      leaders: [],
+      units: [],
+      tasks: [
+        {
+          no: 1,
+          section: "主要经济目标",
+          subsection: null,
+          target: "x",
+          leadLeaders: [],
+          leadUnits: ["不存在的局"],
+          coopUnits: [],
+          metrics: [],
+          sourceDocument: "tasks",
+          sourceRef: "",
+          needsVerification: false,
+          note: null,
+        },
+      ],
+      livelihoodProjects: [],
+    };
+    expect(() => importDataFile(t.db, parseDataFile(JSON.stringify(file)))).toThrow(/不存在的局/);
+    expect(tableCounts(t).tasks).toBe(0);
+    expect(tableCounts(t).programme_years).toBe(0);
+  });
+
+  it("rejects malformed JSON and wrong formats with Chinese messages", () => {
+    expect(() => parseDataFile("{")).toThrow("文件不是有效的 JSON");
+    expect(() => parseDataFile(JSON.stringify({ format: "other" }))).toThrow(/数据文件格式不正确/);
+  });
+});

@@ -1,0 +1,53 @@
+// The portable data file (docs/data-format.md): `data:export` writes it, `data:import`
+// loads it into an empty database, and backups are checked by comparing two exports.
+import { z } from "zod";
+import type { Db } from "../client";
+import { programmeSchema } from "./file-schema";
+import { DataFileError, exportProgramme, loadProgramme, type ProgrammeData } from "./programme";
+
+export const FORMAT = "miluo-key-tasks";
+export const FORMAT_VERSION = 1;
+
+export type DataFile = { format: typeof FORMAT; formatVersion: number } & ProgrammeData;
+
+const fileSchema = z
+  .object({ format: z.literal(FORMAT), formatVersion: z.literal(FORMAT_VERSION) })
+  .and(programmeSchema);
+
+export function exportDataFile(db: Db): DataFile {
+  const programme = exportProgramme(db);
+  if (!programme) throw new DataFileError("数据库中没有工作任务，请先初始化（npm run db:seed）");
+  return { format: FORMAT, formatVersion: FORMAT_VERSION, ...programme };
+}
+
+/** Stable text form: two exports of the same data are byte-identical. */
+export function serializeDataFile(file: DataFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+export function parseDataFile(text: string): DataFile {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new DataFileError("文件不是有效的 JSON");
+  }
+  const parsed = fileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DataFileError(`数据文件格式不正确：${issue?.path.join(".") ?? ""} ${issue?.message ?? ""}`.trim());
+  }
+  return parsed.data as DataFile;
+}
+
+/** Loads a data file into an empty database in one transaction: all or nothing. */
+export function importDataFile(db: Db, file: DataFile): void {
+  db.transaction(
+    (tx) => {
+      loadProgramme(tx, file);
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export { DataFileError };

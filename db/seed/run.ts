@@ -1,0 +1,44 @@
+// `npm run db:seed`: idempotent. Loads the gazette programme only when its year is
+// absent, and adds missing accounts/periods only, so nothing users entered is touched.
+import { eq } from "drizzle-orm";
+import { env } from "@/lib/env";
+import { openDatabase, type Db } from "../client";
+import { loadProgramme } from "../data-file/programme";
+import { programmeYears } from "../schema";
+import { gazetteProgramme } from "./gazette-programme";
+
+export interface SeedSummary {
+  programmeLoaded: boolean;
+}
+
+export async function seedAll(db: Db): Promise<SeedSummary> {
+  const programme = gazetteProgramme();
+  const programmeLoaded = db.transaction(
+    (tx) => {
+      if (tx.select().from(programmeYears).where(eq(programmeYears.year, programme.year.year)).get()) return false;
+      loadProgramme(tx, programme);
+      return true;
+    },
+    { behavior: "immediate" },
+  );
+  return { programmeLoaded };
+}
+
+async function main() {
+  const db = openDatabase(env.databasePath);
+  try {
+    const summary = await seedAll(db);
+    console.log(
+      summary.programmeLoaded ? "已写入 2026 年度重点工作任务与民生实事。" : "重点工作任务已存在，未改动。",
+    );
+  } finally {
+    db.$client.close();
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error("种子数据写入失败：", error);
+    process.exit(1);
+  });
+}
