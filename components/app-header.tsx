@@ -1,26 +1,55 @@
 import Link from "next/link";
+import { logout } from "@/app/account/actions";
+import { getCurrentUser } from "@/app/_lib/current-user";
+import { can, ROLE_LABEL, type SessionUser } from "@/lib/permissions";
 
-// Navigation shared by every page. Items a role may not open are filtered by the
-// caller's permissions where the auth layer provides them.
-const NAV = [
-  { href: "/tasks", label: "任务总览" },
-  { href: "/projects", label: "民生实事" },
-] as const;
+// Navigation shared by every page: each link shows only to those who may open it.
+const NAV: { href: string; label: string; show: (u: SessionUser) => boolean }[] = [
+  { href: "/tasks", label: "任务总览", show: (u) => can(u, "task:read") },
+  { href: "/projects", label: "民生实事", show: (u) => can(u, "task:read") },
+  { href: "/my", label: "我的任务", show: (u) => u.role === "unit" },
+  { href: "/supervision", label: "督查工作台", show: (u) => can(u, "supervision:read") },
+  { href: "/dashboard", label: "领导驾驶舱", show: (u) => can(u, "dashboard:read") },
+  { href: "/admin/users", label: "用户管理", show: (u) => can(u, "users:manage") },
+  { href: "/admin/audit", label: "审计日志", show: (u) => can(u, "audit:read") },
+];
 
-export function AppHeader() {
+function who(user: SessionUser): string {
+  if (user.role === "unit") return `${user.unitName ?? user.displayName} · ${ROLE_LABEL.unit}`;
+  if (user.role === "leader") return `${user.leaderName ?? user.displayName} · ${user.isMayor ? "市长" : ROLE_LABEL.leader}`;
+  return user.displayName === ROLE_LABEL[user.role] ? user.displayName : `${user.displayName} · ${ROLE_LABEL[user.role]}`;
+}
+
+export async function AppHeader() {
+  const user = await getCurrentUser();
   return (
     <header className="no-print border-b bg-brand-800 text-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-3 py-3 sm:px-6">
         <Link href="/" className="text-base font-semibold text-white hover:no-underline sm:text-lg">
           汨罗市重点工作调度平台
         </Link>
-        <nav aria-label="主导航" className="flex flex-wrap gap-4 text-sm">
-          {NAV.map((item) => (
-            <Link key={item.href} href={item.href} className="text-white/90 hover:text-white">
-              {item.label}
+        {user && (
+          <nav aria-label="主导航" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            {NAV.filter((item) => item.show(user)).map((item) => (
+              <Link key={item.href} href={item.href} className="text-white hover:text-white">
+                {item.label}
+              </Link>
+            ))}
+          </nav>
+        )}
+        {user && (
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm sm:ml-auto">
+            <span data-testid="current-user">{who(user)}</span>
+            <Link href="/account/password" className="text-white underline-offset-2 hover:text-white">
+              修改密码
             </Link>
-          ))}
-        </nav>
+            <form action={logout}>
+              <button type="submit" className="rounded border border-white/70 px-2 py-0.5 text-white hover:bg-white/10">
+                退出登录
+              </button>
+            </form>
+          </div>
+        )}
       </div>
     </header>
   );

@@ -501,6 +501,8 @@ export const noticeEvents = sqliteTable(
     unitId: integer("unit_id").references(() => units.id),
     byId: integer("by_id").notNull().references(() => users.id),
     at: integer("at").notNull(),
+    /** The response deadline this event set (issued; returned with a new one), so past states replay exactly. */
+    deadline: text("deadline"),
   },
   (t) => [index("notice_events_notice").on(t.noticeId)],
 );

@@ -8,6 +8,8 @@ const schema = z.object({
   INITIAL_PASSWORD: z.string().min(8).default("Miluo@2026"),
   DEMO_MODE: z.enum(["0", "1"]).default("0"),
   NEXTAUTH_SECRET: z.string().optional(),
+  /** The public URL; an https:// URL turns on __Secure- cookies. */
+  NEXTAUTH_URL: z.string().optional(),
   /** Fixed "today" (YYYY-MM-DD) for demos and tests; unset in production. */
   APP_TODAY: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
 });
@@ -20,4 +22,5 @@ export const env = {
   /** Evidence files live beside the database unless told otherwise. */
   dataDir: path.resolve(parsed.DATA_DIR ?? path.dirname(parsed.DATABASE_PATH)),
   demoMode: parsed.DEMO_MODE === "1",
+  secureCookies: (parsed.NEXTAUTH_URL ?? "").startsWith("https://"),
 };

@@ -1,0 +1,88 @@
+import "server-only";
+import { cache } from "react";
+import { cookies, headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { decode } from "next-auth/jwt";
+import { writeAuditNow } from "@/db/audit";
+import { getDb } from "@/db/client";
+import { getSessionUser } from "@/db/queries/sessions";
+import { env } from "@/lib/env";
+import { can, type Permission, type Role, type SessionUser } from "@/lib/permissions";
+import { SESSION_COOKIE } from "./session-cookie";
+
+type CurrentUser = SessionUser & { mustChangePassword: boolean };
+
+/** The session's JWT carries only ids; everything else comes from the live server-side row. */
+const loadCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (!token || !env.NEXTAUTH_SECRET) return null;
+  let claims: Awaited<ReturnType<typeof decode>>;
+  try {
+    claims = await decode({ token, secret: env.NEXTAUTH_SECRET });
+  } catch {
+    return null;
+  }
+  const sessionId = claims?.sid;
+  const userId = Number(claims?.uid);
+  if (typeof sessionId !== "string" || !Number.isInteger(userId)) return null;
+  return getSessionUser({ sessionId, userId });
+});
+
+/** The signed-in user of this request (memoised per request), or null. */
+export async function getCurrentUser(): Promise<SessionUser | null> {
+  const user = await loadCurrentUser();
+  if (!user) return null;
+  const sessionUser: SessionUser & { mustChangePassword?: boolean } = { ...user };
+  delete sessionUser.mustChangePassword;
+  return sessionUser;
+}
+
+/** True when the user still has to replace the initial or reset password. */
+export async function mustChangePassword(): Promise<boolean> {
+  const user = await loadCurrentUser();
+  return Boolean(user?.mustChangePassword) && !env.demoMode;
+}
+
+/**
+ * The signed-in user, or a redirect to /login. Users still on an initial password are sent
+ * to /account/password first (the password page itself passes allowPasswordChange).
+ */
+export async function requireUser(opts: { allowPasswordChange?: boolean } = {}): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  if (!opts.allowPasswordChange && (await mustChangePassword())) redirect("/account/password");
+  return user;
+}
+
+/** The client address as the server saw it (first X-Forwarded-For hop, else X-Real-IP). */
+export async function getClientIp(): Promise<string | null> {
+  const h = await headers();
+  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || h.get("x-real-ip") || null;
+}
+
+/** Records the refusal and answers 403. */
+export async function deny(user: SessionUser, what: { action: string; entity: string; entityId?: string | number | null }): Promise<never> {
+  writeAuditNow(getDb(), { actor: user, ip: await getClientIp(), outcome: "denied", ...what });
+  forbidden();
+}
+
+/** The signed-in user if their role is one of `roles`; otherwise a denied audit row and 403. */
+export async function requireRole(...roles: Role[]): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!roles.includes(user.role)) await deny(user, { action: `page:${roles.join("|")}`, entity: "page" });
+  return user;
+}
+
+/**
+ * The signed-in user if `can(user, ...permission)`; otherwise a denied audit row and 403.
+ * For pages: `await requirePermission(["report:edit", { leadUnitIds }], { entity: "task", entityId: no })`.
+ */
+export async function requirePermission(
+  permission: Permission,
+  target: { entity: string; entityId?: string | number | null },
+): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!can(user, ...permission)) await deny(user, { action: permission[0], ...target });
+  return user;
+}

@@ -1,0 +1,92 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePermission } from "@/app/_lib/current-user";
+import { Badge } from "@/components/ui/badge";
+import { listAuditEntries, listAuditFacets, type AuditListRow } from "@/db/queries/audit";
+import { AUDIT_PAGE_SIZE, auditFilterQuery, parseAuditFilter } from "@/lib/audit-filter";
+import { auditActionLabel, AUDIT_OUTCOME_LABEL } from "@/lib/audit-labels";
+import { formatDateTime } from "@/lib/format-time";
+import { ROLE_LABEL, type Role } from "@/lib/permissions";
+import { AuditFilters } from "./_components/audit-filters";
+
+export const metadata: Metadata = { title: "审计日志" };
+
+const TONE = { success: "success", denied: "danger", failure: "warning" } as const;
+
+function Change({ row }: { row: AuditListRow }) {
+  if (!row.before && !row.after) return <span className="text-gray-500">—</span>;
+  return (
+    <details>
+      <summary className="cursor-pointer text-brand-700">查看</summary>
+      {row.before && <pre className="mt-1 max-w-md overflow-x-auto whitespace-pre-wrap break-all text-xs">变更前：{row.before}</pre>}
+      {row.after && <pre className="mt-1 max-w-md overflow-x-auto whitespace-pre-wrap break-all text-xs">变更后：{row.after}</pre>}
+    </details>
+  );
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePermission(["audit:read"], { entity: "page", entityId: "/admin/audit" });
+  const filter = parseAuditFilter(await searchParams);
+  const { rows, total } = listAuditEntries({ filter, limit: AUDIT_PAGE_SIZE, offset: (filter.page - 1) * AUDIT_PAGE_SIZE });
+  const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+
+  return (
+    <div>
+      <h1 className="mb-2 text-xl font-semibold sm:text-2xl">审计日志</h1>
+      <p className="mb-4 text-sm text-gray-700">
+        记录登录、退出、锁定、越权尝试、数据变更与导出。日志只增不改，逐条哈希链接，可用 <code>npm run audit:verify</code> 校验完整性；保存期不少于 6 个月。
+      </p>
+      <AuditFilters filter={filter} facets={listAuditFacets()} exportHref={`/api/admin/audit/export${auditFilterQuery(filter, { page: 1 })}`} />
+      <p role="status" className="mb-2 text-sm text-gray-700">
+        共 {total} 条，第 {filter.page} / {pages} 页
+      </p>
+      <div className="overflow-x-auto rounded-lg border bg-white">
+        <table className="w-full border-collapse text-left text-sm">
+          <caption className="sr-only">审计日志（按时间倒序）</caption>
+          <thead className="bg-gray-100 text-gray-700">
+            <tr>
+              {["时间", "用户", "角色", "单位", "IP", "操作", "对象", "对象编号", "结果", "变更内容"].map((h) => (
+                <th key={h} scope="col" className="border-b px-3 py-2 font-semibold whitespace-nowrap">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} className="border-b align-top last:border-b-0">
+                <td className="px-3 py-2 whitespace-nowrap tabular-nums">{formatDateTime(r.at)}</td>
+                <td className="px-3 py-2 font-mono">{r.username ?? "—"}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{r.role ? (ROLE_LABEL[r.role as Role] ?? r.role) : "—"}</td>
+                <td className="px-3 py-2">{r.unitName ?? "—"}</td>
+                <td className="px-3 py-2 font-mono">{r.ip ?? "—"}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{auditActionLabel(r.action)}</td>
+                <td className="px-3 py-2">{r.entity}</td>
+                <td className="px-3 py-2 font-mono">{r.entityId ?? "—"}</td>
+                <td className="px-3 py-2">
+                  <Badge tone={TONE[r.outcome]}>{AUDIT_OUTCOME_LABEL[r.outcome]}</Badge>
+                </td>
+                <td className="px-3 py-2">
+                  <Change row={r} />
+                </td>
+              </tr>
+            ))}
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={10} className="px-3 py-6 text-center text-gray-700">
+                  没有符合条件的记录。
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      {pages > 1 && (
+        <nav aria-label="分页" className="mt-3 flex gap-4 text-sm">
+          {filter.page > 1 && <Link href={`/admin/audit${auditFilterQuery(filter, { page: filter.page - 1 })}`}>上一页</Link>}
+          {filter.page < pages && <Link href={`/admin/audit${auditFilterQuery(filter, { page: filter.page + 1 })}`}>下一页</Link>}
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+// The authorization matrix: every role (and a unit user acting on its own unit's record
+// vs another unit's) × every mutating Server Action and route handler, called for real with
+// forged sessions and forged ids. A refused cell must leave the database exactly as it was
+// and add one denied audit row. Features add their actions to ACTIONS below.
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { createUser, resetPassword, setDisabled, unlock, updateUser } from "@/app/admin/users/actions";
+import { changePassword } from "@/app/account/actions";
+import { GET as exportAudit } from "@/app/api/admin/audit/export/route";
+import type { FormState } from "@/app/_lib/action";
+import type { Db } from "@/db/client";
+import { users } from "@/db/schema";
+import { hashPassword } from "@/lib/password-hash";
+import type { Role } from "@/lib/permissions";
+import { addLeader, addSession, addUnit, addUser, lastAuditRow, migratedAppDb, snapshotDatabase } from "@/test/app-db";
+import { RedirectSignal, sessionCookie, setRequest } from "@/test/next-request";
+
+vi.mock("next/headers", () => import("@/test/next-request"));
+vi.mock("next/navigation", () => import("@/test/next-request"));
+vi.mock("next/cache", () => import("@/test/next-request"));
+
+type Persona = "admin" | "supervisor" | "leader" | "mayor" | "unitOwn" | "unitOther";
+const PERSONAS: Persona[] = ["admin", "supervisor", "leader", "mayor", "unitOwn", "unitOther"];
+const PASSWORD = "Miluo@2026";
+
+let db: Db;
+let ownUnit: number;
+let otherUnit: number;
+let leaderId: number;
+let mayorId: number;
+let passwordHash: string;
+let seq = 0;
+
+/** A fresh account for one cell, so no cell depends on what an earlier one changed. */
+function freshUser(persona: Persona | "target"): { id: number; username: string } {
+  seq += 1;
+  const username = `${persona.toLowerCase()}${seq}`;
+  const binding: Record<Persona | "target", { role: Role; unitId?: number; leaderId?: number }> = {
+    admin: { role: "admin" },
+    supervisor: { role: "supervisor" },
+    leader: { role: "leader", leaderId },
+    mayor: { role: "leader", leaderId: mayorId },
+    unitOwn: { role: "unit", unitId: ownUnit },
+    unitOther: { role: "unit", unitId: otherUnit },
+    // The record acted on belongs to unitOwn's unit: unitOwn acts on "its own", unitOther on another unit's.
+    target: { role: "unit", unitId: ownUnit },
+  };
+  return { id: addUser(db, { username, passwordHash, ...binding[persona] }), username };
+}
+
+async function signIn(userId: number) {
+  setRequest({ cookies: await sessionCookie({ sessionId: addSession(db, userId), userId }), ip: "10.9.9.9" });
+}
+
+const form = (fields: Record<string, string | number>) => {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.append(k, String(v));
+  return data;
+};
+const versionOf = (id: number) => db.select({ v: users.version }).from(users).where(eq(users.id, id)).get()!.v;
+
+type Outcome = "allowed" | "denied";
+async function outcomeOf(call: () => Promise<FormState | Response>): Promise<Outcome> {
+  try {
+    const result = await call();
+    if (result instanceof Response) return result.status === 403 ? "denied" : result.ok ? "allowed" : (() => { throw new Error(`HTTP ${result.status}`); })();
+    if (result.message === "无权限执行此操作") return "denied";
+    if (result.ok) return "allowed";
+    throw new Error(`unexpected form state: ${JSON.stringify(result)}`);
+  } catch (error) {
+    if (error instanceof RedirectSignal) return "allowed";
+    throw error;
+  }
+}
+
+const ACTIONS: { name: string; allowed: Persona[]; call: (target: { id: number; username: string }) => Promise<FormState | Response> }[] = [
+  {
+    name: "create an account",
+    allowed: ["admin"],
+    call: () => createUser(undefined, form({ username: `new${seq}`, displayName: "新账号", role: "unit", unitId: ownUnit })),
+  },
+  {
+    name: "rebind an account to another unit",
+    allowed: ["admin"],
+    call: (t) => updateUser(undefined, form({ id: t.id, version: versionOf(t.id), displayName: "改名", role: "unit", unitId: otherUnit })),
+  },
+  {
+    name: "disable an account",
+    allowed: ["admin"],
+    call: (t) => setDisabled(undefined, form({ id: t.id, version: versionOf(t.id), disabled: "true" })),
+  },
+  { name: "unlock an account", allowed: ["admin"], call: (t) => unlock(undefined, form({ id: t.id, version: versionOf(t.id) })) },
+  { name: "reset a password", allowed: ["admin"], call: (t) => resetPassword(undefined, form({ id: t.id, version: versionOf(t.id) })) },
+  {
+    name: "export the audit log",
+    allowed: ["admin"],
+    call: () => exportAudit(new Request("http://test/api/admin/audit/export?outcome=denied"), { params: Promise.resolve({}) }),
+  },
+];
+
+beforeAll(async () => {
+  db = migratedAppDb();
+  ownUnit = addUnit(db, "住建局");
+  otherUnit = addUnit(db, "发改局");
+  leaderId = addLeader(db, "杨盛");
+  mayorId = addLeader(db, "马慧", "市长");
+  passwordHash = await hashPassword(PASSWORD);
+});
+
+describe("authorization matrix", () => {
+  for (const action of ACTIONS) {
+    for (const persona of PERSONAS) {
+      const expected: Outcome = action.allowed.includes(persona) ? "allowed" : "denied";
+      it(`${persona} ${expected === "allowed" ? "may" : "is refused and changes nothing when trying to"} ${action.name}`, async () => {
+        const actor = freshUser(persona);
+        const target = freshUser("target");
+        await signIn(actor.id);
+        const before = snapshotDatabase(db);
+        const lastBefore = lastAuditRow(db)?.id ?? 0;
+
+        expect(await outcomeOf(() => action.call(target))).toBe(expected);
+
+        const audit = lastAuditRow(db)!;
+        expect(audit.id).toBeGreaterThan(lastBefore);
+        expect(audit.username).toBe(actor.username);
+        if (expected === "denied") {
+          expect(snapshotDatabase(db)).toEqual(before);
+          expect(audit.outcome).toBe("denied");
+        } else {
+          expect(audit.outcome).toBe("success");
+        }
+      });
+    }
+  }
+
+  it("changes nobody's data for a request whose session cookie is forged", async () => {
+    const target = freshUser("target");
+    setRequest({ cookies: { "next-auth.session-token": "eyJhbGciOiJkaXIifQ.forged" } });
+    const before = snapshotDatabase(db);
+    for (const action of ACTIONS) {
+      const result = await action.call(target);
+      if (result instanceof Response) expect(result.status).toBe(401);
+      else expect(result.message).toMatch(/登录已失效/);
+    }
+    expect(snapshotDatabase(db)).toEqual(before);
+  });
+
+  it("ignores a forged user id on the password change: only the caller's own password changes", async () => {
+    const actor = freshUser("unitOther");
+    const victim = freshUser("target");
+    await signIn(actor.id);
+    const victimBefore = db.select().from(users).where(eq(users.id, victim.id)).get();
+    const data = form({ id: victim.id, userId: victim.id, currentPassword: PASSWORD, newPassword: "Changed#2026", confirmPassword: "Changed#2026" });
+
+    await expect(changePassword(undefined, data)).rejects.toBeInstanceOf(RedirectSignal);
+
+    expect(db.select().from(users).where(eq(users.id, victim.id)).get()).toEqual(victimBefore);
+    expect(db.select({ h: users.passwordHash }).from(users).where(eq(users.id, actor.id)).get()!.h).not.toBe(passwordHash);
+  });
+
+  it("refuses a revoked session even with a validly signed cookie", async () => {
+    const actor = freshUser("admin");
+    const sessionId = addSession(db, actor.id);
+    db.$client.prepare("update sessions set revoked_at = ? where id = ?").run(Date.now(), sessionId);
+    setRequest({ cookies: await sessionCookie({ sessionId, userId: actor.id }) });
+    const target = freshUser("target");
+    const state = await setDisabled(undefined, form({ id: target.id, version: versionOf(target.id), disabled: "true" }));
+    expect(state.message).toMatch(/登录已失效/);
+    expect(db.select({ d: users.disabled }).from(users).where(eq(users.id, target.id)).get()!.d).toBe(false);
+  });
+
+  it("refuses a session cookie pointing at someone else's session id", async () => {
+    const admin = freshUser("admin");
+    const intruder = freshUser("unitOwn");
+    const adminSession = addSession(db, admin.id);
+    setRequest({ cookies: await sessionCookie({ sessionId: adminSession, userId: intruder.id }) });
+    const target = freshUser("target");
+    const state = await unlock(undefined, form({ id: target.id, version: versionOf(target.id) }));
+    expect(state.message).toMatch(/登录已失效/);
+  });
+});

@@ -1,0 +1,70 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from "@tanstack/react-table";
+import { SortableHeader } from "@/components/data-table/column-header";
+import { DataTable } from "@/components/data-table/data-table";
+
+type Cell = { value: number | null; href: string };
+
+export interface UnitRow {
+  name: string;
+  total: Cell;
+  red: Cell;
+  amber: Cell;
+  green: Cell;
+  completion: Cell;
+  submitted: Cell;
+  onTime: Cell;
+}
+
+const pct = (v: number | null) => (v === null ? "—" : `${v}%`);
+
+function numberColumn(id: keyof Omit<UnitRow, "name">, title: string, format: (v: number | null) => string = (v) => String(v ?? "—"), className = ""): ColumnDef<UnitRow> {
+  return {
+    id,
+    accessorFn: (row) => row[id].value ?? -1,
+    header: ({ column }) => <SortableHeader column={column} title={title} />,
+    cell: ({ row }) => (
+      <Link href={row.original[id].href} className={className}>
+        {format(row.original[id].value)}
+      </Link>
+    ),
+    sortDescFirst: true,
+    meta: { className: "text-right tabular-nums" },
+  };
+}
+
+const COLUMNS: ColumnDef<UnitRow>[] = [
+  {
+    id: "name",
+    accessorKey: "name",
+    header: ({ column }) => <SortableHeader column={column} title="牵头单位" />,
+    cell: ({ row }) => row.original.name,
+    sortingFn: (a, b) => a.original.name.localeCompare(b.original.name, "zh-CN"),
+    meta: { rowHeader: true },
+  },
+  numberColumn("total", "任务"),
+  numberColumn("red", "红", undefined, "text-red-700"),
+  numberColumn("amber", "黄", undefined, "text-amber-800"),
+  numberColumn("green", "绿", undefined, "text-green-800"),
+  numberColumn("completion", "完成率", pct),
+  numberColumn("submitted", "报送率", pct),
+  numberColumn("onTime", "按时报送率", pct),
+];
+
+/** 按牵头单位: every lead unit's figures, sortable by any column (红 first by default). */
+export function UnitTable({ rows }: { rows: UnitRow[] }) {
+  const [sorting, setSorting] = useState<SortingState>([{ id: "red", desc: true }]);
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table v8 returns fresh functions each render; nothing here is memoised on it.
+  const table = useReactTable({
+    data: rows,
+    columns: COLUMNS,
+    state: { sorting },
+    onSortingChange: setSorting,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+  });
+  return <DataTable table={table} caption="按牵头单位统计（点击表头排序，点击数字查看对应任务）" empty="没有任务。" />;
+}

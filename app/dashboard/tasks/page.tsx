@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePermission } from "@/app/_lib/current-user";
+import { loadDashboard } from "@/db/queries/dashboard";
+import { applyDrill, describeDrill, leaderFirst, parseDrill } from "@/lib/dashboard";
+import { formatDayCn, quarterLabel } from "@/lib/periods";
+import { DashboardControls } from "../_components/dashboard-controls";
+import { TaskStatusTable } from "../_components/task-status-table";
+import { resolveDashboardView, viewHref } from "../_lib/view";
+
+export const metadata: Metadata = { title: "驾驶舱明细" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const uniq = (lists: readonly (readonly string[])[]) => [...new Set(lists.flat())];
+
+/** The tasks behind one figure of /dashboard, with the reasons for their colour. */
+export default async function DashboardTasksPage({ searchParams }: Props) {
+  const user = await requirePermission(["dashboard:read"], { entity: "dashboard" });
+  const sp = await searchParams;
+  const view = resolveDashboardView(user, sp);
+  if (!view) return <p>尚未设置季度报告期，请联系系统管理员。</p>;
+
+  const data = loadDashboard({ period: view.period, previous: view.previous, asOf: view.asOf });
+  const scoped = view.leader ? data.tasks.filter((t) => t.leaders.includes(view.leader!)) : data.tasks;
+  const filter = parseDrill(sp, {
+    sections: uniq(data.tasks.map((t) => [t.section])),
+    leaders: uniq(data.tasks.map((t) => t.leaders)),
+    units: uniq(data.tasks.map((t) => t.leadUnits)),
+  });
+  const tasks = leaderFirst(applyDrill(scoped, filter), view.ownLeader);
+  const title = describeDrill(filter);
+  // The controls keep the filter when the quarter or day changes.
+  const filterParams = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== null)) as Record<string, string>;
+
+  return (
+    <article className="space-y-4">
+      <p className="no-print text-sm">
+        <Link href={viewHref(view, "/dashboard", {})}>← 返回领导驾驶舱</Link>
+      </p>
+      <header>
+        <h1 className="text-lg font-semibold sm:text-xl">
+          {title}（{tasks.length} 项）
+        </h1>
+        <p className="mt-1 text-sm text-gray-800">
+          {quarterLabel(view.period.code)} · 数据截至 {formatDayCn(view.asOf)} · {view.leader ? `${view.leader}牵头的任务` : "全部任务"}
+        </p>
+      </header>
+      <DashboardControls view={{ ...view, base: { ...view.base, ...filterParams } }} path="/dashboard/tasks" filterParams={filterParams} />
+      <TaskStatusTable tasks={tasks} caption={title} ownLeader={view.ownLeader} showPrevious={view.previous !== null} />
+    </article>
+  );
+}

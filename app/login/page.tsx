@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/app/_lib/current-user";
+import { Card } from "@/components/ui/card";
+import { safeCallbackPath } from "@/lib/safe-redirect";
+import { LoginForm } from "./_components/login-form";
+
+export const metadata: Metadata = { title: "登录" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const callbackPath = safeCallbackPath(params.callbackUrl);
+  if (await getCurrentUser()) redirect(callbackPath);
+  return (
+    <div className="mx-auto max-w-sm py-6 sm:py-12">
+      <Card>
+        <h1 className="mb-1 text-xl font-semibold">登录</h1>
+        <p className="mb-4 text-sm text-gray-700">请使用系统管理员分配的个人账号登录，不得共用账号。</p>
+        <LoginForm callbackPath={callbackPath} />
+      </Card>
+    </div>
+  );
+}

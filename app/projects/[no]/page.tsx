@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card, CardTitle } from "@/components/ui/card";
+import { SourceFields } from "@/components/source-fields";
+import { VerificationCallout } from "@/components/verification-callout";
+import { getProjectByNo, getRelocationPlan, type Project } from "@/db/queries/projects";
+import { ProjectDuty } from "../_components/project-duty";
+import { ProjectParts } from "../_components/project-parts";
+import { RelocationPlan } from "../_components/relocation-plan";
+
+type Props = { params: Promise<{ no: string }> };
+
+function parseNo(raw: string): number | null {
+  return /^\d{1,3}$/.test(raw) ? Number(raw) : null;
+}
+
+/** The relocation plan belongs to the part whose milestones are its steps (解危搬迁). */
+function hasRelocationPart(project: Project): boolean {
+  return project.parts.some((part) => part.milestones.some((m) => m.text.includes("解危搬迁")));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const no = parseNo((await params).no);
+  const project = no === null ? null : getProjectByNo({ no });
+  return { title: project ? project.name : "民生实事" };
+}
+
+export default async function ProjectPage({ params }: Props) {
+  const no = parseNo((await params).no);
+  const project = no === null ? null : getProjectByNo({ no });
+  if (!project) notFound();
+  const relocation = hasRelocationPart(project) ? getRelocationPlan() : null;
+
+  return (
+    <article className="space-y-4">
+      <p className="no-print text-sm">
+        <Link href="/projects">← 返回民生实事</Link>
+      </p>
+      <header>
+        <p className="mb-1 text-sm text-gray-700">民生实事 第 {project.no} 项</p>
+        <h1 className="text-lg font-semibold sm:text-xl">{project.name}</h1>
+      </header>
+
+      {project.needsVerification && <VerificationCallout note={project.note} />}
+
+      <Card aria-labelledby="duty-heading">
+        <CardTitle id="duty-heading">责任分工</CardTitle>
+        <ProjectDuty project={project} />
+      </Card>
+
+      <Card aria-labelledby="parts-heading">
+        <CardTitle id="parts-heading">任务与节点</CardTitle>
+        <ProjectParts project={project} headingLevel="h3" />
+      </Card>
+
+      {/* Report status and history (issue 3) mount here, after the milestones they report against. */}
+
+      {relocation && <RelocationPlan plan={relocation.plan} source={relocation.source} />}
+
+      <Card aria-labelledby="source-heading">
+        <CardTitle id="source-heading">来源</CardTitle>
+        <SourceFields source={project.source} note={project.needsVerification ? null : project.note} />
+      </Card>
+    </article>
+  );
+}

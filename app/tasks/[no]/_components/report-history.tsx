@@ -1,0 +1,84 @@
+import Link from "next/link";
+import { getCurrentUser } from "@/app/_lib/current-user";
+import { Card, CardTitle } from "@/components/ui/card";
+import { getTaskUnitIds, listTaskReportVersions, type ReportVersionItem } from "@/db/queries/reports";
+import { formatDateTime } from "@/lib/format-time";
+import { can } from "@/lib/permissions";
+import { quarterLabel } from "@/lib/periods";
+import { diffReportVersions } from "@/lib/report-diff";
+import { REVIEW_LABEL } from "@/lib/report-labels";
+import { ReportContent } from "./report-content";
+import { VersionDiff } from "./version-diff";
+
+/** Submitted versions of one quarter's report, newest first, each with its changes from the one before. */
+export function VersionList({ versions, canDownload }: { versions: ReportVersionItem[]; canDownload: boolean }) {
+  const sorted = [...versions].sort((a, b) => b.versionNo - a.versionNo);
+  return (
+    <ol className="space-y-4">
+      {sorted.map((v) => {
+        const previous = sorted.find((p) => p.versionNo === v.versionNo - 1);
+        return (
+          <li key={v.versionNo} className="rounded border p-3">
+            <h4 className="text-sm font-semibold">
+              第 {v.versionNo} 版 · {formatDateTime(v.submittedAt)} 由 {v.submittedByName} 提交 ·{" "}
+              <span className={v.reviewStatus === "returned" ? "text-red-800" : v.reviewStatus === "approved" ? "text-green-800" : "text-gray-700"}>
+                {REVIEW_LABEL[v.reviewStatus]}
+              </span>
+            </h4>
+            {v.reviewComment && (
+              <p className="mt-1 text-sm">
+                督查室意见（{v.reviewedByName ?? ""}{v.reviewedAt ? `，${formatDateTime(v.reviewedAt)}` : ""}）：{v.reviewComment}
+              </p>
+            )}
+            <div className="mt-2">
+              {previous ? (
+                <>
+                  <p className="mb-1 text-xs text-gray-700">与第 {previous.versionNo} 版相比：</p>
+                  <VersionDiff changes={diffReportVersions(previous.snapshot, v.snapshot)} />
+                </>
+              ) : (
+                <p className="text-xs text-gray-700">首次提交。</p>
+              )}
+            </div>
+            <details className="mt-2">
+              <summary className="cursor-pointer text-sm text-brand-700">查看第 {v.versionNo} 版完整内容</summary>
+              <div className="mt-2">
+                <ReportContent report={v.snapshot} canDownload={canDownload} />
+              </div>
+            </details>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/**
+ * The task page's report history: every quarter's submitted versions and their
+ * differences. Shown to those who may read the task's reports (not other units).
+ */
+export async function ReportHistory({ taskId, taskNo }: { taskId: number; taskNo: number }) {
+  const user = await getCurrentUser();
+  if (!can(user, "report:read", getTaskUnitIds({ taskId }))) return null;
+  const versions = listTaskReportVersions({ taskId });
+  const quarters = [...new Set(versions.map((v) => v.periodCode))];
+  return (
+    <Card aria-labelledby="report-history-heading">
+      <CardTitle id="report-history-heading">报告历史</CardTitle>
+      {quarters.length === 0 ? (
+        <p className="text-sm text-gray-700">尚无已提交的季度报告。</p>
+      ) : (
+        <div className="space-y-6">
+          {quarters.map((code) => (
+            <section key={code} aria-labelledby={`history-${code}`}>
+              <h3 id={`history-${code}`} className="mb-2 text-sm font-semibold">
+                <Link href={`/tasks/${taskNo}/report/${code}`}>{quarterLabel(code)}</Link>
+              </h3>
+              <VersionList versions={versions.filter((v) => v.periodCode === code)} canDownload />
+            </section>
+          ))}
+        </div>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card, CardTitle } from "@/components/ui/card";
+import { FieldList } from "@/components/ui/field-list";
+import { SourceFields } from "@/components/source-fields";
+import { UnitLinkList } from "@/components/unit-link-list";
+import { VerificationCallout } from "@/components/verification-callout";
+import { getTaskByNo } from "@/db/queries/tasks";
+import { MetricTable } from "./_components/metric-table";
+
+type Props = { params: Promise<{ no: string }> };
+
+/** 序号 from the URL: digits only (no "1e1", "+3", "07x"), within a sane range. */
+function parseNo(raw: string): number | null {
+  if (!/^\d{1,4}$/.test(raw)) return null;
+  return Number(raw);
+}
+
+async function loadTask(params: Props["params"]) {
+  const no = parseNo((await params).no);
+  const task = no === null ? null : getTaskByNo({ no });
+  if (!task) notFound();
+  return task;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const no = parseNo((await params).no);
+  return { title: no === null ? "任务" : `任务 ${no}` };
+}
+
+export default async function TaskPage({ params }: Props) {
+  const task = await loadTask(params);
+
+  return (
+    <article className="space-y-4">
+      <p className="no-print text-sm">
+        <Link href="/tasks">← 返回任务总览</Link>
+      </p>
+      <header>
+        <p className="mb-1 flex flex-wrap items-center gap-x-2 text-sm text-gray-700">
+          <span className="rounded bg-brand-800 px-2 py-0.5 font-semibold text-white">序号 {task.no}</span>
+          <span>
+            {task.section}
+            {task.subsection && ` / ${task.subsection}`}
+          </span>
+        </p>
+        <h1 className="text-lg font-semibold leading-relaxed sm:text-xl">{task.target}</h1>
+      </header>
+
+      {task.needsVerification && <VerificationCallout note={task.note} />}
+
+      <Card aria-labelledby="duty-heading">
+        <CardTitle id="duty-heading">责任分工</CardTitle>
+        <FieldList
+          items={[
+            {
+              label: "牵头领导",
+              value: task.leaders.map((l) => (l.title ? `${l.name}（${l.title}）` : l.name)).join("、") || "—",
+            },
+            { label: "牵头单位", value: <UnitLinkList units={task.leadUnits} /> },
+            { label: "配合单位", value: <UnitLinkList units={task.coopUnits} empty="（公报未列配合单位）" /> },
+          ]}
+        />
+      </Card>
+
+      <Card aria-labelledby="metric-heading">
+        <CardTitle id="metric-heading">量化指标</CardTitle>
+        {task.metrics.length > 0 ? (
+          <MetricTable metrics={task.metrics} />
+        ) : (
+          <p className="text-sm text-gray-700">本任务在公报中没有量化指标。</p>
+        )}
+      </Card>
+
+      {/* Report status and history (issue 3) mount here, between the task's targets and its source. */}
+
+      <Card aria-labelledby="source-heading">
+        <CardTitle id="source-heading">来源</CardTitle>
+        <SourceFields source={task.source} note={task.needsVerification ? null : task.note} />
+      </Card>
+
+      <nav aria-label="相邻任务" className="no-print flex justify-between gap-4 text-sm">
+        {task.prevNo !== null ? <Link href={`/tasks/${task.prevNo}`}>← 上一项（序号 {task.prevNo}）</Link> : <span />}
+        {task.nextNo !== null ? <Link href={`/tasks/${task.nextNo}`}>下一项（序号 {task.nextNo}）→</Link> : <span />}
+      </nav>
+    </article>
+  );
+}

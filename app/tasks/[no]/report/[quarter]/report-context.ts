@@ -1,0 +1,47 @@
+import "server-only";
+import { getPeriodByCode, type PeriodRow } from "@/db/queries/periods";
+import { getReportTaskByNo, getTaskReport, type ReportRecord, type ReportTask } from "@/db/queries/reports";
+import { getTaskTargets } from "@/db/queries/targets";
+import { parseQuarterCode } from "@/lib/periods";
+import { effectivePlans } from "@/lib/quarter-targets";
+
+/** 序号 from the URL: digits only, within a sane range. */
+export function parseTaskNo(raw: string): number | null {
+  return /^\d{1,4}$/.test(raw) ? Number(raw) : null;
+}
+
+export interface ReportContext {
+  task: ReportTask;
+  period: PeriodRow;
+  report: ReportRecord | null;
+  /** Each metric's planned cumulative value for this quarter. */
+  plans: Record<number, number>;
+  /** The task's planned milestone for this quarter, if any. */
+  milestoneText: string | null;
+  leadUnitIds: number[];
+  coopUnitIds: number[];
+}
+
+/**
+ * Everything a report page or action needs about task `no` in quarter `code`
+ * ("2026Q1"), or null when either does not exist (or the quarter is not the task's year).
+ */
+export function loadReportContext(no: number, code: string): ReportContext | null {
+  if (!parseQuarterCode(code)) return null;
+  const task = getReportTaskByNo({ no });
+  const period = getPeriodByCode({ code });
+  if (!task || !period || period.yearId !== task.yearId) return null;
+  const targets = getTaskTargets({ taskId: task.id });
+  if (targets.metrics.length !== task.metrics.length) return null;
+  const plans: Record<number, number> = {};
+  for (const m of targets.metrics) plans[m.id] = effectivePlans(m, m.stored.map((v) => v ?? undefined))[period.quarter - 1]!;
+  return {
+    task,
+    period,
+    report: getTaskReport({ taskId: task.id, periodId: period.id }),
+    plans,
+    milestoneText: targets.milestones[period.quarter - 1] ?? null,
+    leadUnitIds: task.leadUnits.map((u) => u.id),
+    coopUnitIds: task.coopUnits.map((u) => u.id),
+  };
+}

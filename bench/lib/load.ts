@@ -1,0 +1,80 @@
+// One autocannon measurement: a warm-up run whose figures are thrown away, then a run of
+// fixed duration. Percentiles come from every response time recorded (autocannon's own
+// summary has p97.5 but no p95); the server's CPU time per request comes from /proc.
+import autocannon from "autocannon";
+import { groupCpuSeconds } from "./server";
+
+export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+export const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP ?? 3);
+export const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 10);
+
+export type Request = {
+  method?: "GET" | "POST";
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+  setupRequest?: (req: Record<string, unknown>, context: Record<string, unknown>) => Record<string, unknown>;
+  onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+};
+
+export interface LoadResult {
+  requests: number;
+  reqPerSec: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** Responses other than 2xx, plus connection errors and timeouts. */
+  errors: number;
+  /** Server CPU milliseconds per request (all processes of the server). */
+  cpuMsPerRequest: number;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.ceil((p / 100) * sorted.length) - 1;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))]!;
+}
+
+async function fire(url: string, requests: Request[], seconds: number, onTime?: (ms: number, status: number) => void) {
+  const instance = autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: requests.map((r) => ({
+      method: r.method ?? "GET",
+      path: r.path,
+      headers: r.headers,
+      body: r.body,
+      setupRequest: r.setupRequest,
+      onResponse: r.onResponse,
+    })) as autocannon.Request[],
+  });
+  if (onTime) {
+    instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => onTime(ms, status));
+  }
+  return (await instance) as autocannon.Result;
+}
+
+export async function measure({ url, requests, serverPid }: { url: string; requests: Request[]; serverPid: number }): Promise<LoadResult> {
+  await fire(url, requests, WARMUP_SECONDS);
+  const times: number[] = [];
+  let bad = 0;
+  const cpuBefore = groupCpuSeconds(serverPid);
+  const started = process.hrtime.bigint();
+  const result = await fire(url, requests, DURATION_SECONDS, (ms, status) => {
+    times.push(ms);
+    if (status < 200 || status >= 300) bad += 1;
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = groupCpuSeconds(serverPid) - cpuBefore;
+  times.sort((a, b) => a - b);
+  return {
+    requests: times.length,
+    reqPerSec: times.length / seconds,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    errors: bad + result.errors + result.timeouts,
+    cpuMsPerRequest: times.length ? (cpu * 1000) / times.length : Number.NaN,
+  };
+}

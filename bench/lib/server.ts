@@ -1,0 +1,116 @@
+// A production server for the benchmark: `next build` into its own folder, then
+// `next start` on a loopback port with its own database, as its own process group so
+// that stopping it leaves nothing behind.
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+// @ts-expect-error: plain-JS helper shared with `npm start`; it has no type declarations.
+import { buildIfNeeded } from "../../scripts/lib/steps.mjs";
+
+export const root = path.resolve(__dirname, "..", "..");
+export const DIST_DIR = process.env.BENCH_DIST_DIR ?? ".next-bench";
+export const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+export function build(): void {
+  if ((buildIfNeeded as (dir: string) => number)(DIST_DIR) !== 0) throw new Error("next build 失败");
+}
+
+/** A free loopback port in 3700–3799 (the range reserved for benchmark servers). */
+export async function freePort(from = 3700, to = 3799): Promise<number> {
+  for (let port = from; port <= to; port++) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const s = net.createServer().once("error", () => resolve(false));
+      s.listen(port, "127.0.0.1", () => s.close(() => resolve(true)));
+    });
+    if (ok) return port;
+  }
+  throw new Error(`端口 ${from}–${to} 均被占用`);
+}
+
+export interface BenchServer {
+  url: string;
+  pid: number;
+  secret: string;
+  stop: () => Promise<void>;
+}
+
+const live = new Set<ChildProcess>();
+process.on("exit", () => {
+  for (const child of live) killGroup(child, "SIGKILL");
+});
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    // already gone
+  }
+}
+
+export async function startServer({ databasePath, port }: { databasePath: string; port: number }): Promise<BenchServer> {
+  const url = `http://127.0.0.1:${port}`;
+  const secret = crypto.randomBytes(32).toString("base64url");
+  const log = fs.openSync(path.join(path.dirname(databasePath), `server-${port}.log`), "a");
+  const child = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", log, log],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: DIST_DIR,
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_PATH: databasePath,
+      DATA_DIR: path.dirname(databasePath),
+      NEXTAUTH_URL: url,
+      NEXTAUTH_SECRET: secret,
+      DEMO_MODE: "1",
+    },
+  });
+  live.add(child);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async () => {
+    killGroup(child, "SIGTERM");
+    const timer = setTimeout(() => killGroup(child, "SIGKILL"), 5000);
+    await exited;
+    clearTimeout(timer);
+    live.delete(child);
+    fs.closeSync(log);
+  };
+
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`服务器启动失败，见 ${path.dirname(databasePath)}/server-${port}.log`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return { url, pid: child.pid!, secret, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await stop();
+  throw new Error("服务器 60 秒内未就绪");
+}
+
+/** CPU seconds used so far by every process in the server's process group (Linux /proc). */
+export function groupCpuSeconds(pgid: number): number {
+  const tick = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue;
+    }
+    // Fields after the command name (which may contain spaces) start at state (field 3).
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(fields[2]) !== pgid) continue;
+    total += (Number(fields[11]) + Number(fields[12])) / tick;
+  }
+  return total;
+}

@@ -1,0 +1,366 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import {
+  displayState,
+  issueYear,
+  nextSerialNo,
+  noticeStateAt,
+  noticeTitle,
+  type NoticeDisplayState,
+  type NoticeEventKind,
+  type NoticeLevel,
+  type NoticeStatus,
+} from "@/lib/notice-state";
+import { getDb, type Tx } from "../client";
+import {
+  attachments,
+  noticeEvents,
+  notices,
+  noticeUnits,
+  periods,
+  programmeYears,
+  taskLeaders,
+  tasks,
+  taskUnits,
+  units,
+  users,
+} from "../schema";
+
+const currentYearId = sql`(select ${programmeYears.id} from ${programmeYears} order by ${programmeYears.year} desc limit 1)`;
+
+export interface NamedRef {
+  id: number;
+  name: string;
+}
+
+/** What issuing a notice needs to know about a task. */
+export interface NoticeSubject {
+  taskId: number;
+  no: number;
+  target: string;
+  leadUnits: NamedRef[];
+  leaderIds: number[];
+}
+
+export function getNoticeSubject({ taskNo }: { taskNo: number }): NoticeSubject | null {
+  const db = getDb();
+  const task = db
+    .select({ id: tasks.id, no: tasks.no, target: tasks.target })
+    .from(tasks)
+    .where(and(eq(tasks.yearId, currentYearId), eq(tasks.no, taskNo)))
+    .get();
+  if (!task) return null;
+  const leadUnits = db
+    .select({ id: units.id, name: units.name })
+    .from(taskUnits)
+    .innerJoin(units, eq(units.id, taskUnits.unitId))
+    .where(and(eq(taskUnits.taskId, task.id), eq(taskUnits.role, "lead")))
+    .orderBy(asc(taskUnits.position))
+    .all();
+  const leaderIds = db
+    .select({ id: taskLeaders.leaderId })
+    .from(taskLeaders)
+    .where(eq(taskLeaders.taskId, task.id))
+    .orderBy(asc(taskLeaders.position))
+    .all()
+    .map((l) => l.id);
+  return { taskId: task.id, no: task.no, target: task.target, leadUnits, leaderIds };
+}
+
+/** A superseded 催办 is one some 督办 was raised from. */
+const supersededSql = sql<number>`exists (select 1 from notices as raised where raised.escalated_from_id = ${notices.id})`;
+
+const noticeColumns = {
+  id: notices.id,
+  taskId: notices.taskId,
+  taskNo: tasks.no,
+  taskTarget: tasks.target,
+  periodCode: periods.code,
+  level: notices.level,
+  serialNo: notices.serialNo,
+  problem: notices.problem,
+  requirement: notices.requirement,
+  deadline: notices.deadline,
+  status: notices.status,
+  escalatedFromId: notices.escalatedFromId,
+  escalatedToLeaderAt: notices.escalatedToLeaderAt,
+  closedAt: notices.closedAt,
+  version: notices.version,
+  createdAt: notices.createdAt,
+  createdByName: users.displayName,
+  superseded: supersededSql,
+};
+
+type NoticeRowRaw = ReturnType<ReturnType<typeof noticeQuery>["all"]>[number];
+
+export interface NoticeRow {
+  id: number;
+  taskId: number | null;
+  taskNo: number | null;
+  taskTarget: string | null;
+  periodCode: string | null;
+  level: NoticeLevel;
+  serialNo: number | null;
+  /** 督办〔2026〕N号 or 催办 */
+  title: string;
+  problem: string;
+  requirement: string;
+  deadline: string;
+  status: NoticeStatus;
+  superseded: boolean;
+  escalatedFromId: number | null;
+  escalatedToLeaderAt: number | null;
+  closedAt: number | null;
+  version: number;
+  createdAt: number;
+  createdByName: string;
+  units: NamedRef[];
+}
+
+function noticeQuery() {
+  return getDb()
+    .select(noticeColumns)
+    .from(notices)
+    .leftJoin(tasks, eq(tasks.id, notices.taskId))
+    .leftJoin(periods, eq(periods.id, notices.periodId))
+    .innerJoin(users, eq(users.id, notices.createdById));
+}
+
+function withUnits(rows: NoticeRowRaw[]): NoticeRow[] {
+  if (rows.length === 0) return [];
+  const unitRows = getDb()
+    .select({ noticeId: noticeUnits.noticeId, id: units.id, name: units.name })
+    .from(noticeUnits)
+    .innerJoin(units, eq(units.id, noticeUnits.unitId))
+    .where(inArray(noticeUnits.noticeId, rows.map((r) => r.id)))
+    .orderBy(asc(units.position))
+    .all();
+  return rows.map((r) => ({
+    ...r,
+    level: r.level as NoticeLevel,
+    status: r.status as NoticeStatus,
+    title: noticeTitle({ level: r.level as NoticeLevel, serialNo: r.serialNo, createdAt: r.createdAt }),
+    superseded: Boolean(r.superseded),
+    units: unitRows.filter((u) => u.noticeId === r.id).map(({ id, name }) => ({ id, name })),
+  }));
+}
+
+export function getNotice({ id }: { id: number }): NoticeRow | null {
+  const row = noticeQuery().where(eq(notices.id, id)).get();
+  return row ? (withUnits([row])[0] ?? null) : null;
+}
+
+/** Every notice of a task, newest first (the task page's 督办记录). */
+export function listNoticesForTask({ taskNo }: { taskNo: number }): NoticeRow[] {
+  const rows = noticeQuery()
+    .where(and(eq(tasks.no, taskNo), eq(tasks.yearId, currentYearId)))
+    .orderBy(desc(notices.createdAt), desc(notices.id))
+    .all();
+  return withUnits(rows);
+}
+
+/** Notices still waiting for the unit (sent or returned to it), oldest deadline first. */
+export function listOpenNoticesForUnit({ unitId }: { unitId: number }): NoticeRow[] {
+  const rows = noticeQuery()
+    .where(
+      and(
+        inArray(notices.status, ["sent", "replied"]),
+        inArray(notices.id, getDb().select({ id: noticeUnits.noticeId }).from(noticeUnits).where(eq(noticeUnits.unitId, unitId))),
+      ),
+    )
+    .orderBy(asc(notices.deadline), asc(notices.id))
+    .all();
+  return withUnits(rows);
+}
+
+/** 督办 the 督查室 escalated to a leader on tasks that leader leads, open ones first. */
+export function listEscalatedNoticesForLeader({ leaderId }: { leaderId: number }): NoticeRow[] {
+  const rows = noticeQuery()
+    .where(
+      and(
+        isNotNull(notices.escalatedToLeaderAt),
+        inArray(notices.taskId, getDb().select({ id: taskLeaders.taskId }).from(taskLeaders).where(eq(taskLeaders.leaderId, leaderId))),
+      ),
+    )
+    .orderBy(sql`${notices.status} = 'closed'`, desc(notices.escalatedToLeaderAt))
+    .all();
+  return withUnits(rows);
+}
+
+export interface NoticeEventItem {
+  id: number;
+  noticeId: number;
+  kind: NoticeEventKind;
+  text: string | null;
+  deadline: string | null;
+  at: number;
+  byName: string;
+  unitName: string | null;
+  files: { id: number; filename: string; size: number }[];
+}
+
+/** The events of the given notices in time order, with reply files. */
+export function listNoticeEvents({ noticeIds }: { noticeIds: readonly number[] }): NoticeEventItem[] {
+  if (noticeIds.length === 0) return [];
+  const db = getDb();
+  const rows = db
+    .select({
+      id: noticeEvents.id,
+      noticeId: noticeEvents.noticeId,
+      kind: noticeEvents.kind,
+      text: noticeEvents.text,
+      deadline: noticeEvents.deadline,
+      at: noticeEvents.at,
+      byName: users.displayName,
+      unitName: units.name,
+    })
+    .from(noticeEvents)
+    .innerJoin(users, eq(users.id, noticeEvents.byId))
+    .leftJoin(units, eq(units.id, noticeEvents.unitId))
+    .where(inArray(noticeEvents.noticeId, [...noticeIds]))
+    .orderBy(asc(noticeEvents.at), asc(noticeEvents.id))
+    .all();
+  const files = rows.length
+    ? db
+        .select({ id: attachments.id, eventId: attachments.noticeResponseId, filename: attachments.filename, size: attachments.size })
+        .from(attachments)
+        .where(and(inArray(attachments.noticeResponseId, rows.map((r) => r.id)), isNull(attachments.removedAt)))
+        .orderBy(asc(attachments.id))
+        .all()
+    : [];
+  return rows.map((r) => ({
+    ...r,
+    files: files.filter((f) => f.eventId === r.id).map(({ id, filename, size }) => ({ id, filename, size })),
+  }));
+}
+
+export interface NoticeAsOf extends NoticeRow {
+  /** The state on the asOf day, replayed from events known by then. */
+  stateAsOf: NoticeDisplayState;
+  deadlineAsOf: string;
+  escalatedAsOf: boolean;
+}
+
+/**
+ * The notice register as it stood at the end of `asOf`: notices issued by then, each in
+ * the state its events up to that day give (see lib/notice-state.ts noticeStateAt).
+ */
+export function listNoticesAsOf({ asOf }: { asOf: string }): NoticeAsOf[] {
+  const all = withUnits(noticeQuery().orderBy(desc(notices.createdAt), desc(notices.id)).all());
+  const events = listNoticeEvents({ noticeIds: all.map((n) => n.id) });
+  const out: NoticeAsOf[] = [];
+  for (const notice of all) {
+    const state = noticeStateAt(
+      notice.level,
+      events.filter((e) => e.noticeId === notice.id),
+      asOf,
+    );
+    if (!state) continue;
+    out.push({ ...notice, stateAsOf: state.display, deadlineAsOf: state.deadline, escalatedAsOf: state.escalatedToLeader });
+  }
+  return out;
+}
+
+/** Today's display state of a stored notice. */
+export function noticeDisplay(notice: Pick<NoticeRow, "status" | "deadline" | "superseded">, today: string): NoticeDisplayState {
+  return displayState(notice, today);
+}
+
+// ───────── writes (inside the caller's transaction) ─────────
+
+export interface NewNotice {
+  taskId: number;
+  periodId: number | null;
+  level: NoticeLevel;
+  problem: string;
+  requirement: string;
+  deadline: string;
+  unitIds: readonly number[];
+  byId: number;
+  now: number;
+  escalatedFromId?: number | null;
+}
+
+/** Issues a notice: the row (with the next 督办 number of the year), its addressees and its "issued" event. */
+export function insertNotice(tx: Tx, n: NewNotice): { id: number; serialNo: number | null; title: string; eventId: number } {
+  let serialNo: number | null = null;
+  if (n.level === "duban") {
+    const year = String(issueYear(n.now));
+    const serials = tx
+      .select({ serialNo: notices.serialNo })
+      .from(notices)
+      .where(
+        and(
+          eq(notices.level, "duban"),
+          sql`strftime('%Y', ${notices.createdAt} / 1000, 'unixepoch', '+8 hours') = ${year}`,
+        ),
+      )
+      .all()
+      .map((r) => r.serialNo);
+    serialNo = nextSerialNo(serials);
+  }
+  const { id } = tx
+    .insert(notices)
+    .values({
+      taskId: n.taskId,
+      periodId: n.periodId,
+      level: n.level,
+      serialNo,
+      problem: n.problem,
+      requirement: n.requirement,
+      deadline: n.deadline,
+      status: "sent",
+      escalatedFromId: n.escalatedFromId ?? null,
+      createdAt: n.now,
+      createdById: n.byId,
+    })
+    .returning({ id: notices.id })
+    .get();
+  for (const unitId of new Set(n.unitIds)) tx.insert(noticeUnits).values({ noticeId: id, unitId }).run();
+  const eventId = insertNoticeEvent(tx, { noticeId: id, kind: "issued", text: null, unitId: null, byId: n.byId, at: n.now, deadline: n.deadline });
+  return { id, serialNo, title: noticeTitle({ level: n.level, serialNo, createdAt: n.now }), eventId };
+}
+
+export function insertNoticeEvent(
+  tx: Tx,
+  e: { noticeId: number; kind: NoticeEventKind; text: string | null; unitId: number | null; byId: number; at: number; deadline: string | null },
+): number {
+  return tx.insert(noticeEvents).values(e).returning({ id: noticeEvents.id }).get().id;
+}
+
+/**
+ * Moves a notice to its next status if it still has the version the user saw. Returns
+ * false when someone else changed it first (the caller reports a conflict).
+ */
+export function updateNotice(
+  tx: Tx,
+  { id, version, set }: { id: number; version: number; set: Partial<Pick<typeof notices.$inferInsert, "status" | "deadline" | "closedAt" | "escalatedToLeaderAt">> },
+): boolean {
+  const changed = tx
+    .update(notices)
+    .set({ ...set, version: version + 1 })
+    .where(and(eq(notices.id, id), eq(notices.version, version)))
+    .run().changes;
+  return changed === 1;
+}
+
+/** Links a stored reply file to the reply event it belongs to. */
+export function insertNoticeAttachment(
+  tx: Tx,
+  a: { eventId: number; filename: string; mime: string; size: number; sha256: string; storagePath: string; uploadedById: number; now: number },
+): number {
+  return tx
+    .insert(attachments)
+    .values({
+      noticeResponseId: a.eventId,
+      filename: a.filename,
+      mime: a.mime,
+      size: a.size,
+      sha256: a.sha256,
+      storagePath: a.storagePath,
+      uploadedById: a.uploadedById,
+      createdAt: a.now,
+    })
+    .returning({ id: attachments.id })
+    .get().id;
+}

@@ -1,0 +1,224 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, isNull, lte, notExists, sql } from "drizzle-orm";
+import { noticeTitle } from "@/lib/notice-state";
+import {
+  DUE_SOON_DAYS,
+  dueMessages,
+  type AwaitingNotice,
+  type NotificationChannel,
+  type NotificationMessage,
+  type PendingReport,
+  type PlannedNotification,
+  type Audience,
+} from "@/lib/notification-rules";
+import { addDays } from "@/lib/periods";
+import { getDb, type Tx } from "../client";
+import {
+  livelihoodProjects,
+  notices,
+  noticeUnits,
+  notifications,
+  periods,
+  programmeYears,
+  projectUnits,
+  reports,
+  reportVersions,
+  tasks,
+  taskUnits,
+  users,
+} from "../schema";
+
+/**
+ * Channels beyond the in-app list. Empty today; a 政务钉钉 sender registers here and
+ * receives every stored message after its transaction committed (rows that rolled back
+ * are not found when delivery runs, so nothing is sent for a failed action).
+ */
+export const notificationChannels: NotificationChannel[] = [];
+
+function audienceUserIds(tx: Tx, audience: Audience): number[] {
+  const live = eq(users.disabled, false);
+  const where = (() => {
+    switch (audience.kind) {
+      case "units":
+        return audience.unitIds.length ? and(live, eq(users.role, "unit"), inArray(users.unitId, [...audience.unitIds])) : null;
+      case "supervisors":
+        return and(live, eq(users.role, "supervisor"));
+      case "leaders":
+        return audience.leaderIds.length ? and(live, eq(users.role, "leader"), inArray(users.leaderId, [...audience.leaderIds])) : null;
+    }
+  })();
+  if (!where) return [];
+  return tx.select({ id: users.id }).from(users).where(where).all().map((u) => u.id);
+}
+
+/** Inserts messages for users; a (user, dedupeKey) already present is skipped. Returns the new ids. */
+function insertMessages(tx: Tx, rows: (NotificationMessage & { userId: number })[]): number[] {
+  const ids: number[] = [];
+  for (const row of rows) {
+    const inserted = tx
+      .insert(notifications)
+      .values({ userId: row.userId, kind: row.kind, title: row.title, link: row.link, dedupeKey: row.dedupeKey, createdAt: Date.now() })
+      .onConflictDoNothing({ target: [notifications.userId, notifications.dedupeKey] })
+      .returning({ id: notifications.id })
+      .get();
+    if (inserted) ids.push(inserted.id);
+  }
+  if (ids.length > 0 && notificationChannels.length > 0) setImmediate(() => void deliverCommitted(ids));
+  return ids;
+}
+
+/**
+ * Stores the planned notifications inside the caller's transaction (so they exist only if
+ * the change they announce does). Call it from any Server Action's mutate().
+ */
+export function notify(tx: Tx, planned: PlannedNotification | readonly PlannedNotification[]): number {
+  const list = Array.isArray(planned) ? planned : [planned as PlannedNotification];
+  let count = 0;
+  for (const { audience, message } of list) {
+    count += insertMessages(tx, audienceUserIds(tx, audience).map((userId) => ({ ...message, userId }))).length;
+  }
+  return count;
+}
+
+/** Stores messages addressed to one user (the "due soon" sweep). */
+export function notifyUser(tx: Tx, { userId, messages }: { userId: number; messages: readonly NotificationMessage[] }): number {
+  return insertMessages(tx, messages.map((m) => ({ ...m, userId }))).length;
+}
+
+async function deliverCommitted(ids: number[]): Promise<void> {
+  const rows = getDb()
+    .select({ userId: notifications.userId, kind: notifications.kind, title: notifications.title, link: notifications.link, dedupeKey: notifications.dedupeKey })
+    .from(notifications)
+    .where(inArray(notifications.id, ids))
+    .all();
+  if (rows.length === 0) return;
+  const items = rows.map((r) => ({ ...r, kind: r.kind as NotificationMessage["kind"], dedupeKey: r.dedupeKey ?? "" }));
+  for (const channel of notificationChannels) {
+    try {
+      await channel.deliver(items);
+    } catch (error) {
+      console.error(`[notify] channel ${channel.name} failed`, error);
+    }
+  }
+}
+
+export interface NotificationItem {
+  id: number;
+  kind: string;
+  title: string;
+  link: string | null;
+  createdAt: number;
+  read: boolean;
+}
+
+/** The user's latest notifications (unread first), and how many are unread. */
+export function listNotifications({ userId, limit = 20 }: { userId: number; limit?: number }): { items: NotificationItem[]; unread: number } {
+  const db = getDb();
+  const items = db
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      title: notifications.title,
+      link: notifications.link,
+      createdAt: notifications.createdAt,
+      readAt: notifications.readAt,
+    })
+    .from(notifications)
+    .where(eq(notifications.userId, userId))
+    .orderBy(sql`${notifications.readAt} is not null`, desc(notifications.createdAt), desc(notifications.id))
+    .limit(limit)
+    .all()
+    .map(({ readAt, ...n }) => ({ ...n, read: readAt !== null }));
+  const unread =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(notifications)
+      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+      .get()?.n ?? 0;
+  return { items, unread };
+}
+
+/** Marks the user's notifications read: the given ids, or all of them. Returns how many changed. */
+export function markNotificationsRead(tx: Tx, { userId, ids, now }: { userId: number; ids: readonly number[] | "all"; now: number }): number {
+  const mine = and(eq(notifications.userId, userId), isNull(notifications.readAt));
+  const where = ids === "all" ? mine : and(mine, inArray(notifications.id, [...ids]));
+  return tx.update(notifications).set({ readAt: now }).where(where).run().changes;
+}
+
+const currentYearId = sql`(select ${programmeYears.id} from ${programmeYears} order by ${programmeYears.year} desc limit 1)`;
+
+/**
+ * What a unit still owes as of `today`, within DUE_SOON_DAYS of its date or past it:
+ * reports never submitted (tasks and projects it leads) and notices awaiting its reply.
+ */
+export function listUnitDueFacts({ unitId, today }: { unitId: number; today: string }): { reports: PendingReport[]; notices: AwaitingNotice[] } {
+  const db = getDb();
+  const horizon = addDays(today, DUE_SOON_DAYS);
+  const neverSubmitted = (subject: "task" | "project", id: typeof tasks.id | typeof livelihoodProjects.id) =>
+    notExists(
+      db
+        .select({ one: sql`1` })
+        .from(reportVersions)
+        .innerJoin(reports, eq(reports.id, reportVersions.reportId))
+        .where(and(eq(reports.periodId, periods.id), eq(subject === "task" ? reports.taskId : reports.projectId, id))),
+    );
+  const duePeriods = and(eq(periods.yearId, currentYearId), lte(periods.startsOn, today), lte(periods.dueOn, horizon));
+  const taskRows = db
+    .select({ no: tasks.no, code: periods.code, dueOn: periods.dueOn })
+    .from(taskUnits)
+    .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
+    .innerJoin(periods, eq(periods.yearId, tasks.yearId))
+    .where(and(eq(taskUnits.unitId, unitId), eq(taskUnits.role, "lead"), duePeriods, neverSubmitted("task", tasks.id)))
+    .orderBy(asc(periods.quarter), asc(tasks.no))
+    .all();
+  const projectRows = db
+    .select({ no: livelihoodProjects.no, code: periods.code, dueOn: periods.dueOn })
+    .from(projectUnits)
+    .innerJoin(livelihoodProjects, eq(livelihoodProjects.id, projectUnits.projectId))
+    .innerJoin(periods, eq(periods.yearId, livelihoodProjects.yearId))
+    .where(and(eq(projectUnits.unitId, unitId), eq(projectUnits.role, "lead"), duePeriods, neverSubmitted("project", livelihoodProjects.id)))
+    .orderBy(asc(periods.quarter), asc(livelihoodProjects.no))
+    .all();
+  const noticeRows = db
+    .select({ id: notices.id, level: notices.level, serialNo: notices.serialNo, createdAt: notices.createdAt, deadline: notices.deadline, taskNo: tasks.no })
+    .from(noticeUnits)
+    .innerJoin(notices, eq(notices.id, noticeUnits.noticeId))
+    .leftJoin(tasks, eq(tasks.id, notices.taskId))
+    .where(and(eq(noticeUnits.unitId, unitId), eq(notices.status, "sent"), lte(notices.deadline, horizon)))
+    .all();
+  return {
+    reports: [
+      ...taskRows.map((r) => ({ subjectKey: `task:${r.no}`, subject: `第${r.no}项`, periodCode: r.code, dueOn: r.dueOn, link: `/tasks/${r.no}/report/${r.code}` })),
+      ...projectRows.map((r) => ({ subjectKey: `project:${r.no}`, subject: `民生实事${r.no}`, periodCode: r.code, dueOn: r.dueOn, link: `/projects/${r.no}/report/${r.code}` })),
+    ],
+    notices: noticeRows.map((n) => ({
+      id: n.id,
+      title: noticeTitle(n),
+      subject: n.taskNo === null ? "督办事项" : `第${n.taskNo}项`,
+      deadline: n.deadline,
+      link: `/my#notice-${n.id}`,
+    })),
+  };
+}
+
+/**
+ * Adds the "due soon" and "overdue" messages a unit user has not had yet. Run when the
+ * bell renders: there is no scheduler, and the dedupe keys make repeating it harmless.
+ */
+export function syncDueNotifications({ userId, unitId, today }: { userId: number; unitId: number; today: string }): number {
+  const facts = listUnitDueFacts({ unitId, today });
+  const due = dueMessages(today, facts.reports, facts.notices);
+  if (due.length === 0) return 0;
+  // Most renders find nothing new: check before taking the write lock.
+  const had = new Set(
+    getDb()
+      .select({ key: notifications.dedupeKey })
+      .from(notifications)
+      .where(and(eq(notifications.userId, userId), inArray(notifications.dedupeKey, due.map((m) => m.dedupeKey))))
+      .all()
+      .map((r) => r.key),
+  );
+  const messages = due.filter((m) => !had.has(m.dedupeKey));
+  if (messages.length === 0) return 0;
+  return getDb().transaction((tx) => notifyUser(tx, { userId, messages }), { behavior: "immediate" });
+}

@@ -1,0 +1,271 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { dayOfTimestamp, type PeriodLike, type Quarter } from "@/lib/periods";
+import { COVERAGE_LINKS, projectQuarterRagInput, type PartForProgress, type PartReport } from "@/lib/project-progress";
+import { effectivePlans, type QuarterPlans } from "@/lib/quarter-targets";
+import { readSnapshot } from "@/lib/report-snapshot";
+import { partReportFromSnapshot } from "@/lib/version-content";
+import { evaluateQuarter, type QuarterStatus, type ReportState, type SelfStatus } from "@/lib/rag";
+import { getDb } from "../client";
+import {
+  leaders,
+  livelihoodProjects,
+  metricQuarterTargets,
+  metrics,
+  periods,
+  programmeYears,
+  projectLeaders,
+  projectMilestones,
+  projectParts,
+  projectUnits,
+  reports,
+  reportVersions,
+  tasks,
+  units,
+} from "../schema";
+
+// Read side of livelihood-project progress: the parts and milestones (with ids), the
+// quarterly reports and the values they stated, for the project page and the dashboard.
+// Progress counts what was SUBMITTED: the latest submitted version's snapshot, so an
+// edit in progress after a 退回 never shows as an actual before it is resubmitted.
+
+const currentYearId = sql`(select ${programmeYears.id} from ${programmeYears} order by ${programmeYears.year} desc limit 1)`;
+
+export interface ProgressPart extends PartForProgress {
+  position: number;
+  baseline: string | null;
+}
+
+export interface CoverageLink {
+  partId: number;
+  taskNo: number;
+  label: string;
+  unit: string;
+  target: number;
+  /** The task metric's plans Q1–Q4 (stored, else 序时进度 defaults). */
+  plans: QuarterPlans;
+}
+
+export interface ProjectReportSummary {
+  id: number;
+  periodCode: string;
+  quarter: Quarter;
+  status: ReportState;
+  version: number;
+  selfStatus: SelfStatus | null;
+  problems: string;
+  firstSubmittedAt: number | null;
+  lastSubmittedAt: number | null;
+  submittedVersions: number;
+  reviewComment: string | null;
+  updatedAt: number;
+}
+
+export interface ProjectProgressData {
+  id: number;
+  no: number;
+  name: string;
+  leaderNames: string[];
+  leadUnits: { id: number; name: string }[];
+  parts: ProgressPart[];
+  coverage: CoverageLink | null;
+  reports: ProjectReportSummary[];
+  /** Per part: what the submitted reports stated, one entry per reported quarter. */
+  partReports: Map<number, PartReport[]>;
+}
+
+function group<K, V>(rows: readonly V[], key: (v: V) => K): Map<K, V[]> {
+  const map = new Map<K, V[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
+
+function loadCoverage(projectNo: number, parts: readonly ProgressPart[]): CoverageLink | null {
+  const link = COVERAGE_LINKS.find((l) => l.projectNo === projectNo);
+  const part = link && parts.find((p) => p.position === link.partPosition);
+  if (!link || !part) return null;
+  const db = getDb();
+  const metric = db
+    .select({ id: metrics.id, label: metrics.label, unit: metrics.unit, kind: metrics.kind, target: metrics.target, targetMax: metrics.targetMax, comparator: metrics.comparator })
+    .from(metrics)
+    .innerJoin(tasks, eq(tasks.id, metrics.taskId))
+    .where(and(eq(tasks.yearId, currentYearId), eq(tasks.no, link.taskNo), eq(metrics.label, link.metricLabel)))
+    .get();
+  if (!metric) return null;
+  const stored: (number | undefined)[] = [undefined, undefined, undefined, undefined];
+  for (const p of db.select().from(metricQuarterTargets).where(eq(metricQuarterTargets.metricId, metric.id)).all()) {
+    if (p.quarter >= 1 && p.quarter <= 4) stored[p.quarter - 1] = p.value;
+  }
+  return { partId: part.id, taskNo: link.taskNo, label: metric.label, unit: metric.unit, target: metric.target, plans: effectivePlans(metric, stored) };
+}
+
+/**
+ * Every livelihood project of the programme year (or the one numbered `no`) with its
+ * reports, in a handful of queries. With `asOf`, only versions submitted by the end of
+ * that day count (the dashboard's "as of" view).
+ */
+export function listProjectProgress({ no, asOf }: { no?: number; asOf?: string } = {}): ProjectProgressData[] {
+  const db = getDb();
+  const inYear = eq(livelihoodProjects.yearId, currentYearId);
+  const projects = db
+    .select({ id: livelihoodProjects.id, no: livelihoodProjects.no, name: livelihoodProjects.name })
+    .from(livelihoodProjects)
+    .where(no === undefined ? inYear : and(inYear, eq(livelihoodProjects.no, no)))
+    .orderBy(asc(livelihoodProjects.no))
+    .all();
+  if (projects.length === 0) return [];
+  const ids = projects.map((p) => p.id);
+
+  const leaderRows = db
+    .select({ projectId: projectLeaders.projectId, name: leaders.name })
+    .from(projectLeaders)
+    .innerJoin(leaders, eq(leaders.id, projectLeaders.leaderId))
+    .where(inArray(projectLeaders.projectId, ids))
+    .orderBy(asc(projectLeaders.position))
+    .all();
+  const unitRows = db
+    .select({ projectId: projectUnits.projectId, id: units.id, name: units.name })
+    .from(projectUnits)
+    .innerJoin(units, eq(units.id, projectUnits.unitId))
+    .where(and(inArray(projectUnits.projectId, ids), eq(projectUnits.role, "lead")))
+    .orderBy(asc(projectUnits.position))
+    .all();
+  const partRows = db
+    .select({
+      id: projectParts.id,
+      projectId: projectParts.projectId,
+      position: projectParts.position,
+      name: projectParts.name,
+      baseline: projectParts.baseline,
+      total: projectParts.total,
+      totalUnit: projectParts.totalUnit,
+      categories: projectParts.categories,
+    })
+    .from(projectParts)
+    .where(inArray(projectParts.projectId, ids))
+    .orderBy(asc(projectParts.projectId), asc(projectParts.position))
+    .all();
+  const milestoneRows = db
+    .select({ id: projectMilestones.id, partId: projectMilestones.partId, due: projectMilestones.due, text: projectMilestones.text, targets: projectMilestones.targets })
+    .from(projectMilestones)
+    .where(inArray(projectMilestones.partId, db.select({ id: projectParts.id }).from(projectParts).where(inArray(projectParts.projectId, ids))))
+    .orderBy(asc(projectMilestones.partId), asc(projectMilestones.position))
+    .all();
+  const reportRows = db
+    .select({
+      id: reports.id,
+      projectId: reports.projectId,
+      periodCode: periods.code,
+      quarter: periods.quarter,
+      status: reports.status,
+      version: reports.version,
+      selfStatus: reports.selfStatus,
+      problems: reports.problems,
+      reviewComment: reports.reviewComment,
+      updatedAt: reports.updatedAt,
+    })
+    .from(reports)
+    .innerJoin(periods, eq(periods.id, reports.periodId))
+    .where(inArray(reports.projectId, ids))
+    .orderBy(asc(periods.quarter))
+    .all();
+  const versionRows = reportRows.length
+    ? db
+        .select({ reportId: reportVersions.reportId, versionNo: reportVersions.versionNo, snapshot: reportVersions.snapshot, submittedAt: reportVersions.submittedAt })
+        .from(reportVersions)
+        .where(inArray(reportVersions.reportId, reportRows.map((r) => r.id)))
+        .orderBy(asc(reportVersions.reportId), desc(reportVersions.versionNo))
+        .all()
+    : [];
+
+  const leadersBy = group(leaderRows, (r) => r.projectId);
+  const unitsBy = group(unitRows, (r) => r.projectId);
+  const milestonesBy = group(milestoneRows, (r) => r.partId);
+  const partsBy = group(partRows, (r) => r.projectId);
+  const reportsBy = group(reportRows, (r) => r.projectId);
+  const versionsBy = group(versionRows, (r) => r.reportId);
+
+  return projects.map((project) => {
+    const parts: ProgressPart[] = (partsBy.get(project.id) ?? []).map((p) => ({
+      id: p.id,
+      position: p.position,
+      name: p.name,
+      baseline: p.baseline,
+      total: p.total,
+      totalUnit: p.totalUnit,
+      categories: p.categories,
+      milestones: (milestonesBy.get(p.id) ?? []).map((m) => ({ id: m.id, due: m.due, text: m.text, targets: m.targets })),
+    }));
+    const partReports = new Map<number, PartReport[]>(parts.map((p) => [p.id, []]));
+    const summaries = (reportsBy.get(project.id) ?? []).map((r): ProjectReportSummary => {
+      const versions = (versionsBy.get(r.id) ?? []).filter((v) => asOf === undefined || dayOfTimestamp(v.submittedAt) <= asOf);
+      const latest = versions[0];
+      if (latest) {
+        const snapshot = readSnapshot(latest.snapshot);
+        for (const part of parts) partReports.get(part.id)?.push(partReportFromSnapshot(part, r.quarter as Quarter, snapshot));
+      }
+      return {
+        id: r.id,
+        periodCode: r.periodCode,
+        quarter: r.quarter as Quarter,
+        status: r.status,
+        version: r.version,
+        selfStatus: r.selfStatus,
+        problems: r.problems,
+        firstSubmittedAt: versions.at(-1)?.submittedAt ?? null,
+        lastSubmittedAt: latest?.submittedAt ?? null,
+        submittedVersions: versions.length,
+        reviewComment: r.reviewComment,
+        updatedAt: r.updatedAt,
+      };
+    });
+    return {
+      id: project.id,
+      no: project.no,
+      name: project.name,
+      leaderNames: (leadersBy.get(project.id) ?? []).map((l) => l.name),
+      leadUnits: (unitsBy.get(project.id) ?? []).map(({ id, name }) => ({ id, name })),
+      parts,
+      coverage: loadCoverage(project.no, parts),
+      reports: summaries,
+      partReports,
+    };
+  });
+}
+
+/** The report of a quarter, if any. */
+export function reportOfQuarter(project: ProjectProgressData, quarter: number): ProjectReportSummary | null {
+  return project.reports.find((r) => r.quarter === quarter) ?? null;
+}
+
+/** What the submitted reports stated for each part, up to and including `quarter`. */
+export function partReportsUpTo(project: ProjectProgressData, quarter: number): Map<number, PartReport[]> {
+  return new Map([...project.partReports].map(([partId, list]) => [partId, list.filter((r) => r.quarter <= quarter)]));
+}
+
+/** The task status rules (lib/rag.ts) applied to a project quarter: the milestones due in it are its plan. */
+export function projectQuarterStatus(project: ProjectProgressData, period: PeriodLike & { quarter: number }, today: string): QuarterStatus {
+  const quarter = period.quarter as Quarter;
+  const report = reportOfQuarter(project, quarter);
+  const coverage = project.coverage ? { partId: project.coverage.partId, unit: project.coverage.unit, plan: project.coverage.plans[quarter - 1] ?? project.coverage.target } : null;
+  const input = projectQuarterRagInput(
+    project.parts,
+    quarter,
+    (partId) => project.partReports.get(partId)?.find((r) => r.quarter === quarter) ?? null,
+    coverage,
+  );
+  return evaluateQuarter({
+    period,
+    reportStatus: report?.status ?? null,
+    firstSubmittedAt: report?.firstSubmittedAt ?? null,
+    ...input,
+    selfStatus: report?.selfStatus ?? null,
+    problems: report?.problems ?? "",
+    today,
+  });
+}

@@ -1,0 +1,201 @@
+import "server-only";
+import { and, asc, desc, eq, sql, type SQLWrapper } from "drizzle-orm";
+import type { ReportSnapshot } from "@/lib/report-snapshot";
+import { readSnapshot } from "@/lib/report-snapshot";
+import { getDb } from "../client";
+import {
+  metrics,
+  periods,
+  programmeYears,
+  projectUnits,
+  reportMetricValues,
+  reports,
+  reportVersions,
+  tasks,
+  taskUnits,
+  units,
+  users,
+  type ReportStatus,
+  type SelfStatus,
+} from "../schema";
+
+/** A task as the report pages need it: ids for authorization, metrics with ids for the form. */
+export interface ReportTask {
+  id: number;
+  no: number;
+  target: string;
+  yearId: number;
+  leadUnits: { id: number; name: string }[];
+  coopUnits: { id: number; name: string }[];
+  metrics: { id: number; label: string; unit: string; kind: "cumulative" | "rate"; target: number; targetMax: number | null; comparator: "atLeast" | "about" | "exact" | "range" }[];
+}
+
+const latestYearId = sql`(select ${programmeYears.id} from ${programmeYears} order by ${programmeYears.year} desc limit 1)`;
+
+/** The task with this 序号 in the current programme year, or null. */
+export function getReportTaskByNo({ no }: { no: number }): ReportTask | null {
+  const db = getDb();
+  const task = db
+    .select({ id: tasks.id, no: tasks.no, target: tasks.target, yearId: tasks.yearId })
+    .from(tasks)
+    .where(and(eq(tasks.no, no), eq(tasks.yearId, latestYearId)))
+    .get();
+  if (!task) return null;
+  const unitRows = db
+    .select({ id: units.id, name: units.name, role: taskUnits.role })
+    .from(taskUnits)
+    .innerJoin(units, eq(units.id, taskUnits.unitId))
+    .where(eq(taskUnits.taskId, task.id))
+    .orderBy(asc(taskUnits.position))
+    .all();
+  const metricRows = db
+    .select({
+      id: metrics.id,
+      label: metrics.label,
+      unit: metrics.unit,
+      kind: metrics.kind,
+      target: metrics.target,
+      targetMax: metrics.targetMax,
+      comparator: metrics.comparator,
+    })
+    .from(metrics)
+    .where(eq(metrics.taskId, task.id))
+    .orderBy(asc(metrics.position))
+    .all();
+  const pick = (role: "lead" | "coop") => unitRows.filter((u) => u.role === role).map(({ id, name }) => ({ id, name }));
+  return { ...task, leadUnits: pick("lead"), coopUnits: pick("coop"), metrics: metricRows };
+}
+
+export interface ReportRecord {
+  id: number;
+  status: ReportStatus;
+  version: number;
+  progress: string;
+  problems: string;
+  nextSteps: string;
+  selfStatus: SelfStatus | null;
+  milestoneDone: boolean | null;
+  milestoneDoneOn: string | null;
+  submittedAt: number | null;
+  submittedByName: string | null;
+  reviewedAt: number | null;
+  reviewComment: string | null;
+  updatedAt: number;
+  updatedByName: string | null;
+  /** When the report was first submitted (lateness is judged on it). */
+  firstSubmittedAt: number | null;
+  metricValues: Record<number, number>;
+}
+
+const nameOf = (id: SQLWrapper) => sql<string | null>`(select ${users.displayName} from ${users} where ${users.id} = ${id})`;
+
+/** The task's report for a period with its metric values, or null when none was saved yet. */
+export function getTaskReport({ taskId, periodId }: { taskId: number; periodId: number }): ReportRecord | null {
+  const db = getDb();
+  const row = db
+    .select({
+      id: reports.id,
+      status: reports.status,
+      version: reports.version,
+      progress: reports.progress,
+      problems: reports.problems,
+      nextSteps: reports.nextSteps,
+      selfStatus: reports.selfStatus,
+      milestoneDone: reports.milestoneDone,
+      milestoneDoneOn: reports.milestoneDoneOn,
+      submittedAt: reports.submittedAt,
+      submittedByName: nameOf(reports.submittedById),
+      reviewedAt: reports.reviewedAt,
+      reviewComment: reports.reviewComment,
+      updatedAt: reports.updatedAt,
+      updatedByName: nameOf(reports.updatedById),
+      firstSubmittedAt: sql<number | null>`(select min(${reportVersions.submittedAt}) from ${reportVersions} where ${reportVersions.reportId} = ${reports.id})`,
+    })
+    .from(reports)
+    .where(and(eq(reports.taskId, taskId), eq(reports.periodId, periodId)))
+    .get();
+  if (!row) return null;
+  const values = db
+    .select({ metricId: reportMetricValues.metricId, value: reportMetricValues.value })
+    .from(reportMetricValues)
+    .where(eq(reportMetricValues.reportId, row.id))
+    .all();
+  return { ...row, metricValues: Object.fromEntries(values.map((v) => [v.metricId, v.value])) };
+}
+
+/** The report's identity and state, for review actions and downloads. */
+export function getReportRef({ reportId }: { reportId: number }) {
+  return (
+    getDb()
+      .select({
+        id: reports.id,
+        taskId: reports.taskId,
+        projectId: reports.projectId,
+        periodId: reports.periodId,
+        periodCode: periods.code,
+        status: reports.status,
+        version: reports.version,
+      })
+      .from(reports)
+      .innerJoin(periods, eq(periods.id, reports.periodId))
+      .where(eq(reports.id, reportId))
+      .get() ?? null
+  );
+}
+
+export interface ReportVersionItem {
+  reportId: number;
+  periodCode: string;
+  versionNo: number;
+  snapshot: ReportSnapshot;
+  submittedAt: number;
+  submittedByName: string;
+  reviewStatus: "pending" | "approved" | "returned";
+  reviewComment: string | null;
+  reviewedAt: number | null;
+  reviewedByName: string | null;
+}
+
+/** Every submitted version of every quarterly report of a task, by quarter then version. */
+export function listTaskReportVersions({ taskId }: { taskId: number }): ReportVersionItem[] {
+  const submitter = sql<string>`(select ${users.displayName} from ${users} where ${users.id} = ${reportVersions.submittedById})`;
+  const reviewer = sql<string | null>`(select ${users.displayName} from ${users} where ${users.id} = ${reportVersions.reviewedById})`;
+  return getDb()
+    .select({
+      reportId: reportVersions.reportId,
+      periodCode: periods.code,
+      versionNo: reportVersions.versionNo,
+      snapshot: reportVersions.snapshot,
+      submittedAt: reportVersions.submittedAt,
+      submittedByName: submitter,
+      reviewStatus: reportVersions.reviewStatus,
+      reviewComment: reportVersions.reviewComment,
+      reviewedAt: reportVersions.reviewedAt,
+      reviewedByName: reviewer,
+    })
+    .from(reportVersions)
+    .innerJoin(reports, eq(reports.id, reportVersions.reportId))
+    .innerJoin(periods, eq(periods.id, reports.periodId))
+    .where(eq(reports.taskId, taskId))
+    .orderBy(asc(periods.quarter), desc(reportVersions.versionNo))
+    .all()
+    .map((v) => ({ ...v, snapshot: readSnapshot(v.snapshot) }));
+}
+
+/** The lead and cooperating unit ids of a task (for report:read checks). */
+export function getTaskUnitIds({ taskId }: { taskId: number }): { leadUnitIds: number[]; coopUnitIds: number[] } {
+  const rows = getDb().select({ unitId: taskUnits.unitId, role: taskUnits.role }).from(taskUnits).where(eq(taskUnits.taskId, taskId)).all();
+  return {
+    leadUnitIds: rows.filter((r) => r.role === "lead").map((r) => r.unitId),
+    coopUnitIds: rows.filter((r) => r.role === "coop").map((r) => r.unitId),
+  };
+}
+
+/** The lead and related unit ids of a livelihood project (related units read like cooperating ones). */
+export function getProjectUnitIds({ projectId }: { projectId: number }): { leadUnitIds: number[]; coopUnitIds: number[] } {
+  const rows = getDb().select({ unitId: projectUnits.unitId, role: projectUnits.role }).from(projectUnits).where(eq(projectUnits.projectId, projectId)).all();
+  return {
+    leadUnitIds: rows.filter((r) => r.role === "lead").map((r) => r.unitId),
+    coopUnitIds: rows.filter((r) => r.role === "related").map((r) => r.unitId),
+  };
+}

@@ -1,0 +1,111 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { migratedAppDb } from "@/test/app-db";
+import type { Db } from "../client";
+import { evidencePath, resolveEvidence, storeEvidence } from "../evidence-store";
+import { periods } from "../schema";
+import { seedPeriods } from "../seed/seed-periods";
+import { seedReportingFixture, type ReportingFixture } from "../testing/reporting-fixtures";
+import { listCoopNotes, saveCoopNote } from "./coop-notes";
+import { getPeriodByCode, listPeriods, updatePeriodDueOn } from "./periods";
+import { getTaskTargets, saveTaskTargets, setTargetsLock } from "./targets";
+
+let db: Db;
+let f: ReportingFixture;
+const now = Date.parse("2026-01-10T10:00:00+08:00");
+
+beforeAll(() => {
+  db = migratedAppDb();
+  f = seedReportingFixture(db);
+});
+
+const run = <T,>(fn: (tx: Parameters<Parameters<Db["transaction"]>[0]>[0]) => T): T => db.transaction(fn, { behavior: "immediate" });
+
+describe("periods", () => {
+  it("seeds Q1–Q4 with due dates on the 5th day after each quarter", () => {
+    expect(listPeriods({ year: 2026 }).map((p) => [p.code, p.startsOn, p.endsOn, p.dueOn])).toEqual([
+      ["2026Q1", "2026-01-01", "2026-03-31", "2026-04-05"],
+      ["2026Q2", "2026-04-01", "2026-06-30", "2026-07-05"],
+      ["2026Q3", "2026-07-01", "2026-09-30", "2026-10-05"],
+      ["2026Q4", "2026-10-01", "2026-12-31", "2027-01-05"],
+    ]);
+  });
+
+  it("moves a due date under a version check and keeps it when seeding again", () => {
+    const q1 = getPeriodByCode({ code: "2026Q1" })!;
+    expect(run((tx) => updatePeriodDueOn(tx, { periodId: q1.id, dueOn: "2026-04-10", expectedVersion: q1.version }))).toMatchObject({ ok: true, after: { dueOn: "2026-04-10" } });
+    expect(run((tx) => updatePeriodDueOn(tx, { periodId: q1.id, dueOn: "2026-04-12", expectedVersion: q1.version }))).toEqual({ ok: false });
+    expect(seedPeriods(db, { year: 2026 })).toEqual({ created: 0 });
+    expect(db.select({ dueOn: periods.dueOn }).from(periods).where(eq(periods.id, q1.id)).get()?.dueOn).toBe("2026-04-10");
+  });
+
+  it("refuses to seed periods for a year that has no programme", () => {
+    expect(() => seedPeriods(db, { year: 2030 })).toThrow("未找到 2030 年度");
+  });
+});
+
+describe("quarterly targets", () => {
+  const plans = () => new Map([[f.metricIds.houses, [30, 60, 100, 132] as [number, number, number, number]], [f.metricIds.growth, [5, 5.5, 6, 6] as [number, number, number, number]]]);
+
+  it("starts unsaved at version 0 with no stored plans", () => {
+    expect(getTaskTargets({ taskId: f.taskId })).toMatchObject({ version: 0, lockedAt: null, milestones: [null, null, null, null] });
+  });
+
+  it("saves plans and milestones, then refuses a stale save", () => {
+    const saved = run((tx) => saveTaskTargets(tx, { taskId: f.taskId, expectedVersion: 0, plans: plans(), milestones: ["完成摸底", null, "开工", "竣工"], userId: f.users.lead, now }));
+    expect(saved).toMatchObject({ ok: true, version: 1 });
+    const t = getTaskTargets({ taskId: f.taskId });
+    expect(t.metrics.map((m) => m.stored)).toEqual([[30, 60, 100, 132], [5, 5.5, 6, 6]]);
+    expect(t).toMatchObject({ version: 1, milestones: ["完成摸底", null, "开工", "竣工"], updatedByName: "zjj" });
+    const stale = run((tx) => saveTaskTargets(tx, { taskId: f.taskId, expectedVersion: 0, plans: plans(), milestones: [], userId: f.users.lead, now }));
+    expect(stale).toEqual({ ok: false, reason: "conflict" });
+  });
+
+  it("refuses plans for another task's metric", () => {
+    const bad = new Map([[f.metricIds.otherTask, [1, 2, 3, 408] as [number, number, number, number]]]);
+    expect(run((tx) => saveTaskTargets(tx, { taskId: f.taskId, expectedVersion: 1, plans: bad, milestones: [], userId: f.users.lead, now }))).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("locks another task's never-saved targets by writing the 序时进度 defaults", () => {
+    const r = run((tx) => setTargetsLock(tx, { taskId: f.otherTaskId, locked: true, expectedVersion: 0, userId: f.users.supervisor, now }));
+    expect(r).toMatchObject({ ok: true, version: 1, after: { locked: true } });
+    expect(getTaskTargets({ taskId: f.otherTaskId })).toMatchObject({ version: 1, lockedByName: "dcs", metrics: [{ stored: [102, 204, 306, 408] }] });
+  });
+
+  it("makes a save based on the pre-lock version a conflict", () => {
+    run((tx) => setTargetsLock(tx, { taskId: f.taskId, locked: true, expectedVersion: 1, userId: f.users.supervisor, now }));
+    const r = run((tx) => saveTaskTargets(tx, { taskId: f.taskId, expectedVersion: 1, plans: plans(), milestones: [], userId: f.users.lead, now }));
+    expect(r).toEqual({ ok: false, reason: "conflict" });
+    expect(getTaskTargets({ taskId: f.taskId }).milestones).toEqual(["完成摸底", null, "开工", "竣工"]);
+  });
+});
+
+describe("配合情况 notes", () => {
+  it("creates, updates under a version check, and lists with the unit name", () => {
+    const args = { taskId: f.taskId, periodId: f.periods.q1, unitId: f.units.coop, userId: f.users.coop, now };
+    expect(run((tx) => saveCoopNote(tx, { ...args, text: "已完成项目审批", expectedVersion: 0 }))).toMatchObject({ ok: true, version: 1 });
+    expect(run((tx) => saveCoopNote(tx, { ...args, text: "重复创建", expectedVersion: 0 }))).toEqual({ ok: false });
+    expect(run((tx) => saveCoopNote(tx, { ...args, text: "审批并拨付资金", expectedVersion: 1 }))).toMatchObject({ ok: true, version: 2, before: { text: "已完成项目审批" } });
+    expect(run((tx) => saveCoopNote(tx, { ...args, text: "过期", expectedVersion: 1 }))).toEqual({ ok: false });
+    expect(listCoopNotes({ taskId: f.taskId, periodId: f.periods.q1 })).toMatchObject([{ unitName: "发改局", text: "审批并拨付资金", version: 2 }]);
+  });
+});
+
+describe("evidence store", () => {
+  it("stores content under its sha256, once, and resolves only inside the data folder", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "evidence-"));
+    const bytes = new TextEncoder().encode("%PDF-1.4 test");
+    const a = await storeEvidence(dir, bytes);
+    const b = await storeEvidence(dir, bytes);
+    expect(a).toEqual(b);
+    expect(a.storagePath).toBe(evidencePath(a.sha256));
+    expect(a.storagePath).toMatch(/^evidence\/[0-9a-f]{2}\/[0-9a-f]{64}$/);
+    expect(fs.readFileSync(resolveEvidence(dir, a.storagePath))).toEqual(Buffer.from(bytes));
+    expect(fs.readdirSync(path.dirname(resolveEvidence(dir, a.storagePath)))).toHaveLength(1);
+    expect(() => resolveEvidence(dir, "../app.db")).toThrow();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

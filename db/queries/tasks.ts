@@ -1,0 +1,225 @@
+import "server-only";
+import { and, asc, eq, exists, gt, inArray, lt, sql } from "drizzle-orm";
+import type { TaskListItem, TaskMetricItem } from "@/lib/task-filter";
+import { getDb } from "../client";
+import {
+  leaders,
+  metrics,
+  programmeYears,
+  sections,
+  sourceDocuments,
+  subsections,
+  taskLeaders,
+  taskUnits,
+  tasks,
+  units,
+  type Metric,
+  type Unit,
+} from "../schema";
+
+// The programme on show is the latest year loaded (the gazette's 2026 one).
+const currentYearId = sql`(select ${programmeYears.id} from ${programmeYears} order by ${programmeYears.year} desc limit 1)`;
+const inCurrentYear = eq(tasks.yearId, currentYearId);
+
+export interface UnitRef {
+  name: string;
+  kind: Unit["kind"];
+}
+
+export interface LeaderRef {
+  name: string;
+  title: string | null;
+}
+
+export interface TaskDetail {
+  no: number;
+  section: string;
+  subsection: string | null;
+  target: string;
+  leaders: LeaderRef[];
+  leadUnits: UnitRef[];
+  coopUnits: UnitRef[];
+  metrics: (TaskMetricItem & { position: number })[];
+  source: { docNo: string; issuedOn: string; title: string; sourceRef: string };
+  needsVerification: boolean;
+  note: string | null;
+  prevNo: number | null;
+  nextNo: number | null;
+}
+
+const metricColumns = {
+  taskId: metrics.taskId,
+  position: metrics.position,
+  label: metrics.label,
+  target: metrics.target,
+  targetMax: metrics.targetMax,
+  unit: metrics.unit,
+  comparator: metrics.comparator,
+  kind: metrics.kind,
+};
+
+function toMetricItem(m: Pick<Metric, "label" | "target" | "targetMax" | "unit" | "comparator" | "kind">): TaskMetricItem {
+  return { label: m.label, target: m.target, targetMax: m.targetMax, unit: m.unit, comparator: m.comparator, kind: m.kind };
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** All tasks of the programme with their leaders, units and metrics, in 序号 order (four queries). */
+export function listTasks(): TaskListItem[] {
+  const db = getDb();
+  const taskRows = db
+    .select({
+      id: tasks.id,
+      no: tasks.no,
+      section: sections.name,
+      sectionPosition: sections.position,
+      subsection: subsections.name,
+      target: tasks.target,
+      needsVerification: tasks.needsVerification,
+      note: tasks.note,
+    })
+    .from(tasks)
+    .innerJoin(sections, eq(sections.id, tasks.sectionId))
+    .leftJoin(subsections, eq(subsections.id, tasks.subsectionId))
+    .where(inCurrentYear)
+    .orderBy(asc(tasks.no))
+    .all();
+  const taskIds = db.select({ id: tasks.id }).from(tasks).where(inCurrentYear);
+
+  const leaderRows = db
+    .select({ taskId: taskLeaders.taskId, name: leaders.name })
+    .from(taskLeaders)
+    .innerJoin(leaders, eq(leaders.id, taskLeaders.leaderId))
+    .where(inArray(taskLeaders.taskId, taskIds))
+    .orderBy(asc(taskLeaders.taskId), asc(taskLeaders.position))
+    .all();
+  const unitRows = db
+    .select({ taskId: taskUnits.taskId, name: units.name, role: taskUnits.role })
+    .from(taskUnits)
+    .innerJoin(units, eq(units.id, taskUnits.unitId))
+    .where(inArray(taskUnits.taskId, taskIds))
+    .orderBy(asc(taskUnits.taskId), asc(taskUnits.position))
+    .all();
+  const metricRows = db
+    .select(metricColumns)
+    .from(metrics)
+    .where(inArray(metrics.taskId, taskIds))
+    .orderBy(asc(metrics.taskId), asc(metrics.position))
+    .all();
+
+  const leadersByTask = new Map<number, string[]>();
+  for (const row of leaderRows) pushTo(leadersByTask, row.taskId, row.name);
+  const leadUnitsByTask = new Map<number, string[]>();
+  const coopUnitsByTask = new Map<number, string[]>();
+  for (const row of unitRows) pushTo(row.role === "lead" ? leadUnitsByTask : coopUnitsByTask, row.taskId, row.name);
+  const metricsByTask = new Map<number, TaskMetricItem[]>();
+  for (const row of metricRows) pushTo(metricsByTask, row.taskId, toMetricItem(row));
+
+  return taskRows.map(({ id, ...row }) => ({
+    ...row,
+    leaders: leadersByTask.get(id) ?? [],
+    leadUnits: leadUnitsByTask.get(id) ?? [],
+    coopUnits: coopUnitsByTask.get(id) ?? [],
+    metrics: metricsByTask.get(id) ?? [],
+  }));
+}
+
+/** One task with everything its detail page shows, or null when there is no such 序号. */
+export function getTaskByNo({ no }: { no: number }): TaskDetail | null {
+  const db = getDb();
+  const row = db
+    .select({
+      id: tasks.id,
+      no: tasks.no,
+      section: sections.name,
+      subsection: subsections.name,
+      target: tasks.target,
+      needsVerification: tasks.needsVerification,
+      note: tasks.note,
+      sourceRef: tasks.sourceRef,
+      docNo: sourceDocuments.docNo,
+      issuedOn: sourceDocuments.issuedOn,
+      docTitle: sourceDocuments.title,
+    })
+    .from(tasks)
+    .innerJoin(sections, eq(sections.id, tasks.sectionId))
+    .leftJoin(subsections, eq(subsections.id, tasks.subsectionId))
+    .innerJoin(sourceDocuments, eq(sourceDocuments.id, tasks.sourceDocumentId))
+    .where(and(inCurrentYear, eq(tasks.no, no)))
+    .get();
+  if (!row) return null;
+
+  const leaderRows = db
+    .select({ name: leaders.name, title: leaders.title })
+    .from(taskLeaders)
+    .innerJoin(leaders, eq(leaders.id, taskLeaders.leaderId))
+    .where(eq(taskLeaders.taskId, row.id))
+    .orderBy(asc(taskLeaders.position))
+    .all();
+  const unitRows = db
+    .select({ name: units.name, kind: units.kind, role: taskUnits.role })
+    .from(taskUnits)
+    .innerJoin(units, eq(units.id, taskUnits.unitId))
+    .where(eq(taskUnits.taskId, row.id))
+    .orderBy(asc(taskUnits.position))
+    .all();
+  const metricRows = db
+    .select(metricColumns)
+    .from(metrics)
+    .where(eq(metrics.taskId, row.id))
+    .orderBy(asc(metrics.position))
+    .all();
+  const prev = db
+    .select({ no: sql<number | null>`max(${tasks.no})` })
+    .from(tasks)
+    .where(and(inCurrentYear, lt(tasks.no, no)))
+    .get();
+  const next = db
+    .select({ no: sql<number | null>`min(${tasks.no})` })
+    .from(tasks)
+    .where(and(inCurrentYear, gt(tasks.no, no)))
+    .get();
+
+  const unitRef = ({ name, kind }: UnitRef): UnitRef => ({ name, kind });
+  return {
+    no: row.no,
+    section: row.section,
+    subsection: row.subsection,
+    target: row.target,
+    leaders: leaderRows,
+    leadUnits: unitRows.filter((u) => u.role === "lead").map(unitRef),
+    coopUnits: unitRows.filter((u) => u.role === "coop").map(unitRef),
+    metrics: metricRows.map((m) => ({ ...toMetricItem(m), position: m.position })),
+    source: { docNo: row.docNo, issuedOn: row.issuedOn, title: row.docTitle, sourceRef: row.sourceRef },
+    needsVerification: row.needsVerification,
+    note: row.note,
+    prevNo: prev?.no ?? null,
+    nextNo: next?.no ?? null,
+  };
+}
+
+/** Leaders who lead at least one task, in the gazette's order of rank. */
+export function listLeaders(): LeaderRef[] {
+  const db = getDb();
+  return db
+    .select({ name: leaders.name, title: leaders.title })
+    .from(leaders)
+    .where(exists(db.select({ one: sql`1` }).from(taskLeaders).where(eq(taskLeaders.leaderId, leaders.id))))
+    .orderBy(asc(leaders.position))
+    .all();
+}
+
+/** Units named on at least one task (lead or cooperating), in order of first appearance. */
+export function listUnits(): UnitRef[] {
+  const db = getDb();
+  return db
+    .select({ name: units.name, kind: units.kind })
+    .from(units)
+    .where(exists(db.select({ one: sql`1` }).from(taskUnits).where(eq(taskUnits.unitId, units.id))))
+    .orderBy(asc(units.position))
+    .all();
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import {
+  clip,
+  dueMessages,
+  noticeEscalated,
+  noticeIssued,
+  noticeReplied,
+  noticeReturned,
+  reportReturned,
+  type AwaitingNotice,
+  type PendingReport,
+} from "./notification-rules";
+
+const report: PendingReport = {
+  subjectKey: "task:32",
+  subject: "第32项",
+  periodCode: "2026Q2",
+  dueOn: "2026-07-05",
+  link: "/tasks/32/report/2026Q2",
+};
+const notice: AwaitingNotice = { id: 4, title: "督办〔2026〕1号", subject: "第32项", deadline: "2026-07-15", link: "/my#notice-4" };
+
+describe("event notifications", () => {
+  it("sends a returned report to the lead units with the comment, keyed by report version", () => {
+    const planned = reportReturned({
+      reportId: 9,
+      versionNo: 2,
+      subject: "第32项",
+      periodCode: "2026Q2",
+      comment: "充电桩数据缺佐证",
+      leadUnitIds: [3, 5],
+      link: "/tasks/32/report/2026Q2",
+    });
+    expect(planned.audience).toEqual({ kind: "units", unitIds: [3, 5] });
+    expect(planned.message).toMatchObject({ kind: "report_returned", title: "第32项 Q2 报告被退回：充电桩数据缺佐证", dedupeKey: "report-returned:9:v2" });
+  });
+
+  it("sends a new notice to its addressees and a reply to the 督查室", () => {
+    const ref = { id: 4, title: "督办〔2026〕1号", subject: "第32项", link: "/supervision/notices/4" };
+    expect(noticeIssued({ ...ref, deadline: "2026-07-15", unitIds: [3] })).toMatchObject({
+      audience: { kind: "units", unitIds: [3] },
+      message: { kind: "notice_issued", dedupeKey: "notice-issued:4" },
+    });
+    expect(noticeReplied({ ...ref, eventId: 11, unitName: "城管局" })).toMatchObject({
+      audience: { kind: "supervisors" },
+      message: { kind: "notice_replied", title: "城管局 已回复 督办〔2026〕1号（第32项）", dedupeKey: "notice-replied:4:11" },
+    });
+  });
+
+  it("keys each send-back by its event so a second send-back notifies again", () => {
+    const ref = { id: 4, title: "催办", subject: "第1项", comment: "请补充", deadline: "2026-07-20", unitIds: [3], link: "/my" };
+    expect(noticeReturned({ ...ref, eventId: 12 }).message.dedupeKey).not.toBe(noticeReturned({ ...ref, eventId: 15 }).message.dedupeKey);
+  });
+
+  it("sends an escalated 督办 to the task's leaders", () => {
+    const planned = noticeEscalated({ id: 4, title: "督办〔2026〕1号", subject: "第32项", leaderIds: [2, 5], link: "/supervision/notices/4" });
+    expect(planned.audience).toEqual({ kind: "leaders", leaderIds: [2, 5] });
+  });
+
+  it("cuts long comments so a title stays one line", () => {
+    expect(clip("一".repeat(50), 10)).toBe(`${"一".repeat(10)}…`);
+    expect(clip("  两个\n空格  ")).toBe("两个 空格");
+  });
+});
+
+describe("dueMessages", () => {
+  it("says nothing more than 3 days ahead", () => {
+    expect(dueMessages("2026-07-01", [report], [notice])).toEqual([]);
+  });
+
+  it("warns 3 days ahead and on the due day itself", () => {
+    expect(dueMessages("2026-07-02", [report], []).map((m) => m.kind)).toEqual(["report_due"]);
+    expect(dueMessages("2026-07-05", [report], []).map((m) => m.dedupeKey)).toEqual(["report-due:task:32:2026Q2"]);
+  });
+
+  it("reports overdue the day after the due date", () => {
+    const [m] = dueMessages("2026-07-06", [report], []);
+    expect(m).toMatchObject({ kind: "report_overdue", dedupeKey: "report-overdue:task:32:2026Q2" });
+  });
+
+  it("keys notice warnings by deadline so a new deadline warns again", () => {
+    const first = dueMessages("2026-07-16", [], [notice])[0];
+    const second = dueMessages("2026-07-21", [], [{ ...notice, deadline: "2026-07-20" }])[0];
+    expect(first?.kind).toBe("notice_overdue");
+    expect(second?.kind).toBe("notice_overdue");
+    expect(first?.dedupeKey).not.toBe(second?.dedupeKey);
+  });
+});

@@ -1,0 +1,203 @@
+// Which events create which in-app notifications, for whom, and under which dedupe
+// key. Pure: db/queries/notifications.ts resolves the audience to user ids and stores
+// one row per user; the (user, dedupeKey) unique index makes every rule idempotent, so
+// a retried action or a repeated "due soon" sweep never notifies twice.
+//
+// Channels: the in-app list is the record. Another channel (e.g. 政务钉钉) only has to
+// implement NotificationChannel and be registered in db/queries/notifications.ts; it
+// receives the same messages after they are committed.
+import { daysBetween, quarterShort } from "./periods";
+
+export type NotificationKind =
+  | "report_returned"
+  | "notice_issued"
+  | "notice_returned"
+  | "notice_replied"
+  | "notice_closed"
+  | "notice_escalated"
+  | "report_due"
+  | "report_overdue"
+  | "notice_due"
+  | "notice_overdue";
+
+export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
+  report_returned: "报告退回",
+  notice_issued: "新督办事项",
+  notice_returned: "回复被退回",
+  notice_replied: "督办回复",
+  notice_closed: "已销号",
+  notice_escalated: "督办呈报",
+  report_due: "即将到期",
+  report_overdue: "已逾期",
+  notice_due: "即将到期",
+  notice_overdue: "已逾期",
+};
+
+/** Who receives a message; the db layer turns it into user ids (disabled users excluded). */
+export type Audience =
+  | { kind: "units"; unitIds: readonly number[] }
+  | { kind: "supervisors" }
+  | { kind: "leaders"; leaderIds: readonly number[] };
+
+export interface NotificationMessage {
+  kind: NotificationKind;
+  title: string;
+  link: string | null;
+  dedupeKey: string;
+}
+
+export interface PlannedNotification {
+  audience: Audience;
+  message: NotificationMessage;
+}
+
+/** Days ahead of a due date or deadline when "即将到期" is sent. */
+export const DUE_SOON_DAYS = 3;
+const TITLE_MAX = 120;
+
+/** Titles are one line in the bell; long comments are cut with an ellipsis. */
+export function clip(text: string, max = 40): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+const message = (m: NotificationMessage): NotificationMessage => ({ ...m, title: clip(m.title, TITLE_MAX) });
+
+export function reportReturned(args: {
+  reportId: number;
+  versionNo: number;
+  subject: string;
+  periodCode: string;
+  comment: string;
+  leadUnitIds: readonly number[];
+  link: string;
+}): PlannedNotification {
+  return {
+    audience: { kind: "units", unitIds: args.leadUnitIds },
+    message: message({
+      kind: "report_returned",
+      title: `${args.subject} ${quarterShort(args.periodCode)} 报告被退回：${clip(args.comment)}`,
+      link: args.link,
+      dedupeKey: `report-returned:${args.reportId}:v${args.versionNo}`,
+    }),
+  };
+}
+
+interface NoticeRef {
+  id: number;
+  /** "督办〔2026〕3号" or "催办". */
+  title: string;
+  /** e.g. "第32项" */
+  subject: string;
+}
+
+export function noticeIssued(notice: NoticeRef & { deadline: string; unitIds: readonly number[]; link: string }): PlannedNotification {
+  return {
+    audience: { kind: "units", unitIds: notice.unitIds },
+    message: message({
+      kind: "notice_issued",
+      title: `${notice.title}：${notice.subject}，请于 ${notice.deadline} 前回复`,
+      link: notice.link,
+      dedupeKey: `notice-issued:${notice.id}`,
+    }),
+  };
+}
+
+export function noticeReplied(notice: NoticeRef & { eventId: number; unitName: string; link: string }): PlannedNotification {
+  return {
+    audience: { kind: "supervisors" },
+    message: message({
+      kind: "notice_replied",
+      title: `${notice.unitName} 已回复 ${notice.title}（${notice.subject}）`,
+      link: notice.link,
+      dedupeKey: `notice-replied:${notice.id}:${notice.eventId}`,
+    }),
+  };
+}
+
+export function noticeReturned(
+  notice: NoticeRef & { eventId: number; comment: string; deadline: string; unitIds: readonly number[]; link: string },
+): PlannedNotification {
+  return {
+    audience: { kind: "units", unitIds: notice.unitIds },
+    message: message({
+      kind: "notice_returned",
+      title: `${notice.title} 回复被退回，请于 ${notice.deadline} 前重新回复：${clip(notice.comment)}`,
+      link: notice.link,
+      dedupeKey: `notice-returned:${notice.id}:${notice.eventId}`,
+    }),
+  };
+}
+
+export function noticeClosed(notice: NoticeRef & { unitIds: readonly number[]; link: string }): PlannedNotification {
+  return {
+    audience: { kind: "units", unitIds: notice.unitIds },
+    message: message({
+      kind: "notice_closed",
+      title: `${notice.title}（${notice.subject}）已销号`,
+      link: notice.link,
+      dedupeKey: `notice-closed:${notice.id}`,
+    }),
+  };
+}
+
+export function noticeEscalated(notice: NoticeRef & { leaderIds: readonly number[]; link: string }): PlannedNotification {
+  return {
+    audience: { kind: "leaders", leaderIds: notice.leaderIds },
+    message: message({
+      kind: "notice_escalated",
+      title: `督查室呈报：${notice.title}（${notice.subject}）逾期未办结`,
+      link: notice.link,
+      dedupeKey: `notice-escalated:${notice.id}`,
+    }),
+  };
+}
+
+/** A report a unit still has to submit (never submitted as of today). */
+export interface PendingReport {
+  /** "task:12" or "project:2": stable across renames. */
+  subjectKey: string;
+  subject: string;
+  periodCode: string;
+  dueOn: string;
+  link: string;
+}
+
+/** An open notice awaiting this unit's reply. */
+export interface AwaitingNotice extends NoticeRef {
+  deadline: string;
+  link: string;
+}
+
+/**
+ * The time-driven messages for one unit on `today`: 即将到期 within DUE_SOON_DAYS of a
+ * report due date or notice deadline, 已逾期 after it. The deadline is part of the key,
+ * so a notice sent back with a new deadline warns again.
+ */
+export function dueMessages(today: string, reports: readonly PendingReport[], notices: readonly AwaitingNotice[]): NotificationMessage[] {
+  const out: NotificationMessage[] = [];
+  for (const r of reports) {
+    const left = daysBetween(today, r.dueOn);
+    const q = quarterShort(r.periodCode);
+    if (left < 0) {
+      out.push(message({ kind: "report_overdue", title: `${r.subject} ${q} 报告已逾期未报（截止 ${r.dueOn}）`, link: r.link, dedupeKey: `report-overdue:${r.subjectKey}:${r.periodCode}` }));
+    } else if (left <= DUE_SOON_DAYS) {
+      out.push(message({ kind: "report_due", title: `${r.subject} ${q} 报告将于 ${r.dueOn} 截止`, link: r.link, dedupeKey: `report-due:${r.subjectKey}:${r.periodCode}` }));
+    }
+  }
+  for (const n of notices) {
+    const left = daysBetween(today, n.deadline);
+    if (left < 0) {
+      out.push(message({ kind: "notice_overdue", title: `${n.title}（${n.subject}）已超过回复期限 ${n.deadline}`, link: n.link, dedupeKey: `notice-overdue:${n.id}:${n.deadline}` }));
+    } else if (left <= DUE_SOON_DAYS) {
+      out.push(message({ kind: "notice_due", title: `${n.title}（${n.subject}）请于 ${n.deadline} 前回复`, link: n.link, dedupeKey: `notice-due:${n.id}:${n.deadline}` }));
+    }
+  }
+  return out;
+}
+
+/** A delivery channel beyond the in-app list (none yet; e.g. 政务钉钉 later). */
+export interface NotificationChannel {
+  name: string;
+  deliver(items: readonly (NotificationMessage & { userId: number })[]): Promise<void>;
+}

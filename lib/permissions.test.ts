@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { can, type Permission, type Role, type SessionUser } from "./permissions";
+
+const OWN_UNIT = 7;
+const OTHER_UNIT = 9;
+
+function user(role: Role, extra: Partial<SessionUser> = {}): SessionUser {
+  return {
+    id: 1,
+    username: role,
+    displayName: role,
+    role,
+    unitId: role === "unit" ? OWN_UNIT : null,
+    unitName: role === "unit" ? "住建局" : null,
+    leaderId: role === "leader" ? 3 : null,
+    leaderName: role === "leader" ? "杨胜" : null,
+    isMayor: false,
+    sessionId: "s",
+    ...extra,
+  };
+}
+
+const personas = {
+  admin: user("admin"),
+  leader: user("leader"),
+  mayor: user("leader", { isMayor: true, leaderName: "马慧" }),
+  supervisor: user("supervisor"),
+  unit: user("unit"),
+} as const;
+type Persona = keyof typeof personas;
+
+// Each row: the permission asked and the personas that get it; everyone else is refused.
+// A unit user is tested on its own unit's resource in the "own" rows and another unit's in "other".
+const own = [OWN_UNIT, 12];
+const other = [OTHER_UNIT];
+const matrix: [string, Permission, Persona[]][] = [
+  ["read the programme", ["task:read"], ["admin", "leader", "mayor", "supervisor", "unit"]],
+  ["read attachments", ["attachment:read"], ["admin", "leader", "mayor", "supervisor", "unit"]],
+  ["export lists", ["export"], ["admin", "leader", "mayor", "supervisor", "unit"]],
+  ["read own unit's report", ["report:read", { leadUnitIds: own, coopUnitIds: [] }], ["admin", "leader", "mayor", "supervisor", "unit"]],
+  ["read a report as cooperating unit", ["report:read", { leadUnitIds: other, coopUnitIds: own }], ["admin", "leader", "mayor", "supervisor", "unit"]],
+  ["read an unrelated unit's report", ["report:read", { leadUnitIds: other, coopUnitIds: [] }], ["admin", "leader", "mayor", "supervisor"]],
+  ["edit own unit's report", ["report:edit", { leadUnitIds: own }], ["unit"]],
+  ["edit another unit's report", ["report:edit", { leadUnitIds: other }], []],
+  ["submit own unit's report", ["report:submit", { leadUnitIds: own }], ["unit"]],
+  ["submit another unit's report", ["report:submit", { leadUnitIds: other }], []],
+  ["review reports", ["report:review"], ["supervisor"]],
+  ["edit own unlocked targets", ["targets:edit", { leadUnitIds: own, locked: false }], ["unit"]],
+  ["edit own locked targets", ["targets:edit", { leadUnitIds: own, locked: true }], []],
+  ["edit another unit's targets", ["targets:edit", { leadUnitIds: other, locked: false }], []],
+  ["lock targets", ["targets:lock"], ["supervisor"]],
+  ["write 配合情况 as cooperating unit", ["coopNote:edit", { coopUnitIds: own }], ["unit"]],
+  ["write 配合情况 for a task the unit does not cooperate on", ["coopNote:edit", { coopUnitIds: other }], []],
+  ["issue notices", ["notice:issue"], ["supervisor"]],
+  ["reply to a notice addressed to own unit", ["notice:reply", { addresseeUnitIds: own }], ["unit"]],
+  ["reply to another unit's notice", ["notice:reply", { addresseeUnitIds: other }], []],
+  ["close notices", ["notice:close"], ["supervisor"]],
+  ["override RAG", ["rag:override"], ["supervisor"]],
+  ["open the dashboard", ["dashboard:read"], ["admin", "leader", "mayor", "supervisor"]],
+  ["open the supervision desk", ["supervision:read"], ["admin", "leader", "mayor", "supervisor"]],
+  ["manage users", ["users:manage"], ["admin"]],
+  ["manage units", ["units:manage"], ["admin"]],
+  ["edit periods", ["period:edit"], ["admin"]],
+  ["import data", ["data:import"], ["admin"]],
+  ["read the audit log", ["audit:read"], ["admin"]],
+  ["change own account", ["account:self", { userId: 1 }], ["admin", "leader", "mayor", "supervisor", "unit"]],
+  ["change someone else's account", ["account:self", { userId: 2 }], []],
+];
+
+describe("can()", () => {
+  for (const [what, permission, allowed] of matrix) {
+    for (const persona of Object.keys(personas) as Persona[]) {
+      const expected = allowed.includes(persona);
+      it(`${persona} ${expected ? "may" : "may not"} ${what}`, () => {
+        expect(can(personas[persona], ...permission)).toBe(expected);
+      });
+    }
+  }
+
+  it("refuses every action when nobody is signed in", () => {
+    for (const [, permission] of matrix) expect(can(null, ...permission)).toBe(false);
+  });
+
+  it("refuses a unit user with no unit binding even when the resource lists no unit", () => {
+    const unbound = user("unit", { unitId: null });
+    expect(can(unbound, "report:edit", { leadUnitIds: [] })).toBe(false);
+  });
+
+  it("does not let a leader bound to a task's lead unit id edit it (ids are not compared across roles)", () => {
+    const leader = user("leader", { unitId: OWN_UNIT });
+    expect(can(leader, "report:edit", { leadUnitIds: [OWN_UNIT] })).toBe(false);
+  });
+});

@@ -1,0 +1,123 @@
+// Who may do what: the single permission rule set of the platform. Every page,
+// Server Action and route handler asks `can()`; the proxy never decides access.
+// Pure: callers load the resource facts (lead units, lock state…) and pass them in.
+
+export type Role = "admin" | "leader" | "supervisor" | "unit";
+
+export const ROLE_LABEL: Record<Role, string> = {
+  admin: "系统管理员",
+  leader: "市领导",
+  supervisor: "督查室",
+  unit: "单位填报",
+};
+
+/** The signed-in person as every server entry point sees them (never the password hash). */
+export type SessionUser = {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: number | null;
+  unitName: string | null;
+  leaderId: number | null;
+  leaderName: string | null;
+  isMayor: boolean;
+  sessionId: string;
+};
+
+type UnitIds = readonly number[];
+
+/**
+ * Every action of the app and the facts its rule needs (`undefined`: none).
+ * Reports and targets cover both tasks and livelihood projects: pass the subject's lead units.
+ */
+export type ResourceFor = {
+  /** Read the programme: tasks, projects, reports, notes, notices. */
+  "task:read": undefined;
+  /**
+   * Open a quarterly report, its history and its evidence files: every non-unit role, and
+   * the subject's own lead and cooperating units (issue 4: another unit gets 403).
+   */
+  "report:read": { leadUnitIds: UnitIds; coopUnitIds: UnitIds };
+  /** Save a draft report (progress, metric values, evidence uploads and removals). */
+  "report:edit": { leadUnitIds: UnitIds };
+  "report:submit": { leadUnitIds: UnitIds };
+  /** Approve or return a submitted report. */
+  "report:review": undefined;
+  /** Quarterly targets (季度攻坚目标) of a task, only while unlocked. */
+  "targets:edit": { leadUnitIds: UnitIds; locked: boolean };
+  /** Lock and unlock quarterly targets. */
+  "targets:lock": undefined;
+  /** 配合情况 notes of a cooperating unit. */
+  "coopNote:edit": { coopUnitIds: UnitIds };
+  "attachment:read": undefined;
+  /** Issue a 催办/督办 notice, including escalating an overdue one. */
+  "notice:issue": undefined;
+  /** Answer a notice addressed to the user's unit. */
+  "notice:reply": { addresseeUnitIds: UnitIds };
+  /** 销号 a notice, or return a reply as insufficient. */
+  "notice:close": undefined;
+  "rag:override": undefined;
+  "dashboard:read": undefined;
+  "supervision:read": undefined;
+  "users:manage": undefined;
+  "units:manage": undefined;
+  "period:edit": undefined;
+  "data:import": undefined;
+  "audit:read": undefined;
+  /** Download lists (Excel) of data the user can read; every export is audited. */
+  export: undefined;
+  /** The user's own account (password) and own notifications. */
+  "account:self": { userId: number };
+};
+
+export type Action = keyof ResourceFor;
+
+/** An action with its resource, as one value: `["report:edit", { leadUnitIds }]`. */
+export type Permission = {
+  [A in Action]: ResourceFor[A] extends undefined ? [action: A] : [action: A, resource: ResourceFor[A]];
+}[Action];
+
+const ownsOneOf = (user: SessionUser, unitIds: UnitIds) =>
+  user.role === "unit" && user.unitId !== null && unitIds.includes(user.unitId);
+
+const anyRole = (user: SessionUser, ...roles: Role[]) => roles.includes(user.role);
+
+/** True when `user` may perform the action on the resource. No user: always false. */
+export function can(user: SessionUser | null, ...permission: Permission): boolean {
+  if (!user) return false;
+  switch (permission[0]) {
+    case "task:read":
+    case "attachment:read":
+    case "export":
+      return anyRole(user, "admin", "leader", "supervisor", "unit");
+    case "report:read":
+      return user.role !== "unit" || ownsOneOf(user, [...permission[1].leadUnitIds, ...permission[1].coopUnitIds]);
+    case "report:edit":
+    case "report:submit":
+      return ownsOneOf(user, permission[1].leadUnitIds);
+    case "targets:edit":
+      return !permission[1].locked && ownsOneOf(user, permission[1].leadUnitIds);
+    case "coopNote:edit":
+      return ownsOneOf(user, permission[1].coopUnitIds);
+    case "notice:reply":
+      return ownsOneOf(user, permission[1].addresseeUnitIds);
+    case "report:review":
+    case "targets:lock":
+    case "notice:issue":
+    case "notice:close":
+    case "rag:override":
+      return anyRole(user, "supervisor");
+    case "dashboard:read":
+    case "supervision:read":
+      return anyRole(user, "leader", "supervisor", "admin");
+    case "users:manage":
+    case "units:manage":
+    case "period:edit":
+    case "data:import":
+    case "audit:read":
+      return anyRole(user, "admin");
+    case "account:self":
+      return user.id === permission[1].userId;
+  }
+}

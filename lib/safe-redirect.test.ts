@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { safeCallbackPath } from "./safe-redirect";
+
+describe("safeCallbackPath", () => {
+  it("keeps a path on this site with its query", () => {
+    expect(safeCallbackPath("/tasks/3?tab=report")).toBe("/tasks/3?tab=report");
+  });
+
+  it("refuses other sites, protocol-relative and backslash tricks", () => {
+    for (const bad of ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)"]) {
+      expect(safeCallbackPath(bad)).toBe("/");
+    }
+  });
+
+  it("does not loop back to the login page or into the API", () => {
+    expect(safeCallbackPath("/login?callbackUrl=/x")).toBe("/");
+    expect(safeCallbackPath("/api/auth/signout")).toBe("/");
+  });
+
+  it("falls back to / when absent and takes the first of repeated values", () => {
+    expect(safeCallbackPath(undefined)).toBe("/");
+    expect(safeCallbackPath(["/projects", "/x"])).toBe("/projects");
+  });
+});

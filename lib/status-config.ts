@@ -1,0 +1,31 @@
+// Every threshold of the status rules in one place, so the 督查室's policy can be
+// read (and changed) without reading code. lib/rag.ts and lib/metric-values.ts use it.
+
+export const STATUS_CONFIG = {
+  /**
+   * A metric behind its quarterly plan by MORE than this share of the plan is red;
+   * behind by up to this share is amber (issue 4: 20%).
+   */
+  redShortfallRatio: 0.2,
+  /** Self-assessed 滞后 makes the quarter at least amber. */
+  selfBehindIsAmber: true,
+  /** A non-empty 存在问题 makes the quarter at least amber… */
+  problemsAreAmber: true,
+  /** …unless it only says there are none (compared after removing spaces and punctuation). */
+  noProblemPhrases: ["无", "暂无", "没有", "无问题", "暂无问题", "没有问题", "无明显问题", "/", "-", "—"],
+  /** How many characters of 存在问题 a reason text quotes. */
+  problemQuoteChars: 30,
+} as const;
+
+/** Bounds for entered values, by metric kind. */
+export const METRIC_BOUNDS = {
+  /** Rates and growth percentages, e.g. GDP 增长 5.5%. */
+  rate: { min: -100, max: 1000 },
+  /** A cumulative count may exceed its target, but not by more than this factor (typo guard). */
+  cumulativeMaxFactor: 10,
+  /** …and never below this ceiling, so tiny targets (1 座) still leave room. */
+  cumulativeMinCeiling: 100,
+  maxDecimals: 2,
+} as const;
+
+export const RAG_LABEL = { red: "红", amber: "黄", green: "绿" } as const;

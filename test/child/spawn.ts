@@ -1,0 +1,41 @@
+// Starts a TypeScript file in its own Node process with the app's module setup: the
+// react-server condition (so "server-only" modules load), tsx, and Next's request APIs
+// replaced by test/next-request.ts. Real OS processes give real concurrency and real crashes.
+import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
+import path from "node:path";
+
+const root = path.resolve(__dirname, "..", "..");
+
+export function spawnTs(script: string, { env, ...options }: SpawnOptions & { env?: Record<string, string | undefined> } = {}): ChildProcess {
+  return spawn(
+    process.execPath,
+    ["--conditions=react-server", "--require", path.join(root, "test/child/next-stubs.cjs"), "--import", "tsx", path.join(root, script)],
+    { cwd: root, stdio: ["pipe", "pipe", "inherit"], ...options, env: { ...process.env, NODE_ENV: "test", ...env } },
+  );
+}
+
+/** Resolves with the child's whole stdout once it exits (rejects on a non-zero exit). */
+export function collect(child: ChildProcess): Promise<string> {
+  let out = "";
+  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", (code, signal) => (code === 0 ? resolve(out) : reject(new Error(`child exited with ${code ?? signal}: ${out.slice(-2000)}`))));
+  });
+}
+
+/** Resolves when the child prints a line equal to `text`. */
+export function waitForLine(child: ChildProcess, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let buffer = "";
+    const onData = (chunk: Buffer | string) => {
+      buffer += String(chunk);
+      if (buffer.split("\n").includes(text)) {
+        child.stdout!.off("data", onData);
+        resolve();
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.once("exit", (code, signal) => reject(new Error(`child exited (${code ?? signal}) before printing "${text}"`)));
+  });
+}
