@@ -6,9 +6,13 @@ import { openDatabase, type Db } from "../client";
 import { loadProgramme } from "../data-file/programme";
 import { programmeYears } from "../schema";
 import { gazetteProgramme } from "./gazette-programme";
+import { seedPeriods } from "./seed-periods";
+import { seedUsers } from "./seed-users";
 
 export interface SeedSummary {
   programmeLoaded: boolean;
+  periodsCreated: number;
+  usersCreated: number;
 }
 
 export async function seedAll(db: Db): Promise<SeedSummary> {
@@ -21,7 +25,9 @@ export async function seedAll(db: Db): Promise<SeedSummary> {
     },
     { behavior: "immediate" },
   );
-  return { programmeLoaded };
+  const periods = seedPeriods(db, { year: programme.year.year });
+  const users = await seedUsers(db, { initialPassword: env.INITIAL_PASSWORD });
+  return { programmeLoaded, periodsCreated: periods.created, usersCreated: users.created.length };
 }
 
 async function main() {
@@ -31,6 +37,7 @@ async function main() {
     console.log(
       summary.programmeLoaded ? "已写入 2026 年度重点工作任务与民生实事。" : "重点工作任务已存在，未改动。",
     );
+    console.log(`新增填报周期 ${summary.periodsCreated} 个，新增账号 ${summary.usersCreated} 个。`);
   } finally {
     db.$client.close();
   }
