@@ -16,6 +16,7 @@ export function proxy(request: NextRequest) {
   if (pathname.startsWith("/api/")) {
     return NextResponse.json({ error: "unauthorized", message: "登录已失效，请重新登录。" }, { status: 401 });
   }
+  // Next turns a same-host redirect into a relative Location, so the browser keeps its host.
   const login = new URL("/login", request.url);
   if (pathname !== "/") login.searchParams.set("callbackUrl", `${pathname}${search}`);
   return NextResponse.redirect(login);

@@ -17,12 +17,10 @@ import { seedUsers } from "@/db/seed/seed-users";
 import { periods, programmeYears, taskUnits } from "@/db/schema";
 import { countRows } from "@/db/backup";
 import { scaledProgramme, scalePlan } from "./generate/programme";
+import { BENCH_PASSWORD } from "./lib/constants";
 import { loadActors, taskIdsOfYear, writeTaskYear, type Outcome } from "./generate/reports";
 import { rng, type Random } from "./generate/text";
 
-/** The server's "today" in every benchmark: the end of 2026 Q4. */
-export const BENCH_TODAY = "2026-12-31";
-export const BENCH_PASSWORD = "Bench@2026-only";
 
 function outcomesFor(r: Random, current: boolean): Outcome[] {
   const reviewed = (): Outcome => (r() < 0.1 ? "resubmitted" : "approved");

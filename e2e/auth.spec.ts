@@ -164,7 +164,8 @@ test.describe("越权访问", () => {
     expect(audit.status()).toBe(403);
     expect(await audit.json()).toMatchObject({ error: "forbidden:audit" });
 
-    const admin = await browser.newPage();
+    const adminContext = await browser.newContext();
+    const admin = await adminContext.newPage();
     await loginAs(admin, "admin");
     await admin.goto("/admin/audit?user=zjj&outcome=denied");
     await expect(admin.getByRole("row").filter({ hasText: "users:manage" }).filter({ hasText: "拒绝" }).first()).toBeVisible();
@@ -172,7 +173,7 @@ test.describe("越权访问", () => {
     const download = admin.waitForEvent("download");
     await admin.getByRole("link", { name: "导出 Excel" }).click();
     expect((await download).suggestedFilename()).toMatch(/^审计日志-\d{4}-\d{2}-\d{2}\.xlsx$/);
-    await admin.close();
+    await adminContext.close();
   });
 
   test("the admin user list passes axe and lists seeded accounts without any password data", async ({ page }) => {

@@ -168,32 +168,19 @@ function entryFor(input: OverdueInput, subject: OverdueSubject): OverdueEntry | 
   for (const period of byStart(input.periods)) {
     const isAssessed = period.code === assessed?.code;
     if (!isAssessed && !(asOf > period.dueOn)) continue;
-    const report = stateOf(period.code);
+    const quarter = subjectQuarterAt(input, subject.key, period);
     // An earlier quarter only matters if it was never reported: later reports supersede its content.
-    if (!isAssessed && report.firstSubmittedAt !== null) continue;
-    const content = report.latest?.content;
-    const status = evaluateQuarter({
-      period,
-      reportStatus: report.state,
-      firstSubmittedAt: report.firstSubmittedAt,
-      metrics: content?.metrics ?? [],
-      milestones: content?.milestones ?? [],
-      selfStatus: content?.selfStatus ?? null,
-      problems: content?.problems ?? "",
-      today: asOf,
-    });
-    reasons.push(...status.details);
-    if (report.firstSubmittedAt === null && status.late) {
+    if (!isAssessed && quarter.report.firstSubmittedAt !== null) continue;
+    reasons.push(...quarter.status.details);
+    if (quarter.report.firstSubmittedAt === null && quarter.status.late) {
       missingDays = Math.max(missingDays, daysOverdue(period, null, asOf));
     }
-    worstShortfall = Math.max(worstShortfall, ...status.shortfalls.map((s) => s.ratio));
-    computedRag = worse(computedRag, status.rag);
-    const o = input.overrides.get(reportKey(subject.key, period.code));
-    const applies = o !== undefined && knownBy(o.at, asOf);
-    rag = worse(rag, applies ? o.color : status.rag);
+    worstShortfall = Math.max(worstShortfall, ...quarter.status.shortfalls.map((s) => s.ratio));
+    computedRag = worse(computedRag, quarter.status.rag);
+    rag = worse(rag, quarter.rag);
     if (isAssessed) {
-      override = applies ? o : null;
-      reportState = report.state;
+      override = quarter.override;
+      reportState = quarter.report.state;
     }
   }
 

@@ -52,6 +52,8 @@ const matrix: [string, Permission, Persona[]][] = [
   ["write 配合情况 as cooperating unit", ["coopNote:edit", { coopUnitIds: own }], ["unit"]],
   ["write 配合情况 for a task the unit does not cooperate on", ["coopNote:edit", { coopUnitIds: other }], []],
   ["issue notices", ["notice:issue"], ["supervisor"]],
+  ["read the files of a notice addressed to own unit", ["notice:read", { addresseeUnitIds: own }], ["admin", "leader", "mayor", "supervisor", "unit"]],
+  ["read the files of another unit's notice", ["notice:read", { addresseeUnitIds: other }], ["admin", "leader", "mayor", "supervisor"]],
   ["reply to a notice addressed to own unit", ["notice:reply", { addresseeUnitIds: own }], ["unit"]],
   ["reply to another unit's notice", ["notice:reply", { addresseeUnitIds: other }], []],
   ["close notices", ["notice:close"], ["supervisor"]],

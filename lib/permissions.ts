@@ -53,6 +53,8 @@ export type ResourceFor = {
   "attachment:read": undefined;
   /** Issue a 催办/督办 notice, including escalating an overdue one. */
   "notice:issue": undefined;
+  /** Open a notice's reply files: every non-unit role, and the units it was addressed to. */
+  "notice:read": { addresseeUnitIds: UnitIds };
   /** Answer a notice addressed to the user's unit. */
   "notice:reply": { addresseeUnitIds: UnitIds };
   /** 销号 a notice, or return a reply as insufficient. */
@@ -100,6 +102,8 @@ export function can(user: SessionUser | null, ...permission: Permission): boolea
       return !permission[1].locked && ownsOneOf(user, permission[1].leadUnitIds);
     case "coopNote:edit":
       return ownsOneOf(user, permission[1].coopUnitIds);
+    case "notice:read":
+      return user.role !== "unit" || ownsOneOf(user, permission[1].addresseeUnitIds);
     case "notice:reply":
       return ownsOneOf(user, permission[1].addresseeUnitIds);
     case "report:review":

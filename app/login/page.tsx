@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/app/_lib/current-user";
+import { getCurrentUser, mustChangePassword } from "@/app/_lib/current-user";
 import { Card } from "@/components/ui/card";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 import { LoginForm } from "./_components/login-form";
@@ -10,7 +10,8 @@ export const metadata: Metadata = { title: "登录" };
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const callbackPath = safeCallbackPath(params.callbackUrl);
-  if (await getCurrentUser()) redirect(callbackPath);
+  // The form reloads this page after signing in, so the forced password change applies at once.
+  if (await getCurrentUser()) redirect((await mustChangePassword()) ? "/account/password" : callbackPath);
   return (
     <div className="mx-auto max-w-sm py-6 sm:py-12">
       <Card>

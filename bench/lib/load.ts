@@ -27,6 +27,8 @@ export interface LoadResult {
   errors: number;
   /** Server CPU milliseconds per request (all processes of the server). */
   cpuMsPerRequest: number;
+  /** Requests answered during the discarded warm-up. */
+  warmupRequests: number;
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -56,7 +58,8 @@ async function fire(url: string, requests: Request[], seconds: number, onTime?: 
 }
 
 export async function measure({ url, requests, serverPid }: { url: string; requests: Request[]; serverPid: number }): Promise<LoadResult> {
-  await fire(url, requests, WARMUP_SECONDS);
+  let warmupRequests = 0;
+  await fire(url, requests, WARMUP_SECONDS, () => (warmupRequests += 1));
   const times: number[] = [];
   let bad = 0;
   const cpuBefore = groupCpuSeconds(serverPid);
@@ -76,5 +79,6 @@ export async function measure({ url, requests, serverPid }: { url: string; reque
     p99: percentile(times, 99),
     errors: bad + result.errors + result.timeouts,
     cpuMsPerRequest: times.length ? (cpu * 1000) / times.length : Number.NaN,
+    warmupRequests,
   };
 }

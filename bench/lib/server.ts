@@ -49,7 +49,7 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
   }
 }
 
-export async function startServer({ databasePath, port }: { databasePath: string; port: number }): Promise<BenchServer> {
+export async function startServer({ databasePath, port, env = {} }: { databasePath: string; port: number; env?: Record<string, string> }): Promise<BenchServer> {
   const url = `http://127.0.0.1:${port}`;
   const secret = crypto.randomBytes(32).toString("base64url");
   const log = fs.openSync(path.join(path.dirname(databasePath), `server-${port}.log`), "a");
@@ -66,7 +66,9 @@ export async function startServer({ databasePath, port }: { databasePath: string
       DATA_DIR: path.dirname(databasePath),
       NEXTAUTH_URL: url,
       NEXTAUTH_SECRET: secret,
+      // The generated accounts still have their initial passwords; demo mode skips the forced change.
       DEMO_MODE: "1",
+      ...env,
     },
   });
   live.add(child);

@@ -45,6 +45,8 @@ export interface DataTableProps<TData> {
   renderCard?: (row: Row<TData>) => ReactNode;
   empty?: ReactNode;
   busy?: boolean;
+  /** "fixed": column widths come from the columns' className (set every column but one). */
+  layout?: "auto" | "fixed";
 }
 
 export function DataTable<TData>({
@@ -55,6 +57,7 @@ export function DataTable<TData>({
   renderCard,
   empty = "没有符合条件的记录。",
   busy = false,
+  layout = "auto",
 }: DataTableProps<TData>) {
   const groups = groupRows(table.getRowModel().rows, groupBy);
   const columnCount = table.getVisibleLeafColumns().length;
@@ -83,7 +86,7 @@ export function DataTable<TData>({
 
       {hasRows && (
         <div className={`${renderCard ? "hidden lg:block" : ""} overflow-x-auto rounded-lg border bg-white`}>
-          <table className="w-full border-collapse text-left text-sm">
+          <table className={`w-full border-collapse text-left text-sm ${layout === "fixed" ? "table-fixed" : ""}`}>
             <caption className="sr-only">{caption}</caption>
             <thead className="bg-gray-100 text-gray-700">
               {table.getHeaderGroups().map((headerGroup) => (

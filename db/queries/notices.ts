@@ -364,3 +364,29 @@ export function insertNoticeAttachment(
     .returning({ id: attachments.id })
     .get().id;
 }
+
+/** A reply file with the units its notice was addressed to (who besides the offices may read it). */
+export function getNoticeAttachmentForDownload({ id }: { id: number }) {
+  const db = getDb();
+  const file = db
+    .select({
+      id: attachments.id,
+      filename: attachments.filename,
+      mime: attachments.mime,
+      size: attachments.size,
+      storagePath: attachments.storagePath,
+      noticeId: noticeEvents.noticeId,
+    })
+    .from(attachments)
+    .innerJoin(noticeEvents, eq(noticeEvents.id, attachments.noticeResponseId))
+    .where(and(eq(attachments.id, id), isNull(attachments.removedAt)))
+    .get();
+  if (!file) return null;
+  const addresseeUnitIds = db
+    .select({ id: noticeUnits.unitId })
+    .from(noticeUnits)
+    .where(eq(noticeUnits.noticeId, file.noticeId))
+    .all()
+    .map((u) => u.id);
+  return { file, addresseeUnitIds };
+}

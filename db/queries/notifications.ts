@@ -222,3 +222,14 @@ export function syncDueNotifications({ userId, unitId, today }: { userId: number
   if (messages.length === 0) return 0;
   return getDb().transaction((tx) => notifyUser(tx, { userId, messages }), { behavior: "immediate" });
 }
+
+/** One notification's owner and target (for opening it). */
+export function getNotification({ id }: { id: number }) {
+  return (
+    getDb()
+      .select({ id: notifications.id, userId: notifications.userId, link: notifications.link, readAt: notifications.readAt })
+      .from(notifications)
+      .where(eq(notifications.id, id))
+      .get() ?? null
+  );
+}

@@ -67,6 +67,8 @@ export interface ProjectProgressData {
   name: string;
   leaderNames: string[];
   leadUnits: { id: number; name: string }[];
+  /** 相关责任单位: may read the reports, like a task's cooperating units. */
+  relatedUnits: { id: number; name: string }[];
   parts: ProgressPart[];
   coverage: CoverageLink | null;
   reports: ProjectReportSummary[];
@@ -129,10 +131,10 @@ export function listProjectProgress({ no, asOf }: { no?: number; asOf?: string }
     .orderBy(asc(projectLeaders.position))
     .all();
   const unitRows = db
-    .select({ projectId: projectUnits.projectId, id: units.id, name: units.name })
+    .select({ projectId: projectUnits.projectId, id: units.id, name: units.name, role: projectUnits.role })
     .from(projectUnits)
     .innerJoin(units, eq(units.id, projectUnits.unitId))
-    .where(and(inArray(projectUnits.projectId, ids), eq(projectUnits.role, "lead")))
+    .where(inArray(projectUnits.projectId, ids))
     .orderBy(asc(projectUnits.position))
     .all();
   const partRows = db
@@ -229,7 +231,8 @@ export function listProjectProgress({ no, asOf }: { no?: number; asOf?: string }
       no: project.no,
       name: project.name,
       leaderNames: (leadersBy.get(project.id) ?? []).map((l) => l.name),
-      leadUnits: (unitsBy.get(project.id) ?? []).map(({ id, name }) => ({ id, name })),
+      leadUnits: (unitsBy.get(project.id) ?? []).filter((u) => u.role === "lead").map(({ id, name }) => ({ id, name })),
+      relatedUnits: (unitsBy.get(project.id) ?? []).filter((u) => u.role === "related").map(({ id, name }) => ({ id, name })),
       parts,
       coverage: loadCoverage(project.no, parts),
       reports: summaries,

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS preload (node --require) has no other way to load modules */
 // Preloaded (`node --require`) into child processes that call real Server Actions outside
 // Next: next/headers, next/navigation and next/cache resolve to the test stand-ins in
 // test/next-request.ts, exactly as vi.mock does inside vitest.

@@ -7,7 +7,6 @@ import { asc, eq } from "drizzle-orm";
 import { openDatabase, type Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { taskUnits, tasks, units } from "@/db/schema";
-import { seedPeriods } from "@/db/seed/seed-periods";
 import { seedAll } from "@/db/seed/run";
 import { addSession, addUser } from "@/test/app-db";
 
@@ -38,7 +37,6 @@ export async function openReportingDb(): Promise<ReportingDb> {
   const db = openDatabase(file);
   migrateDatabase(db);
   await seedAll(db);
-  seedPeriods(db, { year: 2026 });
 
   const leads = db
     .select({ unitId: taskUnits.unitId, no: tasks.no })

@@ -1,14 +1,14 @@
 // A unit user's browser, as a separate OS process: calls the real report Server Actions
 // (saveReport / submitReportAction) with a forged-but-valid session.
-//   WORKER_MODE=batch: print "ready", wait for "go" on stdin, fire every call at once,
-//     print the form states as one JSON line.
-//   WORKER_MODE=loop: save drafts round-robin for ever, printing "ack …" only after the
-//     action answered "saved" (i.e. after the commit), until killed.
+//   no WORKER_JOB: serve batches of calls sent on stdin (see serve()).
+//   WORKER_JOB={"mode":"loop",…}: save drafts round-robin for ever, printing "ack …" only
+//     after the action answered "saved" (i.e. after the commit), until killed.
+import readline from "node:readline";
 import { saveReport, submitReportAction } from "@/app/tasks/[no]/report/[quarter]/actions";
 import { sessionCookie, setRequest } from "@/test/next-request";
 
 export type WorkerCall = { intent: "save" | "submit"; fields: Record<string, string> };
-export type BatchJob = { mode: "batch"; sessionId: string; userId: number; calls: WorkerCall[] };
+export type BatchJob = { sessionId: string; userId: number; calls: WorkerCall[] };
 export type LoopJob = { mode: "loop"; sessionId: string; userId: number; slots: { taskNo: number; quarter: string; version: number }[]; tag: string };
 
 const form = (fields: Record<string, string>) => {
@@ -17,22 +17,28 @@ const form = (fields: Record<string, string>) => {
   return data;
 };
 
-function waitForGo(): Promise<void> {
-  return new Promise((resolve) => {
-    process.stdin.setEncoding("utf8").on("data", (chunk: string) => {
-      if (chunk.includes("go")) resolve();
-    });
-  });
-}
-
-async function batch(job: BatchJob) {
-  process.stdout.write("ready\n");
-  await waitForGo();
-  const states = await Promise.all(
-    job.calls.map((c) => (c.intent === "submit" ? submitReportAction : saveReport)(undefined, form(c.fields)).catch((e: unknown) => ({ thrown: String(e) }))),
-  );
-  process.stdout.write(`${JSON.stringify(states)}\n`);
-  process.stdin.pause();
+/**
+ * Line protocol on stdin: a JSON BatchJob line prepares a batch (answered "ready"), a "go"
+ * line fires it (answered by one JSON line of form states). The process serves batches
+ * until stdin closes, so a test pays its start-up once.
+ */
+async function serve() {
+  let pending: BatchJob | null = null;
+  const lines = readline.createInterface({ input: process.stdin });
+  for await (const line of lines) {
+    if (line.startsWith("{")) {
+      pending = JSON.parse(line) as BatchJob;
+      setRequest({ cookies: await sessionCookie({ sessionId: pending.sessionId, userId: pending.userId }), ip: "10.3.3.3" });
+      process.stdout.write("ready\n");
+    } else if (line === "go" && pending) {
+      const calls = pending.calls;
+      pending = null;
+      const states = await Promise.all(
+        calls.map((c) => (c.intent === "submit" ? submitReportAction : saveReport)(undefined, form(c.fields)).catch((e: unknown) => ({ thrown: String(e) }))),
+      );
+      process.stdout.write(`${JSON.stringify(states)}\n`);
+    }
+  }
 }
 
 async function loop(job: LoopJob) {
@@ -51,10 +57,10 @@ async function loop(job: LoopJob) {
 }
 
 async function main() {
-  const job = JSON.parse(process.env.WORKER_JOB ?? "{}") as BatchJob | LoopJob;
+  if (!process.env.WORKER_JOB) return serve();
+  const job = JSON.parse(process.env.WORKER_JOB) as LoopJob;
   setRequest({ cookies: await sessionCookie({ sessionId: job.sessionId, userId: job.userId }), ip: "10.3.3.3" });
-  if (job.mode === "batch") await batch(job);
-  else await loop(job);
+  await loop(job);
 }
 
 main().catch((error: unknown) => {

@@ -25,8 +25,9 @@ export function LoginForm({ callbackPath }: { callbackPath: string }) {
       redirect: false,
     });
     if (result?.ok && !result.error) {
-      // A full navigation: a client-side push could replay a prefetched redirect to /login.
-      window.location.assign(callbackPath);
+      // A full navigation (a client-side push could replay a prefetched redirect to /login):
+      // reloading /login lets the server send the user on, or to the forced password change.
+      window.location.assign(`/login?callbackUrl=${encodeURIComponent(callbackPath)}`);
       return;
     }
     setError(MESSAGES[result?.error ?? ""] ?? MESSAGES.invalid!);

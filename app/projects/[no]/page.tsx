@@ -5,6 +5,15 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { SourceFields } from "@/components/source-fields";
 import { VerificationCallout } from "@/components/verification-callout";
 import { getProjectByNo, getRelocationPlan, type Project } from "@/db/queries/projects";
+import { getCurrentUser } from "@/app/_lib/current-user";
+import { appToday } from "@/app/_lib/today";
+import { listPeriods } from "@/db/queries/periods";
+import { listProjectProgress } from "@/db/queries/project-progress";
+import { formatChineseDate } from "@/lib/format-date";
+import { can } from "@/lib/permissions";
+import { MilestoneProgress } from "./_components/milestone-progress";
+import { ProgressCharts } from "./_components/progress-chart";
+import { ProjectReports } from "./_components/project-reports";
 import { ProjectDuty } from "../_components/project-duty";
 import { ProjectParts } from "../_components/project-parts";
 import { RelocationPlan } from "../_components/relocation-plan";
@@ -31,6 +40,10 @@ export default async function ProjectPage({ params }: Props) {
   const project = no === null ? null : getProjectByNo({ no });
   if (!project) notFound();
   const relocation = hasRelocationPart(project) ? getRelocationPlan() : null;
+  const user = await getCurrentUser();
+  const progress = listProjectProgress({ no: project.no })[0];
+  const periods = listPeriods();
+  const today = appToday();
 
   return (
     <article className="space-y-4">
@@ -54,7 +67,22 @@ export default async function ProjectPage({ params }: Props) {
         <ProjectParts project={project} headingLevel="h3" />
       </Card>
 
-      {/* Report status and history (issue 3) mount here, after the milestones they report against. */}
+      {progress && (
+        <>
+          <Card aria-labelledby="progress-heading">
+            <CardTitle id="progress-heading">进度：实际与节点目标</CardTitle>
+            <ProgressCharts project={progress} />
+          </Card>
+          <Card aria-labelledby="milestone-progress-heading">
+            <CardTitle id="milestone-progress-heading">节点完成情况（截至 {formatChineseDate(today)}）</CardTitle>
+            <MilestoneProgress project={progress} periods={periods} today={today} />
+          </Card>
+          <Card aria-labelledby="reports-heading">
+            <CardTitle id="reports-heading">季度报告</CardTitle>
+            <ProjectReports project={progress} periods={periods} today={today} canEdit={can(user, "report:edit", { leadUnitIds: progress.leadUnits.map((u) => u.id) })} />
+          </Card>
+        </>
+      )}
 
       {relocation && <RelocationPlan plan={relocation.plan} source={relocation.source} />}
 

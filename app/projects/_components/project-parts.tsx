@@ -9,7 +9,8 @@ export function ProjectParts({ project, headingLevel }: { project: Project; head
       {project.parts.map((part, index) => {
         const headingId = `project-${project.no}-part-${index}`;
         return (
-          <section key={part.name} aria-labelledby={headingId}>
+          // A plain <div>, not a named region: other cards on the page (progress) name regions after parts too.
+          <div key={part.name}>
             <Heading id={headingId} className="mb-2 text-base font-semibold text-gray-900">
               {part.name}
               {part.total !== null && (
@@ -23,7 +24,7 @@ export function ProjectParts({ project, headingLevel }: { project: Project; head
               <p className="mb-3 text-sm text-gray-700">分类：{part.categories.join("、")}</p>
             )}
             <MilestoneTimeline part={part} labelledBy={headingId} />
-          </section>
+          </div>
         );
       })}
     </div>

@@ -56,50 +56,44 @@ function columns(highlightUnit: string | null): ColumnDef<TaskListItem>[] {
       meta: { className: "w-16 text-right tabular-nums", rowHeader: true },
     },
     {
-      id: "section",
-      header: "板块/分项",
+      id: "subsection",
+      header: "分项",
       enableSorting: false,
-      cell: ({ row }) => (
-        <>
-          <span className="block text-xs text-gray-600">{row.original.section}</span>
-          {row.original.subsection ?? ""}
-        </>
-      ),
-      meta: { className: "w-36" },
+      cell: ({ row }) => row.original.subsection ?? <span className="text-gray-500">—</span>,
+      meta: { className: "w-28 xl:w-36" },
     },
     {
       id: "target",
       header: "目标任务",
       enableSorting: false,
       cell: ({ row }) => <Target task={row.original} />,
-      meta: { className: "min-w-[18rem]" },
     },
     {
       id: "leader",
       accessorFn: (task) => task.leaders.join("、"),
       header: ({ column }) => <SortableHeader column={column} title="牵头领导" />,
-      meta: { className: "w-24 whitespace-nowrap" },
+      meta: { className: "w-24" },
     },
     {
       id: "leadUnit",
       accessorFn: (task) => task.leadUnits.join("、"),
       header: ({ column }) => <SortableHeader column={column} title="牵头单位" />,
       cell: ({ row }) => <UnitNames names={row.original.leadUnits} highlight={highlightUnit} />,
-      meta: { className: "w-32" },
+      meta: { className: "w-28 xl:w-32" },
     },
     {
       id: "coopUnit",
       header: "配合单位",
       enableSorting: false,
       cell: ({ row }) => <UnitNames names={row.original.coopUnits} highlight={highlightUnit} />,
-      meta: { className: "w-40" },
+      meta: { className: "w-32 xl:w-40" },
     },
     {
       id: "metrics",
       header: "指标",
       enableSorting: false,
       cell: ({ row }) => <Metrics task={row.original} />,
-      meta: { className: "w-44" },
+      meta: { className: "w-36 xl:w-44" },
     },
   ];
 }
@@ -181,6 +175,7 @@ export function TaskTable({
       groupBy={(task) => task.section}
       renderGroupLabel={(section, count) => (
         <>
+          <span className="mr-1 text-xs font-normal text-gray-700">板块</span>
           {section}
           <span className="ml-2 text-xs font-normal text-gray-700">{count} 项</span>
         </>
@@ -188,6 +183,7 @@ export function TaskTable({
       renderCard={(row) => <TaskCard row={row} highlightUnit={query.unit} />}
       empty="没有符合条件的任务，请调整搜索词或筛选条件。"
       busy={busy}
+      layout="fixed"
     />
   );
 }

@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { listPeriods } from "@/db/queries/periods";
 import { boardRowStatus, listQuarterBoard } from "@/db/queries/report-board";
-import { getTaskUnitIds } from "@/db/queries/reports";
+import { getReportTaskByNo } from "@/db/queries/reports";
 import { formatChineseDate } from "@/lib/format-date";
 import { can } from "@/lib/permissions";
 import { canDraft, quarterLabel } from "@/lib/periods";
@@ -16,9 +16,12 @@ import { canDraft, quarterLabel } from "@/lib/periods";
  * The task's four quarters at a glance: report state, due date, RAG with its reasons,
  * and a link to the report (for those who may read it) and to the quarterly targets.
  */
-export async function QuarterStatus({ taskId, taskNo }: { taskId: number; taskNo: number }) {
+export async function QuarterStatus({ taskNo }: { taskNo: number }) {
   const user = await getCurrentUser();
-  const mayRead = can(user, "report:read", getTaskUnitIds({ taskId }));
+  const task = getReportTaskByNo({ no: taskNo });
+  if (!task) return null;
+  const taskId = task.id;
+  const mayRead = can(user, "report:read", { leadUnitIds: task.leadUnits.map((u) => u.id), coopUnitIds: task.coopUnits.map((u) => u.id) });
   const today = appToday();
   const rows = listPeriods().map((period) => {
     const row = listQuarterBoard({ periodId: period.id, quarter: period.quarter, taskId })[0];

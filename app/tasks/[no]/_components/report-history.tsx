@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getCurrentUser } from "@/app/_lib/current-user";
 import { Card, CardTitle } from "@/components/ui/card";
-import { getTaskUnitIds, listTaskReportVersions, type ReportVersionItem } from "@/db/queries/reports";
+import { getReportTaskByNo, listTaskReportVersions, type ReportVersionItem } from "@/db/queries/reports";
 import { formatDateTime } from "@/lib/format-time";
 import { can } from "@/lib/permissions";
 import { quarterLabel } from "@/lib/periods";
@@ -57,10 +57,11 @@ export function VersionList({ versions, canDownload }: { versions: ReportVersion
  * The task page's report history: every quarter's submitted versions and their
  * differences. Shown to those who may read the task's reports (not other units).
  */
-export async function ReportHistory({ taskId, taskNo }: { taskId: number; taskNo: number }) {
+export async function ReportHistory({ taskNo }: { taskNo: number }) {
   const user = await getCurrentUser();
-  if (!can(user, "report:read", getTaskUnitIds({ taskId }))) return null;
-  const versions = listTaskReportVersions({ taskId });
+  const task = getReportTaskByNo({ no: taskNo });
+  if (!task || !can(user, "report:read", { leadUnitIds: task.leadUnits.map((u) => u.id), coopUnitIds: task.coopUnits.map((u) => u.id) })) return null;
+  const versions = listTaskReportVersions({ taskId: task.id });
   const quarters = [...new Set(versions.map((v) => v.periodCode))];
   return (
     <Card aria-labelledby="report-history-heading">

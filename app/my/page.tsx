@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireRole } from "@/app/_lib/current-user";
+import { appToday } from "@/app/_lib/today";
+import { OpenNotices } from "@/components/notices/open-notices";
+import { buttonClassName } from "@/components/ui/button";
+import { listPeriods } from "@/db/queries/periods";
+import { boardRowStatus, listCoopTasks, listQuarterBoard } from "@/db/queries/report-board";
+import { formatChineseDate } from "@/lib/format-date";
+import { daysLeft, quarterLabel, quarterShort, reportingPeriod } from "@/lib/periods";
+import { REPORT_STATE_LABEL } from "@/lib/report-labels";
+import { TaskCard, type TaskCardItem } from "./_components/task-card";
+
+export const metadata: Metadata = { title: "我的任务" };
+
+type Props = { searchParams: Promise<{ quarter?: string | string[] }> };
+
+// Returned reports first (they need action), then not yet submitted (late ones first), then the rest.
+const ORDER = { returned: 0, none: 1, draft: 1, submitted: 2, approved: 3 } as const;
+
+export default async function MyTasksPage({ searchParams }: Props) {
+  const user = await requireRole("unit");
+  const unitId = user.unitId!;
+  const today = appToday();
+  const periods = listPeriods();
+  const requested = (await searchParams).quarter;
+  const period = periods.find((p) => p.code === requested) ?? reportingPeriod(periods, today) ?? periods[0];
+
+  if (!period) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-xl font-semibold sm:text-2xl">我的任务</h1>
+        <p className="text-sm text-gray-700">尚未设置填报季度，请联系系统管理员。</p>
+      </div>
+    );
+  }
+
+  const items: TaskCardItem[] = listQuarterBoard({ periodId: period.id, quarter: period.quarter, leadUnitId: unitId })
+    .map((row) => ({ row, status: boardRowStatus(row, period, today) }))
+    .sort((a, b) => {
+      const byState = ORDER[a.row.report?.status ?? "none"] - ORDER[b.row.report?.status ?? "none"];
+      if (byState !== 0) return byState;
+      if (a.status.late !== b.status.late) return a.status.late ? -1 : 1;
+      return a.row.no - b.row.no;
+    });
+  const coopTasks = listCoopTasks({ unitId, periodId: period.id });
+  const counts = new Map<string, number>();
+  for (const { row } of items) {
+    const key = row.report?.status ?? "none";
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const days = daysLeft(period, today);
+
+  return (
+    <div className="space-y-5">
+      <header className="space-y-2">
+        <h1 className="text-xl font-semibold sm:text-2xl">我的任务</h1>
+        <p className="text-sm text-gray-800">
+          {user.unitName} · {quarterLabel(period.code)} · 报告截止 {formatChineseDate(period.dueOn)}
+          {days > 0 ? `（还剩 ${days} 天）` : days === 0 ? "（今天截止）" : `（已过 ${-days} 天）`}
+        </p>
+        <nav aria-label="选择季度" className="flex flex-wrap gap-3 text-sm">
+          {periods.map((p) =>
+            p.code === period.code ? (
+              <span key={p.code} aria-current="page" className="font-semibold">{quarterShort(p.code)}</span>
+            ) : (
+              <Link key={p.code} href={`/my?quarter=${p.code}`}>{quarterShort(p.code)}</Link>
+            ),
+          )}
+        </nav>
+        {items.length > 0 && (
+          <ul aria-label="填报情况统计" className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-gray-800">
+            {(["returned", "none", "draft", "submitted", "approved"] as const).map((k) => (
+              <li key={k}>
+                {REPORT_STATE_LABEL[k]} <strong>{counts.get(k) ?? 0}</strong>
+              </li>
+            ))}
+          </ul>
+        )}
+      </header>
+
+      <OpenNotices user={user} />
+
+      <section aria-labelledby="lead-heading" className="space-y-3">
+        <h2 id="lead-heading" className="text-base font-semibold">牵头任务（{items.length} 项）</h2>
+        {items.length === 0 ? (
+          <p className="text-sm text-gray-700">本单位没有牵头的重点工作任务。</p>
+        ) : (
+          <ul className="grid gap-3 lg:grid-cols-2">
+            {items.map((item) => (
+              <TaskCard key={item.row.taskId} item={item} period={period} today={today} />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {coopTasks.length > 0 && (
+        <section aria-labelledby="coop-heading" className="space-y-3">
+          <h2 id="coop-heading" className="text-base font-semibold">配合任务（{coopTasks.length} 项）</h2>
+          <ul className="divide-y rounded border bg-white">
+            {coopTasks.map((t) => (
+              <li key={t.taskId} className="flex flex-col gap-2 p-3 sm:flex-row sm:items-center sm:justify-between">
+                <p className="text-sm">
+                  <span className="font-medium">序号 {t.no}</span> <span className="text-gray-800">{t.target}</span>
+                </p>
+                <Link href={`/tasks/${t.no}/report/${period.code}#coop`} className={`${buttonClassName("secondary")} shrink-0`}>
+                  {t.hasNote ? "修改配合情况" : "填写配合情况"}
+                  <span className="sr-only">（序号 {t.no}）</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { TextField } from "@/components/ui/text-field";
+
+export interface ValueField {
+  name: string;
+  label: string;
+  hint: string;
+}
+
+export interface StageField {
+  id: number;
+  /** 2026年3月31日 */
+  dueText: string;
+  text: string;
+  doneName: string;
+  doneOnName: string;
+}
+
+export interface PartFieldSet {
+  id: number;
+  name: string;
+  baseline: string | null;
+  /** Where errors about the part as a whole (the derived total) are reported. */
+  partErrorName: string;
+  note: string | null;
+  values: ValueField[];
+  stages: StageField[];
+}
+
+/**
+ * One part of a livelihood project in the report form: its cumulative values (per
+ * category for bridges) and the stage milestones it tracks, each done / not done with a date.
+ */
+export function PartFields({
+  part,
+  value,
+  errors,
+  today,
+}: {
+  part: PartFieldSet;
+  value: (name: string) => string;
+  errors: Record<string, string[]>;
+  today: string;
+}) {
+  const partErrors = errors[part.partErrorName];
+  return (
+    <fieldset className="space-y-3 rounded border p-3" aria-describedby={partErrors?.length ? `${part.partErrorName}-error` : undefined}>
+      <legend className="px-1 text-base font-semibold">{part.name}</legend>
+      {part.baseline && <p className="text-xs text-gray-700">{part.baseline}</p>}
+      {part.values.length > 0 && (
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {part.values.map((f) => (
+            <TextField key={f.name} label={f.label} name={f.name} defaultValue={value(f.name)} inputMode="decimal" autoComplete="off" hint={f.hint} errors={errors[f.name]} />
+          ))}
+        </div>
+      )}
+      {part.note && <p className="text-xs text-gray-700">{part.note}</p>}
+      {partErrors?.length ? (
+        <ul id={`${part.partErrorName}-error`} className="text-sm text-red-800">
+          {partErrors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      ) : null}
+      {part.stages.length > 0 && (
+        <ol className="space-y-3">
+          {part.stages.map((s) => (
+            <li key={s.id} className="rounded bg-gray-50 p-2">
+              <p className="text-sm">
+                <span className="font-semibold">{s.dueText}</span> {s.text}
+              </p>
+              <div className="mt-2 flex flex-wrap items-end gap-4">
+                <label className="inline-flex items-center gap-2 text-sm">
+                  <input type="checkbox" name={s.doneName} value="1" defaultChecked={value(s.doneName) === "1"} />
+                  已完成<span className="sr-only">（{s.dueText}节点）</span>
+                </label>
+                <div className="w-48">
+                  <TextField label="完成日期" aria-label={`${s.dueText}节点的完成日期`} name={s.doneOnName} type="date" max={today} defaultValue={value(s.doneOnName)} errors={errors[s.doneOnName]} />
+                </div>
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </fieldset>
+  );
+}

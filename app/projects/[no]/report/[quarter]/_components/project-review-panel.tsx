@@ -1,0 +1,43 @@
+"use client";
+
+import { useActionState } from "react";
+import type { FormState } from "@/app/_lib/action";
+import { Button } from "@/components/ui/button";
+import { FormStatus } from "@/components/ui/form-status";
+import { TextArea } from "@/components/ui/text-area";
+import { approveProjectReport, returnProjectReport } from "../actions";
+
+async function dispatch(prev: FormState | undefined, data: FormData): Promise<FormState> {
+  return data.get("decision") === "approve" ? approveProjectReport(prev, data) : returnProjectReport(prev, data);
+}
+
+/** The 督查室's review of a submitted project report: 通过, or 退回 with the reason. */
+export function ProjectReviewPanel({ reportId, projectNo, quarter, version }: { reportId: number; projectNo: number; quarter: string; version: number }) {
+  const [state, formAction, pending] = useActionState(dispatch, undefined);
+  return (
+    <form action={formAction} className="space-y-3">
+      <FormStatus state={state} />
+      <input type="hidden" name="reportId" value={reportId} />
+      <input type="hidden" name="projectNo" value={projectNo} />
+      <input type="hidden" name="quarter" value={quarter} />
+      <input type="hidden" name="version" value={version} />
+      <TextArea
+        label="审核意见"
+        name="comment"
+        rows={3}
+        maxLength={1000}
+        hint="退回时必填，写明需要补充或修改的内容；通过时可留空。"
+        defaultValue={state?.values?.comment ?? ""}
+        errors={state?.errors?.comment}
+      />
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" name="decision" value="approve" disabled={pending}>
+          审核通过
+        </Button>
+        <Button type="submit" name="decision" value="return" variant="danger" disabled={pending}>
+          退回修改
+        </Button>
+      </div>
+    </form>
+  );
+}

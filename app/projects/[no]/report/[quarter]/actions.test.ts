@@ -1,0 +1,186 @@
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { Db } from "@/db/client";
+import { loadProgramme } from "@/db/data-file/programme";
+import { auditLog, livelihoodProjects, periods, projectParts, reportPartValues, reportProjectMilestones, reports, reportVersions, units } from "@/db/schema";
+import { gazetteProgramme } from "@/db/seed/gazette-programme";
+import { seedPeriods } from "@/db/seed/seed-periods";
+import { COVERAGE_CATEGORY, TOTAL_KEY } from "@/lib/project-progress";
+import { projectField } from "@/lib/project-report-input";
+import { readSnapshot } from "@/lib/report-snapshot";
+import { addSession, addUser, migratedAppDb } from "@/test/app-db";
+import { sessionCookie, setRequest } from "@/test/next-request";
+
+vi.hoisted(() => {
+  process.env.APP_TODAY = "2026-04-03";
+});
+vi.mock("next/headers", () => import("@/test/next-request"));
+vi.mock("next/navigation", () => import("@/test/next-request"));
+vi.mock("next/cache", () => import("@/test/next-request"));
+
+const { approveProjectReport, returnProjectReport, saveProjectReport, submitProjectReport } = await import("./actions");
+const { listProjectProgress } = await import("@/db/queries/project-progress");
+
+let db: Db;
+const userIds: Record<string, number> = {};
+let q1: number;
+
+beforeAll(() => {
+  db = migratedAppDb();
+  db.transaction((tx) => loadProgramme(tx, gazetteProgramme()), { behavior: "immediate" });
+  seedPeriods(db, { year: 2026 });
+  q1 = db.select({ id: periods.id }).from(periods).where(eq(periods.code, "2026Q1")).get()!.id;
+  const unitId = (name: string) => db.select({ id: units.id }).from(units).where(eq(units.name, name)).get()!.id;
+  for (const [username, unit] of [
+    ["nyncj", "农业农村局"],
+    ["zjj", "住建局"],
+    ["guiyi", "归义街道"],
+    ["slj", "水利局"],
+    ["fgj", "发改局"],
+  ] as const) {
+    userIds[username] = addUser(db, { username, role: "unit", unitId: unitId(unit) });
+  }
+  userIds.duchashi = addUser(db, { username: "duchashi", role: "supervisor" });
+});
+
+async function signInAs(username: string) {
+  const userId = userIds[username]!;
+  setRequest({ cookies: await sessionCookie({ sessionId: addSession(db, userId), userId }) });
+}
+
+function form(fields: Record<string, string>) {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.append(k, v);
+  return data;
+}
+
+const projectId = (no: number) => db.select({ id: livelihoodProjects.id }).from(livelihoodProjects).where(eq(livelihoodProjects.no, no)).get()!.id;
+const partId = (no: number, position = 1) =>
+  db.select({ id: projectParts.id }).from(projectParts).where(and(eq(projectParts.projectId, projectId(no)), eq(projectParts.position, position))).get()!.id;
+const q1Report = (no: number) => db.select().from(reports).where(and(eq(reports.projectId, projectId(no)), eq(reports.periodId, q1))).get();
+const partValues = (reportId: number) =>
+  db.select({ partId: reportPartValues.partId, category: reportPartValues.category, value: reportPartValues.value }).from(reportPartValues).where(eq(reportPartValues.reportId, reportId)).all();
+const lastAudit = () => db.select().from(auditLog).orderBy(auditLog.id).all().at(-1);
+
+const bridges = (version: string, [minor, medium, severe]: [string, string, string], extra: Record<string, string> = {}) => {
+  const part = partId(1);
+  return {
+    projectNo: "1",
+    quarter: "2026Q1",
+    version,
+    [projectField.value(part, 0)]: minor,
+    [projectField.value(part, 1)]: medium,
+    [projectField.value(part, 2)]: severe,
+    progress: "完成 3 座桥梁整治。",
+    problems: "中等缺损桥梁施工受雨季影响",
+    nextSteps: "加快施工",
+    selfStatus: "behind",
+    ...extra,
+  };
+};
+
+describe("bridge report by 农业农村局", () => {
+  it("refuses a unit that does not lead the project: nothing saved, a denied audit row", async () => {
+    await signInAs("fgj");
+    const state = await saveProjectReport(undefined, form(bridges("0", ["2", "1", "0"])));
+    expect(state.message).toBe("无权限执行此操作");
+    expect(q1Report(1)).toBeUndefined();
+    expect(lastAudit()).toMatchObject({ action: "report.save", outcome: "denied", username: "fgj" });
+  });
+
+  it("refuses severities adding up to more than the 108 hazardous bridges", async () => {
+    await signInAs("nyncj");
+    const state = await saveProjectReport(undefined, form(bridges("0", ["64", "40", "8"])));
+    expect(state.errors?.[projectField.part(partId(1))]).toEqual(["各类合计 112 座，超过总数 108 座，请检查"]);
+    expect(q1Report(1)).toBeUndefined();
+  });
+
+  it("saves the per-severity counts as a draft, then submits them as version 1", async () => {
+    await signInAs("nyncj");
+    expect((await saveProjectReport(undefined, form(bridges("0", ["2", "1", ""])))).ok).toBe(true);
+    expect(q1Report(1)).toMatchObject({ status: "draft", version: 1 });
+    const missing = await submitProjectReport(undefined, form(bridges("1", ["2", "1", ""])));
+    expect(missing.errors?.[projectField.value(partId(1), 2)]).toEqual(["请填写“严重缺损”的数值"]);
+
+    const state = await submitProjectReport(undefined, form(bridges("1", ["2", "1", "0"])));
+    expect(state).toMatchObject({ ok: true, message: "已提交（第 1 版），等待督查室审核。" });
+    const report = q1Report(1)!;
+    expect(report.status).toBe("submitted");
+    expect(partValues(report.id).map((v) => [v.category, v.value]).sort()).toEqual([
+      ["严重缺损", 0],
+      ["中等缺损", 1],
+      ["轻微缺损", 2],
+    ]);
+    const version = db.select().from(reportVersions).where(eq(reportVersions.reportId, report.id)).get()!;
+    expect(readSnapshot(version.snapshot).parts.map((p) => p.category).sort()).toEqual(["严重缺损", "中等缺损", "轻微缺损"]);
+  });
+
+  it("shows the submitted counts against the 4 / 17 / 70 / 90 milestones", () => {
+    const [project] = listProjectProgress({ no: 1 });
+    const reports = project!.partReports.get(partId(1))!;
+    expect(reports).toEqual([{ quarter: 1, values: { 轻微缺损: 2, 中等缺损: 1, 严重缺损: 0 }, milestones: {} }]);
+    expect(project!.reports[0]).toMatchObject({ periodCode: "2026Q1", status: "submitted", submittedVersions: 1 });
+  });
+
+  it("lets only the 督查室 review, and a return needs a reason", async () => {
+    const id = String(q1Report(1)!.id);
+    await signInAs("nyncj");
+    expect((await approveProjectReport(undefined, form({ reportId: id, projectNo: "1", quarter: "2026Q1", version: "2" }))).message).toBe("无权限执行此操作");
+    await signInAs("duchashi");
+    const bare = await returnProjectReport(undefined, form({ reportId: id, projectNo: "1", quarter: "2026Q1", version: "2", comment: "" }));
+    expect(bare.errors?.comment).toEqual(["退回时请写明退回原因和修改要求"]);
+    const wrongProject = await returnProjectReport(undefined, form({ reportId: id, projectNo: "2", quarter: "2026Q1", version: "2", comment: "请补充照片" }));
+    expect(wrongProject.message).toBe("要操作的记录不存在或已被删除。");
+    const state = await returnProjectReport(undefined, form({ reportId: id, projectNo: "1", quarter: "2026Q1", version: "2", comment: "请补充照片" }));
+    expect(state.ok).toBe(true);
+    expect(q1Report(1)).toMatchObject({ status: "returned", reviewComment: "请补充照片" });
+  });
+});
+
+describe("housing report shared by 住建局 and 归义街道", () => {
+  const urbanStage = () => db.select().from(reportProjectMilestones).where(eq(reportProjectMilestones.reportId, q1Report(2)!.id)).all();
+  const firstStageId = () => listProjectProgress({ no: 2 })[0]!.parts[0]!.milestones[0]!.id;
+
+  it("lets both lead units edit the one report, with the version check between them", async () => {
+    const rural = partId(2, 2);
+    await signInAs("zjj");
+    expect((await saveProjectReport(undefined, form({ projectNo: "2", quarter: "2026Q1", version: "0", [projectField.value(rural, 0)]: "10" }))).ok).toBe(true);
+    await signInAs("guiyi");
+    const stale = await saveProjectReport(undefined, form({ projectNo: "2", quarter: "2026Q1", version: "0", progress: "归义街道" }));
+    expect(stale.message).toContain("已被他人修改");
+    const state = await saveProjectReport(
+      undefined,
+      form({
+        projectNo: "2",
+        quarter: "2026Q1",
+        version: "1",
+        [projectField.value(rural, 0)]: "12",
+        [projectField.milestoneDone(firstStageId())]: "1",
+        [projectField.milestoneDoneOn(firstStageId())]: "2026-03-31",
+      }),
+    );
+    expect(state.ok).toBe(true);
+    expect(partValues(q1Report(2)!.id)).toEqual([{ partId: rural, category: TOTAL_KEY, value: 12 }]);
+    expect(urbanStage().find((m) => m.milestoneId === firstStageId())).toMatchObject({ done: true, doneOn: "2026-03-31" });
+  });
+
+  it("refuses a completion day in the future", async () => {
+    await signInAs("zjj");
+    const state = await saveProjectReport(
+      undefined,
+      form({ projectNo: "2", quarter: "2026Q1", version: "2", [projectField.milestoneDone(firstStageId())]: "1", [projectField.milestoneDoneOn(firstStageId())]: "2026-04-04" }),
+    );
+    expect(state.errors?.[projectField.milestoneDoneOn(firstStageId())]).toEqual(["完成日期不能晚于今天"]);
+  });
+});
+
+describe("water report by 水利局", () => {
+  it("stores people covered on the project's part, in 万人 against task No.19", async () => {
+    const water = partId(3);
+    await signInAs("slj");
+    const state = await saveProjectReport(undefined, form({ projectNo: "3", quarter: "2026Q1", version: "0", [projectField.coverage(water)]: "0.3" }));
+    expect(state.ok).toBe(true);
+    expect(partValues(q1Report(3)!.id)).toEqual([{ partId: water, category: COVERAGE_CATEGORY, value: 0.3 }]);
+    expect(listProjectProgress({ no: 3 })[0]!.coverage).toMatchObject({ taskNo: 19, unit: "万人", target: 1.5 });
+  });
+});

@@ -1,0 +1,40 @@
+import "server-only";
+import { listPeriods, type PeriodRow } from "@/db/queries/periods";
+import { listProjectProgress, type ProjectProgressData } from "@/db/queries/project-progress";
+import { getProjectReport, type ProjectReportRecord } from "@/db/queries/project-reports";
+import { parseQuarterCode, previousPeriod } from "@/lib/periods";
+
+/** 序号 from the URL: digits only, within a sane range. */
+export function parseProjectNo(raw: string): number | null {
+  return /^\d{1,3}$/.test(raw) ? Number(raw) : null;
+}
+
+export interface ProjectReportContext {
+  project: ProjectProgressData;
+  period: PeriodRow;
+  report: ProjectReportRecord | null;
+  /** The previous quarter's report, to start the form from. */
+  previous: { period: PeriodRow; report: ProjectReportRecord } | null;
+  leadUnitIds: number[];
+  relatedUnitIds: number[];
+}
+
+/** Everything a project report page or action needs, or null when the project or quarter does not exist. */
+export function loadProjectReportContext(no: number, code: string): ProjectReportContext | null {
+  if (!parseQuarterCode(code)) return null;
+  // Projects and periods both belong to the programme year on show.
+  const project = listProjectProgress({ no })[0];
+  const periods = listPeriods();
+  const period = periods.find((p) => p.code === code);
+  if (!project || !period) return null;
+  const prevPeriod = previousPeriod(periods, period);
+  const prevReport = prevPeriod ? getProjectReport({ projectId: project.id, periodId: prevPeriod.id }) : null;
+  return {
+    project,
+    period,
+    report: getProjectReport({ projectId: project.id, periodId: period.id }),
+    previous: prevPeriod && prevReport ? { period: prevPeriod, report: prevReport } : null,
+    leadUnitIds: project.leadUnits.map((u) => u.id),
+    relatedUnitIds: project.relatedUnits.map((u) => u.id),
+  };
+}

@@ -1,0 +1,133 @@
+import "server-only";
+import type { AttachmentItem } from "@/db/queries/attachments";
+import type { ProjectProgressData } from "@/db/queries/project-progress";
+import type { ProjectReportRecord } from "@/db/queries/project-reports";
+import { formatChineseDate } from "@/lib/format-date";
+import { formatNumber, formatWithUnit } from "@/lib/metric-values";
+import { COVERAGE_CATEGORY, milestoneRequirement, partKind, quarterOfDay, TOTAL_KEY, valueKeys } from "@/lib/project-progress";
+import { projectField, stageMilestones } from "@/lib/project-report-input";
+import { reportField } from "@/lib/report-form";
+import { SNAPSHOT_FORMAT, type ReportSnapshot } from "@/lib/report-snapshot";
+import type { PartFieldSet } from "./_components/part-fields";
+
+/** The milestone target of a part due in `quarter`, by value key, if a numeric one is due. */
+function quarterRequirement(part: ProjectProgressData["parts"][number], quarter: number) {
+  const due = part.milestones.filter((m) => quarterOfDay(m.due) === quarter).map((m) => milestoneRequirement(part, m));
+  return due.findLast((r) => r !== null) ?? null;
+}
+
+/** The form's fields for each part, with the quarter's target and last quarter's figure as hints. */
+export function partFieldSets(project: ProjectProgressData, quarter: number, previous: ProjectReportRecord | null): PartFieldSet[] {
+  return project.parts.map((part) => {
+    const unit = part.totalUnit ?? "";
+    const req = quarterRequirement(part, quarter);
+    const prev = previous?.partValues[part.id] ?? {};
+    const hint = (key: string) => {
+      const bits: string[] = [];
+      if (req?.[key] !== undefined) bits.push(`本季度节点目标累计 ${formatWithUnit(req[key]!, unit)}`);
+      if (key === TOTAL_KEY && part.total) bits.push(`总数 ${formatWithUnit(part.total, unit)}`);
+      if (prev[key] !== undefined) bits.push(`上季度 ${formatWithUnit(prev[key]!, unit)}`);
+      return bits.join("；") || "填写截至本季度末的累计数";
+    };
+    const values = valueKeys(part).map((key, i) => ({
+      name: projectField.value(part.id, i),
+      label: key === TOTAL_KEY ? `累计完成（${unit}）` : `${key}（${unit}）`,
+      hint: hint(key),
+    }));
+    const coverage = project.coverage?.partId === part.id ? project.coverage : null;
+    if (coverage) {
+      const plan = coverage.plans[quarter - 1];
+      const prevCoverage = prev[COVERAGE_CATEGORY];
+      values.push({
+        name: projectField.coverage(part.id),
+        label: `${COVERAGE_CATEGORY}（${coverage.unit}）`,
+        hint: [
+          plan !== undefined ? `本季度计划累计 ${formatWithUnit(plan, coverage.unit)}` : null,
+          `全年目标 ${formatWithUnit(coverage.target, coverage.unit)}（重点任务第${coverage.taskNo}项）`,
+          prevCoverage !== undefined ? `上季度 ${formatWithUnit(prevCoverage, coverage.unit)}` : null,
+        ]
+          .filter(Boolean)
+          .join("；"),
+      });
+    }
+    const note =
+      partKind(part) === "categorised"
+        ? `合计由各类相加${req ? `，本季度节点目标合计 ${formatWithUnit(req[TOTAL_KEY] ?? 0, unit)}` : ""}${part.total ? `，总数 ${formatWithUnit(part.total, unit)}` : ""}。`
+        : null;
+    return {
+      id: part.id,
+      name: part.name,
+      baseline: part.baseline,
+      partErrorName: projectField.part(part.id),
+      note,
+      values,
+      stages: stageMilestones(part).map((m) => ({
+        id: m.id,
+        dueText: formatChineseDate(m.due),
+        text: m.text,
+        doneName: projectField.milestoneDone(m.id),
+        doneOnName: projectField.milestoneDoneOn(m.id),
+      })),
+    };
+  });
+}
+
+/**
+ * The form's starting values: the saved report, or (prefill) the previous quarter's. Stage
+ * milestones carry over: a stage done last quarter stays done.
+ */
+export function projectFormValues(project: ProjectProgressData, source: ProjectReportRecord | null): Record<string, string> {
+  if (!source) return {};
+  const values: Record<string, string> = {
+    [reportField.progress]: source.progress,
+    [reportField.problems]: source.problems,
+    [reportField.nextSteps]: source.nextSteps,
+    [reportField.selfStatus]: source.selfStatus ?? "",
+  };
+  for (const part of project.parts) {
+    const saved = source.partValues[part.id] ?? {};
+    valueKeys(part).forEach((key, i) => {
+      if (saved[key] !== undefined) values[projectField.value(part.id, i)] = formatNumber(saved[key]);
+    });
+    if (saved[COVERAGE_CATEGORY] !== undefined) values[projectField.coverage(part.id)] = formatNumber(saved[COVERAGE_CATEGORY]);
+    for (const m of stageMilestones(part)) {
+      const state = source.milestones[m.id];
+      values[projectField.milestoneDone(m.id)] = state?.done ? "1" : "";
+      values[projectField.milestoneDoneOn(m.id)] = state?.doneOn ?? "";
+    }
+  }
+  return values;
+}
+
+/** People covered are stored on the water part, whose own unit is empty: show them in 万人. */
+export function withCoverageUnit(project: ProjectProgressData, snapshot: ReportSnapshot): ReportSnapshot {
+  const c = project.coverage;
+  if (!c) return snapshot;
+  return { ...snapshot, parts: snapshot.parts.map((p) => (p.partId === c.partId && p.category === COVERAGE_CATEGORY ? { ...p, unit: c.unit } : p)) };
+}
+
+/** The current report in the same shape as a submitted version, so one view shows both. */
+export function liveProjectSnapshot(project: ProjectProgressData, periodCode: string, report: ProjectReportRecord, attachments: AttachmentItem[]): ReportSnapshot {
+  const parts = project.parts.flatMap((part) =>
+    Object.entries(report.partValues[part.id] ?? {}).map(([category, value]) => ({ partId: part.id, name: part.name, category, unit: part.totalUnit, value })),
+  );
+  const milestones = project.parts.flatMap((part) =>
+    part.milestones.flatMap((m) => {
+      const state = report.milestones[m.id];
+      return state ? [{ milestoneId: m.id, text: m.text, due: m.due, done: state.done, doneOn: state.doneOn }] : [];
+    }),
+  );
+  return withCoverageUnit(project, {
+    format: SNAPSHOT_FORMAT,
+    periodCode,
+    progress: report.progress,
+    problems: report.problems,
+    nextSteps: report.nextSteps,
+    selfStatus: report.selfStatus,
+    metrics: [],
+    milestone: null,
+    parts,
+    projectMilestones: milestones,
+    attachments: attachments.map((a) => ({ id: a.id, filename: a.filename, mime: a.mime, size: a.size, sha256: a.sha256 })),
+  });
+}

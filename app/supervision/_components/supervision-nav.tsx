@@ -1,0 +1,34 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const TABS = [
+  { href: "/supervision", label: "填报情况" },
+  { href: "/supervision/review", label: "审核" },
+  { href: "/supervision/overdue", label: "逾期与滞后清单" },
+  { href: "/supervision/notices", label: "督办台账" },
+] as const;
+
+/** The 督查工作台's sections; the current one is marked for screen readers too. */
+export function SupervisionNav() {
+  const path = usePathname();
+  const current = (href: string) => (href === "/supervision" ? path === href : path.startsWith(href));
+  return (
+    <nav aria-label="督查工作台" className="no-print -mx-3 overflow-x-auto border-b px-3 sm:mx-0 sm:px-0">
+      <ul className="flex gap-1 whitespace-nowrap text-sm">
+        {TABS.map((tab) => (
+          <li key={tab.href}>
+            <Link
+              href={tab.href}
+              aria-current={current(tab.href) ? "page" : undefined}
+              className="inline-block border-b-2 border-transparent px-3 py-2 text-gray-800 hover:no-underline aria-[current=page]:border-brand-700 aria-[current=page]:font-semibold aria-[current=page]:text-brand-800"
+            >
+              {tab.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

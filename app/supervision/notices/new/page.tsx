@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePermission } from "@/app/_lib/current-user";
+import { appToday } from "@/app/_lib/today";
+import { buttonClassName } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { inputClassName } from "@/components/ui/text-field";
+import { getNoticeSubject } from "@/db/queries/notices";
+import { addDays, parseQuarterCode } from "@/lib/periods";
+import { one, type SearchParams } from "../../_lib/view";
+import { IssueNoticeForm } from "./_components/issue-notice-form";
+
+export const metadata: Metadata = { title: "发出催办/督办 · 督查工作台" };
+
+/** Default response time for a new notice, in days. */
+const DEFAULT_RESPONSE_DAYS = 5;
+
+type Props = { searchParams: Promise<SearchParams> };
+
+export default async function NewNoticePage({ searchParams }: Props) {
+  await requirePermission(["notice:issue"], { entity: "notice" });
+  const sp = await searchParams;
+  const rawNo = one(sp, "task") ?? "";
+  const subject = /^\d{1,4}$/.test(rawNo) ? getNoticeSubject({ taskNo: Number(rawNo) }) : null;
+  const rawPeriod = one(sp, "period") ?? "";
+  const periodCode = parseQuarterCode(rawPeriod) ? rawPeriod : "";
+
+  return (
+    <article className="space-y-4">
+      <p className="no-print text-sm">
+        <Link href="/supervision/overdue">← 返回逾期与滞后清单</Link>
+      </p>
+      <h1 className="text-lg font-semibold sm:text-xl">发出催办/督办</h1>
+      {!subject ? (
+        <form method="get" action="/supervision/notices/new" className="flex flex-wrap items-end gap-3 rounded border bg-white p-3">
+          {rawNo && <p className="w-full text-sm text-red-800" role="alert">没有序号为 {rawNo} 的任务，请重新输入。</p>}
+          <div>
+            <label htmlFor="pick-task" className="mb-1 block text-sm font-medium text-gray-800">
+              任务序号
+            </label>
+            <input id="pick-task" name="task" inputMode="numeric" pattern="\d{1,4}" required className={inputClassName} />
+          </div>
+          <button type="submit" className={buttonClassName("secondary")}>
+            下一步
+          </button>
+        </form>
+      ) : (
+        <Card>
+          <p className="text-sm">
+            <span className="font-semibold">第{subject.no}项</span> {subject.target}
+          </p>
+          <p className="mt-1 text-sm text-gray-800">主送（牵头单位）：{subject.leadUnits.map((u) => u.name).join("、") || "—"}</p>
+          <div className="mt-4">
+            <IssueNoticeForm
+              taskNo={subject.no}
+              periodCode={periodCode}
+              problem={(one(sp, "problem") ?? "").slice(0, 1000)}
+              deadline={addDays(appToday(), DEFAULT_RESPONSE_DAYS)}
+              today={appToday()}
+            />
+          </div>
+        </Card>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { buttonClassName } from "@/components/ui/button";
+import { inputClassName } from "@/components/ui/text-field";
+import { REASON_FILTER_LABEL, REASON_FILTERS } from "@/lib/overdue";
+import { RAG_FILTERS } from "@/lib/overdue-query";
+import { RAG_LABEL } from "@/lib/status-config";
+import type { OverdueView } from "../overdue-view";
+
+function Select({ id, label, name, value, options }: { id: string; label: string; name: string; value: string | null; options: { value: string; label: string }[] }) {
+  return (
+    <div className="min-w-0">
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-gray-800">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={value ?? ""} className={inputClassName}>
+        <option value="">全部</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+const plain = (list: readonly string[]) => list.map((v) => ({ value: v, label: v }));
+
+/** Filters as a GET form: the URL holds the whole view, so a link reproduces it. */
+export function OverdueFilters({ view }: { view: OverdueView }) {
+  const q = view.query;
+  return (
+    <form method="get" action="/supervision/overdue" className="no-print grid gap-3 rounded border bg-white p-3 sm:grid-cols-3 lg:grid-cols-7 lg:items-end">
+      <Select id="f-section" label="板块" name="section" value={q.section} options={plain(view.options.sections)} />
+      <Select id="f-leader" label="牵头领导" name="leader" value={q.leader} options={plain(view.options.leaders)} />
+      <Select id="f-unit" label="牵头单位" name="unit" value={q.unit} options={plain(view.options.units)} />
+      <Select id="f-rag" label="颜色" name="rag" value={q.rag} options={RAG_FILTERS.map((r) => ({ value: r, label: RAG_LABEL[r] }))} />
+      <Select id="f-reason" label="原因" name="reason" value={q.reason} options={REASON_FILTERS.map((r) => ({ value: r, label: REASON_FILTER_LABEL[r] }))} />
+      <div>
+        <label htmlFor="f-asof" className="mb-1 block text-sm font-medium text-gray-800">
+          数据截至
+        </label>
+        <input id="f-asof" type="date" name="asOf" defaultValue={view.asOf} max={view.today} className={inputClassName} />
+      </div>
+      <div className="flex gap-2">
+        <button type="submit" className={buttonClassName("primary")}>
+          筛选
+        </button>
+        <Link href="/supervision/overdue" className={buttonClassName("secondary")}>
+          清除
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,88 @@
+import Link from "next/link";
+import { NoticeStateBadge } from "@/components/notices/notice-state-badge";
+import { RagBadge } from "@/components/rag-badge";
+import { ReportStateBadge } from "@/components/report-state-badge";
+import { buttonClassName } from "@/components/ui/button";
+import { formatDateTime } from "@/lib/format-time";
+import type { OverdueEntry } from "@/lib/overdue";
+import { quarterShort } from "@/lib/periods";
+import { RAG_LABEL } from "@/lib/status-config";
+import { reportHref, subjectHref } from "../../_lib/view";
+import { OverrideForm } from "./override-form";
+
+/** Where "发出通知" starts: the task, the quarter and the reasons as the problem text. */
+function issueHref(entry: OverdueEntry): string {
+  const params = new URLSearchParams({ task: String(entry.subject.no) });
+  if (entry.periodCode) params.set("period", entry.periodCode);
+  params.set("problem", entry.reasons.map((r) => r.text).join("；"));
+  return `/supervision/notices/new?${params.toString()}`;
+}
+
+/** The list in severity order; every item says why it is listed, what was asked, and what can be done. */
+export function OverdueTable({ entries, canIssue, canOverride }: { entries: readonly OverdueEntry[]; canIssue: boolean; canOverride: boolean }) {
+  return (
+    <ol className="space-y-3" aria-label="逾期与滞后事项">
+      {entries.map((entry, i) => (
+        <li key={entry.subject.key} className="rounded border bg-white p-3 shadow-sm sm:p-4" data-testid="overdue-entry" data-subject={entry.subject.key}>
+          <div className="flex flex-wrap items-center gap-2">
+            <span className="text-sm text-gray-700">{i + 1}.</span>
+            <RagBadge rag={entry.rag} />
+            {entry.override && (
+              <span className="text-xs text-gray-800" data-testid="rag-override">
+                督查室认定（系统计算：{RAG_LABEL[entry.computedRag]}）
+              </span>
+            )}
+            <h2 className="text-base font-semibold">
+              <Link href={subjectHref(entry.subject)}>{entry.subject.label}</Link>
+            </h2>
+            {entry.periodCode && (
+              <Link href={reportHref(entry.subject, entry.periodCode)} className="hover:no-underline">
+                <ReportStateBadge state={entry.reportState} />
+                <span className="sr-only">（打开{quarterShort(entry.periodCode)}报告）</span>
+              </Link>
+            )}
+          </div>
+          <p className="mt-1 line-clamp-2 text-sm text-gray-900">{entry.subject.title}</p>
+          <p className="mt-1 text-xs text-gray-700">
+            牵头领导：{entry.subject.leaders.join("、") || "—"} · 牵头单位：{entry.subject.leadUnits.join("、") || "—"}
+          </p>
+          <ul className="mt-2 list-disc space-y-0.5 pl-5 text-sm text-gray-900" aria-label="原因">
+            {entry.reasons.map((r) => (
+              <li key={r.text} data-testid="overdue-reason">
+                {r.text}
+              </li>
+            ))}
+          </ul>
+          {entry.override && (
+            <p className="mt-2 rounded bg-gray-50 px-2 py-1 text-sm text-gray-900">
+              调整理由：{entry.override.reason}（{entry.override.byName}，{formatDateTime(entry.override.at)}）
+            </p>
+          )}
+          {entry.notices.length > 0 && (
+            <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-label="已发通知">
+              {entry.notices.map((n) => (
+                <li key={n.id} className="flex items-center gap-1">
+                  <Link href={`/supervision/notices/${n.id}`}>{n.title}</Link>
+                  <NoticeStateBadge state={n.state} />
+                  <span className="text-xs text-gray-700">期限 {n.deadline}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {(canIssue || canOverride) && entry.subject.kind === "task" && (
+            <div className="no-print mt-3 flex flex-wrap items-start gap-3">
+              {canIssue && (
+                <Link href={issueHref(entry)} className={buttonClassName("secondary")}>
+                  发出催办/督办<span className="sr-only">（{entry.subject.label}）</span>
+                </Link>
+              )}
+              {canOverride && entry.periodCode && (
+                <OverrideForm taskNo={entry.subject.no} periodCode={entry.periodCode} label={entry.subject.label} current={entry.override} computed={entry.computedRag} />
+              )}
+            </div>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

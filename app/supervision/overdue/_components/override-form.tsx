@@ -1,0 +1,68 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormStatus } from "@/components/ui/form-status";
+import { TextArea } from "@/components/ui/text-area";
+import type { OverrideFact } from "@/lib/overdue";
+import type { Rag } from "@/lib/rag";
+import { RAG_LABEL } from "@/lib/status-config";
+import { clearRagOverride, setRagOverride } from "../actions";
+
+const COLORS: Rag[] = ["red", "amber", "green"];
+
+/** The 督查室's own colour for the task's quarter, with a required reason; or back to the computed one. */
+export function OverrideForm({ taskNo, periodCode, label, current, computed }: { taskNo: number; periodCode: string; label: string; current: OverrideFact | null; computed: Rag }) {
+  const [state, action, pending] = useActionState(setRagOverride, undefined);
+  const [clearState, clearAction, clearing] = useActionState(clearRagOverride, undefined);
+  const id = `override-${taskNo}`;
+  const chosen = state?.values?.color ?? current?.color ?? computed;
+  return (
+    <details className="min-w-0 rounded border px-3 py-2 text-sm">
+      <summary className="cursor-pointer font-medium">
+        调整颜色<span className="sr-only">（{label}）</span>
+      </summary>
+      <form action={action} className="mt-2 space-y-2">
+        <FormStatus state={state} />
+        <input type="hidden" name="taskNo" value={taskNo} />
+        <input type="hidden" name="periodCode" value={periodCode} />
+        <input type="hidden" name="expectedAt" value={current?.at ?? 0} />
+        <fieldset>
+          <legend className="mb-1 font-medium text-gray-800">认定颜色（系统计算：{RAG_LABEL[computed]}）</legend>
+          <div className="flex gap-4">
+            {COLORS.map((c) => (
+              <label key={c} className="flex items-center gap-1">
+                <input type="radio" name="color" value={c} defaultChecked={chosen === c} />
+                {RAG_LABEL[c]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <TextArea
+          id={`${id}-reason`}
+          label="调整理由（必填）"
+          name="reason"
+          rows={2}
+          maxLength={500}
+          required
+          defaultValue={state?.values?.reason ?? current?.reason ?? ""}
+          errors={state?.errors?.reason}
+        />
+        <Button type="submit" disabled={pending}>
+          保存认定
+        </Button>
+      </form>
+      {current && (
+        <form action={clearAction} className="mt-2">
+          <FormStatus state={clearState} />
+          <input type="hidden" name="taskNo" value={taskNo} />
+          <input type="hidden" name="periodCode" value={periodCode} />
+          <input type="hidden" name="expectedAt" value={current.at} />
+          <Button type="submit" variant="secondary" disabled={clearing}>
+            恢复系统计算颜色
+          </Button>
+        </form>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { requirePermission } from "@/app/_lib/current-user";
+import { listPeriods } from "@/db/queries/periods";
+import { loadSupervisionFacts } from "@/db/queries/supervision";
+import { formatDayCn, quarterLabel } from "@/lib/periods";
+import { countByUnit, countRows, groupBySection, matrixRows } from "@/lib/submission-matrix";
+import { CountTiles } from "./_components/count-tiles";
+import { QuarterPicker } from "./_components/quarter-picker";
+import { SubmissionTable } from "./_components/submission-table";
+import { UnitCountTable } from "./_components/unit-count-table";
+import { resolveQuarterView, type SearchParams } from "./_lib/view";
+
+export const metadata: Metadata = { title: "填报情况 · 督查工作台" };
+
+type Props = { searchParams: Promise<SearchParams> };
+
+export default async function SubmissionPage({ searchParams }: Props) {
+  await requirePermission(["supervision:read"], { entity: "supervision" });
+  const periods = listPeriods();
+  const { period, asOf, today } = resolveQuarterView(periods, await searchParams);
+  if (!period) return <p>尚未设置季度报告期，请联系系统管理员。</p>;
+
+  const facts = loadSupervisionFacts({ asOf });
+  const rows = matrixRows(facts.subjects, facts.reports, period, asOf);
+  const counts = countRows(rows);
+
+  return (
+    <article className="space-y-5">
+      <header className="space-y-1">
+        <h1 className="text-lg font-semibold sm:text-xl">填报情况 · {quarterLabel(period.code)}</h1>
+        <p className="text-sm text-gray-800">
+          报告截止 {formatDayCn(period.dueOn)} · 数据截至 {formatDayCn(asOf)}
+          {asOf !== today && "（历史日期，仅含当日已知的提交与审核）"}
+        </p>
+      </header>
+      <QuarterPicker periods={periods} quarter={period.code} asOf={asOf} today={today} path="/supervision" />
+      <CountTiles counts={counts} />
+      <section aria-labelledby="by-task-heading" className="space-y-2">
+        <h2 id="by-task-heading" className="text-base font-semibold">
+          按任务
+        </h2>
+        <SubmissionTable sections={groupBySection(rows)} period={period} />
+      </section>
+      <section aria-labelledby="by-unit-heading" className="space-y-2">
+        <h2 id="by-unit-heading" className="text-base font-semibold">
+          按牵头单位
+        </h2>
+        <UnitCountTable rows={countByUnit(rows, facts.unitOrder)} />
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePermission } from "@/app/_lib/current-user";
+import { appToday } from "@/app/_lib/today";
+import { ReportContent } from "@/app/tasks/[no]/_components/report-content";
+import { VersionDiff } from "@/app/tasks/[no]/_components/version-diff";
+import { ReviewPanel } from "@/app/tasks/[no]/report/[quarter]/_components/review-panel";
+import { ProjectReviewPanel } from "@/app/projects/[no]/report/[quarter]/_components/project-review-panel";
+import { listReviewQueue, type QueueItem } from "@/db/queries/review-queue";
+import { formatDateTime } from "@/lib/format-time";
+import { can } from "@/lib/permissions";
+import { dayOfTimestamp, daysBetween, quarterShort } from "@/lib/periods";
+import { diffReportVersions } from "@/lib/report-diff";
+import { REVIEW_LABEL } from "@/lib/report-labels";
+import { reportHref } from "../_lib/view";
+import { BulkApproveBar } from "./_components/bulk-approve-bar";
+import { BULK_FORM_ID } from "./_components/bulk-form-id";
+
+export const metadata: Metadata = { title: "审核 · 督查工作台" };
+
+const label = (item: QueueItem) => (item.kind === "task" ? `第${item.no}项` : `民生实事${item.no}`);
+
+export default async function ReviewQueuePage() {
+  const user = await requirePermission(["supervision:read"], { entity: "supervision" });
+  const items = listReviewQueue();
+  const canReview = can(user, "report:review");
+  const today = appToday();
+
+  return (
+    <article className="space-y-4">
+      <header className="space-y-1">
+        <h1 className="text-lg font-semibold sm:text-xl">审核</h1>
+        <p className="text-sm text-gray-800">待审核报告 {items.length} 份，最早提交的排在最前。</p>
+      </header>
+      {canReview && items.length > 0 && <BulkApproveBar />}
+      {items.length === 0 ? (
+        <p className="rounded border bg-white p-4 text-sm text-gray-800">目前没有待审核的报告。</p>
+      ) : (
+        <ol className="space-y-3" aria-label="待审核报告">
+          {items.map((item) => {
+            const waited = daysBetween(dayOfTimestamp(item.latest.submittedAt), today);
+            const headingId = `queue-${item.reportId}`;
+            return (
+              <li key={item.reportId} className="rounded border bg-white p-3 shadow-sm sm:p-4" data-testid="review-item" aria-labelledby={headingId}>
+                <div className="flex flex-wrap items-start gap-3">
+                  {canReview && (
+                    <input
+                      type="checkbox"
+                      name="items"
+                      value={`${item.reportId}:${item.version}`}
+                      form={BULK_FORM_ID}
+                      aria-labelledby={headingId}
+                      className="mt-1 size-5"
+                    />
+                  )}
+                  <div className="min-w-0 flex-1">
+                    <h2 id={headingId} className="text-base font-semibold">
+                      <Link href={reportHref(item, item.periodCode)}>
+                        {label(item)} · {quarterShort(item.periodCode)}报告
+                      </Link>
+                    </h2>
+                    <p className="line-clamp-2 text-sm text-gray-900">{item.title}</p>
+                    <p className="text-xs text-gray-700">
+                      {item.leadUnits.join("、")} · 第 {item.latest.versionNo} 版 · {formatDateTime(item.latest.submittedAt)} 由 {item.latest.submittedByName} 提交
+                      {waited > 0 && ` · 已等待 ${waited} 天`}
+                    </p>
+                  </div>
+                </div>
+                <details className="mt-2">
+                  <summary className="cursor-pointer text-sm font-medium text-brand-700">
+                    查看报告{item.previous ? "与上一版" : ""}并审核<span className="sr-only">（{label(item)}）</span>
+                  </summary>
+                  <div className="mt-3 space-y-4">
+                    <ReportContent report={item.latest.snapshot} canDownload />
+                    {item.previous && (
+                      <section className="rounded border p-3" aria-label="与上一版相比">
+                        <h3 className="text-sm font-semibold">
+                          与第 {item.previous.versionNo} 版相比（{REVIEW_LABEL[item.previous.reviewStatus]}
+                          {item.previous.reviewComment ? `：${item.previous.reviewComment}` : ""}）
+                        </h3>
+                        <div className="mt-2">
+                          <VersionDiff changes={diffReportVersions(item.previous.snapshot, item.latest.snapshot)} />
+                        </div>
+                      </section>
+                    )}
+                    {canReview &&
+                      (item.kind === "task" ? (
+                        <ReviewPanel reportId={item.reportId} taskNo={item.no} quarter={item.periodCode} version={item.version} />
+                      ) : (
+                        <ProjectReviewPanel reportId={item.reportId} projectNo={item.no} quarter={item.periodCode} version={item.version} />
+                      ))}
+                  </div>
+                </details>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </article>
+  );
+}

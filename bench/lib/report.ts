@@ -1,0 +1,101 @@
+// The benchmark's printed tables (also written as Markdown for the README) and targets.
+import type { RouteJs } from "./first-load-js";
+import type { ScaleResult, TargetResult } from "./scale-run";
+
+export const TARGETS = {
+  costRatioMax: 5,
+  p95MaxMs: 100,
+  scaleGrowthMax: 2,
+  lighthouse: { performance: 95, accessibility: 100, bestPractices: 100 },
+} as const;
+
+export interface BenchResults {
+  command: string;
+  startedAt: string;
+  finishedAt: string;
+  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; os: string };
+  settings: { connections: number; warmupSeconds: number; durationSeconds: number; today: string };
+  targets: typeof TARGETS;
+  firstLoadJs: RouteJs[];
+  scales: ScaleResult[];
+}
+
+const f = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "–");
+const mark = (ok: boolean) => (ok ? "✓" : "✗");
+
+function table(head: string[], rows: string[][]): string {
+  return [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+}
+
+/** Per-request cost relative to the static page: by server CPU time and by throughput. */
+export function ratios(t: TargetResult, reference: TargetResult) {
+  return { cpu: t.cpuMsPerRequest / reference.cpuMsPerRequest, throughput: reference.reqPerSec / t.reqPerSec };
+}
+
+function loadTable(s: ScaleResult): string {
+  const reference = s.targets[0]!;
+  const rows = s.targets.map((t, i) => {
+    const r = ratios(t, reference);
+    const ok = i === 0 || (r.cpu <= TARGETS.costRatioMax && t.p95 <= TARGETS.p95MaxMs && t.errors === 0);
+    return [t.name, f(t.reqPerSec, 0), f(t.p50), f(t.p95), f(t.p99), f(t.cpuMsPerRequest, 2), f(t.sqlMsPerRequest, 2), f(t.statementsPerRequest, 0), i === 0 ? "1" : f(r.cpu), i === 0 ? "1" : f(r.throughput), String(t.errors), i === 0 ? "基准" : mark(ok)];
+  });
+  return table(["目标", "req/s", "p50 ms", "p95 ms", "p99 ms", "CPU ms/请求", "SQL ms/请求", "SQL 语句/请求", "成本×静态页（CPU）", "成本×静态页（req/s）", "错误", "达标"], rows);
+}
+
+function growthTable(small: ScaleResult, large: ScaleResult): string {
+  const rows = large.targets.slice(1).flatMap((t) => {
+    const base = small.targets.find((x) => x.name === t.name);
+    if (!base) return [];
+    const cpu = t.cpuMsPerRequest / base.cpuMsPerRequest;
+    const p95 = t.p95 / base.p95;
+    return [[t.name, f(cpu, 2), f(p95, 2), f(t.sqlMsPerRequest / base.sqlMsPerRequest, 2), mark(cpu <= TARGETS.scaleGrowthMax && p95 <= TARGETS.scaleGrowthMax)]];
+  });
+  return table(["目标", `CPU/请求 ×${large.scale}÷×${small.scale}`, "p95 比", "SQL 比", `达标（≤${TARGETS.scaleGrowthMax}×）`], rows);
+}
+
+function burstTable(scales: ScaleResult[]): string {
+  const rows = scales.flatMap((s) => {
+    const b = s.burst;
+    if (!b) return [];
+    const ok = b.errors === 0 && b.rowsSaved === b.submissions && b.versionsSaved === b.submissions && b.auditRows === b.submissions;
+    return [[`×${s.scale}`, String(b.submissions), String(b.accounts), f(b.seconds, 2), f(b.perSecond, 0), f(b.p50, 0), f(b.p95, 0), String(b.errors), `${b.rowsSaved} / ${b.versionsSaved} / ${b.auditRows}`, mark(ok)]];
+  });
+  return table(["规模", "提交数", "账号数", "总耗时 s", "提交/s", "p50 ms", "p95 ms", "错误", "已存 报告/版本/审计", "达标"], rows);
+}
+
+function lighthouseTable(scales: ScaleResult[]): string {
+  const L = TARGETS.lighthouse;
+  const rows = scales.flatMap((s) =>
+    s.lighthouse.map(({ page, scores: x }) => [
+      `×${s.scale} ${page}`,
+      String(x.performance),
+      String(x.accessibility),
+      String(x.bestPractices),
+      mark(x.performance >= L.performance && x.accessibility >= L.accessibility && x.bestPractices >= L.bestPractices),
+      x.failing.join(", ") || "–",
+    ]),
+  );
+  return table(["页面", "性能", "无障碍", "最佳实践", "达标", "未满分的审计项"], rows);
+}
+
+function jsTable(routes: RouteJs[]): string {
+  return table(["路由", "首屏 JS（gzip KB）", "文件数"], routes.map((r) => [r.route, f(r.gzipKb), String(r.files)]));
+}
+
+export function renderMarkdown(results: BenchResults): string {
+  const m = results.machine;
+  const s = results.settings;
+  const parts = [
+    `测得于 ${results.finishedAt}：${m.cpus} 核 ${m.cpuModel}，${m.memoryGb} GB，Node ${m.node}，${m.os}。` +
+      `autocannon ${s.connections} 个连接，预热 ${s.warmupSeconds} s 后测 ${s.durationSeconds} s；服务器“今天”= ${s.today}。`,
+    `命令：\`${results.command}\``,
+  ];
+  for (const scale of results.scales) parts.push(`### ×${scale.scale} 数据\n\n${loadTable(scale)}`);
+  const small = results.scales[0];
+  const large = results.scales.at(-1);
+  if (small && large && large !== small) parts.push(`### 数据增长（×${large.scale} 与 ×${small.scale} 相比）\n\n${growthTable(small, large)}`);
+  parts.push(`### 季末集中提交\n\n${burstTable(results.scales)}`);
+  if (results.scales.some((x) => x.lighthouse.length)) parts.push(`### Lighthouse 12.2.3（移动端）\n\n${lighthouseTable(results.scales)}`);
+  parts.push(`### 首屏 JS（构建产物）\n\n${jsTable(results.firstLoadJs)}`);
+  return parts.join("\n\n");
+}

@@ -1,0 +1,138 @@
+// Benchmark set-up and checks that need the app's db/ code (run in a child process with
+// the react-server condition, against DATABASE_PATH):
+//   tsx --conditions=react-server bench/setup.ts personas   → sessions for the personas and
+//        the report-save slots
+//   tsx --conditions=react-server bench/setup.ts burst      → a session for every lead unit
+//        with reports still to submit this quarter, and each report's complete content
+//   tsx --conditions=react-server bench/setup.ts count <since-ms> → rows saved since then
+// Sessions are created with the login code's own createSession, so cookies carry a real,
+// live server-side session.
+import { and, eq, gte, inArray, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { getPeriodByCode } from "@/db/queries/periods";
+import { listQuarterBoard } from "@/db/queries/report-board";
+import { getReportTaskByNo } from "@/db/queries/reports";
+import { createSession } from "@/db/queries/sessions";
+import { getTaskTargets } from "@/db/queries/targets";
+import { auditLog, reports, reportVersions, users } from "@/db/schema";
+import { SUPERVISOR_USERNAME, MAYOR_USERNAME } from "@/lib/usernames";
+import { effectivePlans } from "@/lib/quarter-targets";
+import { reportField } from "@/lib/report-form";
+import { BENCH_QUARTER, BENCH_TODAY } from "./lib/constants";
+
+export type Credential = { userId: number; sessionId: string };
+export type ReportSlot = Credential & { taskNo: number; quarter: string; version: number };
+export type BurstReport = Credential & { taskNo: number; quarter: string; fields: Record<string, string> };
+
+const db = getDb();
+const now = Date.now();
+
+function session(userId: number): Credential {
+  return { userId, sessionId: db.transaction((tx) => createSession(tx, { userId, ip: "127.0.0.1", now }), { behavior: "immediate" }) };
+}
+
+function userId(username: string): number {
+  const row = db.select({ id: users.id }).from(users).where(eq(users.username, username)).get();
+  if (!row) throw new Error(`缺少账号 ${username}`);
+  return row.id;
+}
+
+const period = getPeriodByCode({ code: BENCH_QUARTER });
+if (!period) throw new Error(`缺少填报期 ${BENCH_QUARTER}`);
+
+/** Every unit account with the current quarter's reports it can still edit. */
+function editableByUnit() {
+  const accounts = db.select({ id: users.id, unitId: users.unitId }).from(users).where(eq(users.role, "unit")).all();
+  return accounts
+    .map((a) => ({
+      userId: a.id,
+      rows: listQuarterBoard({ periodId: period!.id, quarter: period!.quarter, leadUnitId: a.unitId! }).filter(
+        (r) => r.report === null || r.report.status === "draft" || r.report.status === "returned",
+      ),
+    }))
+    .filter((a) => a.rows.length > 0);
+}
+
+function personas() {
+  const units = editableByUnit().sort((a, b) => b.rows.length - a.rows.length);
+  const unit = units[0]!;
+  // Ten reports (one per load-test connection), each saved by its own lead unit; a task led
+  // jointly appears under both units, so keep its first owner only.
+  const seen = new Set<number>();
+  const saveSlots: ReportSlot[] = [];
+  for (const u of units) {
+    const cred = session(u.userId);
+    for (const r of u.rows) {
+      if (seen.has(r.no) || saveSlots.length >= 10) continue;
+      seen.add(r.no);
+      saveSlots.push({ ...cred, taskNo: r.no, quarter: BENCH_QUARTER, version: r.report?.version ?? 0 });
+    }
+    if (saveSlots.length >= 10) break;
+  }
+  return {
+    supervisor: session(userId(SUPERVISOR_USERNAME)),
+    mayor: session(userId(MAYOR_USERNAME)),
+    unit: session(unit.userId),
+    saveSlots,
+  };
+}
+
+/** A complete submission: every metric at its plan, the milestone answered, the texts. */
+function submission(no: number): Record<string, string> {
+  const task = getReportTaskByNo({ no })!;
+  const targets = getTaskTargets({ taskId: task.id });
+  const fields: Record<string, string> = {
+    [reportField.progress]: `第四季度按计划推进，累计完成年度目标任务。组织召开调度会议，逐项核对任务清单，形成年度工作总结（${no}号任务）。`,
+    [reportField.problems]: "个别子项目资金拨付进度偏慢。",
+    [reportField.nextSteps]: "做好年度考核准备，谋划明年重点工作。",
+    [reportField.selfStatus]: "done",
+  };
+  for (const m of targets.metrics) {
+    fields[reportField.metric(m.id)] = String(effectivePlans(m, m.stored.map((v) => v ?? undefined))[period!.quarter - 1]);
+  }
+  if (targets.milestones[period!.quarter - 1]) {
+    fields[reportField.milestoneDone] = "done";
+    fields[reportField.milestoneDoneOn] = BENCH_TODAY;
+  }
+  return fields;
+}
+
+function burst(): BurstReport[] {
+  const seen = new Set<number>();
+  const out: BurstReport[] = [];
+  for (const u of editableByUnit()) {
+    const cred = session(u.userId);
+    for (const r of u.rows) {
+      if (seen.has(r.no)) continue;
+      seen.add(r.no);
+      out.push({ ...cred, taskNo: r.no, quarter: BENCH_QUARTER, fields: { ...submission(r.no), version: String(r.report?.version ?? 0) } });
+    }
+  }
+  return out;
+}
+
+/** What the database holds for submissions made since `since`. */
+function count(since: number) {
+  const submitted = db
+    .select({ n: sql<number>`count(*)` })
+    .from(reports)
+    .where(and(eq(reports.periodId, period!.id), eq(reports.status, "submitted"), gte(reports.submittedAt, since)))
+    .get()!.n;
+  const versions = db.select({ n: sql<number>`count(*)` }).from(reportVersions).where(gte(reportVersions.submittedAt, since)).get()!.n;
+  const audits = db
+    .select({ action: auditLog.action, outcome: auditLog.outcome, n: sql<number>`count(*)` })
+    .from(auditLog)
+    .where(and(gte(auditLog.at, since), inArray(auditLog.action, ["report.save", "report.submit"])))
+    .groupBy(auditLog.action, auditLog.outcome)
+    .all();
+  return { submitted, versions, audits };
+}
+
+const [mode, arg] = process.argv.slice(2);
+const out = mode === "personas" ? personas() : mode === "burst" ? burst() : mode === "count" ? count(Number(arg)) : null;
+if (!out) {
+  console.error("用法：bench/setup.ts personas | burst | count <毫秒时间戳>");
+  process.exit(2);
+}
+console.log(JSON.stringify(out));
+db.$client.close();

@@ -1,0 +1,328 @@
+// The reporting part of the portable data file: periods, quarterly targets, reports with
+// every submitted version, 配合情况 notes and evidence metadata (never file bytes).
+// Rows refer to each other by natural keys (task 序号, metric position, period code,
+// username, unit name); attachments keep their id because version snapshots link to it.
+// Export order is fixed, so export → import → export is byte-identical.
+import { asc, eq, isNotNull } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, Tx } from "../client";
+import {
+  attachments,
+  coopNotes,
+  livelihoodProjects,
+  metricQuarterTargets,
+  metrics,
+  periods,
+  programmeYears,
+  projectMilestones,
+  projectParts,
+  reportMetricValues,
+  reportPartValues,
+  reportProjectMilestones,
+  reports,
+  reportVersions,
+  REPORT_STATUS,
+  SELF_STATUS,
+  targetSets,
+  taskQuarterMilestones,
+  tasks,
+  units,
+  users,
+} from "../schema";
+import { DataFileError } from "./programme";
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const ms = z.number().int();
+const who = z.string().min(1).nullable();
+
+export const reportingSchema = z.object({
+  periods: z.array(z.object({ code: z.string().regex(/^\d{4}Q[1-4]$/), quarter: z.number().int().min(1).max(4), startsOn: day, endsOn: day, dueOn: day }).strict()),
+  targets: z.array(
+    z
+      .object({
+        taskNo: z.number().int().positive(),
+        version: z.number().int().positive(),
+        lockedAt: ms.nullable(),
+        lockedBy: who,
+        updatedAt: ms,
+        updatedBy: who,
+        plans: z.array(z.object({ metric: z.number().int().positive(), quarter: z.number().int().min(1).max(4), value: z.number().finite() }).strict()),
+        milestones: z.array(z.object({ quarter: z.number().int().min(1).max(4), text: z.string().min(1) }).strict()),
+      })
+      .strict(),
+  ),
+  reports: z.array(
+    z
+      .object({
+        taskNo: z.number().int().positive().nullable(),
+        projectNo: z.number().int().positive().nullable(),
+        period: z.string(),
+        status: z.enum(REPORT_STATUS),
+        version: z.number().int().positive(),
+        progress: z.string(),
+        problems: z.string(),
+        nextSteps: z.string(),
+        selfStatus: z.enum(SELF_STATUS).nullable(),
+        milestoneDone: z.boolean().nullable(),
+        milestoneDoneOn: day.nullable(),
+        submittedAt: ms.nullable(),
+        submittedBy: who,
+        reviewedAt: ms.nullable(),
+        reviewedBy: who,
+        reviewComment: z.string().nullable(),
+        createdAt: ms,
+        updatedAt: ms,
+        updatedBy: who,
+        metricValues: z.array(z.object({ metric: z.number().int().positive(), value: z.number().finite() }).strict()),
+        partValues: z.array(z.object({ part: z.number().int().positive(), category: z.string(), value: z.number().finite() }).strict()),
+        projectMilestones: z.array(z.object({ part: z.number().int().positive(), milestone: z.number().int().positive(), done: z.boolean(), doneOn: day.nullable() }).strict()),
+        versions: z.array(
+          z
+            .object({
+              versionNo: z.number().int().positive(),
+              snapshot: z.record(z.string(), z.unknown()),
+              submittedAt: ms,
+              submittedBy: z.string().min(1),
+              reviewStatus: z.enum(["pending", "approved", "returned"]),
+              reviewComment: z.string().nullable(),
+              reviewedAt: ms.nullable(),
+              reviewedBy: who,
+            })
+            .strict(),
+        ),
+        attachments: z.array(
+          z
+            .object({
+              id: z.number().int().positive(),
+              filename: z.string().min(1),
+              mime: z.string().min(1),
+              size: z.number().int().nonnegative(),
+              sha256: z.string().regex(/^[0-9a-f]{64}$/),
+              storagePath: z.string().min(1),
+              uploadedBy: z.string().min(1),
+              createdAt: ms,
+              removedAt: ms.nullable(),
+            })
+            .strict(),
+        ),
+      })
+      .strict()
+      .refine((r) => (r.taskNo === null) !== (r.projectNo === null), "报告须且只能属于一项任务或一项民生实事"),
+  ),
+  coopNotes: z.array(
+    z.object({ taskNo: z.number().int().positive(), period: z.string(), unit: z.string().min(1), text: z.string(), version: z.number().int().positive(), updatedAt: ms, updatedBy: z.string().min(1) }).strict(),
+  ),
+});
+
+export type ReportingData = z.infer<typeof reportingSchema>;
+
+type Reader = Db | Tx;
+
+function usernames(db: Reader) {
+  const byId = new Map(db.select({ id: users.id, username: users.username }).from(users).all().map((u) => [u.id, u.username]));
+  return (id: number | null) => (id === null ? null : (byId.get(id) ?? null));
+}
+
+/** Everything reported for the programme's latest year, in a fixed order. */
+export function exportReportingData(db: Reader): ReportingData {
+  const user = usernames(db);
+  const year = db.select({ id: programmeYears.id }).from(programmeYears).orderBy(asc(programmeYears.year)).all().at(-1);
+  if (!year) return { periods: [], targets: [], reports: [], coopNotes: [] };
+  const periodRows = db.select().from(periods).where(eq(periods.yearId, year.id)).orderBy(asc(periods.quarter)).all();
+  const periodCode = new Map(periodRows.map((p) => [p.id, p.code]));
+  const taskNo = new Map(db.select({ id: tasks.id, no: tasks.no }).from(tasks).where(eq(tasks.yearId, year.id)).all().map((t) => [t.id, t.no]));
+  const projectNo = new Map(db.select({ id: livelihoodProjects.id, no: livelihoodProjects.no }).from(livelihoodProjects).where(eq(livelihoodProjects.yearId, year.id)).all().map((p) => [p.id, p.no]));
+  const metricPos = new Map(db.select({ id: metrics.id, position: metrics.position }).from(metrics).all().map((m) => [m.id, m.position]));
+  const partPos = new Map(db.select({ id: projectParts.id, position: projectParts.position }).from(projectParts).all().map((p) => [p.id, p.position]));
+  const milestoneRef = new Map(
+    db.select({ id: projectMilestones.id, position: projectMilestones.position, partId: projectMilestones.partId }).from(projectMilestones).all().map((m) => [m.id, { part: partPos.get(m.partId)!, milestone: m.position }]),
+  );
+  const unitName = new Map(db.select({ id: units.id, name: units.name }).from(units).all().map((u) => [u.id, u.name]));
+
+  const plans = db.select().from(metricQuarterTargets).orderBy(asc(metricQuarterTargets.metricId), asc(metricQuarterTargets.quarter)).all();
+  const metricTask = new Map(db.select({ id: metrics.id, taskId: metrics.taskId }).from(metrics).all().map((m) => [m.id, m.taskId]));
+  const milestoneRows = db.select().from(taskQuarterMilestones).orderBy(asc(taskQuarterMilestones.quarter)).all();
+  const targets = db
+    .select()
+    .from(targetSets)
+    .all()
+    .filter((s) => taskNo.has(s.taskId))
+    .map((s) => ({
+      taskNo: taskNo.get(s.taskId)!,
+      version: s.version,
+      lockedAt: s.lockedAt,
+      lockedBy: user(s.lockedById),
+      updatedAt: s.updatedAt,
+      updatedBy: user(s.updatedById),
+      plans: plans
+        .filter((p) => metricTask.get(p.metricId) === s.taskId)
+        .map((p) => ({ metric: metricPos.get(p.metricId)!, quarter: p.quarter, value: p.value }))
+        .sort((a, b) => a.metric - b.metric || a.quarter - b.quarter),
+      milestones: milestoneRows.filter((m) => m.taskId === s.taskId).map((m) => ({ quarter: m.quarter, text: m.text })),
+    }))
+    .sort((a, b) => a.taskNo - b.taskNo);
+
+  const reportRows = db.select().from(reports).all().filter((r) => periodCode.has(r.periodId));
+  const values = db.select().from(reportMetricValues).all();
+  const partValues = db.select().from(reportPartValues).all();
+  const pms = db.select().from(reportProjectMilestones).all();
+  const versions = db.select().from(reportVersions).orderBy(asc(reportVersions.versionNo)).all();
+  const files = db.select().from(attachments).where(isNotNull(attachments.reportId)).orderBy(asc(attachments.id)).all();
+  const fileReports = reportRows
+    .map((r) => ({
+      taskNo: r.taskId === null ? null : (taskNo.get(r.taskId) ?? null),
+      projectNo: r.projectId === null ? null : (projectNo.get(r.projectId) ?? null),
+      period: periodCode.get(r.periodId)!,
+      status: r.status,
+      version: r.version,
+      progress: r.progress,
+      problems: r.problems,
+      nextSteps: r.nextSteps,
+      selfStatus: r.selfStatus,
+      milestoneDone: r.milestoneDone,
+      milestoneDoneOn: r.milestoneDoneOn,
+      submittedAt: r.submittedAt,
+      submittedBy: user(r.submittedById),
+      reviewedAt: r.reviewedAt,
+      reviewedBy: user(r.reviewedById),
+      reviewComment: r.reviewComment,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+      updatedBy: user(r.updatedById),
+      metricValues: values.filter((v) => v.reportId === r.id).map((v) => ({ metric: metricPos.get(v.metricId)!, value: v.value })).sort((a, b) => a.metric - b.metric),
+      partValues: partValues
+        .filter((v) => v.reportId === r.id)
+        .map((v) => ({ part: partPos.get(v.partId)!, category: v.category, value: v.value }))
+        .sort((a, b) => a.part - b.part || (a.category < b.category ? -1 : a.category > b.category ? 1 : 0)),
+      projectMilestones: pms
+        .filter((m) => m.reportId === r.id)
+        .map((m) => ({ ...milestoneRef.get(m.milestoneId)!, done: m.done, doneOn: m.doneOn }))
+        .sort((a, b) => a.part - b.part || a.milestone - b.milestone),
+      versions: versions
+        .filter((v) => v.reportId === r.id)
+        .map((v) => ({
+          versionNo: v.versionNo,
+          snapshot: v.snapshot,
+          submittedAt: v.submittedAt,
+          submittedBy: user(v.submittedById)!,
+          reviewStatus: v.reviewStatus,
+          reviewComment: v.reviewComment,
+          reviewedAt: v.reviewedAt,
+          reviewedBy: user(v.reviewedById),
+        })),
+      attachments: files
+        .filter((f) => f.reportId === r.id)
+        .map((f) => ({ id: f.id, filename: f.filename, mime: f.mime, size: f.size, sha256: f.sha256, storagePath: f.storagePath, uploadedBy: user(f.uploadedById)!, createdAt: f.createdAt, removedAt: f.removedAt })),
+    }))
+    .sort((a, b) => (a.taskNo ?? 1e9) - (b.taskNo ?? 1e9) || (a.projectNo ?? 0) - (b.projectNo ?? 0) || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+
+  const notes = db
+    .select()
+    .from(coopNotes)
+    .all()
+    .filter((n) => periodCode.has(n.periodId))
+    .map((n) => ({ taskNo: taskNo.get(n.taskId)!, period: periodCode.get(n.periodId)!, unit: unitName.get(n.unitId)!, text: n.text, version: n.version, updatedAt: n.updatedAt, updatedBy: user(n.updatedById)! }))
+    .sort((a, b) => a.taskNo - b.taskNo || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0) || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
+
+  return {
+    periods: periodRows.map((p) => ({ code: p.code, quarter: p.quarter, startsOn: p.startsOn, endsOn: p.endsOn, dueOn: p.dueOn })),
+    targets,
+    reports: fileReports,
+    coopNotes: notes,
+  };
+}
+
+function need<K, V>(map: Map<K, V>, key: K, what: string): V {
+  const v = map.get(key);
+  if (v === undefined) throw new DataFileError(`${what}不存在`);
+  return v;
+}
+
+/**
+ * Loads the reporting data after the programme and the accounts (it refers to both).
+ * Runs inside the caller's transaction; an unknown reference aborts the whole import.
+ */
+export function importReportingData(tx: Tx, data: ReportingData): void {
+  const year = tx.select({ id: programmeYears.id }).from(programmeYears).orderBy(asc(programmeYears.year)).all().at(-1);
+  if (!year) throw new DataFileError("请先导入工作任务，再导入填报数据");
+  const userId = new Map(tx.select({ id: users.id, username: users.username }).from(users).all().map((u) => [u.username, u.id]));
+  const uid = (name: string | null) => (name === null ? null : need(userId, name, `账号 ${name} `));
+  const taskId = new Map(tx.select({ id: tasks.id, no: tasks.no }).from(tasks).where(eq(tasks.yearId, year.id)).all().map((t) => [t.no, t.id]));
+  const projectId = new Map(tx.select({ id: livelihoodProjects.id, no: livelihoodProjects.no }).from(livelihoodProjects).where(eq(livelihoodProjects.yearId, year.id)).all().map((p) => [p.no, p.id]));
+  const metricId = new Map(tx.select({ id: metrics.id, taskId: metrics.taskId, position: metrics.position }).from(metrics).all().map((m) => [`${m.taskId}:${m.position}`, m.id]));
+  const partId = new Map(tx.select({ id: projectParts.id, projectId: projectParts.projectId, position: projectParts.position }).from(projectParts).all().map((p) => [`${p.projectId}:${p.position}`, p.id]));
+  const milestoneId = new Map(tx.select({ id: projectMilestones.id, partId: projectMilestones.partId, position: projectMilestones.position }).from(projectMilestones).all().map((m) => [`${m.partId}:${m.position}`, m.id]));
+  const unitId = new Map(tx.select({ id: units.id, name: units.name }).from(units).all().map((u) => [u.name, u.id]));
+
+  for (const p of data.periods) {
+    tx.insert(periods).values({ yearId: year.id, ...p }).onConflictDoUpdate({ target: periods.code, set: { dueOn: p.dueOn } }).run();
+  }
+  const periodId = new Map(tx.select({ id: periods.id, code: periods.code }).from(periods).all().map((p) => [p.code, p.id]));
+
+  for (const t of data.targets) {
+    const tid = need(taskId, t.taskNo, `任务 ${t.taskNo} `);
+    tx.insert(targetSets).values({ taskId: tid, version: t.version, lockedAt: t.lockedAt, lockedById: uid(t.lockedBy), updatedAt: t.updatedAt, updatedById: uid(t.updatedBy) }).run();
+    for (const p of t.plans) tx.insert(metricQuarterTargets).values({ metricId: need(metricId, `${tid}:${p.metric}`, `任务 ${t.taskNo} 的第 ${p.metric} 项指标`), quarter: p.quarter, value: p.value }).run();
+    for (const m of t.milestones) tx.insert(taskQuarterMilestones).values({ taskId: tid, quarter: m.quarter, text: m.text }).run();
+  }
+
+  for (const r of data.reports) {
+    const tid = r.taskNo === null ? null : need(taskId, r.taskNo, `任务 ${r.taskNo} `);
+    const pid = r.projectNo === null ? null : need(projectId, r.projectNo, `民生实事 ${r.projectNo} `);
+    const { id } = tx
+      .insert(reports)
+      .values({
+        taskId: tid,
+        projectId: pid,
+        periodId: need(periodId, r.period, `季度 ${r.period} `),
+        status: r.status,
+        version: r.version,
+        progress: r.progress,
+        problems: r.problems,
+        nextSteps: r.nextSteps,
+        selfStatus: r.selfStatus,
+        milestoneDone: r.milestoneDone,
+        milestoneDoneOn: r.milestoneDoneOn,
+        submittedAt: r.submittedAt,
+        submittedById: uid(r.submittedBy),
+        reviewedAt: r.reviewedAt,
+        reviewedById: uid(r.reviewedBy),
+        reviewComment: r.reviewComment,
+        createdAt: r.createdAt,
+        updatedAt: r.updatedAt,
+        updatedById: uid(r.updatedBy),
+      })
+      .returning({ id: reports.id })
+      .get();
+    for (const v of r.metricValues) tx.insert(reportMetricValues).values({ reportId: id, metricId: need(metricId, `${tid}:${v.metric}`, `任务 ${r.taskNo} 的第 ${v.metric} 项指标`), value: v.value }).run();
+    for (const v of r.partValues) tx.insert(reportPartValues).values({ reportId: id, partId: need(partId, `${pid}:${v.part}`, `民生实事 ${r.projectNo} 的第 ${v.part} 部分`), category: v.category, value: v.value }).run();
+    for (const m of r.projectMilestones) {
+      const part = need(partId, `${pid}:${m.part}`, `民生实事 ${r.projectNo} 的第 ${m.part} 部分`);
+      tx.insert(reportProjectMilestones).values({ reportId: id, milestoneId: need(milestoneId, `${part}:${m.milestone}`, `民生实事 ${r.projectNo} 的节点 ${m.milestone}`), done: m.done, doneOn: m.doneOn }).run();
+    }
+    for (const v of r.versions) {
+      tx.insert(reportVersions)
+        .values({ reportId: id, versionNo: v.versionNo, snapshot: v.snapshot, submittedAt: v.submittedAt, submittedById: uid(v.submittedBy)!, reviewStatus: v.reviewStatus, reviewComment: v.reviewComment, reviewedAt: v.reviewedAt, reviewedById: uid(v.reviewedBy) })
+        .run();
+    }
+    for (const f of r.attachments) {
+      tx.insert(attachments)
+        .values({ id: f.id, reportId: id, filename: f.filename, mime: f.mime, size: f.size, sha256: f.sha256, storagePath: f.storagePath, uploadedById: uid(f.uploadedBy)!, createdAt: f.createdAt, removedAt: f.removedAt })
+        .run();
+    }
+  }
+
+  for (const n of data.coopNotes) {
+    tx.insert(coopNotes)
+      .values({
+        taskId: need(taskId, n.taskNo, `任务 ${n.taskNo} `),
+        periodId: need(periodId, n.period, `季度 ${n.period} `),
+        unitId: need(unitId, n.unit, `单位“${n.unit}”`),
+        text: n.text,
+        version: n.version,
+        updatedAt: n.updatedAt,
+        updatedById: uid(n.updatedBy)!,
+      })
+      .run();
+  }
+}

@@ -1,0 +1,115 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { readSnapshot, type ReportSnapshot } from "@/lib/report-snapshot";
+import { getDb } from "../client";
+import { livelihoodProjects, periods, programmeYears, projectUnits, reports, reportVersions, tasks, taskUnits, units, users } from "../schema";
+
+const currentYearId = sql`(select ${programmeYears.id} from ${programmeYears} order by ${programmeYears.year} desc limit 1)`;
+
+export interface QueueVersion {
+  versionNo: number;
+  snapshot: ReportSnapshot;
+  submittedAt: number;
+  submittedByName: string;
+  reviewStatus: "pending" | "approved" | "returned";
+  reviewComment: string | null;
+}
+
+export interface QueueItem {
+  reportId: number;
+  /** The report row's version, for the optimistic check of the review. */
+  version: number;
+  kind: "task" | "project";
+  no: number;
+  title: string;
+  periodCode: string;
+  leadUnits: string[];
+  firstSubmittedAt: number;
+  latest: QueueVersion;
+  previous: QueueVersion | null;
+}
+
+/** Submitted reports awaiting review, the longest-waiting first (four queries). */
+export function listReviewQueue(): QueueItem[] {
+  const db = getDb();
+  const rows = db
+    .select({
+      reportId: reports.id,
+      version: reports.version,
+      taskId: reports.taskId,
+      projectId: reports.projectId,
+      taskNo: tasks.no,
+      taskTarget: tasks.target,
+      projectNo: livelihoodProjects.no,
+      projectName: livelihoodProjects.name,
+      periodCode: periods.code,
+      submittedAt: reports.submittedAt,
+    })
+    .from(reports)
+    .innerJoin(periods, eq(periods.id, reports.periodId))
+    .leftJoin(tasks, eq(tasks.id, reports.taskId))
+    .leftJoin(livelihoodProjects, eq(livelihoodProjects.id, reports.projectId))
+    .where(and(eq(reports.status, "submitted"), eq(periods.yearId, currentYearId)))
+    .orderBy(asc(reports.submittedAt), asc(reports.id))
+    .all();
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.reportId);
+
+  const versions = db
+    .select({
+      reportId: reportVersions.reportId,
+      versionNo: reportVersions.versionNo,
+      snapshot: reportVersions.snapshot,
+      submittedAt: reportVersions.submittedAt,
+      submittedByName: users.displayName,
+      reviewStatus: reportVersions.reviewStatus,
+      reviewComment: reportVersions.reviewComment,
+    })
+    .from(reportVersions)
+    .innerJoin(users, eq(users.id, reportVersions.submittedById))
+    .where(inArray(reportVersions.reportId, ids))
+    .orderBy(asc(reportVersions.reportId), desc(reportVersions.versionNo))
+    .all();
+  const taskIds = rows.flatMap((r) => (r.taskId === null ? [] : [r.taskId]));
+  const projectIds = rows.flatMap((r) => (r.projectId === null ? [] : [r.projectId]));
+  const taskUnitRows = taskIds.length
+    ? db
+        .select({ id: taskUnits.taskId, name: units.name })
+        .from(taskUnits)
+        .innerJoin(units, eq(units.id, taskUnits.unitId))
+        .where(and(inArray(taskUnits.taskId, taskIds), eq(taskUnits.role, "lead")))
+        .orderBy(asc(taskUnits.position))
+        .all()
+    : [];
+  const projectUnitRows = projectIds.length
+    ? db
+        .select({ id: projectUnits.projectId, name: units.name })
+        .from(projectUnits)
+        .innerJoin(units, eq(units.id, projectUnits.unitId))
+        .where(and(inArray(projectUnits.projectId, projectIds), eq(projectUnits.role, "lead")))
+        .orderBy(asc(projectUnits.position))
+        .all()
+    : [];
+
+  const toVersion = (v: (typeof versions)[number]): QueueVersion => ({ ...v, snapshot: readSnapshot(v.snapshot) });
+  return rows.flatMap((r): QueueItem[] => {
+    const own = versions.filter((v) => v.reportId === r.reportId);
+    const latest = own[0];
+    if (!latest) return [];
+    const isTask = r.taskId !== null;
+    return [
+      {
+        reportId: r.reportId,
+        version: r.version,
+        kind: isTask ? "task" : "project",
+        no: (isTask ? r.taskNo : r.projectNo) ?? 0,
+        title: (isTask ? r.taskTarget : r.projectName) ?? "",
+        periodCode: r.periodCode,
+        leadUnits: (isTask ? taskUnitRows.filter((u) => u.id === r.taskId) : projectUnitRows.filter((u) => u.id === r.projectId)).map((u) => u.name),
+        firstSubmittedAt: own.at(-1)!.submittedAt,
+        latest: toVersion(latest),
+        previous: own[1] ? toVersion(own[1]) : null,
+      },
+    ];
+  });
+}

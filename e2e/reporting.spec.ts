@@ -1,0 +1,115 @@
+// Quarterly reporting (issue 4) in a real browser: a lead unit sets its targets, fills
+// the Q1 report with a PDF, submits it and sees it read-only; another unit gets 403;
+// the 督查室 returns it; the unit home works on a phone. Every page is checked with axe.
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, loginAs, test } from "./fixtures";
+
+// 住建局 (persona "unit") leads task 27: 改造城市危旧房 132 套. 发改局 ("otherUnit") has no part in it.
+const TASK = 27;
+const REPORT_URL = `/tasks/${TASK}/report/2026Q1`;
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+async function expectNoAxeViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+test.describe.configure({ mode: "serial" });
+
+test.describe("季度填报", () => {
+  test("a lead unit sets targets, fills Q1 with a PDF, submits, and the report is read-only afterwards", async ({ page }) => {
+    await loginAs(page, "unit");
+
+    await page.goto("/my");
+    await expect(page.getByRole("heading", { level: 1, name: "我的任务" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 3, name: `序号 ${TASK}` })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("link", { name: `季度目标（序号 ${TASK}）` }).click();
+    await expect(page.getByRole("heading", { level: 1, name: `序号 ${TASK} · 季度攻坚目标` })).toBeVisible();
+    // The form starts from 序时进度: 25% of 132 套.
+    await expect(page.getByLabel("第一季度（套）")).toHaveValue("33");
+    await page.getByLabel("第一季度（套）").fill("30");
+    await page.getByLabel("第一季度节点目标").fill("完成第一批改造房屋摸底");
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "保存季度目标" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "季度目标已保存" })).toBeVisible();
+
+    await page.goto(REPORT_URL);
+    await expect(page.getByRole("heading", { level: 1, name: `序号 ${TASK} · 2026年第一季度工作进展报告` })).toBeVisible();
+    await expect(page.getByLabel("改造城市危旧房（套）")).toBeVisible();
+    await expect(page.getByText("本季度计划累计 30 套")).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel("改造城市危旧房（套）").fill("1,000");
+    await page.getByRole("button", { name: "保存草稿" }).click();
+    await expect(page.getByText("请输入数字，不要带千分位逗号")).toBeVisible();
+
+    await page.getByLabel("改造城市危旧房（套）").fill("35");
+    await page.getByRole("group", { name: /本季度节点目标/ }).getByRole("radio", { name: "已完成" }).check();
+    await page.getByLabel("完成日期（已完成时填写）").fill("2026-03-20");
+    await page.getByLabel("工作进展（必填）").fill("完成城市危旧房改造 35 套，第一批摸底已完成。");
+    await page.getByLabel("下步打算").fill("启动第二批改造。");
+    await page.getByRole("radio", { name: "序时推进" }).check();
+    await page.getByLabel("上传附件").setInputFiles({ name: "一季度改造台账.pdf", mimeType: "application/pdf", buffer: PDF });
+    await page.getByRole("button", { name: "提交报告" }).click();
+
+    await expect(page.getByRole("status").filter({ hasText: "已提交（第 1 版）" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "报告内容" })).toBeVisible();
+    await expect(page.getByTestId("report-status").getByText("已提交")).toBeVisible();
+    await expect(page.getByLabel("工作进展（必填）")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "提交报告" })).toHaveCount(0);
+    await expect(page.getByText("完成城市危旧房改造 35 套，第一批摸底已完成。").first()).toBeVisible();
+
+    const link = page.getByRole("link", { name: "一季度改造台账.pdf" }).first();
+    const res = await page.request.get((await link.getAttribute("href"))!);
+    expect(res.status()).toBe(200);
+    expect(res.headers()["content-type"]).toBe("application/pdf");
+    expect(res.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(Buffer.from(await res.body())).toEqual(PDF);
+    await expectNoAxeViolations(page);
+
+    await page.goto("/my");
+    await expect(page.getByRole("link", { name: `查看报告（序号 ${TASK}）` })).toBeVisible();
+  });
+
+  test("another unit opening the report link gets 403 and cannot download its evidence", async ({ browser }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await loginAs(page, "otherUnit");
+    const response = await page.goto(REPORT_URL);
+    expect(response?.status()).toBe(403);
+    await context.close();
+  });
+
+  test("the 督查室 returns the report with a comment; the unit sees it first and can edit again", async ({ page, browser }) => {
+    await loginAs(page, "supervisor");
+    await page.goto(REPORT_URL);
+    await page.getByLabel("审核意见").fill("请补充改造前后对比照片");
+    await page.getByRole("button", { name: "退回修改" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "已退回" })).toBeVisible();
+
+    const context = await browser.newContext();
+    const unitPage = await context.newPage();
+    await loginAs(unitPage, "unit");
+    await unitPage.goto("/my");
+    await expect(unitPage.getByText("退回意见：请补充改造前后对比照片")).toBeVisible();
+    await unitPage.getByRole("link", { name: `修改后重新提交（序号 ${TASK}）` }).click();
+    await expect(unitPage.getByRole("heading", { name: "督查室已退回，请修改后重新提交" })).toBeVisible();
+    await expect(unitPage.getByLabel("工作进展（必填）")).toHaveValue("完成城市危旧房改造 35 套，第一批摸底已完成。");
+    await context.close();
+  });
+
+  test("the unit home fits a phone screen", async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await loginAs(page, "unit");
+    await page.goto("/my");
+    await expect(page.getByRole("heading", { level: 3, name: `序号 ${TASK}` })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page);
+    await context.close();
+  });
+});
