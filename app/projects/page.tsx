@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
+import { requireUser } from "@/app/_lib/current-user";
 import { listProjects } from "@/db/queries/projects";
 import { ProjectDuty } from "./_components/project-duty";
 import { ProjectParts } from "./_components/project-parts";
 
 export const metadata: Metadata = { title: "民生实事" };
 
-export default function ProjectsPage() {
+export default async function ProjectsPage() {
+  await requireUser();
   const projects = listProjects();
 
   return (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requireUser } from "@/app/_lib/current-user";
 import { listLeaders, listTasks, listUnits } from "@/db/queries/tasks";
 import { applyTaskQuery, parseTaskQuery } from "@/lib/task-filter";
 import { TaskView } from "./_components/task-view";
@@ -10,6 +11,7 @@ export default async function TasksPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
+  await requireUser();
   const tasks = listTasks();
   const leaders = listLeaders();
   const units = listUnits();

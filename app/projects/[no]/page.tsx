@@ -5,7 +5,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { SourceFields } from "@/components/source-fields";
 import { VerificationCallout } from "@/components/verification-callout";
 import { getProjectByNo, getRelocationPlan, type Project } from "@/db/queries/projects";
-import { getCurrentUser } from "@/app/_lib/current-user";
+import { requireUser } from "@/app/_lib/current-user";
 import { appToday } from "@/app/_lib/today";
 import { listPeriods } from "@/db/queries/periods";
 import { listProjectProgress } from "@/db/queries/project-progress";
@@ -36,11 +36,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ProjectPage({ params }: Props) {
+  const user = await requireUser();
   const no = parseNo((await params).no);
   const project = no === null ? null : getProjectByNo({ no });
   if (!project) notFound();
   const relocation = hasRelocationPart(project) ? getRelocationPlan() : null;
-  const user = await getCurrentUser();
   const progress = listProjectProgress({ no: project.no })[0];
   const periods = listPeriods();
   const today = appToday();

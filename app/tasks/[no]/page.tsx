@@ -6,8 +6,12 @@ import { FieldList } from "@/components/ui/field-list";
 import { SourceFields } from "@/components/source-fields";
 import { UnitLinkList } from "@/components/unit-link-list";
 import { VerificationCallout } from "@/components/verification-callout";
+import { requireUser } from "@/app/_lib/current-user";
 import { getTaskByNo } from "@/db/queries/tasks";
 import { MetricTable } from "./_components/metric-table";
+import { NoticeHistory } from "./_components/notice-history";
+import { QuarterStatus } from "./_components/quarter-status";
+import { ReportHistory } from "./_components/report-history";
 
 type Props = { params: Promise<{ no: string }> };
 
@@ -30,6 +34,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TaskPage({ params }: Props) {
+  await requireUser();
   const task = await loadTask(params);
 
   return (
@@ -73,7 +78,9 @@ export default async function TaskPage({ params }: Props) {
         )}
       </Card>
 
-      {/* Report status and history (issue 3) mount here, between the task's targets and its source. */}
+      <QuarterStatus taskNo={task.no} />
+      <ReportHistory taskNo={task.no} />
+      <NoticeHistory taskNo={task.no} />
 
       <Card aria-labelledby="source-heading">
         <CardTitle id="source-heading">来源</CardTitle>
