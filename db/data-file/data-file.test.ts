@@ -28,7 +28,7 @@ describe("data file", () => {
     await seedAll(a.db);
     const first = serializeDataFile(exportDataFile(a.db));
     const b = fresh();
-    importDataFile(b.db, parseDataFile(first));
+    await importDataFile(b.db, parseDataFile(first), { initialPassword: "Miluo@2026" });
     expect(serializeDataFile(exportDataFile(b.db))).toBe(first);
   });
 
@@ -58,11 +58,11 @@ describe("data file", () => {
     await seedAll(t.db);
     const before = tableCounts(t);
     const file = exportDataFile(t.db);
-    expect(() => importDataFile(t.db, file)).toThrow(DataFileError);
+    await expect(importDataFile(t.db, file, { initialPassword: "Miluo@2026" })).rejects.toThrow(DataFileError);
     expect(tableCounts(t)).toEqual(before);
   });
 
-  it("rejects a file with an unknown unit and leaves the database empty", () => {
+  it("rejects a file with an unknown unit and leaves the database empty", async () => {
     const t = fresh();
     const file = {
       format: "miluo-key-tasks",
@@ -88,8 +88,9 @@ describe("data file", () => {
         },
       ],
       livelihoodProjects: [],
+      users: [],
     };
-    expect(() => importDataFile(t.db, parseDataFile(JSON.stringify(file)))).toThrow(/不存在的局/);
+    await expect(importDataFile(t.db, parseDataFile(JSON.stringify(file)), { initialPassword: "Miluo@2026" })).rejects.toThrow(/不存在的局/);
     expect(tableCounts(t).tasks).toBe(0);
     expect(tableCounts(t).programme_years).toBe(0);
   });

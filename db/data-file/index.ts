@@ -1,23 +1,25 @@
 // The portable data file (docs/data-format.md): `data:export` writes it, `data:import`
 // loads it into an empty database, and backups are checked by comparing two exports.
 import { z } from "zod";
+import { hashPassword } from "@/lib/password-hash";
 import type { Db } from "../client";
 import { programmeSchema } from "./file-schema";
 import { DataFileError, exportProgramme, loadProgramme, type ProgrammeData } from "./programme";
+import { fileUserSchema, importUsers, listUsersForExport, type FileUser } from "./users";
 
 export const FORMAT = "miluo-key-tasks";
 export const FORMAT_VERSION = 1;
 
-export type DataFile = { format: typeof FORMAT; formatVersion: number } & ProgrammeData;
+export type DataFile = { format: typeof FORMAT; formatVersion: number } & ProgrammeData & { users: FileUser[] };
 
 const fileSchema = z
-  .object({ format: z.literal(FORMAT), formatVersion: z.literal(FORMAT_VERSION) })
+  .object({ format: z.literal(FORMAT), formatVersion: z.literal(FORMAT_VERSION), users: z.array(fileUserSchema.strict()) })
   .and(programmeSchema);
 
 export function exportDataFile(db: Db): DataFile {
   const programme = exportProgramme(db);
   if (!programme) throw new DataFileError("数据库中没有工作任务，请先初始化（npm run db:seed）");
-  return { format: FORMAT, formatVersion: FORMAT_VERSION, ...programme };
+  return { format: FORMAT, formatVersion: FORMAT_VERSION, ...programme, users: listUsersForExport(db) };
 }
 
 /** Stable text form: two exports of the same data are byte-identical. */
@@ -40,11 +42,16 @@ export function parseDataFile(text: string): DataFile {
   return parsed.data as DataFile;
 }
 
-/** Loads a data file into an empty database in one transaction: all or nothing. */
-export function importDataFile(db: Db, file: DataFile): void {
+/**
+ * Loads a data file into an empty database in one transaction: all or nothing.
+ * Accounts get INITIAL_PASSWORD (hashed first: no async work inside the transaction).
+ */
+export async function importDataFile(db: Db, file: DataFile, opts: { initialPassword: string }): Promise<void> {
+  const hashes = await Promise.all(file.users.map(() => hashPassword(opts.initialPassword)));
   db.transaction(
     (tx) => {
       loadProgramme(tx, file);
+      importUsers(tx, file.users, hashes);
     },
     { behavior: "immediate" },
   );

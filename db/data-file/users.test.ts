@@ -40,7 +40,7 @@ describe("users in the data file", () => {
     // The mayor's leaders row travels with the programme's leaders in a real file; add it here.
     target.$client.prepare("insert into leaders (name, title, position) values ('马慧', '市长', 99)").run();
     const hash = await hashPassword("Miluo@2026");
-    const added = target.transaction((tx) => importUsers(tx, exported, hash), { behavior: "immediate" });
+    const added = target.transaction((tx) => importUsers(tx, exported, exported.map(() => hash)), { behavior: "immediate" });
     expect(added).toBe(exported.length);
     expect(listUsersForExport(target)).toEqual(exported);
     expect(target.select({ m: users.mustChangePassword }).from(users).all().every((u) => u.m)).toBe(true);
@@ -50,7 +50,7 @@ describe("users in the data file", () => {
     const db = freshDb();
     const hash = await hashPassword("Miluo@2026");
     expect(() =>
-      db.transaction((tx) => importUsers(tx, [{ username: "x", displayName: "x", role: "unit", unit: "不存在的局", disabled: false }], hash)),
+      db.transaction((tx) => importUsers(tx, [{ username: "x", displayName: "x", role: "unit", unit: "不存在的局", disabled: false }], [hash])),
     ).toThrow(/不在单位列表中/);
   });
 });

@@ -1,6 +1,6 @@
 // Accounts in the portable data file: who exists, their role and binding, and whether
 // they are disabled. Never hashes, sessions or lockout counters; imported accounts get
-// the shared initial password and must change it at first login.
+// the initial password (each with its own salted hash) and must change it at first login.
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "../client";
@@ -30,14 +30,16 @@ export function listUsersForExport(db: Db): FileUser[] {
 
 /**
  * Adds the file's accounts, binding them by unit/leader name (which must already be loaded).
- * Accounts that already exist are left as they are. `initialPasswordHash` is one argon2id
- * hash of INITIAL_PASSWORD; every imported account must replace it at first login.
+ * Accounts that already exist are left as they are. `passwordHashes[i]` is row i's argon2id
+ * hash of INITIAL_PASSWORD, made before the transaction; each must be replaced at first login.
  */
-export function importUsers(tx: Tx, rows: FileUser[], initialPasswordHash: string): number {
+export function importUsers(tx: Tx, rows: FileUser[], passwordHashes: string[]): number {
   const unitIds = new Map(tx.select({ id: units.id, name: units.name }).from(units).all().map((u) => [u.name, u.id]));
   const leaderIds = new Map(tx.select({ id: leaders.id, name: leaders.name }).from(leaders).all().map((l) => [l.name, l.id]));
   let added = 0;
-  for (const row of rows) {
+  for (const [i, row] of rows.entries()) {
+    const passwordHash = passwordHashes[i];
+    if (passwordHash === undefined) throw new DataFileError(`账号 ${row.username} 缺少初始密码`);
     const unitId = row.unit === undefined ? null : unitIds.get(row.unit);
     const leaderId = row.leader === undefined ? null : leaderIds.get(row.leader);
     if (unitId === undefined) throw new DataFileError(`账号 ${row.username} 所属单位“${row.unit}”不在单位列表中`);
@@ -47,7 +49,7 @@ export function importUsers(tx: Tx, rows: FileUser[], initialPasswordHash: strin
     }
     const res = tx
       .insert(users)
-      .values({ username: row.username, displayName: row.displayName, role: row.role, unitId, leaderId, disabled: row.disabled, passwordHash: initialPasswordHash, mustChangePassword: true })
+      .values({ username: row.username, displayName: row.displayName, role: row.role, unitId, leaderId, disabled: row.disabled, passwordHash, mustChangePassword: true })
       .onConflictDoNothing({ target: users.username })
       .run();
     added += res.changes;
