@@ -176,6 +176,15 @@ test.describe("越权访问", () => {
     await adminContext.close();
   });
 
+  test("a unit user cannot open another unit's report page (403)", async ({ page }) => {
+    await loginAs(page, "unit");
+    // Task 1 is led by 发改局; 住建局 neither leads nor cooperates on it.
+    const res = await page.goto("/tasks/1/report/2026Q1");
+    expect(res?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "无权限访问" })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
   test("the admin user list passes axe and lists seeded accounts without any password data", async ({ page }) => {
     await loginAs(page, "admin");
     await page.goto("/admin/users");

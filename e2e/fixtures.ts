@@ -3,6 +3,8 @@
 // completes the forced first-login password change when the server asks for it.
 // Spec files share one server and database per run, so passwords changed here persist:
 // the helper remembers them and falls back to the other known password once.
+import fs from "node:fs";
+import path from "node:path";
 import { expect, test as base, type Page } from "@playwright/test";
 
 export const INITIAL_PASSWORD = process.env.INITIAL_PASSWORD ?? "Miluo@2026";
@@ -77,3 +79,9 @@ export const test = base.extend<{ loginAs: (who: Persona | string) => Promise<st
 });
 
 export { expect };
+
+/** The throwaway database the e2e server is using (written by scripts/e2e-server.mjs). */
+export function e2eDatabasePath(): string {
+  const port = process.env.E2E_PORT ?? "3100";
+  return fs.readFileSync(path.join(".tmp", `e2e-db-path-${port}`), "utf8");
+}

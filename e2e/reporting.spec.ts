@@ -10,12 +10,18 @@ const TASK = 27;
 const REPORT_URL = `/tasks/${TASK}/report/2026Q1`;
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
+/** A card link: its visible text plus the 序号 that screen readers hear (Chromium joins them with a space). */
+const cardLink = (text: string) => new RegExp(`^${text}\\s*（序号 ${TASK}）$`);
+
 async function expectNoAxeViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 test.describe.configure({ mode: "serial" });
+
+/** The Q1 evidence link, found by the first test and reused by the 403 check. */
+let evidenceHref = "";
 
 test.describe("季度填报", () => {
   test("a lead unit sets targets, fills Q1 with a PDF, submits, and the report is read-only afterwards", async ({ page }) => {
@@ -26,7 +32,7 @@ test.describe("季度填报", () => {
     await expect(page.getByRole("heading", { level: 3, name: `序号 ${TASK}` })).toBeVisible();
     await expectNoAxeViolations(page);
 
-    await page.getByRole("link", { name: `季度目标（序号 ${TASK}）` }).click();
+    await page.getByRole("link", { name: cardLink("季度目标") }).click();
     await expect(page.getByRole("heading", { level: 1, name: `序号 ${TASK} · 季度攻坚目标` })).toBeVisible();
     // The form starts from 序时进度: 25% of 132 套.
     await expect(page.getByLabel("第一季度（套）")).toHaveValue("33");
@@ -63,15 +69,16 @@ test.describe("季度填报", () => {
     await expect(page.getByText("完成城市危旧房改造 35 套，第一批摸底已完成。").first()).toBeVisible();
 
     const link = page.getByRole("link", { name: "一季度改造台账.pdf" }).first();
-    const res = await page.request.get((await link.getAttribute("href"))!);
+    evidenceHref = (await link.getAttribute("href"))!;
+    const res = await page.request.get(evidenceHref);
     expect(res.status()).toBe(200);
     expect(res.headers()["content-type"]).toBe("application/pdf");
     expect(res.headers()["x-content-type-options"]).toBe("nosniff");
     expect(Buffer.from(await res.body())).toEqual(PDF);
     await expectNoAxeViolations(page);
 
-    await page.goto("/my");
-    await expect(page.getByRole("link", { name: `查看报告（序号 ${TASK}）` })).toBeVisible();
+    await page.goto("/my?quarter=2026Q1");
+    await expect(page.getByRole("link", { name: cardLink("查看报告") })).toBeVisible();
   });
 
   test("another unit opening the report link gets 403 and cannot download its evidence", async ({ browser }) => {
@@ -80,12 +87,16 @@ test.describe("季度填报", () => {
     await loginAs(page, "otherUnit");
     const response = await page.goto(REPORT_URL);
     expect(response?.status()).toBe(403);
+    expect(evidenceHref).toMatch(/^\/api\/attachments\/\d+$/);
+    const download = await page.request.get(evidenceHref);
+    expect(download.status()).toBe(403);
     await context.close();
   });
 
   test("the 督查室 returns the report with a comment; the unit sees it first and can edit again", async ({ page, browser }) => {
     await loginAs(page, "supervisor");
     await page.goto(REPORT_URL);
+    await expectNoAxeViolations(page);
     await page.getByLabel("审核意见").fill("请补充改造前后对比照片");
     await page.getByRole("button", { name: "退回修改" }).click();
     await expect(page.getByRole("status").filter({ hasText: "已退回" })).toBeVisible();
@@ -93,11 +104,43 @@ test.describe("季度填报", () => {
     const context = await browser.newContext();
     const unitPage = await context.newPage();
     await loginAs(unitPage, "unit");
-    await unitPage.goto("/my");
+    await unitPage.goto("/my?quarter=2026Q1");
     await expect(unitPage.getByText("退回意见：请补充改造前后对比照片")).toBeVisible();
-    await unitPage.getByRole("link", { name: `修改后重新提交（序号 ${TASK}）` }).click();
+    await unitPage.getByRole("link", { name: cardLink("修改后重新提交") }).click();
     await expect(unitPage.getByRole("heading", { name: "督查室已退回，请修改后重新提交" })).toBeVisible();
     await expect(unitPage.getByLabel("工作进展（必填）")).toHaveValue("完成城市危旧房改造 35 套，第一批摸底已完成。");
+    await context.close();
+  });
+
+  test("a save based on a stale version is refused and keeps what was typed", async ({ page, browser }) => {
+    const url = `/tasks/${TASK}/report/2026Q2`;
+    await loginAs(page, "unit");
+    await page.goto(url);
+    await page.getByLabel("工作进展（必填）").fill("第一个窗口的草稿");
+    await page.getByRole("button", { name: "保存草稿" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "草稿已保存" })).toBeVisible();
+
+    // A second window still holding the first version, while the first window saves again.
+    const context = await browser.newContext();
+    const second = await context.newPage();
+    await loginAs(second, "unit");
+    await second.goto(url);
+    await page.getByLabel("工作进展（必填）").fill("第一个窗口改过的内容");
+    await page.getByRole("button", { name: "保存草稿" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "草稿已保存" })).toBeVisible();
+
+    await second.getByLabel("工作进展（必填）").fill("第二个窗口辛苦写的长段文字");
+    await second.getByRole("button", { name: "保存草稿" }).click();
+    await expect(second.getByRole("alert").filter({ hasText: "该报告已被他人修改" })).toBeVisible();
+    await expect(second.getByLabel("工作进展（必填）")).toHaveValue("第二个窗口辛苦写的长段文字");
+    await expect(second.getByText("最新保存的内容（供对照）")).toBeVisible();
+    await expect(second.getByText("第一个窗口改过的内容")).toBeVisible();
+
+    // Having seen the other version, saving again is a deliberate choice and succeeds.
+    await second.getByRole("button", { name: "保存草稿" }).click();
+    await expect(second.getByRole("status").filter({ hasText: "草稿已保存" })).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel("工作进展（必填）")).toHaveValue("第二个窗口辛苦写的长段文字");
     await context.close();
   });
 

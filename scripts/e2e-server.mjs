@@ -24,7 +24,7 @@ execFileSync(tsx, ["db/migrate.ts"], { cwd: root, env, stdio: "inherit" });
 execFileSync(tsx, ["db/seed/run.ts"], { cwd: root, env, stdio: "inherit" });
 // Specs that check "the database is unchanged" read the path from here.
 fs.mkdirSync(path.join(root, ".tmp"), { recursive: true });
-fs.writeFileSync(path.join(root, ".tmp", "e2e-db-path"), env.DATABASE_PATH);
+fs.writeFileSync(path.join(root, ".tmp", `e2e-db-path-${port}`), env.DATABASE_PATH);
 
 const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", port, "-H", "127.0.0.1"], {
   cwd: root,

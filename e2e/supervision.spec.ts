@@ -1,0 +1,174 @@
+// The 督查室's desk (issue 5) in a real browser: the review loop (submit → return →
+// resubmit → bulk approve), a 督办 on a late task through reply and 销号 with the leader
+// seeing it escalated, and the Excel export of the overdue list parsed back. Every page
+// is checked with axe. Tasks used here are not touched by other specs: 46 (人社局), 51 (民政局).
+import fs from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import Database from "better-sqlite3";
+import ExcelJS from "exceljs";
+import { e2eDatabasePath, expect, loginAs, test } from "./fixtures";
+
+const REPORT_TASK = 46;
+const REPORT_URL = `/tasks/${REPORT_TASK}/report/2026Q1`;
+const LATE_TASK = 51;
+const UNIT_REPORT = "rsj"; // 人社局
+const UNIT_LATE = "mzj"; // 民政局
+const LEADER_LATE = "wuyanping"; // 吴艳平, 牵头领导 of task 51
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+async function expectNoAxeViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/** Today in Shanghai as the server sees it (no APP_TODAY in e2e). */
+function shanghaiDay(offsetDays = 0): string {
+  const d = new Date(Date.now() + offsetDays * 86_400_000);
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+}
+
+test.describe.configure({ mode: "serial" });
+
+test.describe("督查督办", () => {
+  test("unit submits → 督查室 returns with a comment → unit fixes and resubmits → 督查室 approves", async ({ page, browser }) => {
+    const unitContext = await browser.newContext();
+    const unit = await unitContext.newPage();
+    await loginAs(unit, UNIT_REPORT);
+    await unit.goto(REPORT_URL);
+    await unit.getByLabel("新增城镇就业（人）").fill("1600");
+    await unit.getByLabel("工作进展（必填）").fill("一季度新增城镇就业 1600 人。");
+    await unit.getByRole("radio", { name: "序时推进" }).check();
+    await unit.getByRole("button", { name: "提交报告" }).click();
+    await expect(unit.getByRole("status").filter({ hasText: "已提交（第 1 版）" })).toBeVisible();
+
+    await loginAs(page, "supervisor");
+    await page.goto("/supervision/review");
+    await expect(page.getByRole("heading", { level: 1, name: "审核" })).toBeVisible();
+    const item = page.getByTestId("review-item").filter({ has: page.getByRole("heading", { name: `第${REPORT_TASK}项 · Q1报告` }) });
+    await expect(item).toHaveCount(1);
+    await item.getByText(/查看报告.*并审核/).click();
+    await expect(item.getByText("一季度新增城镇就业 1600 人。")).toBeVisible();
+    await expectNoAxeViolations(page);
+    await item.getByLabel("审核意见").fill("请补充就业台账");
+    await item.getByRole("button", { name: "退回修改" }).click();
+    await expect(item).toHaveCount(0);
+
+    await page.goto("/supervision?quarter=2026Q1");
+    await expect(page.getByTestId(`matrix-task:${REPORT_TASK}`).getByText("已退回")).toBeVisible();
+
+    await unit.goto("/notifications");
+    await expect(unit.getByText(`第${REPORT_TASK}项 Q1 报告被退回：请补充就业台账`)).toBeVisible();
+    await unit.goto(REPORT_URL);
+    await expect(unit.getByRole("heading", { name: "督查室已退回，请修改后重新提交" })).toBeVisible();
+    await unit.getByLabel("工作进展（必填）").fill("一季度新增城镇就业 1600 人，台账已附。");
+    await unit.getByLabel("上传附件").setInputFiles({ name: "就业台账.pdf", mimeType: "application/pdf", buffer: PDF });
+    await unit.getByRole("button", { name: "提交报告" }).click();
+    await expect(unit.getByRole("status").filter({ hasText: "已提交（第 2 版）" })).toBeVisible();
+    await unitContext.close();
+
+    await page.goto("/supervision/review");
+    await expect(item).toHaveCount(1);
+    await item.getByText(/查看报告与上一版并审核/).click();
+    await expect(item.getByText(/与第 1 版相比（已退回：请补充就业台账）/)).toBeVisible();
+    await item.getByRole("checkbox", { name: `第${REPORT_TASK}项 · Q1报告` }).check();
+    await page.getByRole("button", { name: "批量通过所选报告" }).click();
+    await expect(item).toHaveCount(0);
+
+    await page.goto("/supervision?quarter=2026Q1");
+    await expect(page.getByTestId(`matrix-task:${REPORT_TASK}`).getByText("已通过")).toBeVisible();
+    await expect(page.getByTestId("count-due")).toHaveText("72");
+    await expectNoAxeViolations(page);
+  });
+
+  test("督查室 issues a 督办 on a late task, escalates it, the leader sees it, the unit replies, 督查室 销号", async ({ page, browser }) => {
+    await loginAs(page, "supervisor");
+    await page.goto("/supervision/overdue?unit=民政局&reason=missing");
+    const entry = page.locator(`[data-testid="overdue-entry"][data-subject="task:${LATE_TASK}"]`);
+    await expect(entry.getByText(/^Q1 未报，已逾期 \d+ 天$/)).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await entry.getByRole("link", { name: /发出催办\/督办/ }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "发出催办/督办" })).toBeVisible();
+    await expect(page.getByLabel("存在问题")).toHaveValue(/Q1 未报，已逾期 \d+ 天/);
+    await page.getByRole("radio", { name: /^督办/ }).check();
+    await page.getByLabel("整改要求").fill("请于期限前补报一季度报告，并说明逾期原因。");
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: "发出" }).click();
+    await expect(page).toHaveURL(/\/supervision\/notices\/\d+$/);
+    const title = (await page.getByRole("heading", { level: 1 }).textContent())!.trim();
+    expect(title).toMatch(/^督办〔\d{4}〕\d+号$/);
+    await expect(page.getByText("已发出", { exact: true })).toBeVisible();
+
+    await page.getByRole("button", { name: "呈报牵头领导" }).click();
+    await expect(page.getByText("已呈报牵头领导").first()).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    const leaderContext = await browser.newContext();
+    const leader = await leaderContext.newPage();
+    await loginAs(leader, LEADER_LATE);
+    await leader.goto("/dashboard");
+    const escalated = leader.locator("section", { has: leader.getByRole("heading", { name: "呈报我的督办" }) });
+    await expect(escalated.getByText(title)).toBeVisible();
+    await leader.goto("/notifications");
+    await expect(leader.getByText(`督查室呈报：${title}（第${LATE_TASK}项）逾期未办结`)).toBeVisible();
+    await leaderContext.close();
+
+    const unitContext = await browser.newContext();
+    const unit = await unitContext.newPage();
+    await loginAs(unit, UNIT_LATE);
+    await unit.goto("/my");
+    const notice = unit.getByTestId("open-notice").filter({ hasText: title });
+    await expect(notice.getByText("请于期限前补报一季度报告，并说明逾期原因。")).toBeVisible();
+    await expectNoAxeViolations(unit);
+    await notice.getByLabel("回复内容").fill("已补报一季度报告，逾期原因系人员调整，已整改。");
+    await notice.getByLabel("附件（可选）").setInputFiles({ name: "整改说明.pdf", mimeType: "application/pdf", buffer: PDF });
+    await notice.getByRole("button", { name: "提交回复" }).click();
+    await expect(notice.getByText("已回复，等待督查室审核销号。")).toBeVisible();
+    await unitContext.close();
+
+    await page.reload();
+    await expect(page.getByText("已回复", { exact: true })).toBeVisible();
+    await expect(page.getByText("已补报一季度报告，逾期原因系人员调整，已整改。")).toBeVisible();
+    const file = await page.request.get((await page.getByRole("link", { name: "整改说明.pdf" }).getAttribute("href"))!);
+    expect(Buffer.from(await file.body())).toEqual(PDF);
+    await page.getByLabel("销号意见（可选）").fill("已补报，同意销号。");
+    await page.getByRole("button", { name: "销号", exact: true }).click();
+    await expect(page.getByText("已销号", { exact: true })).toBeVisible();
+    await expect(page.getByTestId("notice-event-closed")).toContainText("已补报，同意销号。");
+
+    await page.goto("/supervision/notices");
+    await expect(page.getByTestId("notice-row").filter({ hasText: title }).getByText("已销号")).toBeVisible();
+    await page.goto(`/supervision/notices?asOf=${shanghaiDay(-1)}`);
+    await expect(page.getByTestId("notice-row").filter({ hasText: title })).toHaveCount(0);
+
+    const db = new Database(e2eDatabasePath(), { readonly: true });
+    const actions = db.prepare("select action from audit_log where entity = 'notice' and outcome = 'success'").all() as { action: string }[];
+    db.close();
+    expect(new Set(actions.map((a) => a.action))).toEqual(new Set(["notice.issue", "notice.escalate", "notice.reply", "notice.close"]));
+  });
+
+  test("the Excel export opens with Chinese headers, a frozen header row and the rows shown on screen", async ({ page }) => {
+    await loginAs(page, "supervisor");
+    await page.goto("/supervision/overdue?leader=吴艳平&reason=missing");
+    const shown = await page.getByTestId("overdue-entry").getByRole("heading", { level: 2 }).allTextContents();
+    expect(shown.length).toBeGreaterThan(0);
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "导出 Excel" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^逾期与滞后清单-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path())!);
+    const sheet = workbook.getWorksheet("逾期与滞后清单")!;
+    expect(sheet.getRow(1).getCell(4).value).toBe("序号");
+    expect(sheet.getRow(1).getCell(11).value).toBe("原因");
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(sheet.getColumn(5).width).toBeGreaterThan(sheet.getColumn(1).width!);
+    const labels: string[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 1) labels.push(String(row.getCell(4).value));
+    });
+    expect(labels).toEqual(shown);
+    await expectNoAxeViolations(page);
+  });
+});
