@@ -41,7 +41,7 @@ test.describe("民生实事填报", () => {
 
     await expect(page.getByRole("status").filter({ hasText: "已提交（第 1 版）" })).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: "报告内容" })).toBeVisible();
-    await expect(page.getByText("自建桥梁隐患整治（中等缺损）")).toBeVisible();
+    await expect(page.getByRole("region", { name: "报告内容" }).getByText("自建桥梁隐患整治（中等缺损）")).toBeVisible();
   });
 
   test("the project page shows actual against 4/17/70/90, per severity, and the milestone marks", async ({ page }) => {

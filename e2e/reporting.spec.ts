@@ -144,6 +144,27 @@ test.describe("季度填报", () => {
     await context.close();
   });
 
+  test("the admin moves a due date, which is validated, and moves it back", async ({ page }) => {
+    await loginAs(page, "admin");
+    await page.goto("/admin/periods");
+    await expect(page.getByRole("heading", { level: 1, name: "填报季度与截止日期" })).toBeVisible();
+    await expectNoAxeViolations(page);
+    const due = page.getByLabel("2026年第四季度报告截止日期");
+    const save = page.getByRole("button", { name: /^保存\s*2026年第四季度截止日期$/ });
+    await expect(due).toHaveValue("2027-01-05");
+    await due.fill("2026-09-01");
+    await save.click();
+    await expect(page.getByText(/截止日期不能早于本季度开始日/).first()).toBeVisible();
+    await due.fill("2027-01-06");
+    await save.click();
+    await expect(page.getByRole("status").filter({ hasText: "截止日期已更新" })).toBeVisible();
+    await due.fill("2027-01-05");
+    await save.click();
+    await expect(page.getByRole("status").filter({ hasText: "截止日期已更新" })).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel("2026年第四季度报告截止日期")).toHaveValue("2027-01-05");
+  });
+
   test("the unit home fits a phone screen", async ({ browser }) => {
     const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();

@@ -70,7 +70,8 @@ export function parseReportForm({
     const state = raw[reportField.milestoneDone] ?? "";
     if (state === "done") milestoneDone = true;
     else if (state === "notDone") milestoneDone = false;
-    else if (submitting) add(reportField.milestoneDone, "请选择本季度节点目标是否完成");
+    // Anything but the two choices (or nothing, in a draft) is refused rather than dropped.
+    else if (submitting || state !== "") add(reportField.milestoneDone, "请选择本季度节点目标是否完成");
     const day = text(reportField.milestoneDoneOn);
     if (milestoneDone === true) {
       if (!day) {

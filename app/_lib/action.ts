@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { writeAudit, writeAuditNow } from "@/db/audit";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { can, type Permission, type SessionUser } from "@/lib/permissions";
+import { unsafeTextErrors } from "@/lib/text-safety";
 import { getClientIp, getCurrentUser, mustChangePassword } from "./current-user";
 import { ConflictError, echoValues, formDataToObject, MESSAGES, ValidationError, zodFieldErrors } from "./errors";
 
@@ -73,6 +74,9 @@ export function defineAction<S extends z.ZodType, L, R = void>(def: ActionDefini
     const ip = await getClientIp();
     const db = getDb();
 
+    // Control characters are refused for every field of every action (lib/text-safety.ts).
+    const unsafe = unsafeTextErrors(raw);
+    if (unsafe) return { message: MESSAGES.invalid, errors: unsafe, values };
     const parsed = def.schema.safeParse(raw);
     if (!parsed.success) return { message: MESSAGES.invalid, errors: zodFieldErrors(parsed.error), values };
     const ctx: ActionContext<z.output<S>> = { user, input: parsed.data, ip, db };

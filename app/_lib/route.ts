@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { writeAudit, writeAuditNow } from "@/db/audit";
 import { getDb, type Tx } from "@/db/client";
 import { can, type Permission } from "@/lib/permissions";
+import { unsafeTextErrors } from "@/lib/text-safety";
 import type { ActionContext, MutationResult } from "./action";
 import { getClientIp, getCurrentUser, mustChangePassword } from "./current-user";
 import { ConflictError, MESSAGES, ValidationError, zodFieldErrors } from "./errors";
@@ -49,6 +50,8 @@ export function defineRoute<S extends z.ZodType, L, R = void>(def: RouteDefiniti
     } catch {
       return json(400, "bad_request", MESSAGES.invalid);
     }
+    const unsafe = raw && typeof raw === "object" ? unsafeTextErrors(raw as Record<string, unknown>) : null;
+    if (unsafe) return json(400, "bad_request", MESSAGES.invalid, { errors: unsafe });
     const parsed = def.schema.safeParse(raw);
     if (!parsed.success) return json(400, "bad_request", MESSAGES.invalid, { errors: zodFieldErrors(parsed.error) });
 

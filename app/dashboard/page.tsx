@@ -47,9 +47,7 @@ export default async function DashboardPage({ searchParams }: Props) {
 
       <Headline view={view} summary={summary} changes={changes} openDuban={openDuban.length} escalatedDuban={openDuban.filter((n) => n.escalated).length} />
 
-      {escalated.length > 0 && (
-        <DubanList notices={escalated} id="escalated" title={view.ownLeader ? "呈报我的督办" : "呈报领导的督办"} empty="" />
-      )}
+      <DubanList notices={escalated} id="escalated" title={view.ownLeader ? "呈报我的督办" : "呈报领导的督办"} empty="没有呈报领导的未销号督办。" />
 
       <section aria-labelledby="red-heading" className="break-inside-avoid">
         <h2 id="red-heading" className="mb-2 text-base font-semibold">

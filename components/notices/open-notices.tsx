@@ -37,7 +37,7 @@ export function OpenNotices({ user }: { user: SessionUser }) {
                 <h3 className="text-sm font-semibold">{n.title}</h3>
                 <NoticeStateBadge state={state} />
                 {n.taskNo && (
-                  <Link href={`/tasks/${n.taskNo}`} className="text-sm">
+                  <Link href={`/tasks/${n.taskNo}`} className="text-sm underline">
                     第{n.taskNo}项
                   </Link>
                 )}

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import {
   displayState,
   issueYear,
@@ -14,11 +14,14 @@ import {
 import { getDb, type Tx } from "../client";
 import {
   attachments,
+  livelihoodProjects,
   noticeEvents,
   notices,
   noticeUnits,
   periods,
   programmeYears,
+  projectLeaders,
+  projectUnits,
   taskLeaders,
   tasks,
   taskUnits,
@@ -33,10 +36,13 @@ export interface NamedRef {
   name: string;
 }
 
-/** What issuing a notice needs to know about a task. */
+/** What issuing a notice needs to know about its subject: a task or a livelihood project. */
 export interface NoticeSubject {
-  taskId: number;
+  kind: "task" | "project";
+  taskId: number | null;
+  projectId: number | null;
   no: number;
+  /** The task's 目标任务 or the project's name. */
   target: string;
   leadUnits: NamedRef[];
   leaderIds: number[];
@@ -64,7 +70,39 @@ export function getNoticeSubject({ taskNo }: { taskNo: number }): NoticeSubject 
     .orderBy(asc(taskLeaders.position))
     .all()
     .map((l) => l.id);
-  return { taskId: task.id, no: task.no, target: task.target, leadUnits, leaderIds };
+  return { kind: "task", taskId: task.id, projectId: null, no: task.no, target: task.target, leadUnits, leaderIds };
+}
+
+export function getProjectNoticeSubject({ projectNo }: { projectNo: number }): NoticeSubject | null {
+  const db = getDb();
+  const project = db
+    .select({ id: livelihoodProjects.id, no: livelihoodProjects.no, name: livelihoodProjects.name })
+    .from(livelihoodProjects)
+    .where(and(eq(livelihoodProjects.yearId, currentYearId), eq(livelihoodProjects.no, projectNo)))
+    .get();
+  if (!project) return null;
+  const leadUnits = db
+    .select({ id: units.id, name: units.name })
+    .from(projectUnits)
+    .innerJoin(units, eq(units.id, projectUnits.unitId))
+    .where(and(eq(projectUnits.projectId, project.id), eq(projectUnits.role, "lead")))
+    .orderBy(asc(projectUnits.position))
+    .all();
+  const leaderIds = db
+    .select({ id: projectLeaders.leaderId })
+    .from(projectLeaders)
+    .where(eq(projectLeaders.projectId, project.id))
+    .orderBy(asc(projectLeaders.position))
+    .all()
+    .map((l) => l.id);
+  return { kind: "project", taskId: null, projectId: project.id, no: project.no, target: project.name, leadUnits, leaderIds };
+}
+
+/** "task:51" or "project:2" → its notice subject, or null. */
+export function getNoticeSubjectByKey({ key }: { key: string }): NoticeSubject | null {
+  const m = /^(task|project):(\d{1,4})$/.exec(key);
+  if (!m) return null;
+  return m[1] === "task" ? getNoticeSubject({ taskNo: Number(m[2]) }) : getProjectNoticeSubject({ projectNo: Number(m[2]) });
 }
 
 /** A superseded 催办 is one some 督办 was raised from. */
@@ -75,6 +113,9 @@ const noticeColumns = {
   taskId: notices.taskId,
   taskNo: tasks.no,
   taskTarget: tasks.target,
+  projectId: notices.projectId,
+  projectNo: livelihoodProjects.no,
+  projectName: livelihoodProjects.name,
   periodCode: periods.code,
   level: notices.level,
   serialNo: notices.serialNo,
@@ -98,6 +139,9 @@ export interface NoticeRow {
   taskId: number | null;
   taskNo: number | null;
   taskTarget: string | null;
+  projectId: number | null;
+  projectNo: number | null;
+  projectName: string | null;
   periodCode: string | null;
   level: NoticeLevel;
   serialNo: number | null;
@@ -122,6 +166,7 @@ function noticeQuery() {
     .select(noticeColumns)
     .from(notices)
     .leftJoin(tasks, eq(tasks.id, notices.taskId))
+    .leftJoin(livelihoodProjects, eq(livelihoodProjects.id, notices.projectId))
     .leftJoin(periods, eq(periods.id, notices.periodId))
     .innerJoin(users, eq(users.id, notices.createdById));
 }
@@ -173,13 +218,16 @@ export function listOpenNoticesForUnit({ unitId }: { unitId: number }): NoticeRo
   return withUnits(rows);
 }
 
-/** 督办 the 督查室 escalated to a leader on tasks that leader leads, open ones first. */
+/** 督办 the 督查室 escalated to a leader on tasks or projects that leader leads, open ones first. */
 export function listEscalatedNoticesForLeader({ leaderId }: { leaderId: number }): NoticeRow[] {
   const rows = noticeQuery()
     .where(
       and(
         isNotNull(notices.escalatedToLeaderAt),
-        inArray(notices.taskId, getDb().select({ id: taskLeaders.taskId }).from(taskLeaders).where(eq(taskLeaders.leaderId, leaderId))),
+        or(
+          inArray(notices.taskId, getDb().select({ id: taskLeaders.taskId }).from(taskLeaders).where(eq(taskLeaders.leaderId, leaderId))),
+          inArray(notices.projectId, getDb().select({ id: projectLeaders.projectId }).from(projectLeaders).where(eq(projectLeaders.leaderId, leaderId))),
+        ),
       ),
     )
     .orderBy(sql`${notices.status} = 'closed'`, desc(notices.escalatedToLeaderAt))
@@ -269,7 +317,9 @@ export function noticeDisplay(notice: Pick<NoticeRow, "status" | "deadline" | "s
 // ───────── writes (inside the caller's transaction) ─────────
 
 export interface NewNotice {
-  taskId: number;
+  /** Exactly one of taskId / projectId. */
+  taskId?: number | null;
+  projectId?: number | null;
   periodId: number | null;
   level: NoticeLevel;
   problem: string;
@@ -302,7 +352,8 @@ export function insertNotice(tx: Tx, n: NewNotice): { id: number; serialNo: numb
   const { id } = tx
     .insert(notices)
     .values({
-      taskId: n.taskId,
+      taskId: n.taskId ?? null,
+      projectId: n.projectId ?? null,
       periodId: n.periodId,
       level: n.level,
       serialNo,

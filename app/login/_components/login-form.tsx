@@ -27,6 +27,7 @@ export function LoginForm({ callbackPath }: { callbackPath: string }) {
     if (result?.ok && !result.error) {
       // A full navigation (a client-side push could replay a prefetched redirect to /login):
       // reloading /login lets the server send the user on, or to the forced password change.
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- deliberate full navigation, see above
       window.location.assign(`/login?callbackUrl=${encodeURIComponent(callbackPath)}`);
       return;
     }

@@ -10,7 +10,7 @@ import { getPeriodByCode } from "@/db/queries/periods";
 import { storeEvidence } from "@/db/evidence-store";
 import {
   getNotice,
-  getNoticeSubject,
+  getNoticeSubjectByKey,
   insertNotice,
   insertNoticeAttachment,
   insertNoticeEvent,
@@ -24,7 +24,7 @@ import { checkEvidenceFile } from "@/lib/file-sniff";
 import { checkTransition, deadlineError, type NoticeCommand } from "@/lib/notice-state";
 import { noticeClosed, noticeEscalated, noticeIssued, noticeReplied, noticeReturned } from "@/lib/notification-rules";
 import { can } from "@/lib/permissions";
-import { noticeAuditView, noticeLinks, subjectLabel } from "./notice-helpers";
+import { noticeAuditView, noticeLinks, subjectLabel, subjectPath } from "./notice-helpers";
 
 const text = (label: string, max: number) =>
   z.string({ message: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}请控制在 ${max} 字以内`);
@@ -54,27 +54,33 @@ function setStatus(tx: Tx, notice: NoticeRow, set: Parameters<typeof updateNotic
   if (!updateNotice(tx, { id: notice.id, version: notice.version, set })) throw new ConflictError();
 }
 
-const revalidateNotice = (notice: { id: number; taskNo: number | null }) => [
+type SubjectRef = { taskNo: number | null; projectNo: number | null };
+const subjectOf = (id: number): SubjectRef => getNotice({ id }) ?? { taskNo: null, projectNo: null };
+const subjectKeyOf = (n: { taskNo: number | null; projectNo: number | null }) =>
+  n.taskNo !== null ? `task:${n.taskNo}` : n.projectNo !== null ? `project:${n.projectNo}` : "";
+
+const revalidateNotice = (notice: { id: number } & SubjectRef) => [
   "/supervision",
   "/supervision/overdue",
   "/supervision/notices",
   `/supervision/notices/${notice.id}`,
   "/my",
-  ...(notice.taskNo ? [`/tasks/${notice.taskNo}`] : []),
+  ...[subjectPath(notice)].filter((p): p is string => p !== null),
 ];
 
 export const issueNotice = defineAction({
   action: "notice.issue",
   entity: "notice",
   schema: z.object({
-    taskNo: z.coerce.number().int().positive(),
+    /** "task:51" or "project:2" */
+    subject: z.string({ message: "请选择任务" }).regex(/^(task|project):\d{1,4}$/, "请选择任务"),
     periodCode: z.string().trim().regex(/^\d{4}Q[1-4]$/).optional().or(z.literal("")),
     level: z.enum(NOTICE_LEVEL, { message: "请选择催办或督办" }),
     problem: text("存在问题", 1000),
     requirement: text("整改要求", 1000),
     deadline: deadlineField,
   }),
-  load: ({ input }) => getNoticeSubject({ taskNo: input.taskNo }),
+  load: ({ input }) => getNoticeSubjectByKey({ key: input.subject }),
   authorize: () => ["notice:issue"],
   mutate: (tx, subject, { input, user }) => {
     checkDeadline(input.deadline);
@@ -83,6 +89,7 @@ export const issueNotice = defineAction({
     const now = Date.now();
     const created = insertNotice(tx, {
       taskId: subject.taskId,
+      projectId: subject.projectId,
       periodId: period?.id ?? null,
       level: input.level,
       problem: input.problem,
@@ -93,12 +100,13 @@ export const issueNotice = defineAction({
       now,
     });
     const links = noticeLinks(created.id);
+    const ref = { taskNo: subject.kind === "task" ? subject.no : null, projectNo: subject.kind === "project" ? subject.no : null };
     notify(
       tx,
       noticeIssued({
         id: created.id,
         title: created.title,
-        subject: subjectLabel(subject.no),
+        subject: subjectLabel(ref),
         deadline: input.deadline,
         unitIds: subject.leadUnits.map((u) => u.id),
         link: links.unit,
@@ -107,10 +115,10 @@ export const issueNotice = defineAction({
     return {
       entityId: created.id,
       after: { ...input, title: created.title, serialNo: created.serialNo, units: subject.leadUnits.map((u) => u.name) },
-      result: { id: created.id, taskNo: subject.no },
+      result: { id: created.id, ...ref },
     };
   },
-  revalidate: (_ctx, r) => (r ? revalidateNotice({ id: r.id, taskNo: r.taskNo }) : []),
+  revalidate: (_ctx, r) => (r ? revalidateNotice(r) : []),
   redirectTo: (_ctx, r) => (r ? `/supervision/notices/${r.id}` : null),
   successMessage: "已发出。",
 });
@@ -127,10 +135,10 @@ export const closeNotice = defineAction({
     const now = Date.now();
     setStatus(tx, notice, { status, closedAt: now });
     insertNoticeEvent(tx, { noticeId: notice.id, kind: "closed", text: input.comment || null, unitId: null, byId: user.id, at: now, deadline: null });
-    notify(tx, noticeClosed({ id: notice.id, title: notice.title, subject: subjectLabel(notice.taskNo), unitIds: notice.units.map((u) => u.id), link: noticeLinks(notice.id).unit }));
+    notify(tx, noticeClosed({ id: notice.id, title: notice.title, subject: subjectLabel(notice), unitIds: notice.units.map((u) => u.id), link: noticeLinks(notice.id).unit }));
     return { before: noticeAuditView(notice), after: { status, comment: input.comment } };
   },
-  revalidate: ({ input }) => revalidateNotice({ id: input.noticeId, taskNo: getNotice({ id: input.noticeId })?.taskNo ?? null }),
+  revalidate: ({ input }) => revalidateNotice({ id: input.noticeId, ...subjectOf(input.noticeId) }),
   successMessage: "已销号。",
 });
 
@@ -153,7 +161,7 @@ export const sendBackNotice = defineAction({
         id: notice.id,
         eventId,
         title: notice.title,
-        subject: subjectLabel(notice.taskNo),
+        subject: subjectLabel(notice),
         comment: input.comment,
         deadline: input.deadline,
         unitIds: notice.units.map((u) => u.id),
@@ -162,7 +170,7 @@ export const sendBackNotice = defineAction({
     );
     return { before: noticeAuditView(notice), after: { status, comment: input.comment, deadline: input.deadline } };
   },
-  revalidate: ({ input }) => revalidateNotice({ id: input.noticeId, taskNo: getNotice({ id: input.noticeId })?.taskNo ?? null }),
+  revalidate: ({ input }) => revalidateNotice({ id: input.noticeId, ...subjectOf(input.noticeId) }),
   successMessage: "已退回单位重新办理。",
 });
 
@@ -176,11 +184,12 @@ export const raiseNoticeToDuban = defineAction({
   mutate: (tx, cuiban, { input, user }) => {
     const status = transition(cuiban, "raiseToDuban");
     checkDeadline(input.deadline);
-    if (cuiban.taskId === null) throw new ValidationError("该通知未关联任务，无法升级");
+    if (cuiban.taskId === null && cuiban.projectId === null) throw new ValidationError("该通知未关联任务，无法升级");
     const now = Date.now();
     setStatus(tx, cuiban, { status, closedAt: now });
     const created = insertNotice(tx, {
       taskId: cuiban.taskId,
+      projectId: cuiban.projectId,
       periodId: null,
       level: "duban",
       problem: input.problem,
@@ -197,7 +206,7 @@ export const raiseNoticeToDuban = defineAction({
       noticeIssued({
         id: created.id,
         title: created.title,
-        subject: subjectLabel(cuiban.taskNo),
+        subject: subjectLabel(cuiban),
         deadline: input.deadline,
         unitIds: cuiban.units.map((u) => u.id),
         link: noticeLinks(created.id).unit,
@@ -207,10 +216,10 @@ export const raiseNoticeToDuban = defineAction({
       entityId: cuiban.id,
       before: noticeAuditView(cuiban),
       after: { status, raisedTo: { id: created.id, title: created.title, problem: input.problem, requirement: input.requirement, deadline: input.deadline } },
-      result: { id: created.id, taskNo: cuiban.taskNo },
+      result: { id: created.id, taskNo: cuiban.taskNo, projectNo: cuiban.projectNo },
     };
   },
-  revalidate: ({ input }, r) => [...revalidateNotice({ id: input.noticeId, taskNo: r?.taskNo ?? null }), ...(r ? [`/supervision/notices/${r.id}`] : [])],
+  revalidate: ({ input }, r) => [...revalidateNotice({ id: input.noticeId, ...subjectOf(input.noticeId) }), ...(r ? [`/supervision/notices/${r.id}`] : [])],
   redirectTo: (_ctx, r) => (r ? `/supervision/notices/${r.id}` : null),
   successMessage: "已升级为督办。",
 });
@@ -223,7 +232,7 @@ export const escalateNoticeToLeader = defineAction({
   load: ({ input }) => {
     const notice = loadCurrent(input);
     if (!notice) return null;
-    const leaderIds = notice.taskNo === null ? [] : (getNoticeSubject({ taskNo: notice.taskNo })?.leaderIds ?? []);
+    const leaderIds = getNoticeSubjectByKey({ key: subjectKeyOf(notice) })?.leaderIds ?? [];
     return { notice, leaderIds };
   },
   authorize: () => ["notice:issue"],
@@ -233,10 +242,10 @@ export const escalateNoticeToLeader = defineAction({
     const now = Date.now();
     setStatus(tx, notice, { escalatedToLeaderAt: now });
     insertNoticeEvent(tx, { noticeId: notice.id, kind: "escalated", text: input.comment || "呈报牵头领导", unitId: null, byId: user.id, at: now, deadline: null });
-    notify(tx, noticeEscalated({ id: notice.id, title: notice.title, subject: subjectLabel(notice.taskNo), leaderIds, link: noticeLinks(notice.id).supervisor }));
+    notify(tx, noticeEscalated({ id: notice.id, title: notice.title, subject: subjectLabel(notice), leaderIds, link: noticeLinks(notice.id).supervisor }));
     return { before: noticeAuditView(notice), after: { escalatedToLeaderAt: now, leaderIds, comment: input.comment } };
   },
-  revalidate: ({ input }) => [...revalidateNotice({ id: input.noticeId, taskNo: getNotice({ id: input.noticeId })?.taskNo ?? null }), "/dashboard"],
+  revalidate: ({ input }) => [...revalidateNotice({ id: input.noticeId, ...subjectOf(input.noticeId) }), "/dashboard"],
   successMessage: "已呈报牵头领导。",
 });
 
@@ -285,13 +294,13 @@ export const replyNotice = defineAction({
         id: notice.id,
         eventId,
         title: notice.title,
-        subject: subjectLabel(notice.taskNo),
+        subject: subjectLabel(notice),
         unitName: user.unitName ?? user.displayName,
         link: noticeLinks(notice.id).supervisor,
       }),
     );
     return { before: noticeAuditView(notice), after: { status, reply: input.reply, files: stored.map((f) => ({ filename: f.filename, sha256: f.sha256 })), fileIds } };
   },
-  revalidate: ({ input }) => revalidateNotice({ id: input.noticeId, taskNo: getNotice({ id: input.noticeId })?.taskNo ?? null }),
+  revalidate: ({ input }) => revalidateNotice({ id: input.noticeId, ...subjectOf(input.noticeId) }),
   successMessage: "已回复，等待督查室审核。",
 });

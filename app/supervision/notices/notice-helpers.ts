@@ -5,8 +5,20 @@ export function noticeLinks(id: number) {
   return { unit: `/my#notice-${id}`, supervisor: `/supervision/notices/${id}` };
 }
 
-export function subjectLabel(taskNo: number | null): string {
-  return taskNo === null ? "督办事项" : `第${taskNo}项`;
+type SubjectRef = Pick<NoticeRow, "taskNo" | "projectNo">;
+
+/** 第32项 / 民生实事2: how a notice's subject is named in titles. */
+export function subjectLabel(n: SubjectRef): string {
+  if (n.taskNo !== null) return `第${n.taskNo}项`;
+  if (n.projectNo !== null) return `民生实事${n.projectNo}`;
+  return "督办事项";
+}
+
+/** The subject's own page, or null. */
+export function subjectPath(n: SubjectRef): string | null {
+  if (n.taskNo !== null) return `/tasks/${n.taskNo}`;
+  if (n.projectNo !== null) return `/projects/${n.projectNo}`;
+  return null;
 }
 
 /** What an audit row records about a notice before a change. */

@@ -83,7 +83,10 @@ export default async function NoticeRegisterPage({ searchParams }: Props) {
               {shown.map((n) => (
                 <tr key={n.id} className="border-t align-top" data-testid="notice-row">
                   <th scope="row" className="whitespace-nowrap px-3 py-2 font-medium">
-                    <NoticeLevelBadge level={n.level} /> <Link href={`/supervision/notices/${n.id}`}>{n.title}</Link>
+                    <NoticeLevelBadge level={n.level} />{" "}
+                    <Link href={`/supervision/notices/${n.id}`} className="underline">
+                      {n.title}
+                    </Link>
                   </th>
                   <td className="px-3 py-2">{n.taskNo ? <Link href={`/tasks/${n.taskNo}`}>第{n.taskNo}项</Link> : "—"}</td>
                   <td className="px-3 py-2">{n.units.map((u) => u.name).join("、")}</td>

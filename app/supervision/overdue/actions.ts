@@ -18,7 +18,7 @@ const target = {
 function loadTarget(input: { taskNo: number; periodCode: string }) {
   const subject = getNoticeSubject({ taskNo: input.taskNo });
   const period = getPeriodByCode({ code: input.periodCode });
-  return subject && period ? { taskId: subject.taskId, periodId: period.id, taskNo: subject.no } : null;
+  return subject?.taskId && period ? { taskId: subject.taskId, periodId: period.id, taskNo: subject.no } : null;
 }
 
 const revalidate = (taskNo: number) => ["/supervision/overdue", "/supervision", `/tasks/${taskNo}`, "/dashboard"];

@@ -15,6 +15,7 @@ export function ProgressCharts({ project }: { project: ProjectProgressData }) {
       key: `${part.id}:${s.key}`,
       title: `${part.name}：${s.label}（累计${s.unit ? `，${s.unit}` : ""}）`,
       series: s,
+      total: part.total,
     }));
     const c = project.coverage?.partId === part.id ? project.coverage : null;
     if (c) {
@@ -22,6 +23,7 @@ export function ProgressCharts({ project }: { project: ProjectProgressData }) {
         key: `${part.id}:coverage`,
         title: `覆盖人数（累计，${c.unit}；全年目标 ${formatNumber(c.target)} ${c.unit}，对应重点任务第${c.taskNo}项季度计划）`,
         series: coverageSeries(c.plans, c.unit, reports),
+        total: null,
       });
     }
     return series;
@@ -30,7 +32,7 @@ export function ProgressCharts({ project }: { project: ProjectProgressData }) {
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       {figures.map((f) => (
-        <SeriesFigure key={f.key} title={f.title} series={f.series} />
+        <SeriesFigure key={f.key} title={f.title} series={f.series} total={f.total} />
       ))}
     </div>
   );

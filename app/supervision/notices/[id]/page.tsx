@@ -52,7 +52,10 @@ export default async function NoticePage({ params }: Props) {
         </div>
         {notice.taskNo && (
           <p className="text-sm">
-            <Link href={`/tasks/${notice.taskNo}`}>第{notice.taskNo}项</Link> {notice.taskTarget}
+            <Link href={`/tasks/${notice.taskNo}`} className="underline">
+              第{notice.taskNo}项
+            </Link>{" "}
+            {notice.taskTarget}
           </p>
         )}
       </header>

@@ -62,7 +62,9 @@ export function OverdueTable({ entries, canIssue, canOverride }: { entries: read
             <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-label="已发通知">
               {entry.notices.map((n) => (
                 <li key={n.id} className="flex items-center gap-1">
-                  <Link href={`/supervision/notices/${n.id}`}>{n.title}</Link>
+                  <Link href={`/supervision/notices/${n.id}`} className="underline">
+                    {n.title}
+                  </Link>
                   <NoticeStateBadge state={n.state} />
                   <span className="text-xs text-gray-700">期限 {n.deadline}</span>
                 </li>

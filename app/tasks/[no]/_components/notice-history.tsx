@@ -30,7 +30,7 @@ export async function NoticeHistory({ taskNo }: { taskNo: number }) {
             <li key={n.id} className="rounded border p-3" data-testid="task-notice">
               <h3 className="flex flex-wrap items-center gap-2 text-sm font-semibold">
                 <NoticeLevelBadge level={n.level} />
-                {openDesk ? <Link href={`/supervision/notices/${n.id}`}>{n.title}</Link> : <span>{n.title}</span>}
+                {openDesk ? <Link href={`/supervision/notices/${n.id}`} className="underline">{n.title}</Link> : <span>{n.title}</span>}
                 <NoticeStateBadge state={displayState(n, today)} />
                 {n.escalatedToLeaderAt && <Badge tone="danger">已呈报牵头领导</Badge>}
               </h3>

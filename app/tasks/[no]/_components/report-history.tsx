@@ -11,7 +11,8 @@ import { ReportContent } from "./report-content";
 import { VersionDiff } from "./version-diff";
 
 /** Submitted versions of one quarter's report, newest first, each with its changes from the one before. */
-export function VersionList({ versions, canDownload }: { versions: ReportVersionItem[]; canDownload: boolean }) {
+export function VersionList({ versions, canDownload, headingLevel = 4 }: { versions: ReportVersionItem[]; canDownload: boolean; headingLevel?: 3 | 4 }) {
+  const Heading = headingLevel === 3 ? "h3" : "h4";
   const sorted = [...versions].sort((a, b) => b.versionNo - a.versionNo);
   return (
     <ol className="space-y-4">
@@ -19,12 +20,12 @@ export function VersionList({ versions, canDownload }: { versions: ReportVersion
         const previous = sorted.find((p) => p.versionNo === v.versionNo - 1);
         return (
           <li key={v.versionNo} className="rounded border p-3">
-            <h4 className="text-sm font-semibold">
+            <Heading className="text-sm font-semibold">
               第 {v.versionNo} 版 · {formatDateTime(v.submittedAt)} 由 {v.submittedByName} 提交 ·{" "}
               <span className={v.reviewStatus === "returned" ? "text-red-800" : v.reviewStatus === "approved" ? "text-green-800" : "text-gray-700"}>
                 {REVIEW_LABEL[v.reviewStatus]}
               </span>
-            </h4>
+            </Heading>
             {v.reviewComment && (
               <p className="mt-1 text-sm">
                 督查室意见（{v.reviewedByName ?? ""}{v.reviewedAt ? `，${formatDateTime(v.reviewedAt)}` : ""}）：{v.reviewComment}

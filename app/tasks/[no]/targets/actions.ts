@@ -29,7 +29,10 @@ export const saveTargets = defineAction({
   action: "targets.save",
   entity: "targets",
   // Plan and milestone fields (plan.<metricId>.q<n>, milestone.q<n>) are checked against the task's metrics in load.
-  schema: z.looseObject({ taskNo: z.coerce.number().int().positive(), version: z.coerce.number().int().min(0) }),
+  schema: z
+    .object({ taskNo: z.coerce.number().int().positive(), version: z.coerce.number().int().min(0) })
+    // Plan and milestone fields are single strings: a repeated field is refused, not dropped.
+    .catchall(z.string({ message: "该项只能填写一个值" })),
   entityId: (input) => input.taskNo,
   load: ({ input }) => {
     const loaded = loadTargets(input.taskNo);

@@ -9,7 +9,7 @@ import { COVERAGE_CATEGORY, TOTAL_KEY } from "@/lib/project-progress";
 import { projectField } from "@/lib/project-report-input";
 import { readSnapshot } from "@/lib/report-snapshot";
 import { addSession, addUser, migratedAppDb } from "@/test/app-db";
-import { sessionCookie, setRequest } from "@/test/next-request";
+import { RedirectSignal, sessionCookie, setRequest } from "@/test/next-request";
 
 vi.hoisted(() => {
   process.env.APP_TODAY = "2026-04-03";
@@ -42,6 +42,16 @@ beforeAll(() => {
   }
   userIds.duchashi = addUser(db, { username: "duchashi", role: "supervisor" });
 });
+
+/** A successful submit or review redirects to the report page; other outcomes return form state. */
+async function settle(pending: Promise<unknown>): Promise<{ redirect?: string; message?: string; errors?: Record<string, string[]>; ok?: boolean }> {
+  try {
+    return (await pending) as { message?: string };
+  } catch (error) {
+    if (error instanceof RedirectSignal) return { redirect: error.url };
+    throw error;
+  }
+}
 
 async function signInAs(username: string) {
   const userId = userIds[username]!;
@@ -102,8 +112,8 @@ describe("bridge report by 农业农村局", () => {
     const missing = await submitProjectReport(undefined, form(bridges("1", ["2", "1", ""])));
     expect(missing.errors?.[projectField.value(partId(1), 2)]).toEqual(["请填写“严重缺损”的数值"]);
 
-    const state = await submitProjectReport(undefined, form(bridges("1", ["2", "1", "0"])));
-    expect(state).toMatchObject({ ok: true, message: "已提交（第 1 版），等待督查室审核。" });
+    const state = await settle(submitProjectReport(undefined, form(bridges("1", ["2", "1", "0"]))));
+    expect(state).toEqual({ redirect: "/projects/1/report/2026Q1?submitted=1" });
     const report = q1Report(1)!;
     expect(report.status).toBe("submitted");
     expect(partValues(report.id).map((v) => [v.category, v.value]).sort()).toEqual([
@@ -131,8 +141,8 @@ describe("bridge report by 农业农村局", () => {
     expect(bare.errors?.comment).toEqual(["退回时请写明退回原因和修改要求"]);
     const wrongProject = await returnProjectReport(undefined, form({ reportId: id, projectNo: "2", quarter: "2026Q1", version: "2", comment: "请补充照片" }));
     expect(wrongProject.message).toBe("要操作的记录不存在或已被删除。");
-    const state = await returnProjectReport(undefined, form({ reportId: id, projectNo: "1", quarter: "2026Q1", version: "2", comment: "请补充照片" }));
-    expect(state.ok).toBe(true);
+    const state = await settle(returnProjectReport(undefined, form({ reportId: id, projectNo: "1", quarter: "2026Q1", version: "2", comment: "请补充照片" })));
+    expect(state).toEqual({ redirect: "/projects/1/report/2026Q1?reviewed=returned" });
     expect(q1Report(1)).toMatchObject({ status: "returned", reviewComment: "请补充照片" });
   });
 });

@@ -27,18 +27,22 @@ const ids = z
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(Number).filter((n) => Number.isInteger(n) && n > 0));
 
 // Part and milestone fields (part.<id>.v<i>, ms.<id>.done …) are checked against the project's own parts in load.
-const reportSchema = z.looseObject({
-  projectNo: z.coerce.number().int().positive(),
-  quarter: quarterCode,
-  version: z.coerce.number().int().min(0),
-  evidence: z.union([z.instanceof(File), z.array(z.instanceof(File))]).optional(),
-  removeAttachment: ids,
-});
+const reportSchema = z
+  .object({
+    projectNo: z.coerce.number().int().positive(),
+    quarter: quarterCode,
+    version: z.coerce.number().int().min(0),
+    evidence: z.union([z.instanceof(File), z.array(z.instanceof(File))]).optional(),
+    removeAttachment: ids,
+  })
+  // Every other field (text, metric values…) is one string: a repeated field is refused, not dropped.
+  .catchall(z.string({ message: "该项只能填写一个值" }));
 type ReportInput = z.output<typeof reportSchema>;
 
 type Prepared = ProjectReportContext & { content: DraftContent | null; newFiles: NewAttachment[]; removeIds: number[] };
 
-const reportPaths = (no: number, code: string) => [`/projects/${no}/report/${code}`, `/projects/${no}`, "/dashboard", "/my"];
+// The 督查室's desk lists every report's state: refresh it too (the review queue drops a reviewed report at once).
+const reportPaths = (no: number, code: string) => [`/projects/${no}/report/${code}`, `/projects/${no}`, "/dashboard", "/my", "/supervision", "/supervision/review", "/supervision/overdue"];
 
 function prepare(intent: ReportIntent) {
   return async ({ user, input }: ActionContext<ReportInput>): Promise<Prepared | null> => {
@@ -105,6 +109,8 @@ function defineReportWrite(intent: ReportIntent) {
     },
     revalidate: ({ input }) => reportPaths(input.projectNo, input.quarter),
     successMessage: (r) => (intent === "submit" ? `已提交（第 ${r?.versionNo ?? 1} 版），等待督查室审核。` : `草稿已保存（${formatDateTime(Date.now())}）。`),
+    // A submitted report is shown read-only, so the form (and its message) is gone: say it on the page.
+    redirectTo: ({ input }, r) => (intent === "submit" ? `/projects/${input.projectNo}/report/${input.quarter}?submitted=${r?.versionNo ?? 1}` : null),
   });
 }
 
@@ -157,6 +163,7 @@ function defineReview(decision: "approve" | "return") {
     },
     revalidate: ({ input }) => reportPaths(input.projectNo, input.quarter),
     successMessage: decision === "approve" ? "已通过。" : "已退回，牵头单位可修改后重新提交。",
+    redirectTo: ({ input }) => `/projects/${input.projectNo}/report/${input.quarter}?reviewed=${decision === "approve" ? "approved" : "returned"}`,
   });
 }
 

@@ -22,7 +22,19 @@ import { ProjectReviewPanel } from "./_components/project-review-panel";
 import { loadProjectReportContext, parseProjectNo } from "./report-context";
 import { liveProjectSnapshot, partFieldSets, projectFormValues, withCoverageUnit } from "./report-view";
 
-type Props = { params: Promise<{ no: string; quarter: string }> };
+type Props = {
+  params: Promise<{ no: string; quarter: string }>;
+  searchParams: Promise<{ submitted?: string | string[]; reviewed?: string | string[] }>;
+};
+
+/** The outcome of the action that brought the user here (submit or review redirect), if it still holds. */
+function outcomeText(search: Awaited<Props["searchParams"]>, state: string | null): string | null {
+  const submitted = typeof search.submitted === "string" && /^\d{1,4}$/.test(search.submitted) ? search.submitted : null;
+  if (submitted && state === "submitted") return `已提交（第 ${submitted} 版），等待督查室审核。`;
+  if (search.reviewed === "approved" && state === "approved") return "已通过。";
+  if (search.reviewed === "returned" && state === "returned") return "已退回，牵头单位可修改后重新提交。";
+  return null;
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { no, quarter } = await params;
@@ -36,7 +48,7 @@ function DueText({ days, dueOn }: { days: number; dueOn: string }) {
   return <span className="text-red-800">{when}（已过 {-days} 天）</span>;
 }
 
-export default async function ProjectReportPage({ params }: Props) {
+export default async function ProjectReportPage({ params, searchParams }: Props) {
   const { no: rawNo, quarter } = await params;
   const no = parseProjectNo(rawNo);
   const ctx = no === null ? null : loadProjectReportContext(no, quarter);
@@ -58,6 +70,7 @@ export default async function ProjectReportPage({ params }: Props) {
   const mayEdit = can(user, "report:edit", { leadUnitIds: ctx.leadUnitIds });
   const editable = mayEdit && started && (state === null || state === "draft" || state === "returned");
   const status = projectQuarterStatus(project, period, today);
+  const outcome = outcomeText(await searchParams, state);
 
   return (
     <article className="space-y-4">
@@ -99,6 +112,12 @@ export default async function ProjectReportPage({ params }: Props) {
           )}
         </nav>
       </header>
+
+      {outcome && (
+        <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
+          {outcome}
+        </p>
+      )}
 
       {state === "returned" && report?.reviewComment && (
         <section aria-labelledby="returned-heading" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">

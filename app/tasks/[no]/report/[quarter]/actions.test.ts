@@ -9,7 +9,7 @@ import { MAX_EVIDENCE_BYTES } from "@/lib/file-sniff";
 import { REPORT_CONFLICT_MESSAGE, REPORT_READ_ONLY_MESSAGE } from "@/lib/report-form";
 import { pdfBytes, pngBytes } from "@/lib/testing/evidence-fixtures";
 import { addSession, migratedAppDb } from "@/test/app-db";
-import { sessionCookie, setRequest } from "@/test/next-request";
+import { RedirectSignal, sessionCookie, setRequest } from "@/test/next-request";
 
 vi.hoisted(() => {
   process.env.APP_TODAY = "2026-04-02";
@@ -28,6 +28,16 @@ beforeAll(() => {
   db = migratedAppDb();
   f = seedReportingFixture(db);
 });
+
+/** A successful submit or review redirects to the report page; other outcomes return form state. */
+async function settle(pending: Promise<unknown>): Promise<{ redirect?: string; message?: string; errors?: Record<string, string[]>; ok?: boolean }> {
+  try {
+    return (await pending) as { message?: string };
+  } catch (error) {
+    if (error instanceof RedirectSignal) return { redirect: error.url };
+    throw error;
+  }
+}
 
 async function signInAs(userId: number) {
   setRequest({ cookies: await sessionCookie({ sessionId: addSession(db, userId), userId }) });
@@ -68,13 +78,21 @@ describe("report lifecycle through the Server Actions", () => {
     expect(audits("report.save").at(-1)).toMatchObject({ outcome: "success", entityId: String(q1Report()!.id) });
   });
 
+  it("ignores an untouched file input, as the browser sends it", async () => {
+    await signInAs(f.users.lead);
+    const untouched = new File([], "undefined", { type: "application/octet-stream" });
+    const state = await saveReport(undefined, form({ taskNo: "27", quarter: "2026Q1", version: "1", progress: "起草中" }, [untouched]));
+    expect(state).toMatchObject({ ok: true });
+    expect(q1Report()).toMatchObject({ version: 2, progress: "起草中" });
+  });
+
   it("refuses another unit: nothing saved, no file stored, a denied audit row", async () => {
     await signInAs(f.users.other);
     const filesBefore = db.select().from(attachments).all().length;
     const png = new File([pngBytes()], "x.png");
-    const state = await saveReport(undefined, form({ taskNo: "27", quarter: "2026Q1", version: "1", progress: "别的单位" }, [png]));
+    const state = await saveReport(undefined, form({ taskNo: "27", quarter: "2026Q1", version: "2", progress: "别的单位" }, [png]));
     expect(state.message).toBe("无权限执行此操作");
-    expect(q1Report()).toMatchObject({ version: 1, progress: "起草中" });
+    expect(q1Report()).toMatchObject({ version: 2, progress: "起草中" });
     expect(db.select().from(attachments).all()).toHaveLength(filesBefore);
     expect(audits("report.save").at(-1)).toMatchObject({ outcome: "denied", username: "jyj" });
   });
@@ -91,34 +109,34 @@ describe("report lifecycle through the Server Actions", () => {
     await signInAs(f.users.lead);
     const fake = new File(["这不是 PDF"], "假的.pdf", { type: "application/pdf" });
     const big = new File([new Uint8Array(MAX_EVIDENCE_BYTES + 1)], "很大.pdf");
-    const state = await saveReport(undefined, form({ taskNo: "27", quarter: "2026Q1", version: "1", progress: "带错误附件" }, [fake, big]));
+    const state = await saveReport(undefined, form({ taskNo: "27", quarter: "2026Q1", version: "2", progress: "带错误附件" }, [fake, big]));
     expect(state.errors?.evidence).toEqual([
       expect.stringContaining("“假的.pdf”的文件内容不是可接受的类型"),
       "“很大.pdf”超过 20 MB，请压缩后再上传",
     ]);
-    expect(q1Report()).toMatchObject({ version: 1, progress: "起草中" });
+    expect(q1Report()).toMatchObject({ version: 2, progress: "起草中" });
   });
 
   it("lists what is missing before a report can be submitted", async () => {
     await signInAs(f.users.lead);
-    const state = await submitReportAction(undefined, form({ taskNo: "27", quarter: "2026Q1", version: "1" }));
+    const state = await settle(submitReportAction(undefined, form({ taskNo: "27", quarter: "2026Q1", version: "2" })));
     expect(Object.keys(state.errors ?? {}).sort()).toEqual([`metric.${f.metricIds.growth}`, `metric.${f.metricIds.houses}`, "progress", "selfStatus"].sort());
     expect(q1Report()?.status).toBe("draft");
   });
 
   it("submits, after which the unit can no longer save", async () => {
     await signInAs(f.users.lead);
-    const state = await submitReportAction(undefined, form(complete("1")));
-    expect(state).toMatchObject({ ok: true, message: "已提交（第 1 版），等待督查室审核。" });
-    expect(q1Report()).toMatchObject({ status: "submitted", version: 2 });
-    const again = await saveReport(undefined, form(complete("2", { progress: "提交后想改" })));
+    const state = await settle(submitReportAction(undefined, form(complete("2"))));
+    expect(state).toEqual({ redirect: "/tasks/27/report/2026Q1?submitted=1" });
+    expect(q1Report()).toMatchObject({ status: "submitted", version: 3 });
+    const again = await saveReport(undefined, form(complete("3", { progress: "提交后想改" })));
     expect(again.message).toBe(REPORT_READ_ONLY_MESSAGE);
     expect(q1Report()?.progress).toBe("完成危旧房改造 30 套，已启动第二批。");
   });
 
   it("does not let a unit review its own report", async () => {
     await signInAs(f.users.lead);
-    const state = await approveReport(undefined, form({ reportId: String(q1Report()!.id), taskNo: "27", quarter: "2026Q1", version: "2" }));
+    const state = await settle(approveReport(undefined, form({ reportId: String(q1Report()!.id), taskNo: "27", quarter: "2026Q1", version: "3" })));
     expect(state.message).toBe("无权限执行此操作");
     expect(q1Report()?.status).toBe("submitted");
   });
@@ -126,25 +144,25 @@ describe("report lifecycle through the Server Actions", () => {
   it("requires the 督查室 to say why when returning, then returns with the comment", async () => {
     await signInAs(f.users.supervisor);
     const id = String(q1Report()!.id);
-    const bare = await returnReport(undefined, form({ reportId: id, taskNo: "27", quarter: "2026Q1", version: "2", comment: "" }));
+    const bare = await settle(returnReport(undefined, form({ reportId: id, taskNo: "27", quarter: "2026Q1", version: "3", comment: "" })));
     expect(bare.errors?.comment).toEqual(["退回时请写明退回原因和修改要求"]);
-    const state = await returnReport(undefined, form({ reportId: id, taskNo: "27", quarter: "2026Q1", version: "2", comment: "请补充改造前后照片" }));
-    expect(state.ok).toBe(true);
-    expect(q1Report()).toMatchObject({ status: "returned", reviewComment: "请补充改造前后照片", version: 3 });
+    const state = await settle(returnReport(undefined, form({ reportId: id, taskNo: "27", quarter: "2026Q1", version: "3", comment: "请补充改造前后照片" })));
+    expect(state).toEqual({ redirect: "/tasks/27/report/2026Q1?reviewed=returned" });
+    expect(q1Report()).toMatchObject({ status: "returned", reviewComment: "请补充改造前后照片", version: 4 });
   });
 
   it("lets the lead unit resubmit; both versions are kept and the 督查室 approves", async () => {
     await signInAs(f.users.lead);
     const photo = new File([pngBytes()], "改造后.png");
-    const state = await submitReportAction(undefined, form(complete("3", { progress: "已补充照片，完成 30 套。" }), [photo]));
-    expect(state).toMatchObject({ ok: true, message: "已提交（第 2 版），等待督查室审核。" });
+    const state = await settle(submitReportAction(undefined, form(complete("4", { progress: "已补充照片，完成 30 套。" }), [photo])));
+    expect(state).toEqual({ redirect: "/tasks/27/report/2026Q1?submitted=2" });
     const versions = db.select().from(reportVersions).where(eq(reportVersions.reportId, q1Report()!.id)).all();
     expect(versions.map((v) => [v.versionNo, v.reviewStatus])).toEqual([
       [1, "returned"],
       [2, "pending"],
     ]);
     await signInAs(f.users.supervisor);
-    expect((await approveReport(undefined, form({ reportId: String(q1Report()!.id), taskNo: "27", quarter: "2026Q1", version: "4" }))).ok).toBe(true);
+    expect((await settle(approveReport(undefined, form({ reportId: String(q1Report()!.id), taskNo: "27", quarter: "2026Q1", version: "5" })))).redirect).toBe("/tasks/27/report/2026Q1?reviewed=approved");
     expect(q1Report()?.status).toBe("approved");
   });
 });

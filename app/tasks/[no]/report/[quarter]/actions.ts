@@ -25,21 +25,26 @@ const ids = z
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(Number).filter((n) => Number.isInteger(n) && n > 0));
 
 // Metric fields are named metric.<id> and checked against the task's metrics in load.
-const reportSchema = z.looseObject({
-  taskNo: z.coerce.number().int().positive(),
-  quarter: quarterCode,
-  version: z.coerce.number().int().min(0),
-  evidence: files,
-  removeAttachment: ids,
-});
+const reportSchema = z
+  .object({
+    taskNo: z.coerce.number().int().positive(),
+    quarter: quarterCode,
+    version: z.coerce.number().int().min(0),
+    evidence: files,
+    removeAttachment: ids,
+  })
+  // Every other field (text, metric values…) is one string: a repeated field is refused, not dropped.
+  .catchall(z.string({ message: "该项只能填写一个值" }));
 type ReportInput = z.output<typeof reportSchema>;
 
 type Prepared = ReportContext & { content: ReportContent | null; newFiles: NewAttachment[]; removeIds: number[] };
 
-const reportPaths = (no: number, code: string) => [`/tasks/${no}/report/${code}`, `/tasks/${no}`, "/my"];
+// The 督查室's desk lists every report's state: refresh it too (the review queue drops a reviewed report at once).
+const reportPaths = (no: number, code: string) => [`/tasks/${no}/report/${code}`, `/tasks/${no}`, "/my", "/supervision", "/supervision/review", "/supervision/overdue"];
 
+/** The chosen files; an untouched file input arrives as an empty File named "" (or "undefined" once encoded by React). */
 function asList(v: File | File[] | undefined): File[] {
-  return (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((f) => f.size > 0 || f.name !== "");
+  return (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((f) => f.size > 0 || (f.name !== "" && f.name !== "undefined"));
 }
 
 /** Checks and stores the uploaded evidence before the transaction (content-addressed, idempotent). */
@@ -114,7 +119,9 @@ function defineReportWrite(intent: ReportIntent) {
       return { entityId: result.reportId, before: result.before, after: result.after, result };
     },
     revalidate: ({ input }) => reportPaths(input.taskNo, input.quarter),
-    successMessage: (r) => (intent === "submit" ? `已提交（第 ${r?.versionNo ?? 1} 版），等待督查室审核。` : `草稿已保存（${formatDateTime(Date.now())}）。`),
+    successMessage: () => `草稿已保存（${formatDateTime(Date.now())}）。`,
+    // After submitting, the form gives way to the read-only report: the page shows the outcome.
+    redirectTo: ({ input }, r) => (intent === "submit" ? `/tasks/${input.taskNo}/report/${input.quarter}?submitted=${r?.versionNo ?? 1}` : null),
   });
 }
 
@@ -155,7 +162,8 @@ function defineReview(decision: "approve" | "return") {
       return { before: { status: result.before?.status }, after: { status: result.status, comment: input.comment || null, versionNo: result.versionNo } };
     },
     revalidate: ({ input }) => reportPaths(input.taskNo, input.quarter),
-    successMessage: decision === "approve" ? "已通过。" : "已退回，牵头单位可修改后重新提交。",
+    // The review panel disappears once the report is no longer 已提交: the page shows the outcome.
+    redirectTo: ({ input }) => `/tasks/${input.taskNo}/report/${input.quarter}?reviewed=${decision === "approve" ? "approved" : "returned"}`,
   });
 }
 

@@ -25,7 +25,19 @@ import { ReviewPanel } from "./_components/review-panel";
 import { formValues, liveSnapshot } from "./report-view";
 import { loadReportContext, parseTaskNo } from "./report-context";
 
-type Props = { params: Promise<{ no: string; quarter: string }> };
+type Props = {
+  params: Promise<{ no: string; quarter: string }>;
+  searchParams: Promise<{ submitted?: string | string[]; reviewed?: string | string[] }>;
+};
+
+/** The outcome of the action that brought the user here (submit or review redirect), if it still holds. */
+function outcomeText(search: Awaited<Props["searchParams"]>, state: string | null): string | null {
+  const submitted = typeof search.submitted === "string" && /^\d{1,4}$/.test(search.submitted) ? search.submitted : null;
+  if (submitted && state === "submitted") return `已提交（第 ${submitted} 版），等待督查室审核。`;
+  if (search.reviewed === "approved" && state === "approved") return "已通过。";
+  if (search.reviewed === "returned" && state === "returned") return "已退回，牵头单位可修改后重新提交。";
+  return null;
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { no, quarter } = await params;
@@ -39,7 +51,7 @@ function DueText({ days, dueOn }: { days: number; dueOn: string }) {
   return <span className="text-red-800">{when}（已过 {-days} 天）</span>;
 }
 
-export default async function QuarterReportPage({ params }: Props) {
+export default async function QuarterReportPage({ params, searchParams }: Props) {
   const { no: rawNo, quarter } = await params;
   const no = parseTaskNo(rawNo);
   const ctx = no === null ? null : loadReportContext(no, quarter);
@@ -74,6 +86,7 @@ export default async function QuarterReportPage({ params }: Props) {
   });
   const ownNote = user.unitId !== null && ctx.coopUnitIds.includes(user.unitId) ? coopNotes.find((n) => n.unitId === user.unitId) : undefined;
   const isCoop = user.role === "unit" && user.unitId !== null && ctx.coopUnitIds.includes(user.unitId);
+  const outcome = outcomeText(await searchParams, state);
 
   return (
     <article className="space-y-4">
@@ -112,6 +125,12 @@ export default async function QuarterReportPage({ params }: Props) {
           <Link href={`/tasks/${task.no}/targets`}>季度攻坚目标</Link>
         </nav>
       </header>
+
+      {outcome && (
+        <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
+          {outcome}
+        </p>
+      )}
 
       {state === "returned" && report?.reviewComment && (
         <section aria-labelledby="returned-heading" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
@@ -182,7 +201,7 @@ export default async function QuarterReportPage({ params }: Props) {
 
       <Card aria-labelledby="versions-heading">
         <CardTitle id="versions-heading">提交记录</CardTitle>
-        {versions.length === 0 ? <p className="text-sm text-gray-700">本季度尚未提交。</p> : <VersionList versions={versions} canDownload />}
+        {versions.length === 0 ? <p className="text-sm text-gray-700">本季度尚未提交。</p> : <VersionList versions={versions} canDownload headingLevel={3} />}
       </Card>
     </article>
   );

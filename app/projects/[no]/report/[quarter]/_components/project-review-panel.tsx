@@ -22,6 +22,7 @@ export function ProjectReviewPanel({ reportId, projectNo, quarter, version }: { 
       <input type="hidden" name="quarter" value={quarter} />
       <input type="hidden" name="version" value={version} />
       <TextArea
+        id={`review-comment-${reportId}`}
         label="审核意见"
         name="comment"
         rows={3}

@@ -1,0 +1,73 @@
+// The app's own database (getDb) seeded like production, with signed-in personas, for the
+// bad-input suites. Call `process.env.APP_TODAY = …` in vi.hoisted before importing this.
+import { and, eq, ne } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { seedAll } from "@/db/seed/run";
+import { periods, reports, taskUnits, tasks, units, users } from "@/db/schema";
+import { addSession, migratedAppDb } from "@/test/app-db";
+import { sessionCookie, setRequest } from "@/test/next-request";
+
+export async function openSeededAppDb(): Promise<Db> {
+  const db = migratedAppDb();
+  await seedAll(db);
+  // Seeded accounts must change their initial password first; these personas already did.
+  db.update(users).set({ mustChangePassword: false }).run();
+  return db;
+}
+
+export function userIdOf(db: Db, username: string): number {
+  const row = db.select({ id: users.id }).from(users).where(eq(users.username, username)).get();
+  if (!row) throw new Error(`no account ${username}`);
+  return row.id;
+}
+
+/** Makes the following calls come from `username` (a fresh live session). */
+export async function actAs(db: Db, username: string): Promise<void> {
+  const userId = userIdOf(db, username);
+  setRequest({ cookies: await sessionCookie({ sessionId: addSession(db, userId), userId }), ip: "10.7.7.7" });
+}
+
+export function unitIdOf(db: Db, name: string): number {
+  return db.select({ id: units.id }).from(units).where(eq(units.name, name)).get()!.id;
+}
+
+/** 序号 of tasks where `unitId` has `role`, or (with `not`) tasks where it has no role at all. */
+export function taskNos(db: Db, { unitId, role }: { unitId: number; role: "lead" | "coop" }): number[] {
+  return db
+    .select({ no: tasks.no })
+    .from(taskUnits)
+    .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
+    .where(and(eq(taskUnits.unitId, unitId), eq(taskUnits.role, role)))
+    .orderBy(tasks.no)
+    .all()
+    .map((r) => r.no);
+}
+
+/** A task led by some unit other than `unitId` (and not led by it). */
+export function foreignTaskNo(db: Db, unitId: number): number {
+  const own = new Set(taskNos(db, { unitId, role: "lead" }));
+  const row = db
+    .select({ no: tasks.no })
+    .from(taskUnits)
+    .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
+    .where(and(eq(taskUnits.role, "lead"), ne(taskUnits.unitId, unitId)))
+    .all()
+    .find((r) => !own.has(r.no));
+  return row!.no;
+}
+
+export function taskIdOf(db: Db, no: number): number {
+  return db.select({ id: tasks.id }).from(tasks).where(eq(tasks.no, no)).get()!.id;
+}
+
+export function periodIdOf(db: Db, code: string): number {
+  return db.select({ id: periods.id }).from(periods).where(eq(periods.code, code)).get()!.id;
+}
+
+export function reportRow(db: Db, no: number, code: string) {
+  return db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.taskId, taskIdOf(db, no)), eq(reports.periodId, periodIdOf(db, code))))
+    .get();
+}
