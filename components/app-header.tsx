@@ -12,6 +12,7 @@ const NAV: { href: string; label: string; show: (u: SessionUser) => boolean }[] 
   { href: "/dashboard", label: "领导驾驶舱", show: (u) => can(u, "dashboard:read") },
   { href: "/admin/users", label: "用户管理", show: (u) => can(u, "users:manage") },
   { href: "/admin/audit", label: "审计日志", show: (u) => can(u, "audit:read") },
+  { href: "/admin/periods", label: "填报季度", show: (u) => can(u, "period:edit") },
 ];
 
 function who(user: SessionUser): string {

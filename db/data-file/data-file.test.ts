@@ -89,6 +89,7 @@ describe("data file", () => {
       ],
       livelihoodProjects: [],
       users: [],
+      reporting: { periods: [], targets: [], reports: [], coopNotes: [] },
     };
     await expect(importDataFile(t.db, parseDataFile(JSON.stringify(file)), { initialPassword: "Miluo@2026" })).rejects.toThrow(/不存在的局/);
     expect(tableCounts(t).tasks).toBe(0);

@@ -5,21 +5,22 @@ import { hashPassword } from "@/lib/password-hash";
 import type { Db } from "../client";
 import { programmeSchema } from "./file-schema";
 import { DataFileError, exportProgramme, loadProgramme, type ProgrammeData } from "./programme";
+import { exportReportingData, importReportingData, reportingSchema, type ReportingData } from "./reporting";
 import { fileUserSchema, importUsers, listUsersForExport, type FileUser } from "./users";
 
 export const FORMAT = "miluo-key-tasks";
 export const FORMAT_VERSION = 1;
 
-export type DataFile = { format: typeof FORMAT; formatVersion: number } & ProgrammeData & { users: FileUser[] };
+export type DataFile = { format: typeof FORMAT; formatVersion: number } & ProgrammeData & { users: FileUser[]; reporting: ReportingData };
 
 const fileSchema = z
-  .object({ format: z.literal(FORMAT), formatVersion: z.literal(FORMAT_VERSION), users: z.array(fileUserSchema.strict()) })
+  .object({ format: z.literal(FORMAT), formatVersion: z.literal(FORMAT_VERSION), users: z.array(fileUserSchema.strict()), reporting: reportingSchema })
   .and(programmeSchema);
 
 export function exportDataFile(db: Db): DataFile {
   const programme = exportProgramme(db);
   if (!programme) throw new DataFileError("数据库中没有工作任务，请先初始化（npm run db:seed）");
-  return { format: FORMAT, formatVersion: FORMAT_VERSION, ...programme, users: listUsersForExport(db) };
+  return { format: FORMAT, formatVersion: FORMAT_VERSION, ...programme, users: listUsersForExport(db), reporting: exportReportingData(db) };
 }
 
 /** Stable text form: two exports of the same data are byte-identical. */
@@ -52,6 +53,7 @@ export async function importDataFile(db: Db, file: DataFile, opts: { initialPass
     (tx) => {
       loadProgramme(tx, file);
       importUsers(tx, file.users, hashes);
+      importReportingData(tx, file.reporting);
     },
     { behavior: "immediate" },
   );
