@@ -2,6 +2,7 @@ import Link from "next/link";
 import { logout } from "@/app/account/actions";
 import { getCurrentUser } from "@/app/_lib/current-user";
 import { can, ROLE_LABEL, type SessionUser } from "@/lib/permissions";
+import { NotificationBell } from "./notification-bell";
 
 // Navigation shared by every page: each link shows only to those who may open it.
 const NAV: { href: string; label: string; show: (u: SessionUser) => boolean }[] = [
@@ -40,6 +41,7 @@ export async function AppHeader() {
         )}
         {user && (
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm sm:ml-auto">
+            <NotificationBell user={user} />
             <span data-testid="current-user">{who(user)}</span>
             <Link href="/account/password" className="text-white underline-offset-2 hover:text-white">
               修改密码

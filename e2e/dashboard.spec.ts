@@ -78,7 +78,7 @@ test.describe("领导驾驶舱", () => {
     await expect(projects.getByRole("heading", { level: 3 })).toHaveCount(3);
     const bridge = projects.getByRole("article", { name: /农村村民自建桥梁/ });
     await bridge.getByText("查看数据表").first().click();
-    const table = bridge.getByRole("table", { name: /合计目标与实际/ });
+    const table = bridge.getByRole("table", { name: /^合计：目标与实际/ });
     await expect(table.getByRole("cell", { name: "4 座" })).toBeVisible();
     for (const [q, target] of [[1, 4], [2, 17], [3, 70], [4, 90]] as const) {
       await expect(table.getByRole("row", { name: new RegExp(`第${q}季度 ${target} 座`) })).toBeVisible();

@@ -2,8 +2,6 @@
 // resubmit → bulk approve), a 督办 on a late task through reply and 销号 with the leader
 // seeing it escalated, and the Excel export of the overdue list parsed back. Every page
 // is checked with axe. Tasks used here are not touched by other specs: 46 (人社局), 51 (民政局).
-import fs from "node:fs";
-import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import Database from "better-sqlite3";
@@ -138,6 +136,11 @@ test.describe("督查督办", () => {
     await expect(page.getByText("已销号", { exact: true })).toBeVisible();
     await expect(page.getByTestId("notice-event-closed")).toContainText("已补报，同意销号。");
 
+    await page.goto(`/tasks/${LATE_TASK}`);
+    const history = page.getByTestId("task-notice").filter({ hasText: title });
+    await expect(history.getByText("已销号", { exact: true })).toBeVisible();
+    await expect(history.getByText("已补报一季度报告，逾期原因系人员调整，已整改。")).toBeVisible();
+
     await page.goto("/supervision/notices");
     await expect(page.getByTestId("notice-row").filter({ hasText: title }).getByText("已销号")).toBeVisible();
     await page.goto(`/supervision/notices?asOf=${shanghaiDay(-1)}`);
@@ -147,6 +150,17 @@ test.describe("督查督办", () => {
     const actions = db.prepare("select action from audit_log where entity = 'notice' and outcome = 'success'").all() as { action: string }[];
     db.close();
     expect(new Set(actions.map((a) => a.action))).toEqual(new Set(["notice.issue", "notice.escalate", "notice.reply", "notice.close"]));
+  });
+
+  test("the overdue list fits a phone screen", async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await loginAs(page, "supervisor");
+    await page.goto("/supervision/overdue");
+    await expect(page.getByTestId("overdue-entry").first()).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
   });
 
   test("the Excel export opens with Chinese headers, a frozen header row and the rows shown on screen", async ({ page }) => {

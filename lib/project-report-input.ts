@@ -90,7 +90,12 @@ export function parseProjectValues({
     }
 
     for (const m of stageMilestones(part)) {
-      const done = isChecked(raw[projectField.milestoneDone(m.id)]);
+      const state = raw[projectField.milestoneDone(m.id)];
+      const done = isChecked(state);
+      // A checkbox sends its value or nothing; anything else is a forged or broken form.
+      if (!done && state !== undefined && state !== "" && state !== "0" && state !== "false") {
+        add(projectField.milestoneDone(m.id), "节点完成情况无效，请重新勾选");
+      }
       const field = projectField.milestoneDoneOn(m.id);
       const day = (raw[field] ?? "").trim();
       let doneOn: string | null = null;

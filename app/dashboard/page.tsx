@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requirePermission } from "@/app/_lib/current-user";
 import { loadDashboard } from "@/db/queries/dashboard";
 import { listLeaders } from "@/db/queries/tasks";
@@ -12,9 +13,12 @@ import { Headline } from "./_components/headline";
 import { ProjectPanels } from "./_components/project-panels";
 import { TaskStatusTable } from "./_components/task-status-table";
 import { UnitTable } from "./_components/unit-table";
-import { resolveDashboardView } from "./_lib/view";
+import { drillHref, resolveDashboardView } from "./_lib/view";
 
 export const metadata: Metadata = { title: "领导驾驶舱" };
+
+/** The red list on the page shows the first few (the leader's own first); the full list is one click away. */
+const RED_LIST_SHOWN = 15;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -49,13 +53,6 @@ export default async function DashboardPage({ searchParams }: Props) {
 
       <DubanList notices={escalated} id="escalated" title={view.ownLeader ? "呈报我的督办" : "呈报领导的督办"} empty="没有呈报领导的未销号督办。" />
 
-      <section aria-labelledby="red-heading" className="break-inside-avoid">
-        <h2 id="red-heading" className="mb-2 text-base font-semibold">
-          红色任务清单（{red.length} 项）
-        </h2>
-        <TaskStatusTable tasks={red} caption="红色任务及原因" ownLeader={view.ownLeader} empty="本季度没有红色任务。" />
-      </section>
-
       {view.previous && (changes.turnedRed.length > 0 || changes.turnedGreen.length > 0) && (
         <section aria-labelledby="changes-heading" className="break-inside-avoid">
           <h2 id="changes-heading" className="mb-2 text-base font-semibold">
@@ -68,14 +65,26 @@ export default async function DashboardPage({ searchParams }: Props) {
       <GroupBreakdown view={view} rows={groupTasks(tasks, "section")} id="by-section" title="按板块" />
       <GroupBreakdown view={view} rows={groupTasks(tasks, "leader", leaderOrder)} id="by-leader" title="按牵头领导" />
 
-      <section aria-labelledby="by-unit-heading" className="break-inside-avoid">
+      <ProjectPanels projects={data.projects} period={view.period} periods={view.periods} asOf={view.asOf} />
+
+      <section aria-labelledby="red-heading">
+        <h2 id="red-heading" className="mb-2 text-base font-semibold">
+          红色任务清单（{red.length} 项{red.length > RED_LIST_SHOWN ? `，列出前 ${RED_LIST_SHOWN} 项` : ""}）
+        </h2>
+        <TaskStatusTable tasks={red.slice(0, RED_LIST_SHOWN)} caption="红色任务及原因" ownLeader={view.ownLeader} empty="本季度没有红色任务。" />
+        {red.length > RED_LIST_SHOWN && (
+          <p className="mt-2 text-sm">
+            <Link href={drillHref(view, { rag: "red" })}>查看全部 {red.length} 项红色任务</Link>
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="by-unit-heading">
         <h2 id="by-unit-heading" className="mb-2 text-base font-semibold">
           按牵头单位
         </h2>
         <UnitTable rows={groupTasks(tasks, "unit").map((row) => ({ name: row.name, ...groupCells(view, row) }))} />
       </section>
-
-      <ProjectPanels projects={data.projects} period={view.period} periods={view.periods} asOf={view.asOf} />
 
       <DubanList notices={openDuban} id="duban" title={`未销号的督办（${openDuban.length} 件）`} empty="没有未销号的督办。" />
 

@@ -37,5 +37,11 @@ export async function sessionCookie({ secret, userId, sessionId }: { secret: str
   return `next-auth.session-token=${token}`;
 }
 
-/** Whether an action's RSC answer carries `ok: true` (FormState of a successful save). */
-export const actionSucceeded = (body: string) => body.includes('"ok":true');
+/**
+ * Whether an action succeeded: its RSC answer carries `ok: true` (the FormState of a save),
+ * or it redirected somewhere other than the login page (submitting goes to the read-only report).
+ */
+export function actionSucceeded(status: number, redirect: string | null, body: string): boolean {
+  if (redirect) return !redirect.startsWith("/login");
+  return status === 200 && body.includes('"ok":true');
+}

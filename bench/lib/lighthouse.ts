@@ -46,7 +46,12 @@ export async function runLighthouse(pages: { url: string; cookie: string }[]): P
         const failing = ["accessibility", "best-practices"].flatMap((id) =>
           (lhr.categories[id]?.auditRefs ?? [])
             .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
-            .map((ref) => `${id}:${ref.id}`),
+            .map((ref) => {
+              // Say what the console error was, so it can be fixed.
+              const items = (lhr.audits[ref.id]?.details as { items?: { description?: string }[] } | undefined)?.items ?? [];
+              const said = ref.id === "errors-in-console" ? items.map((i) => i.description).filter(Boolean).join(" / ").slice(0, 200) : "";
+              return `${id}:${ref.id}${said ? `（${said}）` : ""}`;
+            }),
         );
         runs.push({ performance: score("performance"), accessibility: score("accessibility"), bestPractices: score("best-practices"), failing });
       }

@@ -42,14 +42,8 @@ async function fire(url: string, requests: Request[], seconds: number, onTime?: 
     url,
     connections: CONNECTIONS,
     duration: seconds,
-    requests: requests.map((r) => ({
-      method: r.method ?? "GET",
-      path: r.path,
-      headers: r.headers,
-      body: r.body,
-      setupRequest: r.setupRequest,
-      onResponse: r.onResponse,
-    })) as autocannon.Request[],
+    // autocannon calls any hook key that is present, even when undefined: pass defined ones only.
+    requests: requests.map((r) => Object.fromEntries(Object.entries({ method: "GET", ...r }).filter(([, v]) => v !== undefined))) as autocannon.Request[],
   });
   if (onTime) {
     instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => onTime(ms, status));

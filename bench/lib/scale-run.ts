@@ -184,6 +184,7 @@ async function saveActionTarget(server: BenchServer, sqlDir: string, slots: Repo
     }),
   );
   let next = 0;
+  let failures = 0;
   console.log("  压测 保存填报（Server Action）…");
   const request: Request = {
     method: "POST",
@@ -194,11 +195,13 @@ async function saveActionTarget(server: BenchServer, sqlDir: string, slots: Repo
       return { ...req, path: slot.path, headers: slot.headers, body: slot.body.replace("__VERSION__", String(slot.version)) };
     },
     onResponse: (status, body, context) => {
-      if (status === 200 && actionSucceeded(body)) prepared[context.slot as number]!.version += 1;
+      if (actionSucceeded(status, null, body)) prepared[context.slot as number]!.version += 1;
+      else failures += 1;
     },
   };
   const result = await measureWithSql(server, sqlDir, "保存填报（Server Action）", [request]);
-  return { ...result, path: "/tasks/[no]/report/[quarter] (saveReport)" };
+  // A save the action refused (a version conflict…) is an error even when HTTP said 200.
+  return { ...result, errors: result.errors + failures, path: "/tasks/[no]/report/[quarter] (saveReport)" };
 }
 
 /** Every lead-unit account submits all its reports for the quarter at the same moment. */
@@ -220,7 +223,7 @@ async function quarterEndBurst(server: BenchServer, dbEnv: Record<string, string
       try {
         const res = await fetch(req.url, { method: "POST", headers: req.headers, body: req.body, redirect: "manual" });
         const text = await res.text();
-        return { ms: performance.now() - t0, ok: res.status === 200 && actionSucceeded(text) };
+        return { ms: performance.now() - t0, ok: actionSucceeded(res.status, res.headers.get("x-action-redirect"), text) };
       } catch {
         return { ms: performance.now() - t0, ok: false };
       }

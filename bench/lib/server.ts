@@ -13,7 +13,9 @@ export const root = path.resolve(__dirname, "..", "..");
 export const DIST_DIR = process.env.BENCH_DIST_DIR ?? ".next-bench";
 export const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
+/** Builds unless sources are unchanged, or BENCH_SKIP_BUILD=1 reuses whatever build exists. */
 export function build(): void {
+  if (process.env.BENCH_SKIP_BUILD === "1" && fs.existsSync(path.join(root, DIST_DIR, "BUILD_ID"))) return;
   if ((buildIfNeeded as (dir: string) => number)(DIST_DIR) !== 0) throw new Error("next build 失败");
 }
 

@@ -42,6 +42,8 @@ if (dir) {
   setInterval(() => {
     if (totals.statements === written) return;
     written = totals.statements;
-    fs.writeFileSync(file, JSON.stringify(totals));
+    // Write then rename, so the reader never sees a half-written file.
+    fs.writeFileSync(`${file}.tmp`, JSON.stringify(totals));
+    fs.renameSync(`${file}.tmp`, file);
   }, 200).unref();
 }

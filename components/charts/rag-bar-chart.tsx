@@ -27,7 +27,7 @@ export function RagBarChart({ rows, labelWidth = 120 }: { rows: readonly RagBarR
       <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
       <YAxis type="category" dataKey="name" width={labelWidth} tick={{ fontSize: 12 }} interval={0} />
       <Tooltip />
-      <Legend wrapperStyle={{ fontSize: 12 }} />
+      <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
       <Bar dataKey="red" name="红" stackId="rag" fill={RAG_FILL.red} isAnimationActive={false} />
       <Bar dataKey="amber" name="黄" stackId="rag" fill={RAG_FILL.amber} isAnimationActive={false} />
       <Bar dataKey="green" name="绿" stackId="rag" fill={RAG_FILL.green} isAnimationActive={false} />

@@ -26,7 +26,7 @@ export function TargetActualChart({ points, unit, height = 220 }: { points: read
       <XAxis dataKey="label" tick={{ fontSize: 12 }} />
       <YAxis tick={{ fontSize: 12 }} width={40} allowDecimals />
       <Tooltip formatter={(value) => `${value as number} ${unit}`} />
-      <Legend wrapperStyle={{ fontSize: 12 }} />
+      <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
       <Bar dataKey="target" name="目标" fill={TARGET_FILL} isAnimationActive={false}>
         <LabelList dataKey="target" position="top" fontSize={11} fill="#374151" />
       </Bar>

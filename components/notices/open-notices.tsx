@@ -5,6 +5,7 @@ import { formatChineseDate } from "@/lib/format-date";
 import { displayState, noticeDaysOverdue } from "@/lib/notice-state";
 import { can, type SessionUser } from "@/lib/permissions";
 import { daysBetween } from "@/lib/periods";
+import { subjectLabel, subjectPath } from "@/app/supervision/notices/notice-helpers";
 import { NoticeLevelBadge, NoticeStateBadge } from "./notice-state-badge";
 import { NoticeTimeline } from "./notice-timeline";
 import { NoticeReplyForm } from "./notice-reply-form";
@@ -36,9 +37,9 @@ export function OpenNotices({ user }: { user: SessionUser }) {
                 <NoticeLevelBadge level={n.level} />
                 <h3 className="text-sm font-semibold">{n.title}</h3>
                 <NoticeStateBadge state={state} />
-                {n.taskNo && (
-                  <Link href={`/tasks/${n.taskNo}`} className="text-sm underline">
-                    第{n.taskNo}项
+                {subjectPath(n) && (
+                  <Link href={subjectPath(n)!} className="text-sm underline">
+                    {subjectLabel(n)}
                   </Link>
                 )}
               </div>

@@ -441,3 +441,12 @@ export function getNoticeAttachmentForDownload({ id }: { id: number }) {
     .map((u) => u.id);
   return { file, addresseeUnitIds };
 }
+
+/** The notices a notice was raised from or raised to (the escalation chain's neighbours). */
+export function listRelatedNotices({ id }: { id: number }): NoticeRow[] {
+  const own = getDb().select({ from: notices.escalatedFromId }).from(notices).where(eq(notices.id, id)).get();
+  const rows = noticeQuery()
+    .where(or(eq(notices.escalatedFromId, id), own?.from ? eq(notices.id, own.from) : sql`0`))
+    .all();
+  return withUnits(rows);
+}

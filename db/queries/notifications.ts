@@ -180,10 +180,19 @@ export function listUnitDueFacts({ unitId, today }: { unitId: number; today: str
     .orderBy(asc(periods.quarter), asc(livelihoodProjects.no))
     .all();
   const noticeRows = db
-    .select({ id: notices.id, level: notices.level, serialNo: notices.serialNo, createdAt: notices.createdAt, deadline: notices.deadline, taskNo: tasks.no })
+    .select({
+      id: notices.id,
+      level: notices.level,
+      serialNo: notices.serialNo,
+      createdAt: notices.createdAt,
+      deadline: notices.deadline,
+      taskNo: tasks.no,
+      projectNo: livelihoodProjects.no,
+    })
     .from(noticeUnits)
     .innerJoin(notices, eq(notices.id, noticeUnits.noticeId))
     .leftJoin(tasks, eq(tasks.id, notices.taskId))
+    .leftJoin(livelihoodProjects, eq(livelihoodProjects.id, notices.projectId))
     .where(and(eq(noticeUnits.unitId, unitId), eq(notices.status, "sent"), lte(notices.deadline, horizon)))
     .all();
   return {
@@ -194,7 +203,7 @@ export function listUnitDueFacts({ unitId, today }: { unitId: number; today: str
     notices: noticeRows.map((n) => ({
       id: n.id,
       title: noticeTitle(n),
-      subject: n.taskNo === null ? "督办事项" : `第${n.taskNo}项`,
+      subject: n.taskNo !== null ? `第${n.taskNo}项` : n.projectNo !== null ? `民生实事${n.projectNo}` : "督办事项",
       deadline: n.deadline,
       link: `/my#notice-${n.id}`,
     })),

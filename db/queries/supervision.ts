@@ -145,7 +145,8 @@ function loadOverrides(): Map<string, OverrideFact> {
 function openNoticesAsOf(asOf: string): Map<string, NoticeFact[]> {
   const out = new Map<string, NoticeFact[]>();
   for (const n of listNoticesAsOf({ asOf })) {
-    if (n.taskNo === null) continue;
+    const key = n.taskNo !== null ? taskKey(n.taskNo) : n.projectNo !== null ? projectKey(n.projectNo) : null;
+    if (key === null) continue;
     const state = n.stateAsOf;
     if (state !== "sent" && state !== "overdue" && state !== "replied") continue;
     const fact: NoticeFact = {
@@ -156,7 +157,6 @@ function openNoticesAsOf(asOf: string): Map<string, NoticeFact[]> {
       deadline: n.deadlineAsOf,
       daysOverdue: state === "overdue" ? daysBetween(n.deadlineAsOf, asOf) : 0,
     };
-    const key = taskKey(n.taskNo);
     out.set(key, [...(out.get(key) ?? []), fact]);
   }
   return out;

@@ -242,7 +242,7 @@ export const REFUSE: Record<FieldKind, Tag[]> = {
   requiredText: ["blank", "tooLong", "control", "nonString"],
   number: ["tooLong", "control", "badNumber", "badDate", "unicode", "markup", "sql", "nonString"],
   // Ids go through z.coerce: any spelling Number() reads as a whole number may name a record.
-  id: ["tooLong", "control", "badDate", "dateish", "unicode", "markup", "sql"],
+  id: ["tooLong", "control", "unicode", "markup", "sql"],
   date: ["tooLong", "control", "badDate", "badNumber", "numberish", "unicode", "markup", "sql", "nonString"],
   choice: ["tooLong", "control", "badNumber", "badDate", "dateish", "unicode", "markup", "sql", "nonString"],
 };

@@ -9,6 +9,8 @@ import { sessionCookie, setRequest } from "@/test/next-request";
 
 export async function openSeededAppDb(): Promise<Db> {
   const db = migratedAppDb();
+  // Thousands of calls; durability is tested elsewhere (test/reliability), so skip the fsyncs.
+  db.$client.pragma("synchronous = OFF");
   await seedAll(db);
   // Seeded accounts must change their initial password first; these personas already did.
   db.update(users).set({ mustChangePassword: false }).run();

@@ -18,6 +18,8 @@ export interface Field {
   choices?: readonly string[];
   /** The stored value after an accepted call, to compare with what was typed. */
   stored?: () => unknown;
+  /** Overrides the kind's rule for which inputs may be accepted (refused tags still apply). */
+  accepts?: (value: unknown) => boolean;
 }
 
 export interface ActionCase {
@@ -63,8 +65,12 @@ const asNumber = (v: unknown) => Number(String(v).trim().replace(/[０-９]/g, (
 
 /** Whether `field` may accept `input` at all (kind rules), and what it must then store. */
 function mayAccept(field: Field, input: BadInput, baseline: unknown): boolean {
-  if (input.tags.some((t) => REFUSE[field.kind].includes(t))) return false;
   const v = input.value;
+  const always = input.tags.includes("control") || input.tags.includes("tooLong");
+  if (field.accepts) return !always && field.accepts(v);
+  // A listed choice is valid whatever it looks like ("true" for a yes/no field).
+  if (field.kind === "choice" && field.choices && typeof v === "string" && field.choices.includes(v.trim())) return !always;
+  if (input.tags.some((t) => REFUSE[field.kind].includes(t))) return false;
   switch (field.kind) {
     case "id":
       // Another number may name another record the caller may legitimately act on; forged
@@ -101,6 +107,10 @@ export async function runCase(db: Db, c: ActionCase): Promise<{ calls: number; a
   let calls = 0;
   let accepted = 0;
   await c.signIn();
+  // The baseline must pass, or every refusal below would prove nothing.
+  const baseline = await outcome(() => c.call(c.valid()));
+  expect(baseline.accepted, `${c.ref}: the valid input was refused: ${baseline.message}`).toBe(true);
+  c.reset?.();
   // The state every refused call must leave behind; retaken only after an accepted call.
   let current = snapshot();
 
@@ -134,7 +144,9 @@ export async function runCase(db: Db, c: ActionCase): Promise<{ calls: number; a
       );
     }
   }
-  for (const [i, input] of (c.foreign?.() ?? []).entries()) await attempt(`another unit's record #${i + 1}`, input, false);
+  const foreign = c.foreign?.() ?? [];
+  current = snapshot(); // building the foreign inputs may have added records
+  for (const [i, input] of foreign.entries()) await attempt(`another unit's record #${i + 1}`, input, false);
   for (const f of c.files?.inputs ?? []) await attempt(`${c.files!.field} ← ${f.label}`, { ...c.valid(), [c.files!.field]: f.file }, false);
   return { calls, accepted };
 }

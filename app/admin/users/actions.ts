@@ -7,6 +7,8 @@ import {
   getUserById,
   getUserByUsername,
   insertUser,
+  listLeaderOptions,
+  listUnitOptions,
   resetUserPassword,
   setUserDisabled,
   unlockUser,
@@ -18,7 +20,8 @@ import { hashPassword } from "@/lib/password-hash";
 import { checkPassword } from "@/lib/password-policy";
 import { USERNAME_PATTERN } from "@/lib/usernames";
 
-const optionalId = z.preprocess((v) => (v === "" || v === undefined || v === null ? null : Number(v)), z.number().int().positive().nullable());
+// Only strings are converted: Number() on a forged object can throw instead of failing validation.
+const optionalId = z.preprocess((v) => (v === "" || v === undefined || v === null ? null : typeof v === "string" ? Number(v) : v), z.number().int().positive().nullable());
 
 const bindingFields = {
   displayName: z.string().trim().min(1, "请填写姓名或名称。").max(50, "名称不超过 50 个字。"),
@@ -41,6 +44,16 @@ const normalise = <T extends Binding>(v: T): T => ({
   unitId: v.role === "unit" ? v.unitId : null,
   leaderId: v.role === "leader" ? v.leaderId : null,
 });
+
+/** The chosen unit and leader must exist (a forged id would otherwise fail on the foreign key). */
+function checkBindingTargets(v: Binding): void {
+  if (v.unitId !== null && !listUnitOptions().some((u) => u.id === v.unitId)) {
+    throw new ValidationError("所选单位不存在，请刷新页面后重新选择。", { unitId: ["所选单位不存在。"] });
+  }
+  if (v.leaderId !== null && !listLeaderOptions().some((l) => l.id === v.leaderId)) {
+    throw new ValidationError("所选领导不存在，请刷新页面后重新选择。", { leaderId: ["所选领导不存在。"] });
+  }
+}
 
 const usersPaths = (id?: number) => ["/admin/users", ...(id ? [`/admin/users/${id}`] : [])];
 
@@ -69,6 +82,7 @@ export const createUser = defineAction({
     .transform(normalise),
   entityId: (input) => input.username,
   load: async ({ input }) => {
+    checkBindingTargets(input);
     if (getUserByUsername({ username: input.username })) {
       throw new ValidationError("该用户名已被使用。", { username: ["该用户名已被使用。"] });
     }
@@ -94,7 +108,10 @@ export const updateUser = defineAction({
     .superRefine(checkBinding)
     .transform(normalise),
   entityId: (input) => input.id,
-  load: loadUser,
+  load: (ctx) => {
+    checkBindingTargets(ctx.input);
+    return loadUser(ctx);
+  },
   authorize: () => ["users:manage"],
   mutate: (tx, user, { input, user: me }) => {
     if (user.id === me.id && input.role !== user.role) throw new ValidationError("不能修改自己的角色。", { role: ["不能修改自己的角色。"] });

@@ -79,7 +79,7 @@ export function ProjectPanels({ projects, period, periods, asOf }: { projects: r
                     <h4 className="text-sm font-medium text-gray-900">{part.name}</h4>
                     {main ? (
                       <>
-                        <SeriesFigure title={`${part.name}：${main.label}目标与实际`} series={main} height={170} total={part.total} />
+                        <SeriesFigure title={`${main.label}：目标与实际（${main.unit}）`} series={main} height={170} total={part.total} />
                         <QuarterFigures series={series} quarter={period.quarter} total={part.total} />
                       </>
                     ) : (

@@ -4,7 +4,7 @@ import { verifyAuditChain } from "@/db/audit";
 import type { Db } from "@/db/client";
 import { getNotice, insertNotice, listEscalatedNoticesForLeader, listNoticeEvents, listNoticesAsOf, listOpenNoticesForUnit } from "@/db/queries/notices";
 import { listNotifications } from "@/db/queries/notifications";
-import { auditLog, leaders, notices, notifications, taskLeaders, users } from "@/db/schema";
+import { auditLog, leaders, livelihoodProjects, notices, notifications, projectLeaders, projectUnits, taskLeaders, users } from "@/db/schema";
 import { seedReportingFixture, type ReportingFixture } from "@/db/testing/reporting-fixtures";
 import { issueYear } from "@/lib/notice-state";
 import { addDays, todayInShanghai } from "@/lib/periods";
@@ -57,7 +57,7 @@ beforeAll(() => {
 async function issue(level: "cuiban" | "duban" = "duban"): Promise<number> {
   await as(f.users.supervisor);
   const to = await expectRedirect(
-    issueNotice(undefined, form({ taskNo: "27", periodCode: "2026Q1", level, problem: "Q1 未报，已逾期 6 天", requirement: "请立即报送并说明原因", deadline: addDays(today, 5) })),
+    issueNotice(undefined, form({ subject: "task:27", periodCode: "2026Q1", level, problem: "Q1 未报，已逾期 6 天", requirement: "请立即报送并说明原因", deadline: addDays(today, 5) })),
   );
   return Number(to.split("/").pop());
 }
@@ -84,7 +84,7 @@ describe("issuing", () => {
   it("refuses a unit user: nothing issued, a denied audit row", async () => {
     const before = db.$client.prepare("select count(*) as n from notices").get() as { n: number };
     await as(f.users.lead);
-    const state = await issueNotice(undefined, form({ taskNo: "27", level: "duban", problem: "x", requirement: "y", deadline: addDays(today, 3) }));
+    const state = await issueNotice(undefined, form({ subject: "task:27", level: "duban", problem: "x", requirement: "y", deadline: addDays(today, 3) }));
     expect(state.message).toBe("无权限执行此操作");
     expect(db.$client.prepare("select count(*) as n from notices").get()).toEqual(before);
     expect(auditFor("notice.issue").at(-1)?.outcome).toBe("denied");
@@ -92,11 +92,27 @@ describe("issuing", () => {
 
   it("refuses a deadline in the past and a missing requirement, keeping what was typed", async () => {
     await as(f.users.supervisor);
-    const past = await issueNotice(undefined, form({ taskNo: "27", level: "duban", problem: "逾期", requirement: "请报送", deadline: addDays(today, -1) }));
+    const past = await issueNotice(undefined, form({ subject: "task:27", level: "duban", problem: "逾期", requirement: "请报送", deadline: addDays(today, -1) }));
     expect(past.errors?.deadline).toEqual(["回复期限不能早于今天"]);
     expect(past.values?.problem).toBe("逾期");
-    const empty = await issueNotice(undefined, form({ taskNo: "27", level: "duban", problem: "逾期", requirement: " ", deadline: addDays(today, 2) }));
+    const empty = await issueNotice(undefined, form({ subject: "task:27", level: "duban", problem: "逾期", requirement: " ", deadline: addDays(today, 2) }));
     expect(empty.errors?.requirement).toEqual(["请填写整改要求"]);
+  });
+});
+
+describe("livelihood projects", () => {
+  it("takes a 催办 on a project to its lead units and names it 民生实事N", async () => {
+    const docId = db.$client.prepare("select id from source_documents limit 1").get() as { id: number };
+    const projectId = db.insert(livelihoodProjects).values({ yearId: f.yearId, no: 2, name: "农村危房改造", sourceDocumentId: docId.id, sourceRef: "测试" }).returning().get().id;
+    db.insert(projectUnits).values({ projectId, unitId: f.units.other, role: "lead", position: 1 }).run();
+    db.insert(projectLeaders).values({ projectId, leaderId, position: 1 }).run();
+    await as(f.users.supervisor);
+    const to = await expectRedirect(
+      issueNotice(undefined, form({ subject: "project:2", level: "cuiban", problem: "Q1 未报", requirement: "请报送", deadline: addDays(today, 5) })),
+    );
+    const notice = getNotice({ id: Number(to.split("/").pop()) })!;
+    expect(notice).toMatchObject({ projectNo: 2, taskNo: null, units: [{ id: f.units.other, name: "教育局" }] });
+    expect(inbox(f.users.other)[0]).toMatch(/^催办：民生实事2，请于/);
   });
 });
 

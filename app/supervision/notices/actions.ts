@@ -256,7 +256,9 @@ type StoredReplyFile = { filename: string; mime: string; size: number; sha256: s
 /** The uploaded files of a form: empty file inputs are dropped. */
 function uploadedFiles(raw: unknown): File[] {
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  return list.filter((f): f is File => f instanceof File && f.size > 0);
+  // An untouched file input sends an empty File named "" ("undefined" once encoded by React); a
+  // real empty file keeps its name and is refused by the content check like any other bad file.
+  return list.filter((f): f is File => f instanceof File && (f.size > 0 || (f.name !== "" && f.name !== "undefined")));
 }
 
 export const replyNotice = defineAction({

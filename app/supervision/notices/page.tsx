@@ -11,6 +11,7 @@ import { formatChineseDate } from "@/lib/format-date";
 import { NOTICE_STATE_LABEL, type NoticeDisplayState } from "@/lib/notice-state";
 import { dayOfTimestamp, formatDayCn } from "@/lib/periods";
 import { one, type SearchParams } from "../_lib/view";
+import { subjectLabel, subjectPath } from "./notice-helpers";
 
 export const metadata: Metadata = { title: "督办台账 · 督查工作台" };
 
@@ -88,7 +89,7 @@ export default async function NoticeRegisterPage({ searchParams }: Props) {
                       {n.title}
                     </Link>
                   </th>
-                  <td className="px-3 py-2">{n.taskNo ? <Link href={`/tasks/${n.taskNo}`}>第{n.taskNo}项</Link> : "—"}</td>
+                  <td className="px-3 py-2">{subjectPath(n) ? <Link href={subjectPath(n)!}>{subjectLabel(n)}</Link> : "—"}</td>
                   <td className="px-3 py-2">{n.units.map((u) => u.name).join("、")}</td>
                   <td className="px-3 py-2">
                     <span className="line-clamp-2">{n.problem}</span>

@@ -8,12 +8,13 @@ import { NoticeTimeline } from "@/components/notices/notice-timeline";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { FieldList } from "@/components/ui/field-list";
-import { getNotice, listNoticeEvents, listNoticesForTask } from "@/db/queries/notices";
+import { getNotice, listNoticeEvents, listRelatedNotices } from "@/db/queries/notices";
 import { formatChineseDate } from "@/lib/format-date";
 import { formatDateTime } from "@/lib/format-time";
 import { addDays } from "@/lib/periods";
 import { availableSupervisorCommands, displayState } from "@/lib/notice-state";
 import { can } from "@/lib/permissions";
+import { subjectLabel, subjectPath } from "../notice-helpers";
 import { NoticeCommands } from "./_components/notice-commands";
 
 type Props = { params: Promise<{ id: string }> };
@@ -31,7 +32,7 @@ export default async function NoticePage({ params }: Props) {
   const user = await requirePermission(["supervision:read"], { entity: "notice", entityId: notice.id });
   const today = appToday();
   const events = listNoticeEvents({ noticeIds: [notice.id] });
-  const related = notice.taskNo ? listNoticesForTask({ taskNo: notice.taskNo }) : [];
+  const related = listRelatedNotices({ id: notice.id });
   const raisedTo = related.find((n) => n.escalatedFromId === notice.id);
   const raisedFrom = related.find((n) => n.id === notice.escalatedFromId);
   const commands = availableSupervisorCommands(notice, today).filter((c) =>
@@ -50,12 +51,12 @@ export default async function NoticePage({ params }: Props) {
           <NoticeStateBadge state={displayState(notice, today)} />
           {notice.escalatedToLeaderAt && <Badge tone="danger">已呈报牵头领导</Badge>}
         </div>
-        {notice.taskNo && (
+        {subjectPath(notice) && (
           <p className="text-sm">
-            <Link href={`/tasks/${notice.taskNo}`} className="underline">
-              第{notice.taskNo}项
+            <Link href={subjectPath(notice)!} className="underline">
+              {subjectLabel(notice)}
             </Link>{" "}
-            {notice.taskTarget}
+            {notice.taskTarget ?? notice.projectName}
           </p>
         )}
       </header>

@@ -5,7 +5,7 @@ import { appToday } from "@/app/_lib/today";
 import { buttonClassName } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { inputClassName } from "@/components/ui/text-field";
-import { getNoticeSubject } from "@/db/queries/notices";
+import { getNoticeSubjectByKey } from "@/db/queries/notices";
 import { addDays, parseQuarterCode } from "@/lib/periods";
 import { one, type SearchParams } from "../../_lib/view";
 import { IssueNoticeForm } from "./_components/issue-notice-form";
@@ -20,8 +20,11 @@ type Props = { searchParams: Promise<SearchParams> };
 export default async function NewNoticePage({ searchParams }: Props) {
   await requirePermission(["notice:issue"], { entity: "notice" });
   const sp = await searchParams;
-  const rawNo = one(sp, "task") ?? "";
-  const subject = /^\d{1,4}$/.test(rawNo) ? getNoticeSubject({ taskNo: Number(rawNo) }) : null;
+  // "subject=task:51" / "subject=project:2" from the overdue list, or a 序号 typed below.
+  const typed = one(sp, "task") ?? "";
+  const key = one(sp, "subject") ?? (/^\d{1,4}$/.test(typed) ? `task:${typed}` : "");
+  const subject = key ? getNoticeSubjectByKey({ key }) : null;
+  const label = subject ? (subject.kind === "task" ? `第${subject.no}项` : `民生实事${subject.no}`) : "";
   const rawPeriod = one(sp, "period") ?? "";
   const periodCode = parseQuarterCode(rawPeriod) ? rawPeriod : "";
 
@@ -33,7 +36,11 @@ export default async function NewNoticePage({ searchParams }: Props) {
       <h1 className="text-lg font-semibold sm:text-xl">发出催办/督办</h1>
       {!subject ? (
         <form method="get" action="/supervision/notices/new" className="flex flex-wrap items-end gap-3 rounded border bg-white p-3">
-          {rawNo && <p className="w-full text-sm text-red-800" role="alert">没有序号为 {rawNo} 的任务，请重新输入。</p>}
+          {key && (
+            <p className="w-full text-sm text-red-800" role="alert">
+              没有这项任务，请重新输入序号。
+            </p>
+          )}
           <div>
             <label htmlFor="pick-task" className="mb-1 block text-sm font-medium text-gray-800">
               任务序号
@@ -47,12 +54,12 @@ export default async function NewNoticePage({ searchParams }: Props) {
       ) : (
         <Card>
           <p className="text-sm">
-            <span className="font-semibold">第{subject.no}项</span> {subject.target}
+            <span className="font-semibold">{label}</span> {subject.target}
           </p>
           <p className="mt-1 text-sm text-gray-800">主送（牵头单位）：{subject.leadUnits.map((u) => u.name).join("、") || "—"}</p>
           <div className="mt-4">
             <IssueNoticeForm
-              taskNo={subject.no}
+              subjectKey={`${subject.kind}:${subject.no}`}
               periodCode={periodCode}
               problem={(one(sp, "problem") ?? "").slice(0, 1000)}
               deadline={addDays(appToday(), DEFAULT_RESPONSE_DAYS)}

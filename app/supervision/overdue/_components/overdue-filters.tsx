@@ -30,7 +30,7 @@ const plain = (list: readonly string[]) => list.map((v) => ({ value: v, label: v
 export function OverdueFilters({ view }: { view: OverdueView }) {
   const q = view.query;
   return (
-    <form method="get" action="/supervision/overdue" className="no-print grid gap-3 rounded border bg-white p-3 sm:grid-cols-3 lg:grid-cols-7 lg:items-end">
+    <form method="get" action="/supervision/overdue" className="no-print grid grid-cols-2 items-end gap-3 rounded border bg-white p-3 sm:grid-cols-3 lg:grid-cols-7">
       <Select id="f-section" label="板块" name="section" value={q.section} options={plain(view.options.sections)} />
       <Select id="f-leader" label="牵头领导" name="leader" value={q.leader} options={plain(view.options.leaders)} />
       <Select id="f-unit" label="牵头单位" name="unit" value={q.unit} options={plain(view.options.units)} />

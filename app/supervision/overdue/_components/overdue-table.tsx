@@ -12,7 +12,7 @@ import { OverrideForm } from "./override-form";
 
 /** Where "发出通知" starts: the task, the quarter and the reasons as the problem text. */
 function issueHref(entry: OverdueEntry): string {
-  const params = new URLSearchParams({ task: String(entry.subject.no) });
+  const params = new URLSearchParams({ subject: entry.subject.key });
   if (entry.periodCode) params.set("period", entry.periodCode);
   params.set("problem", entry.reasons.map((r) => r.text).join("；"));
   return `/supervision/notices/new?${params.toString()}`;
@@ -71,14 +71,14 @@ export function OverdueTable({ entries, canIssue, canOverride }: { entries: read
               ))}
             </ul>
           )}
-          {(canIssue || canOverride) && entry.subject.kind === "task" && (
+          {(canIssue || canOverride) && (
             <div className="no-print mt-3 flex flex-wrap items-start gap-3">
               {canIssue && (
                 <Link href={issueHref(entry)} className={buttonClassName("secondary")}>
                   发出催办/督办<span className="sr-only">（{entry.subject.label}）</span>
                 </Link>
               )}
-              {canOverride && entry.periodCode && (
+              {canOverride && entry.periodCode && entry.subject.kind === "task" && (
                 <OverrideForm taskNo={entry.subject.no} periodCode={entry.periodCode} label={entry.subject.label} current={entry.override} computed={entry.computedRag} />
               )}
             </div>

@@ -10,21 +10,23 @@ import { reportField } from "@/lib/report-form";
 import { SNAPSHOT_FORMAT, type ReportSnapshot } from "@/lib/report-snapshot";
 import type { PartFieldSet } from "./_components/part-fields";
 
-/** The milestone target of a part due in `quarter`, by value key, if a numeric one is due. */
-function quarterRequirement(part: ProjectProgressData["parts"][number], quarter: number) {
-  const due = part.milestones.filter((m) => quarterOfDay(m.due) === quarter).map((m) => milestoneRequirement(part, m));
-  return due.findLast((r) => r !== null) ?? null;
+/** The numeric milestone of a part due in `quarter`, if any: its requirement by value key and its percent. */
+function quarterTarget(part: ProjectProgressData["parts"][number], quarter: number) {
+  const due = part.milestones.filter((m) => quarterOfDay(m.due) === quarter).map((m) => ({ req: milestoneRequirement(part, m), percent: m.targets.percent }));
+  return due.findLast((d) => d.req !== null) ?? null;
 }
 
 /** The form's fields for each part, with the quarter's target and last quarter's figure as hints. */
 export function partFieldSets(project: ProjectProgressData, quarter: number, previous: ProjectReportRecord | null): PartFieldSet[] {
   return project.parts.map((part) => {
     const unit = part.totalUnit ?? "";
-    const req = quarterRequirement(part, quarter);
+    const target = quarterTarget(part, quarter);
+    const req = target?.req ?? null;
     const prev = previous?.partValues[part.id] ?? {};
     const hint = (key: string) => {
       const bits: string[] = [];
-      if (req?.[key] !== undefined) bits.push(`本季度节点目标累计 ${formatWithUnit(req[key]!, unit)}`);
+      const percent = key === TOTAL_KEY && target?.percent !== undefined ? `（${formatNumber(target.percent)}%）` : "";
+      if (req?.[key] !== undefined) bits.push(`本季度节点目标累计 ${formatWithUnit(req[key]!, unit)}${percent}`);
       if (key === TOTAL_KEY && part.total) bits.push(`总数 ${formatWithUnit(part.total, unit)}`);
       if (prev[key] !== undefined) bits.push(`上季度 ${formatWithUnit(prev[key]!, unit)}`);
       return bits.join("；") || "填写截至本季度末的累计数";

@@ -8,14 +8,14 @@ import { TextField } from "@/components/ui/text-field";
 import { issueNotice } from "../../actions";
 
 /** 催办 (reminder) or 督办 (formal, numbered): the problem, what is required, and by when. */
-export function IssueNoticeForm({ taskNo, periodCode, problem, deadline, today }: { taskNo: number; periodCode: string; problem: string; deadline: string; today: string }) {
+export function IssueNoticeForm({ subjectKey, periodCode, problem, deadline, today }: { subjectKey: string; periodCode: string; problem: string; deadline: string; today: string }) {
   const [state, action, pending] = useActionState(issueNotice, undefined);
   const v = state?.values;
   const level = v?.level ?? "cuiban";
   return (
     <form action={action} className="space-y-4">
       <FormStatus state={state} />
-      <input type="hidden" name="taskNo" value={taskNo} />
+      <input type="hidden" name="subject" value={subjectKey} />
       <input type="hidden" name="periodCode" value={periodCode} />
       <fieldset>
         <legend className="mb-1 text-sm font-medium text-gray-800">类型</legend>

@@ -1,0 +1,27 @@
+// One vitest suite per group of actions: a seeded database, then every case of the group
+// through the corpus (./harness.ts). Groups run as separate files, in parallel.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { openSeededAppDb } from "./fixture";
+import { runCase, type ActionCase } from "./harness";
+
+export function badInputSuite(title: string, names: string[], build: (db: Db) => Promise<ActionCase[]>) {
+  let db: Db;
+  let cases: ActionCase[];
+  beforeAll(async () => {
+    db = await openSeededAppDb();
+    cases = await build(db);
+  });
+  describe(title, () => {
+    it("covers exactly the listed actions", () => {
+      expect(cases.map((c) => c.ref.split("#")[1]).sort()).toEqual([...names].sort());
+    });
+    for (const name of names) {
+      it(`${name}: each of ≥200 bad inputs gets a Chinese error and changes nothing; valid text is stored as typed`, async () => {
+        const { calls } = await runCase(db, cases.find((c) => c.ref.endsWith(`#${name}`))!);
+        expect(calls).toBeGreaterThanOrEqual(200);
+      });
+    }
+  });
+}
+
