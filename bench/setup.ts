@@ -1,7 +1,7 @@
 // Benchmark set-up and checks that need the app's db/ code (run in a child process with
 // the react-server condition, against DATABASE_PATH):
-//   tsx --conditions=react-server bench/setup.ts personas   → sessions for the personas and
-//        the report-save slots
+//   tsx --conditions=react-server bench/setup.ts personas <n> → sessions for the personas and
+//        n report-save slots (one per load-test connection)
 //   tsx --conditions=react-server bench/setup.ts burst      → a session for every lead unit
 //        with reports still to submit this quarter, and each report's complete content
 //   tsx --conditions=react-server bench/setup.ts count <since-ms> → rows saved since then
@@ -53,21 +53,21 @@ function editableByUnit() {
     .filter((a) => a.rows.length > 0);
 }
 
-function personas() {
+function personas(slots: number) {
   const units = editableByUnit().sort((a, b) => b.rows.length - a.rows.length);
   const unit = units[0]!;
-  // Ten reports (one per load-test connection), each saved by its own lead unit; a task led
+  // One report per load-test connection, each saved by its own lead unit; a task led
   // jointly appears under both units, so keep its first owner only.
   const seen = new Set<number>();
   const saveSlots: ReportSlot[] = [];
   for (const u of units) {
     const cred = session(u.userId);
     for (const r of u.rows) {
-      if (seen.has(r.no) || saveSlots.length >= 10) continue;
+      if (seen.has(r.no) || saveSlots.length >= slots) continue;
       seen.add(r.no);
       saveSlots.push({ ...cred, taskNo: r.no, quarter: BENCH_QUARTER, version: r.report?.version ?? 0 });
     }
-    if (saveSlots.length >= 10) break;
+    if (saveSlots.length >= slots) break;
   }
   return {
     supervisor: session(userId(SUPERVISOR_USERNAME)),
@@ -129,7 +129,7 @@ function count(since: number) {
 }
 
 const [mode, arg] = process.argv.slice(2);
-const out = mode === "personas" ? personas() : mode === "burst" ? burst() : mode === "count" ? count(Number(arg)) : null;
+const out = mode === "personas" ? personas(Number(arg ?? 10)) : mode === "burst" ? burst() : mode === "count" ? count(Number(arg)) : null;
 if (!out) {
   console.error("用法：bench/setup.ts personas | burst | count <毫秒时间戳>");
   process.exit(2);

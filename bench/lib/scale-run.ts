@@ -11,7 +11,7 @@ import type { Credential, ReportSlot, BurstReport } from "../setup";
 import { actionHeaders, actionId, actionSucceeded, encodeActionBody, sessionCookie } from "./actions";
 import { BENCH_TODAY } from "./constants";
 import { runLighthouse, type LighthouseScores } from "./lighthouse";
-import { measure, percentile, type LoadResult, type Request } from "./load";
+import { CONNECTIONS, measure, percentile, type LoadResult, type Request } from "./load";
 import { bin, DIST_DIR, freePort, root, startServer, type BenchServer } from "./server";
 
 export interface TargetResult extends LoadResult {
@@ -126,7 +126,7 @@ export async function runScale(scale: number, { lighthouse }: { lighthouse: bool
   fs.mkdirSync(sqlDir);
   const generate = generatedDatabase(scale, databasePath);
   const dbEnv = { DATABASE_PATH: databasePath, APP_TODAY: BENCH_TODAY };
-  const who = tsxJson<Record<"supervisor" | "mayor" | "unit", Credential> & { saveSlots: ReportSlot[] }>(["bench/setup.ts", "personas"], dbEnv);
+  const who = tsxJson<Record<"supervisor" | "mayor" | "unit", Credential> & { saveSlots: ReportSlot[] }>(["bench/setup.ts", "personas", String(CONNECTIONS)], dbEnv);
 
   const server = await startServer({
     databasePath,
@@ -183,20 +183,24 @@ async function saveActionTarget(server: BenchServer, sqlDir: string, slots: Repo
       return { path: `/tasks/${s.taskNo}/report/${s.quarter}`, body, headers, version: s.version };
     }),
   );
-  let next = 0;
+  // Each request takes a slot no other request has in flight, so versions never collide
+  // (autocannon resets a connection's context after every request, so it cannot hold one).
+  const free = prepared.map((_, i) => i);
   let failures = 0;
   console.log("  压测 保存填报（Server Action）…");
   const request: Request = {
     method: "POST",
     path: prepared[0]!.path,
     setupRequest: (req, context) => {
-      if (context.slot === undefined) context.slot = next++ % prepared.length;
+      context.slot = free.shift();
+      if (context.slot === undefined) throw new Error("保存压测的报告数少于连接数");
       const slot = prepared[context.slot as number]!;
       return { ...req, path: slot.path, headers: slot.headers, body: slot.body.replace("__VERSION__", String(slot.version)) };
     },
     onResponse: (status, body, context) => {
       if (actionSucceeded(status, null, body)) prepared[context.slot as number]!.version += 1;
       else failures += 1;
+      free.push(context.slot as number);
     },
   };
   const result = await measureWithSql(server, sqlDir, "保存填报（Server Action）", [request]);

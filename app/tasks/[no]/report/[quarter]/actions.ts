@@ -1,20 +1,18 @@
 "use server";
 import { z } from "zod";
 import { ConflictError, defineAction, ValidationError, type ActionContext } from "@/app/_lib/action";
+import { storeUploads, uploadedFiles } from "@/app/_lib/evidence-upload";
 import { appToday } from "@/app/_lib/today";
 import { saveCoopNote } from "@/db/queries/coop-notes";
 import { getReportRef, getReportTaskByNo } from "@/db/queries/reports";
 import { notify } from "@/db/queries/notifications";
 import { reviewReport, saveReportDraft, submitReport, type ReportWrite } from "@/db/queries/report-writes";
-import { storeEvidence } from "@/db/evidence-store";
 import type { NewAttachment } from "@/db/queries/attachments";
-import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format-time";
-import { checkEvidenceFile, MAX_EVIDENCE_BYTES, MAX_EVIDENCE_MB } from "@/lib/file-sniff";
 import { reportReturned } from "@/lib/notification-rules";
 import { can } from "@/lib/permissions";
 import { canDraft } from "@/lib/periods";
-import { MAX_FILES_PER_SAVE, parseReportForm, REPORT_CONFLICT_MESSAGE, REPORT_READ_ONLY_MESSAGE, type ReportContent, type ReportIntent } from "@/lib/report-form";
+import { parseReportForm, REPORT_CONFLICT_MESSAGE, REPORT_READ_ONLY_MESSAGE, type ReportContent, type ReportIntent } from "@/lib/report-form";
 import { loadReportContext, type ReportContext } from "./report-context";
 
 const quarterCode = z.string().regex(/^\d{4}Q[1-4]$/, "季度格式不正确");
@@ -42,35 +40,6 @@ type Prepared = ReportContext & { content: ReportContent | null; newFiles: NewAt
 // The 督查室's desk lists every report's state: refresh it too (the review queue drops a reviewed report at once).
 const reportPaths = (no: number, code: string) => [`/tasks/${no}/report/${code}`, `/tasks/${no}`, "/my", "/supervision", "/supervision/review", "/supervision/overdue"];
 
-/** The chosen files; an untouched file input arrives as an empty File named "" (or "undefined" once encoded by React). */
-function asList(v: File | File[] | undefined): File[] {
-  return (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((f) => f.size > 0 || (f.name !== "" && f.name !== "undefined"));
-}
-
-/** Checks and stores the uploaded evidence before the transaction (content-addressed, idempotent). */
-async function storeUploads(list: File[]): Promise<NewAttachment[]> {
-  if (list.length > MAX_FILES_PER_SAVE) {
-    throw new ValidationError(`一次最多上传 ${MAX_FILES_PER_SAVE} 个附件`, { evidence: [`一次最多上传 ${MAX_FILES_PER_SAVE} 个附件`] });
-  }
-  const problems: string[] = [];
-  const checked: { bytes: Uint8Array; filename: string; mime: string; size: number }[] = [];
-  for (const file of list) {
-    // Refuse oversized files by their declared size before reading them into memory.
-    if (file.size > MAX_EVIDENCE_BYTES) {
-      problems.push(`“${file.name}”超过 ${MAX_EVIDENCE_MB} MB，请压缩后再上传`);
-      continue;
-    }
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const result = checkEvidenceFile(file.name, bytes);
-    if (result.ok) checked.push({ bytes, filename: result.filename, mime: result.mime, size: result.size });
-    else problems.push(result.message);
-  }
-  if (problems.length) throw new ValidationError("附件未通过检查，本次未保存", { evidence: problems });
-  const stored: NewAttachment[] = [];
-  for (const c of checked) stored.push({ ...(await storeEvidence(env.dataDir, c.bytes)), filename: c.filename, mime: c.mime, size: c.size });
-  return stored;
-}
-
 function prepare(intent: ReportIntent) {
   return async ({ user, input }: ActionContext<ReportInput>): Promise<Prepared | null> => {
     const ctx = loadReportContext(input.taskNo, input.quarter);
@@ -83,7 +52,7 @@ function prepare(intent: ReportIntent) {
     const raw = Object.fromEntries(Object.entries(input).filter((e): e is [string, string] => typeof e[1] === "string"));
     const parsed = parseReportForm({ raw, metrics: ctx.task.metrics, hasMilestone: ctx.milestoneText !== null, intent, today });
     if (!parsed.ok) throw new ValidationError(intent === "submit" ? "还有内容未填写或有误，请按提示修改后再提交" : "有内容填写有误，请按提示修改", parsed.errors);
-    const newFiles = await storeUploads(asList(input.evidence));
+    const newFiles = await storeUploads(uploadedFiles(input.evidence));
     return { ...ctx, content: parsed.content, newFiles, removeIds: input.removeAttachment };
   };
 }
