@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_lib/current-user";
 import { appToday } from "@/app/_lib/today";
-import { ReportContent } from "@/app/tasks/[no]/_components/report-content";
-import { VersionDiff } from "@/app/tasks/[no]/_components/version-diff";
-import { ReviewPanel } from "@/app/tasks/[no]/report/[quarter]/_components/review-panel";
-import { ProjectReviewPanel } from "@/app/projects/[no]/report/[quarter]/_components/project-review-panel";
+import { approveReport, returnReport } from "@/app/tasks/[no]/report/[quarter]/actions";
+import { approveProjectReport, returnProjectReport } from "@/app/projects/[no]/report/[quarter]/actions";
+import { ReportContent } from "@/components/report/report-content";
+import { ReviewPanel } from "@/components/report/review-panel";
+import { VersionDiff } from "@/components/report/version-diff";
 import { listReviewQueue, type QueueItem } from "@/db/queries/review-queue";
 import { formatDateTime } from "@/lib/format-time";
 import { can } from "@/lib/permissions";
@@ -83,12 +84,16 @@ export default async function ReviewQueuePage() {
                         </div>
                       </section>
                     )}
-                    {canReview &&
-                      (item.kind === "task" ? (
-                        <ReviewPanel reportId={item.reportId} taskNo={item.no} quarter={item.periodCode} version={item.version} />
-                      ) : (
-                        <ProjectReviewPanel reportId={item.reportId} projectNo={item.no} quarter={item.periodCode} version={item.version} />
-                      ))}
+                    {canReview && (
+                      <ReviewPanel
+                        reportId={item.reportId}
+                        subject={{ name: item.kind === "task" ? "taskNo" : "projectNo", no: item.no }}
+                        quarter={item.periodCode}
+                        version={item.version}
+                        approve={item.kind === "task" ? approveReport : approveProjectReport}
+                        reject={item.kind === "task" ? returnReport : returnProjectReport}
+                      />
+                    )}
                   </div>
                 </details>
               </li>

@@ -3,7 +3,8 @@ import type { TaskDetail } from "@/db/queries/tasks";
 
 export function MetricTable({ metrics }: { metrics: TaskDetail["metrics"] }) {
   return (
-    <div className="overflow-x-auto">
+    // Focusable so keyboard users can scroll it on a phone (axe: scrollable-region-focusable).
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="量化指标（可横向滚动）">
       <table className="w-full min-w-[32rem] border-collapse text-left text-sm">
         <caption className="sr-only">量化指标</caption>
         <thead className="bg-gray-100 text-gray-700">

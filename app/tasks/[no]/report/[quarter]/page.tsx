@@ -2,8 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/app/_lib/current-user";
+import { outcomeText, type ReportOutcomeSearch } from "@/app/_lib/report-outcome";
 import { appToday } from "@/app/_lib/today";
 import { RagBadge } from "@/components/rag-badge";
+import { DueText } from "@/components/report/due-text";
+import { ReportContent } from "@/components/report/report-content";
+import { ReviewPanel } from "@/components/report/review-panel";
+import { VersionList } from "@/components/report/version-list";
 import { ReportStateBadge } from "@/components/report-state-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -17,38 +22,20 @@ import { formatMetricValue } from "@/lib/metric-text";
 import { can } from "@/lib/permissions";
 import { canDraft, daysLeft, previousPeriod, quarterLabel, quarterShort } from "@/lib/periods";
 import { evaluateQuarter } from "@/lib/rag";
-import { ReportContent } from "../../_components/report-content";
-import { VersionList } from "../../_components/report-history";
+import { approveReport, returnReport } from "./actions";
 import { CoopNoteForm } from "./_components/coop-note-form";
 import { ReportForm } from "./_components/report-form";
-import { ReviewPanel } from "./_components/review-panel";
 import { formValues, liveSnapshot } from "./report-view";
 import { loadReportContext, parseTaskNo } from "./report-context";
 
 type Props = {
   params: Promise<{ no: string; quarter: string }>;
-  searchParams: Promise<{ submitted?: string | string[]; reviewed?: string | string[] }>;
+  searchParams: Promise<ReportOutcomeSearch>;
 };
-
-/** The outcome of the action that brought the user here (submit or review redirect), if it still holds. */
-function outcomeText(search: Awaited<Props["searchParams"]>, state: string | null): string | null {
-  const submitted = typeof search.submitted === "string" && /^\d{1,4}$/.test(search.submitted) ? search.submitted : null;
-  if (submitted && state === "submitted") return `已提交（第 ${submitted} 版），等待督查室审核。`;
-  if (search.reviewed === "approved" && state === "approved") return "已通过。";
-  if (search.reviewed === "returned" && state === "returned") return "已退回，牵头单位可修改后重新提交。";
-  return null;
-}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { no, quarter } = await params;
   return { title: `任务 ${no} · ${quarterLabel(quarter)}报告` };
-}
-
-function DueText({ days, dueOn }: { days: number; dueOn: string }) {
-  const when = `截止 ${formatChineseDate(dueOn)}`;
-  if (days > 0) return <span>{when}（还剩 {days} 天）</span>;
-  if (days === 0) return <span>{when}（今天截止）</span>;
-  return <span className="text-red-800">{when}（已过 {-days} 天）</span>;
 }
 
 export default async function QuarterReportPage({ params, searchParams }: Props) {
@@ -188,7 +175,7 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
       {report && state === "submitted" && can(user, "report:review") && (
         <Card aria-labelledby="review-heading">
           <CardTitle id="review-heading">审核</CardTitle>
-          <ReviewPanel reportId={report.id} taskNo={task.no} quarter={period.code} version={report.version} />
+          <ReviewPanel reportId={report.id} subject={{ name: "taskNo", no: task.no }} quarter={period.code} version={report.version} approve={approveReport} reject={returnReport} />
         </Card>
       )}
 

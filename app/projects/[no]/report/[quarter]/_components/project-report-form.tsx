@@ -3,31 +3,15 @@
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 import type { FormState } from "@/app/_lib/action";
-import { Button } from "@/components/ui/button";
+import { ReportCommonFields, ReportSubmitBar } from "@/components/report/report-common-fields";
 import { FormStatus } from "@/components/ui/form-status";
-import { TextArea } from "@/components/ui/text-area";
-import { inputClassName } from "@/components/ui/text-field";
-import { EVIDENCE_ACCEPT, MAX_EVIDENCE_MB } from "@/lib/file-sniff";
-import { MAX_FILES_PER_SAVE, REPORT_CONFLICT_MESSAGE, reportField, SELF_STATUSES, TEXT_MAX_CHARS } from "@/lib/report-form";
-import { SELF_STATUS_LABEL } from "@/lib/report-labels";
-import { formatSize } from "@/app/tasks/[no]/_components/report-content";
+import { REPORT_CONFLICT_MESSAGE } from "@/lib/report-form";
 import { saveProjectReport, submitProjectReport } from "../actions";
 import { PartFields, type PartFieldSet } from "./part-fields";
 
 /** Save as draft or submit: the clicked button's intent picks the Server Action. */
 async function dispatch(prev: FormState | undefined, data: FormData): Promise<FormState> {
   return data.get("intent") === "submit" ? submitProjectReport(prev, data) : saveProjectReport(prev, data);
-}
-
-function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
-  if (!errors?.length) return null;
-  return (
-    <ul id={id} className="mt-1 text-sm text-red-800">
-      {errors.map((e) => (
-        <li key={e}>{e}</li>
-      ))}
-    </ul>
-  );
 }
 
 export interface ProjectReportFormProps {
@@ -74,66 +58,8 @@ export function ProjectReportForm({ projectNo, quarter, version, parts, initial,
         <PartFields key={part.id} part={part} value={value} errors={errors} today={today} />
       ))}
 
-      <TextArea label="工作进展（必填）" name={reportField.progress} rows={6} maxLength={TEXT_MAX_CHARS} defaultValue={value(reportField.progress)} errors={errors[reportField.progress]} required />
-      <TextArea label="存在问题" name={reportField.problems} rows={3} maxLength={TEXT_MAX_CHARS} hint="没有问题可留空；填写的问题会提示督查室关注。" defaultValue={value(reportField.problems)} errors={errors[reportField.problems]} />
-      <TextArea label="下步打算" name={reportField.nextSteps} rows={3} maxLength={TEXT_MAX_CHARS} defaultValue={value(reportField.nextSteps)} errors={errors[reportField.nextSteps]} />
-
-      <fieldset aria-describedby={errors[reportField.selfStatus] ? "self-status-error" : undefined}>
-        <legend className="mb-2 text-base font-semibold">自评状态</legend>
-        <div className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
-          {SELF_STATUSES.map((s) => (
-            <label key={s} className="inline-flex items-center gap-2">
-              <input type="radio" name={reportField.selfStatus} value={s} defaultChecked={value(reportField.selfStatus) === s} />
-              {SELF_STATUS_LABEL[s]}
-            </label>
-          ))}
-        </div>
-        <FieldErrors id="self-status-error" errors={errors[reportField.selfStatus]} />
-      </fieldset>
-
-      <fieldset className="space-y-2">
-        <legend className="mb-2 text-base font-semibold">佐证材料</legend>
-        {attachments.length > 0 && (
-          <ul className="space-y-1 text-sm">
-            {attachments.map((f) => (
-              <li key={f.id} className="flex flex-wrap items-center gap-x-3">
-                <a href={`/api/attachments/${f.id}`}>{f.filename}</a>
-                <span className="text-gray-600">{formatSize(f.size)}</span>
-                <label className="inline-flex items-center gap-1">
-                  <input type="checkbox" name="removeAttachment" value={f.id} defaultChecked={removed.has(String(f.id))} />
-                  删除<span className="sr-only">{f.filename}</span>
-                </label>
-              </li>
-            ))}
-          </ul>
-        )}
-        <label htmlFor="field-evidence" className="block text-sm font-medium text-gray-800">
-          上传附件
-        </label>
-        <input
-          id="field-evidence"
-          name="evidence"
-          type="file"
-          multiple
-          accept={EVIDENCE_ACCEPT}
-          aria-describedby={errors.evidence ? "evidence-hint evidence-error" : "evidence-hint"}
-          className={inputClassName}
-        />
-        <p id="evidence-hint" className="text-xs text-gray-700">
-          支持 PDF、图片、Word、Excel，单个不超过 {MAX_EVIDENCE_MB} MB，每次最多 {MAX_FILES_PER_SAVE} 个；随“保存草稿”或“提交”一并上传。
-        </p>
-        <FieldErrors id="evidence-error" errors={errors.evidence} />
-      </fieldset>
-
-      <div className="flex flex-col gap-3 border-t pt-4 sm:flex-row sm:items-center">
-        <Button type="submit" name="intent" value="save" variant="secondary" disabled={pending}>
-          {pending ? "正在保存…" : "保存草稿"}
-        </Button>
-        <Button type="submit" name="intent" value="submit" disabled={pending}>
-          提交报告
-        </Button>
-        <p className="text-xs text-gray-700">提交后报告只读，督查室退回后方可修改。</p>
-      </div>
+      <ReportCommonFields value={value} errors={errors} attachments={attachments} removed={removed} nameFileInRemoveLabel />
+      <ReportSubmitBar pending={pending} />
     </form>
   );
 }

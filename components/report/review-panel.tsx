@@ -5,20 +5,31 @@ import type { FormState } from "@/app/_lib/action";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { TextArea } from "@/components/ui/text-area";
-import { approveProjectReport, returnProjectReport } from "../actions";
 
-async function dispatch(prev: FormState | undefined, data: FormData): Promise<FormState> {
-  return data.get("decision") === "approve" ? approveProjectReport(prev, data) : returnProjectReport(prev, data);
-}
+type ReviewAction = (prev: FormState | undefined, data: FormData) => Promise<FormState>;
 
-/** The 督查室's review of a submitted project report: 通过, or 退回 with the reason. */
-export function ProjectReviewPanel({ reportId, projectNo, quarter, version }: { reportId: number; projectNo: number; quarter: string; version: number }) {
-  const [state, formAction, pending] = useActionState(dispatch, undefined);
+type Props = {
+  reportId: number;
+  /** The hidden field naming what was reported on: `taskNo` for a task, `projectNo` for a 民生实事. */
+  subject: { name: "taskNo" | "projectNo"; no: number };
+  quarter: string;
+  version: number;
+  /** Server Actions of the report's route, passed in so one panel serves tasks and projects alike. */
+  approve: ReviewAction;
+  reject: ReviewAction;
+};
+
+/** The 督查室's review of a submitted report: 通过, or 退回 with the reason. */
+export function ReviewPanel({ reportId, subject, quarter, version, approve, reject }: Props) {
+  const [state, formAction, pending] = useActionState(
+    (prev: FormState | undefined, data: FormData) => (data.get("decision") === "approve" ? approve(prev, data) : reject(prev, data)),
+    undefined,
+  );
   return (
     <form action={formAction} className="space-y-3">
       <FormStatus state={state} />
       <input type="hidden" name="reportId" value={reportId} />
-      <input type="hidden" name="projectNo" value={projectNo} />
+      <input type="hidden" name={subject.name} value={subject.no} />
       <input type="hidden" name="quarter" value={quarter} />
       <input type="hidden" name="version" value={version} />
       <TextArea
