@@ -72,6 +72,15 @@ describe("today in Asia/Shanghai", () => {
   it("turns the year at 2026-12-31T16:00Z", () => {
     expect(todayInShanghai(new Date("2026-12-31T16:00:00Z"))).toBe("2027-01-01");
   });
+
+  it("agrees with the time-zone database from 1985 to 2040, daylight-saving years included", () => {
+    const tz = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
+    const step = 7 * 60 * 60 * 1000 + 13 * 60 * 1000;
+    for (let ms = Date.UTC(1985, 0, 1); ms < Date.UTC(2040, 0, 1); ms += step) {
+      const at = new Date(ms);
+      expect(todayInShanghai(at), at.toISOString()).toBe(tz.format(at));
+    }
+  });
 });
 
 describe("current and reporting period", () => {

@@ -108,8 +108,17 @@ const shanghaiDay = new Intl.DateTimeFormat("en-CA", {
   day: "2-digit",
 });
 
+// China has kept UTC+8 with no daylight saving since 1992, so inside this range the day is
+// plain arithmetic; Intl (slow: the overdue list and dashboard ask for thousands of days
+// per request) is only needed outside it.
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+const FIXED_OFFSET_FROM = Date.UTC(1992, 0, 1);
+const FIXED_OFFSET_UNTIL = Date.UTC(9999, 0, 1);
+
 /** The Asia/Shanghai calendar day of an instant: 2026-03-31T16:00Z is already 2026-04-01. */
 export function todayInShanghai(now: Date): string {
+  const ms = now.getTime();
+  if (ms >= FIXED_OFFSET_FROM && ms < FIXED_OFFSET_UNTIL) return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
   const parts = Object.fromEntries(shanghaiDay.formatToParts(now).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day}`;
 }

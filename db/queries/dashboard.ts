@@ -3,8 +3,7 @@ import type { DashboardTask } from "@/lib/dashboard";
 import type { NoticeDisplayState } from "@/lib/notice-state";
 import { subjectQuarterAt, type SubjectQuarter } from "@/lib/overdue";
 import type { PeriodLike } from "@/lib/periods";
-import { listNoticesAsOf } from "./notices";
-import { listProjectProgress, type ProjectProgressData } from "./project-progress";
+import type { ProjectProgressData } from "./project-progress";
 import { loadSupervisionFacts, projectKey, type SupervisionFacts } from "./supervision";
 
 // The 领导驾驶舱's data, as known at the end of the "as of" day, from the same facts the
@@ -60,8 +59,8 @@ export interface DashboardData {
 export function loadDashboard({ period, previous, asOf }: { period: PeriodLike; previous: PeriodLike | null; asOf: string }): DashboardData {
   const facts = loadSupervisionFacts({ asOf });
   const tasks = facts.subjects.filter((s) => s.kind === "task").map((s) => taskRow(facts, s, period, previous));
-  const projects = listProjectProgress({ asOf }).map((data) => ({ data, quarter: subjectQuarterAt(facts, projectKey(data.no), period) }));
-  const openDuban = listNoticesAsOf({ asOf })
+  const projects = facts.projects.map((data) => ({ data, quarter: subjectQuarterAt(facts, projectKey(data.no), period) }));
+  const openDuban = facts.noticeRegister
     .flatMap((n): DashboardNotice[] =>
       n.level === "duban" && n.taskNo !== null && (n.stateAsOf === "sent" || n.stateAsOf === "overdue" || n.stateAsOf === "replied")
         ? [

@@ -8,7 +8,7 @@ import { readSnapshot } from "@/lib/report-snapshot";
 import { projectVersionContent, taskVersionContent } from "@/lib/version-content";
 import { getDb, type Tx } from "../client";
 import { livelihoodProjects, periods, programmeYears, ragOverrides, reports, reportVersions, tasks, users } from "../schema";
-import { listNoticesAsOf } from "./notices";
+import { listNoticesAsOf, type NoticeAsOf } from "./notices";
 import { listPeriods, type PeriodRow } from "./periods";
 import { listProjectProgress, type ProjectProgressData } from "./project-progress";
 import { listTasks } from "./tasks";
@@ -32,6 +32,10 @@ export interface SupervisionFacts {
   notices: Map<string, NoticeFact[]>;
   /** Lead units in gazette order, for filters and the per-unit table. */
   unitOrder: string[];
+  /** The livelihood projects with what was submitted by the end of `asOf` (the dashboard's panels). */
+  projects: ProjectProgressData[];
+  /** The whole notice register replayed to `asOf` (the dashboard's 督办 list). */
+  noticeRegister: NoticeAsOf[];
 }
 
 function subjectsOf(projects: readonly ProjectProgressData[]): OverdueSubject[] {
@@ -95,7 +99,11 @@ function loadReportFacts(projects: readonly ProjectProgressData[]): Map<string, 
 
   const projectByNo = new Map(projects.map((p) => [p.no, p]));
   const versionsBy = new Map<number, typeof versions>();
-  for (const v of versions) versionsBy.set(v.reportId, [...(versionsBy.get(v.reportId) ?? []), v]);
+  for (const v of versions) {
+    const list = versionsBy.get(v.reportId);
+    if (list) list.push(v);
+    else versionsBy.set(v.reportId, [v]);
+  }
 
   const out = new Map<string, ReportFacts & { reportId: number }>();
   for (const r of rows) {
@@ -142,9 +150,9 @@ function loadOverrides(): Map<string, OverrideFact> {
   return new Map(rows.map(({ taskNo, periodCode, ...o }) => [reportKey(taskKey(taskNo), periodCode), o]));
 }
 
-function openNoticesAsOf(asOf: string): Map<string, NoticeFact[]> {
+function openNoticesAsOf(register: readonly NoticeAsOf[], asOf: string): Map<string, NoticeFact[]> {
   const out = new Map<string, NoticeFact[]>();
-  for (const n of listNoticesAsOf({ asOf })) {
+  for (const n of register) {
     const key = n.taskNo !== null ? taskKey(n.taskNo) : n.projectNo !== null ? projectKey(n.projectNo) : null;
     if (key === null) continue;
     const state = n.stateAsOf;
@@ -157,14 +165,19 @@ function openNoticesAsOf(asOf: string): Map<string, NoticeFact[]> {
       deadline: n.deadlineAsOf,
       daysOverdue: state === "overdue" ? daysBetween(n.deadlineAsOf, asOf) : 0,
     };
-    out.set(key, [...(out.get(key) ?? []), fact]);
+    const list = out.get(key);
+    if (list) list.push(fact);
+    else out.set(key, [fact]);
   }
   return out;
 }
 
 /** The facts of the whole programme as known at the end of `asOf`. */
 export function loadSupervisionFacts({ asOf }: { asOf: string }): SupervisionFacts {
-  const projects = listProjectProgress();
+  // Parts, coverage, names and units do not depend on the day; only the report summaries
+  // do, and those are read as of `asOf` so the dashboard can use the same load.
+  const projects = listProjectProgress({ asOf });
+  const noticeRegister = listNoticesAsOf({ asOf });
   const subjects = subjectsOf(projects);
   const unitOrder: string[] = [];
   for (const s of subjects) for (const u of s.leadUnits) if (!unitOrder.includes(u)) unitOrder.push(u);
@@ -174,8 +187,10 @@ export function loadSupervisionFacts({ asOf }: { asOf: string }): SupervisionFac
     subjects,
     reports: loadReportFacts(projects),
     overrides: loadOverrides(),
-    notices: openNoticesAsOf(asOf),
+    notices: openNoticesAsOf(noticeRegister, asOf),
     unitOrder,
+    projects,
+    noticeRegister,
   };
 }
 
