@@ -30,7 +30,7 @@ const PAGES: Entry[] = [
   { route: "/supervision/overdue", url: "/supervision/overdue", persona: "supervisor" },
   { route: "/supervision/review", url: "/supervision/review", persona: "supervisor" },
   { route: "/supervision/notices", url: "/supervision/notices", persona: "supervisor" },
-  { route: "/supervision/notices/new", url: "/supervision/notices/new?taskNo=26", persona: "supervisor" },
+  { route: "/supervision/notices/new", url: "/supervision/notices/new?subject=task:26", persona: "supervisor" },
   { route: "/supervision/notices/[id]", url: firstNoticeUrl, persona: "supervisor" },
   { route: "/admin/users", url: "/admin/users", persona: "admin" },
   { route: "/admin/users/[id]", url: firstUserUrl, persona: "admin" },
@@ -43,7 +43,7 @@ async function firstNoticeUrl(page: Page): Promise<string> {
   await page.goto("/supervision/notices");
   const link = page.locator('a[href^="/supervision/notices/"]:not([href$="/new"])').first();
   if ((await link.count()) === 0) {
-    await page.goto("/supervision/notices/new?taskNo=26");
+    await page.goto("/supervision/notices/new?subject=task:26");
     await page.getByLabel("存在问题").fill("第四季度工作进展未按时报送。");
     await page.getByLabel("整改要求").fill("请尽快补报进展并上传佐证材料。");
     await page.getByRole("button", { name: /发出|提交|保存/ }).first().click();

@@ -39,7 +39,8 @@ export function RelocationPlan({ plan, source }: { plan: Plan; source: SourceRef
         <section aria-labelledby="relocation-objects">
           <h3 id="relocation-objects" className="mb-2 text-sm font-semibold">解危对象</h3>
           <Quote>{plan.objectsQuote}</Quote>
-          <div className="mt-2 overflow-x-auto">
+          {/* Focusable so keyboard users can scroll it on a phone (axe: scrollable-region-focusable). */}
+          <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label="解危对象楼栋（可横向滚动）">
             <table className="w-full min-w-[20rem] border-collapse text-left text-sm">
               <caption className="sr-only">解危对象楼栋</caption>
               <thead className="bg-gray-100 text-gray-700">
