@@ -109,7 +109,9 @@ export function getTaskReport({ taskId, periodId }: { taskId: number; periodId: 
       reviewComment: reports.reviewComment,
       updatedAt: reports.updatedAt,
       updatedByName: nameOf(reports.updatedById),
-      firstSubmittedAt: sql<number | null>`(select min(${reportVersions.submittedAt}) from ${reportVersions} where ${reportVersions.reportId} = ${reports.id})`,
+      // The outer id is spelled out: in a one-table select drizzle leaves columns unqualified,
+      // and a bare "id" inside the subquery would mean report_versions.id.
+      firstSubmittedAt: sql<number | null>`(select min(${reportVersions.submittedAt}) from ${reportVersions} where ${reportVersions.reportId} = ${sql.identifier("reports")}.${sql.identifier("id")})`,
     })
     .from(reports)
     .where(and(eq(reports.taskId, taskId), eq(reports.periodId, periodId)))
