@@ -39,6 +39,7 @@ async function main() {
       memoryGb: Math.round(os.totalmem() / 2 ** 30),
       node: process.version,
       os: `${os.type()} ${os.release()}`,
+      loadAverageAtStart: os.loadavg()[0]!,
     },
     settings: { connections: CONNECTIONS, warmupSeconds: WARMUP_SECONDS, durationSeconds: DURATION_SECONDS, today: BENCH_TODAY },
     targets: TARGETS,

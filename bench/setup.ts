@@ -5,13 +5,14 @@
 //   tsx --conditions=react-server bench/setup.ts burst      → a session for every lead unit
 //        with reports still to submit this quarter, and each report's complete content
 //   tsx --conditions=react-server bench/setup.ts count <since-ms> → rows saved since then
+//   tsx --conditions=react-server bench/setup.ts versions <no,…> → current report versions
 // Sessions are created with the login code's own createSession, so cookies carry a real,
 // live server-side session.
 import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { getPeriodByCode } from "@/db/queries/periods";
 import { listQuarterBoard } from "@/db/queries/report-board";
-import { getReportTaskByNo } from "@/db/queries/reports";
+import { getReportTaskByNo, getTaskReport } from "@/db/queries/reports";
 import { createSession } from "@/db/queries/sessions";
 import { getTaskTargets } from "@/db/queries/targets";
 import { auditLog, reports, reportVersions, users } from "@/db/schema";
@@ -128,10 +129,24 @@ function count(since: number) {
   return { submitted, versions, audits };
 }
 
+/** The current version of each task's report for the benchmark quarter (0: none yet). */
+function versions(nos: number[]): number[] {
+  return nos.map((no) => getTaskReport({ taskId: getReportTaskByNo({ no })!.id, periodId: period!.id })?.version ?? 0);
+}
+
 const [mode, arg] = process.argv.slice(2);
-const out = mode === "personas" ? personas(Number(arg ?? 10)) : mode === "burst" ? burst() : mode === "count" ? count(Number(arg)) : null;
+const out =
+  mode === "personas"
+    ? personas(Number(arg ?? 10))
+    : mode === "burst"
+      ? burst()
+      : mode === "count"
+        ? count(Number(arg))
+        : mode === "versions"
+          ? versions((arg ?? "").split(",").map(Number))
+          : null;
 if (!out) {
-  console.error("用法：bench/setup.ts personas | burst | count <毫秒时间戳>");
+  console.error("用法：bench/setup.ts personas <n> | burst | count <毫秒时间戳> | versions <序号,…>");
   process.exit(2);
 }
 console.log(JSON.stringify(out));

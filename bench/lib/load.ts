@@ -51,9 +51,21 @@ async function fire(url: string, requests: Request[], seconds: number, onTime?: 
   return (await instance) as autocannon.Result;
 }
 
-export async function measure({ url, requests, serverPid }: { url: string; requests: Request[]; serverPid: number }): Promise<LoadResult> {
+export async function measure({
+  url,
+  requests,
+  serverPid,
+  afterWarmup,
+}: {
+  url: string;
+  requests: Request[];
+  serverPid: number;
+  /** Runs between the warm-up and the measured run (e.g. to resynchronise state). */
+  afterWarmup?: () => Promise<void>;
+}): Promise<LoadResult> {
   let warmupRequests = 0;
   await fire(url, requests, WARMUP_SECONDS, () => (warmupRequests += 1));
+  await afterWarmup?.();
   const times: number[] = [];
   let bad = 0;
   const cpuBefore = groupCpuSeconds(serverPid);

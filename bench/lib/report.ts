@@ -13,7 +13,7 @@ export interface BenchResults {
   command: string;
   startedAt: string;
   finishedAt: string;
-  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; os: string };
+  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; os: string; loadAverageAtStart: number };
   settings: { connections: number; warmupSeconds: number; durationSeconds: number; today: string };
   targets: typeof TARGETS;
   firstLoadJs: RouteJs[];
@@ -78,6 +78,13 @@ function lighthouseTable(scales: ScaleResult[]): string {
   return table(["页面", "性能", "无障碍", "最佳实践", "达标", "未满分的审计项"], rows);
 }
 
+function slowSqlTable(s: ScaleResult): string {
+  const rows = s.targets.slice(1).flatMap((t) =>
+    (t.topSql ?? []).slice(0, 2).map((q) => [t.name, f(q.msPerRequest, 2), f(q.timesPerRequest, 1), `\`${q.sql.slice(0, 160).replace(/\|/g, "\\|")}${q.sql.length > 160 ? "…" : ""}\``]),
+  );
+  return table(["目标", "ms/请求", "次/请求", "语句"], rows);
+}
+
 function jsTable(routes: RouteJs[]): string {
   return table(["路由", "首屏 JS（gzip KB）", "文件数"], routes.map((r) => [r.route, f(r.gzipKb), String(r.files)]));
 }
@@ -86,7 +93,7 @@ export function renderMarkdown(results: BenchResults): string {
   const m = results.machine;
   const s = results.settings;
   const parts = [
-    `测得于 ${results.finishedAt}：${m.cpus} 核 ${m.cpuModel}，${m.memoryGb} GB，Node ${m.node}，${m.os}。` +
+    `测得于 ${results.finishedAt}：${m.cpus} 核 ${m.cpuModel}，${m.memoryGb} GB，Node ${m.node}，${m.os}；开始时 1 分钟平均负载 ${m.loadAverageAtStart.toFixed(1)}（>0.5 说明有其他程序在占用 CPU，数字偏低）。` +
       `autocannon ${s.connections} 个连接，预热 ${s.warmupSeconds} s 后测 ${s.durationSeconds} s；服务器“今天”= ${s.today}。`,
     `命令：\`${results.command}\``,
   ];
@@ -94,6 +101,7 @@ export function renderMarkdown(results: BenchResults): string {
   const small = results.scales[0];
   const large = results.scales.at(-1);
   if (small && large && large !== small) parts.push(`### 数据增长（×${large.scale} 与 ×${small.scale} 相比）\n\n${growthTable(small, large)}`);
+  if (large) parts.push(`### ×${large.scale} 时最耗时的 SQL（每个目标前两条）\n\n${slowSqlTable(large)}`);
   parts.push(`### 季末集中提交\n\n${burstTable(results.scales)}`);
   if (results.scales.some((x) => x.lighthouse.length)) parts.push(`### Lighthouse 12.2.3（移动端）\n\n${lighthouseTable(results.scales)}`);
   parts.push(`### 首屏 JS（构建产物）\n\n${jsTable(results.firstLoadJs)}`);

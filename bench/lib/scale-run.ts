@@ -20,6 +20,8 @@ export interface TargetResult extends LoadResult {
   /** Server-side SQL statement time per request (bench/lib/sql-probe.cjs). */
   sqlMsPerRequest: number;
   statementsPerRequest: number;
+  /** The statements that took the most time, per request. */
+  topSql: { sql: string; msPerRequest: number; timesPerRequest: number }[];
 }
 
 export interface BurstResult {
@@ -89,23 +91,39 @@ function generatedDatabase(scale: number, target: string): Record<string, unknow
   return JSON.parse(fs.readFileSync(summaryFile, "utf8")) as Record<string, unknown>;
 }
 
-function sqlTotals(dir: string): { ms: number; statements: number } {
-  const totals = { ms: 0, statements: 0 };
+type SqlTotals = { ms: number; statements: number; bySql: Record<string, { ms: number; n: number }> };
+
+function sqlTotals(dir: string): SqlTotals {
+  const totals: SqlTotals = { ms: 0, statements: 0, bySql: {} };
   for (const f of fs.readdirSync(dir)) {
     if (!/^sql-\d+\.json$/.test(f)) continue;
-    const t = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as { ms: number; statements: number };
+    const t = JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as SqlTotals;
     totals.ms += t.ms;
     totals.statements += t.statements;
+    for (const [sql, e] of Object.entries(t.bySql)) {
+      const into = (totals.bySql[sql] ??= { ms: 0, n: 0 });
+      into.ms += e.ms;
+      into.n += e.n;
+    }
   }
   return totals;
 }
 
+function topStatements(before: SqlTotals, after: SqlTotals, requests: number, share: number): TargetResult["topSql"] {
+  return Object.entries(after.bySql)
+    .map(([sql, e]) => ({ sql, ms: e.ms - (before.bySql[sql]?.ms ?? 0), n: e.n - (before.bySql[sql]?.n ?? 0) }))
+    .filter((x) => x.n > 0)
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 3)
+    .map((x) => ({ sql: x.sql, msPerRequest: (x.ms * share) / requests, timesPerRequest: (x.n * share) / requests }));
+}
+
 const settle = () => new Promise((r) => setTimeout(r, 400));
 
-async function measureWithSql(server: BenchServer, sqlDir: string, name: string, requests: Request[]): Promise<TargetResult> {
+async function measureWithSql(server: BenchServer, sqlDir: string, name: string, requests: Request[], afterWarmup?: () => Promise<void>): Promise<TargetResult> {
   await settle();
   const before = sqlTotals(sqlDir);
-  const result = await measure({ url: server.url, requests, serverPid: server.pid });
+  const result = await measure({ url: server.url, requests, serverPid: server.pid, afterWarmup });
   await settle();
   const after = sqlTotals(sqlDir);
   // Warm-up requests also ran SQL: attribute by the measured share of all requests.
@@ -116,6 +134,7 @@ async function measureWithSql(server: BenchServer, sqlDir: string, name: string,
     path: requests[0]!.path,
     sqlMsPerRequest: ((after.ms - before.ms) * share) / result.requests,
     statementsPerRequest: ((after.statements - before.statements) * share) / result.requests,
+    topSql: topStatements(before, after, result.requests, share),
   };
 }
 
@@ -147,7 +166,7 @@ export async function runScale(scale: number, { lighthouse }: { lighthouse: bool
       console.log(`  压测 ${page.name}…`);
       targets.push(await measureWithSql(server, sqlDir, page.name, [{ path: page.path, headers }]));
     }
-    targets.push(await saveActionTarget(server, sqlDir, who.saveSlots));
+    targets.push(await saveActionTarget(server, sqlDir, who.saveSlots, dbEnv));
 
     const lh: ScaleResult["lighthouse"] = [];
     if (lighthouse) {
@@ -166,8 +185,8 @@ export async function runScale(scale: number, { lighthouse }: { lighthouse: bool
   }
 }
 
-/** 10 connections, each saving its own draft report again and again (version tracked per connection). */
-async function saveActionTarget(server: BenchServer, sqlDir: string, slots: ReportSlot[]): Promise<TargetResult> {
+/** Every connection saves draft reports again and again, one report per request in flight, tracking each report's version. */
+async function saveActionTarget(server: BenchServer, sqlDir: string, slots: ReportSlot[], dbEnv: Record<string, string>): Promise<TargetResult> {
   const id = actionId(path.join(root, DIST_DIR), REPORT_ACTIONS, "saveReport");
   const prepared = await Promise.all(
     slots.map(async (s) => {
@@ -203,7 +222,15 @@ async function saveActionTarget(server: BenchServer, sqlDir: string, slots: Repo
       free.push(context.slot as number);
     },
   };
-  const result = await measureWithSql(server, sqlDir, "保存填报（Server Action）", [request]);
+  // Saves still in flight when the warm-up stopped were applied unseen: reread the versions.
+  const resync = async () => {
+    await settle();
+    const current = tsxJson<number[]>(["bench/setup.ts", "versions", slots.map((s) => s.taskNo).join(",")], dbEnv);
+    current.forEach((v, i) => (prepared[i]!.version = v));
+    free.splice(0, free.length, ...prepared.map((_, i) => i));
+    failures = 0;
+  };
+  const result = await measureWithSql(server, sqlDir, "保存填报（Server Action）", [request], resync);
   // A save the action refused (a version conflict…) is an error even when HTTP said 200.
   return { ...result, errors: result.errors + failures, path: "/tasks/[no]/report/[quarter] (saveReport)" };
 }

@@ -12,7 +12,16 @@ if (dir) {
   const probe = new Database(":memory:");
   const proto = Object.getPrototypeOf(probe.prepare("select 1"));
   probe.close();
-  const totals = { ms: 0, statements: 0 };
+  // Totals, and per statement text (to name the slow ones).
+  const totals = { ms: 0, statements: 0, bySql: {} };
+  const record = (stmt, ms, count) => {
+    totals.ms += ms;
+    totals.statements += count;
+    const key = String(stmt.source).replace(/\s+/g, " ").slice(0, 400);
+    const entry = (totals.bySql[key] ??= { ms: 0, n: 0 });
+    entry.ms += ms;
+    entry.n += count;
+  };
   for (const method of ["run", "get", "all"]) {
     const original = proto[method];
     proto[method] = function timed(...args) {
@@ -20,22 +29,22 @@ if (dir) {
       try {
         return original.apply(this, args);
       } finally {
-        totals.ms += Number(process.hrtime.bigint() - start) / 1e6;
-        totals.statements += 1;
+        record(this, Number(process.hrtime.bigint() - start) / 1e6, 1);
       }
     };
   }
   const iterate = proto.iterate;
   proto.iterate = function* timedIterate(...args) {
     const it = iterate.apply(this, args);
+    let ms = 0;
     for (;;) {
       const start = process.hrtime.bigint();
       const step = it.next();
-      totals.ms += Number(process.hrtime.bigint() - start) / 1e6;
+      ms += Number(process.hrtime.bigint() - start) / 1e6;
       if (step.done) break;
       yield step.value;
     }
-    totals.statements += 1;
+    record(this, ms, 1);
   };
   const file = path.join(dir, `sql-${process.pid}.json`);
   let written = -1;

@@ -33,7 +33,7 @@ export function unitIdOf(db: Db, name: string): number {
   return db.select({ id: units.id }).from(units).where(eq(units.name, name)).get()!.id;
 }
 
-/** 序号 of tasks where `unitId` has `role`, or (with `not`) tasks where it has no role at all. */
+/** 序号 of the tasks where `unitId` has `role`. */
 export function taskNos(db: Db, { unitId, role }: { unitId: number; role: "lead" | "coop" }): number[] {
   return db
     .select({ no: tasks.no })

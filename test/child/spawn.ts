@@ -14,32 +14,6 @@ export function spawnTs(script: string, { env, ...options }: Omit<SpawnOptions, 
   );
 }
 
-/** Resolves with the child's whole stdout once it exits (rejects on a non-zero exit). */
-export function collect(child: ChildProcess): Promise<string> {
-  let out = "";
-  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
-  return new Promise((resolve, reject) => {
-    child.once("error", reject);
-    child.once("exit", (code, signal) => (code === 0 ? resolve(out) : reject(new Error(`child exited with ${code ?? signal}: ${out.slice(-2000)}`))));
-  });
-}
-
-/** Resolves when the child prints a line equal to `text`. */
-export function waitForLine(child: ChildProcess, text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let buffer = "";
-    const onData = (chunk: Buffer | string) => {
-      buffer += String(chunk);
-      if (buffer.split("\n").includes(text)) {
-        child.stdout!.off("data", onData);
-        resolve();
-      }
-    };
-    child.stdout!.on("data", onData);
-    child.once("exit", (code, signal) => reject(new Error(`child exited (${code ?? signal}) before printing "${text}"`)));
-  });
-}
-
 /** Reads a child's stdout line by line: `await next()` gives the next line. */
 export function lineReader(child: ChildProcess): { next: () => Promise<string> } {
   const lines: string[] = [];

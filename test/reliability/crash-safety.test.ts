@@ -38,19 +38,26 @@ function currentVersions(file: string, slots: { taskNo: number; quarter: string 
   }
 }
 
-/** Runs the worker until SIGKILL after a random delay; returns what it acknowledged. */
-async function crashRound(job: LoopJob, delayMs: number): Promise<Ack[]> {
+/**
+ * Runs the worker until SIGKILL: `delayMs` after the `afterAcks`-th acknowledgement (0: after
+ * start-up), so the kill lands inside a later save whatever the machine's speed.
+ */
+async function crashRound(job: LoopJob, { afterAcks, delayMs }: { afterAcks: number; delayMs: number }): Promise<Ack[]> {
   const child: ChildProcess = spawnTs("test/reliability/report-worker.ts", { env: { ...t.env, WORKER_JOB: JSON.stringify(job) } });
   const acks: Ack[] = [];
   const lines = lineReader(child);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   expect(await lines.next()).toBe("ready");
-  const killer = setTimeout(() => child.kill("SIGKILL"), delayMs);
+  let killer: NodeJS.Timeout | undefined;
+  const armKiller = () => (killer = setTimeout(() => child.kill("SIGKILL"), delayMs));
+  if (afterAcks === 0) armKiller();
   try {
     for (;;) {
       const line = await lines.next();
       const m = /^ack (\d+) (\S+) (\d+) (.+)$/.exec(line);
-      if (m) acks.push({ taskNo: Number(m[1]), quarter: m[2]!, version: Number(m[3]), text: m[4]! });
+      if (!m) continue;
+      acks.push({ taskNo: Number(m[1]), quarter: m[2]!, version: Number(m[3]), text: m[4]! });
+      if (acks.length === afterAcks) armKiller();
     }
   } catch {
     // the child is gone
@@ -104,9 +111,10 @@ describe("crash safety", () => {
       let roundsWithAcks = 0;
       for (let round = 0; round < ROUNDS; round++) {
         const job: LoopJob = { mode: "loop", sessionId: owner.sessionId, userId: owner.userId, slots: currentVersions(t.file, slots), tag: `r${round}` };
-        // Mostly mid-stream; sometimes right away, before or during the first transaction.
-        const delay = Math.random() < 0.2 ? Math.floor(Math.random() * 15) : 20 + Math.floor(Math.random() * 300);
-        const acks = await crashRound(job, delay);
+        // Mostly mid-stream after a few saves; sometimes right after start-up, before or
+        // during the first transaction.
+        const early = Math.random() < 0.2;
+        const acks = await crashRound(job, { afterAcks: early ? 0 : 1 + Math.floor(Math.random() * 5), delayMs: Math.floor(Math.random() * (early ? 40 : 25)) });
         if (acks.length > 0) roundsWithAcks += 1;
         all.push(...acks);
         checkAfterRestart(t.file, all);
