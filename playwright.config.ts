@@ -5,6 +5,8 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 const chromium = process.env.CHROME_PATH ?? process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium";
+// The server's "today": fixed so every spec sees the same programme state whatever day CI runs.
+const today = process.env.E2E_TODAY ?? "2026-12-01";
 
 export default defineConfig({
   testDir: "./e2e",
@@ -38,6 +40,6 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(port), APP_TODAY: today },
   },
 });

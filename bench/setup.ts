@@ -11,7 +11,7 @@
 import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { getPeriodByCode } from "@/db/queries/periods";
-import { listQuarterBoard } from "@/db/queries/report-board";
+import { listLedTaskReports } from "@/db/queries/report-board";
 import { getReportTaskByNo, getTaskReport } from "@/db/queries/reports";
 import { createSession } from "@/db/queries/sessions";
 import { getTaskTargets } from "@/db/queries/targets";
@@ -47,9 +47,7 @@ function editableByUnit() {
   return accounts
     .map((a) => ({
       userId: a.id,
-      rows: listQuarterBoard({ periodId: period!.id, quarter: period!.quarter, leadUnitId: a.unitId! }).filter(
-        (r) => r.report === null || r.report.status === "draft" || r.report.status === "returned",
-      ),
+      rows: listLedTaskReports({ unitId: a.unitId!, periodId: period!.id }).filter((r) => r.status === null || r.status === "draft" || r.status === "returned"),
     }))
     .filter((a) => a.rows.length > 0);
 }
@@ -66,7 +64,7 @@ function personas(slots: number) {
     for (const r of u.rows) {
       if (seen.has(r.no) || saveSlots.length >= slots) continue;
       seen.add(r.no);
-      saveSlots.push({ ...cred, taskNo: r.no, quarter: BENCH_QUARTER, version: r.report?.version ?? 0 });
+      saveSlots.push({ ...cred, taskNo: r.no, quarter: BENCH_QUARTER, version: r.version });
     }
     if (saveSlots.length >= slots) break;
   }
@@ -106,7 +104,7 @@ function burst(): BurstReport[] {
     for (const r of u.rows) {
       if (seen.has(r.no)) continue;
       seen.add(r.no);
-      out.push({ ...cred, taskNo: r.no, quarter: BENCH_QUARTER, fields: { ...submission(r.no), version: String(r.report?.version ?? 0) } });
+      out.push({ ...cred, taskNo: r.no, quarter: BENCH_QUARTER, fields: { ...submission(r.no), version: String(r.version) } });
     }
   }
   return out;

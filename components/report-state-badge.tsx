@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import type { ReportState } from "@/lib/rag";
+import type { ReportState } from "@/lib/vocabulary";
 import { REPORT_STATE_LABEL } from "@/lib/report-labels";
 
 const TONE: Record<ReportState | "none", BadgeTone> = {

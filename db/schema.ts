@@ -11,6 +11,9 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import type { Reason } from "../lib/quarter-status";
+import type { QuarterPlanChange } from "../lib/submitted-quarter";
+import { OVERRIDE_COLORS, PROGRESS_LAMPS, REPORT_STATUS, REVIEW_STATUS, SELF_STATUS, SUBJECT_KINDS } from "../lib/vocabulary";
 
 const nowMs = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 const createdAt = () => integer("created_at").notNull().default(nowMs);
@@ -291,15 +294,51 @@ export const periods = sqliteTable(
   (t) => [uniqueIndex("periods_year_quarter").on(t.yearId, t.quarter)],
 );
 
-/** One per task: the lock and version of its quarterly targets (季度攻坚目标). */
+/** One per task: the version of its quarterly targets (季度攻坚目标), for the optimistic check. */
 export const targetSets = sqliteTable("target_sets", {
   taskId: integer("task_id").primaryKey().references(() => tasks.id),
   version: integer("version").notNull().default(1),
-  lockedAt: integer("locked_at"),
-  lockedById: integer("locked_by_id").references(() => users.id),
   updatedAt: integer("updated_at").notNull(),
   updatedById: integer("updated_by_id").references(() => users.id),
 });
+
+/**
+ * A quarter's targets locked early by the 督查室. A quarter also locks on its own when its
+ * first report is submitted and on its last day (lib/quarter-targets.ts quarterLock).
+ */
+export const targetLocks = sqliteTable(
+  "target_locks",
+  {
+    taskId: integer("task_id").notNull().references(() => tasks.id),
+    quarter: integer("quarter").notNull(),
+    lockedAt: integer("locked_at").notNull(),
+    lockedById: integer("locked_by_id").notNull().references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.quarter] })],
+);
+
+export const CHANGE_REQUEST_STATUS = ["pending", "approved", "refused"] as const;
+/** A lead unit's request to change a locked quarter's targets, decided by the 督查室. */
+export const targetChangeRequests = sqliteTable(
+  "target_change_requests",
+  {
+    id: integer("id").primaryKey(),
+    taskId: integer("task_id").notNull().references(() => tasks.id),
+    quarter: integer("quarter").notNull(),
+    /** The quarter's plan before and as proposed. */
+    before: text("before", { mode: "json" }).$type<QuarterPlanChange>().notNull(),
+    proposed: text("proposed", { mode: "json" }).$type<QuarterPlanChange>().notNull(),
+    reason: text("reason").notNull(),
+    status: text("status", { enum: CHANGE_REQUEST_STATUS }).notNull().default("pending"),
+    requestedById: integer("requested_by_id").notNull().references(() => users.id),
+    requestedAt: integer("requested_at").notNull(),
+    decidedById: integer("decided_by_id").references(() => users.id),
+    decidedAt: integer("decided_at"),
+    decisionComment: text("decision_comment"),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [index("target_change_requests_task").on(t.taskId, t.quarter), index("target_change_requests_status").on(t.status)],
+);
 
 export const metricQuarterTargets = sqliteTable(
   "metric_quarter_targets",
@@ -321,8 +360,6 @@ export const taskQuarterMilestones = sqliteTable(
   (t) => [primaryKey({ columns: [t.taskId, t.quarter] })],
 );
 
-export const REPORT_STATUS = ["draft", "submitted", "approved", "returned"] as const;
-export const SELF_STATUS = ["done", "onTrack", "behind", "notStarted"] as const;
 /** One report per subject (a task or a livelihood project) per period. */
 export const reports = sqliteTable(
   "reports",
@@ -399,7 +436,7 @@ export const reportVersions = sqliteTable(
     snapshot: text("snapshot", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     submittedAt: integer("submitted_at").notNull(),
     submittedById: integer("submitted_by_id").notNull().references(() => users.id),
-    reviewStatus: text("review_status", { enum: ["pending", "approved", "returned"] }).notNull().default("pending"),
+    reviewStatus: text("review_status", { enum: REVIEW_STATUS }).notNull().default("pending"),
     reviewComment: text("review_comment"),
     reviewedAt: integer("reviewed_at"),
     reviewedById: integer("reviewed_by_id").references(() => users.id),
@@ -443,18 +480,23 @@ export const coopNotes = sqliteTable(
 
 // ───────────────────────── supervision ─────────────────────────
 
-export const RAG = ["red", "amber", "green"] as const;
-export const ragOverrides = sqliteTable(
-  "rag_overrides",
+/**
+ * The 督查室's setting of a quarter's 进度 lamp, as an append-only list: the latest row of a
+ * subject's quarter is in force; a row with no colour clears the override.
+ */
+export const progressOverrides = sqliteTable(
+  "progress_overrides",
   {
-    taskId: integer("task_id").notNull().references(() => tasks.id),
+    id: integer("id").primaryKey(),
+    subjectKind: text("subject_kind", { enum: SUBJECT_KINDS }).notNull(),
+    subjectId: integer("subject_id").notNull(),
     periodId: integer("period_id").notNull().references(() => periods.id),
-    color: text("color", { enum: RAG }).notNull(),
+    color: text("color", { enum: OVERRIDE_COLORS }),
     reason: text("reason").notNull(),
     byId: integer("by_id").notNull().references(() => users.id),
     at: integer("at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.taskId, t.periodId] })],
+  (t) => [index("progress_overrides_subject").on(t.periodId, t.subjectKind, t.subjectId, t.at)],
 );
 
 export const NOTICE_LEVEL = ["cuiban", "duban"] as const;
@@ -479,7 +521,12 @@ export const notices = sqliteTable(
     createdAt: createdAt(),
     createdById: integer("created_by_id").notNull().references(() => users.id),
   },
-  (t) => [index("notices_task").on(t.taskId), index("notices_status").on(t.status)],
+  (t) => [
+    index("notices_task").on(t.taskId),
+    index("notices_project").on(t.projectId),
+    index("notices_escalated_from").on(t.escalatedFromId),
+    index("notices_status").on(t.status),
+  ],
 );
 
 export const noticeUnits = sqliteTable(
@@ -525,6 +572,49 @@ export const notifications = sqliteTable(
   ],
 );
 
+// ───────────────────────── derived quarter status (db/status) ─────────────────────────
+
+/** Columns of one judgement of a subject's quarter (lib/quarter-status.ts), from `validFrom` on. */
+const statusColumns = () => ({
+  subjectKind: text("subject_kind", { enum: SUBJECT_KINDS }).notNull(),
+  /** tasks.id or livelihood_projects.id */
+  subjectId: integer("subject_id").notNull(),
+  periodId: integer("period_id").notNull().references(() => periods.id),
+  validFrom: integer("valid_from").notNull(),
+  reportState: text("report_state", { enum: REPORT_STATUS }),
+  versionNo: integer("version_no"),
+  firstSubmittedAt: integer("first_submitted_at"),
+  /** Asia/Shanghai day of the first submission: 迟报 is this day after the due day. */
+  firstSubmittedDay: text("first_submitted_day"),
+  lastSubmittedAt: integer("last_submitted_at"),
+  computedProgress: text("computed_progress", { enum: PROGRESS_LAMPS }).notNull(),
+  progress: text("progress", { enum: PROGRESS_LAMPS }).notNull(),
+  overrideColor: text("override_color", { enum: OVERRIDE_COLORS }),
+  overrideReason: text("override_reason"),
+  overrideByName: text("override_by_name"),
+  overrideAt: integer("override_at"),
+  reasons: text("reasons", { mode: "json" }).$type<Reason[]>().notNull(),
+  worstShortfall: real("worst_shortfall").notNull(),
+});
+
+/** The judgement in force now, one row per subject and quarter that has had any report activity. */
+export const quarterStatus = sqliteTable("quarter_status", statusColumns(), (t) => [
+  primaryKey({ columns: [t.periodId, t.subjectKind, t.subjectId] }),
+]);
+
+/** Every judgement a subject's quarter has had, for "as of" days; the latest equals quarter_status. */
+export const quarterStatusHistory = sqliteTable(
+  "quarter_status_history",
+  { id: integer("id").primaryKey(), ...statusColumns() },
+  (t) => [uniqueIndex("quarter_status_history_key").on(t.periodId, t.subjectKind, t.subjectId, t.validFrom)],
+);
+
+/** Small facts about the database itself (e.g. which status rules the stored judgements follow). */
+export const appMeta = sqliteTable("app_meta", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});
+
 // ───────────────────────── types ─────────────────────────
 export type Task = typeof tasks.$inferSelect;
 export type Unit = typeof units.$inferSelect;
@@ -536,5 +626,6 @@ export type Period = typeof periods.$inferSelect;
 export type Report = typeof reports.$inferSelect;
 export type ReportStatus = (typeof REPORT_STATUS)[number];
 export type SelfStatus = (typeof SELF_STATUS)[number];
+export type QuarterStatusRow = typeof quarterStatus.$inferSelect;
 export type Notice = typeof notices.$inferSelect;
 export type AuditOutcome = (typeof AUDIT_OUTCOME)[number];

@@ -32,6 +32,7 @@ const PAGES: Entry[] = [
   { route: "/supervision/notices", url: "/supervision/notices", persona: "supervisor" },
   { route: "/supervision/notices/new", url: "/supervision/notices/new?subject=task:26", persona: "supervisor" },
   { route: "/supervision/notices/[id]", url: firstNoticeUrl, persona: "supervisor" },
+  { route: "/supervision/targets", url: "/supervision/targets", persona: "supervisor" },
   { route: "/admin/users", url: "/admin/users", persona: "admin" },
   { route: "/admin/users/[id]", url: firstUserUrl, persona: "admin" },
   { route: "/admin/audit", url: "/admin/audit", persona: "admin" },

@@ -1,20 +1,22 @@
-// 领导驾驶舱 (issue 6) in a real browser: a 牵头领导 sees their own tasks first, widens to
-// all, switches quarter, drills from the red count to the list and into a task; the bridge
+// 领导驾驶舱 in a real browser: a 牵头领导 sees their own tasks first, widens to all,
+// switches quarter, drills from the 逾期未报 count to the list and into a task; the bridge
 // project's targets 4/17/70/90 are on the page; the print layout renders. Checked with axe.
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { livelihoodProjects as seedProjects } from "../db/seed/gazette-projects";
 import { tasks as seedTasks } from "../db/seed/gazette-tasks";
 import { expect, loginAs, test } from "./fixtures";
 
 const LEADER = "杨盛"; // persona "leader"
-const ownTasks = seedTasks.filter((t) => t.leadLeaders.includes(LEADER));
+const ownTasks = [...seedTasks, ...seedProjects].filter((t) => t.leadLeaders.includes(LEADER));
+const ALL = `重点工作任务与民生实事共 ${seedTasks.length + seedProjects.length} 项`;
 
 async function expectNoAxeViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
-/** The big number of a headline figure, e.g. 红色任务. */
+/** The big number of a headline figure, e.g. 逾期未报. */
 async function headlineValue(page: Page, label: string): Promise<number> {
   const link = page.getByRole("link", { name: new RegExp(label) }).first();
   return Number((await link.locator("span").first().textContent())?.trim());
@@ -25,7 +27,7 @@ test.describe("领导驾驶舱", () => {
     await loginAs(page, "leader");
     await page.goto("/dashboard");
     await expect(page.getByRole("heading", { level: 1, name: /^领导驾驶舱 · 2026年第.季度$/ })).toBeVisible();
-    await expect(page.getByText(`${LEADER}牵头的 ${ownTasks.length} 项任务`)).toBeVisible();
+    await expect(page.getByText(`${LEADER}牵头的 ${ownTasks.length} 项`)).toBeVisible();
     // Every task in the by-leader table is one of theirs (a task may have a second leader).
     const leaderTable = page.getByRole("table", { name: /按牵头领导/ });
     await expect(leaderTable.getByRole("rowheader", { name: LEADER })).toBeVisible();
@@ -34,16 +36,16 @@ test.describe("领导驾驶舱", () => {
 
     await page.getByRole("link", { name: "查看全部任务" }).click();
     await expect(page).toHaveURL(/all=1/);
-    await expect(page.getByText(`全部 ${seedTasks.length} 项任务`)).toBeVisible();
+    await expect(page.getByText(ALL)).toBeVisible();
     // In the red list the leader's own tasks still come first.
-    const redRows = page.getByRole("table", { name: "红色任务及原因" }).locator("tbody tr");
+    const redRows = page.getByRole("table", { name: "进度红灯事项及原因" }).locator("tbody tr");
     const reds = await redRows.count();
     if (reds > 0) await expect(redRows.first()).toContainText(LEADER);
     await page.getByRole("link", { name: "只看我牵头的任务" }).click();
-    await expect(page.getByText(`${LEADER}牵头的 ${ownTasks.length} 项任务`)).toBeVisible();
+    await expect(page.getByText(`${LEADER}牵头的 ${ownTasks.length} 项`)).toBeVisible();
   });
 
-  test("the leader switches quarter, drills from the red count to the list and into a task", async ({ page }) => {
+  test("the leader switches quarter, drills from the 逾期未报 count to the list and into a task", async ({ page }) => {
     await loginAs(page, "leader");
     await page.goto("/dashboard");
     await page.getByLabel("季度", { exact: true }).selectOption("2026Q1");
@@ -51,15 +53,15 @@ test.describe("领导驾驶舱", () => {
     await expect(page).toHaveURL(/quarter=2026Q1/);
     await expect(page.getByRole("heading", { level: 1, name: "领导驾驶舱 · 2026年第一季度" })).toBeVisible();
 
-    const red = await headlineValue(page, "红色任务");
-    expect(red).toBeGreaterThan(0);
-    await page.getByRole("link", { name: /红色任务/ }).first().click();
-    await expect(page).toHaveURL(/\/dashboard\/tasks\?.*quarter=2026Q1.*rag=red/);
-    await expect(page.getByRole("heading", { level: 1, name: `红色（${red} 项）` })).toBeVisible();
-    const rows = page.getByRole("table", { name: "红色" }).locator("tbody tr");
-    await expect(rows).toHaveCount(red);
-    await expect(rows.getByText("红", { exact: true })).toHaveCount(red);
-    await expect(rows.first()).toContainText(/未报，已逾期|低于|节点未完成|逾期/);
+    const missing = await headlineValue(page, "逾期未报");
+    expect(missing).toBeGreaterThan(0);
+    await page.getByRole("link", { name: /逾期未报/ }).first().click();
+    await expect(page).toHaveURL(/\/dashboard\/tasks\?.*quarter=2026Q1.*reporting=missing/);
+    await expect(page.getByRole("heading", { level: 1, name: `报送：逾期未报（${missing} 项）` })).toBeVisible();
+    const rows = page.getByRole("table", { name: /报送：逾期未报/ }).locator("tbody tr");
+    await expect(rows).toHaveCount(missing);
+    await expect(rows.locator('[data-lamp="reporting"]').filter({ hasText: /^报送：逾期未报 \d+ 天$/ })).toHaveCount(missing);
+    await expect(rows.first()).toContainText(/一季度逾期未报，已逾期 \d+ 天/);
     await expectNoAxeViolations(page);
 
     const first = rows.first().getByRole("link").first();
@@ -72,7 +74,7 @@ test.describe("领导驾驶舱", () => {
   test("the 市长 sees every task and the three livelihood projects with the bridge targets 4/17/70/90", async ({ page }) => {
     await loginAs(page, "mayor");
     await page.goto("/dashboard?quarter=2026Q1");
-    await expect(page.getByText(`全部 ${seedTasks.length} 项任务`)).toBeVisible();
+    await expect(page.getByText(ALL)).toBeVisible();
     await expect(page.getByRole("link", { name: "查看全部任务" })).toHaveCount(0);
     const projects = page.getByRole("region", { name: "民生实事" });
     await expect(projects.getByRole("heading", { level: 3 })).toHaveCount(3);

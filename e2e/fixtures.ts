@@ -8,6 +8,8 @@ import path from "node:path";
 import { expect, test as base, type Page } from "@playwright/test";
 
 export const INITIAL_PASSWORD = process.env.INITIAL_PASSWORD ?? "Miluo@2026";
+/** The server's "today" (playwright.config.ts passes it to the server as APP_TODAY). */
+export const TODAY = process.env.E2E_TODAY ?? "2026-12-01";
 /** What the fixture sets when the server demands a new password. */
 export const CHANGED_PASSWORD = "Miluo@2026x";
 

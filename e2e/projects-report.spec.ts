@@ -19,7 +19,7 @@ test.describe("民生实事填报", () => {
   test("农业农村局 fills the bridge Q1 report by severity and submits it", async ({ page }) => {
     await loginAs(page, BRIDGE_UNIT);
     await page.goto("/projects/1");
-    await page.getByRole("link", { name: /^填报\s*（2026年第一季度）$/ }).click();
+    await page.getByRole("link", { name: /^填写报告\s*（2026年第一季度）$/ }).click();
     await expect(page).toHaveURL(REPORT_URL);
     await expect(page.getByRole("heading", { level: 1, name: "民生实事 1 · 2026年第一季度工作进展报告" })).toBeVisible();
     await expect(page.getByText("本季度节点目标累计 2 座").first()).toBeVisible();
@@ -64,7 +64,12 @@ test.describe("民生实事填报", () => {
     await expect(medium.getByRole("row", { name: "第1季度 2 座 1 座" })).toBeVisible();
     // Q1's 4 bridges were not reached by the Q1 report, so that milestone is overdue.
     await expect(page.getByRole("region", { name: /节点完成情况/ }).getByText("逾期未完成").first()).toBeVisible();
-    await expect(page.getByRole("region", { name: "季度报告" }).getByText("已提交")).toBeVisible();
+    const q1 = page.getByRole("region", { name: "季度填报情况" }).getByTestId("quarter-2026Q1");
+    await expect(q1.getByText("已提交")).toBeVisible();
+    // Filed on 12-01 (due 04-05) and 3 of the 4 bridges the node asked for: 迟报 and red, judged on the voted node.
+    await expect(q1.locator('[data-lamp="reporting"]')).toHaveText("报送：迟报 240 天");
+    await expect(q1.locator('[data-lamp="progress"]')).toHaveText("进度：红");
+    await expect(q1).toContainText("未达到节点目标");
     await expectNoAxeViolations(page);
   });
 

@@ -10,8 +10,8 @@ const TASK = 27;
 const REPORT_URL = `/tasks/${TASK}/report/2026Q1`;
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
-/** A card link: its visible text plus the 序号 that screen readers hear (Chromium joins them with a space). */
-const cardLink = (text: string) => new RegExp(`^${text}\\s*（序号 ${TASK}）$`);
+/** A card link: its visible text plus the subject that screen readers hear (Chromium joins them with a space). */
+const cardLink = (text: string) => new RegExp(`^${text}\\s*（第${TASK}项）$`);
 
 async function expectNoAxeViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -29,23 +29,27 @@ test.describe("季度填报", () => {
 
     await page.goto("/my");
     await expect(page.getByRole("heading", { level: 1, name: "我的任务" })).toBeVisible();
-    await expect(page.getByRole("heading", { level: 3, name: `序号 ${TASK}` })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 3, name: `第${TASK}项` })).toBeVisible();
     await expectNoAxeViolations(page);
 
     await page.getByRole("link", { name: cardLink("季度目标") }).click();
     await expect(page.getByRole("heading", { level: 1, name: `序号 ${TASK} · 季度攻坚目标` })).toBeVisible();
-    // The form starts from 序时进度: 25% of 132 套.
+    // On 2026-12-01 the first three quarters have ended and are locked; the fourth is open.
+    await expect(page.getByTestId("lock-q1")).toHaveText(/第一季度：已锁定（季度已结束）/);
+    await expect(page.getByTestId("lock-q4")).toHaveText(/第四季度：可修改/);
+    // The form starts from 序时进度: 25% of 132 套, read-only for the locked quarter.
     await expect(page.getByLabel("第一季度（套）")).toHaveValue("33");
-    await page.getByLabel("第一季度（套）").fill("30");
-    await page.getByLabel("第一季度节点目标").fill("完成第一批改造房屋摸底");
+    await expect(page.getByLabel("第一季度（套）")).toHaveAttribute("readonly", "");
+    await page.getByLabel("第四季度节点目标").fill("全部完成并通过验收");
     await expectNoAxeViolations(page);
-    await page.getByRole("button", { name: "保存季度目标" }).click();
+    await page.getByRole("button", { name: "保存未锁定季度的目标" }).click();
     await expect(page.getByRole("status").filter({ hasText: "季度目标已保存" })).toBeVisible();
+    await expect(page.getByLabel("第四季度节点目标")).toHaveValue("全部完成并通过验收");
 
     await page.goto(REPORT_URL);
     await expect(page.getByRole("heading", { level: 1, name: `序号 ${TASK} · 2026年第一季度工作进展报告` })).toBeVisible();
     await expect(page.getByLabel("改造城市危旧房（套）")).toBeVisible();
-    await expect(page.getByText("本季度计划累计 30 套")).toBeVisible();
+    await expect(page.getByText("本季度计划累计 33 套")).toBeVisible();
     await expectNoAxeViolations(page);
 
     await page.getByLabel("改造城市危旧房（套）").fill("1,000");
@@ -53,8 +57,7 @@ test.describe("季度填报", () => {
     await expect(page.getByText("请输入数字，不要带千分位逗号")).toBeVisible();
 
     await page.getByLabel("改造城市危旧房（套）").fill("35");
-    await page.getByRole("group", { name: /本季度节点目标/ }).getByRole("radio", { name: "已完成" }).check();
-    await page.getByLabel("完成日期（已完成时填写）").fill("2026-03-20");
+
     await page.getByLabel("工作进展（必填）").fill("完成城市危旧房改造 35 套，第一批摸底已完成。");
     await page.getByLabel("下步打算").fill("启动第二批改造。");
     await page.getByRole("radio", { name: "序时推进" }).check();
@@ -67,6 +70,9 @@ test.describe("季度填报", () => {
     await expect(page.getByLabel("工作进展（必填）")).toHaveCount(0);
     await expect(page.getByRole("button", { name: "提交报告" })).toHaveCount(0);
     await expect(page.getByText("完成城市危旧房改造 35 套，第一批摸底已完成。").first()).toBeVisible();
+    // Filed on 12-01 for a quarter due 04-05: 迟报, while 35 of 33 套 keeps 进度 green.
+    await expect(page.getByTestId("report-status").locator('[data-lamp="reporting"]')).toHaveText("报送：迟报 240 天");
+    await expect(page.getByTestId("report-status").locator('[data-lamp="progress"]')).toHaveText("进度：绿");
 
     const link = page.getByRole("link", { name: "一季度改造台账.pdf" }).first();
     evidenceHref = (await link.getAttribute("href"))!;
@@ -170,7 +176,7 @@ test.describe("季度填报", () => {
     const page = await context.newPage();
     await loginAs(page, "unit");
     await page.goto("/my");
-    await expect(page.getByRole("heading", { level: 3, name: `序号 ${TASK}` })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 3, name: `第${TASK}项` })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await expectNoAxeViolations(page);

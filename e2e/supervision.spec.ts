@@ -6,7 +6,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
-import { e2eDatabasePath, expect, loginAs, test } from "./fixtures";
+import { e2eDatabasePath, expect, loginAs, test, TODAY } from "./fixtures";
 
 const REPORT_TASK = 46;
 const REPORT_URL = `/tasks/${REPORT_TASK}/report/2026Q1`;
@@ -21,10 +21,9 @@ async function expectNoAxeViolations(page: Page) {
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
-/** Today in Shanghai as the server sees it (no APP_TODAY in e2e). */
+/** A day relative to the server's fixed "today". */
 function shanghaiDay(offsetDays = 0): string {
-  const d = new Date(Date.now() + offsetDays * 86_400_000);
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+  return new Date(Date.parse(`${TODAY}T00:00:00Z`) + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
 
 test.describe.configure({ mode: "serial" });
@@ -44,7 +43,7 @@ test.describe("督查督办", () => {
     await loginAs(page, "supervisor");
     await page.goto("/supervision/review");
     await expect(page.getByRole("heading", { level: 1, name: "审核" })).toBeVisible();
-    const item = page.getByTestId("review-item").filter({ has: page.getByRole("heading", { name: `第${REPORT_TASK}项 · Q1报告` }) });
+    const item = page.getByTestId("review-item").filter({ has: page.getByRole("heading", { name: `第${REPORT_TASK}项 · 一季度报告` }) });
     await expect(item).toHaveCount(1);
     await item.getByText(/查看报告.*并审核/).click();
     await expect(item.getByText("一季度新增城镇就业 1600 人。")).toBeVisible();
@@ -57,7 +56,7 @@ test.describe("督查督办", () => {
     await expect(page.getByTestId(`matrix-task:${REPORT_TASK}`).getByText("已退回")).toBeVisible();
 
     await unit.goto("/notifications");
-    await expect(unit.getByText(`第${REPORT_TASK}项 Q1 报告被退回：请补充就业台账`)).toBeVisible();
+    await expect(unit.getByText(`第${REPORT_TASK}项 一季度 报告被退回：请补充就业台账`)).toBeVisible();
     await unit.goto(REPORT_URL);
     await expect(unit.getByRole("heading", { name: "督查室已退回，请修改后重新提交" })).toBeVisible();
     await unit.getByLabel("工作进展（必填）").fill("一季度新增城镇就业 1600 人，台账已附。");
@@ -70,13 +69,14 @@ test.describe("督查督办", () => {
     await expect(item).toHaveCount(1);
     await item.getByText(/查看报告与上一版并审核/).click();
     await expect(item.getByText(/与第 1 版相比（已退回：请补充就业台账）/)).toBeVisible();
-    await item.getByRole("checkbox", { name: `第${REPORT_TASK}项 · Q1报告` }).check();
+    await item.getByRole("checkbox", { name: `第${REPORT_TASK}项 · 一季度报告` }).check();
     await page.getByRole("button", { name: "批量通过所选报告" }).click();
     await expect(item).toHaveCount(0);
 
     await page.goto("/supervision?quarter=2026Q1");
     await expect(page.getByTestId(`matrix-task:${REPORT_TASK}`).getByText("已通过")).toBeVisible();
-    await expect(page.getByTestId("count-due")).toHaveText("72");
+    // 72 subjects; task 47 has no lead unit, so nobody is due to report it.
+    await expect(page.getByTestId("count-due")).toHaveText("71");
     await expectNoAxeViolations(page);
   });
 
@@ -84,12 +84,12 @@ test.describe("督查督办", () => {
     await loginAs(page, "supervisor");
     await page.goto("/supervision/overdue?unit=民政局&reason=missing");
     const entry = page.locator(`[data-testid="overdue-entry"][data-subject="task:${LATE_TASK}"]`);
-    await expect(entry.getByText(/^Q1 未报，已逾期 \d+ 天$/)).toBeVisible();
+    await expect(entry.getByText(/^一季度逾期未报，已逾期 \d+ 天$/)).toBeVisible();
     await expectNoAxeViolations(page);
 
     await entry.getByRole("link", { name: /发出催办\/督办/ }).click();
     await expect(page.getByRole("heading", { level: 1, name: "发出催办/督办" })).toBeVisible();
-    await expect(page.getByLabel("存在问题")).toHaveValue(/Q1 未报，已逾期 \d+ 天/);
+    await expect(page.getByLabel("存在问题")).toHaveValue(/一季度逾期未报，已逾期 \d+ 天/);
     await page.getByRole("radio", { name: /^督办/ }).check();
     await page.getByLabel("整改要求").fill("请于期限前补报一季度报告，并说明逾期原因。");
     await expectNoAxeViolations(page);
@@ -110,7 +110,7 @@ test.describe("督查督办", () => {
     const escalated = leader.locator("section", { has: leader.getByRole("heading", { name: "呈报我的督办" }) });
     await expect(escalated.getByText(title)).toBeVisible();
     await leader.goto("/notifications");
-    await expect(leader.getByText(`督查室呈报：${title}（第${LATE_TASK}项）逾期未办结`)).toBeVisible();
+    await expect(leader.getByText(`督查室呈报：${title}（第${LATE_TASK}项）回复期限`)).toBeVisible();
     await leaderContext.close();
 
     const unitContext = await browser.newContext();
@@ -174,13 +174,14 @@ test.describe("督查督办", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile((await download.path())!);
     const sheet = workbook.getWorksheet("逾期与滞后清单")!;
-    expect(sheet.getRow(1).getCell(4).value).toBe("序号");
-    expect(sheet.getRow(1).getCell(11).value).toBe("原因");
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const col = (name: string) => header.indexOf(name);
+    expect([col("报送"), col("进度"), col("序号"), col("原因")].every((c) => c > 0)).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(sheet.getColumn(5).width).toBeGreaterThan(sheet.getColumn(1).width!);
+    expect(sheet.getColumn(col("任务")).width).toBeGreaterThan(sheet.getColumn(1).width!);
     const labels: string[] = [];
     sheet.eachRow((row, n) => {
-      if (n > 1) labels.push(String(row.getCell(4).value));
+      if (n > 1) labels.push(String(row.getCell(col("序号")).value));
     });
     expect(labels).toEqual(shown);
     await expectNoAxeViolations(page);

@@ -1,112 +1,121 @@
 import { describe, expect, it } from "vitest";
 import {
   applyDrill,
+  changes,
   completionPercent,
   dashboardScope,
   defaultQuarter,
   describeDrill,
   drillSearch,
   EMPTY_DRILL,
-  groupTasks,
+  groupRows,
   leaderFirst,
   onTimePercent,
   parseAsOf,
   parseDrill,
   percent,
-  ragChanges,
-  submittedPercent,
   summarize,
-  type DashboardTask,
+  summarySentence,
+  type DashboardRow,
 } from "./dashboard";
 import { defaultPeriods } from "./periods";
+import type { QuarterStatus, Reason } from "./quarter-status";
+import type { SubjectInfo } from "./subject";
+import type { ProgressLamp, ReportingLamp } from "./vocabulary";
 
-const task = (no: number, over: Partial<DashboardTask> = {}): DashboardTask => ({
-  no,
-  target: `任务 ${no}`,
-  section: "聚力强产业",
-  sectionPosition: 2,
-  leaders: ["杨盛"],
-  leadUnits: ["发改局"],
-  rag: "green",
-  reasons: [],
-  late: false,
-  reportStatus: "approved",
-  onTime: true,
-  done: false,
-  previousRag: "green",
-  ...over,
-});
+function row(
+  no: number,
+  { reporting = "on_time", progress = "green", previous = "green", reasons = [], subject = {} }: { reporting?: ReportingLamp; progress?: ProgressLamp; previous?: ProgressLamp | null; reasons?: Reason[]; subject?: Partial<SubjectInfo> } = {},
+): DashboardRow {
+  const status: QuarterStatus = { reporting, daysLate: 0, progress, computedProgress: progress, overridden: false, override: null, reasons, worstShortfall: 0 };
+  return {
+    subject: { kind: "task", no, title: `任务 ${no}`, section: "聚力强产业", sectionPosition: 2, leaders: ["杨盛"], leadUnits: ["发改局"], ...subject },
+    status,
+    reportState: reporting === "missing" || reporting === "not_due" ? null : "submitted",
+    previous,
+  };
+}
 
-// Seven tasks: 2 red (one late and unreported), 2 amber, 3 green; one done; one draft.
-const fixture: DashboardTask[] = [
-  task(1, { section: "主要经济目标", sectionPosition: 1, rag: "red", late: true, reportStatus: null, onTime: false, previousRag: "green" }),
-  task(2, { section: "主要经济目标", sectionPosition: 1, rag: "amber", leaders: ["杨盛", "李亚江"], previousRag: "red" }),
-  task(3, { rag: "green", done: true, previousRag: "red", leadUnits: ["工信局", "发改局"] }),
-  task(4, { rag: "red", reportStatus: "submitted", onTime: false, late: true, leaders: ["李亚江"], previousRag: "amber" }),
-  task(5, { rag: "amber", reportStatus: "draft", onTime: false, leaders: ["李亚江"], leadUnits: ["工信局"] }),
-  task(6, { section: "岳阳市重点工作任务", sectionPosition: 9, rag: "green", leaders: ["向恩泽"], leadUnits: ["财政局"] }),
-  task(7, { rag: "green", reportStatus: "returned", previousRag: "green" }),
+const behind: Reason = { kind: "behind", text: "充电桩 累计 60/84 个，低于季度目标 28.6%" };
+const node: Reason = { kind: "milestone", text: "节点未完成：完成选址" };
+
+// Eight subjects: 3 逾期未报 (未评估), 1 迟报 but green, 1 red behind, 1 amber node, 1 done, 1 project not yet due.
+const fixture: DashboardRow[] = [
+  row(1, { reporting: "missing", progress: "none", previous: "green", subject: { section: "主要经济目标", sectionPosition: 1 } }),
+  row(2, { reporting: "missing", progress: "none", previous: "red", subject: { section: "主要经济目标", sectionPosition: 1, leaders: ["杨盛", "李亚江"] } }),
+  row(3, { reporting: "missing", progress: "none", previous: null, subject: { leadUnits: ["工信局", "发改局"] } }),
+  row(4, { reporting: "late", progress: "green", previous: "red", subject: { leaders: ["李亚江"] } }),
+  row(5, { progress: "red", previous: "green", reasons: [behind], subject: { leaders: ["李亚江"], leadUnits: ["工信局"] } }),
+  row(6, { progress: "amber", previous: "none", reasons: [node], subject: { section: "岳阳市重点工作任务", sectionPosition: 9, leaders: ["向恩泽"], leadUnits: ["财政局"] } }),
+  row(7, { progress: "done", previous: "green" }),
+  row(2, { reporting: "not_due", progress: "none", previous: "green", subject: { kind: "project", section: "民生实事", sectionPosition: 99, leaders: ["曹陶"], leadUnits: ["住建局"] } }),
 ];
 
-describe("RAG counts and rates", () => {
-  it("counts colours, done, submitted and on-time reports", () => {
-    expect(summarize(fixture)).toEqual({ total: 7, red: 2, amber: 2, green: 3, done: 1, submitted: 5, onTime: 4 });
-  });
-
-  it("gives completion, submission and on-time rates with one decimal", () => {
+describe("two-lamp counts and rates", () => {
+  it("counts 报送 and 进度 separately, and the causes of a flagged lamp", () => {
     const s = summarize(fixture);
-    expect(completionPercent(s)).toBe(14.3);
-    expect(submittedPercent(s)).toBe(71.4);
-    expect(onTimePercent(s)).toBe(57.1);
+    expect(s.reporting).toEqual({ not_due: 1, on_time: 3, late: 1, missing: 3, not_required: 0 });
+    expect(s.progress).toEqual({ green: 1, amber: 1, red: 1, done: 1, none: 4 });
+    expect([s.behind, s.nodesMissed]).toEqual([1, 1]);
   });
 
-  it("has no rate for an empty group rather than 0%", () => {
+  it("gives the on-time rate against what is due, and completion against the total", () => {
+    const s = summarize(fixture);
+    expect(onTimePercent(s)).toBe(42.9);
+    expect(completionPercent(s)).toBe(12.5);
     expect(percent(0, 0)).toBeNull();
     expect(completionPercent(summarize([]))).toBeNull();
+  });
+
+  it("says the quarter in one sentence, naming only what is not zero", () => {
+    expect(summarySentence("2026Q3", summarize(fixture), 2)).toBe("三季度 8 项：逾期未报 3、迟报 1、未到期 1；进度滞后 1、节点未完成 1；未销号督办 2 件");
+    const quiet = [row(1, { reporting: "not_due", progress: "none" })];
+    expect(summarySentence("2026Q4", summarize(quiet), 0)).toBe("四季度 1 项：未到期 1；进度均未评估（尚无已提交的报告）；无未销号督办");
   });
 });
 
 describe("grouping", () => {
-  it("orders sections as the gazette does, whatever the task order", () => {
-    const rows = groupTasks([...fixture].reverse(), "section");
-    expect(rows.map((r) => [r.name, r.summary.total, r.summary.red])).toEqual([
-      ["主要经济目标", 2, 1],
+  it("orders sections as the gazette does, projects last", () => {
+    const rows = groupRows([...fixture].reverse(), "section");
+    expect(rows.map((r) => [r.name, r.summary.total, r.summary.reporting.missing])).toEqual([
+      ["主要经济目标", 2, 2],
       ["聚力强产业", 4, 1],
       ["岳阳市重点工作任务", 1, 0],
+      ["民生实事", 1, 0],
     ]);
   });
 
-  it("counts a task with two leaders in both leaders' rows, in registry order", () => {
-    const rows = groupTasks(fixture, "leader", ["李亚江", "杨盛", "向恩泽"]);
-    expect(rows.map((r) => [r.name, r.summary.total])).toEqual([
+  it("counts a subject with two leaders in both leaders' rows, in registry order", () => {
+    const rows = groupRows(fixture, "leader", ["李亚江", "杨盛", "向恩泽"]);
+    expect(rows.slice(0, 3).map((r) => [r.name, r.summary.total])).toEqual([
       ["李亚江", 3],
       ["杨盛", 4],
       ["向恩泽", 1],
     ]);
   });
 
-  it("counts a task in each of its lead units", () => {
-    const rows = groupTasks(fixture, "unit");
-    const byName = Object.fromEntries(rows.map((r) => [r.name, r.summary]));
+  it("counts a subject in each of its lead units", () => {
+    const byName = Object.fromEntries(groupRows(fixture, "unit").map((r) => [r.name, r.summary]));
     expect(byName["发改局"]?.total).toBe(5);
-    expect(byName["工信局"]).toMatchObject({ total: 2, done: 1, amber: 1, green: 1 });
+    expect(byName["工信局"]).toMatchObject({ total: 2, progress: { red: 1, none: 1 } });
   });
 });
 
 describe("change since the previous quarter", () => {
-  it("lists tasks that turned red and tasks that turned green", () => {
-    const { turnedRed, turnedGreen } = ragChanges(fixture);
-    expect(turnedRed.map((t) => t.no)).toEqual([1, 4]);
-    expect(turnedGreen.map((t) => t.no)).toEqual([3]);
+  it("compares only quarters that were both judged", () => {
+    const { turnedRed, turnedGreen } = changes(fixture);
+    // 1 and 2 are 未评估 now; 3 has no previous quarter; 6 was 未评估 before.
+    expect(turnedRed.map((r) => r.subject.no)).toEqual([5]);
+    expect(turnedGreen.map((r) => r.subject.no)).toEqual([4]);
   });
 
   it("reports no change in the first quarter", () => {
-    expect(ragChanges(fixture.map((t) => ({ ...t, previousRag: null })))).toEqual({ turnedRed: [], turnedGreen: [] });
+    expect(changes(fixture.map((r) => ({ ...r, previous: null })))).toEqual({ turnedRed: [], turnedGreen: [] });
   });
 });
 
 describe("leader scope", () => {
-  it("narrows a 牵头领导 to their own tasks by default and widens on request", () => {
+  it("narrows a 牵头领导 to their own subjects by default and widens on request", () => {
     const leader = { role: "leader", isMayor: false, leaderName: "李亚江" };
     expect(dashboardScope(leader, false)).toEqual({ leader: "李亚江", canNarrow: true });
     expect(dashboardScope(leader, true)).toEqual({ leader: null, canNarrow: true });
@@ -117,9 +126,8 @@ describe("leader scope", () => {
     expect(dashboardScope({ role: "supervisor", isMayor: false, leaderName: null }, false).leader).toBeNull();
   });
 
-  it("puts the leader's tasks first, each part in 序号 order", () => {
-    expect(leaderFirst(fixture, "李亚江").map((t) => t.no)).toEqual([2, 4, 5, 1, 3, 6, 7]);
-    expect(leaderFirst(fixture, null).map((t) => t.no)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  it("puts the leader's subjects first, tasks before projects, each in 序号 order", () => {
+    expect(leaderFirst(fixture, "李亚江").map((r) => r.subject.no)).toEqual([2, 4, 5, 1, 3, 6, 7, 2]);
   });
 });
 
@@ -127,25 +135,25 @@ describe("drill-down", () => {
   const known = { sections: ["主要经济目标", "聚力强产业"], leaders: ["杨盛", "李亚江"], units: ["发改局", "工信局"] };
 
   it("reads a filter from the URL and drops unknown values", () => {
-    const f = parseDrill(new URLSearchParams("rag=red&flag=late&section=聚力强产业&leader=张三&unit=工信局"), known);
-    expect(f).toEqual({ rag: "red", flag: "late", section: "聚力强产业", leader: null, unit: "工信局" });
-    expect(parseDrill({ rag: "purple", flag: "x" }, known)).toEqual(EMPTY_DRILL);
+    const f = parseDrill(new URLSearchParams("reporting=missing&progress=red&change=turnedRed&section=聚力强产业&leader=张三&unit=工信局"), known);
+    expect(f).toEqual({ reporting: "missing", progress: "red", change: "turnedRed", section: "聚力强产业", leader: null, unit: "工信局" });
+    expect(parseDrill({ progress: "purple", reporting: "x", rag: "red" }, known)).toEqual(EMPTY_DRILL);
   });
 
-  it("lists exactly the tasks behind a figure", () => {
-    expect(applyDrill(fixture, { ...EMPTY_DRILL, rag: "red" }).map((t) => t.no)).toEqual([1, 4]);
-    expect(applyDrill(fixture, { ...EMPTY_DRILL, rag: "red", leader: "李亚江" }).map((t) => t.no)).toEqual([4]);
-    expect(applyDrill(fixture, { ...EMPTY_DRILL, flag: "onTime", section: "聚力强产业" }).map((t) => t.no)).toEqual([3, 7]);
-    expect(applyDrill(fixture, { ...EMPTY_DRILL, flag: "turnedGreen" }).map((t) => t.no)).toEqual([3]);
-    expect(applyDrill(fixture, { ...EMPTY_DRILL, unit: "工信局", flag: "done" }).map((t) => t.no)).toEqual([3]);
+  it("lists exactly the subjects behind a figure", () => {
+    expect(applyDrill(fixture, { ...EMPTY_DRILL, reporting: "missing" }).map((r) => r.subject.no)).toEqual([1, 2, 3]);
+    expect(applyDrill(fixture, { ...EMPTY_DRILL, progress: "red", leader: "李亚江" }).map((r) => r.subject.no)).toEqual([5]);
+    expect(applyDrill(fixture, { ...EMPTY_DRILL, change: "turnedGreen" }).map((r) => r.subject.no)).toEqual([4]);
+    expect(applyDrill(fixture, { ...EMPTY_DRILL, unit: "工信局", progress: "none" }).map((r) => r.subject.no)).toEqual([3]);
   });
 
   it("writes the filter back as a link and describes it in Chinese", () => {
-    expect(drillSearch({ rag: "red", section: "聚力强产业" }, { quarter: "2026Q2", all: null })).toBe(
-      `?quarter=2026Q2&rag=red&section=${encodeURIComponent("聚力强产业").replace(/%20/g, "+")}`,
+    expect(drillSearch({ progress: "red", section: "聚力强产业" }, { quarter: "2026Q2", all: null })).toBe(
+      `?quarter=2026Q2&progress=red&section=${encodeURIComponent("聚力强产业").replace(/%20/g, "+")}`,
     );
-    expect(describeDrill({ ...EMPTY_DRILL, rag: "red", leader: "杨盛" })).toBe("红色 · 牵头领导 杨盛");
-    expect(describeDrill(EMPTY_DRILL)).toBe("全部任务");
+    expect(describeDrill({ ...EMPTY_DRILL, reporting: "missing", leader: "杨盛" })).toBe("报送：逾期未报 · 牵头领导 杨盛");
+    expect(describeDrill({ ...EMPTY_DRILL, progress: "red" })).toBe("进度：红");
+    expect(describeDrill(EMPTY_DRILL)).toBe("全部任务与民生实事");
   });
 });
 

@@ -1,57 +1,52 @@
-// The 领导驾驶舱's figures, from one status row per task: RAG counts, completion and
-// reporting rates by section / 牵头领导 / 牵头单位, what changed since the previous
-// quarter, the leader's own scope, and the drill-down filters every figure links to.
-// Pure: the RAG of each task comes from lib/rag.ts (or a 督查室 override) via db/queries.
+// The 领导驾驶舱's figures for one quarter, from each subject's two lamps
+// (lib/quarter-status.ts): counts of 报送 and 进度, the same by section / 牵头领导 /
+// 牵头单位, what changed since the previous quarter, the one-sentence summary, the
+// leader's own scope, and the drill-down filters every figure links to.
 //
-// Definitions (shown on the page as 口径说明):
-// - 完成率 = tasks 已完成 ÷ tasks; a task is 已完成 when its submitted report for the
-//   quarter self-assesses “已完成”.
-// - 报送率 = tasks whose report for the quarter has been submitted (提交/通过/退回) ÷ tasks;
-//   按时报送 counts those first submitted by the due day.
-// - A task led by two leaders or two units counts in each of their rows, so rows can
+// - A subject led by two leaders or two units counts in each of their rows, so rows can
 //   add up to more than the programme total.
-// - 转红 / 转绿: the colour is red (green) this quarter and was another colour last quarter.
-import { isValidDay, reportingPeriod, type PeriodLike } from "./periods";
-import type { Rag, ReportState } from "./rag";
-import { RAG_LABEL } from "./status-config";
+// - 转红 / 转绿 compares quarters that were both judged (进度 not 未评估).
+import { isValidDay, quarterShort, reportingPeriod, type PeriodLike } from "./periods";
+import { isJudged, type QuarterStatus } from "./quarter-status";
+import type { SubjectInfo } from "./subject";
+import {
+  PROGRESS_LABEL,
+  PROGRESS_LAMPS,
+  REPORTING_LABEL,
+  REPORTING_LAMPS,
+  type ProgressLamp,
+  type ReportingLamp,
+  type ReportState,
+} from "./vocabulary";
 
-export interface DashboardTask {
-  no: number;
-  target: string;
-  section: string;
-  sectionPosition: number;
-  leaders: readonly string[];
-  leadUnits: readonly string[];
-  rag: Rag;
-  reasons: readonly string[];
-  late: boolean;
-  reportStatus: ReportState | null;
-  /** First submitted by the due day. */
-  onTime: boolean;
-  done: boolean;
-  /** The previous quarter's colour; null for the first quarter. */
-  previousRag: Rag | null;
+export interface DashboardRow {
+  subject: SubjectInfo;
+  status: QuarterStatus;
+  reportState: ReportState | null;
+  /** The previous quarter's 进度 lamp; null for the first quarter. */
+  previous: ProgressLamp | null;
 }
 
 export interface Summary {
   total: number;
-  red: number;
-  amber: number;
-  green: number;
-  done: number;
-  submitted: number;
-  onTime: number;
+  reporting: Record<ReportingLamp, number>;
+  progress: Record<ProgressLamp, number>;
+  /** 进度 红/黄 because a metric is behind or the unit says 滞后. */
+  behind: number;
+  /** 进度 红/黄 because a node due in the quarter is not done. */
+  nodesMissed: number;
 }
 
-export const isSubmitted = (t: Pick<DashboardTask, "reportStatus">) => t.reportStatus !== null && t.reportStatus !== "draft";
+const zero = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+const flagged = (s: QuarterStatus) => s.progress === "red" || s.progress === "amber";
 
-export function summarize(tasks: readonly DashboardTask[]): Summary {
-  const s: Summary = { total: tasks.length, red: 0, amber: 0, green: 0, done: 0, submitted: 0, onTime: 0 };
-  for (const t of tasks) {
-    s[t.rag] += 1;
-    if (t.done) s.done += 1;
-    if (isSubmitted(t)) s.submitted += 1;
-    if (t.onTime) s.onTime += 1;
+export function summarize(rows: readonly DashboardRow[]): Summary {
+  const s: Summary = { total: rows.length, reporting: zero(REPORTING_LAMPS), progress: zero(PROGRESS_LAMPS), behind: 0, nodesMissed: 0 };
+  for (const { status } of rows) {
+    s.reporting[status.reporting] += 1;
+    s.progress[status.progress] += 1;
+    if (flagged(status) && status.reasons.some((r) => r.kind === "behind" || r.kind === "selfBehind")) s.behind += 1;
+    if (flagged(status) && status.reasons.some((r) => r.kind === "milestone")) s.nodesMissed += 1;
   }
   return s;
 }
@@ -62,9 +57,38 @@ export function percent(part: number, whole: number): number | null {
   return Math.round((part / whole) * 1000) / 10;
 }
 
-export const completionPercent = (s: Summary) => percent(s.done, s.total);
-export const submittedPercent = (s: Summary) => percent(s.submitted, s.total);
-export const onTimePercent = (s: Summary) => percent(s.onTime, s.total);
+/** Subjects whose report is due by now (not 未到期, not 无需报送). */
+export const dueCount = (s: Summary) => s.total - s.reporting.not_due - s.reporting.not_required;
+export const onTimePercent = (s: Summary) => percent(s.reporting.on_time, dueCount(s));
+export const reportedPercent = (s: Summary) => percent(s.reporting.on_time + s.reporting.late, dueCount(s));
+export const completionPercent = (s: Summary) => percent(s.progress.done, s.total);
+
+/**
+ * "三季度 72 项：逾期未报 61、迟报 11；进度滞后 7、节点未完成 1；未销号督办 2 件" — the
+ * quarter in one sentence, naming only what is not zero.
+ */
+export function summarySentence(periodCode: string, s: Summary, openDuban: number): string {
+  const list = (parts: [string, number][]) => parts.filter(([, n]) => n > 0).map(([label, n]) => `${label} ${n}`).join("、");
+  const reporting =
+    list([
+      [REPORTING_LABEL.missing, s.reporting.missing],
+      [REPORTING_LABEL.late, s.reporting.late],
+      [REPORTING_LABEL.not_due, s.reporting.not_due],
+      [REPORTING_LABEL.not_required, s.reporting.not_required],
+    ]) || (s.total > 0 ? "全部按时报送" : "");
+  const judged = s.total - s.progress.none;
+  const progress =
+    judged === 0
+      ? "进度均未评估（尚无已提交的报告）"
+      : list([
+          ["进度滞后", s.behind],
+          ["节点未完成", s.nodesMissed],
+          ["进度红", s.behind + s.nodesMissed === 0 ? s.progress.red : 0],
+          ["进度黄", s.behind + s.nodesMissed === 0 ? s.progress.amber : 0],
+        ]) || "已评估的均进度正常";
+  const duban = openDuban > 0 ? `未销号督办 ${openDuban} 件` : "无未销号督办";
+  return `${quarterShort(periodCode)} ${s.total} 项：${[reporting, progress, duban].filter(Boolean).join("；")}`;
+}
 
 export const GROUP_KINDS = ["section", "leader", "unit"] as const;
 export type GroupKind = (typeof GROUP_KINDS)[number];
@@ -76,14 +100,14 @@ export interface GroupRow {
   summary: Summary;
 }
 
-function keysOf(task: DashboardTask, kind: GroupKind): readonly string[] {
+function keysOf({ subject }: DashboardRow, kind: GroupKind): readonly string[] {
   switch (kind) {
     case "section":
-      return [task.section];
+      return [subject.section];
     case "leader":
-      return task.leaders;
+      return subject.leaders;
     case "unit":
-      return task.leadUnits;
+      return subject.leadUnits;
   }
 }
 
@@ -92,14 +116,14 @@ function keysOf(task: DashboardTask, kind: GroupKind): readonly string[] {
  * `order` (the registry's order) when given; units, and leaders missing from `order`, in
  * order of first appearance.
  */
-export function groupTasks(tasks: readonly DashboardTask[], kind: GroupKind, order: readonly string[] = []): GroupRow[] {
-  const members = new Map<string, DashboardTask[]>();
-  const sorted = kind === "section" ? [...tasks].sort((a, b) => a.sectionPosition - b.sectionPosition || a.no - b.no) : tasks;
-  for (const task of sorted) {
-    for (const key of keysOf(task, kind)) {
+export function groupRows(rows: readonly DashboardRow[], kind: GroupKind, order: readonly string[] = []): GroupRow[] {
+  const members = new Map<string, DashboardRow[]>();
+  const sorted = kind === "section" ? [...rows].sort((a, b) => a.subject.sectionPosition - b.subject.sectionPosition || a.subject.no - b.subject.no) : rows;
+  for (const row of sorted) {
+    for (const key of keysOf(row, kind)) {
       const list = members.get(key);
-      if (list) list.push(task);
-      else members.set(key, [task]);
+      if (list) list.push(row);
+      else members.set(key, [row]);
     }
   }
   const rank = (name: string) => {
@@ -111,17 +135,22 @@ export function groupTasks(tasks: readonly DashboardTask[], kind: GroupKind, ord
   return names.map((name) => ({ kind, name, summary: summarize(members.get(name) ?? []) }));
 }
 
-export interface RagChanges {
-  turnedRed: DashboardTask[];
-  turnedGreen: DashboardTask[];
+export const CHANGES = ["turnedRed", "turnedGreen"] as const;
+export type Change = (typeof CHANGES)[number];
+export const CHANGE_LABEL: Record<Change, string> = { turnedRed: "本季度转红", turnedGreen: "本季度转绿" };
+
+/** Red (green) now and another judged colour in the previous quarter. */
+export function hasChange(row: DashboardRow, change: Change): boolean {
+  const to: ProgressLamp = change === "turnedRed" ? "red" : "green";
+  const before = row.previous;
+  return before !== null && isJudged(before) && isJudged(row.status.progress) && before !== to && row.status.progress === to;
 }
 
-export function ragChanges(tasks: readonly DashboardTask[]): RagChanges {
-  const changed = (to: Rag) => tasks.filter((t) => t.previousRag !== null && t.previousRag !== to && t.rag === to);
-  return { turnedRed: changed("red"), turnedGreen: changed("green") };
+export function changes(rows: readonly DashboardRow[]): Record<Change, DashboardRow[]> {
+  return { turnedRed: rows.filter((r) => hasChange(r, "turnedRed")), turnedGreen: rows.filter((r) => hasChange(r, "turnedGreen")) };
 }
 
-/** Who the page is scoped to: a 牵头领导 sees their own tasks unless they ask for all; the 市长 and the offices see all. */
+/** Who the page is scoped to: a 牵头领导 sees their own subjects unless they ask for all; the 市长 and the offices see all. */
 export function dashboardScope(
   user: { role: string; isMayor: boolean; leaderName: string | null },
   wantsAll: boolean,
@@ -130,38 +159,26 @@ export function dashboardScope(
   return { leader: isLeadLeader && !wantsAll ? user.leaderName : null, canNarrow: isLeadLeader };
 }
 
-/** The leader's tasks first (in 序号 order), then everyone else's. */
-export function leaderFirst<T extends Pick<DashboardTask, "no" | "leaders">>(tasks: readonly T[], leader: string | null): T[] {
-  const mine = (t: T) => (leader !== null && t.leaders.includes(leader) ? 0 : 1);
-  return [...tasks].sort((a, b) => mine(a) - mine(b) || a.no - b.no);
+/** The leader's subjects first (tasks in 序号 order, then projects), then everyone else's. */
+export function leaderFirst<T extends { subject: SubjectInfo }>(rows: readonly T[], leader: string | null): T[] {
+  const mine = (r: T) => (leader !== null && r.subject.leaders.includes(leader) ? 0 : 1);
+  const kind = (r: T) => (r.subject.kind === "task" ? 0 : 1);
+  return [...rows].sort((a, b) => mine(a) - mine(b) || kind(a) - kind(b) || a.subject.no - b.subject.no);
 }
 
 // ─── drill-down ───
 
-export const DRILL_FLAGS = ["late", "onTime", "notOnTime", "submitted", "done", "turnedRed", "turnedGreen"] as const;
-export type DrillFlag = (typeof DRILL_FLAGS)[number];
-
-export const DRILL_FLAG_LABEL: Record<DrillFlag, string> = {
-  late: "逾期未报或逾期提交",
-  onTime: "按时报送",
-  notOnTime: "未按时报送",
-  submitted: "已报送",
-  done: "已完成",
-  turnedRed: "本季度转红",
-  turnedGreen: "本季度转绿",
-};
-
-export const RAGS: readonly Rag[] = ["red", "amber", "green"];
-
 export interface DrillFilter {
-  rag: Rag | null;
-  flag: DrillFlag | null;
+  reporting: ReportingLamp | null;
+  progress: ProgressLamp | null;
+  change: Change | null;
   section: string | null;
   leader: string | null;
   unit: string | null;
 }
 
-export const EMPTY_DRILL: DrillFilter = { rag: null, flag: null, section: null, leader: null, unit: null };
+export const EMPTY_DRILL: DrillFilter = { reporting: null, progress: null, change: null, section: null, leader: null, unit: null };
+const DRILL_KEYS = ["reporting", "progress", "change", "section", "leader", "unit"] as const;
 
 type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -180,41 +197,24 @@ export function parseDrill(
   known: { sections: readonly string[]; leaders: readonly string[]; units: readonly string[] },
 ): DrillFilter {
   return {
-    rag: oneOf(RAGS, first(params, "rag")),
-    flag: oneOf(DRILL_FLAGS, first(params, "flag")),
+    reporting: oneOf(REPORTING_LAMPS, first(params, "reporting")),
+    progress: oneOf(PROGRESS_LAMPS, first(params, "progress")),
+    change: oneOf(CHANGES, first(params, "change")),
     section: oneOf(known.sections, first(params, "section")),
     leader: oneOf(known.leaders, first(params, "leader")),
     unit: oneOf(known.units, first(params, "unit")),
   };
 }
 
-function matchesFlag(t: DashboardTask, flag: DrillFlag): boolean {
-  switch (flag) {
-    case "late":
-      return t.late;
-    case "onTime":
-      return t.onTime;
-    case "notOnTime":
-      return !t.onTime;
-    case "submitted":
-      return isSubmitted(t);
-    case "done":
-      return t.done;
-    case "turnedRed":
-      return t.previousRag !== null && t.previousRag !== "red" && t.rag === "red";
-    case "turnedGreen":
-      return t.previousRag !== null && t.previousRag !== "green" && t.rag === "green";
-  }
-}
-
-export function applyDrill(tasks: readonly DashboardTask[], f: DrillFilter): DashboardTask[] {
-  return tasks.filter(
-    (t) =>
-      (f.rag === null || t.rag === f.rag) &&
-      (f.flag === null || matchesFlag(t, f.flag)) &&
-      (f.section === null || t.section === f.section) &&
-      (f.leader === null || t.leaders.includes(f.leader)) &&
-      (f.unit === null || t.leadUnits.includes(f.unit)),
+export function applyDrill(rows: readonly DashboardRow[], f: DrillFilter): DashboardRow[] {
+  return rows.filter(
+    (r) =>
+      (f.reporting === null || r.status.reporting === f.reporting) &&
+      (f.progress === null || r.status.progress === f.progress) &&
+      (f.change === null || hasChange(r, f.change)) &&
+      (f.section === null || r.subject.section === f.section) &&
+      (f.leader === null || r.subject.leaders.includes(f.leader)) &&
+      (f.unit === null || r.subject.leadUnits.includes(f.unit)),
   );
 }
 
@@ -222,7 +222,7 @@ export function applyDrill(tasks: readonly DashboardTask[], f: DrillFilter): Das
 export function drillSearch(f: Partial<DrillFilter>, base: Record<string, string | null | undefined> = {}): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(base)) if (v) params.set(k, v);
-  for (const key of ["rag", "flag", "section", "leader", "unit"] as const) {
+  for (const key of DRILL_KEYS) {
     const v = f[key];
     if (v) params.set(key, v);
   }
@@ -230,15 +230,16 @@ export function drillSearch(f: Partial<DrillFilter>, base: Record<string, string
   return s ? `?${s}` : "";
 }
 
-/** "红色 · 聚力强产业 · 牵头领导 杨盛", for the list's heading. */
+/** "报送：逾期未报 · 聚力强产业 · 牵头领导 杨盛", for the list's heading. */
 export function describeDrill(f: DrillFilter): string {
   const parts: string[] = [];
-  if (f.rag) parts.push(`${RAG_LABEL[f.rag]}色`);
-  if (f.flag) parts.push(DRILL_FLAG_LABEL[f.flag]);
+  if (f.reporting) parts.push(`报送：${REPORTING_LABEL[f.reporting]}`);
+  if (f.progress) parts.push(`进度：${PROGRESS_LABEL[f.progress]}`);
+  if (f.change) parts.push(CHANGE_LABEL[f.change]);
   if (f.section) parts.push(f.section);
   if (f.leader) parts.push(`牵头领导 ${f.leader}`);
   if (f.unit) parts.push(`牵头单位 ${f.unit}`);
-  return parts.length ? parts.join(" · ") : "全部任务";
+  return parts.length ? parts.join(" · ") : "全部任务与民生实事";
 }
 
 // ─── quarter and as-of day ───

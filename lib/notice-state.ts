@@ -148,8 +148,8 @@ export interface NoticeStateAt {
  * null when it had not been issued yet. `level` decides what "escalated" meant: on a
  * 催办 it was raised to 督办 (closing it), on a 督办 it was reported to the leader.
  */
-export function noticeStateAt(level: NoticeLevel, events: readonly NoticeEventFact[], asOf: string): NoticeStateAt | null {
-  const known = events.filter((e) => dayOfTimestamp(e.at) <= asOf).sort((a, b) => a.at - b.at);
+export function noticeStateAt(level: NoticeLevel, events: readonly NoticeEventFact[], asOf: string, knownBy: string = asOf): NoticeStateAt | null {
+  const known = events.filter((e) => dayOfTimestamp(e.at) <= knownBy).sort((a, b) => a.at - b.at);
   const issued = known.find((e) => e.kind === "issued");
   if (!issued?.deadline) return null;
   let status: NoticeStatus = "sent";

@@ -16,6 +16,7 @@ const report: PendingReport = {
   subject: "第32项",
   periodCode: "2026Q2",
   dueOn: "2026-07-05",
+  reporting: "not_due",
   link: "/tasks/32/report/2026Q2",
 };
 const notice: AwaitingNotice = { id: 4, title: "督办〔2026〕1号", subject: "第32项", deadline: "2026-07-15", link: "/my#notice-4" };
@@ -32,7 +33,7 @@ describe("event notifications", () => {
       link: "/tasks/32/report/2026Q2",
     });
     expect(planned.audience).toEqual({ kind: "units", unitIds: [3, 5] });
-    expect(planned.message).toMatchObject({ kind: "report_returned", title: "第32项 Q2 报告被退回：充电桩数据缺佐证", dedupeKey: "report-returned:9:v2" });
+    expect(planned.message).toMatchObject({ kind: "report_returned", title: "第32项 二季度 报告被退回：充电桩数据缺佐证", dedupeKey: "report-returned:9:v2" });
   });
 
   it("sends a new notice to its addressees and a reply to the 督查室", () => {
@@ -52,9 +53,12 @@ describe("event notifications", () => {
     expect(noticeReturned({ ...ref, eventId: 12 }).message.dedupeKey).not.toBe(noticeReturned({ ...ref, eventId: 15 }).message.dedupeKey);
   });
 
-  it("sends an escalated 督办 to the task's leaders", () => {
-    const planned = noticeEscalated({ id: 4, title: "督办〔2026〕1号", subject: "第32项", leaderIds: [2, 5], link: "/supervision/notices/4" });
-    expect(planned.audience).toEqual({ kind: "leaders", leaderIds: [2, 5] });
+  it("sends an escalated 督办 to the task's leaders, saying 逾期 only once the deadline has passed", () => {
+    const ref = { id: 4, title: "督办〔2026〕1号", subject: "第32项", leaderIds: [2, 5], link: "/supervision/notices/4", deadline: "2026-12-15" };
+    const early = noticeEscalated({ ...ref, today: "2026-12-01" });
+    expect(early.audience).toEqual({ kind: "leaders", leaderIds: [2, 5] });
+    expect(early.message.title).toBe("督查室呈报：督办〔2026〕1号（第32项）回复期限 2026-12-15，尚未办结");
+    expect(noticeEscalated({ ...ref, today: "2026-12-18" }).message.title).toBe("督查室呈报：督办〔2026〕1号（第32项）已逾期 3 天未办结");
   });
 
   it("cuts long comments so a title stays one line", () => {
@@ -73,8 +77,8 @@ describe("dueMessages", () => {
     expect(dueMessages("2026-07-05", [report], []).map((m) => m.dedupeKey)).toEqual(["report-due:task:32:2026Q2"]);
   });
 
-  it("reports overdue the day after the due date", () => {
-    const [m] = dueMessages("2026-07-06", [report], []);
+  it("reports overdue once the 报送 lamp says 逾期未报", () => {
+    const [m] = dueMessages("2026-07-06", [{ ...report, reporting: "missing" }], []);
     expect(m).toMatchObject({ kind: "report_overdue", dedupeKey: "report-overdue:task:32:2026Q2" });
   });
 

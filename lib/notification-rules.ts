@@ -7,6 +7,7 @@
 // implement NotificationChannel and be registered in db/queries/notifications.ts; it
 // receives the same messages after they are committed.
 import { daysBetween, quarterShort } from "./periods";
+import type { ReportingLamp } from "./vocabulary";
 
 export type NotificationKind =
   | "report_returned"
@@ -18,7 +19,9 @@ export type NotificationKind =
   | "report_due"
   | "report_overdue"
   | "notice_due"
-  | "notice_overdue";
+  | "notice_overdue"
+  | "targets_change_requested"
+  | "targets_change_decided";
 
 export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
   report_returned: "报告退回",
@@ -31,6 +34,8 @@ export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
   report_overdue: "已逾期",
   notice_due: "即将到期",
   notice_overdue: "已逾期",
+  targets_change_requested: "目标调整申请",
+  targets_change_decided: "目标调整结果",
 };
 
 /** Who receives a message; the db layer turns it into user ids (disabled users excluded). */
@@ -79,6 +84,41 @@ export function reportReturned(args: {
       title: `${args.subject} ${quarterShort(args.periodCode)} 报告被退回：${clip(args.comment)}`,
       link: args.link,
       dedupeKey: `report-returned:${args.reportId}:v${args.versionNo}`,
+    }),
+  };
+}
+
+/** A lead unit asked to change a locked quarter's targets: the 督查室 decides. */
+export function targetsChangeRequested(args: { requestId: number; subject: string; periodCode: string; unitName: string; reason: string; link: string }): PlannedNotification {
+  return {
+    audience: { kind: "supervisors" },
+    message: message({
+      kind: "targets_change_requested",
+      title: `${args.unitName} 申请调整 ${args.subject} ${quarterShort(args.periodCode)}目标：${clip(args.reason)}`,
+      link: args.link,
+      dedupeKey: `targets-change-requested:${args.requestId}`,
+    }),
+  };
+}
+
+/** The 督查室 approved or refused a change request: the lead units are told, with the comment. */
+export function targetsChangeDecided(args: {
+  requestId: number;
+  subject: string;
+  periodCode: string;
+  approved: boolean;
+  comment: string | null;
+  leadUnitIds: readonly number[];
+  link: string;
+}): PlannedNotification {
+  const verdict = args.approved ? "已同意" : "未同意";
+  return {
+    audience: { kind: "units", unitIds: args.leadUnitIds },
+    message: message({
+      kind: "targets_change_decided",
+      title: `督查室${verdict} ${args.subject} ${quarterShort(args.periodCode)}目标调整申请${args.comment ? `：${clip(args.comment)}` : ""}`,
+      link: args.link,
+      dedupeKey: `targets-change-decided:${args.requestId}`,
     }),
   };
 }
@@ -141,12 +181,15 @@ export function noticeClosed(notice: NoticeRef & { unitIds: readonly number[]; l
   };
 }
 
-export function noticeEscalated(notice: NoticeRef & { leaderIds: readonly number[]; link: string }): PlannedNotification {
+/** The 督查室 raised a 督办 to its 牵头领导: says "逾期未办结" only once the deadline has passed. */
+export function noticeEscalated(notice: NoticeRef & { leaderIds: readonly number[]; link: string; deadline: string; today: string }): PlannedNotification {
+  const overdue = daysBetween(notice.deadline, notice.today);
+  const state = overdue > 0 ? `已逾期 ${overdue} 天未办结` : `回复期限 ${notice.deadline}，尚未办结`;
   return {
     audience: { kind: "leaders", leaderIds: notice.leaderIds },
     message: message({
       kind: "notice_escalated",
-      title: `督查室呈报：${notice.title}（${notice.subject}）逾期未办结`,
+      title: `督查室呈报：${notice.title}（${notice.subject}）${state}`,
       link: notice.link,
       dedupeKey: `notice-escalated:${notice.id}`,
     }),
@@ -160,6 +203,8 @@ export interface PendingReport {
   subject: string;
   periodCode: string;
   dueOn: string;
+  /** The quarter's 报送 lamp today (lib/quarter-status.ts). */
+  reporting: ReportingLamp;
   link: string;
 }
 
@@ -179,9 +224,9 @@ export function dueMessages(today: string, reports: readonly PendingReport[], no
   for (const r of reports) {
     const left = daysBetween(today, r.dueOn);
     const q = quarterShort(r.periodCode);
-    if (left < 0) {
+    if (r.reporting === "missing") {
       out.push(message({ kind: "report_overdue", title: `${r.subject} ${q} 报告已逾期未报（截止 ${r.dueOn}）`, link: r.link, dedupeKey: `report-overdue:${r.subjectKey}:${r.periodCode}` }));
-    } else if (left <= DUE_SOON_DAYS) {
+    } else if (r.reporting === "not_due" && left <= DUE_SOON_DAYS) {
       out.push(message({ kind: "report_due", title: `${r.subject} ${q} 报告将于 ${r.dueOn} 截止`, link: r.link, dedupeKey: `report-due:${r.subjectKey}:${r.periodCode}` }));
     }
   }

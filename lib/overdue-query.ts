@@ -4,9 +4,7 @@
 import type { OverdueEntry, ReasonFilter } from "./overdue";
 import { REASON_FILTERS, reasonFilterOf } from "./overdue";
 import { isValidDay } from "./periods";
-import type { Rag } from "./rag";
-
-export const RAG_FILTERS: readonly Rag[] = ["red", "amber", "green"];
+import { PROGRESS_LAMPS, type ProgressLamp } from "./vocabulary";
 
 export interface OverdueQuery {
   /** null: today. */
@@ -14,11 +12,12 @@ export interface OverdueQuery {
   section: string | null;
   leader: string | null;
   unit: string | null;
-  rag: Rag | null;
+  /** The 进度 lamp shown. */
+  progress: ProgressLamp | null;
   reason: ReasonFilter | null;
 }
 
-export const EMPTY_OVERDUE_QUERY: OverdueQuery = { asOf: null, section: null, leader: null, unit: null, rag: null, reason: null };
+export const EMPTY_OVERDUE_QUERY: OverdueQuery = { asOf: null, section: null, leader: null, unit: null, progress: null, reason: null };
 
 type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -43,7 +42,7 @@ export function parseOverdueQuery(raw: RawParams, today: string): OverdueQuery {
     section: first(raw, "section"),
     leader: first(raw, "leader"),
     unit: first(raw, "unit"),
-    rag: oneOf(first(raw, "rag"), RAG_FILTERS),
+    progress: oneOf(first(raw, "progress"), PROGRESS_LAMPS),
     reason: oneOf(first(raw, "reason"), REASON_FILTERS),
   };
 }
@@ -54,15 +53,15 @@ export function applyOverdueQuery(entries: readonly OverdueEntry[], q: OverdueQu
       (q.section === null || e.subject.section === q.section) &&
       (q.leader === null || e.subject.leaders.includes(q.leader)) &&
       (q.unit === null || e.subject.leadUnits.includes(q.unit)) &&
-      (q.rag === null || e.rag === q.rag) &&
+      (q.progress === null || e.progress === q.progress) &&
       (q.reason === null || e.reasons.some((r) => reasonFilterOf(r.kind) === q.reason)),
   );
 }
 
-/** "?asOf=2026-06-30&rag=red" (or "" for the default view), in a fixed key order. */
+/** "?asOf=2026-06-30&progress=red" (or "" for the default view), in a fixed key order. */
 export function overdueQueryToSearch(q: Partial<OverdueQuery>): string {
   const params = new URLSearchParams();
-  for (const key of ["asOf", "section", "leader", "unit", "rag", "reason"] as const) {
+  for (const key of ["asOf", "section", "leader", "unit", "progress", "reason"] as const) {
     const v = q[key];
     if (v) params.set(key, v);
   }

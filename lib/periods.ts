@@ -39,10 +39,10 @@ export function quarterLabel(code: string): string {
   return p ? `${p.year}年第${QUARTER_NAMES[p.quarter]}季度` : code;
 }
 
-/** "2026Q2" → "Q2" (short form used in tables and reason texts). */
+/** "2026Q2" → "二季度" (the short form in tables, tabs and reason texts). */
 export function quarterShort(code: string): string {
   const p = parseQuarterCode(code);
-  return p ? `Q${p.quarter}` : code;
+  return p ? `${QUARTER_NAMES[p.quarter]}季度` : code;
 }
 
 /** Days since 1970-01-01 for a YYYY-MM-DD string; throws on anything else. */

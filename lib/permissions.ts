@@ -44,9 +44,11 @@ export type ResourceFor = {
   "report:submit": { leadUnitIds: UnitIds };
   /** Approve or return a submitted report. */
   "report:review": undefined;
-  /** Quarterly targets (季度攻坚目标) of a task, only while unlocked. */
+  /** Quarterly targets (季度攻坚目标) of a task, for the quarters not yet locked. */
   "targets:edit": { leadUnitIds: UnitIds; locked: boolean };
-  /** Lock and unlock quarterly targets. */
+  /** Ask for a change of a locked quarter's targets (the 督查室 decides). */
+  "targets:request": { leadUnitIds: UnitIds };
+  /** Lock a quarter's targets early, and approve or refuse change requests. */
   "targets:lock": undefined;
   /** 配合情况 notes of a cooperating unit. */
   "coopNote:edit": { coopUnitIds: UnitIds };
@@ -61,6 +63,8 @@ export type ResourceFor = {
   "notice:close": undefined;
   "rag:override": undefined;
   "dashboard:read": undefined;
+  /** The quarter-status API: every role; a unit gets the subjects it leads only (the loader narrows it). */
+  "status:read": undefined;
   "supervision:read": undefined;
   "users:manage": undefined;
   "units:manage": undefined;
@@ -91,6 +95,7 @@ export function can(user: SessionUser | null, ...permission: Permission): boolea
   switch (permission[0]) {
     case "task:read":
     case "attachment:read":
+    case "status:read":
     case "export":
       return anyRole(user, "admin", "leader", "supervisor", "unit");
     case "report:read":
@@ -100,6 +105,8 @@ export function can(user: SessionUser | null, ...permission: Permission): boolea
       return ownsOneOf(user, permission[1].leadUnitIds);
     case "targets:edit":
       return !permission[1].locked && ownsOneOf(user, permission[1].leadUnitIds);
+    case "targets:request":
+      return ownsOneOf(user, permission[1].leadUnitIds);
     case "coopNote:edit":
       return ownsOneOf(user, permission[1].coopUnitIds);
     case "notice:read":

@@ -7,14 +7,14 @@ import {
   milestoneRequirement,
   partKind,
   partSeries,
-  projectQuarterRagInput,
+  projectQuarterPlan,
   reportedTotal,
   shareOfTotal,
   TOTAL_KEY,
   type PartForProgress,
   type PartReport,
 } from "./project-progress";
-import { evaluateQuarter } from "./rag";
+import { judgeProgress } from "./quarter-status";
 
 const SEVERITIES = ["轻微缺损", "中等缺损", "严重缺损"];
 const bridges: PartForProgress = {
@@ -150,52 +150,31 @@ describe("milestone marks", () => {
   });
 });
 
-describe("quarter RAG inputs, judged by the task rules", () => {
-  const period = periods[1]!;
-
-  it("turns the bridge Q2 milestone into the total and severities, red when far behind", () => {
+describe("what a project quarter is judged against", () => {
+  it("turns the bridge Q2 node into the total and severities, red when far behind", () => {
     const report = bridgeReport(2, [5, 3, 0]);
-    const input = projectQuarterRagInput([bridges], 2, () => report, null);
-    expect(input.metrics.map((m) => [m.label, m.plan, m.actual])).toEqual([
-      ["自建桥梁隐患整治（轻微缺损）", 10, 5],
-      ["自建桥梁隐患整治（中等缺损）", 6, 3],
-      ["自建桥梁隐患整治（严重缺损）", 1, 0],
-      ["自建桥梁隐患整治（合计）", 17, 8],
+    const plan = projectQuarterPlan([bridges], 2, () => report);
+    expect(plan.metrics.map((m) => [m.label, m.plan, m.actual, m.basis])).toEqual([
+      ["自建桥梁隐患整治（轻微缺损）", 10, 5, "node"],
+      ["自建桥梁隐患整治（中等缺损）", 6, 3, "node"],
+      ["自建桥梁隐患整治（严重缺损）", 1, 0, "node"],
+      ["自建桥梁隐患整治（合计）", 17, 8, "node"],
     ]);
-    const status = evaluateQuarter({
-      period,
-      reportStatus: "submitted",
-      firstSubmittedAt: Date.parse("2026-07-01T10:00:00+08:00"),
-      ...input,
-      selfStatus: "onTrack",
-      problems: "无",
-      today: "2026-07-10",
-    });
-    expect(status.rag).toBe("red");
+    expect(judgeProgress({ ...plan, selfStatus: "onTrack", problems: "无", review: "pending" }, null).progress).toBe("red");
   });
 
-  it("is green when every target due in the quarter is met and the water stage is done", () => {
+  it("is green when every target due in the quarter is met and the water node is done, whatever the people covered", () => {
     const reports: Record<number, PartReport> = {
       1: bridgeReport(2, [10, 6, 1]),
-      3: { quarter: 2, values: { [COVERAGE_CATEGORY]: 0.4 }, milestones: { 32: { done: true, doneOn: "2026-06-20" } } },
+      3: { quarter: 2, values: { [COVERAGE_CATEGORY]: 0.1 }, milestones: { 32: { done: true, doneOn: "2026-06-20" } } },
     };
-    const input = projectQuarterRagInput([bridges, water], 2, (id) => reports[id] ?? null, { partId: 3, unit: "万人", plan: 0.38 });
-    expect(input.milestones).toEqual([{ text: "审批、核概、财评、招标", done: true }]);
-    expect(input.metrics.at(-1)).toMatchObject({ label: "覆盖人数", plan: 0.38, actual: 0.4 });
-    const status = evaluateQuarter({
-      period,
-      reportStatus: "approved",
-      firstSubmittedAt: Date.parse("2026-07-01T10:00:00+08:00"),
-      ...input,
-      selfStatus: "onTrack",
-      problems: "",
-      today: "2026-07-10",
-    });
-    expect(status.rag).toBe("green");
+    const plan = projectQuarterPlan([bridges, water], 2, (id) => reports[id] ?? null);
+    expect(plan.nodes).toEqual([{ text: "审批、核概、财评、招标", due: "2026-06-30", done: true, doneOn: "2026-06-20" }]);
+    expect(plan.metrics.some((m) => m.label === COVERAGE_CATEGORY)).toBe(false);
+    expect(judgeProgress({ ...plan, selfStatus: "onTrack", problems: "", review: "approved" }, null).progress).toBe("green");
   });
 
-  it("lists the rural Q1 stage as a milestone not stated when there is no report", () => {
-    const input = projectQuarterRagInput([rural], 1, () => null, null);
-    expect(input).toEqual({ metrics: [], milestones: [{ text: "3 月底完成 165 户对象核实", done: null }] });
+  it("lists the rural Q1 stage as a node not stated when there is no report", () => {
+    expect(projectQuarterPlan([rural], 1, () => null)).toEqual({ metrics: [], nodes: [{ text: "3 月底完成 165 户对象核实", due: "2026-03-31", done: null, doneOn: null }] });
   });
 });

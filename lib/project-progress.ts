@@ -1,6 +1,6 @@
 // Livelihood projects (民生实事, 汨政办函〔2026〕2号): progress of each part against its
-// official milestones, per quarter; milestone done/late marks as of a day; and the inputs
-// of a quarter's RAG, which lib/rag.ts judges exactly as it judges a task.
+// official milestones, per quarter; milestone done/late marks as of a day; and what a
+// quarter is judged against (projectQuarterPlan).
 //
 // Decisions:
 // - A part is "categorised" when the gazette splits it (bridges: cumulative counts per
@@ -14,7 +14,7 @@
 // - A percent target of a counted part needs ceil(percent × total) items: 30% of 165 户 is 50 户.
 // - A milestone not reached by its due day is 待报告 until the quarter's report is due (or a
 //   report of that quarter or later says it is not done), and 逾期未完成 after that.
-import { formatPercent, type RagMetric, type RagMilestone } from "./rag";
+import { formatPercent, type JudgedMetric, type JudgedNode } from "./quarter-status";
 import { QUARTERS, type PeriodLike, type Quarter } from "./periods";
 
 /** report_part_values.category of a part's own total ("" per the schema). */
@@ -263,26 +263,20 @@ export function milestoneMarks(
   });
 }
 
-export interface CoverageForQuarter {
-  partId: number;
-  unit: string;
-  /** The linked task metric's plan for the quarter. */
-  plan: number;
-}
-
 /**
- * What lib/rag.ts judges for one project quarter: every numeric milestone due in the quarter
- * becomes metrics (the total and each category, or the counted total), every stage milestone
- * due in it a milestone, and people covered a metric against its quarterly plan.
+ * What a project's quarter is judged against (lib/quarter-status.ts): its voted node
+ * targets, never another task's plan. Every numeric milestone due in the quarter becomes
+ * metrics (the total and each category, or the counted total) and every stage milestone
+ * due in it a node. People covered (the water project) is shown beside the nodes but is
+ * not a voted target, so it is not judged.
  */
-export function projectQuarterRagInput(
+export function projectQuarterPlan(
   parts: readonly PartForProgress[],
   quarter: Quarter,
   reportValues: (partId: number) => PartReport | null,
-  coverage: CoverageForQuarter | null,
-): { metrics: RagMetric[]; milestones: RagMilestone[] } {
-  const metrics: RagMetric[] = [];
-  const milestones: RagMilestone[] = [];
+): { metrics: JudgedMetric[]; nodes: JudgedNode[] } {
+  const metrics: JudgedMetric[] = [];
+  const nodes: JudgedNode[] = [];
   for (const part of parts) {
     const report = reportValues(part.id);
     const unit = part.totalUnit ?? "";
@@ -290,19 +284,16 @@ export function projectQuarterRagInput(
       if (quarterOfDay(m.due) !== quarter) continue;
       const req = milestoneRequirement(part, m);
       if (!req) {
-        milestones.push({ text: m.text, done: report?.milestones[m.id]?.done ?? null });
+        const stated = report?.milestones[m.id];
+        nodes.push({ text: m.text, due: m.due, done: stated?.done ?? null, doneOn: stated?.doneOn ?? null });
         continue;
       }
       for (const [key, plan] of Object.entries(req)) {
         const label = key === TOTAL_KEY ? `${part.name}（${partKind(part) === "categorised" ? "合计" : "累计完成"}）` : `${part.name}（${key}）`;
         const actual = report ? reportedValue(part, report.values, key) : null;
-        metrics.push({ label, unit, kind: "cumulative", plan, actual });
+        metrics.push({ label, unit, kind: "cumulative", plan, actual, basis: "node" });
       }
     }
   }
-  if (coverage) {
-    const actual = reportValues(coverage.partId)?.values[COVERAGE_CATEGORY] ?? null;
-    metrics.push({ label: COVERAGE_CATEGORY, unit: coverage.unit, kind: "cumulative", plan: coverage.plan, actual });
-  }
-  return { metrics, milestones };
+  return { metrics, nodes };
 }

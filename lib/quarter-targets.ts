@@ -75,8 +75,13 @@ export type ParsedTargets =
 /**
  * Parses and checks a quarterly-targets form: `raw` maps planField(...) and
  * milestoneField(...) to the typed text. Every problem is reported against its field.
+ * `locked` quarters carry their stored values (see keepLocked) and need no new node.
  */
-export function parseQuarterTargets(metrics: readonly MetricForPlan[], raw: Record<string, string | undefined>): ParsedTargets {
+export function parseQuarterTargets(
+  metrics: readonly MetricForPlan[],
+  raw: Record<string, string | undefined>,
+  { locked = [false, false, false, false] }: { locked?: readonly boolean[] } = {},
+): ParsedTargets {
   const errors: PlanErrors = {};
   const add = (field: string, message: string) => (errors[field] ??= []).push(message);
   const plans = new Map<number, QuarterPlans>();
@@ -104,7 +109,8 @@ export function parseQuarterTargets(metrics: readonly MetricForPlan[], raw: Reco
   const milestones = QUARTERS.map((q) => {
     const text = (raw[milestoneField(q)] ?? "").trim();
     if (text.length > MILESTONE_MAX_CHARS) add(milestoneField(q), `节点目标请控制在 ${MILESTONE_MAX_CHARS} 字以内`);
-    if (!text && metrics.length === 0) add(milestoneField(q), "本任务没有量化指标，请填写本季度的节点目标");
+    // A locked quarter is kept as it is: only the quarters being set must name their node.
+    if (!text && metrics.length === 0 && !locked[q - 1]) add(milestoneField(q), "本任务没有量化指标，请填写本季度的节点目标");
     return text || null;
   });
 
@@ -115,4 +121,52 @@ export function parseQuarterTargets(metrics: readonly MetricForPlan[], raw: Reco
 export function effectivePlans(metric: MetricForPlan, stored: readonly (number | undefined)[] | undefined): QuarterPlans {
   const defaults = defaultQuarterPlans(metric);
   return QUARTERS.map((q) => stored?.[q - 1] ?? defaults[q - 1]) as QuarterPlans;
+}
+
+// ─── locks (季度目标锁定) ───
+//
+// A quarter's targets lock when its first report is submitted, at the end of the
+// quarter's last day at the latest, or earlier when the 督查室 locks them. Once locked a lead unit can only
+// ask for a change (with a reason); the 督查室 approves or refuses it.
+
+export type LockCause = "submitted" | "supervisor" | "quarterEnded";
+
+export const LOCK_CAUSE_LABEL: Record<LockCause, string> = {
+  submitted: "本季度报告已提交",
+  supervisor: "督查室已锁定",
+  quarterEnded: "季度已结束",
+};
+
+export interface QuarterLockFacts {
+  /** The 督查室's early lock, if any. */
+  explicitAt: number | null;
+  firstSubmittedAt: number | null;
+  endsOn: string;
+}
+
+/** Why the quarter's targets are locked on `today`, or null while the lead unit may still change them. */
+export function quarterLock(facts: QuarterLockFacts, today: string): LockCause | null {
+  if (facts.firstSubmittedAt !== null) return "submitted";
+  if (facts.explicitAt !== null) return "supervisor";
+  if (today > facts.endsOn) return "quarterEnded";
+  return null;
+}
+
+/**
+ * The full year's plans with the locked quarters kept as they are: a form may only change
+ * the quarters still open, so the server takes the locked ones from what is stored.
+ */
+export function keepLocked(
+  raw: Record<string, string | undefined>,
+  metrics: readonly (MetricForPlan & { plans: QuarterPlans })[],
+  milestones: readonly (string | null)[],
+  locked: readonly boolean[],
+): Record<string, string | undefined> {
+  const out = { ...raw };
+  for (const q of QUARTERS) {
+    if (!locked[q - 1]) continue;
+    for (const m of metrics) out[planField(m.id, q)] = formatNumber(m.plans[q - 1]!);
+    out[milestoneField(q)] = milestones[q - 1] ?? "";
+  }
+  return out;
 }

@@ -47,8 +47,13 @@ export function diffReportVersions(before: ReportSnapshot, after: ReportSnapshot
     const a = before.metrics.find((m) => m.metricId === id);
     const b = after.metrics.find((m) => m.metricId === id);
     const show = (m: typeof a) => (m && m.value !== null ? formatWithUnit(m.value, m.unit) : EMPTY);
-    value(`metric.${id}`, `${(b ?? a)?.label ?? "指标"} 累计完成`, show(a), show(b));
+    const showPlan = (m: typeof a) => (m && m.plan !== null ? formatWithUnit(m.plan, m.unit) : EMPTY);
+    const label = (b ?? a)?.label ?? "指标";
+    // The plan that applied is frozen in each version: a plan moved between versions is shown too.
+    value(`plan.${id}`, `${label} 本季度目标（计划）`, showPlan(a), showPlan(b));
+    value(`metric.${id}`, `${label} 累计完成`, show(a), show(b));
   }
+  value("milestoneText", "本季度节点目标（计划）", before.milestone?.text ?? EMPTY, after.milestone?.text ?? EMPTY);
 
   value("milestone", `节点完成情况${after.milestone ? `：${after.milestone.text}` : ""}`, milestoneText(before.milestone), milestoneText(after.milestone));
 

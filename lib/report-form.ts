@@ -4,10 +4,9 @@
 import { z } from "zod";
 import { parseMetricValue, type MetricForInput } from "./metric-values";
 import { isValidDay } from "./periods";
-import type { SelfStatus } from "./rag";
+import { SELF_STATUS, type SelfStatus } from "./vocabulary";
 
 export const TEXT_MAX_CHARS = 5000;
-export const SELF_STATUSES = ["done", "onTrack", "behind", "notStarted"] as const satisfies readonly SelfStatus[];
 
 export const reportField = {
   metric: (metricId: number) => `metric.${metricId}`,
@@ -95,7 +94,7 @@ export function parseReportForm({
   }
 
   const statusRaw = raw[reportField.selfStatus] ?? "";
-  const selfStatus = (SELF_STATUSES as readonly string[]).includes(statusRaw) ? (statusRaw as SelfStatus) : null;
+  const selfStatus = (SELF_STATUS as readonly string[]).includes(statusRaw) ? (statusRaw as SelfStatus) : null;
   if (statusRaw && !selfStatus) add(reportField.selfStatus, "请选择有效的自评状态");
   else if (submitting && !selfStatus) add(reportField.selfStatus, "请选择自评状态");
 

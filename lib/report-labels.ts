@@ -1,5 +1,5 @@
 // Chinese names of report states, shared by forms, lists and history.
-import type { ReportState, SelfStatus } from "./rag";
+import type { ReportState, SelfStatus } from "./vocabulary";
 
 export const REPORT_STATE_LABEL: Record<ReportState | "none", string> = {
   none: "未填报",

@@ -1,7 +1,7 @@
 // The frozen content of one submitted report version (report_versions.snapshot).
 // Labels, units and plans are copied in, so history reads the same after targets or
 // metric names change. One shape for task and livelihood-project reports.
-import type { SelfStatus } from "./rag";
+import type { SelfStatus } from "./vocabulary";
 
 export const SNAPSHOT_FORMAT = 1;
 

@@ -3,10 +3,15 @@
 
 export const STATUS_CONFIG = {
   /**
-   * A metric behind its quarterly plan by MORE than this share of the plan is red;
-   * behind by up to this share is amber (issue 4: 20%).
+   * A cumulative metric behind its quarterly plan by MORE than this share of the plan is
+   * red; behind by up to this share is amber (20%).
    */
   redShortfallRatio: 0.2,
+  /**
+   * A rate (增长 x%) is compared in percentage points: more than this many points below
+   * its target is red, up to this many is amber.
+   */
+  rateRedPoints: 1,
   /** Self-assessed 滞后 makes the quarter at least amber. */
   selfBehindIsAmber: true,
   /** A non-empty 存在问题 makes the quarter at least amber… */
@@ -29,3 +34,9 @@ export const METRIC_BOUNDS = {
 } as const;
 
 export const RAG_LABEL = { red: "红", amber: "黄", green: "绿" } as const;
+
+/**
+ * Bump when the rules in lib/quarter-status.ts change in a way STATUS_CONFIG does not
+ * show: stored judgements (quarter_status) are recomputed when this or the config changes.
+ */
+export const STATUS_RULES_VERSION = 1;

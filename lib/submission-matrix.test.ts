@@ -1,53 +1,66 @@
 import { describe, expect, it } from "vitest";
-import { reportKey, type OverdueSubject, type ReportFacts } from "./overdue";
 import { defaultPeriods } from "./periods";
-import { countByUnit, countRows, groupBySection, matrixRows } from "./submission-matrix";
+import { judgeQuarter } from "./quarter-status";
+import type { SubjectInfo } from "./subject";
+import { countByUnit, countRows, groupBySection, matrixRows, type MatrixInput } from "./submission-matrix";
+import type { ReportState } from "./vocabulary";
 
 const q1 = defaultPeriods(2026)[0]!; // due 2026-04-05
 const at = (day: string) => Date.parse(`${day}T10:00:00+08:00`);
 
-function subject(no: number, section: string, sectionPosition: number, leadUnits: string[], kind: "task" | "project" = "task"): OverdueSubject {
-  return { key: `${kind}:${no}`, kind, no, label: `第${no}项`, title: "", section, sectionPosition, leaders: [], leadUnits };
+function subject(no: number, section: string, sectionPosition: number, leadUnits: string[], kind: "task" | "project" = "task"): SubjectInfo {
+  return { kind, no, title: "", section, sectionPosition, leaders: [], leadUnits };
 }
 
-const subjects = [
-  subject(2, "聚力强产业", 2, ["工信局"]),
-  subject(1, "主要经济目标", 1, ["发改局"]),
-  subject(3, "聚力强产业", 2, ["发改局", "工信局"]),
-  subject(1, "民生实事", 99, ["住建局"], "project"),
+function input(s: SubjectInfo, reportState: ReportState | null, submittedOn: string | null, asOf: string): MatrixInput {
+  const submitted = submittedOn !== null && submittedOn <= asOf;
+  const status = judgeQuarter(
+    {
+      period: q1,
+      required: s.leadUnits.length > 0,
+      firstSubmittedAt: submitted ? at(submittedOn) : null,
+      submitted: submitted ? { metrics: [], nodes: [], selfStatus: "onTrack", problems: "", review: reportState === "approved" ? "approved" : "pending" } : null,
+      override: null,
+    },
+    asOf,
+  );
+  return { subject: s, status, reportState: submitted ? reportState : reportState === "draft" ? "draft" : null, lastSubmittedAt: submitted ? at(submittedOn) : null };
+}
+
+const cases = (asOf: string) => [
+  input(subject(2, "聚力强产业", 2, ["工信局"]), "submitted", "2026-04-08", asOf),
+  input(subject(1, "主要经济目标", 1, ["发改局"]), "approved", "2026-04-02", asOf),
+  input(subject(3, "聚力强产业", 2, ["发改局", "工信局"]), "draft", null, asOf),
+  input(subject(1, "民生实事", 99, ["住建局"], "project"), null, null, asOf),
+  input(subject(47, "聚力强产业", 2, []), null, null, asOf),
 ];
 
-const reports = new Map<string, ReportFacts>([
-  [reportKey("task:1", "2026Q1"), { draftCreatedAt: at("2026-03-20"), versions: [{ submittedAt: at("2026-04-02"), reviewStatus: "approved", reviewedAt: at("2026-04-03"), content: { metrics: [], milestones: [], selfStatus: null, problems: "" } }] }],
-  [reportKey("task:2", "2026Q1"), { draftCreatedAt: at("2026-04-01"), versions: [{ submittedAt: at("2026-04-08"), reviewStatus: "pending", reviewedAt: null, content: { metrics: [], milestones: [], selfStatus: null, problems: "" } }] }],
-  [reportKey("task:3", "2026Q1"), { draftCreatedAt: at("2026-04-01"), versions: [] }],
-]);
-
 describe("submission matrix", () => {
-  const rows = matrixRows(subjects, reports, q1, "2026-04-10");
+  const rows = matrixRows(cases("2026-04-10"));
 
-  it("gives each subject its state, submission time and lateness on the day", () => {
-    expect(rows.map((r) => [r.subject.key, r.state, r.late, r.overdueMissing])).toEqual([
-      ["task:2", "submitted", true, false],
-      ["task:1", "approved", false, false],
-      ["task:3", "draft", true, true],
-      ["project:1", null, true, true],
+  it("gives each subject its report state and 报送 lamp on the day", () => {
+    expect(rows.map((r) => [r.subject.key, r.reportState, r.reporting])).toEqual([
+      ["task:2", "submitted", "late"],
+      ["task:1", "approved", "on_time"],
+      ["task:3", "draft", "missing"],
+      ["project:1", null, "missing"],
+      ["task:47", null, "not_required"],
     ]);
     expect(rows[0]?.lastSubmittedAt).toBe(at("2026-04-08"));
   });
 
-  it("counts 应报, 已报 and 逾期未报", () => {
-    expect(countRows(rows)).toEqual({ due: 4, reported: 2, overdueMissing: 2, pending: 1, returned: 0, approved: 1, draft: 1, none: 1 });
+  it("counts 应报 without the subjects nobody reports, and 按时 / 迟报 / 逾期未报", () => {
+    expect(countRows(rows)).toEqual({ due: 4, reported: 2, onTime: 1, late: 1, overdueMissing: 2, notDue: 0, notRequired: 1, pending: 1, returned: 0, approved: 1, draft: 1, none: 2 });
   });
 
   it("counts nothing overdue on the due day itself", () => {
-    expect(countRows(matrixRows(subjects, reports, q1, "2026-04-05")).overdueMissing).toBe(0);
+    expect(countRows(matrixRows(cases("2026-04-05")))).toMatchObject({ overdueMissing: 0, notDue: 3 });
   });
 
   it("groups by section in gazette order, projects last", () => {
     expect(groupBySection(rows).map((s) => [s.section, s.rows.map((r) => r.subject.key)])).toEqual([
       ["主要经济目标", ["task:1"]],
-      ["聚力强产业", ["task:2", "task:3"]],
+      ["聚力强产业", ["task:2", "task:3", "task:47"]],
       ["民生实事", ["project:1"]],
     ]);
   });

@@ -1,29 +1,34 @@
-// 填报情况: for one quarter, each task's (and livelihood project's) report state with
-// its submission time, the counts the 督查室 reads first (应报, 已报, 逾期未报), and the
-// same counts per lead unit. States come from lib/overdue.ts reportStateAt, so the
+// 填报情况: for one quarter, each task's (and livelihood project's) report state and 报送
+// lamp, the counts the 督查室 reads first (应报, 已报, 逾期未报, 迟报), and the same counts
+// per lead unit. Lamps come from lib/quarter-status.ts via the stored judgements, so the
 // matrix for a past day shows what was known that day.
-import { reportKey, reportStateAt, type OverdueSubject, type ReportFacts } from "./overdue";
-import { isLate, type PeriodLike } from "./periods";
-import type { ReportState } from "./rag";
+import type { QuarterStatus } from "./quarter-status";
+import { compareSubjects, subjectKey, subjectLabel, type SubjectInfo } from "./subject";
+import type { ReportingLamp, ReportState } from "./vocabulary";
 
-export interface MatrixRow {
-  subject: OverdueSubject;
-  state: ReportState | null;
-  firstSubmittedAt: number | null;
+export interface MatrixInput {
+  subject: SubjectInfo;
+  status: QuarterStatus;
+  reportState: ReportState | null;
   lastSubmittedAt: number | null;
-  /** Submitted after the due day, or still unsubmitted past it. */
-  late: boolean;
-  /** Not submitted and past the due day. */
-  overdueMissing: boolean;
+}
+
+export interface MatrixRow extends MatrixInput {
+  subject: SubjectInfo & { key: string; label: string };
+  reporting: ReportingLamp;
 }
 
 export interface MatrixCounts {
-  /** 应报 */
+  /** 应报: everything with a lead unit. */
   due: number;
-  /** 已报: submitted at least once */
+  /** 已报: submitted at least once (按时 or 迟报). */
   reported: number;
+  onTime: number;
+  late: number;
   /** 逾期未报 */
   overdueMissing: number;
+  notDue: number;
+  notRequired: number;
   pending: number;
   returned: number;
   approved: number;
@@ -40,32 +45,34 @@ export interface MatrixSection {
   rows: MatrixRow[];
 }
 
-export function matrixRows(
-  subjects: readonly OverdueSubject[],
-  reports: ReadonlyMap<string, ReportFacts>,
-  period: PeriodLike,
-  asOf: string,
-): MatrixRow[] {
-  return subjects.map((subject) => {
-    const r = reportStateAt(reports.get(reportKey(subject.key, period.code)), asOf);
-    return {
-      subject,
-      state: r.state,
-      firstSubmittedAt: r.firstSubmittedAt,
-      lastSubmittedAt: r.lastSubmittedAt,
-      late: isLate(period, r.firstSubmittedAt, asOf),
-      overdueMissing: r.firstSubmittedAt === null && asOf > period.dueOn,
-    };
-  });
+export function matrixRows(inputs: readonly MatrixInput[]): MatrixRow[] {
+  return inputs.map((i) => ({ ...i, subject: { ...i.subject, key: subjectKey(i.subject), label: subjectLabel(i.subject) }, reporting: i.status.reporting }));
 }
 
 export function countRows(rows: readonly MatrixRow[]): MatrixCounts {
-  const c: MatrixCounts = { due: 0, reported: 0, overdueMissing: 0, pending: 0, returned: 0, approved: 0, draft: 0, none: 0 };
+  const c: MatrixCounts = { due: 0, reported: 0, onTime: 0, late: 0, overdueMissing: 0, notDue: 0, notRequired: 0, pending: 0, returned: 0, approved: 0, draft: 0, none: 0 };
   for (const row of rows) {
-    c.due += 1;
-    if (row.firstSubmittedAt !== null) c.reported += 1;
-    if (row.overdueMissing) c.overdueMissing += 1;
-    switch (row.state) {
+    if (row.reporting !== "not_required") c.due += 1;
+    switch (row.reporting) {
+      case "on_time":
+        c.reported += 1;
+        c.onTime += 1;
+        break;
+      case "late":
+        c.reported += 1;
+        c.late += 1;
+        break;
+      case "missing":
+        c.overdueMissing += 1;
+        break;
+      case "not_due":
+        c.notDue += 1;
+        break;
+      case "not_required":
+        c.notRequired += 1;
+        break;
+    }
+    switch (row.reportState) {
       case "submitted":
         c.pending += 1;
         break;
@@ -92,7 +99,7 @@ export function groupBySection(rows: readonly MatrixRow[]): MatrixSection[] {
     (a, b) =>
       (a.subject.kind === b.subject.kind ? 0 : a.subject.kind === "task" ? -1 : 1) ||
       a.subject.sectionPosition - b.subject.sectionPosition ||
-      a.subject.no - b.subject.no,
+      compareSubjects(a.subject, b.subject),
   );
   const sections: MatrixSection[] = [];
   for (const row of sorted) {
@@ -120,7 +127,8 @@ export function countByUnit(rows: readonly MatrixRow[], unitOrder: readonly stri
     const i = unitOrder.indexOf(u);
     return i < 0 ? Number.MAX_SAFE_INTEGER : i;
   };
+  const share = (c: MatrixCounts) => (c.due === 0 ? 1 : c.reported / c.due);
   return [...byUnit]
     .map(([unit, list]) => ({ unit, ...countRows(list) }))
-    .sort((a, b) => b.overdueMissing - a.overdueMissing || a.reported / a.due - b.reported / b.due || rank(a.unit) - rank(b.unit));
+    .sort((a, b) => b.overdueMissing - a.overdueMissing || share(a) - share(b) || rank(a.unit) - rank(b.unit));
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requirePermission } from "@/app/_lib/current-user";
 import { loadDashboard } from "@/db/queries/dashboard";
 import { listLeaders } from "@/db/queries/tasks";
-import { groupTasks, leaderFirst, ragChanges, summarize } from "@/lib/dashboard";
+import { changes, groupRows, leaderFirst, summarize, summarySentence } from "@/lib/dashboard";
 import { formatDayCn, quarterLabel } from "@/lib/periods";
 import { DashboardControls } from "./_components/dashboard-controls";
 import { Definitions } from "./_components/definitions";
@@ -11,9 +11,10 @@ import { DubanList } from "./_components/duban-list";
 import { GroupBreakdown, groupCells } from "./_components/group-breakdown";
 import { Headline } from "./_components/headline";
 import { ProjectPanels } from "./_components/project-panels";
-import { TaskStatusTable } from "./_components/task-status-table";
+import { SubjectStatusTable } from "./_components/subject-status-table";
 import { UnitTable } from "./_components/unit-table";
 import { drillHref, resolveDashboardView } from "./_lib/view";
+import { inLeaderScope } from "./_lib/scope";
 
 export const metadata: Metadata = { title: "领导驾驶舱" };
 
@@ -27,16 +28,11 @@ export default async function DashboardPage({ searchParams }: Props) {
   const view = resolveDashboardView(user, await searchParams);
   if (!view) return <p>尚未设置季度报告期，请联系系统管理员。</p>;
 
-  const data = loadDashboard({ period: view.period, previous: view.previous, asOf: view.asOf });
-  const tasks = view.leader ? data.tasks.filter((t) => t.leaders.includes(view.leader!)) : data.tasks;
-  const inScope = new Set(tasks.map((t) => t.no));
-  const openDuban = data.openDuban.filter((n) => inScope.has(n.taskNo));
-  // 督办 the 督查室 raised to a leader: a 牵头领导 sees those on their own tasks; the 市长 and the offices see all.
-  const ownTasks = new Set(view.ownLeader ? data.tasks.filter((t) => t.leaders.includes(view.ownLeader!)).map((t) => t.no) : []);
-  const escalated = data.openDuban.filter((n) => n.escalated && (view.ownLeader ? ownTasks.has(n.taskNo) : true));
-  const summary = summarize(tasks);
-  const changes = ragChanges(tasks);
-  const red = leaderFirst(tasks.filter((t) => t.rag === "red"), view.ownLeader);
+  const data = loadDashboard({ period: view.period, previous: view.previous, asOf: view.asOf, today: view.today });
+  const scope = inLeaderScope(data, view);
+  const summary = summarize(scope.rows);
+  const moved = changes(scope.rows);
+  const red = leaderFirst(scope.rows.filter((r) => r.status.progress === "red"), view.ownLeader);
   const leaderOrder = listLeaders().map((l) => l.name);
 
   return (
@@ -44,37 +40,40 @@ export default async function DashboardPage({ searchParams }: Props) {
       <header>
         <h1 className="text-lg font-semibold sm:text-xl">领导驾驶舱 · {quarterLabel(view.period.code)}</h1>
         <p className="mt-1 text-sm text-gray-800">
-          数据截至 {formatDayCn(view.asOf)} · {view.leader ? `${view.leader}牵头的 ${tasks.length} 项任务` : `全部 ${tasks.length} 项任务`}
+          数据截至 {formatDayCn(view.asOf)} · {view.leader ? `${view.leader}牵头的 ${scope.rows.length} 项` : `重点工作任务与民生实事共 ${scope.rows.length} 项`}
+        </p>
+        <p className="mt-2 rounded border-l-4 border-brand-700 bg-white px-3 py-2 text-base font-medium text-gray-900" data-testid="dashboard-summary">
+          {summarySentence(view.period.code, summary, scope.openDuban.length)}
         </p>
       </header>
       <DashboardControls view={view} path="/dashboard" />
 
-      <Headline view={view} summary={summary} changes={changes} openDuban={openDuban.length} escalatedDuban={openDuban.filter((n) => n.escalated).length} />
+      <Headline view={view} summary={summary} changes={moved} openDuban={scope.openDuban.length} escalatedDuban={scope.openDuban.filter((n) => n.escalated).length} />
 
-      <DubanList notices={escalated} id="escalated" title={view.ownLeader ? "呈报我的督办" : "呈报领导的督办"} empty="没有呈报领导的未销号督办。" />
+      <DubanList notices={scope.escalated} id="escalated" title={view.ownLeader ? "呈报我的督办" : "呈报领导的督办"} empty="没有呈报领导的未销号督办。" />
 
-      {view.previous && (changes.turnedRed.length > 0 || changes.turnedGreen.length > 0) && (
+      {view.previous && (moved.turnedRed.length > 0 || moved.turnedGreen.length > 0) && (
         <section aria-labelledby="changes-heading" className="break-inside-avoid">
           <h2 id="changes-heading" className="mb-2 text-base font-semibold">
             较上季度的变化
           </h2>
-          <TaskStatusTable tasks={[...changes.turnedRed, ...changes.turnedGreen]} caption="本季度转红、转绿的任务" ownLeader={view.ownLeader} showPrevious />
+          <SubjectStatusTable rows={[...moved.turnedRed, ...moved.turnedGreen]} caption="本季度转红、转绿的事项" ownLeader={view.ownLeader} showPrevious />
         </section>
       )}
 
-      <GroupBreakdown view={view} rows={groupTasks(tasks, "section")} id="by-section" title="按板块" />
-      <GroupBreakdown view={view} rows={groupTasks(tasks, "leader", leaderOrder)} id="by-leader" title="按牵头领导" />
+      <GroupBreakdown view={view} rows={groupRows(scope.rows, "section")} id="by-section" title="按板块" />
+      <GroupBreakdown view={view} rows={groupRows(scope.rows, "leader", leaderOrder)} id="by-leader" title="按牵头领导" />
 
-      <ProjectPanels projects={data.projects} period={view.period} periods={view.periods} asOf={view.asOf} />
+      <ProjectPanels projects={scope.projects} period={view.period} periods={view.periods} asOf={view.asOf} />
 
       <section aria-labelledby="red-heading">
         <h2 id="red-heading" className="mb-2 text-base font-semibold">
-          红色任务清单（{red.length} 项{red.length > RED_LIST_SHOWN ? `，列出前 ${RED_LIST_SHOWN} 项` : ""}）
+          进度红灯清单（{red.length} 项{red.length > RED_LIST_SHOWN ? `，列出前 ${RED_LIST_SHOWN} 项` : ""}）
         </h2>
-        <TaskStatusTable tasks={red.slice(0, RED_LIST_SHOWN)} caption="红色任务及原因" ownLeader={view.ownLeader} empty="本季度没有红色任务。" />
+        <SubjectStatusTable rows={red.slice(0, RED_LIST_SHOWN)} caption="进度红灯事项及原因" ownLeader={view.ownLeader} empty="本季度没有进度红灯的事项。" />
         {red.length > RED_LIST_SHOWN && (
           <p className="mt-2 text-sm">
-            <Link href={drillHref(view, { rag: "red" })}>查看全部 {red.length} 项红色任务</Link>
+            <Link href={drillHref(view, { progress: "red" })}>查看全部 {red.length} 项进度红灯事项</Link>
           </p>
         )}
       </section>
@@ -83,10 +82,10 @@ export default async function DashboardPage({ searchParams }: Props) {
         <h2 id="by-unit-heading" className="mb-2 text-base font-semibold">
           按牵头单位
         </h2>
-        <UnitTable rows={groupTasks(tasks, "unit").map((row) => ({ name: row.name, ...groupCells(view, row) }))} />
+        <UnitTable rows={groupRows(scope.rows, "unit").map((row) => ({ name: row.name, ...groupCells(view, row) }))} />
       </section>
 
-      <DubanList notices={openDuban} id="duban" title={`未销号的督办（${openDuban.length} 件）`} empty="没有未销号的督办。" />
+      <DubanList notices={scope.openDuban} id="duban" title={`未销号的督办（${scope.openDuban.length} 件）`} empty="没有未销号的督办。" />
 
       <Definitions />
     </article>

@@ -5,7 +5,9 @@ import { appToday } from "@/app/_lib/today";
 import { OpenNotices } from "@/components/notices/open-notices";
 import { buttonClassName } from "@/components/ui/button";
 import { listPeriods } from "@/db/queries/periods";
-import { boardRowStatus, listCoopTasks, listQuarterBoard } from "@/db/queries/report-board";
+import { listCoopTasks, listReportNotes } from "@/db/queries/report-board";
+import { listSubjectQuarters } from "@/db/queries/status-board";
+import { subjectKey } from "@/lib/subject";
 import { formatChineseDate } from "@/lib/format-date";
 import { daysLeft, quarterLabel, quarterShort, reportingPeriod } from "@/lib/periods";
 import { REPORT_STATE_LABEL } from "@/lib/report-labels";
@@ -15,7 +17,7 @@ export const metadata: Metadata = { title: "我的任务" };
 
 type Props = { searchParams: Promise<{ quarter?: string | string[] }> };
 
-// Returned reports first (they need action), then not yet submitted (late ones first), then the rest.
+// Returned reports first (they need action), then not yet submitted (overdue ones first), then the rest.
 const ORDER = { returned: 0, none: 1, draft: 1, submitted: 2, approved: 3 } as const;
 
 export default async function MyTasksPage({ searchParams }: Props) {
@@ -35,18 +37,24 @@ export default async function MyTasksPage({ searchParams }: Props) {
     );
   }
 
-  const items: TaskCardItem[] = listQuarterBoard({ periodId: period.id, quarter: period.quarter, leadUnitId: unitId })
-    .map((row) => ({ row, status: boardRowStatus(row, period, today) }))
+  const quarters = listSubjectQuarters({ periods: [period], asOf: today, today, filter: { yearId: period.yearId, leadUnitId: unitId } });
+  const notes = listReportNotes({
+    periodId: period.id,
+    taskIds: quarters.filter((q) => q.subject.kind === "task").map((q) => q.subject.id),
+    projectIds: quarters.filter((q) => q.subject.kind === "project").map((q) => q.subject.id),
+  });
+  const items: TaskCardItem[] = quarters
+    .map((quarter) => ({ quarter, note: notes.get(subjectKey(quarter.subject)) }))
     .sort((a, b) => {
-      const byState = ORDER[a.row.report?.status ?? "none"] - ORDER[b.row.report?.status ?? "none"];
+      const byState = ORDER[a.quarter.reportState ?? "none"] - ORDER[b.quarter.reportState ?? "none"];
       if (byState !== 0) return byState;
-      if (a.status.late !== b.status.late) return a.status.late ? -1 : 1;
-      return a.row.no - b.row.no;
+      const overdue = (i: TaskCardItem) => (i.quarter.status.reporting === "missing" ? 0 : 1);
+      return overdue(a) - overdue(b) || (a.quarter.subject.kind === b.quarter.subject.kind ? 0 : a.quarter.subject.kind === "task" ? -1 : 1) || a.quarter.subject.no - b.quarter.subject.no;
     });
   const coopTasks = listCoopTasks({ unitId, periodId: period.id });
   const counts = new Map<string, number>();
-  for (const { row } of items) {
-    const key = row.report?.status ?? "none";
+  for (const { quarter } of items) {
+    const key = quarter.reportState ?? "none";
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const days = daysLeft(period, today);
@@ -82,13 +90,13 @@ export default async function MyTasksPage({ searchParams }: Props) {
       <OpenNotices user={user} />
 
       <section aria-labelledby="lead-heading" className="space-y-3">
-        <h2 id="lead-heading" className="text-base font-semibold">牵头任务（{items.length} 项）</h2>
+        <h2 id="lead-heading" className="text-base font-semibold">牵头事项（{items.length} 项）</h2>
         {items.length === 0 ? (
-          <p className="text-sm text-gray-700">本单位没有牵头的重点工作任务。</p>
+          <p className="text-sm text-gray-700">本单位没有牵头的重点工作任务或民生实事。</p>
         ) : (
           <ul className="grid gap-3 lg:grid-cols-2">
             {items.map((item) => (
-              <TaskCard key={item.row.taskId} item={item} period={period} today={today} />
+              <TaskCard key={subjectKey(item.quarter.subject)} item={item} period={period} today={today} />
             ))}
           </ul>
         )}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/app/_lib/current-user";
 import { listPeriods } from "@/db/queries/periods";
-import { loadSupervisionFacts } from "@/db/queries/supervision";
+import { listSubjectQuarters } from "@/db/queries/status-board";
 import { formatDayCn, quarterLabel } from "@/lib/periods";
 import { countByUnit, countRows, groupBySection, matrixRows } from "@/lib/submission-matrix";
 import { CountTiles } from "./_components/count-tiles";
@@ -20,9 +20,10 @@ export default async function SubmissionPage({ searchParams }: Props) {
   const { period, asOf, today } = resolveQuarterView(periods, await searchParams);
   if (!period) return <p>尚未设置季度报告期，请联系系统管理员。</p>;
 
-  const facts = loadSupervisionFacts({ asOf });
-  const rows = matrixRows(facts.subjects, facts.reports, period, asOf);
+  const quarters = listSubjectQuarters({ periods: [period], asOf, today, filter: { yearId: period.yearId } });
+  const rows = matrixRows(quarters.map((q) => ({ subject: q.subject, status: q.status, reportState: q.reportState, lastSubmittedAt: q.record?.lastSubmittedAt ?? null })));
   const counts = countRows(rows);
+  const unitOrder = [...new Set(quarters.flatMap((q) => q.subject.leadUnits))];
 
   return (
     <article className="space-y-5">
@@ -45,7 +46,7 @@ export default async function SubmissionPage({ searchParams }: Props) {
         <h2 id="by-unit-heading" className="text-base font-semibold">
           按牵头单位
         </h2>
-        <UnitCountTable rows={countByUnit(rows, facts.unitOrder)} />
+        <UnitCountTable rows={countByUnit(rows, unitOrder)} />
       </section>
     </article>
   );

@@ -5,10 +5,12 @@ import type { Db } from "@/db/client";
 import { listNotifications, syncDueNotifications } from "@/db/queries/notifications";
 import { submitReport } from "@/db/queries/report-writes";
 import { listReviewQueue } from "@/db/queries/review-queue";
-import { loadSupervisionFacts } from "@/db/queries/supervision";
-import { auditLog, notifications, ragOverrides, reports } from "@/db/schema";
+import { listPeriods } from "@/db/queries/periods";
+import { listSubjectQuarters } from "@/db/queries/status-board";
+import { listOverdueRows } from "@/db/queries/supervision";
+import { auditLog, notifications, progressOverrides, reports } from "@/db/schema";
 import { seedReportingFixture, type ReportingFixture } from "@/db/testing/reporting-fixtures";
-import { buildOverdueList, reportKey } from "@/lib/overdue";
+import { buildOverdueList } from "@/lib/overdue";
 import { todayInShanghai } from "@/lib/periods";
 import { countRows, matrixRows } from "@/lib/submission-matrix";
 import { addSession, migratedAppDb } from "@/test/app-db";
@@ -71,28 +73,32 @@ beforeAll(() => {
   reportB = submit(f.otherTaskId, f.periods.q1, f.users.other, 102);
 });
 
-describe("the supervision facts", () => {
+const matrix = (asOf: string, today = asOf) => {
+  const q1 = listPeriods().find((p) => p.code === "2026Q1")!;
+  return matrixRows(
+    listSubjectQuarters({ periods: [q1], asOf, today, filter: { yearId: f.yearId } }).map((q) => ({ subject: q.subject, status: q.status, reportState: q.reportState, lastSubmittedAt: q.record?.lastSubmittedAt ?? null })),
+  );
+};
+
+describe("the supervision views", () => {
   it("build the submission matrix and its counts for a quarter", () => {
-    const facts = loadSupervisionFacts({ asOf: "2026-04-10" });
-    const q1 = facts.periods.find((p) => p.code === "2026Q1")!;
-    const rows = matrixRows(facts.subjects, facts.reports, q1, "2026-04-10");
-    expect(rows.map((r) => [r.subject.label, r.state])).toEqual([
-      ["第27项", "submitted"],
-      ["第28项", "submitted"],
+    const rows = matrix("2026-04-10", today);
+    expect(rows.map((r) => [r.subject.label, r.reportState, r.reporting])).toEqual([
+      ["第27项", "submitted", "on_time"],
+      ["第28项", "submitted", "on_time"],
     ]);
     expect(countRows(rows)).toMatchObject({ due: 2, reported: 2, overdueMissing: 0, pending: 2 });
   });
 
   it("show nothing reported on a day before the submissions", () => {
-    const facts = loadSupervisionFacts({ asOf: "2026-04-02" });
-    const q1 = facts.periods.find((p) => p.code === "2026Q1")!;
-    expect(countRows(matrixRows(facts.subjects, facts.reports, q1, "2026-04-02"))).toMatchObject({ reported: 0, none: 2 });
+    expect(countRows(matrix("2026-04-02", today))).toMatchObject({ reported: 0, none: 2, notDue: 2 });
   });
 
-  it("list the task behind plan with its reason, judged from the submitted snapshot", () => {
-    const list = buildOverdueList(loadSupervisionFacts({ asOf: "2026-04-10" }));
+  it("list the task behind plan with its reason, judged from the submitted version", () => {
+    const { rows } = listOverdueRows({ periods: listPeriods().filter((p) => p.code === "2026Q1"), asOf: "2026-04-10", today, filter: { yearId: f.yearId } });
+    const list = buildOverdueList(rows, new Map());
     expect(list.map((e) => e.subject.label)).toEqual(["第27项"]);
-    expect(list[0]?.reasons[0]?.text).toBe("改造城市危旧房 累计 10/33 套，低于序时进度 69.7%");
+    expect(list[0]?.reasons[0]?.text).toBe("一季度：改造城市危旧房 累计 10/33 套，低于季度目标 69.7%");
   });
 });
 
@@ -122,8 +128,8 @@ describe("bulk approval", () => {
   });
 });
 
-describe("RAG override", () => {
-  const fields = { taskNo: "27", periodCode: "2026Q1", color: "amber", reason: "用地问题已协调解决", expectedAt: "0" };
+describe("进度 override", () => {
+  const fields = { subject: "task:27", periodCode: "2026Q1", color: "amber", reason: "用地问题已协调解决", expectedAt: "0" };
 
   it("needs a reason", async () => {
     await as(f.users.supervisor);
@@ -136,15 +142,15 @@ describe("RAG override", () => {
     const userId = (db.$client.prepare("insert into users (username, display_name, role, leader_id, password_hash, must_change_password) values ('ys', '杨盛', 'leader', ?, 'x', 0) returning id").get(leader.id) as { id: number }).id;
     await as(userId);
     expect((await setRagOverride(undefined, form(fields))).message).toBe("无权限执行此操作");
-    expect(db.select().from(ragOverrides).all()).toEqual([]);
+    expect(db.select().from(progressOverrides).all()).toEqual([]);
   });
 
-  it("is stored, audited, and shown beside the computed colour", async () => {
+  it("is stored, audited, and shown as the 进度 lamp beside the computed one", async () => {
     await as(f.users.supervisor);
     expect(await setRagOverride(undefined, form(fields))).toMatchObject({ ok: true });
-    const facts = loadSupervisionFacts({ asOf: today });
-    const override = facts.overrides.get(reportKey("task:27", "2026Q1"));
-    expect(override).toMatchObject({ color: "amber", reason: "用地问题已协调解决", byName: "dcs" });
+    const q1 = listPeriods().find((p) => p.code === "2026Q1")!;
+    const [row] = listSubjectQuarters({ periods: [q1], asOf: today, today, filter: { yearId: f.yearId, only: { kind: "task", no: 27 } } });
+    expect(row?.status).toMatchObject({ progress: "amber", computedProgress: "red", overridden: true, override: { color: "amber", reason: "用地问题已协调解决", byName: "dcs" } });
     expect(db.select().from(auditLog).where(eq(auditLog.action, "rag.override")).all().at(-1)?.outcome).toBe("success");
     const stale = await setRagOverride(undefined, form({ ...fields, color: "green" }));
     expect(stale.message).toMatch(/已被他人修改/);
@@ -159,8 +165,8 @@ describe("notifications", () => {
     expect(again).toBe(0);
     expect(syncDueNotifications({ userId: f.users.lead, unitId: f.units.lead, today: "2026-07-06" })).toBe(1);
     expect(listNotifications({ userId: f.users.lead }).items.map((n) => n.title)).toEqual([
-      "第27项 Q2 报告已逾期未报（截止 2026-07-05）",
-      "第27项 Q2 报告将于 2026-07-05 截止",
+      "第27项 二季度 报告已逾期未报（截止 2026-07-05）",
+      "第27项 二季度 报告将于 2026-07-05 截止",
     ]);
   });
 

@@ -5,11 +5,11 @@ import { and, asc, eq } from "drizzle-orm";
 import { writeAudit } from "@/db/audit";
 import type { Db, Tx } from "@/db/client";
 import { reviewReport, submitReport, saveReportDraft, type ReportInput } from "@/db/queries/report-writes";
-import { saveTaskTargets, setTargetsLock } from "@/db/queries/targets";
+import { saveTaskTargets, setQuarterLock } from "@/db/queries/targets";
 import { metrics, periods, taskUnits, tasks, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/permissions";
 import { defaultQuarterPlans, type QuarterPlans } from "@/lib/quarter-targets";
-import type { SelfStatus } from "@/lib/rag";
+import type { SelfStatus } from "@/lib/vocabulary";
 import { between, milestoneText, pick, reportTexts, returnComment, type Random } from "./text";
 
 type Period = typeof periods.$inferSelect;
@@ -79,10 +79,11 @@ export function writeTaskYear(
     (tx) => {
       const firstDay = yearPeriods[0]!.startsOn;
       const plans = new Map(metricRows.map((m) => [m.id, defaultQuarterPlans({ kind: m.kind as "cumulative" | "rate", target: m.target, unit: m.unit })]));
-      const saved = saveTaskTargets(tx, { taskId, expectedVersion: 0, plans, milestones, userId: user.id, now: at(firstDay, 20, r) });
+      const saved = saveTaskTargets(tx, { taskId, expectedVersion: 0, plans, milestones, openQuarters: [1, 2, 3, 4], userId: user.id, now: at(firstDay, 20, r) });
       if (!saved.ok) throw new Error(`task ${taskId}: targets ${saved.reason}`);
       audit(tx, user, "targets.save", "task", taskId, saved.before, saved.after);
-      const locked = setTargetsLock(tx, { taskId, locked: true, expectedVersion: 1, userId: supervisor.id, now: at(firstDay, 30, r) });
+      // The 督查室 locks the first quarter early; the others lock with their first report or their last day.
+      const locked = setQuarterLock(tx, { taskId, quarter: 1, locked: true, expectedVersion: 1, userId: supervisor.id, now: at(firstDay, 30, r) });
       if (!locked.ok) throw new Error(`task ${taskId}: lock ${locked.reason}`);
       audit(tx, supervisor, "targets.lock", "task", taskId, locked.before, locked.after);
 

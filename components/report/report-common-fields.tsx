@@ -2,7 +2,8 @@ import { Button } from "@/components/ui/button";
 import { TextArea } from "@/components/ui/text-area";
 import { inputClassName } from "@/components/ui/text-field";
 import { EVIDENCE_ACCEPT, MAX_EVIDENCE_MB } from "@/lib/file-sniff";
-import { MAX_FILES_PER_SAVE, reportField, SELF_STATUSES, TEXT_MAX_CHARS } from "@/lib/report-form";
+import { MAX_FILES_PER_SAVE, reportField, TEXT_MAX_CHARS } from "@/lib/report-form";
+import { SELF_STATUS } from "@/lib/vocabulary";
 import { SELF_STATUS_LABEL } from "@/lib/report-labels";
 import { formatSize } from "./report-content";
 
@@ -40,7 +41,7 @@ export function ReportCommonFields({ value, errors, attachments, removed, nameFi
       <fieldset aria-describedby={errors[reportField.selfStatus] ? "self-status-error" : undefined}>
         <legend className="mb-2 text-base font-semibold">自评状态</legend>
         <div className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
-          {SELF_STATUSES.map((s) => (
+          {SELF_STATUS.map((s) => (
             <label key={s} className="inline-flex items-center gap-2">
               <input type="radio" name={reportField.selfStatus} value={s} defaultChecked={value(reportField.selfStatus) === s} />
               {SELF_STATUS_LABEL[s]}

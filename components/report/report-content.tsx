@@ -2,7 +2,7 @@ import { formatNumber, formatWithUnit } from "@/lib/metric-values";
 import { formatChineseDate } from "@/lib/format-date";
 import { SELF_STATUS_LABEL } from "@/lib/report-labels";
 import type { ReportSnapshot } from "@/lib/report-snapshot";
-import { shortfallRatio, formatPercent } from "@/lib/rag";
+import { shortfallRatio, formatPercent } from "@/lib/quarter-status";
 
 const EMPTY = <span className="text-gray-600">（未填写）</span>;
 

@@ -96,6 +96,20 @@ describe("data file", () => {
     expect(tableCounts(t).programme_years).toBe(0);
   });
 
+  it("reads a version-1 file's whole-year lock as a lock of each quarter", async () => {
+    const t = fresh();
+    await seedAll(t.db);
+    const file = exportDataFile(t.db);
+    const v1 = {
+      ...file,
+      formatVersion: 1,
+      reporting: { ...file.reporting, targets: [{ taskNo: 1, version: 1, lockedAt: 5, lockedBy: "admin", updatedAt: 5, updatedBy: "admin", plans: [], milestones: [] }] },
+    };
+    const parsed = parseDataFile(JSON.stringify(v1));
+    expect(parsed.formatVersion).toBe(2);
+    expect(parsed.reporting.targets[0]?.locks.map((l) => [l.quarter, l.lockedBy])).toEqual([[1, "admin"], [2, "admin"], [3, "admin"], [4, "admin"]]);
+  });
+
   it("rejects malformed JSON and wrong formats with Chinese messages", () => {
     expect(() => parseDataFile("{")).toThrow("文件不是有效的 JSON");
     expect(() => parseDataFile(JSON.stringify({ format: "other" }))).toThrow(/数据文件格式不正确/);

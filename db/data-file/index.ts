@@ -3,13 +3,15 @@
 import { z } from "zod";
 import { hashPassword } from "@/lib/password-hash";
 import type { Db } from "../client";
+import { rebuildQuarterStatus } from "../status/store";
 import { programmeSchema } from "./file-schema";
 import { DataFileError, exportProgramme, loadProgramme, type ProgrammeData } from "./programme";
 import { exportReportingData, importReportingData, reportingSchema, type ReportingData } from "./reporting";
 import { fileUserSchema, importUsers, listUsersForExport, type FileUser } from "./users";
 
 export const FORMAT = "miluo-key-tasks";
-export const FORMAT_VERSION = 1;
+/** 2: quarterly targets lock per quarter (`locks`) instead of one `lockedAt` for the whole year. */
+export const FORMAT_VERSION = 2;
 
 export type DataFile = { format: typeof FORMAT; formatVersion: number } & ProgrammeData & { users: FileUser[]; reporting: ReportingData };
 
@@ -28,6 +30,19 @@ export function serializeDataFile(file: DataFile): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
+type V1Target = { lockedAt?: number | null; lockedBy?: string | null } & Record<string, unknown>;
+
+/** A version-1 file's whole-year lock becomes a lock of each quarter, as the migration does. */
+function upgrade(raw: unknown): unknown {
+  if (!raw || typeof raw !== "object" || (raw as { formatVersion?: unknown }).formatVersion !== 1) return raw;
+  const file = raw as { reporting?: { targets?: V1Target[] } };
+  const targets = (file.reporting?.targets ?? []).map(({ lockedAt, lockedBy, ...rest }) => ({
+    ...rest,
+    locks: lockedAt != null && lockedBy != null ? [1, 2, 3, 4].map((quarter) => ({ quarter, lockedAt, lockedBy })) : [],
+  }));
+  return { ...file, formatVersion: FORMAT_VERSION, reporting: file.reporting ? { ...file.reporting, targets } : file.reporting };
+}
+
 export function parseDataFile(text: string): DataFile {
   let raw: unknown;
   try {
@@ -35,7 +50,7 @@ export function parseDataFile(text: string): DataFile {
   } catch {
     throw new DataFileError("文件不是有效的 JSON");
   }
-  const parsed = fileSchema.safeParse(raw);
+  const parsed = fileSchema.safeParse(upgrade(raw));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new DataFileError(`数据文件格式不正确：${issue?.path.join(".") ?? ""} ${issue?.message ?? ""}`.trim());
@@ -46,6 +61,7 @@ export function parseDataFile(text: string): DataFile {
 /**
  * Loads a data file into an empty database in one transaction: all or nothing.
  * Accounts get INITIAL_PASSWORD (hashed first: no async work inside the transaction).
+ * The quarter judgements are derived data: they are recomputed from what was loaded.
  */
 export async function importDataFile(db: Db, file: DataFile, opts: { initialPassword: string }): Promise<void> {
   const hashes = await Promise.all(file.users.map(() => hashPassword(opts.initialPassword)));
@@ -57,6 +73,7 @@ export async function importDataFile(db: Db, file: DataFile, opts: { initialPass
     },
     { behavior: "immediate" },
   );
+  rebuildQuarterStatus(db, { write: true });
 }
 
 export { DataFileError };

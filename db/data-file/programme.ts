@@ -20,6 +20,7 @@ import {
   units,
 } from "../schema";
 import type { SeedMetric, SeedSourceDocument, SeedUnit, UnitKind } from "../seed/types";
+import { groupBy } from "@/lib/group-by";
 
 export interface FileLeader {
   name: string;
@@ -74,17 +75,6 @@ export interface ProgrammeData {
   units: SeedUnit[];
   tasks: FileTask[];
   livelihoodProjects: FileProject[];
-}
-
-function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
-  const map = new Map<K, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
 }
 
 /** Exports one programme year (the only one, or the given year). */

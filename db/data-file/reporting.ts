@@ -21,14 +21,14 @@ import {
   reportProjectMilestones,
   reports,
   reportVersions,
-  REPORT_STATUS,
-  SELF_STATUS,
+  targetLocks,
   targetSets,
   taskQuarterMilestones,
   tasks,
   units,
   users,
 } from "../schema";
+import { REPORT_STATUS, REVIEW_STATUS, SELF_STATUS } from "@/lib/vocabulary";
 import { DataFileError } from "./programme";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -42,8 +42,8 @@ export const reportingSchema = z.object({
       .object({
         taskNo: z.number().int().positive(),
         version: z.number().int().positive(),
-        lockedAt: ms.nullable(),
-        lockedBy: who,
+        /** Quarters the 督查室 locked early (a quarter also locks with its first report and on its last day). */
+        locks: z.array(z.object({ quarter: z.number().int().min(1).max(4), lockedAt: ms, lockedBy: z.string().min(1) }).strict()),
         updatedAt: ms,
         updatedBy: who,
         plans: z.array(z.object({ metric: z.number().int().positive(), quarter: z.number().int().min(1).max(4), value: z.number().finite() }).strict()),
@@ -83,7 +83,7 @@ export const reportingSchema = z.object({
               snapshot: z.record(z.string(), z.unknown()),
               submittedAt: ms,
               submittedBy: z.string().min(1),
-              reviewStatus: z.enum(["pending", "approved", "returned"]),
+              reviewStatus: z.enum(REVIEW_STATUS),
               reviewComment: z.string().nullable(),
               reviewedAt: ms.nullable(),
               reviewedBy: who,
@@ -142,6 +142,7 @@ export function exportReportingData(db: Reader): ReportingData {
   const plans = db.select().from(metricQuarterTargets).orderBy(asc(metricQuarterTargets.metricId), asc(metricQuarterTargets.quarter)).all();
   const metricTask = new Map(db.select({ id: metrics.id, taskId: metrics.taskId }).from(metrics).all().map((m) => [m.id, m.taskId]));
   const milestoneRows = db.select().from(taskQuarterMilestones).orderBy(asc(taskQuarterMilestones.quarter)).all();
+  const lockRows = db.select().from(targetLocks).orderBy(asc(targetLocks.taskId), asc(targetLocks.quarter)).all();
   const targets = db
     .select()
     .from(targetSets)
@@ -150,8 +151,7 @@ export function exportReportingData(db: Reader): ReportingData {
     .map((s) => ({
       taskNo: taskNo.get(s.taskId)!,
       version: s.version,
-      lockedAt: s.lockedAt,
-      lockedBy: user(s.lockedById),
+      locks: lockRows.filter((l) => l.taskId === s.taskId).map((l) => ({ quarter: l.quarter, lockedAt: l.lockedAt, lockedBy: user(l.lockedById)! })),
       updatedAt: s.updatedAt,
       updatedBy: user(s.updatedById),
       plans: plans
@@ -261,7 +261,8 @@ export function importReportingData(tx: Tx, data: ReportingData): void {
 
   for (const t of data.targets) {
     const tid = need(taskId, t.taskNo, `任务 ${t.taskNo} `);
-    tx.insert(targetSets).values({ taskId: tid, version: t.version, lockedAt: t.lockedAt, lockedById: uid(t.lockedBy), updatedAt: t.updatedAt, updatedById: uid(t.updatedBy) }).run();
+    tx.insert(targetSets).values({ taskId: tid, version: t.version, updatedAt: t.updatedAt, updatedById: uid(t.updatedBy) }).run();
+    for (const l of t.locks) tx.insert(targetLocks).values({ taskId: tid, quarter: l.quarter, lockedAt: l.lockedAt, lockedById: uid(l.lockedBy)! }).run();
     for (const p of t.plans) tx.insert(metricQuarterTargets).values({ metricId: need(metricId, `${tid}:${p.metric}`, `任务 ${t.taskNo} 的第 ${p.metric} 项指标`), quarter: p.quarter, value: p.value }).run();
     for (const m of t.milestones) tx.insert(taskQuarterMilestones).values({ taskId: tid, quarter: m.quarter, text: m.text }).run();
   }

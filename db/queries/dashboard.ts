@@ -1,47 +1,21 @@
 import "server-only";
-import type { DashboardTask } from "@/lib/dashboard";
+import type { DashboardRow } from "@/lib/dashboard";
 import type { NoticeDisplayState } from "@/lib/notice-state";
-import { subjectQuarterAt, type SubjectQuarter } from "@/lib/overdue";
-import type { PeriodLike } from "@/lib/periods";
-import type { ProjectProgressData } from "./project-progress";
-import { loadSupervisionFacts, projectKey, type SupervisionFacts } from "./supervision";
+import { subjectKey, type SubjectRef } from "@/lib/subject";
+import { listNoticesAsOf } from "./notices";
+import type { PeriodRow } from "./periods";
+import { listProjectProgress, type ProjectProgressData } from "./project-progress";
+import { bySubject, listSubjectQuarters } from "./status-board";
+import type { Subject } from "./subjects";
 
-// The 领导驾驶舱's data, as known at the end of the "as of" day, from the same facts the
-// 督查室's lists use (db/queries/supervision.ts: a fixed handful of set-based queries
-// whatever the number of tasks). Every colour is lib/rag.ts's, or the 督查室's override,
-// via lib/overdue.ts subjectQuarterAt, so the two screens never disagree.
-
-function taskRow(facts: SupervisionFacts, subject: SupervisionFacts["subjects"][number], period: PeriodLike, previous: PeriodLike | null): DashboardTask {
-  const now = subjectQuarterAt(facts, subject.key, period);
-  const before = previous ? subjectQuarterAt(facts, subject.key, previous) : null;
-  const reasons = now.override ? [`督查室认定：${now.override.reason}`, ...now.status.reasons] : now.status.reasons;
-  return {
-    no: subject.no,
-    target: subject.title,
-    section: subject.section,
-    sectionPosition: subject.sectionPosition,
-    leaders: subject.leaders,
-    leadUnits: subject.leadUnits,
-    rag: now.rag,
-    reasons,
-    late: now.status.late,
-    reportStatus: now.report.state,
-    onTime: now.report.firstSubmittedAt !== null && !now.status.late,
-    done: now.report.latest?.content.selfStatus === "done",
-    previousRag: before?.rag ?? null,
-  };
-}
-
-export interface DashboardProject {
-  data: ProjectProgressData;
-  quarter: SubjectQuarter;
-}
+// The 领导驾驶舱's data as known at the end of the "as of" day: each subject's two lamps
+// for the quarter and the previous one (db/queries/status-board.ts, the same read every
+// other screen uses), the project panels and the open 督办 on tasks and projects alike.
 
 export interface DashboardNotice {
   id: number;
   title: string;
-  taskNo: number;
-  taskTarget: string;
+  subject: SubjectRef & { title: string };
   problem: string;
   deadline: string;
   state: NoticeDisplayState;
@@ -50,34 +24,41 @@ export interface DashboardNotice {
 }
 
 export interface DashboardData {
-  tasks: DashboardTask[];
-  projects: DashboardProject[];
+  rows: (DashboardRow & { subject: Subject })[];
+  projects: { data: ProjectProgressData; row: DashboardRow }[];
   /** 督办 still open at the end of the day, escalated ones first. */
   openDuban: DashboardNotice[];
 }
 
-export function loadDashboard({ period, previous, asOf }: { period: PeriodLike; previous: PeriodLike | null; asOf: string }): DashboardData {
-  const facts = loadSupervisionFacts({ asOf });
-  const tasks = facts.subjects.filter((s) => s.kind === "task").map((s) => taskRow(facts, s, period, previous));
-  const projects = facts.projects.map((data) => ({ data, quarter: subjectQuarterAt(facts, projectKey(data.no), period) }));
-  const openDuban = facts.noticeRegister
-    .flatMap((n): DashboardNotice[] =>
-      n.level === "duban" && n.taskNo !== null && (n.stateAsOf === "sent" || n.stateAsOf === "overdue" || n.stateAsOf === "replied")
-        ? [
-            {
-              id: n.id,
-              title: n.title,
-              taskNo: n.taskNo,
-              taskTarget: n.taskTarget ?? "",
-              problem: n.problem,
-              deadline: n.deadlineAsOf,
-              state: n.stateAsOf,
-              escalated: n.escalatedAsOf,
-              units: n.units.map((u) => u.name),
-            },
-          ]
-        : [],
-    )
+export function loadDashboard({ period, previous, asOf, today }: { period: PeriodRow; previous: PeriodRow | null; asOf: string; today: string }): DashboardData {
+  const quarters = listSubjectQuarters({ periods: previous ? [previous, period] : [period], asOf, today, filter: { yearId: period.yearId } });
+  const rows: DashboardData["rows"] = [];
+  for (const byCode of bySubject(quarters).values()) {
+    const now = byCode.get(period.code);
+    if (!now) continue;
+    const before = previous ? byCode.get(previous.code) : undefined;
+    rows.push({ subject: now.subject, status: now.status, reportState: now.reportState, previous: before ? before.status.progress : null });
+  }
+  const rowByKey = new Map(rows.map((r) => [subjectKey(r.subject), r]));
+  const projects = listProjectProgress({ asOf }).flatMap((data) => {
+    const row = rowByKey.get(subjectKey({ kind: "project", no: data.no }));
+    return row ? [{ data, row }] : [];
+  });
+  const openDuban = listNoticesAsOf({ asOf, today, yearId: period.yearId })
+    .flatMap((n): DashboardNotice[] => {
+      const open = n.stateAsOf === "sent" || n.stateAsOf === "overdue" || n.stateAsOf === "replied";
+      if (n.level !== "duban" || !open) return [];
+      const subject =
+        n.taskNo !== null
+          ? { kind: "task" as const, no: n.taskNo, title: n.taskTarget ?? "" }
+          : n.projectNo !== null
+            ? { kind: "project" as const, no: n.projectNo, title: n.projectName ?? "" }
+            : null;
+      if (!subject) return [];
+      return [
+        { id: n.id, title: n.title, subject, problem: n.problem, deadline: n.deadlineAsOf, state: n.stateAsOf, escalated: n.escalatedAsOf, units: n.units.map((u) => u.name) },
+      ];
+    })
     .sort((a, b) => Number(b.escalated) - Number(a.escalated) || (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0));
-  return { tasks, projects, openDuban };
+  return { rows, projects, openDuban };
 }

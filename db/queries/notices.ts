@@ -11,6 +11,7 @@ import {
   type NoticeLevel,
   type NoticeStatus,
 } from "@/lib/notice-state";
+import { parseSubjectKey } from "@/lib/subject";
 import { getDb, type Tx } from "../client";
 import {
   attachments,
@@ -100,9 +101,9 @@ export function getProjectNoticeSubject({ projectNo }: { projectNo: number }): N
 
 /** "task:51" or "project:2" → its notice subject, or null. */
 export function getNoticeSubjectByKey({ key }: { key: string }): NoticeSubject | null {
-  const m = /^(task|project):(\d{1,4})$/.exec(key);
-  if (!m) return null;
-  return m[1] === "task" ? getNoticeSubject({ taskNo: Number(m[2]) }) : getProjectNoticeSubject({ projectNo: Number(m[2]) });
+  const ref = parseSubjectKey(key);
+  if (!ref) return null;
+  return ref.kind === "task" ? getNoticeSubject({ taskNo: ref.no }) : getProjectNoticeSubject({ projectNo: ref.no });
 }
 
 /** A superseded 催办 is one some 督办 was raised from. */
@@ -173,20 +174,25 @@ function noticeQuery() {
 
 function withUnits(rows: NoticeRowRaw[]): NoticeRow[] {
   if (rows.length === 0) return [];
-  const unitRows = getDb()
+  const unitsBy = new Map<number, NamedRef[]>();
+  for (const u of getDb()
     .select({ noticeId: noticeUnits.noticeId, id: units.id, name: units.name })
     .from(noticeUnits)
     .innerJoin(units, eq(units.id, noticeUnits.unitId))
     .where(inArray(noticeUnits.noticeId, rows.map((r) => r.id)))
     .orderBy(asc(units.position))
-    .all();
+    .all()) {
+    const list = unitsBy.get(u.noticeId) ?? [];
+    list.push({ id: u.id, name: u.name });
+    unitsBy.set(u.noticeId, list);
+  }
   return rows.map((r) => ({
     ...r,
     level: r.level as NoticeLevel,
     status: r.status as NoticeStatus,
     title: noticeTitle({ level: r.level as NoticeLevel, serialNo: r.serialNo, createdAt: r.createdAt }),
     superseded: Boolean(r.superseded),
-    units: unitRows.filter((u) => u.noticeId === r.id).map(({ id, name }) => ({ id, name })),
+    units: unitsBy.get(r.id) ?? [],
   }));
 }
 
@@ -276,10 +282,14 @@ export function listNoticeEvents({ noticeIds }: { noticeIds: readonly number[] }
         .orderBy(asc(attachments.id))
         .all()
     : [];
-  return rows.map((r) => ({
-    ...r,
-    files: files.filter((f) => f.eventId === r.id).map(({ id, filename, size }) => ({ id, filename, size })),
-  }));
+  const filesBy = new Map<number, NoticeEventItem["files"]>();
+  for (const f of files) {
+    if (f.eventId === null) continue;
+    const list = filesBy.get(f.eventId) ?? [];
+    list.push({ id: f.id, filename: f.filename, size: f.size });
+    filesBy.set(f.eventId, list);
+  }
+  return rows.map((r) => ({ ...r, files: filesBy.get(r.id) ?? [] }));
 }
 
 export interface NoticeAsOf extends NoticeRow {
@@ -290,19 +300,27 @@ export interface NoticeAsOf extends NoticeRow {
 }
 
 /**
- * The notice register as it stood at the end of `asOf`: notices issued by then, each in
- * the state its events up to that day give (see lib/notice-state.ts noticeStateAt).
+ * The notice register of a programme year as it stood at the end of `asOf`: notices
+ * issued by then, each in the state its events up to that day give (see
+ * lib/notice-state.ts noticeStateAt). On or after `today` every event so far counts.
  */
-export function listNoticesAsOf({ asOf }: { asOf: string }): NoticeAsOf[] {
-  const all = withUnits(noticeQuery().orderBy(desc(notices.createdAt), desc(notices.id)).all());
-  const events = listNoticeEvents({ noticeIds: all.map((n) => n.id) });
+export function listNoticesAsOf({ asOf, today, yearId }: { asOf: string; today: string; yearId: number }): NoticeAsOf[] {
+  const knownBy = asOf >= today ? "9999-12-31" : asOf;
+  const all = withUnits(
+    noticeQuery()
+      .where(or(eq(tasks.yearId, yearId), eq(livelihoodProjects.yearId, yearId)))
+      .orderBy(desc(notices.createdAt), desc(notices.id))
+      .all(),
+  );
+  const eventsBy = new Map<number, NoticeEventItem[]>();
+  for (const e of listNoticeEvents({ noticeIds: all.map((n) => n.id) })) {
+    const list = eventsBy.get(e.noticeId) ?? [];
+    list.push(e);
+    eventsBy.set(e.noticeId, list);
+  }
   const out: NoticeAsOf[] = [];
   for (const notice of all) {
-    const state = noticeStateAt(
-      notice.level,
-      events.filter((e) => e.noticeId === notice.id),
-      asOf,
-    );
+    const state = noticeStateAt(notice.level, eventsBy.get(notice.id) ?? [], asOf, knownBy);
     if (!state) continue;
     out.push({ ...notice, stateAsOf: state.display, deadlineAsOf: state.deadline, escalatedAsOf: state.escalatedToLeader });
   }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, lte, notExists, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { noticeTitle } from "@/lib/notice-state";
 import {
   DUE_SOON_DAYS,
@@ -12,19 +12,16 @@ import {
   type Audience,
 } from "@/lib/notification-rules";
 import { addDays } from "@/lib/periods";
+import { reportPath, subjectKey, subjectLabel } from "@/lib/subject";
 import { getDb, type Tx } from "../client";
+import { listPeriods } from "./periods";
+import { listSubjectQuarters } from "./status-board";
 import {
   livelihoodProjects,
   notices,
   noticeUnits,
   notifications,
-  periods,
-  programmeYears,
-  projectUnits,
-  reports,
-  reportVersions,
   tasks,
-  taskUnits,
   users,
 } from "../schema";
 
@@ -145,40 +142,16 @@ export function markNotificationsRead(tx: Tx, { userId, ids, now }: { userId: nu
   return tx.update(notifications).set({ readAt: now }).where(where).run().changes;
 }
 
-const currentYearId = sql`(select ${programmeYears.id} from ${programmeYears} order by ${programmeYears.year} desc limit 1)`;
-
 /**
  * What a unit still owes as of `today`, within DUE_SOON_DAYS of its date or past it:
- * reports never submitted (tasks and projects it leads) and notices awaiting its reply.
+ * reports of subjects it leads whose 报送 lamp is 未到期 or 逾期未报 (db/queries/status-board.ts),
+ * and notices awaiting its reply.
  */
 export function listUnitDueFacts({ unitId, today }: { unitId: number; today: string }): { reports: PendingReport[]; notices: AwaitingNotice[] } {
   const db = getDb();
   const horizon = addDays(today, DUE_SOON_DAYS);
-  const neverSubmitted = (subject: "task" | "project", id: typeof tasks.id | typeof livelihoodProjects.id) =>
-    notExists(
-      db
-        .select({ one: sql`1` })
-        .from(reportVersions)
-        .innerJoin(reports, eq(reports.id, reportVersions.reportId))
-        .where(and(eq(reports.periodId, periods.id), eq(subject === "task" ? reports.taskId : reports.projectId, id))),
-    );
-  const duePeriods = and(eq(periods.yearId, currentYearId), lte(periods.startsOn, today), lte(periods.dueOn, horizon));
-  const taskRows = db
-    .select({ no: tasks.no, code: periods.code, dueOn: periods.dueOn })
-    .from(taskUnits)
-    .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
-    .innerJoin(periods, eq(periods.yearId, tasks.yearId))
-    .where(and(eq(taskUnits.unitId, unitId), eq(taskUnits.role, "lead"), duePeriods, neverSubmitted("task", tasks.id)))
-    .orderBy(asc(periods.quarter), asc(tasks.no))
-    .all();
-  const projectRows = db
-    .select({ no: livelihoodProjects.no, code: periods.code, dueOn: periods.dueOn })
-    .from(projectUnits)
-    .innerJoin(livelihoodProjects, eq(livelihoodProjects.id, projectUnits.projectId))
-    .innerJoin(periods, eq(periods.yearId, livelihoodProjects.yearId))
-    .where(and(eq(projectUnits.unitId, unitId), eq(projectUnits.role, "lead"), duePeriods, neverSubmitted("project", livelihoodProjects.id)))
-    .orderBy(asc(periods.quarter), asc(livelihoodProjects.no))
-    .all();
+  const periods = listPeriods().filter((p) => p.startsOn <= today && p.dueOn <= horizon);
+  const quarters = periods.length ? listSubjectQuarters({ periods, asOf: today, today, filter: { yearId: periods[0]!.yearId, leadUnitId: unitId } }) : [];
   const noticeRows = db
     .select({
       id: notices.id,
@@ -196,17 +169,20 @@ export function listUnitDueFacts({ unitId, today }: { unitId: number; today: str
     .where(and(eq(noticeUnits.unitId, unitId), eq(notices.status, "sent"), lte(notices.deadline, horizon)))
     .all();
   return {
-    reports: [
-      ...taskRows.map((r) => ({ subjectKey: `task:${r.no}`, subject: `第${r.no}项`, periodCode: r.code, dueOn: r.dueOn, link: `/tasks/${r.no}/report/${r.code}` })),
-      ...projectRows.map((r) => ({ subjectKey: `project:${r.no}`, subject: `民生实事${r.no}`, periodCode: r.code, dueOn: r.dueOn, link: `/projects/${r.no}/report/${r.code}` })),
-    ],
-    notices: noticeRows.map((n) => ({
-      id: n.id,
-      title: noticeTitle(n),
-      subject: n.taskNo !== null ? `第${n.taskNo}项` : n.projectNo !== null ? `民生实事${n.projectNo}` : "督办事项",
-      deadline: n.deadline,
-      link: `/my#notice-${n.id}`,
-    })),
+    reports: quarters
+      .filter((q) => q.status.reporting === "missing" || q.status.reporting === "not_due")
+      .map((q) => ({
+        subjectKey: subjectKey(q.subject),
+        subject: subjectLabel(q.subject),
+        periodCode: q.period.code,
+        dueOn: q.period.dueOn,
+        reporting: q.status.reporting,
+        link: reportPath(q.subject, q.period.code),
+      })),
+    notices: noticeRows.map((n) => {
+      const ref = n.taskNo !== null ? { kind: "task" as const, no: n.taskNo } : n.projectNo !== null ? { kind: "project" as const, no: n.projectNo } : null;
+      return { id: n.id, title: noticeTitle(n), subject: ref ? subjectLabel(ref) : "督办事项", deadline: n.deadline, link: `/my#notice-${n.id}` };
+    }),
   };
 }
 

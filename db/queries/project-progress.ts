@@ -1,12 +1,14 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { dayOfTimestamp, type PeriodLike, type Quarter } from "@/lib/periods";
-import { COVERAGE_LINKS, projectQuarterRagInput, type PartForProgress, type PartReport } from "@/lib/project-progress";
+import { dayOfTimestamp, type Quarter } from "@/lib/periods";
+import { COVERAGE_LINKS, type PartReport } from "@/lib/project-progress";
 import { effectivePlans, type QuarterPlans } from "@/lib/quarter-targets";
 import { readSnapshot } from "@/lib/report-snapshot";
-import { partReportFromSnapshot } from "@/lib/version-content";
-import { evaluateQuarter, type QuarterStatus, type ReportState, type SelfStatus } from "@/lib/rag";
+import { partReportFromSnapshot } from "@/lib/submitted-quarter";
+import type { ReportState, SelfStatus } from "@/lib/vocabulary";
 import { getDb } from "../client";
+import { listProjectParts, type ProgressPart } from "../project-parts";
+import { groupBy } from "@/lib/group-by";
 import {
   leaders,
   livelihoodProjects,
@@ -15,8 +17,6 @@ import {
   periods,
   programmeYears,
   projectLeaders,
-  projectMilestones,
-  projectParts,
   projectUnits,
   reports,
   reportVersions,
@@ -31,10 +31,7 @@ import {
 
 const currentYearId = sql`(select ${programmeYears.id} from ${programmeYears} order by ${programmeYears.year} desc limit 1)`;
 
-export interface ProgressPart extends PartForProgress {
-  position: number;
-  baseline: string | null;
-}
+export type { ProgressPart } from "../project-parts";
 
 export interface CoverageLink {
   partId: number;
@@ -74,17 +71,6 @@ export interface ProjectProgressData {
   reports: ProjectReportSummary[];
   /** Per part: what the submitted reports stated, one entry per reported quarter. */
   partReports: Map<number, PartReport[]>;
-}
-
-function group<K, V>(rows: readonly V[], key: (v: V) => K): Map<K, V[]> {
-  const map = new Map<K, V[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
 }
 
 function loadCoverage(projectNo: number, parts: readonly ProgressPart[]): CoverageLink | null {
@@ -137,27 +123,7 @@ export function listProjectProgress({ no, asOf }: { no?: number; asOf?: string }
     .where(inArray(projectUnits.projectId, ids))
     .orderBy(asc(projectUnits.position))
     .all();
-  const partRows = db
-    .select({
-      id: projectParts.id,
-      projectId: projectParts.projectId,
-      position: projectParts.position,
-      name: projectParts.name,
-      baseline: projectParts.baseline,
-      total: projectParts.total,
-      totalUnit: projectParts.totalUnit,
-      categories: projectParts.categories,
-    })
-    .from(projectParts)
-    .where(inArray(projectParts.projectId, ids))
-    .orderBy(asc(projectParts.projectId), asc(projectParts.position))
-    .all();
-  const milestoneRows = db
-    .select({ id: projectMilestones.id, partId: projectMilestones.partId, due: projectMilestones.due, text: projectMilestones.text, targets: projectMilestones.targets })
-    .from(projectMilestones)
-    .where(inArray(projectMilestones.partId, db.select({ id: projectParts.id }).from(projectParts).where(inArray(projectParts.projectId, ids))))
-    .orderBy(asc(projectMilestones.partId), asc(projectMilestones.position))
-    .all();
+  const partsByProject = listProjectParts(db, ids);
   const reportRows = db
     .select({
       id: reports.id,
@@ -185,24 +151,13 @@ export function listProjectProgress({ no, asOf }: { no?: number; asOf?: string }
         .all()
     : [];
 
-  const leadersBy = group(leaderRows, (r) => r.projectId);
-  const unitsBy = group(unitRows, (r) => r.projectId);
-  const milestonesBy = group(milestoneRows, (r) => r.partId);
-  const partsBy = group(partRows, (r) => r.projectId);
-  const reportsBy = group(reportRows, (r) => r.projectId);
-  const versionsBy = group(versionRows, (r) => r.reportId);
+  const leadersBy = groupBy(leaderRows, (r) => r.projectId);
+  const unitsBy = groupBy(unitRows, (r) => r.projectId);
+  const reportsBy = groupBy(reportRows, (r) => r.projectId);
+  const versionsBy = groupBy(versionRows, (r) => r.reportId);
 
   return projects.map((project) => {
-    const parts: ProgressPart[] = (partsBy.get(project.id) ?? []).map((p) => ({
-      id: p.id,
-      position: p.position,
-      name: p.name,
-      baseline: p.baseline,
-      total: p.total,
-      totalUnit: p.totalUnit,
-      categories: p.categories,
-      milestones: (milestonesBy.get(p.id) ?? []).map((m) => ({ id: m.id, due: m.due, text: m.text, targets: m.targets })),
-    }));
+    const parts = partsByProject.get(project.id) ?? [];
     const partReports = new Map<number, PartReport[]>(parts.map((p) => [p.id, []]));
     const summaries = (reportsBy.get(project.id) ?? []).map((r): ProjectReportSummary => {
       const versions = (versionsBy.get(r.id) ?? []).filter((v) => asOf === undefined || dayOfTimestamp(v.submittedAt) <= asOf);
@@ -249,26 +204,4 @@ export function reportOfQuarter(project: ProjectProgressData, quarter: number): 
 /** What the submitted reports stated for each part, up to and including `quarter`. */
 export function partReportsUpTo(project: ProjectProgressData, quarter: number): Map<number, PartReport[]> {
   return new Map([...project.partReports].map(([partId, list]) => [partId, list.filter((r) => r.quarter <= quarter)]));
-}
-
-/** The task status rules (lib/rag.ts) applied to a project quarter: the milestones due in it are its plan. */
-export function projectQuarterStatus(project: ProjectProgressData, period: PeriodLike & { quarter: number }, today: string): QuarterStatus {
-  const quarter = period.quarter as Quarter;
-  const report = reportOfQuarter(project, quarter);
-  const coverage = project.coverage ? { partId: project.coverage.partId, unit: project.coverage.unit, plan: project.coverage.plans[quarter - 1] ?? project.coverage.target } : null;
-  const input = projectQuarterRagInput(
-    project.parts,
-    quarter,
-    (partId) => project.partReports.get(partId)?.find((r) => r.quarter === quarter) ?? null,
-    coverage,
-  );
-  return evaluateQuarter({
-    period,
-    reportStatus: report?.status ?? null,
-    firstSubmittedAt: report?.firstSubmittedAt ?? null,
-    ...input,
-    selfStatus: report?.selfStatus ?? null,
-    problems: report?.problems ?? "",
-    today,
-  });
 }

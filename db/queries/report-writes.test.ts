@@ -6,7 +6,8 @@ import type { Db } from "../client";
 import { reports, reportVersions } from "../schema";
 import { seedReportingFixture, type ReportingFixture } from "../testing/reporting-fixtures";
 import { getAttachmentForDownload, listReportAttachments } from "./attachments";
-import { boardRowStatus, listQuarterBoard } from "./report-board";
+import { listLedTaskReports } from "./report-board";
+import { listSubjectQuarters } from "./status-board";
 import { reviewReport, saveReportDraft, submitReport, type ReportInput } from "./report-writes";
 import { getTaskReport, listTaskReportVersions } from "./reports";
 import { listPeriods } from "./periods";
@@ -124,11 +125,11 @@ describe("submit, return and resubmit", () => {
     expect(save({ expectedVersion: 5 })).toEqual({ ok: false, reason: "readOnly" });
   });
 
-  it("judges lateness on the first submission", () => {
+  it("judges lateness on the first submission, and 进度 on the version the 督查室 approved", () => {
     const [q1] = listPeriods({ year: 2026 });
-    const row = listQuarterBoard({ periodId: f.periods.q1, quarter: 1, leadUnitId: f.units.lead })[0]!;
-    expect(row.report?.firstSubmittedAt).toBe(Date.parse("2026-04-02T10:00:00+08:00"));
-    expect(boardRowStatus(row, q1!, "2026-04-20")).toMatchObject({ late: false, rag: "green", assessed: true });
+    const [row] = listSubjectQuarters({ periods: [q1!], asOf: "2026-04-20", today: "2026-04-20", filter: { yearId: f.yearId, leadUnitId: f.units.lead } });
+    expect(row?.record?.firstSubmittedAt).toBe(Date.parse("2026-04-02T10:00:00+08:00"));
+    expect(row?.status).toMatchObject({ reporting: "on_time", progress: "green" });
   });
 });
 
@@ -156,20 +157,17 @@ describe("evidence on a report", () => {
 });
 
 describe("the quarter board", () => {
-  it("lists only the unit's own tasks, with plans defaulting to 序时进度", () => {
-    const rows = listQuarterBoard({ periodId: f.periods.q2, quarter: 2, leadUnitId: f.units.lead });
-    expect(rows.map((r) => r.no)).toEqual([27]);
-    expect(rows[0]?.metrics).toEqual([
-      { label: "改造城市危旧房", unit: "套", kind: "cumulative", plan: 66, actual: 40 },
-      { label: "固定资产投资增长", unit: "%", kind: "rate", plan: 6, actual: null },
-    ]);
-    expect(rows[0]?.report).toMatchObject({ status: "draft", version: 2 });
+  it("lists only the unit's own tasks with their report state and version", () => {
+    expect(listLedTaskReports({ unitId: f.units.lead, periodId: f.periods.q2 })).toEqual([{ no: 27, status: "draft", version: 2 }]);
   });
 
-  it("lists every task for the 督查室 and marks unsubmitted past-due reports late", () => {
-    const rows = listQuarterBoard({ periodId: f.periods.q2, quarter: 2 });
-    expect(rows.map((r) => r.no)).toEqual([27, 28]);
+  it("judges every task for the 督查室: a draft is 逾期未报 and 未评估 once past due", () => {
     const [, q2] = listPeriods({ year: 2026 });
-    expect(boardRowStatus(rows[1]!, q2!, "2026-07-08")).toMatchObject({ late: true, rag: "red", reasons: ["Q2 未报，已逾期 3 天"] });
+    const rows = listSubjectQuarters({ periods: [q2!], asOf: "2026-07-08", today: "2026-07-08", filter: { yearId: f.yearId } });
+    expect(rows.map((r) => [r.subject.no, r.reportState, r.status.reporting, r.status.progress])).toEqual([
+      [27, "draft", "missing", "none"],
+      [28, null, "missing", "none"],
+    ]);
+    expect(rows[1]?.status.reasons.map((r) => r.text)).toEqual(["二季度逾期未报，已逾期 3 天"]);
   });
 });

@@ -15,7 +15,9 @@ import {
   type ReportStatus,
 } from "../schema";
 import { insertAttachments, removeAttachments, type NewAttachment } from "./attachments";
+import { refreshQuarterStatus } from "../status/store";
 import { buildReportSnapshot, nextVersionNo } from "./report-snapshots";
+import type { StatusKey } from "../status/inputs";
 
 /** A report is about exactly one task or one livelihood project. */
 export type ReportSubject = { taskId: number } | { projectId: number };
@@ -46,7 +48,7 @@ export type ReportAuditView = Omit<DraftContent, "metricValues"> & {
 };
 
 export type ReportWrite =
-  | { ok: true; reportId: number; version: number; status: ReportStatus; versionNo?: number; before: ReportAuditView | null; after: ReportAuditView }
+  | { ok: true; reportId: number; version: number; status: ReportStatus; versionNo?: number; created?: boolean; before: ReportAuditView | null; after: ReportAuditView }
   | { ok: false; reason: "conflict" | "readOnly" | "invalid" | "wrongState" };
 
 const EDITABLE: ReportStatus[] = ["draft", "returned"];
@@ -103,12 +105,29 @@ function writeValues(tx: Tx, reportId: number, content: DraftContent) {
   if (content.projectMilestones?.length) tx.insert(reportProjectMilestones).values(content.projectMilestones.map((m) => ({ reportId, ...m }))).run();
 }
 
+const statusKey = (subject: ReportSubject, periodId: number): StatusKey =>
+  "taskId" in subject ? { kind: "task", subjectId: subject.taskId, periodId } : { kind: "project", subjectId: subject.projectId, periodId };
+
+/** The quarter's stored judgement of the report with this id, recomputed at `now`. */
+function refreshReportStatus(tx: Tx, reportId: number, now: number): void {
+  const r = tx.select({ taskId: reports.taskId, projectId: reports.projectId, periodId: reports.periodId }).from(reports).where(eq(reports.id, reportId)).get();
+  if (!r) return;
+  refreshQuarterStatus(tx, statusKey(r.taskId !== null ? { taskId: r.taskId } : { projectId: r.projectId! }, r.periodId), now);
+}
+
 /**
  * Saves the report's content under an optimistic version check: creates it (version 1)
  * when `expectedVersion` is 0, else updates it only while it is still at that version and
  * editable (草稿 or 已退回). A returned report keeps its state and comment until resubmitted.
  */
 export function saveReportDraft(tx: Tx, input: ReportInput): ReportWrite {
+  const saved = writeDraft(tx, input);
+  // Only the first save changes the quarter's judgement (未填报 → 草稿); drafts are never judged.
+  if (saved.ok && saved.created) refreshQuarterStatus(tx, statusKey(input.subject, input.periodId), input.now);
+  return saved;
+}
+
+function writeDraft(tx: Tx, input: ReportInput): ReportWrite {
   const { subject, periodId, expectedVersion, content, userId, now } = input;
   if (!belongsToSubject(tx, subject, content)) return { ok: false, reason: "invalid" };
   const existing = tx.select({ id: reports.id, status: reports.status }).from(reports).where(and(subjectWhere(subject), eq(reports.periodId, periodId))).get();
@@ -129,7 +148,7 @@ export function saveReportDraft(tx: Tx, input: ReportInput): ReportWrite {
     if (expectedVersion !== 0) return { ok: false, reason: "conflict" };
     const inserted = tx
       .insert(reports)
-      .values({ ...("taskId" in subject ? { taskId: subject.taskId } : { projectId: subject.projectId }), periodId, version: 1, ...fields })
+      .values({ ...("taskId" in subject ? { taskId: subject.taskId } : { projectId: subject.projectId }), periodId, version: 1, createdAt: now, ...fields })
       .onConflictDoNothing()
       .returning({ id: reports.id })
       .get();
@@ -153,7 +172,7 @@ export function saveReportDraft(tx: Tx, input: ReportInput): ReportWrite {
     insertAttachments(tx, { reportId, files: input.files.add, userId });
   }
   const after = auditView(tx, reportId);
-  return { ok: true, reportId, version: after.version, status: after.status, before, after };
+  return { ok: true, reportId, version: after.version, status: after.status, created: before === null, before, after };
 }
 
 /**
@@ -161,7 +180,7 @@ export function saveReportDraft(tx: Tx, input: ReportInput): ReportWrite {
  * its content is frozen as the next entry of report_versions.
  */
 export function submitReport(tx: Tx, input: ReportInput): ReportWrite {
-  const saved = saveReportDraft(tx, input);
+  const saved = writeDraft(tx, input);
   if (!saved.ok) return saved;
   tx.update(reports)
     .set({ status: "submitted", submittedAt: input.now, submittedById: input.userId, reviewedAt: null, reviewedById: null, reviewComment: null })
@@ -171,6 +190,7 @@ export function submitReport(tx: Tx, input: ReportInput): ReportWrite {
   tx.insert(reportVersions)
     .values({ reportId: saved.reportId, versionNo, snapshot: { ...buildReportSnapshot(tx, saved.reportId) }, submittedAt: input.now, submittedById: input.userId })
     .run();
+  refreshQuarterStatus(tx, statusKey(input.subject, input.periodId), input.now);
   return { ...saved, status: "submitted", versionNo, after: { ...saved.after, status: "submitted" } };
 }
 
@@ -198,6 +218,7 @@ export function reviewReport(
   if (latest) {
     tx.update(reportVersions).set({ reviewStatus: status, reviewComment: comment, reviewedAt: now, reviewedById: userId }).where(eq(reportVersions.id, latest.id)).run();
   }
+  refreshReportStatus(tx, reportId, now);
   const after = auditView(tx, reportId);
   return { ok: true, reportId, version: after.version, status, versionNo: latest?.versionNo, before, after };
 }

@@ -11,7 +11,9 @@ import { seedPeriods } from "../seed/seed-periods";
 import { seedReportingFixture, type ReportingFixture } from "../testing/reporting-fixtures";
 import { listCoopNotes, saveCoopNote } from "./coop-notes";
 import { getPeriodByCode, listPeriods, updatePeriodDueOn } from "./periods";
-import { getTaskTargets, saveTaskTargets, setTargetsLock } from "./targets";
+import { createChangeRequest, decideChangeRequest, getChangeRequest, getTaskTargets, quarterPlanOf, saveTaskTargets, setQuarterLock } from "./targets";
+import { submitReport } from "./report-writes";
+import { quarterStatus } from "../schema";
 
 let db: Db;
 let f: ReportingFixture;
@@ -51,35 +53,76 @@ describe("quarterly targets", () => {
   const plans = () => new Map([[f.metricIds.houses, [30, 60, 100, 132] as [number, number, number, number]], [f.metricIds.growth, [5, 5.5, 6, 6] as [number, number, number, number]]]);
 
   it("starts unsaved at version 0 with no stored plans", () => {
-    expect(getTaskTargets({ taskId: f.taskId })).toMatchObject({ version: 0, lockedAt: null, milestones: [null, null, null, null] });
+    expect(getTaskTargets({ taskId: f.taskId })).toMatchObject({ version: 0, explicitLocks: [null, null, null, null], firstSubmittedAt: [null, null, null, null], milestones: [null, null, null, null] });
   });
 
   it("saves plans and milestones, then refuses a stale save", () => {
-    const saved = run((tx) => saveTaskTargets(tx, { taskId: f.taskId, expectedVersion: 0, plans: plans(), milestones: ["完成摸底", null, "开工", "竣工"], userId: f.users.lead, now }));
+    const saved = run((tx) => saveTaskTargets(tx, { taskId: f.taskId, expectedVersion: 0, plans: plans(), milestones: ["完成摸底", null, "开工", "竣工"], openQuarters: [1, 2, 3, 4], userId: f.users.lead, now }));
     expect(saved).toMatchObject({ ok: true, version: 1 });
     const t = getTaskTargets({ taskId: f.taskId });
     expect(t.metrics.map((m) => m.stored)).toEqual([[30, 60, 100, 132], [5, 5.5, 6, 6]]);
     expect(t).toMatchObject({ version: 1, milestones: ["完成摸底", null, "开工", "竣工"], updatedByName: "zjj" });
-    const stale = run((tx) => saveTaskTargets(tx, { taskId: f.taskId, expectedVersion: 0, plans: plans(), milestones: [], userId: f.users.lead, now }));
+    const stale = run((tx) => saveTaskTargets(tx, { taskId: f.taskId, expectedVersion: 0, plans: plans(), milestones: [], openQuarters: [1, 2, 3, 4], userId: f.users.lead, now }));
     expect(stale).toEqual({ ok: false, reason: "conflict" });
   });
 
   it("refuses plans for another task's metric", () => {
     const bad = new Map([[f.metricIds.otherTask, [1, 2, 3, 408] as [number, number, number, number]]]);
-    expect(run((tx) => saveTaskTargets(tx, { taskId: f.taskId, expectedVersion: 1, plans: bad, milestones: [], userId: f.users.lead, now }))).toEqual({ ok: false, reason: "invalid" });
+    expect(run((tx) => saveTaskTargets(tx, { taskId: f.taskId, expectedVersion: 1, plans: bad, milestones: [], openQuarters: [1, 2, 3, 4], userId: f.users.lead, now }))).toEqual({ ok: false, reason: "invalid" });
   });
 
-  it("locks another task's never-saved targets by writing the 序时进度 defaults", () => {
-    const r = run((tx) => setTargetsLock(tx, { taskId: f.otherTaskId, locked: true, expectedVersion: 0, userId: f.users.supervisor, now }));
-    expect(r).toMatchObject({ ok: true, version: 1, after: { locked: true } });
-    expect(getTaskTargets({ taskId: f.otherTaskId })).toMatchObject({ version: 1, lockedByName: "dcs", metrics: [{ stored: [102, 204, 306, 408] }] });
+  it("never writes a locked quarter when saving the open ones", () => {
+    const changed = new Map([[f.metricIds.houses, [1, 70, 100, 132] as [number, number, number, number]], [f.metricIds.growth, [5, 5.5, 6, 6] as [number, number, number, number]]]);
+    const r = run((tx) => saveTaskTargets(tx, { taskId: f.taskId, expectedVersion: 1, plans: changed, milestones: [null, null, "开工", "竣工"], openQuarters: [2, 3, 4], userId: f.users.lead, now }));
+    expect(r).toMatchObject({ ok: true, version: 2 });
+    const t = getTaskTargets({ taskId: f.taskId });
+    expect(t.metrics[0]?.stored).toEqual([30, 70, 100, 132]);
+    expect(t.milestones).toEqual(["完成摸底", null, "开工", "竣工"]);
   });
 
-  it("makes a save based on the pre-lock version a conflict", () => {
-    run((tx) => setTargetsLock(tx, { taskId: f.taskId, locked: true, expectedVersion: 1, userId: f.users.supervisor, now }));
-    const r = run((tx) => saveTaskTargets(tx, { taskId: f.taskId, expectedVersion: 1, plans: plans(), milestones: [], userId: f.users.lead, now }));
-    expect(r).toEqual({ ok: false, reason: "conflict" });
-    expect(getTaskTargets({ taskId: f.taskId }).milestones).toEqual(["完成摸底", null, "开工", "竣工"]);
+  it("locks a quarter of never-saved targets early by writing its 序时进度 defaults, and lifts it", () => {
+    const r = run((tx) => setQuarterLock(tx, { taskId: f.otherTaskId, quarter: 2, locked: true, expectedVersion: 0, userId: f.users.supervisor, now }));
+    expect(r).toMatchObject({ ok: true, version: 1 });
+    const t = getTaskTargets({ taskId: f.otherTaskId });
+    expect(t).toMatchObject({ version: 1, metrics: [{ stored: [null, 204, null, null], plans: [102, 204, 306, 408] }] });
+    expect(t.explicitLocks.map((l) => l?.byName ?? null)).toEqual([null, "dcs", null, null]);
+    run((tx) => setQuarterLock(tx, { taskId: f.otherTaskId, quarter: 2, locked: false, expectedVersion: 1, userId: f.users.supervisor, now }));
+    expect(getTaskTargets({ taskId: f.otherTaskId }).explicitLocks).toEqual([null, null, null, null]);
+  });
+
+  it("records the first submission of a quarter, which locks it", () => {
+    run((tx) =>
+      submitReport(tx, {
+        subject: { taskId: f.taskId },
+        periodId: f.periods.q3,
+        expectedVersion: 0,
+        content: { progress: "完成 70 套", problems: "", nextSteps: "", selfStatus: "onTrack", milestoneDone: true, milestoneDoneOn: "2026-09-20", metricValues: [{ metricId: f.metricIds.houses, value: 70 }, { metricId: f.metricIds.growth, value: 6 }] },
+        userId: f.users.lead,
+        now: Date.parse("2026-10-02T10:00:00+08:00"),
+      }),
+    );
+    expect(getTaskTargets({ taskId: f.taskId }).firstSubmittedAt[2]).toBe(Date.parse("2026-10-02T10:00:00+08:00"));
+  });
+
+  it("changes a locked quarter only through a request the 督查室 approves, and judges the quarter again", () => {
+    const targets = getTaskTargets({ taskId: f.taskId });
+    const before = quarterPlanOf(targets, 3);
+    expect(before.metricPlans[f.metricIds.houses]).toBe(100);
+    const status = () => db.select().from(quarterStatus).where(eq(quarterStatus.periodId, f.periods.q3)).get();
+    expect(status()?.progress).toBe("red");
+    const requestedAt = Date.parse("2026-10-10T10:00:00+08:00");
+    const proposed = { metricPlans: { ...before.metricPlans, [f.metricIds.houses]: 70 }, milestone: before.milestone };
+    const req = run((tx) => createChangeRequest(tx, { taskId: f.taskId, quarter: 3, before, proposed, reason: "用地调整，减少改造户数", userId: f.users.lead, now: requestedAt }));
+    if (!req.ok) throw new Error("request refused");
+    expect(run((tx) => createChangeRequest(tx, { taskId: f.taskId, quarter: 3, before, proposed, reason: "再次申请", userId: f.users.lead, now: requestedAt }))).toEqual({ ok: false, reason: "pending" });
+    // The plan does not move until the 督查室 decides.
+    expect(getTaskTargets({ taskId: f.taskId }).metrics[0]?.plans[2]).toBe(100);
+    const request = getChangeRequest({ id: req.id })!;
+    const decided = run((tx) => decideChangeRequest(tx, { request, expectedVersion: 1, approve: true, comment: "同意", userId: f.users.supervisor, now: requestedAt + 86_400_000 }));
+    expect(decided).toMatchObject({ ok: true });
+    expect(getTaskTargets({ taskId: f.taskId }).metrics[0]?.plans[2]).toBe(70);
+    expect(status()?.progress).toBe("green");
+    expect(run((tx) => decideChangeRequest(tx, { request, expectedVersion: 1, approve: false, comment: "晚了", userId: f.users.supervisor, now: requestedAt }))).toEqual({ ok: false, reason: "conflict" });
   });
 });
 

@@ -44,7 +44,7 @@ const IGNORED = ["audit_log", "login_attempts", "__drizzle_migrations", "session
 
 type Outcome = { accepted: boolean; message: string };
 
-async function outcome(call: () => Promise<FormState | Response>): Promise<Outcome> {
+async function outcome(call: () => Promise<FormState | Response>): Promise<Outcome & { errors?: unknown }> {
   let result: FormState | Response;
   try {
     result = await call();
@@ -57,7 +57,7 @@ async function outcome(call: () => Promise<FormState | Response>): Promise<Outco
     const body = (await result.clone().json().catch(() => ({}))) as { message?: string };
     return { accepted: result.ok, message: body.message ?? "" };
   }
-  return { accepted: result.ok === true, message: result.message ?? "" };
+  return { accepted: result.ok === true, message: result.message ?? "", errors: result.errors };
 }
 
 const normaliseText = (v: unknown) => (typeof v === "string" ? v.replace(/\r\n/g, "\n").trim() : v);
@@ -109,7 +109,7 @@ export async function runCase(db: Db, c: ActionCase): Promise<{ calls: number; a
   await c.signIn();
   // The baseline must pass, or every refusal below would prove nothing.
   const baseline = await outcome(() => c.call(c.valid()));
-  expect(baseline.accepted, `${c.ref}: the valid input was refused: ${baseline.message}`).toBe(true);
+  expect(baseline.accepted, `${c.ref}: the valid input was refused: ${baseline.message} ${JSON.stringify(baseline.errors ?? {})}`).toBe(true);
   c.reset?.();
   // The state every refused call must leave behind; retaken only after an accepted call.
   let current = snapshot();

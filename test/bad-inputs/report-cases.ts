@@ -2,15 +2,15 @@
 // one and in bulk), 配合情况 and quarterly targets. Each case starts from a valid input for
 // the current state and is reset after an accepted call.
 import { and, eq } from "drizzle-orm";
-import { saveTargets, setTargetsLocked } from "@/app/tasks/[no]/targets/actions";
+import { decideTargetsChange, requestTargetsChange, saveTargets, setTargetsLocked } from "@/app/tasks/[no]/targets/actions";
 import { approveReport, returnReport, saveCoopNoteAction, saveReport, submitReportAction } from "@/app/tasks/[no]/report/[quarter]/actions";
 import { approveReports } from "@/app/supervision/review/actions";
 import type { Db } from "@/db/client";
 import { submitReport } from "@/db/queries/report-writes";
-import { getTaskTargets, saveTaskTargets } from "@/db/queries/targets";
-import { coopNotes, metricQuarterTargets, metrics, reportMetricValues, reports, targetSets, taskQuarterMilestones, units, users } from "@/db/schema";
+import { createChangeRequest, getTaskTargets, quarterPlanOf, saveTaskTargets } from "@/db/queries/targets";
+import { coopNotes, metricQuarterTargets, metrics, reportMetricValues, reports, targetChangeRequests, targetLocks, targetSets, taskQuarterMilestones, units, users } from "@/db/schema";
 import { defaultQuarterPlans } from "@/lib/quarter-targets";
-import { SELF_STATUSES } from "@/lib/report-form";
+import { SELF_STATUS } from "@/lib/vocabulary";
 import { badFiles } from "./corpus";
 import { actAs, foreignTaskNo, periodIdOf, reportRow, taskIdOf, taskNos, unitIdOf, userIdOf } from "./fixture";
 import type { ActionCase } from "./harness";
@@ -28,7 +28,7 @@ function planTargets(db: Db, no: number, userId: number) {
   const t = getTaskTargets({ taskId });
   const plans = new Map(t.metrics.map((m) => [m.id, defaultQuarterPlans(m)]));
   const milestones = [1, 2, 3, 4].map((q) => `第${q}季度：完成阶段任务`);
-  db.transaction((tx) => saveTaskTargets(tx, { taskId, expectedVersion: t.version, plans, milestones, userId, now: Date.now() }), { behavior: "immediate" });
+  db.transaction((tx) => saveTaskTargets(tx, { taskId, expectedVersion: t.version, plans, milestones, openQuarters: [1, 2, 3, 4], userId, now: Date.now() }), { behavior: "immediate" });
 }
 
 export async function reportCases(db: Db): Promise<ActionCase[]> {
@@ -68,7 +68,7 @@ export async function reportCases(db: Db): Promise<ActionCase[]> {
       { name: "progress", kind: submitting ? ("requiredText" as const) : ("text" as const), stored: () => row()?.progress },
       { name: "problems", kind: "text" as const, stored: () => row()?.problems },
       { name: "nextSteps", kind: "text" as const, stored: () => row()?.nextSteps },
-      { name: "selfStatus", kind: "choice" as const, choices: submitting ? SELF_STATUSES : [...SELF_STATUSES, ""] },
+      { name: "selfStatus", kind: "choice" as const, choices: submitting ? SELF_STATUS : [...SELF_STATUS, ""] },
       {
         name: `metric.${metricId}`,
         kind: "number" as const,
@@ -118,7 +118,30 @@ export async function reportCases(db: Db): Promise<ActionCase[]> {
     return input;
   };
   const lockNo = reviewNo!;
-  const lockState = () => db.select().from(targetSets).where(eq(targetSets.taskId, taskIdOf(db, lockNo))).get();
+  const lockVersion = () => str(db.select({ v: targetSets.version }).from(targetSets).where(eq(targetSets.taskId, taskIdOf(db, lockNo))).get()?.v);
+  const q4Locked = () => db.select().from(targetLocks).where(and(eq(targetLocks.taskId, taskIdOf(db, lockNo)), eq(targetLocks.quarter, 4))).get() !== undefined;
+
+  // A change request of the (ended, so locked) third quarter of the targets task.
+  const changeField = targetsMetric ? `plan.${targetsMetric}.q3` : "milestone.q3";
+  const changeValid = () => {
+    const t = getTaskTargets({ taskId: targetsId });
+    const input: Record<string, unknown> = { taskNo: String(targetsNoUsed), quarter: "3", version: targetsVersion(), reason: "受用地审批影响，申请调整三季度目标。", "milestone.q3": t.milestones[2] ?? "" };
+    if (targetsMetric) {
+      const m = t.metrics.find((x) => x.id === targetsMetric)!;
+      // Halfway between the second quarter's plan and the fourth's: always a valid, different plan.
+      input[`plan.${targetsMetric}.q3`] = String(Math.round((m.plans[1] + m.plans[3]) / 2) === m.plans[2] ? m.plans[1] : Math.round((m.plans[1] + m.plans[3]) / 2));
+    } else input["milestone.q3"] = "调整后的三季度节点";
+    return input;
+  };
+  const closeRequests = () => db.update(targetChangeRequests).set({ status: "refused" }).where(eq(targetChangeRequests.status, "pending")).run();
+  const pendingRequest = () => {
+    const open = db.select().from(targetChangeRequests).where(and(eq(targetChangeRequests.taskId, targetsId), eq(targetChangeRequests.status, "pending"))).get();
+    if (open) return open;
+    const t = getTaskTargets({ taskId: targetsId });
+    const before = quarterPlanOf(t, 3);
+    db.transaction((tx) => createChangeRequest(tx, { taskId: targetsId, quarter: 3, before, proposed: { ...before, milestone: "调整后的三季度节点" }, reason: "测试申请", userId: zjjUser, now: Date.now() }), { behavior: "immediate" });
+    return db.select().from(targetChangeRequests).where(and(eq(targetChangeRequests.taskId, targetsId), eq(targetChangeRequests.status, "pending"))).get()!;
+  };
 
   const asZjj = () => actAs(db, "zjj");
   const asSupervisor = () => actAs(db, "duchashi");
@@ -200,17 +223,18 @@ export async function reportCases(db: Db): Promise<ActionCase[]> {
         { name: "taskNo", kind: "id" },
         { name: "version", kind: "id" },
         {
-          name: "milestone.q2",
+          // The fourth quarter is the one still open on the suite's day (2026-12-31).
+          name: "milestone.q4",
           // Without metrics a task must plan a milestone for every quarter.
           kind: targetsMetric ? "text" : "requiredText",
-          stored: () => db.select({ t: taskQuarterMilestones.text }).from(taskQuarterMilestones).where(and(eq(taskQuarterMilestones.taskId, targetsId), eq(taskQuarterMilestones.quarter, 2))).get()?.t ?? "",
+          stored: () => db.select({ t: taskQuarterMilestones.text }).from(taskQuarterMilestones).where(and(eq(taskQuarterMilestones.taskId, targetsId), eq(taskQuarterMilestones.quarter, 4))).get()?.t ?? "",
         },
         ...(targetsMetric
           ? [
               {
-                name: `plan.${targetsMetric}.q2`,
+                name: `plan.${targetsMetric}.q4`,
                 kind: "number" as const,
-                stored: () => db.select({ v: metricQuarterTargets.value }).from(metricQuarterTargets).where(and(eq(metricQuarterTargets.metricId, targetsMetric), eq(metricQuarterTargets.quarter, 2))).get()?.v,
+                stored: () => db.select({ v: metricQuarterTargets.value }).from(metricQuarterTargets).where(and(eq(metricQuarterTargets.metricId, targetsMetric), eq(metricQuarterTargets.quarter, 4))).get()?.v,
               },
             ]
           : []),
@@ -221,12 +245,47 @@ export async function reportCases(db: Db): Promise<ActionCase[]> {
       ref: "app/tasks/[no]/targets/actions.ts#setTargetsLocked",
       signIn: asSupervisor,
       call: (input) => setTargetsLocked(undefined, input),
-      valid: () => ({ taskNo: String(lockNo), version: str(lockState()?.version), locked: lockState()?.lockedAt ? "0" : "1" }),
+      valid: () => ({ taskNo: String(lockNo), quarter: "4", version: lockVersion(), locked: q4Locked() ? "0" : "1" }),
       fields: [
         { name: "taskNo", kind: "id" },
+        { name: "quarter", kind: "choice", choices: ["4"] },
         { name: "version", kind: "id" },
         { name: "locked", kind: "choice", choices: ["0", "1"] },
       ],
+    },
+    {
+      ref: "app/tasks/[no]/targets/actions.ts#requestTargetsChange",
+      signIn: asZjj,
+      call: (input) => requestTargetsChange(undefined, input),
+      valid: () => {
+        closeRequests();
+        return changeValid();
+      },
+      fields: [
+        { name: "taskNo", kind: "id" },
+        { name: "quarter", kind: "choice", choices: ["3"] },
+        { name: "version", kind: "id" },
+        { name: "reason", kind: "requiredText", stored: () => db.select({ r: targetChangeRequests.reason }).from(targetChangeRequests).where(eq(targetChangeRequests.status, "pending")).get()?.r },
+        { name: changeField, kind: targetsMetric ? "number" : "requiredText" },
+      ],
+      reset: closeRequests,
+      foreign: () => [{ ...changeValid(), taskNo: String(foreign) }],
+    },
+    {
+      ref: "app/tasks/[no]/targets/actions.ts#decideTargetsChange",
+      signIn: asSupervisor,
+      call: (input) => decideTargetsChange(undefined, input),
+      valid: () => {
+        const r = pendingRequest();
+        return { requestId: str(r.id), version: str(r.version), decision: "refuse", comment: "理由不充分，请补充依据后再申请。" };
+      },
+      fields: [
+        { name: "requestId", kind: "id" },
+        { name: "version", kind: "id" },
+        { name: "decision", kind: "choice", choices: ["approve", "refuse"] },
+        { name: "comment", kind: "text" },
+      ],
+      reset: () => void pendingRequest(),
     },
   ];
 }

@@ -12,7 +12,7 @@ import {
 } from "@/app/supervision/notices/actions";
 import type { Db } from "@/db/client";
 import { insertNotice } from "@/db/queries/notices";
-import { getRagOverride, upsertRagOverride } from "@/db/queries/supervision";
+import { getProgressOverride, setProgressOverride } from "@/db/queries/progress-overrides";
 import { noticeEvents, notices } from "@/db/schema";
 import { badFiles } from "./corpus";
 import { actAs, foreignTaskNo, periodIdOf, taskIdOf, taskNos, unitIdOf, userIdOf } from "./fixture";
@@ -63,11 +63,15 @@ export async function supervisionCases(db: Db): Promise<ActionCase[]> {
 
   const ragTask = taskIdOf(db, ownNo!);
   const ragPeriod = periodIdOf(db, "2026Q3");
-  const override = () => db.transaction((tx) => getRagOverride(tx, { taskId: ragTask, periodId: ragPeriod }));
-  const ragValid = () => ({ taskNo: String(ownNo), periodCode: "2026Q3", expectedAt: String(override()?.at ?? 0), color: "amber", reason: "已召开专题调度会，进度可控。" });
+  const ragKey = { kind: "task" as const, subjectId: ragTask, periodId: ragPeriod };
+  const override = () => {
+    const o = getProgressOverride(db, ragKey);
+    return o && o.color !== null ? o : null;
+  };
+  const ragValid = () => ({ subject: `task:${ownNo}`, periodCode: "2026Q3", expectedAt: String(override()?.at ?? 0), color: "amber", reason: "已召开专题调度会，进度可控。" });
   const ensureOverride = () => {
     if (override()) return;
-    db.transaction((tx) => upsertRagOverride(tx, { taskId: ragTask, periodId: ragPeriod, color: "red", reason: "滞后", at: Date.now(), byId: supervisorId }), { behavior: "immediate" });
+    db.transaction((tx) => setProgressOverride(tx, ragKey, { color: "red", reason: "滞后", at: Date.now(), byId: supervisorId }), { behavior: "immediate" });
   };
 
   const asSupervisor = () => actAs(db, "duchashi");
@@ -160,7 +164,7 @@ export async function supervisionCases(db: Db): Promise<ActionCase[]> {
       call: (input) => setRagOverride(undefined, input),
       valid: ragValid,
       fields: [
-        { name: "taskNo", kind: "id" },
+        { name: "subject", kind: "choice", choices: [`task:${ownNo}`] },
         { name: "periodCode", kind: "choice", choices: ["2026Q1", "2026Q2", "2026Q3", "2026Q4"] },
         { name: "expectedAt", kind: "id" },
         { name: "color", kind: "choice", choices: ["red", "amber", "green"] },
@@ -176,11 +180,11 @@ export async function supervisionCases(db: Db): Promise<ActionCase[]> {
       call: (input) => clearRagOverride(undefined, input),
       valid: () => {
         ensureOverride();
-        const { taskNo, periodCode, expectedAt } = ragValid();
-        return { taskNo, periodCode, expectedAt };
+        const { subject, periodCode, expectedAt } = ragValid();
+        return { subject, periodCode, expectedAt };
       },
       fields: [
-        { name: "taskNo", kind: "id" },
+        { name: "subject", kind: "choice", choices: [`task:${ownNo}`] },
         { name: "periodCode", kind: "choice", choices: ["2026Q3"] },
         { name: "expectedAt", kind: "id" },
       ],

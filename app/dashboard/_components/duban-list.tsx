@@ -3,8 +3,9 @@ import { Badge } from "@/components/ui/badge";
 import type { DashboardNotice } from "@/db/queries/dashboard";
 import { formatChineseDate } from "@/lib/format-date";
 import { NOTICE_STATE_LABEL } from "@/lib/notice-state";
+import { subjectLabel, subjectPath } from "@/lib/subject";
 
-/** Open 督办 with what was asked of whom and by when; each links to the task page, where the notice's history is. */
+/** Open 督办 with what was asked of whom and by when; each links to its subject's page, where the notice's history is. */
 export function DubanList({ notices, id, title, empty }: { notices: readonly DashboardNotice[]; id: string; title: string; empty: string }) {
   return (
     <section id={id} aria-labelledby={`${id}-heading`} className="break-inside-avoid rounded-lg border bg-white p-4 shadow-sm">
@@ -24,8 +25,8 @@ export function DubanList({ notices, id, title, empty }: { notices: readonly Das
                 <span className="text-xs text-gray-700">回复期限 {formatChineseDate(n.deadline)}</span>
               </p>
               <p className="mt-0.5">
-                <Link href={`/tasks/${n.taskNo}`}>
-                  第{n.taskNo}项 {n.taskTarget}
+                <Link href={subjectPath(n.subject)}>
+                  {subjectLabel(n.subject)} {n.subject.title}
                 </Link>
               </p>
               <p className="text-xs text-gray-800">

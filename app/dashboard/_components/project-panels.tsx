@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { SeriesFigure } from "@/components/project-progress/series-figure";
 import { MilestoneMarks } from "@/components/project-progress/milestone-marks";
-import { RagBadge } from "@/components/rag-badge";
-import type { DashboardProject } from "@/db/queries/dashboard";
+import { QuarterLamps } from "@/components/lamp-badges";
+import type { DashboardData } from "@/db/queries/dashboard";
 import { partReportsUpTo } from "@/db/queries/project-progress";
 import { formatNumber } from "@/lib/metric-values";
 import type { PeriodLike } from "@/lib/periods";
@@ -42,14 +42,14 @@ function QuarterFigures({ series, quarter, total }: { series: readonly ProgressS
 }
 
 /** The three livelihood projects at the selected quarter: colour, target against actual, milestones. */
-export function ProjectPanels({ projects, period, periods, asOf }: { projects: readonly DashboardProject[]; period: PeriodLike & { quarter: number }; periods: readonly PeriodLike[]; asOf: string }) {
+export function ProjectPanels({ projects, period, periods, asOf }: { projects: DashboardData["projects"]; period: PeriodLike & { quarter: number }; periods: readonly PeriodLike[]; asOf: string }) {
   return (
     <section aria-labelledby="projects-heading" className="space-y-3">
       <h2 id="projects-heading" className="text-base font-semibold">
         民生实事
       </h2>
       <div className="grid gap-3 lg:grid-cols-3">
-        {projects.map(({ data, quarter }) => {
+        {projects.map(({ data, row }) => {
           const upTo = partReportsUpTo(data, period.quarter);
           return (
             <article key={data.no} aria-labelledby={`project-${data.no}`} className="break-inside-avoid rounded-lg border bg-white p-4 shadow-sm">
@@ -59,14 +59,14 @@ export function ProjectPanels({ projects, period, periods, asOf }: { projects: r
                 </Link>
               </h3>
               <p className="mt-1 flex flex-wrap items-center gap-2 text-xs text-gray-800">
-                <RagBadge rag={quarter.rag} />
-                <span>季度报告：{REPORT_STATE_LABEL[quarter.report.state ?? "none"]}</span>
+                <QuarterLamps status={row.status} />
+                <span>季度报告：{REPORT_STATE_LABEL[row.reportState ?? "none"]}</span>
                 <span>牵头：{data.leadUnits.map((u) => u.name).join("、")}</span>
               </p>
-              {quarter.status.reasons.length > 0 && (
+              {row.status.reasons.length > 0 && (
                 <ul className="mt-1 list-disc pl-4 text-xs text-gray-800">
-                  {quarter.status.reasons.slice(0, 3).map((r) => (
-                    <li key={r}>{r}</li>
+                  {row.status.reasons.slice(0, 3).map((r) => (
+                    <li key={r.text}>{r.text}</li>
                   ))}
                 </ul>
               )}
@@ -87,7 +87,7 @@ export function ProjectPanels({ projects, period, periods, asOf }: { projects: r
                     )}
                     {data.coverage?.partId === part.id && (
                       <SeriesFigure
-                        title={`覆盖人数（全年目标 ${formatNumber(data.coverage.target)} ${data.coverage.unit}，对应重点任务第${data.coverage.taskNo}项）`}
+                        title={`覆盖人数（参考：重点任务第${data.coverage.taskNo}项全年 ${formatNumber(data.coverage.target)} ${data.coverage.unit}，不作为节点目标）`}
                         series={coverageSeries(data.coverage.plans, data.coverage.unit, reports)}
                         height={150}
                       />

@@ -11,11 +11,13 @@ type Cell = { value: number | null; href: string };
 export interface UnitRow {
   name: string;
   total: Cell;
+  missing: Cell;
+  late: Cell;
   red: Cell;
   amber: Cell;
   green: Cell;
+  none: Cell;
   completion: Cell;
-  submitted: Cell;
   onTime: Cell;
 }
 
@@ -45,18 +47,20 @@ const COLUMNS: ColumnDef<UnitRow>[] = [
     sortingFn: (a, b) => a.original.name.localeCompare(b.original.name, "zh-CN"),
     meta: { rowHeader: true },
   },
-  numberColumn("total", "任务"),
+  numberColumn("total", "总数"),
+  numberColumn("missing", "逾期未报", undefined, "text-red-700"),
+  numberColumn("late", "迟报", undefined, "text-amber-800"),
   numberColumn("red", "红", undefined, "text-red-700"),
   numberColumn("amber", "黄", undefined, "text-amber-800"),
   numberColumn("green", "绿", undefined, "text-green-800"),
+  numberColumn("none", "未评估"),
   numberColumn("completion", "完成率", pct),
-  numberColumn("submitted", "报送率", pct),
   numberColumn("onTime", "按时报送率", pct),
 ];
 
-/** 按牵头单位: every lead unit's figures, sortable by any column (红 first by default). */
+/** 按牵头单位: every lead unit's figures, sortable by any column (most overdue first by default). */
 export function UnitTable({ rows }: { rows: UnitRow[] }) {
-  const [sorting, setSorting] = useState<SortingState>([{ id: "red", desc: true }]);
+  const [sorting, setSorting] = useState<SortingState>([{ id: "missing", desc: true }]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table v8 returns fresh functions each render; nothing here is memoised on it.
   const table = useReactTable({
     data: rows,
@@ -66,5 +70,5 @@ export function UnitTable({ rows }: { rows: UnitRow[] }) {
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
   });
-  return <DataTable table={table} caption="按牵头单位统计（点击表头排序，点击数字查看对应任务）" empty="没有任务。" />;
+  return <DataTable table={table} caption="按牵头单位统计（点击表头排序，点击数字查看对应事项）" empty="没有事项。" />;
 }

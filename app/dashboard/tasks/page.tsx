@@ -5,7 +5,8 @@ import { loadDashboard } from "@/db/queries/dashboard";
 import { applyDrill, describeDrill, leaderFirst, parseDrill } from "@/lib/dashboard";
 import { formatDayCn, quarterLabel } from "@/lib/periods";
 import { DashboardControls } from "../_components/dashboard-controls";
-import { TaskStatusTable } from "../_components/task-status-table";
+import { SubjectStatusTable } from "../_components/subject-status-table";
+import { inLeaderScope } from "../_lib/scope";
 import { resolveDashboardView, viewHref } from "../_lib/view";
 
 export const metadata: Metadata = { title: "驾驶舱明细" };
@@ -14,21 +15,21 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 const uniq = (lists: readonly (readonly string[])[]) => [...new Set(lists.flat())];
 
-/** The tasks behind one figure of /dashboard, with the reasons for their colour. */
+/** The subjects behind one figure of /dashboard, with both lamps and their reasons. */
 export default async function DashboardTasksPage({ searchParams }: Props) {
   const user = await requirePermission(["dashboard:read"], { entity: "dashboard" });
   const sp = await searchParams;
   const view = resolveDashboardView(user, sp);
   if (!view) return <p>尚未设置季度报告期，请联系系统管理员。</p>;
 
-  const data = loadDashboard({ period: view.period, previous: view.previous, asOf: view.asOf });
-  const scoped = view.leader ? data.tasks.filter((t) => t.leaders.includes(view.leader!)) : data.tasks;
+  const data = loadDashboard({ period: view.period, previous: view.previous, asOf: view.asOf, today: view.today });
+  const { rows: scoped } = inLeaderScope(data, view);
   const filter = parseDrill(sp, {
-    sections: uniq(data.tasks.map((t) => [t.section])),
-    leaders: uniq(data.tasks.map((t) => t.leaders)),
-    units: uniq(data.tasks.map((t) => t.leadUnits)),
+    sections: uniq(data.rows.map((r) => [r.subject.section])),
+    leaders: uniq(data.rows.map((r) => r.subject.leaders)),
+    units: uniq(data.rows.map((r) => r.subject.leadUnits)),
   });
-  const tasks = leaderFirst(applyDrill(scoped, filter), view.ownLeader);
+  const rows = leaderFirst(applyDrill(scoped, filter), view.ownLeader);
   const title = describeDrill(filter);
   // The controls keep the filter when the quarter or day changes.
   const filterParams = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== null)) as Record<string, string>;
@@ -40,14 +41,14 @@ export default async function DashboardTasksPage({ searchParams }: Props) {
       </p>
       <header>
         <h1 className="text-lg font-semibold sm:text-xl">
-          {title}（{tasks.length} 项）
+          {title}（{rows.length} 项）
         </h1>
         <p className="mt-1 text-sm text-gray-800">
-          {quarterLabel(view.period.code)} · 数据截至 {formatDayCn(view.asOf)} · {view.leader ? `${view.leader}牵头的任务` : "全部任务"}
+          {quarterLabel(view.period.code)} · 数据截至 {formatDayCn(view.asOf)} · {view.leader ? `${view.leader}牵头的事项` : "全部事项"}
         </p>
       </header>
       <DashboardControls view={{ ...view, base: { ...view.base, ...filterParams } }} path="/dashboard/tasks" filterParams={filterParams} />
-      <TaskStatusTable tasks={tasks} caption={title} ownLeader={view.ownLeader} showPrevious={view.previous !== null} />
+      <SubjectStatusTable rows={rows} caption={title} ownLeader={view.ownLeader} showPrevious={view.previous !== null} />
     </article>
   );
 }

@@ -10,10 +10,9 @@ import { appToday } from "@/app/_lib/today";
 import { listPeriods } from "@/db/queries/periods";
 import { listProjectProgress } from "@/db/queries/project-progress";
 import { formatChineseDate } from "@/lib/format-date";
-import { can } from "@/lib/permissions";
 import { MilestoneProgress } from "./_components/milestone-progress";
 import { ProgressCharts } from "./_components/progress-chart";
-import { ProjectReports } from "./_components/project-reports";
+import { SubjectQuarterStatus } from "@/app/_components/subject-quarter-status";
 import { ProjectDuty } from "../_components/project-duty";
 import { ProjectParts } from "../_components/project-parts";
 import { RelocationPlan } from "../_components/relocation-plan";
@@ -36,7 +35,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ProjectPage({ params }: Props) {
-  const user = await requireUser();
+  await requireUser();
   const no = parseNo((await params).no);
   const project = no === null ? null : getProjectByNo({ no });
   if (!project) notFound();
@@ -77,10 +76,7 @@ export default async function ProjectPage({ params }: Props) {
             <CardTitle id="milestone-progress-heading">节点完成情况（截至 {formatChineseDate(today)}）</CardTitle>
             <MilestoneProgress project={progress} periods={periods} today={today} />
           </Card>
-          <Card aria-labelledby="reports-heading">
-            <CardTitle id="reports-heading">季度报告</CardTitle>
-            <ProjectReports project={progress} periods={periods} today={today} canEdit={can(user, "report:edit", { leadUnitIds: progress.leadUnits.map((u) => u.id) })} />
-          </Card>
+          <SubjectQuarterStatus subject={{ kind: "project", no: project.no }} />
         </>
       )}
 

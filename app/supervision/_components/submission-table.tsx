@@ -1,10 +1,10 @@
 import Link from "next/link";
+import { ProgressBadge, ReportingBadge } from "@/components/lamp-badges";
 import { ReportStateBadge } from "@/components/report-state-badge";
-import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/lib/format-time";
 import type { PeriodLike } from "@/lib/periods";
+import { reportPath, subjectPath } from "@/lib/subject";
 import type { MatrixSection } from "@/lib/submission-matrix";
-import { reportHref, subjectHref } from "../_lib/view";
 
 /** Every task's report state for the quarter, grouped by section; each state links to the report. */
 export function SubmissionTable({ sections, period }: { sections: readonly MatrixSection[]; period: PeriodLike }) {
@@ -17,14 +17,15 @@ export function SubmissionTable({ sections, period }: { sections: readonly Matri
             <th scope="col" className="px-3 py-2">序号</th>
             <th scope="col" className="px-3 py-2">任务</th>
             <th scope="col" className="px-3 py-2">牵头单位</th>
-            <th scope="col" className="px-3 py-2">状态</th>
+            <th scope="col" className="px-3 py-2">报告</th>
+            <th scope="col" className="px-3 py-2">报送 / 进度</th>
             <th scope="col" className="px-3 py-2">提交时间</th>
           </tr>
         </thead>
         {sections.map((section) => (
           <tbody key={section.section}>
             <tr className="border-t bg-brand-50">
-              <th scope="colgroup" colSpan={5} className="px-3 py-1.5 font-semibold text-brand-800">
+              <th scope="colgroup" colSpan={6} className="px-3 py-1.5 font-semibold text-brand-800">
                 {section.section}（{section.rows.length} 项）
               </th>
             </tr>
@@ -34,26 +35,22 @@ export function SubmissionTable({ sections, period }: { sections: readonly Matri
                   {row.subject.label}
                 </th>
                 <td className="px-3 py-2">
-                  <Link href={subjectHref(row.subject)} className="line-clamp-2">
+                  <Link href={subjectPath(row.subject)} className="line-clamp-2">
                     {row.subject.title}
                   </Link>
                 </td>
                 <td className="px-3 py-2">{row.subject.leadUnits.join("、") || "—"}</td>
                 <td className="whitespace-nowrap px-3 py-2">
-                  <Link href={reportHref(row.subject, period.code)} className="hover:no-underline">
-                    <ReportStateBadge state={row.state} />
+                  <Link href={reportPath(row.subject, period.code)} className="hover:no-underline">
+                    <ReportStateBadge state={row.reportState} />
                     <span className="sr-only">（打开{row.subject.label}报告）</span>
                   </Link>
-                  {row.overdueMissing && (
-                    <Badge tone="danger" className="ml-1">
-                      逾期未报
-                    </Badge>
-                  )}
-                  {row.late && row.firstSubmittedAt !== null && (
-                    <Badge tone="warning" className="ml-1">
-                      迟报
-                    </Badge>
-                  )}
+                </td>
+                <td className="px-3 py-2">
+                  <span className="flex flex-wrap gap-1">
+                    <ReportingBadge lamp={row.status.reporting} daysLate={row.status.daysLate} />
+                    <ProgressBadge lamp={row.status.progress} overridden={row.status.overridden} />
+                  </span>
                 </td>
                 <td className="whitespace-nowrap px-3 py-2 text-gray-800">{row.lastSubmittedAt ? formatDateTime(row.lastSubmittedAt) : "—"}</td>
               </tr>

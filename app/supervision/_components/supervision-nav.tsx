@@ -8,6 +8,7 @@ const TABS = [
   { href: "/supervision/review", label: "审核" },
   { href: "/supervision/overdue", label: "逾期与滞后清单" },
   { href: "/supervision/notices", label: "督办台账" },
+  { href: "/supervision/targets", label: "目标调整申请" },
 ] as const;
 
 /** The 督查工作台's sections; the current one is marked for screen readers too. */

@@ -4,7 +4,8 @@ import { overdueQueryToSearch } from "@/lib/overdue-query";
 
 const COLUMNS: { key: keyof Omit<UnitCounts, "unit">; label: string }[] = [
   { key: "due", label: "应报" },
-  { key: "reported", label: "已报" },
+  { key: "onTime", label: "按时" },
+  { key: "late", label: "迟报" },
   { key: "overdueMissing", label: "逾期未报" },
   { key: "pending", label: "待审核" },
   { key: "returned", label: "已退回" },

@@ -2,7 +2,6 @@ import "server-only";
 import { appToday } from "@/app/_lib/today";
 import type { PeriodRow } from "@/db/queries/periods";
 import { defaultQuarter, parseAsOf } from "@/lib/dashboard";
-import type { OverdueSubject } from "@/lib/overdue";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -16,13 +15,4 @@ export function resolveQuarterView(periods: readonly PeriodRow[], sp: SearchPara
   const today = appToday();
   const period = periods.find((p) => p.code === one(sp, "quarter")) ?? defaultQuarter(periods, today);
   return { today, period, asOf: parseAsOf(one(sp, "asOf"), today) };
-}
-
-/** The report page of a task or livelihood project for a quarter. */
-export function reportHref(subject: Pick<OverdueSubject, "kind" | "no">, periodCode: string): string {
-  return subject.kind === "task" ? `/tasks/${subject.no}/report/${periodCode}` : `/projects/${subject.no}/report/${periodCode}`;
-}
-
-export function subjectHref(subject: Pick<OverdueSubject, "kind" | "no">): string {
-  return subject.kind === "task" ? `/tasks/${subject.no}` : `/projects/${subject.no}`;
 }

@@ -196,7 +196,7 @@ describe("escalation ladder", () => {
     const duban = getNotice({ id: Number(to.split("/").pop()) })!;
     expect(duban).toMatchObject({ level: "duban", escalatedFromId: created.id, status: "sent" });
     expect(getNotice({ id: created.id })).toMatchObject({ status: "closed", superseded: true });
-    expect(listNoticesAsOf({ asOf: today }).find((n) => n.id === created.id)?.stateAsOf).toBe("superseded");
+    expect(listNoticesAsOf({ asOf: today, today, yearId: f.yearId }).find((n) => n.id === created.id)?.stateAsOf).toBe("superseded");
   });
 
   it("refuses to raise a 催办 that is not yet overdue", async () => {
@@ -228,6 +228,6 @@ describe("notifications", () => {
 
   it("keeps the notices table consistent with the events", () => {
     const count = db.select().from(notices).all().length;
-    expect(listNoticesAsOf({ asOf: today }).length).toBe(count);
+    expect(listNoticesAsOf({ asOf: today, today, yearId: f.yearId }).length).toBe(count);
   });
 });

@@ -242,7 +242,7 @@ export const escalateNoticeToLeader = defineAction({
     const now = Date.now();
     setStatus(tx, notice, { escalatedToLeaderAt: now });
     insertNoticeEvent(tx, { noticeId: notice.id, kind: "escalated", text: input.comment || "呈报牵头领导", unitId: null, byId: user.id, at: now, deadline: null });
-    notify(tx, noticeEscalated({ id: notice.id, title: notice.title, subject: subjectLabel(notice), leaderIds, link: noticeLinks(notice.id).supervisor }));
+    notify(tx, noticeEscalated({ id: notice.id, title: notice.title, subject: subjectLabel(notice), leaderIds, link: noticeLinks(notice.id).supervisor, deadline: notice.deadline, today: appToday() }));
     return { before: noticeAuditView(notice), after: { escalatedToLeaderAt: now, leaderIds, comment: input.comment } };
   },
   revalidate: ({ input }) => [...revalidateNotice({ id: input.noticeId, ...subjectOf(input.noticeId) }), "/dashboard"],

@@ -1,24 +1,30 @@
 import type { NoticeRow } from "@/db/queries/notices";
+import { subjectLabel as labelOf, subjectPath as pathOf, type SubjectRef } from "@/lib/subject";
 
 /** Where a notice is read: units answer on /my, the 督查室 and leaders open its page. */
 export function noticeLinks(id: number) {
   return { unit: `/my#notice-${id}`, supervisor: `/supervision/notices/${id}` };
 }
 
-type SubjectRef = Pick<NoticeRow, "taskNo" | "projectNo">;
+type NoticeSubject = Pick<NoticeRow, "taskNo" | "projectNo">;
+
+/** The task or livelihood project a notice is about, or null. */
+export function noticeSubject(n: NoticeSubject): SubjectRef | null {
+  if (n.taskNo !== null) return { kind: "task", no: n.taskNo };
+  if (n.projectNo !== null) return { kind: "project", no: n.projectNo };
+  return null;
+}
 
 /** 第32项 / 民生实事2: how a notice's subject is named in titles. */
-export function subjectLabel(n: SubjectRef): string {
-  if (n.taskNo !== null) return `第${n.taskNo}项`;
-  if (n.projectNo !== null) return `民生实事${n.projectNo}`;
-  return "督办事项";
+export function subjectLabel(n: NoticeSubject): string {
+  const ref = noticeSubject(n);
+  return ref ? labelOf(ref) : "督办事项";
 }
 
 /** The subject's own page, or null. */
-export function subjectPath(n: SubjectRef): string | null {
-  if (n.taskNo !== null) return `/tasks/${n.taskNo}`;
-  if (n.projectNo !== null) return `/projects/${n.projectNo}`;
-  return null;
+export function subjectPath(n: NoticeSubject): string | null {
+  const ref = noticeSubject(n);
+  return ref ? pathOf(ref) : null;
 }
 
 /** What an audit row records about a notice before a change. */

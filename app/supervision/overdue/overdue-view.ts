@@ -1,5 +1,7 @@
 import "server-only";
-import { loadSupervisionFacts } from "@/db/queries/supervision";
+import { listNoticesAsOf } from "@/db/queries/notices";
+import { listPeriods } from "@/db/queries/periods";
+import { listOverdueRows, openNoticeFacts } from "@/db/queries/supervision";
 import { listLeaders } from "@/db/queries/tasks";
 import { buildOverdueList, type OverdueEntry } from "@/lib/overdue";
 import { applyOverdueQuery, parseOverdueQuery, type OverdueQuery } from "@/lib/overdue-query";
@@ -18,16 +20,23 @@ export interface OverdueView {
 export function loadOverdueView(params: URLSearchParams | Record<string, string | string[] | undefined>, today: string): OverdueView {
   const query = parseOverdueQuery(params, today);
   const asOf = query.asOf ?? today;
-  const facts = loadSupervisionFacts({ asOf });
-  const all = buildOverdueList(facts);
+  const periods = listPeriods();
+  const yearId = periods[0]?.yearId;
+  const { rows } = yearId === undefined ? { rows: [] } : listOverdueRows({ periods, asOf, today, filter: { yearId } });
+  const notices = yearId === undefined ? new Map() : openNoticeFacts(listNoticesAsOf({ asOf, today, yearId }), asOf);
+  const all = buildOverdueList(rows, notices);
   const sections: string[] = [];
-  for (const s of facts.subjects) if (!sections.includes(s.section)) sections.push(s.section);
+  const units: string[] = [];
+  for (const { subject } of rows) {
+    if (!sections.includes(subject.section)) sections.push(subject.section);
+    for (const u of subject.leadUnits) if (!units.includes(u)) units.push(u);
+  }
   return {
     query,
     asOf,
     today,
     entries: applyOverdueQuery(all, query),
     total: all.length,
-    options: { sections, leaders: listLeaders().map((l) => l.name), units: facts.unitOrder },
+    options: { sections, leaders: listLeaders().map((l) => l.name), units },
   };
 }

@@ -18,8 +18,9 @@ type Props = { searchParams: Promise<SearchParams> };
 export default async function OverduePage({ searchParams }: Props) {
   const user = await requirePermission(["supervision:read"], { entity: "supervision" });
   const view = loadOverdueView(await searchParams, appToday());
-  const red = view.entries.filter((e) => e.rag === "red").length;
-  const amber = view.entries.filter((e) => e.rag === "amber").length;
+  const missing = view.entries.filter((e) => e.missingQuarters.length > 0).length;
+  const red = view.entries.filter((e) => e.progress === "red").length;
+  const amber = view.entries.filter((e) => e.progress === "amber").length;
   const search = overdueQueryToSearch(view.query);
 
   return (
@@ -28,7 +29,7 @@ export default async function OverduePage({ searchParams }: Props) {
         <div className="space-y-1">
           <h1 className="text-lg font-semibold sm:text-xl">逾期与滞后清单</h1>
           <p className="text-sm text-gray-800" data-testid="overdue-summary">
-            截至 {formatDayCn(view.asOf)} · 显示 {view.entries.length} 项（共 {view.total} 项）· 红 {red} 项 · 黄 {amber} 项
+            截至 {formatDayCn(view.asOf)} · 显示 {view.entries.length} 项（共 {view.total} 项）· 逾期未报 {missing} 项 · 进度红 {red} 项 · 进度黄 {amber} 项
             {view.asOf !== view.today && " · 历史日期，仅含当日已知情况"}
           </p>
         </div>

@@ -4,28 +4,31 @@ import { requirePermission } from "@/app/_lib/current-user";
 import { appToday } from "@/app/_lib/today";
 import { approveReport, returnReport } from "@/app/tasks/[no]/report/[quarter]/actions";
 import { approveProjectReport, returnProjectReport } from "@/app/projects/[no]/report/[quarter]/actions";
+import { QuarterLamps } from "@/components/lamp-badges";
 import { ReportContent } from "@/components/report/report-content";
 import { ReviewPanel } from "@/components/report/review-panel";
 import { VersionDiff } from "@/components/report/version-diff";
-import { listReviewQueue, type QueueItem } from "@/db/queries/review-queue";
+import { listPeriods } from "@/db/queries/periods";
+import { listReviewQueue } from "@/db/queries/review-queue";
+import { bySubject, listSubjectQuarters } from "@/db/queries/status-board";
 import { formatDateTime } from "@/lib/format-time";
 import { can } from "@/lib/permissions";
 import { dayOfTimestamp, daysBetween, quarterShort } from "@/lib/periods";
 import { diffReportVersions } from "@/lib/report-diff";
 import { REVIEW_LABEL } from "@/lib/report-labels";
-import { reportHref } from "../_lib/view";
+import { reportPath, subjectKey, subjectLabel } from "@/lib/subject";
 import { BulkApproveBar } from "./_components/bulk-approve-bar";
 import { BULK_FORM_ID } from "./_components/bulk-form-id";
 
 export const metadata: Metadata = { title: "审核 · 督查工作台" };
-
-const label = (item: QueueItem) => (item.kind === "task" ? `第${item.no}项` : `民生实事${item.no}`);
 
 export default async function ReviewQueuePage() {
   const user = await requirePermission(["supervision:read"], { entity: "supervision" });
   const items = listReviewQueue();
   const canReview = can(user, "report:review");
   const today = appToday();
+  const periods = listPeriods();
+  const statuses = bySubject(periods.length ? listSubjectQuarters({ periods, asOf: today, today, filter: { yearId: periods[0]!.yearId } }) : []);
 
   return (
     <article className="space-y-4">
@@ -41,6 +44,7 @@ export default async function ReviewQueuePage() {
           {items.map((item) => {
             const waited = daysBetween(dayOfTimestamp(item.latest.submittedAt), today);
             const headingId = `queue-${item.reportId}`;
+            const status = statuses.get(subjectKey(item))?.get(item.periodCode)?.status;
             return (
               <li key={item.reportId} className="rounded border bg-white p-3 shadow-sm sm:p-4" data-testid="review-item" aria-labelledby={headingId}>
                 <div className="flex flex-wrap items-start gap-3">
@@ -56,10 +60,15 @@ export default async function ReviewQueuePage() {
                   )}
                   <div className="min-w-0 flex-1">
                     <h2 id={headingId} className="text-base font-semibold">
-                      <Link href={reportHref(item, item.periodCode)}>
-                        {label(item)} · {quarterShort(item.periodCode)}报告
+                      <Link href={reportPath(item, item.periodCode)}>
+                        {subjectLabel(item)} · {quarterShort(item.periodCode)}报告
                       </Link>
                     </h2>
+                    {status && (
+                      <p className="mt-1">
+                        <QuarterLamps status={status} />
+                      </p>
+                    )}
                     <p className="line-clamp-2 text-sm text-gray-900">{item.title}</p>
                     <p className="text-xs text-gray-700">
                       {item.leadUnits.join("、")} · 第 {item.latest.versionNo} 版 · {formatDateTime(item.latest.submittedAt)} 由 {item.latest.submittedByName} 提交
@@ -69,7 +78,7 @@ export default async function ReviewQueuePage() {
                 </div>
                 <details className="mt-2">
                   <summary className="cursor-pointer text-sm font-medium text-brand-700">
-                    查看报告{item.previous ? "与上一版" : ""}并审核<span className="sr-only">（{label(item)}）</span>
+                    查看报告{item.previous ? "与上一版" : ""}并审核<span className="sr-only">（{subjectLabel(item)}）</span>
                   </summary>
                   <div className="mt-3 space-y-4">
                     <ReportContent report={item.latest.snapshot} canDownload />

@@ -10,7 +10,7 @@ import { requireUser } from "@/app/_lib/current-user";
 import { getTaskByNo } from "@/db/queries/tasks";
 import { MetricTable } from "./_components/metric-table";
 import { NoticeHistory } from "./_components/notice-history";
-import { QuarterStatus } from "./_components/quarter-status";
+import { SubjectQuarterStatus } from "@/app/_components/subject-quarter-status";
 import { ReportHistory } from "./_components/report-history";
 
 type Props = { params: Promise<{ no: string }> };
@@ -78,7 +78,7 @@ export default async function TaskPage({ params }: Props) {
         )}
       </Card>
 
-      <QuarterStatus taskNo={task.no} />
+      <SubjectQuarterStatus subject={{ kind: "task", no: task.no }} targetsLink />
       <ReportHistory taskNo={task.no} />
       <NoticeHistory taskNo={task.no} />
 

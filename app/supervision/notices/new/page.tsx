@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { inputClassName } from "@/components/ui/text-field";
 import { getNoticeSubjectByKey } from "@/db/queries/notices";
 import { addDays, parseQuarterCode } from "@/lib/periods";
+import { subjectLabel } from "@/lib/subject";
 import { one, type SearchParams } from "../../_lib/view";
 import { IssueNoticeForm } from "./_components/issue-notice-form";
 
@@ -24,7 +25,7 @@ export default async function NewNoticePage({ searchParams }: Props) {
   const typed = one(sp, "task") ?? "";
   const key = one(sp, "subject") ?? (/^\d{1,4}$/.test(typed) ? `task:${typed}` : "");
   const subject = key ? getNoticeSubjectByKey({ key }) : null;
-  const label = subject ? (subject.kind === "task" ? `第${subject.no}项` : `民生实事${subject.no}`) : "";
+  const label = subject ? subjectLabel(subject) : "";
   const rawPeriod = one(sp, "period") ?? "";
   const periodCode = parseQuarterCode(rawPeriod) ? rawPeriod : "";
 

@@ -2,8 +2,7 @@ import Link from "next/link";
 import { buttonClassName } from "@/components/ui/button";
 import { inputClassName } from "@/components/ui/text-field";
 import { REASON_FILTER_LABEL, REASON_FILTERS } from "@/lib/overdue";
-import { RAG_FILTERS } from "@/lib/overdue-query";
-import { RAG_LABEL } from "@/lib/status-config";
+import { PROGRESS_LABEL, PROGRESS_LAMPS } from "@/lib/vocabulary";
 import type { OverdueView } from "../overdue-view";
 
 function Select({ id, label, name, value, options }: { id: string; label: string; name: string; value: string | null; options: { value: string; label: string }[] }) {
@@ -34,7 +33,7 @@ export function OverdueFilters({ view }: { view: OverdueView }) {
       <Select id="f-section" label="板块" name="section" value={q.section} options={plain(view.options.sections)} />
       <Select id="f-leader" label="牵头领导" name="leader" value={q.leader} options={plain(view.options.leaders)} />
       <Select id="f-unit" label="牵头单位" name="unit" value={q.unit} options={plain(view.options.units)} />
-      <Select id="f-rag" label="颜色" name="rag" value={q.rag} options={RAG_FILTERS.map((r) => ({ value: r, label: RAG_LABEL[r] }))} />
+      <Select id="f-progress" label="进度灯" name="progress" value={q.progress} options={PROGRESS_LAMPS.map((r) => ({ value: r, label: PROGRESS_LABEL[r] }))} />
       <Select id="f-reason" label="原因" name="reason" value={q.reason} options={REASON_FILTERS.map((r) => ({ value: r, label: REASON_FILTER_LABEL[r] }))} />
       <div>
         <label htmlFor="f-asof" className="mb-1 block text-sm font-medium text-gray-800">

@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { NoticeStateBadge } from "@/components/notices/notice-state-badge";
-import { RagBadge } from "@/components/rag-badge";
+import { ProgressBadge, ReportingBadge } from "@/components/lamp-badges";
 import { ReportStateBadge } from "@/components/report-state-badge";
 import { buttonClassName } from "@/components/ui/button";
 import { formatDateTime } from "@/lib/format-time";
 import type { OverdueEntry } from "@/lib/overdue";
 import { quarterShort } from "@/lib/periods";
-import { RAG_LABEL } from "@/lib/status-config";
-import { reportHref, subjectHref } from "../../_lib/view";
+import { reportPath, subjectPath } from "@/lib/subject";
+import { PROGRESS_LABEL } from "@/lib/vocabulary";
 import { OverrideForm } from "./override-form";
 
 /** Where "发出通知" starts: the task, the quarter and the reasons as the problem text. */
@@ -26,18 +26,21 @@ export function OverdueTable({ entries, canIssue, canOverride }: { entries: read
         <li key={entry.subject.key} className="rounded border bg-white p-3 shadow-sm sm:p-4" data-testid="overdue-entry" data-subject={entry.subject.key}>
           <div className="flex flex-wrap items-center gap-2">
             <span className="text-sm text-gray-700">{i + 1}.</span>
-            <RagBadge rag={entry.rag} />
+            <h2 className="text-base font-semibold">
+              <Link href={subjectPath(entry.subject)}>{entry.subject.label}</Link>
+            </h2>
+            {entry.reporting && (
+              <ReportingBadge lamp={entry.missingQuarters.length > 0 ? "missing" : entry.reporting} daysLate={entry.missingQuarters.length > 0 ? entry.missingDays : 0} />
+            )}
+            <ProgressBadge lamp={entry.progress} overridden={entry.override !== null} />
             {entry.override && (
               <span className="text-xs text-gray-800" data-testid="rag-override">
-                督查室认定（系统计算：{RAG_LABEL[entry.computedRag]}）
+                系统计算：{PROGRESS_LABEL[entry.computedProgress]}
               </span>
             )}
-            <h2 className="text-base font-semibold">
-              <Link href={subjectHref(entry.subject)}>{entry.subject.label}</Link>
-            </h2>
             {entry.periodCode && (
-              <Link href={reportHref(entry.subject, entry.periodCode)} className="hover:no-underline">
-                <ReportStateBadge state={entry.reportState} />
+              <Link href={reportPath(entry.subject, entry.periodCode)} className="hover:no-underline">
+                <span className="text-xs text-gray-700">{quarterShort(entry.periodCode)}</span> <ReportStateBadge state={entry.reportState} />
                 <span className="sr-only">（打开{quarterShort(entry.periodCode)}报告）</span>
               </Link>
             )}
@@ -78,8 +81,8 @@ export function OverdueTable({ entries, canIssue, canOverride }: { entries: read
                   发出催办/督办<span className="sr-only">（{entry.subject.label}）</span>
                 </Link>
               )}
-              {canOverride && entry.periodCode && entry.subject.kind === "task" && (
-                <OverrideForm taskNo={entry.subject.no} periodCode={entry.periodCode} label={entry.subject.label} current={entry.override} computed={entry.computedRag} />
+              {canOverride && entry.periodCode && (
+                <OverrideForm subjectKey={entry.subject.key} periodCode={entry.periodCode} label={entry.subject.label} current={entry.override} computed={entry.computedProgress} />
               )}
             </div>
           )}

@@ -4,36 +4,45 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { TextArea } from "@/components/ui/text-area";
-import type { OverrideFact } from "@/lib/overdue";
-import type { Rag } from "@/lib/rag";
-import { RAG_LABEL } from "@/lib/status-config";
+import type { OverrideFact } from "@/lib/quarter-status";
+import { OVERRIDE_COLORS, PROGRESS_LABEL, type ProgressLamp } from "@/lib/vocabulary";
 import { clearRagOverride, setRagOverride } from "../actions";
 
-const COLORS: Rag[] = ["red", "amber", "green"];
-
-/** The 督查室's own colour for the task's quarter, with a required reason; or back to the computed one. */
-export function OverrideForm({ taskNo, periodCode, label, current, computed }: { taskNo: number; periodCode: string; label: string; current: OverrideFact | null; computed: Rag }) {
+/** The 督查室's own 进度 lamp for the subject's quarter, with a required reason; or back to the computed one. */
+export function OverrideForm({
+  subjectKey,
+  periodCode,
+  label,
+  current,
+  computed,
+}: {
+  subjectKey: string;
+  periodCode: string;
+  label: string;
+  current: OverrideFact | null;
+  computed: ProgressLamp;
+}) {
   const [state, action, pending] = useActionState(setRagOverride, undefined);
   const [clearState, clearAction, clearing] = useActionState(clearRagOverride, undefined);
-  const id = `override-${taskNo}`;
+  const id = `override-${subjectKey.replace(":", "-")}`;
   const chosen = state?.values?.color ?? current?.color ?? computed;
   return (
     <details className="min-w-0 rounded border px-3 py-2 text-sm">
       <summary className="cursor-pointer font-medium">
-        调整颜色<span className="sr-only">（{label}）</span>
+        调整进度灯<span className="sr-only">（{label}）</span>
       </summary>
       <form action={action} className="mt-2 space-y-2">
         <FormStatus state={state} />
-        <input type="hidden" name="taskNo" value={taskNo} />
+        <input type="hidden" name="subject" value={subjectKey} />
         <input type="hidden" name="periodCode" value={periodCode} />
         <input type="hidden" name="expectedAt" value={current?.at ?? 0} />
         <fieldset>
-          <legend className="mb-1 font-medium text-gray-800">认定颜色（系统计算：{RAG_LABEL[computed]}）</legend>
+          <legend className="mb-1 font-medium text-gray-800">认定进度（系统计算：{PROGRESS_LABEL[computed]}）</legend>
           <div className="flex gap-4">
-            {COLORS.map((c) => (
-              <label key={c} className="flex items-center gap-1">
+            {OVERRIDE_COLORS.map((c) => (
+              <label key={c} className="flex min-h-11 items-center gap-1">
                 <input type="radio" name="color" value={c} defaultChecked={chosen === c} />
-                {RAG_LABEL[c]}
+                {PROGRESS_LABEL[c]}
               </label>
             ))}
           </div>
@@ -55,11 +64,11 @@ export function OverrideForm({ taskNo, periodCode, label, current, computed }: {
       {current && (
         <form action={clearAction} className="mt-2">
           <FormStatus state={clearState} />
-          <input type="hidden" name="taskNo" value={taskNo} />
+          <input type="hidden" name="subject" value={subjectKey} />
           <input type="hidden" name="periodCode" value={periodCode} />
           <input type="hidden" name="expectedAt" value={current.at} />
           <Button type="submit" variant="secondary" disabled={clearing}>
-            恢复系统计算颜色
+            恢复系统计算的进度灯
           </Button>
         </form>
       )}

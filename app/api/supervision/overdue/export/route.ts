@@ -7,7 +7,7 @@ import { NOTICE_STATE_LABEL } from "@/lib/notice-state";
 import type { OverdueEntry } from "@/lib/overdue";
 import { quarterShort } from "@/lib/periods";
 import { REPORT_STATE_LABEL } from "@/lib/report-labels";
-import { RAG_LABEL } from "@/lib/status-config";
+import { PROGRESS_LABEL, REPORTING_LABEL } from "@/lib/vocabulary";
 
 export const dynamic = "force-dynamic";
 
@@ -15,8 +15,9 @@ type Row = OverdueEntry & { rank: number };
 
 const COLUMNS: ExcelColumn<Row>[] = [
   { header: "排序", value: (r) => r.rank },
-  { header: "颜色", value: (r) => RAG_LABEL[r.rag] },
-  { header: "系统计算颜色", value: (r) => RAG_LABEL[r.computedRag] },
+  { header: "报送", value: (r) => (r.missingQuarters.length > 0 ? `${REPORTING_LABEL.missing}（${r.missingQuarters.map(quarterShort).join("、")}）` : r.reporting ? REPORTING_LABEL[r.reporting] : null) },
+  { header: "进度", value: (r) => PROGRESS_LABEL[r.progress] },
+  { header: "系统计算进度", value: (r) => PROGRESS_LABEL[r.computedProgress] },
   { header: "序号", value: (r) => r.subject.label },
   { header: "任务", value: (r) => r.subject.title, maxWidth: 50 },
   { header: "板块", value: (r) => r.subject.section },

@@ -4,17 +4,15 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/app/_lib/current-user";
 import { outcomeText, type ReportOutcomeSearch } from "@/app/_lib/report-outcome";
 import { appToday } from "@/app/_lib/today";
-import { RagBadge } from "@/components/rag-badge";
+import { ReportQuarterLamps } from "@/app/_components/report-quarter-lamps";
 import { DueText } from "@/components/report/due-text";
 import { ReportContent } from "@/components/report/report-content";
 import { ReviewPanel } from "@/components/report/review-panel";
 import { VersionList } from "@/components/report/version-list";
 import { ReportStateBadge } from "@/components/report-state-badge";
-import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { listReportAttachments } from "@/db/queries/attachments";
 import { listPeriods } from "@/db/queries/periods";
-import { projectQuarterStatus } from "@/db/queries/project-progress";
 import { listProjectReportVersions } from "@/db/queries/project-reports";
 import { formatChineseDate } from "@/lib/format-date";
 import { formatDateTime } from "@/lib/format-time";
@@ -56,7 +54,6 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
   const started = canDraft(period, today);
   const mayEdit = can(user, "report:edit", { leadUnitIds: ctx.leadUnitIds });
   const editable = mayEdit && started && (state === null || state === "draft" || state === "returned");
-  const status = projectQuarterStatus(project, period, today);
   const outcome = outcomeText(await searchParams, state);
 
   return (
@@ -78,13 +75,10 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
         <p className="text-sm text-gray-700">牵头单位：{project.leadUnits.map((u) => u.name).join("、") || "—"}</p>
         <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="report-status">
           <ReportStateBadge state={state} />
-          {(status.assessed || status.late) && <RagBadge rag={status.rag} />}
-          {status.late && <Badge tone="danger">逾期</Badge>}
-          {status.behind && <Badge tone="warning">滞后</Badge>}
+          <ReportQuarterLamps subject={{ kind: "project", no: project.no }} period={period} today={today} />
           <DueText days={daysLeft(period, today)} dueOn={period.dueOn} />
           {report && <span className="text-gray-700">最后保存：{formatDateTime(report.updatedAt)}（{report.updatedByName ?? ""}）</span>}
         </div>
-        {status.reasons.length > 0 && <p className="text-sm text-gray-800">{status.reasons.join("；")}</p>}
         <nav aria-label="季度" className="flex flex-wrap gap-3 text-sm">
           {periods.map((p) =>
             p.code === period.code ? (

@@ -4,13 +4,12 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/app/_lib/current-user";
 import { outcomeText, type ReportOutcomeSearch } from "@/app/_lib/report-outcome";
 import { appToday } from "@/app/_lib/today";
-import { RagBadge } from "@/components/rag-badge";
+import { ReportQuarterLamps } from "@/app/_components/report-quarter-lamps";
 import { DueText } from "@/components/report/due-text";
 import { ReportContent } from "@/components/report/report-content";
 import { ReviewPanel } from "@/components/report/review-panel";
 import { VersionList } from "@/components/report/version-list";
 import { ReportStateBadge } from "@/components/report-state-badge";
-import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { listReportAttachments } from "@/db/queries/attachments";
 import { listCoopNotes } from "@/db/queries/coop-notes";
@@ -21,7 +20,6 @@ import { formatDateTime } from "@/lib/format-time";
 import { formatMetricValue } from "@/lib/metric-text";
 import { can } from "@/lib/permissions";
 import { canDraft, daysLeft, previousPeriod, quarterLabel, quarterShort } from "@/lib/periods";
-import { evaluateQuarter } from "@/lib/rag";
 import { approveReport, returnReport } from "./actions";
 import { CoopNoteForm } from "./_components/coop-note-form";
 import { ReportForm } from "./_components/report-form";
@@ -61,16 +59,6 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
   const mayEdit = can(user, "report:edit", { leadUnitIds: ctx.leadUnitIds });
   const editable = mayEdit && started && (state === null || state === "draft" || state === "returned");
   const live = liveSnapshot(ctx, attachments);
-  const status = evaluateQuarter({
-    period,
-    reportStatus: state,
-    firstSubmittedAt: report?.firstSubmittedAt ?? null,
-    metrics: live.metrics.map((m) => ({ label: m.label, unit: m.unit, kind: m.kind, plan: m.plan ?? 0, actual: m.value })),
-    milestones: live.milestone ? [{ text: live.milestone.text, done: live.milestone.done }] : [],
-    selfStatus: live.selfStatus,
-    problems: live.problems,
-    today,
-  });
   const ownNote = user.unitId !== null && ctx.coopUnitIds.includes(user.unitId) ? coopNotes.find((n) => n.unitId === user.unitId) : undefined;
   const isCoop = user.role === "unit" && user.unitId !== null && ctx.coopUnitIds.includes(user.unitId);
   const outcome = outcomeText(await searchParams, state);
@@ -94,13 +82,10 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
         <p className="text-sm text-gray-700">牵头单位：{task.leadUnits.map((u) => u.name).join("、") || "—"}</p>
         <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="report-status">
           <ReportStateBadge state={state} />
-          {(status.assessed || status.late) && <RagBadge rag={status.rag} />}
-          {status.late && <Badge tone="danger">逾期</Badge>}
-          {status.behind && <Badge tone="warning">滞后</Badge>}
+          <ReportQuarterLamps subject={{ kind: "task", no: task.no }} period={period} today={today} />
           <DueText days={daysLeft(period, today)} dueOn={period.dueOn} />
           {report && <span className="text-gray-700">最后保存：{formatDateTime(report.updatedAt)}（{report.updatedByName ?? ""}）</span>}
         </div>
-        {status.reasons.length > 0 && <p className="text-sm text-gray-800">{status.reasons.join("；")}</p>}
         <nav aria-label="季度" className="flex flex-wrap gap-3 text-sm">
           {periods.map((p) =>
             p.code === period.code ? (

@@ -19,10 +19,27 @@ export interface TargetsFormMetric {
 
 const Q_NAMES = ["第一季度", "第二季度", "第三季度", "第四季度"] as const;
 
-/** Quarterly plans per metric and a milestone per quarter; the form starts from the stored plans or the 序时进度 defaults. */
-export function TargetsForm({ taskNo, version, metrics, milestones }: { taskNo: number; version: number; metrics: TargetsFormMetric[]; milestones: string[] }) {
+/**
+ * Quarterly plans per metric and a node per quarter. Locked quarters are shown read-only
+ * (the server keeps their stored values whatever is sent); the rest start from the stored
+ * plans or the 序时进度 defaults.
+ */
+export function TargetsForm({
+  taskNo,
+  version,
+  metrics,
+  milestones,
+  locked,
+}: {
+  taskNo: number;
+  version: number;
+  metrics: TargetsFormMetric[];
+  milestones: string[];
+  locked: readonly boolean[];
+}) {
   const [state, formAction, pending] = useActionState(saveTargets, undefined);
   const value = (name: string, fallback: string) => state?.values?.[name] ?? fallback;
+  const lockHint = (i: number) => (locked[i] ? "已锁定" : undefined);
   return (
     <form action={formAction} className="space-y-5" noValidate>
       <FormStatus state={state} />
@@ -34,7 +51,7 @@ export function TargetsForm({ taskNo, version, metrics, milestones }: { taskNo: 
             {m.label}（年度目标 {m.annual}）
           </legend>
           <p className="mb-2 text-xs text-gray-700">
-            {m.kind === "rate" ? "比率指标：填写各季度应达到的数值。" : "累计指标：填写截至各季度末应累计完成的数量，第四季度即全年目标。"}
+            {m.kind === "rate" ? "增速类指标：填写各季度应达到的数值。" : "累计指标：填写截至各季度末应累计完成的数量，第四季度即全年目标。"}
           </p>
           <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
             {Q_NAMES.map((q, i) => (
@@ -46,6 +63,8 @@ export function TargetsForm({ taskNo, version, metrics, milestones }: { taskNo: 
                 defaultValue={value(planField(m.id, i + 1), m.values[i] ?? "")}
                 inputMode="decimal"
                 autoComplete="off"
+                readOnly={locked[i]}
+                hint={lockHint(i)}
                 errors={state?.errors?.[planField(m.id, i + 1)]}
               />
             ))}
@@ -62,13 +81,15 @@ export function TargetsForm({ taskNo, version, metrics, milestones }: { taskNo: 
               name={milestoneField(i + 1)}
               defaultValue={value(milestoneField(i + 1), milestones[i] ?? "")}
               maxLength={200}
+              readOnly={locked[i]}
+              hint={lockHint(i)}
               errors={state?.errors?.[milestoneField(i + 1)]}
             />
           ))}
         </div>
       </fieldset>
       <Button type="submit" disabled={pending}>
-        {pending ? "正在保存…" : "保存季度目标"}
+        {pending ? "正在保存…" : "保存未锁定季度的目标"}
       </Button>
     </form>
   );

@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { getCurrentUser } from "@/app/_lib/current-user";
+import { appToday } from "@/app/_lib/today";
+import { QuarterStatusList } from "@/components/report/quarter-status-list";
+import { Card, CardTitle } from "@/components/ui/card";
+import { listPeriods } from "@/db/queries/periods";
+import { listSubjectQuarters } from "@/db/queries/status-board";
+import { can } from "@/lib/permissions";
+import { reportPath, type SubjectRef } from "@/lib/subject";
+
+/**
+ * A task's or livelihood project's four quarters: report state, due date, both lamps with
+ * their reasons, and a link to each report for those who may read it.
+ */
+export async function SubjectQuarterStatus({ subject, targetsLink = false }: { subject: SubjectRef; targetsLink?: boolean }) {
+  const user = await getCurrentUser();
+  const periods = listPeriods();
+  const today = appToday();
+  const quarters = periods.length ? listSubjectQuarters({ periods, asOf: today, today, filter: { yearId: periods[0]!.yearId, only: subject } }) : [];
+  const own = quarters[0]?.subject;
+  if (!own) return null;
+  const mayRead = can(user, "report:read", { leadUnitIds: own.leadUnitIds, coopUnitIds: own.coopUnitIds });
+  const mayEdit = can(user, "report:edit", { leadUnitIds: own.leadUnitIds });
+  const linkLabel = (state: string | null) => (!mayEdit || state === "submitted" || state === "approved" ? "查看报告" : state ? "继续填写" : "填写报告");
+
+  return (
+    <Card aria-labelledby="quarter-status-heading">
+      <CardTitle id="quarter-status-heading">季度填报情况</CardTitle>
+      <QuarterStatusList
+        today={today}
+        items={quarters.map((q) => ({
+          period: q.period,
+          reportState: q.reportState,
+          status: q.status,
+          link: mayRead ? { href: reportPath(subject, q.period.code), label: linkLabel(q.reportState) } : null,
+        }))}
+      />
+      {mayRead && targetsLink && (
+        <p className="mt-3 text-sm">
+          <Link href={`/tasks/${subject.no}/targets`}>季度攻坚目标</Link>
+        </p>
+      )}
+    </Card>
+  );
+}

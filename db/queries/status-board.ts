@@ -1,0 +1,62 @@
+import "server-only";
+import type { QuarterStatus } from "@/lib/quarter-status";
+import { statusOfRecord, type StatusRecord } from "@/lib/status-record";
+import { subjectKey } from "@/lib/subject";
+import type { ReportState } from "@/lib/vocabulary";
+import { getDb } from "../client";
+import type { PeriodRow } from "./periods";
+import { listStoredStatuses } from "../status/store";
+import { statusKeyString } from "../status/inputs";
+import { listSubjects, type Subject, type SubjectFilter } from "./subjects";
+
+// The one read path of quarter judgements: every screen, export, notification and the
+// API takes its lamps from here, so they show the same answer for the same quarter.
+
+export interface SubjectQuarter {
+  subject: Subject;
+  period: PeriodRow;
+  /** The report's state (null: nothing saved) as known at the end of the day. */
+  reportState: ReportState | null;
+  record: StatusRecord | null;
+  status: QuarterStatus;
+}
+
+/**
+ * Every subject (narrowed by `filter`) × every given quarter of one year, judged as known at
+ * the end of `asOf`. Two reads of stored rows, never a replay: `asOf` on or after `today`
+ * reads the judgements in force, an earlier day the history.
+ */
+export function listSubjectQuarters({
+  periods,
+  asOf,
+  today,
+  filter,
+}: {
+  periods: readonly PeriodRow[];
+  asOf: string;
+  today: string;
+  filter: SubjectFilter;
+}): SubjectQuarter[] {
+  const subjects = listSubjects(filter);
+  const stored = listStoredStatuses(getDb(), { periodIds: periods.map((p) => p.id), asOf: asOf >= today ? null : asOf });
+  const out: SubjectQuarter[] = [];
+  for (const period of periods) {
+    for (const subject of subjects) {
+      const record = stored.get(statusKeyString({ kind: subject.kind, subjectId: subject.id, periodId: period.id }))?.record ?? null;
+      out.push({ subject, period, reportState: record?.reportState ?? null, record, status: statusOfRecord(record, { period, required: subject.required }, asOf) });
+    }
+  }
+  return out;
+}
+
+/** The same rows keyed by subject key ("task:32") then period code. */
+export function bySubject(rows: readonly SubjectQuarter[]): Map<string, Map<string, SubjectQuarter>> {
+  const out = new Map<string, Map<string, SubjectQuarter>>();
+  for (const row of rows) {
+    const key = subjectKey(row.subject);
+    const inner = out.get(key) ?? new Map<string, SubjectQuarter>();
+    inner.set(row.period.code, row);
+    out.set(key, inner);
+  }
+  return out;
+}

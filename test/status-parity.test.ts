@@ -1,0 +1,258 @@
+// The same subject's quarter through every screen's data path — /my, the task and project
+// pages, the report page, /supervision, the 逾期与滞后清单 and its Excel export, the
+// dashboard and its drill-down, and the quarter-status API — must show the same two lamps.
+// Then the stored judgements must equal a rebuild from the stored events.
+import ExcelJS from "exceljs";
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  process.env.APP_TODAY = "2026-12-01";
+});
+vi.mock("next/headers", () => import("@/test/next-request"));
+vi.mock("next/navigation", () => import("@/test/next-request"));
+vi.mock("next/cache", () => import("@/test/next-request"));
+
+import { GET as statusApi } from "@/app/api/v1/quarters/[code]/status/route";
+import { GET as overdueExport } from "@/app/api/supervision/overdue/export/route";
+import { loadOverdueView } from "@/app/supervision/overdue/overdue-view";
+import type { Db } from "@/db/client";
+import { loadDashboard } from "@/db/queries/dashboard";
+import { listPeriods, type PeriodRow } from "@/db/queries/periods";
+import { setProgressOverride } from "@/db/queries/progress-overrides";
+import { listProjectProgress } from "@/db/queries/project-progress";
+import { reviewReport, saveReportDraft, submitReport, type DraftContent } from "@/db/queries/report-writes";
+import { listSubjectQuarters } from "@/db/queries/status-board";
+import { listSubjects } from "@/db/queries/subjects";
+import { rebuildQuarterStatus } from "@/db/status/store";
+import { metrics, tasks, users } from "@/db/schema";
+import { seedAll } from "@/db/seed/run";
+import { applyDrill, EMPTY_DRILL } from "@/lib/dashboard";
+import { subjectKey, type SubjectRef } from "@/lib/subject";
+import { countRows, matrixRows } from "@/lib/submission-matrix";
+import { PROGRESS_LABEL, type ProgressLamp, type ReportingLamp } from "@/lib/vocabulary";
+import { addSession, migratedAppDb } from "@/test/app-db";
+import { sessionCookie, setRequest } from "@/test/next-request";
+
+const TODAY = "2026-12-01";
+const at = (day: string) => Date.parse(`${day}T10:00:00+08:00`);
+
+let db: Db;
+let q3: PeriodRow;
+let q4: PeriodRow;
+let supervisorId: number;
+
+interface Case {
+  name: string;
+  subject: SubjectRef;
+  quarter: "2026Q3" | "2026Q4";
+  reporting: ReportingLamp;
+  progress: ProgressLamp;
+  overridden?: boolean;
+}
+
+const CASES: Case[] = [
+  { name: "late but on target (task 1: 5.6% against 5.5%, filed 10-20)", subject: { kind: "task", no: 1 }, quarter: "2026Q3", reporting: "late", progress: "green" },
+  { name: "done and approved (task 46: 6120 of 6000, 已完成)", subject: { kind: "task", no: 46 }, quarter: "2026Q3", reporting: "on_time", progress: "done" },
+  { name: "a rate metric 1.9 points below target (task 5)", subject: { kind: "task", no: 5 }, quarter: "2026Q3", reporting: "on_time", progress: "red" },
+  { name: "the 督查室's override (task 26 computed red, set green)", subject: { kind: "task", no: 26 }, quarter: "2026Q3", reporting: "on_time", progress: "green", overridden: true },
+  { name: "a returned report being edited (task 32, judged on the submitted version)", subject: { kind: "task", no: 32 }, quarter: "2026Q3", reporting: "on_time", progress: "green" },
+  { name: "no lead unit (task 47)", subject: { kind: "task", no: 47 }, quarter: "2026Q3", reporting: "not_required", progress: "none" },
+  { name: "the water project at 40% by September, every node on time", subject: { kind: "project", no: 3 }, quarter: "2026Q3", reporting: "on_time", progress: "green" },
+  { name: "a quarter not yet due (task 1 in Q4)", subject: { kind: "task", no: 1 }, quarter: "2026Q4", reporting: "not_due", progress: "none" },
+  { name: "overdue and never submitted (task 2)", subject: { kind: "task", no: 2 }, quarter: "2026Q3", reporting: "missing", progress: "none" },
+];
+
+const base = (patch: Partial<DraftContent> = {}): DraftContent => ({
+  progress: "按计划推进",
+  problems: "无",
+  nextSteps: "继续推进",
+  selfStatus: "onTrack",
+  milestoneDone: null,
+  milestoneDoneOn: null,
+  metricValues: [],
+  ...patch,
+});
+
+function taskIdOf(no: number): number {
+  return db.select({ id: tasks.id }).from(tasks).where(eq(tasks.no, no)).get()!.id;
+}
+function metricOf(no: number, label: string): number {
+  return db
+    .select({ id: metrics.id, label: metrics.label })
+    .from(metrics)
+    .where(eq(metrics.taskId, taskIdOf(no)))
+    .all()
+    .find((m) => m.label === label)!.id;
+}
+function leadUserOf(no: number): number {
+  const subject = listSubjects({ yearId: q3.yearId, only: { kind: "task", no } })[0]!;
+  return db.select({ id: users.id }).from(users).where(eq(users.unitId, subject.leadUnitIds[0]!)).get()!.id;
+}
+
+function submitTask(no: number, day: string, content: DraftContent, period = q3) {
+  return db.transaction((tx) => submitReport(tx, { subject: { taskId: taskIdOf(no) }, periodId: period.id, expectedVersion: 0, content, userId: leadUserOf(no), now: at(day) }), { behavior: "immediate" });
+}
+function approve(reportId: number, version: number, day: string, decision: "approve" | "return" = "approve") {
+  return db.transaction((tx) => reviewReport(tx, { reportId, expectedVersion: version, decision, comment: decision === "return" ? "请补充佐证" : null, userId: supervisorId, now: at(day) }), { behavior: "immediate" });
+}
+
+beforeAll(async () => {
+  db = migratedAppDb();
+  await seedAll(db);
+  const periods = listPeriods();
+  q3 = periods.find((p) => p.code === "2026Q3")!;
+  q4 = periods.find((p) => p.code === "2026Q4")!;
+  supervisorId = db.select({ id: users.id }).from(users).where(eq(users.role, "supervisor")).get()!.id;
+  db.update(users).set({ mustChangePassword: false }).where(eq(users.id, supervisorId)).run();
+
+  submitTask(1, "2026-10-20", base({ metricValues: [{ metricId: metricOf(1, "地区生产总值增长"), value: 5.6 }] }));
+
+  const done = submitTask(46, "2026-10-03", base({ selfStatus: "done", metricValues: [{ metricId: metricOf(46, "新增城镇就业"), value: 6120 }] }));
+  if (!done.ok) throw new Error("task 46");
+  approve(done.reportId, done.version, "2026-10-08");
+
+  submitTask(5, "2026-10-04", base({ metricValues: [{ metricId: metricOf(5, "社会消费品零售总额增长"), value: 5.1 }] }));
+
+  const roads = metricOf(26, "新建、改扩建城区道路");
+  const t26Metrics = db.select({ id: metrics.id }).from(metrics).where(eq(metrics.taskId, taskIdOf(26))).all();
+  submitTask(26, "2026-10-05", base({ metricValues: t26Metrics.map((m) => ({ metricId: m.id, value: m.id === roads ? 2 : 1 })) }));
+  db.transaction(
+    (tx) => setProgressOverride(tx, { kind: "task", subjectId: taskIdOf(26), periodId: q3.id }, { color: "green", reason: "已现场核查，两条道路已完工待验收", byId: supervisorId, at: at("2026-10-12") }),
+    { behavior: "immediate" },
+  );
+
+  // Task 32: on plan when submitted, returned, then a draft far behind plan being edited.
+  const t32 = db.select({ id: metrics.id, target: metrics.target }).from(metrics).where(eq(metrics.taskId, taskIdOf(32))).all();
+  const onPlan = submitTask(32, "2026-10-02", base({ metricValues: t32.map((m) => ({ metricId: m.id, value: m.target })) }));
+  if (!onPlan.ok) throw new Error("task 32");
+  const returned = approve(onPlan.reportId, onPlan.version, "2026-10-06", "return");
+  if (!returned.ok) throw new Error("task 32 return");
+  db.transaction(
+    (tx) =>
+      saveReportDraft(tx, { subject: { taskId: taskIdOf(32) }, periodId: q3.id, expectedVersion: returned.version, content: base({ metricValues: t32.map((m) => ({ metricId: m.id, value: 0 })) }), userId: leadUserOf(32), now: at("2026-10-07") }),
+    { behavior: "immediate" },
+  );
+
+  // The water project: 0.7 万人 covered (task 19's plan would say 1.13) and the September node done on time.
+  const water = listProjectProgress({ no: 3 })[0]!;
+  const part = water.parts[0]!;
+  const september = part.milestones.find((m) => m.due === "2026-09-30")!;
+  const waterUnit = db.select({ id: users.id }).from(users).where(eq(users.unitId, water.leadUnits[0]!.id)).get()!.id;
+  db.transaction(
+    (tx) =>
+      submitReport(tx, {
+        subject: { projectId: water.id },
+        periodId: q3.id,
+        expectedVersion: 0,
+        content: base({ partValues: [{ partId: part.id, category: "覆盖人数", value: 0.7 }], projectMilestones: [{ milestoneId: september.id, done: true, doneOn: "2026-09-28" }] }),
+        userId: waterUnit,
+        now: at("2026-10-04"),
+      }),
+    { behavior: "immediate" },
+  );
+});
+
+const periodOf = (c: Case) => (c.quarter === "2026Q3" ? q3 : q4);
+const lamps = (s: { reporting: ReportingLamp; progress: ProgressLamp; overridden: boolean }) => ({ reporting: s.reporting, progress: s.progress, overridden: s.overridden });
+const expected = (c: Case) => ({ reporting: c.reporting, progress: c.progress, overridden: c.overridden ?? false });
+
+async function asSupervisor() {
+  setRequest({ cookies: await sessionCookie({ sessionId: addSession(db, supervisorId), userId: supervisorId }) });
+}
+
+describe.each(CASES)("$name", (c) => {
+  it("the stored judgement (every screen's read)", () => {
+    const [row] = listSubjectQuarters({ periods: [periodOf(c)], asOf: TODAY, today: TODAY, filter: { yearId: q3.yearId, only: c.subject } });
+    expect(lamps(row!.status)).toEqual(expected(c));
+  });
+
+  it("/my: the lead unit's own list", () => {
+    const subject = listSubjects({ yearId: q3.yearId, only: c.subject })[0]!;
+    if (!subject.required) return expect(subject.leadUnitIds).toEqual([]);
+    const rows = listSubjectQuarters({ periods: [periodOf(c)], asOf: TODAY, today: TODAY, filter: { yearId: q3.yearId, leadUnitId: subject.leadUnitIds[0]! } });
+    expect(lamps(rows.find((r) => subjectKey(r.subject) === subjectKey(c.subject))!.status)).toEqual(expected(c));
+  });
+
+  it("the task or project page and the report page: the subject's four quarters", () => {
+    const rows = listSubjectQuarters({ periods: listPeriods(), asOf: TODAY, today: TODAY, filter: { yearId: q3.yearId, only: c.subject } });
+    expect(lamps(rows.find((r) => r.period.code === c.quarter)!.status)).toEqual(expected(c));
+  });
+
+  it("/supervision: the submission matrix", () => {
+    const quarters = listSubjectQuarters({ periods: [periodOf(c)], asOf: TODAY, today: TODAY, filter: { yearId: q3.yearId } });
+    const rows = matrixRows(quarters.map((q) => ({ subject: q.subject, status: q.status, reportState: q.reportState, lastSubmittedAt: null })));
+    const row = rows.find((r) => r.subject.key === subjectKey(c.subject))!;
+    expect(lamps(row.status)).toEqual(expected(c));
+    expect(countRows([row])[c.reporting === "missing" ? "overdueMissing" : c.reporting === "not_due" ? "notDue" : c.reporting === "not_required" ? "notRequired" : c.reporting === "late" ? "late" : "onTime"]).toBe(1);
+  });
+
+  it("the dashboard and the list behind each of its figures", () => {
+    const period = periodOf(c);
+    const previous = listPeriods().find((p) => p.quarter === period.quarter - 1) ?? null;
+    const data = loadDashboard({ period, previous, asOf: TODAY, today: TODAY });
+    const row = data.rows.find((r) => subjectKey(r.subject) === subjectKey(c.subject))!;
+    expect(lamps(row.status)).toEqual(expected(c));
+    const key = subjectKey(c.subject);
+    expect(applyDrill(data.rows, { ...EMPTY_DRILL, progress: c.progress }).some((r) => subjectKey(r.subject) === key)).toBe(true);
+    expect(applyDrill(data.rows, { ...EMPTY_DRILL, reporting: c.reporting }).some((r) => subjectKey(r.subject) === key)).toBe(true);
+  });
+
+  it("the quarter-status API", async () => {
+    await asSupervisor();
+    const res = await statusApi(new Request(`http://localhost/api/v1/quarters/${c.quarter}/status`), { params: Promise.resolve({ code: c.quarter }) });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { subjects: { kind: string; no: number; reporting: string; progress: string; overridden: boolean }[] };
+    const s = body.subjects.find((x) => x.kind === c.subject.kind && x.no === c.subject.no)!;
+    expect({ reporting: s.reporting, progress: s.progress, overridden: s.overridden }).toEqual(expected(c));
+  });
+
+  it("the 逾期与滞后清单 and its Excel export, for the quarter it judges", async () => {
+    // The list spans the year: it shows the latest judged quarter's 进度 and the latest due quarter's 报送.
+    if (c.quarter !== "2026Q3") return;
+    const entry = loadOverdueView({}, TODAY).entries.find((e) => e.subject.key === subjectKey(c.subject));
+    if (c.reporting === "not_required") return expect(entry).toBeUndefined();
+    expect(entry).toMatchObject({ progress: c.progress, reporting: c.reporting, periodCode: "2026Q3" });
+    expect(entry!.override !== null).toBe(c.overridden ?? false);
+
+    await asSupervisor();
+    const res = await overdueExport(new Request("http://localhost/api/supervision/overdue/export"), { params: Promise.resolve({}) });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const sheet = book.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const col = (name: string) => header.indexOf(name);
+    let found: string | null = null;
+    sheet.eachRow((r, i) => {
+      if (i > 1 && String(r.getCell(col("序号")).value) === entry!.subject.label) found = String(r.getCell(col("进度")).value);
+    });
+    expect(found).toBe(PROGRESS_LABEL[c.progress]);
+  });
+});
+
+describe("the stored judgements", () => {
+  it("equal a rebuild from the stored events, history included", () => {
+    const report = rebuildQuarterStatus(db, { write: false });
+    expect(report.samples).toEqual([]);
+    expect(report.differences).toBe(0);
+    expect(report.quarters).toBe(6);
+  });
+
+  it("answer a past day from the history: task 1 was 逾期未报 on 10-19, task 26 red before the override", () => {
+    const rows = listSubjectQuarters({ periods: [q3], asOf: "2026-10-11", today: TODAY, filter: { yearId: q3.yearId } });
+    const of = (no: number) => rows.find((r) => r.subject.kind === "task" && r.subject.no === no)!.status;
+    expect(lamps(of(1))).toEqual({ reporting: "missing", progress: "none", overridden: false });
+    expect(lamps(of(26))).toEqual({ reporting: "on_time", progress: "red", overridden: false });
+  });
+
+  it("count the mayor's Q3 as mostly 逾期未报 and 未评估, Q4 as 未到期", () => {
+    const three = loadDashboard({ period: q3, previous: null, asOf: TODAY, today: TODAY }).rows;
+    expect(three).toHaveLength(72);
+    // 6 subjects reported, task 47 has no lead unit.
+    expect(three.filter((r) => r.status.reporting === "missing").length).toBe(72 - 6 - 1);
+    expect(three.filter((r) => r.status.progress === "red").length).toBe(1);
+    const four = loadDashboard({ period: q4, previous: q3, asOf: TODAY, today: TODAY }).rows;
+    expect(four.filter((r) => r.status.reporting === "not_due").length).toBe(71);
+    expect(four.filter((r) => r.status.progress === "green").length).toBe(0);
+  });
+});
