@@ -13,6 +13,7 @@ import {
 } from "@/lib/notification-rules";
 import { addDays } from "@/lib/periods";
 import { getDb, type Tx } from "../client";
+import { bestEffort } from "../storage-health";
 import {
   livelihoodProjects,
   notices,
@@ -229,7 +230,8 @@ export function syncDueNotifications({ userId, unitId, today }: { userId: number
   );
   const messages = due.filter((m) => !had.has(m.dedupeKey));
   if (messages.length === 0) return 0;
-  return getDb().transaction((tx) => notifyUser(tx, { userId, messages }), { behavior: "immediate" });
+  // Bookkeeping on a page load: if the disk refuses it, the reminders come on a later render.
+  return bestEffort("notification sync", () => getDb().transaction((tx) => notifyUser(tx, { userId, messages }), { behavior: "immediate" }), 0);
 }
 
 /** One notification's owner and target (for opening it). */
