@@ -28,7 +28,9 @@ export function submissionFingerprint(page: string, entries: Iterable<Entry>): s
   const parts = [page];
   for (const [key, value] of entries) {
     if (key === REQUEST_ID_FIELD) continue;
-    parts.push(key, typeof value === "string" ? value : `file:${value.name}:${value.size}:${value.type}:${value.lastModified ?? 0}`);
+    if (typeof value === "string") parts.push(key, value);
+    // An empty file input sends a nameless empty file stamped with the current time: skip it.
+    else if (value.name !== "" || value.size > 0) parts.push(key, `file:${value.name}:${value.size}:${value.type}:${value.lastModified ?? 0}`);
   }
   return cyrb53(parts.join("\u0000"));
 }

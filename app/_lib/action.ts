@@ -6,11 +6,12 @@ import { writeAudit } from "@/db/audit";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { findCommittedAnswer, recordCommittedAnswer, type CommittedAnswer } from "@/db/queries/committed-requests";
 import { noteWriteFailure, storageFault, writeAuditOrQueue } from "@/db/storage-health";
+import { echoValues, formDataToObject } from "@/lib/form-values";
 import { can, type Permission, type SessionUser } from "@/lib/permissions";
 import { parseRequestId, REQUEST_ID_FIELD } from "@/lib/request-id";
 import { unsafeTextErrors } from "@/lib/text-safety";
 import { getClientIp, getCurrentUser, mustChangePassword } from "./current-user";
-import { ConflictError, echoValues, formDataToObject, MESSAGES, storageMessage, ValidationError, zodFieldErrors } from "./errors";
+import { ConflictError, MESSAGES, storageMessage, ValidationError, zodFieldErrors } from "./errors";
 
 export { assertVersion, ConflictError, ValidationError } from "./errors";
 

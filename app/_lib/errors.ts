@@ -47,17 +47,6 @@ export function assertVersion(expected: number, actual: number | null | undefine
   if (actual !== expected) throw new ConflictError();
 }
 
-/** FormData as a plain object: repeated keys become arrays, files stay File objects. */
-export function formDataToObject(data: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of new Set(data.keys())) {
-    if (key.startsWith("$ACTION")) continue; // React's own hidden fields
-    const all = data.getAll(key);
-    out[key] = all.length > 1 ? all : all[0];
-  }
-  return out;
-}
-
 /** Field errors keyed by dotted path ("" for errors about the whole form). */
 export function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
@@ -66,15 +55,4 @@ export function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
     (errors[key] ??= []).push(issue.message);
   }
   return errors;
-}
-
-/** Submitted text values to put back into the form; secrets are never echoed. */
-export function echoValues(raw: Record<string, unknown>): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    if (/password|secret|token/i.test(key)) continue;
-    if (typeof value === "string") values[key] = value;
-    else if (Array.isArray(value)) values[key] = value.filter((v) => typeof v === "string").join("\n");
-  }
-  return values;
 }
