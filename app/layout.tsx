@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app-header";
+import { RequestIdStamp } from "@/components/request-id-stamp";
+import { StorageAlert } from "./_components/storage-alert";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -18,6 +20,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           跳到正文
         </a>
         <AppHeader />
+        <StorageAlert />
+        <RequestIdStamp />
         <main id="main" className="mx-auto w-full max-w-7xl px-3 py-4 sm:px-6 sm:py-6">
           {children}
         </main>

@@ -2,6 +2,9 @@
 // API (never a file copy): a copy taken while the server writes is still a consistent
 // snapshot, and a restore into a database that others have open switches them over in
 // one write transaction instead of leaving a torn file or a stale -wal beside it.
+// Both copy every page in ONE backup step: a stepwise copy starts over whenever another
+// connection writes between two steps, and on a large database under steady saves it
+// never finishes. One step reads one snapshot (WAL: writers carry on meanwhile).
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -67,6 +70,14 @@ export function isDatabaseInUse(file: string): boolean {
   }
 }
 
+/** sqlite3_backup_step's page count; better-sqlite3 takes it from the progress callback. */
+const ALL_PAGES = 0x7fffffff;
+
+/** Copies the whole database `from` into `file` in one backup step. */
+async function copyInOneStep(from: Database.Database, file: string): Promise<void> {
+  await from.backup(file, { progress: () => ALL_PAGES });
+}
+
 const stamp = (d = new Date()) => d.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
 
 /** Where a backup goes when no file is named: <data dir>/backups/app-YYYYMMDD-HHMMSS.db. */
@@ -92,9 +103,9 @@ export async function backupDatabase({ source, target }: { source: string; targe
   const partial = `${target}.partial`;
   fs.rmSync(partial, { force: true });
 
-  const db = new Database(source, { fileMustExist: true, timeout: 5000 });
+  const db = new Database(source, { readonly: true, fileMustExist: true, timeout: 5000 });
   try {
-    await db.backup(partial);
+    await copyInOneStep(db, partial);
   } finally {
     db.close();
   }
@@ -158,7 +169,7 @@ export async function restoreDatabase({
     } else {
       fs.mkdirSync(path.dirname(target), { recursive: true });
     }
-    await backup.backup(target);
+    await copyInOneStep(backup, target);
 
     const restored = new Database(target, { fileMustExist: true, timeout: 5000 });
     try {

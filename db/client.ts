@@ -21,6 +21,15 @@ export function openDatabase(file: string): Db {
   return drizzle(sqlite, { schema }) as Db;
 }
 
+/**
+ * For commands that only inspect a database (audit:verify, the source of a backup): opened
+ * read-only and without switching its journal mode, so the file is left byte-identical.
+ */
+export function openDatabaseReadOnly(file: string): Db {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 });
+  return drizzle(sqlite, { schema }) as Db;
+}
+
 const globalForDb = globalThis as unknown as { __appDb?: Db };
 
 export function getDb(): Db {

@@ -615,6 +615,32 @@ export const appMeta = sqliteTable("app_meta", {
   value: text("value").notNull(),
 });
 
+// ───────────────────────── operations ─────────────────────────
+
+/**
+ * Form submissions that committed, keyed by the request id each form sends: a retry of the
+ * same submission (its answer was lost on the way back) gets the original answer instead of
+ * running again. Written in the mutation's own transaction; pruned after a day.
+ */
+export const committedRequests = sqliteTable(
+  "committed_requests",
+  {
+    userId: integer("user_id").notNull().references(() => users.id),
+    action: text("action").notNull(),
+    requestId: text("request_id").notNull(),
+    /** JSON: the success message, redirect and paths to refresh that the first answer gave. */
+    answer: text("answer").notNull(),
+    at: integer("at").notNull(), // epoch ms
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.action, t.requestId] }), index("committed_requests_at").on(t.at)],
+);
+
+/** One row the health check rewrites, so "a write reaches the disk" is tested for real. */
+export const storageProbe = sqliteTable("storage_probe", {
+  id: integer("id").primaryKey(),
+  checkedAt: integer("checked_at").notNull(),
+});
+
 // ───────────────────────── types ─────────────────────────
 export type Task = typeof tasks.$inferSelect;
 export type Unit = typeof units.$inferSelect;

@@ -161,11 +161,17 @@ test.describe("季度填报", () => {
     await due.fill("2026-09-01");
     await save.click();
     await expect(page.getByText(/截止日期不能早于本季度开始日/).first()).toBeVisible();
+    // Wait for each save's own answer: the status line of the previous save is still on screen.
+    const saved = () => page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/admin/periods");
     await due.fill("2027-01-06");
+    let answered = saved();
     await save.click();
+    await answered;
     await expect(page.getByRole("status").filter({ hasText: "截止日期已更新" })).toBeVisible();
     await due.fill("2027-01-05");
+    answered = saved();
     await save.click();
+    await answered;
     await expect(page.getByRole("status").filter({ hasText: "截止日期已更新" })).toBeVisible();
     await page.reload();
     await expect(page.getByLabel("2026年第四季度报告截止日期")).toHaveValue("2027-01-05");

@@ -12,6 +12,8 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "users.unlock": "解锁账号",
   "users.resetPassword": "重置密码",
   "audit.export": "导出审计日志",
+  "storage.fault": "存储故障（恢复后补记）",
+  "evidence.cleanup": "清理无记录的佐证材料文件",
 };
 
 export const AUDIT_OUTCOME_LABEL = { success: "成功", denied: "拒绝", failure: "失败" } as const;

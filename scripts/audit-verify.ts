@@ -1,10 +1,16 @@
 // `npm run audit:verify`: walks the audit log's hash chain and reports the first broken
 // link (a row edited, removed or inserted out of band). Exits 1 when the chain is broken.
+// Opens the database read-only: checking a backup must not change the file it checks.
+import fs from "node:fs";
 import { verifyAuditChain } from "@/db/audit";
-import { openDatabase } from "@/db/client";
+import { openDatabaseReadOnly } from "@/db/client";
 import { env } from "@/lib/env";
 
-const db = openDatabase(env.databasePath);
+if (!fs.existsSync(env.databasePath)) {
+  console.error(`找不到数据库文件：${env.databasePath}`);
+  process.exit(1);
+}
+const db = openDatabaseReadOnly(env.databasePath);
 try {
   const report = verifyAuditChain(db);
   if (report.ok) {

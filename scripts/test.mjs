@@ -27,7 +27,8 @@ const readJson = (file) => {
 };
 
 // The production build first: it generates the route types the typecheck reads.
-const distDir = ".next-test";
+// NEXT_DIST_DIR (and E2E_PORT, read by playwright.config.ts) let checkouts test side by side.
+const distDir = process.env.NEXT_DIST_DIR ?? ".next-test";
 const buildCode = buildIfNeeded(distDir);
 check("next build", buildCode);
 // Static checks count as one test each.

@@ -2,10 +2,12 @@ import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { verifyAuditChain } from "@/db/audit";
+import { probeStorage, storageStatus } from "@/db/storage-health";
 import type { Db } from "@/db/client";
 import { auditLog, units } from "@/db/schema";
 import { addSession, addUnit, addUser, migratedAppDb } from "@/test/app-db";
 import { revalidatedPaths, sessionCookie, setRequest } from "@/test/next-request";
+import { REQUEST_ID_FIELD } from "@/lib/request-id";
 import { assertVersion, defineAction } from "./action";
 
 vi.mock("next/headers", () => import("@/test/next-request"));
@@ -26,6 +28,20 @@ const renameUnit = defineAction({
     return { before: { name: unit.name }, after: { name: input.name } };
   },
   revalidate: () => ["/admin/units"],
+});
+
+// Adds a unit with a long description: enough new pages that a database which may not grow refuses it.
+const addUnitAction = defineAction({
+  action: "unit.add",
+  entity: "unit",
+  schema: z.object({ name: z.string().min(2), note: z.string() }),
+  load: () => ({}),
+  authorize: () => ["report:edit", { leadUnitIds: [ownUnit] }],
+  mutate: (tx, _l, { input }) => {
+    const id = tx.insert(units).values({ name: `${input.name}${input.note}`, kind: "市直部门", position: 99 }).returning({ id: units.id }).get().id;
+    return { entityId: id, after: { name: input.name } };
+  },
+  successMessage: "已添加。",
 });
 
 let db: Db;
@@ -117,5 +133,66 @@ describe("defineAction", () => {
     const state = await renameUnit(undefined, form({ id: String(ownUnit), name: "伪造会话", version: "1" }));
     expect(state.message).toMatch(/登录已失效/);
     expect(unitName(ownUnit)).not.toBe("伪造会话");
+  });
+});
+
+describe("defineAction when the disk is full", () => {
+  const unitCount = () => db.select().from(units).all().length;
+  const longNote = "说明".repeat(20_000);
+
+  it("answers in Chinese with the typed text kept, saves nothing, and audits the failure once a write works again", async () => {
+    const units0 = unitCount();
+    const audit0 = auditRows().length;
+    const pages = db.$client.pragma("page_count", { simple: true }) as number;
+    // SQLite's own limit on the file's size: growing past it fails with a real SQLITE_FULL.
+    db.$client.pragma(`max_page_count = ${pages}`);
+    const errorLog = vi.spyOn(console, "error").mockImplementation(() => {});
+    let state;
+    let logged: string[];
+    try {
+      state = await addUnitAction(undefined, form({ name: "新单位", note: longNote }));
+    } finally {
+      db.$client.pragma("max_page_count = 4294967294");
+      logged = errorLog.mock.calls.map(([line]) => String(line));
+      errorLog.mockRestore();
+    }
+    expect(state.message).toBe("服务器存储空间不足，内容未保存，请联系管理员；您填写的内容已保留在表单中。");
+    expect(state.values).toEqual({ name: "新单位", note: longNote });
+    expect(unitCount()).toBe(units0);
+    expect(logged.some((line) => /\[storage\] 写入失败，累计第 \d+ 次（unit\.add，SQLITE_FULL/.test(line))).toBe(true);
+    expect(storageStatus()).toMatchObject({ healthy: false, fault: "full", failures: 1 });
+    expect(auditRows()).toHaveLength(audit0);
+
+    expect(probeStorage(db, process.env.DATA_DIR!)).toMatchObject({ writable: true });
+    const rows = auditRows().slice(audit0);
+    expect(rows.map((r) => [r.action, r.outcome, r.username])).toEqual([
+      ["unit.add", "failure", "zjj"],
+      ["storage.fault", "failure", null],
+    ]);
+    expect(JSON.parse(rows[0]!.after!)).toMatchObject({ reason: "storage" });
+    expect(JSON.parse(rows[1]!.after!)).toMatchObject({ fault: "full", failures: 1, actionsAudited: 1 });
+    expect(storageStatus().healthy).toBe(true);
+    expect(verifyAuditChain(db).ok).toBe(true);
+  });
+});
+
+describe("defineAction with a request id", () => {
+  it("answers a repeat of a committed request with the original success and applies it once", async () => {
+    const units0 = db.select().from(units).all().length;
+    const send = () => addUnitAction(undefined, form({ name: "重复提交的单位", note: "", [REQUEST_ID_FIELD]: "req-0123456789abcdef" }));
+    const first = await send();
+    const again = await send();
+    expect(first).toEqual({ ok: true, message: "已添加。" });
+    expect(again).toEqual(first);
+    expect(db.select().from(units).all()).toHaveLength(units0 + 1);
+    expect(auditRows().filter((r) => r.action === "unit.add" && r.outcome === "success")).toHaveLength(1);
+  });
+
+  it("refuses a malformed request id and changes nothing", async () => {
+    const units0 = db.select().from(units).all().length;
+    const state = await addUnitAction(undefined, form({ name: "坏的请求号", note: "", [REQUEST_ID_FIELD]: "<script>" }));
+    expect(state.message).toBe("提交的内容有误，请按提示修改。");
+    expect(state.values).toEqual({ name: "坏的请求号", note: "" });
+    expect(db.select().from(units).all()).toHaveLength(units0);
   });
 });

@@ -2,12 +2,16 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { writeAudit, writeAuditNow } from "@/db/audit";
+import { writeAudit } from "@/db/audit";
 import { getDb, type Db, type Tx } from "@/db/client";
+import { findCommittedAnswer, recordCommittedAnswer, type CommittedAnswer } from "@/db/queries/committed-requests";
+import { noteWriteFailure, storageFault, writeAuditOrQueue } from "@/db/storage-health";
+import { echoValues, formDataToObject } from "@/lib/form-values";
 import { can, type Permission, type SessionUser } from "@/lib/permissions";
+import { parseRequestId, REQUEST_ID_FIELD } from "@/lib/request-id";
 import { unsafeTextErrors } from "@/lib/text-safety";
 import { getClientIp, getCurrentUser, mustChangePassword } from "./current-user";
-import { ConflictError, echoValues, formDataToObject, MESSAGES, ValidationError, zodFieldErrors } from "./errors";
+import { ConflictError, MESSAGES, storageMessage, ValidationError, zodFieldErrors } from "./errors";
 
 export { assertVersion, ConflictError, ValidationError } from "./errors";
 
@@ -60,10 +64,12 @@ export type ActionDefinition<S extends z.ZodType, L, R> = {
  * Wraps one Server Action: authenticate → parse → load → authorize → mutate + audit in
  * one transaction → revalidate. Use as `export const saveX = defineAction({...})` in a
  * "use server" file; it is called as `(prevState, formData)` by useActionState or with a plain object.
+ * A request id sent with the form (lib/request-id.ts) is committed with the change: a repeat
+ * of that request gets the original answer instead of running again.
  */
 export function defineAction<S extends z.ZodType, L, R = void>(def: ActionDefinition<S, L, R>) {
   return async function run(_prev: FormState | undefined, data: FormData | Record<string, unknown>): Promise<FormState> {
-    const raw = data instanceof FormData ? formDataToObject(data) : data;
+    const { [REQUEST_ID_FIELD]: sentRequestId, ...raw } = data instanceof FormData ? formDataToObject(data) : data;
     const values = echoValues(raw);
 
     const user = await getCurrentUser();
@@ -82,25 +88,34 @@ export function defineAction<S extends z.ZodType, L, R = void>(def: ActionDefini
     const ctx: ActionContext<z.output<S>> = { user, input: parsed.data, ip, db };
     const target = { action: def.action, entity: def.entity, entityId: def.entityId?.(parsed.data) ?? null };
 
+    const requestId = parseRequestId(sentRequestId);
+    if (requestId === "invalid") return { message: MESSAGES.invalid, values };
+    const request = requestId ? { userId: user.id, action: def.action, requestId } : null;
+    const earlier = request && findCommittedAnswer(db, request);
+    if (earlier) return answer(earlier);
+
     let loaded: L | null | undefined;
     try {
       loaded = await def.load(ctx);
     } catch (error) {
-      const state = typedErrorState(error, values);
+      const state = typedErrorState(error, values) ?? storageFailureState(error, { actor: user, ip, ...target }, values);
       if (state) return state;
       throw error;
     }
     if (loaded === null || loaded === undefined) return { message: MESSAGES.notFound, values };
 
     if (!can(user, ...def.authorize(loaded, ctx))) {
-      writeAuditNow(db, { actor: user, ip, outcome: "denied", ...target });
+      writeAuditOrQueue(db, { actor: user, ip, outcome: "denied", ...target });
       return { message: MESSAGES.forbidden, values };
     }
 
-    let result: R | undefined;
+    let committed: { result?: R; answer: CommittedAnswer; replayed: boolean };
     try {
-      result = db.transaction(
+      committed = db.transaction(
         (tx) => {
+          // A twin of this request may have committed while this one was loading.
+          const twin = request && findCommittedAnswer(tx, request);
+          if (twin) return { answer: twin, replayed: true };
           const done = def.mutate(tx, loaded, ctx);
           writeAudit(tx, {
             actor: user,
@@ -111,24 +126,38 @@ export function defineAction<S extends z.ZodType, L, R = void>(def: ActionDefini
             before: done.before,
             after: done.after,
           });
-          return done.result;
+          const given = answerOf(def, ctx, done.result);
+          if (request) recordCommittedAnswer(tx, { ...request, answer: given, now: Date.now() });
+          return { result: done.result, answer: given, replayed: false };
         },
         { behavior: "immediate" },
       );
     } catch (error) {
-      const state = typedErrorState(error, values);
+      const state = typedErrorState(error, values) ?? storageFailureState(error, { actor: user, ip, ...target }, values);
       if (state) return state;
       console.error(`[action ${def.action}]`, error);
       recordFailure(db, { actor: user, ip, ...target });
       return { message: MESSAGES.internal, values };
     }
 
-    await def.after?.(ctx, result);
-    for (const path of def.revalidate?.(ctx, result) ?? []) revalidatePath(path);
-    const to = def.redirectTo?.(ctx, result);
-    if (to) redirect(to);
-    return { ok: true, message: typeof def.successMessage === "function" ? def.successMessage(result) : (def.successMessage ?? "已保存。") };
+    if (!committed.replayed) await def.after?.(ctx, committed.result);
+    return answer(committed.answer);
   };
+}
+
+/** The success answer, fixed inside the transaction so a retried request can be given the same one. */
+function answerOf<S extends z.ZodType, L, R>(def: ActionDefinition<S, L, R>, ctx: ActionContext<z.output<S>>, result: R | undefined): CommittedAnswer {
+  return {
+    message: typeof def.successMessage === "function" ? def.successMessage(result) : (def.successMessage ?? "已保存。"),
+    redirectTo: def.redirectTo?.(ctx, result) ?? null,
+    revalidate: def.revalidate?.(ctx, result) ?? [],
+  };
+}
+
+function answer(given: CommittedAnswer): FormState {
+  for (const path of given.revalidate) revalidatePath(path);
+  if (given.redirectTo) redirect(given.redirectTo);
+  return { ok: true, message: given.message };
 }
 
 function typedErrorState(error: unknown, values: Record<string, string>): FormState | null {
@@ -137,10 +166,20 @@ function typedErrorState(error: unknown, values: Record<string, string>): FormSt
   return null;
 }
 
+type FailureEntry = { actor: SessionUser; ip: string | null; action: string; entity: string; entityId: string | number | null };
+
+/** A full or failing disk: said plainly, counted in the log, audited once a write works again. */
+function storageFailureState(error: unknown, entry: FailureEntry, values: Record<string, string>): FormState | null {
+  const fault = storageFault(error);
+  if (!fault) return null;
+  noteWriteFailure({ what: entry.action, error, audit: { ...entry, outcome: "failure" } });
+  return { message: storageMessage(fault), values };
+}
+
 /** Best effort: if the audit log itself is what failed, this fails too and is only logged. */
-function recordFailure(db: Db, entry: { actor: SessionUser; ip: string | null; action: string; entity: string; entityId: string | number | null }) {
+function recordFailure(db: Db, entry: FailureEntry) {
   try {
-    writeAuditNow(db, { ...entry, outcome: "failure" });
+    writeAuditOrQueue(db, { ...entry, outcome: "failure" });
   } catch (error) {
     console.error("[audit] could not record a failed action", error);
   }

@@ -4,12 +4,13 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { attemptLogin } from "@/db/queries/auth";
 import { revokeSession } from "@/db/queries/sessions";
+import { noteWriteFailure, storageFault } from "@/db/storage-health";
 import { env } from "@/lib/env";
 import { ABSOLUTE_TIMEOUT_MS } from "@/lib/session-policy";
 import { SESSION_COOKIE } from "./session-cookie";
 
 /** Codes the login form turns into Chinese; none says whether the username exists. */
-export const LOGIN_ERROR = { invalid: "invalid", throttled: "throttled" } as const;
+export const LOGIN_ERROR = { invalid: "invalid", throttled: "throttled", storage: "storage" } as const;
 
 function firstForwardedIp(headers: Record<string, unknown> | undefined): string | null {
   const forwarded = headers?.["x-forwarded-for"];
@@ -40,7 +41,16 @@ export const authOptions: AuthOptions = {
         const username = (credentials?.username ?? "").trim().slice(0, 64);
         const password = (credentials?.password ?? "").slice(0, 256);
         if (!username || !password) throw new Error(LOGIN_ERROR.invalid);
-        const result = await attemptLogin({ username, password, ip: firstForwardedIp(req.headers) });
+        const ip = firstForwardedIp(req.headers);
+        let result: Awaited<ReturnType<typeof attemptLogin>>;
+        try {
+          result = await attemptLogin({ username, password, ip });
+        } catch (error) {
+          // A sign-in the disk cannot record is refused, and audited once space returns.
+          if (!storageFault(error)) throw error;
+          noteWriteFailure({ what: "auth.login", error, audit: { actor: { username }, ip, action: "auth.login", entity: "session", outcome: "failure" } });
+          throw new Error(LOGIN_ERROR.storage);
+        }
         if (!result.ok) throw new Error(LOGIN_ERROR[result.reason]);
         return { id: String(result.userId), sid: result.sessionId };
       },

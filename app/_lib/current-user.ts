@@ -3,9 +3,9 @@ import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
-import { writeAuditNow } from "@/db/audit";
 import { getDb } from "@/db/client";
 import { getSessionUser } from "@/db/queries/sessions";
+import { writeAuditOrQueue } from "@/db/storage-health";
 import { env } from "@/lib/env";
 import { can, type Permission, type Role, type SessionUser } from "@/lib/permissions";
 import { SESSION_COOKIE } from "./session-cookie";
@@ -63,7 +63,7 @@ export async function getClientIp(): Promise<string | null> {
 
 /** Records the refusal and answers 403. */
 export async function deny(user: SessionUser, what: { action: string; entity: string; entityId?: string | number | null }): Promise<never> {
-  writeAuditNow(getDb(), { actor: user, ip: await getClientIp(), outcome: "denied", ...what });
+  writeAuditOrQueue(getDb(), { actor: user, ip: await getClientIp(), outcome: "denied", ...what });
   forbidden();
 }
 

@@ -1,6 +1,7 @@
 // Typed failures a mutation can throw from inside its transaction; the action and
 // route wrappers turn them into form state or JSON. Anything else is an internal error.
 import { z } from "zod";
+import type { StorageFault } from "@/db/storage-health";
 
 // Zod's own messages (for fields without a custom one) in Chinese, once for the whole server.
 z.config(z.locales.zhCN());
@@ -13,7 +14,14 @@ export const MESSAGES = {
   forbidden: "无权限执行此操作",
   conflict: "该内容已被他人修改，请刷新后重试；您填写的内容已保留在表单中。",
   internal: "保存失败，请稍后重试；如反复出现请联系系统管理员。",
+  storageFull: "服务器存储空间不足，内容未保存，请联系管理员；您填写的内容已保留在表单中。",
+  storageFault: "服务器存储出现故障，内容未保存，请联系管理员；您填写的内容已保留在表单中。",
 } as const;
+
+/** What the user is told when the disk refused the write. */
+export function storageMessage(fault: StorageFault): string {
+  return fault === "full" ? MESSAGES.storageFull : MESSAGES.storageFault;
+}
 
 /** The record changed since the form was loaded (optimistic version check failed). */
 export class ConflictError extends Error {
@@ -39,17 +47,6 @@ export function assertVersion(expected: number, actual: number | null | undefine
   if (actual !== expected) throw new ConflictError();
 }
 
-/** FormData as a plain object: repeated keys become arrays, files stay File objects. */
-export function formDataToObject(data: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of new Set(data.keys())) {
-    if (key.startsWith("$ACTION")) continue; // React's own hidden fields
-    const all = data.getAll(key);
-    out[key] = all.length > 1 ? all : all[0];
-  }
-  return out;
-}
-
 /** Field errors keyed by dotted path ("" for errors about the whole form). */
 export function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
@@ -58,15 +55,4 @@ export function zodFieldErrors(error: z.ZodError): Record<string, string[]> {
     (errors[key] ??= []).push(issue.message);
   }
   return errors;
-}
-
-/** Submitted text values to put back into the form; secrets are never echoed. */
-export function echoValues(raw: Record<string, unknown>): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    if (/password|secret|token/i.test(key)) continue;
-    if (typeof value === "string") values[key] = value;
-    else if (Array.isArray(value)) values[key] = value.filter((v) => typeof v === "string").join("\n");
-  }
-  return values;
 }

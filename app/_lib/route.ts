@@ -1,12 +1,13 @@
 import "server-only";
 import type { z } from "zod";
-import { writeAudit, writeAuditNow } from "@/db/audit";
+import { writeAudit } from "@/db/audit";
 import { getDb, type Tx } from "@/db/client";
+import { noteWriteFailure, storageFault, writeAuditOrQueue } from "@/db/storage-health";
 import { can, type Permission } from "@/lib/permissions";
 import { unsafeTextErrors } from "@/lib/text-safety";
 import type { ActionContext, MutationResult } from "./action";
 import { getClientIp, getCurrentUser, mustChangePassword } from "./current-user";
-import { ConflictError, MESSAGES, ValidationError, zodFieldErrors } from "./errors";
+import { ConflictError, MESSAGES, storageMessage, ValidationError, zodFieldErrors } from "./errors";
 
 type RouteParams = Record<string, string | string[] | undefined>;
 export type RouteContext = { params: Promise<RouteParams> };
@@ -67,7 +68,7 @@ export function defineRoute<S extends z.ZodType, L, R = void>(def: RouteDefiniti
     if (loaded === null || loaded === undefined) return json(404, `not_found:${def.entity}`, MESSAGES.notFound);
 
     if (!can(user, ...def.authorize(loaded, ctx))) {
-      writeAuditNow(db, { actor: user, ip, outcome: "denied", ...target });
+      writeAuditOrQueue(db, { actor: user, ip, outcome: "denied", ...target });
       return json(403, `forbidden:${def.entity}`, MESSAGES.forbidden);
     }
 
@@ -93,6 +94,11 @@ export function defineRoute<S extends z.ZodType, L, R = void>(def: RouteDefiniti
       } catch (error) {
         if (error instanceof ValidationError) return json(400, "bad_request", error.message, { errors: error.errors });
         if (error instanceof ConflictError) return json(409, `conflict:${def.entity}`, error.message);
+        const fault = storageFault(error);
+        if (fault) {
+          noteWriteFailure({ what: def.action, error, audit: { actor: user, ip, outcome: "failure", ...target } });
+          return json(503, `storage:${fault}`, storageMessage(fault));
+        }
         console.error(`[route ${def.action}]`, error);
         return json(500, "internal", MESSAGES.internal);
       }

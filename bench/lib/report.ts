@@ -7,6 +7,8 @@ export const TARGETS = {
   p95MaxMs: 100,
   scaleGrowthMax: 2,
   lighthouse: { performance: 95, accessibility: 100, bestPractices: 100 },
+  /** `npm run db:backup` under the save load, start-up and integrity check included. */
+  backupMaxSeconds: 10,
 } as const;
 
 export interface BenchResults {
@@ -63,6 +65,16 @@ function burstTable(scales: ScaleResult[]): string {
   return table(["规模", "提交数", "账号数", "总耗时 s", "提交/s", "p50 ms", "p95 ms", "错误", "已存 报告/版本/审计", "达标"], rows);
 }
 
+function backupTable(scales: ScaleResult[]): string {
+  const rows = scales.flatMap((s) => {
+    const b = s.backup;
+    if (!b) return [];
+    const ok = b.completed && b.finishedUnderLoad && b.seconds <= TARGETS.backupMaxSeconds && b.auditVerified && b.unchangedByVerify;
+    return [[`×${s.scale}`, f(b.megabytes, 0), b.completed ? f(b.seconds, 1) : "未完成", f(b.savesPerSecond, 0), String(b.saveErrors), mark(b.auditVerified), mark(b.unchangedByVerify), mark(ok)]];
+  });
+  return table(["规模", "备份 MB", "耗时 s", "同时保存/s", "保存错误", "audit:verify", "校验后文件不变", `达标（≤${TARGETS.backupMaxSeconds} s）`], rows);
+}
+
 function lighthouseTable(scales: ScaleResult[]): string {
   const L = TARGETS.lighthouse;
   const rows = scales.flatMap((s) =>
@@ -103,6 +115,7 @@ export function renderMarkdown(results: BenchResults): string {
   if (small && large && large !== small) parts.push(`### 数据增长（×${large.scale} 与 ×${small.scale} 相比）\n\n${growthTable(small, large)}`);
   if (large) parts.push(`### ×${large.scale} 时最耗时的 SQL（每个目标前两条）\n\n${slowSqlTable(large)}`);
   parts.push(`### 季末集中提交\n\n${burstTable(results.scales)}`);
+  if (results.scales.some((x) => x.backup)) parts.push(`### 保存填报期间在线备份（npm run db:backup）\n\n${backupTable(results.scales)}`);
   if (results.scales.some((x) => x.lighthouse.length)) parts.push(`### Lighthouse 12.2.3（移动端）\n\n${lighthouseTable(results.scales)}`);
   parts.push(`### 首屏 JS（构建产物）\n\n${jsTable(results.firstLoadJs)}`);
   return parts.join("\n\n");

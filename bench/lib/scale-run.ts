@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Credential, ReportSlot, BurstReport } from "../setup";
 import { actionHeaders, actionId, actionSucceeded, encodeActionBody, sessionCookie } from "./actions";
+import { backupUnderLoad, type BackupResult } from "./backup-run";
 import { BENCH_TODAY } from "./constants";
 import { runLighthouse, type LighthouseScores } from "./lighthouse";
 import { CONNECTIONS, measure, percentile, type LoadResult, type Request } from "./load";
@@ -43,6 +44,8 @@ export interface ScaleResult {
   targets: TargetResult[];
   lighthouse: { page: string; scores: LighthouseScores }[];
   burst: BurstResult | null;
+  /** `npm run db:backup` while reports are being saved. */
+  backup: BackupResult | null;
 }
 
 /** Pages under load, each as the persona that uses it; the first is the reference. */
@@ -178,15 +181,25 @@ export async function runScale(scale: number, { lighthouse }: { lighthouse: bool
 
     console.log("  季末集中提交…");
     const burst = await quarterEndBurst(server, dbEnv);
-    return { scale, generate, targets, lighthouse: lh, burst };
+    console.log("  保存填报期间在线备份…");
+    const backup = await backupUnderLoad({ server, load: await saveLoad(server, who.saveSlots, dbEnv), databasePath });
+    return { scale, generate, targets, lighthouse: lh, burst, backup };
   } finally {
     await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
+export interface SaveLoad {
+  request: Request;
+  /** Rereads the report versions (saves in flight when a run stopped were applied unseen). */
+  resync: () => Promise<void>;
+  /** Saves the action refused (a version conflict…) since the last resync, though HTTP said 200. */
+  failures: () => number;
+}
+
 /** Every connection saves draft reports again and again, one report per request in flight, tracking each report's version. */
-async function saveActionTarget(server: BenchServer, sqlDir: string, slots: ReportSlot[], dbEnv: Record<string, string>): Promise<TargetResult> {
+export async function saveLoad(server: BenchServer, slots: ReportSlot[], dbEnv: Record<string, string>): Promise<SaveLoad> {
   const id = actionId(path.join(root, DIST_DIR), REPORT_ACTIONS, "saveReport");
   const prepared = await Promise.all(
     slots.map(async (s) => {
@@ -206,7 +219,6 @@ async function saveActionTarget(server: BenchServer, sqlDir: string, slots: Repo
   // (autocannon resets a connection's context after every request, so it cannot hold one).
   const free = prepared.map((_, i) => i);
   let failures = 0;
-  console.log("  压测 保存填报（Server Action）…");
   const request: Request = {
     method: "POST",
     path: prepared[0]!.path,
@@ -222,7 +234,6 @@ async function saveActionTarget(server: BenchServer, sqlDir: string, slots: Repo
       free.push(context.slot as number);
     },
   };
-  // Saves still in flight when the warm-up stopped were applied unseen: reread the versions.
   const resync = async () => {
     await settle();
     const current = tsxJson<number[]>(["bench/setup.ts", "versions", slots.map((s) => s.taskNo).join(",")], dbEnv);
@@ -230,9 +241,16 @@ async function saveActionTarget(server: BenchServer, sqlDir: string, slots: Repo
     free.splice(0, free.length, ...prepared.map((_, i) => i));
     failures = 0;
   };
-  const result = await measureWithSql(server, sqlDir, "保存填报（Server Action）", [request], resync);
+  return { request, resync, failures: () => failures };
+}
+
+async function saveActionTarget(server: BenchServer, sqlDir: string, slots: ReportSlot[], dbEnv: Record<string, string>): Promise<TargetResult> {
+  const load = await saveLoad(server, slots, dbEnv);
+  console.log("  压测 保存填报（Server Action）…");
+  // Saves still in flight when the warm-up stopped were applied unseen: reread the versions.
+  const result = await measureWithSql(server, sqlDir, "保存填报（Server Action）", [load.request], load.resync);
   // A save the action refused (a version conflict…) is an error even when HTTP said 200.
-  return { ...result, errors: result.errors + failures, path: "/tasks/[no]/report/[quarter] (saveReport)" };
+  return { ...result, errors: result.errors + load.failures(), path: "/tasks/[no]/report/[quarter] (saveReport)" };
 }
 
 /** Every lead-unit account submits all its reports for the quarter at the same moment. */

@@ -16,6 +16,7 @@ import { reportPath, subjectKey, subjectLabel } from "@/lib/subject";
 import { getDb, type Tx } from "../client";
 import { listPeriods } from "./periods";
 import { listSubjectQuarters } from "./status-board";
+import { bestEffort } from "../storage-health";
 import {
   livelihoodProjects,
   notices,
@@ -205,7 +206,8 @@ export function syncDueNotifications({ userId, unitId, today }: { userId: number
   );
   const messages = due.filter((m) => !had.has(m.dedupeKey));
   if (messages.length === 0) return 0;
-  return getDb().transaction((tx) => notifyUser(tx, { userId, messages }), { behavior: "immediate" });
+  // Bookkeeping on a page load: if the disk refuses it, the reminders come on a later render.
+  return bestEffort("notification sync", () => getDb().transaction((tx) => notifyUser(tx, { userId, messages }), { behavior: "immediate" }), 0);
 }
 
 /** One notification's owner and target (for opening it). */

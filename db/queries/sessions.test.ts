@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { sessions, users } from "@/db/schema";
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from "@/lib/session-policy";
@@ -39,6 +39,21 @@ describe("getSessionUser", () => {
     getSessionUser({ sessionId, userId: unitUser, now: t0 + 20 * 60_000 });
     expect(lastSeen(sessionId)).toBe(t0 + 20 * 60_000);
     expect(getSessionUser({ sessionId, userId: unitUser, now: t0 + 45 * 60_000 })).not.toBeNull();
+  });
+
+  it("still returns the user when the database refuses the lastSeenAt refresh (a full disk)", () => {
+    const t0 = Date.now();
+    const sessionId = addSession(db, unitUser, t0);
+    db.$client.exec("create temp trigger touch_refused before update on sessions begin select raise(abort, 'database or disk is full'); end;");
+    const errorLog = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      expect(getSessionUser({ sessionId, userId: unitUser, now: t0 + 5 * 60_000 })).toMatchObject({ username: "zjj", sessionId });
+      expect(errorLog).toHaveBeenCalled();
+    } finally {
+      db.$client.exec("drop trigger touch_refused");
+      errorLog.mockRestore();
+    }
+    expect(lastSeen(sessionId)).toBe(t0);
   });
 
   it("ends a session 12 hours after login even when active", () => {

@@ -5,6 +5,7 @@ import type { SessionUser } from "@/lib/permissions";
 import { ABSOLUTE_TIMEOUT_MS, isSessionLive, needsTouch } from "@/lib/session-policy";
 import type { Tx } from "../client";
 import { getDb } from "../client";
+import { bestEffort } from "../storage-health";
 import { leaders, sessions, units, users } from "../schema";
 
 const MAYOR_TITLE = "市长";
@@ -42,7 +43,8 @@ export function getSessionUser({ sessionId, userId, now = Date.now() }: { sessio
     .get();
   if (!row || row.disabled || !isSessionLive(row, now)) return null;
   if (needsTouch(row, now)) {
-    db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId)).run();
+    // Bookkeeping: a full disk must not turn every signed-in page into an error.
+    bestEffort("session touch", () => db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId)).run(), undefined);
   }
   return {
     id: row.id,

@@ -47,7 +47,7 @@ export function ensureAuthSecret() {
 }
 
 const SOURCE_DIRS = ["app", "components", "db", "lib", "public", "drizzle"];
-const SOURCE_FILES = ["package-lock.json", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "proxy.ts"];
+const SOURCE_FILES = ["package-lock.json", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "proxy.ts", "instrumentation.ts"];
 
 /** A hash of everything the build reads, so `npm start` rebuilds only after a change. */
 export function sourceFingerprint() {

@@ -7,41 +7,26 @@ import type { FormState } from "@/app/_lib/action";
 import { verifyAuditChain } from "@/db/audit";
 import { auditLog, periods, reports, tasks } from "@/db/schema";
 import { REPORT_CONFLICT_MESSAGE } from "@/lib/report-form";
-import type { ChildProcess } from "node:child_process";
-import { lineReader, spawnTs } from "@/test/child/spawn";
 import { openReportingDb, type ReportingDb, type UnitAccount } from "./fixture";
 import type { BatchJob, WorkerCall } from "./report-worker";
+import { startReportWorkers, type ReportWorkers } from "./worker-pool";
 
 const PROCESSES = 10;
 let t: ReportingDb;
-let workers: { child: ChildProcess; next: () => Promise<string> }[] = [];
+let workers: ReportWorkers | undefined;
 
 beforeAll(async () => {
   t = await openReportingDb();
-  workers = Array.from({ length: PROCESSES }, () => {
-    const child = spawnTs("test/reliability/report-worker.ts", { env: t.env });
-    return { child, ...lineReader(child) };
-  });
+  workers = startReportWorkers(t.env, PROCESSES);
 });
 afterAll(() => {
-  for (const w of workers) {
-    w.child.stdin!.end();
-    w.child.kill();
-  }
+  workers?.stop();
   t?.close();
 });
 
 /** Hands one job to each worker process, releases them together, and returns every form state. */
 async function race(jobs: BatchJob[]): Promise<FormState[]> {
-  const used = jobs.map((job, i) => {
-    const w = workers[i]!;
-    w.child.stdin!.write(`${JSON.stringify(job)}\n`);
-    return w;
-  });
-  for (const w of used) expect(await w.next()).toBe("ready");
-  for (const w of used) w.child.stdin!.write("go\n");
-  const lines = await Promise.all(used.map((w) => w.next()));
-  return lines.flatMap((line) => JSON.parse(line) as FormState[]);
+  return (await workers!.race(jobs)).flat();
 }
 
 const draft = (taskNo: number, quarter: string, version: number, progress: string): WorkerCall => ({

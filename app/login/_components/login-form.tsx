@@ -8,6 +8,7 @@ import { TextField } from "@/components/ui/text-field";
 const MESSAGES: Record<string, string> = {
   throttled: "登录尝试过于频繁，请 15 分钟后再试。",
   invalid: "用户名或密码错误，或账号已被锁定、停用。连续输错 5 次密码将锁定 30 分钟，如需解锁请联系系统管理员。",
+  storage: "服务器存储空间不足或存储故障，暂时无法登录，请联系管理员。",
 };
 
 export function LoginForm({ callbackPath }: { callbackPath: string }) {

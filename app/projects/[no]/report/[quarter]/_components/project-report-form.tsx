@@ -1,10 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
+import { useEffect } from "react";
 import type { FormState } from "@/app/_lib/action";
 import { ReportCommonFields, ReportSubmitBar } from "@/components/report/report-common-fields";
 import { FormStatus } from "@/components/ui/form-status";
+import { useFormAction } from "@/components/use-form-action";
 import { REPORT_CONFLICT_MESSAGE } from "@/lib/report-form";
 import { saveProjectReport, submitProjectReport } from "../actions";
 import { PartFields, type PartFieldSet } from "./part-fields";
@@ -27,7 +28,7 @@ export interface ProjectReportFormProps {
 
 /** The quarterly report of a livelihood project: values and milestones per part, then the common fields. */
 export function ProjectReportForm({ projectNo, quarter, version, parts, initial, prefilledFrom, attachments, today }: ProjectReportFormProps) {
-  const [state, formAction, pending] = useActionState(dispatch, undefined);
+  const [state, formAction, pending] = useFormAction(dispatch);
   const router = useRouter();
   const conflict = state?.message === REPORT_CONFLICT_MESSAGE;
   // After a conflict, fetch the latest saved version (and its version number) while the form keeps what was typed.

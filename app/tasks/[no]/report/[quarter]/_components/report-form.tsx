@@ -1,11 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
+import { useEffect } from "react";
 import type { FormState } from "@/app/_lib/action";
 import { FieldErrors, ReportCommonFields, ReportSubmitBar } from "@/components/report/report-common-fields";
 import { ReportContent } from "@/components/report/report-content";
 import { FormStatus } from "@/components/ui/form-status";
+import { useFormAction } from "@/components/use-form-action";
 import { TextField } from "@/components/ui/text-field";
 import { formatWithUnit } from "@/lib/metric-values";
 import { REPORT_CONFLICT_MESSAGE, reportField } from "@/lib/report-form";
@@ -43,7 +44,7 @@ async function dispatch(prev: FormState | undefined, data: FormData): Promise<Fo
 
 export function ReportForm(props: ReportFormProps) {
   const { taskNo, quarter, version, metrics, milestoneText, initial, prefilledFrom, attachments, latest, today } = props;
-  const [state, formAction, pending] = useActionState(dispatch, undefined);
+  const [state, formAction, pending] = useFormAction(dispatch);
   const router = useRouter();
   const conflict = state?.message === REPORT_CONFLICT_MESSAGE;
   // After a conflict, fetch the latest saved version (and its version number) while the form keeps what was typed.
