@@ -13,7 +13,25 @@ import {
 } from "drizzle-orm/sqlite-core";
 import type { Reason } from "../lib/quarter-status";
 import type { QuarterPlanChange } from "../lib/submitted-quarter";
-import { OVERRIDE_COLORS, PROGRESS_LAMPS, REPORT_STATUS, REVIEW_STATUS, SELF_STATUS, SUBJECT_KINDS } from "../lib/vocabulary";
+import {
+  AUDIT_OUTCOMES,
+  CHANGE_REQUEST_STATUS,
+  COMPARATORS,
+  METRIC_KINDS,
+  NOTICE_EVENT_KINDS,
+  NOTICE_LEVELS,
+  NOTICE_STATUSES,
+  OVERRIDE_COLORS,
+  PROGRESS_LAMPS,
+  PROJECT_UNIT_ROLES,
+  REPORT_STATUS,
+  REVIEW_STATUS,
+  ROLES,
+  SELF_STATUS,
+  SUBJECT_KINDS,
+  TASK_UNIT_ROLES,
+  UNIT_KINDS,
+} from "../lib/vocabulary";
 
 const nowMs = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 const createdAt = () => integer("created_at").notNull().default(nowMs);
@@ -63,11 +81,10 @@ export const leaders = sqliteTable("leaders", {
   position: integer("position").notNull(),
 });
 
-export const UNIT_KIND = ["市直部门", "镇街", "企业", "群体描述"] as const;
 export const units = sqliteTable("units", {
   id: integer("id").primaryKey(),
   name: text("name").notNull().unique(),
-  kind: text("kind", { enum: UNIT_KIND }).notNull(),
+  kind: text("kind", { enum: UNIT_KINDS }).notNull(),
   position: integer("position").notNull(),
 });
 
@@ -98,13 +115,12 @@ export const taskLeaders = sqliteTable(
   (t) => [primaryKey({ columns: [t.taskId, t.leaderId] }), index("task_leaders_leader").on(t.leaderId)],
 );
 
-export const UNIT_ROLE = ["lead", "coop"] as const;
 export const taskUnits = sqliteTable(
   "task_units",
   {
     taskId: integer("task_id").notNull().references(() => tasks.id),
     unitId: integer("unit_id").notNull().references(() => units.id),
-    role: text("role", { enum: UNIT_ROLE }).notNull(),
+    role: text("role", { enum: TASK_UNIT_ROLES }).notNull(),
     position: integer("position").notNull(),
   },
   (t) => [
@@ -113,8 +129,6 @@ export const taskUnits = sqliteTable(
   ],
 );
 
-export const COMPARATOR = ["atLeast", "about", "exact", "range"] as const;
-export const METRIC_KIND = ["cumulative", "rate"] as const;
 export const metrics = sqliteTable(
   "metrics",
   {
@@ -125,8 +139,8 @@ export const metrics = sqliteTable(
     target: real("target").notNull(),
     targetMax: real("target_max"),
     unit: text("unit").notNull(),
-    comparator: text("comparator", { enum: COMPARATOR }).notNull(),
-    kind: text("kind", { enum: METRIC_KIND }).notNull(),
+    comparator: text("comparator", { enum: COMPARATORS }).notNull(),
+    kind: text("kind", { enum: METRIC_KINDS }).notNull(),
   },
   (t) => [uniqueIndex("metrics_task_position").on(t.taskId, t.position)],
 );
@@ -156,13 +170,12 @@ export const projectLeaders = sqliteTable(
   (t) => [primaryKey({ columns: [t.projectId, t.leaderId] })],
 );
 
-export const PROJECT_UNIT_ROLE = ["lead", "related"] as const;
 export const projectUnits = sqliteTable(
   "project_units",
   {
     projectId: integer("project_id").notNull().references(() => livelihoodProjects.id),
     unitId: integer("unit_id").notNull().references(() => units.id),
-    role: text("role", { enum: PROJECT_UNIT_ROLE }).notNull(),
+    role: text("role", { enum: PROJECT_UNIT_ROLES }).notNull(),
     position: integer("position").notNull(),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.unitId, t.role] }), index("project_units_unit").on(t.unitId)],
@@ -199,14 +212,13 @@ export const projectMilestones = sqliteTable(
 
 // ───────────────────────── accounts, sessions, audit ─────────────────────────
 
-export const ROLE = ["admin", "leader", "supervisor", "unit"] as const;
 export const users = sqliteTable(
   "users",
   {
     id: integer("id").primaryKey(),
     username: text("username").notNull().unique(),
     displayName: text("display_name").notNull(),
-    role: text("role", { enum: ROLE }).notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
     unitId: integer("unit_id").references(() => units.id),
     leaderId: integer("leader_id").references(() => leaders.id),
     passwordHash: text("password_hash").notNull(),
@@ -249,7 +261,6 @@ export const loginAttempts = sqliteTable(
   (t) => [index("login_attempts_ip_at").on(t.ip, t.at)],
 );
 
-export const AUDIT_OUTCOME = ["success", "denied", "failure"] as const;
 /** Append-only and hash-chained; triggers in the migration refuse UPDATE and DELETE. */
 export const auditLog = sqliteTable(
   "audit_log",
@@ -264,7 +275,7 @@ export const auditLog = sqliteTable(
     action: text("action").notNull(),
     entity: text("entity").notNull(),
     entityId: text("entity_id"),
-    outcome: text("outcome", { enum: AUDIT_OUTCOME }).notNull(),
+    outcome: text("outcome", { enum: AUDIT_OUTCOMES }).notNull(),
     before: text("before"),
     after: text("after"),
     prevHash: text("prev_hash").notNull(),
@@ -317,7 +328,6 @@ export const targetLocks = sqliteTable(
   (t) => [primaryKey({ columns: [t.taskId, t.quarter] })],
 );
 
-export const CHANGE_REQUEST_STATUS = ["pending", "approved", "refused"] as const;
 /** A lead unit's request to change a locked quarter's targets, decided by the 督查室. */
 export const targetChangeRequests = sqliteTable(
   "target_change_requests",
@@ -499,8 +509,6 @@ export const progressOverrides = sqliteTable(
   (t) => [index("progress_overrides_subject").on(t.periodId, t.subjectKind, t.subjectId, t.at)],
 );
 
-export const NOTICE_LEVEL = ["cuiban", "duban"] as const;
-export const NOTICE_STATUS = ["sent", "replied", "closed"] as const; // 已逾期 is derived from the deadline
 export const notices = sqliteTable(
   "notices",
   {
@@ -508,12 +516,12 @@ export const notices = sqliteTable(
     taskId: integer("task_id").references(() => tasks.id),
     projectId: integer("project_id").references(() => livelihoodProjects.id),
     periodId: integer("period_id").references(() => periods.id),
-    level: text("level", { enum: NOTICE_LEVEL }).notNull(),
+    level: text("level", { enum: NOTICE_LEVELS }).notNull(),
     serialNo: integer("serial_no"), // 督办〔2026〕N号
     problem: text("problem").notNull(),
     requirement: text("requirement").notNull(),
     deadline: text("deadline").notNull(), // YYYY-MM-DD
-    status: text("status", { enum: NOTICE_STATUS }).notNull().default("sent"),
+    status: text("status", { enum: NOTICE_STATUSES }).notNull().default("sent"),
     escalatedFromId: integer("escalated_from_id"),
     escalatedToLeaderAt: integer("escalated_to_leader_at"),
     closedAt: integer("closed_at"),
@@ -543,7 +551,7 @@ export const noticeEvents = sqliteTable(
   {
     id: integer("id").primaryKey(),
     noticeId: integer("notice_id").notNull().references(() => notices.id),
-    kind: text("kind", { enum: ["issued", "replied", "returned", "closed", "escalated"] }).notNull(),
+    kind: text("kind", { enum: NOTICE_EVENT_KINDS }).notNull(),
     text: text("text"),
     unitId: integer("unit_id").references(() => units.id),
     byId: integer("by_id").notNull().references(() => users.id),
@@ -647,11 +655,11 @@ export type Unit = typeof units.$inferSelect;
 export type Leader = typeof leaders.$inferSelect;
 export type Metric = typeof metrics.$inferSelect;
 export type User = typeof users.$inferSelect;
-export type Role = (typeof ROLE)[number];
+export type Role = (typeof ROLES)[number];
 export type Period = typeof periods.$inferSelect;
 export type Report = typeof reports.$inferSelect;
 export type ReportStatus = (typeof REPORT_STATUS)[number];
 export type SelfStatus = (typeof SELF_STATUS)[number];
 export type QuarterStatusRow = typeof quarterStatus.$inferSelect;
 export type Notice = typeof notices.$inferSelect;
-export type AuditOutcome = (typeof AUDIT_OUTCOME)[number];
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];

@@ -1,6 +1,7 @@
 // Every environment variable the app reads, validated once. See .env.example.
 import path from "node:path";
 import { z } from "zod";
+import { todayInShanghai } from "./periods";
 
 const schema = z.object({
   DATABASE_PATH: z.string().min(1).default("./data/app.db"),
@@ -24,3 +25,8 @@ export const env = {
   demoMode: parsed.DEMO_MODE === "1",
   secureCookies: (parsed.NEXTAUTH_URL ?? "").startsWith("https://"),
 };
+
+/** Today's Asia/Shanghai calendar day, or the fixed APP_TODAY of a demo or test run. */
+export function appToday(): string {
+  return env.APP_TODAY ?? todayInShanghai(new Date());
+}

@@ -2,7 +2,9 @@
 // Server Action and route handler asks `can()`; the proxy never decides access.
 // Pure: callers load the resource facts (lead units, lock state…) and pass them in.
 
-export type Role = "admin" | "leader" | "supervisor" | "unit";
+import type { Role } from "./vocabulary";
+
+export type { Role };
 
 export const ROLE_LABEL: Record<Role, string> = {
   admin: "系统管理员",

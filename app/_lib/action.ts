@@ -6,7 +6,7 @@ import { writeAudit } from "@/db/audit";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { findCommittedAnswer, recordCommittedAnswer, type CommittedAnswer } from "@/db/queries/committed-requests";
 import { noteWriteFailure, storageFault, writeAuditOrQueue } from "@/db/storage-health";
-import { echoValues, formDataToObject } from "@/lib/form-values";
+import { echoValues, formDataToObject, type FormState } from "@/lib/form-values";
 import { can, type Permission, type SessionUser } from "@/lib/permissions";
 import { parseRequestId, REQUEST_ID_FIELD } from "@/lib/request-id";
 import { unsafeTextErrors } from "@/lib/text-safety";
@@ -15,13 +15,7 @@ import { ConflictError, MESSAGES, storageMessage, ValidationError, zodFieldError
 
 export { assertVersion, ConflictError, ValidationError } from "./errors";
 
-/** What every form's `useActionState` holds. */
-export type FormState = {
-  ok?: boolean;
-  message?: string;
-  errors?: Record<string, string[]>;
-  values?: Record<string, string>;
-};
+export type { FormState };
 
 export type ActionContext<I> = { user: SessionUser; input: I; ip: string | null; db: Db };
 
@@ -33,7 +27,7 @@ export type MutationResult<R> = {
   result?: R;
 };
 
-export type ActionDefinition<S extends z.ZodType, L, R> = {
+export type ActionDefinition<S extends z.ZodType, L, R, P = L> = {
   /** Audit action name, e.g. "report.submit". */
   action: string;
   /** Audit entity, e.g. "report". */
@@ -46,8 +40,13 @@ export type ActionDefinition<S extends z.ZodType, L, R> = {
   load: (ctx: ActionContext<z.output<S>>) => L | null | undefined | Promise<L | null | undefined>;
   /** The permission to check against the loaded record. */
   authorize: (loaded: L, ctx: ActionContext<z.output<S>>) => Permission;
+  /**
+   * Work for an authorized caller only, before the transaction: parsing a form against the
+   * loaded record, checking and storing uploaded files. Without it, mutate gets `loaded`.
+   */
+  prepare?: (loaded: L, ctx: ActionContext<z.output<S>>) => P | Promise<P>;
   /** Synchronous: runs inside one immediate transaction together with its audit row. */
-  mutate: (tx: Tx, loaded: L, ctx: ActionContext<z.output<S>>) => MutationResult<R>;
+  mutate: (tx: Tx, prepared: P, ctx: ActionContext<z.output<S>>) => MutationResult<R>;
   /** Identifies the target in denied / not-found audit rows. */
   entityId?: (input: z.output<S>) => string | number | null | undefined;
   /** Runs after the commit, before revalidation (e.g. clearing a cookie). */
@@ -61,13 +60,13 @@ export type ActionDefinition<S extends z.ZodType, L, R> = {
 };
 
 /**
- * Wraps one Server Action: authenticate → parse → load → authorize → mutate + audit in
- * one transaction → revalidate. Use as `export const saveX = defineAction({...})` in a
+ * Wraps one Server Action: authenticate → parse → load → authorize → prepare → mutate +
+ * audit in one transaction → revalidate. Use as `export const saveX = defineAction({...})` in a
  * "use server" file; it is called as `(prevState, formData)` by useActionState or with a plain object.
  * A request id sent with the form (lib/request-id.ts) is committed with the change: a repeat
  * of that request gets the original answer instead of running again.
  */
-export function defineAction<S extends z.ZodType, L, R = void>(def: ActionDefinition<S, L, R>) {
+export function defineAction<S extends z.ZodType, L, R = void, P = L>(def: ActionDefinition<S, L, R, P>) {
   return async function run(_prev: FormState | undefined, data: FormData | Record<string, unknown>): Promise<FormState> {
     const { [REQUEST_ID_FIELD]: sentRequestId, ...raw } = data instanceof FormData ? formDataToObject(data) : data;
     const values = echoValues(raw);
@@ -109,6 +108,15 @@ export function defineAction<S extends z.ZodType, L, R = void>(def: ActionDefini
       return { message: MESSAGES.forbidden, values };
     }
 
+    let prepared: P;
+    try {
+      prepared = def.prepare ? await def.prepare(loaded, ctx) : (loaded as unknown as P);
+    } catch (error) {
+      const state = typedErrorState(error, values) ?? storageFailureState(error, { actor: user, ip, ...target }, values);
+      if (state) return state;
+      throw error;
+    }
+
     let committed: { result?: R; answer: CommittedAnswer; replayed: boolean };
     try {
       committed = db.transaction(
@@ -116,7 +124,7 @@ export function defineAction<S extends z.ZodType, L, R = void>(def: ActionDefini
           // A twin of this request may have committed while this one was loading.
           const twin = request && findCommittedAnswer(tx, request);
           if (twin) return { answer: twin, replayed: true };
-          const done = def.mutate(tx, loaded, ctx);
+          const done = def.mutate(tx, prepared, ctx);
           writeAudit(tx, {
             actor: user,
             ip,
@@ -146,7 +154,7 @@ export function defineAction<S extends z.ZodType, L, R = void>(def: ActionDefini
 }
 
 /** The success answer, fixed inside the transaction so a retried request can be given the same one. */
-function answerOf<S extends z.ZodType, L, R>(def: ActionDefinition<S, L, R>, ctx: ActionContext<z.output<S>>, result: R | undefined): CommittedAnswer {
+function answerOf<S extends z.ZodType, L, R, P>(def: ActionDefinition<S, L, R, P>, ctx: ActionContext<z.output<S>>, result: R | undefined): CommittedAnswer {
   return {
     message: typeof def.successMessage === "function" ? def.successMessage(result) : (def.successMessage ?? "已保存。"),
     redirectTo: def.redirectTo?.(ctx, result) ?? null,

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/app/_lib/current-user";
 import { appToday } from "@/app/_lib/today";
-import { OpenNotices } from "@/components/notices/open-notices";
+import { OpenNotices } from "@/app/_components/open-notices";
 import { buttonClassName } from "@/components/ui/button";
 import { listPeriods } from "@/db/queries/periods";
 import { listCoopTasks, listReportNotes } from "@/db/queries/report-board";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { FormState } from "@/app/_lib/action";
+import type { FormState } from "@/lib/form-values";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { TextArea } from "@/components/ui/text-area";
@@ -17,10 +17,12 @@ type Props = {
   /** Server Actions of the report's route, passed in so one panel serves tasks and projects alike. */
   approve: ReviewAction;
   reject: ReviewAction;
+  /** Reviewed from the review queue: the queue stays open instead of going to the report. */
+  fromQueue?: boolean;
 };
 
 /** The 督查室's review of a submitted report: 通过, or 退回 with the reason. */
-export function ReviewPanel({ reportId, subject, quarter, version, approve, reject }: Props) {
+export function ReviewPanel({ reportId, subject, quarter, version, approve, reject, fromQueue = false }: Props) {
   const [state, formAction, pending] = useActionState(
     (prev: FormState | undefined, data: FormData) => (data.get("decision") === "approve" ? approve(prev, data) : reject(prev, data)),
     undefined,
@@ -32,6 +34,7 @@ export function ReviewPanel({ reportId, subject, quarter, version, approve, reje
       <input type="hidden" name={subject.name} value={subject.no} />
       <input type="hidden" name="quarter" value={quarter} />
       <input type="hidden" name="version" value={version} />
+      {fromQueue && <input type="hidden" name="from" value="queue" />}
       <TextArea
         id={`review-comment-${reportId}`}
         label="审核意见"

@@ -7,6 +7,7 @@ import {
   noticeStateAt,
   noticeTitle,
   type NoticeDisplayState,
+  type NoticeEventItem,
   type NoticeEventKind,
   type NoticeLevel,
   type NoticeStatus,
@@ -241,17 +242,7 @@ export function listEscalatedNoticesForLeader({ leaderId }: { leaderId: number }
   return withUnits(rows);
 }
 
-export interface NoticeEventItem {
-  id: number;
-  noticeId: number;
-  kind: NoticeEventKind;
-  text: string | null;
-  deadline: string | null;
-  at: number;
-  byName: string;
-  unitName: string | null;
-  files: { id: number; filename: string; size: number }[];
-}
+export type { NoticeEventItem };
 
 /** The events of the given notices in time order, with reply files. */
 export function listNoticeEvents({ noticeIds }: { noticeIds: readonly number[] }): NoticeEventItem[] {

@@ -188,8 +188,8 @@ export function listUnitDueFacts({ unitId, today }: { unitId: number; today: str
 }
 
 /**
- * Adds the "due soon" and "overdue" messages a unit user has not had yet. Run when the
- * bell renders: there is no scheduler, and the dedupe keys make repeating it harmless.
+ * Adds the "due soon" and "overdue" messages a unit user has not had yet. Run by the
+ * server's schedule (syncAllDueNotifications); the dedupe keys make repeating it harmless.
  */
 export function syncDueNotifications({ userId, unitId, today }: { userId: number; unitId: number; today: string }): number {
   const facts = listUnitDueFacts({ unitId, today });
@@ -206,8 +206,38 @@ export function syncDueNotifications({ userId, unitId, today }: { userId: number
   );
   const messages = due.filter((m) => !had.has(m.dedupeKey));
   if (messages.length === 0) return 0;
-  // Bookkeeping on a page load: if the disk refuses it, the reminders come on a later render.
+  // Bookkeeping: if the disk refuses it, the reminders come with a later sweep.
   return bestEffort("notification sync", () => getDb().transaction((tx) => notifyUser(tx, { userId, messages }), { behavior: "immediate" }), 0);
+}
+
+/**
+ * The reminder sweep for every unit account, one unit at a time with a pause between units
+ * so pages keep being served while it runs. Returns how many messages were added.
+ */
+export async function syncAllDueNotifications({ today }: { today: string }): Promise<number> {
+  const accounts = getDb()
+    .select({ id: users.id, unitId: users.unitId })
+    .from(users)
+    .where(and(eq(users.role, "unit"), eq(users.disabled, false)))
+    .all();
+  let added = 0;
+  for (const a of accounts) {
+    if (a.unitId === null) continue;
+    added += syncDueNotifications({ userId: a.id, unitId: a.unitId, today });
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return added;
+}
+
+/** How many of the user's notifications are unread: what the header's bell shows. */
+export function countUnreadNotifications({ userId }: { userId: number }): number {
+  return (
+    getDb()
+      .select({ n: sql<number>`count(*)` })
+      .from(notifications)
+      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+      .get()?.n ?? 0
+  );
 }
 
 /** One notification's owner and target (for opening it). */

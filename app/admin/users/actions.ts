@@ -2,7 +2,7 @@
 import crypto from "node:crypto";
 import { z } from "zod";
 import { ConflictError, defineAction, ValidationError } from "@/app/_lib/action";
-import { ROLE } from "@/db/schema";
+import { ROLES } from "@/lib/vocabulary";
 import {
   getUserById,
   getUserByUsername,
@@ -25,12 +25,12 @@ const optionalId = z.preprocess((v) => (v === "" || v === undefined || v === nul
 
 const bindingFields = {
   displayName: z.string().trim().min(1, "请填写姓名或名称。").max(50, "名称不超过 50 个字。"),
-  role: z.enum(ROLE, { error: "请选择角色。" }),
+  role: z.enum(ROLES, { error: "请选择角色。" }),
   unitId: optionalId,
   leaderId: optionalId,
 };
 
-type Binding = { role: (typeof ROLE)[number]; unitId: number | null; leaderId: number | null };
+type Binding = { role: (typeof ROLES)[number]; unitId: number | null; leaderId: number | null };
 
 /** A unit account is bound to exactly one unit, a leader account to one leader, others to neither. */
 function checkBinding(v: Binding, ctx: z.RefinementCtx) {

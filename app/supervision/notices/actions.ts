@@ -18,7 +18,7 @@ import {
   type NoticeRow,
 } from "@/db/queries/notices";
 import { notify } from "@/db/queries/notifications";
-import { NOTICE_LEVEL } from "@/db/schema";
+import { NOTICE_LEVELS } from "@/lib/vocabulary";
 import { env } from "@/lib/env";
 import { checkEvidenceFile } from "@/lib/file-sniff";
 import { checkTransition, deadlineError, type NoticeCommand } from "@/lib/notice-state";
@@ -75,7 +75,7 @@ export const issueNotice = defineAction({
     /** "task:51" or "project:2" */
     subject: z.string({ message: "请选择任务" }).regex(/^(task|project):\d{1,4}$/, "请选择任务"),
     periodCode: z.string().trim().regex(/^\d{4}Q[1-4]$/).optional().or(z.literal("")),
-    level: z.enum(NOTICE_LEVEL, { message: "请选择催办或督办" }),
+    level: z.enum(NOTICE_LEVELS, { message: "请选择催办或督办" }),
     problem: text("存在问题", 1000),
     requirement: text("整改要求", 1000),
     deadline: deadlineField,

@@ -101,6 +101,7 @@ export default async function ReviewQueuePage() {
                         version={item.version}
                         approve={item.kind === "task" ? approveReport : approveProjectReport}
                         reject={item.kind === "task" ? returnReport : returnProjectReport}
+                        fromQueue
                       />
                     )}
                   </div>

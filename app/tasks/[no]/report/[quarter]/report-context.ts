@@ -1,6 +1,6 @@
 import "server-only";
 import { getPeriodByCode, type PeriodRow } from "@/db/queries/periods";
-import { getReportTaskByNo, getTaskReport, type ReportRecord, type ReportTask } from "@/db/queries/reports";
+import { getReportRecord, getReportTaskByNo, type ReportRecord, type ReportTask } from "@/db/queries/reports";
 import { getTaskTargets } from "@/db/queries/targets";
 import { parseQuarterCode } from "@/lib/periods";
 import { effectivePlans } from "@/lib/quarter-targets";
@@ -38,7 +38,7 @@ export function loadReportContext(no: number, code: string): ReportContext | nul
   return {
     task,
     period,
-    report: getTaskReport({ taskId: task.id, periodId: period.id }),
+    report: getReportRecord({ subject: { taskId: task.id }, periodId: period.id }),
     plans,
     milestoneText: targets.milestones[period.quarter - 1] ?? null,
     leadUnitIds: task.leadUnits.map((u) => u.id),
