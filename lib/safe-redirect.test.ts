@@ -4,12 +4,23 @@ import { safeCallbackPath } from "./safe-redirect";
 describe("safeCallbackPath", () => {
   it("keeps a path on this site with its query", () => {
     expect(safeCallbackPath("/tasks/3?tab=report")).toBe("/tasks/3?tab=report");
+    expect(safeCallbackPath("/admin/audit?outcome=denied")).toBe("/admin/audit?outcome=denied");
   });
 
   it("refuses other sites, protocol-relative and backslash tricks", () => {
-    for (const bad of ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)"]) {
+    for (const bad of ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)", "/\\/evil.example"]) {
       expect(safeCallbackPath(bad)).toBe("/");
     }
+  });
+
+  it("refuses targets a browser would resolve to another host once it drops tabs and newlines", () => {
+    for (const bad of ["/\t/evil.example/phish", "/\n/evil.example", "/\r\n/evil.example", "/ /evil.example", "/%09/x\u0000", "/\u007f/evil.example"]) {
+      expect(safeCallbackPath(bad)).toBe("/");
+    }
+  });
+
+  it("refuses dot segments that climb back to a protocol-relative path", () => {
+    expect(safeCallbackPath("/x/..//evil.example")).toBe("/");
   });
 
   it("does not loop back to the login page or into the API", () => {

@@ -26,7 +26,7 @@ execFileSync(tsx, ["db/seed/run.ts"], { cwd: root, env, stdio: "inherit" });
 fs.mkdirSync(path.join(root, ".tmp"), { recursive: true });
 fs.writeFileSync(path.join(root, ".tmp", `e2e-db-path-${port}`), env.DATABASE_PATH);
 
-const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", port, "-H", "127.0.0.1"], {
+const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs"), "-p", port, "-H", "127.0.0.1"], {
   cwd: root,
   env,
   stdio: "inherit",

@@ -4,19 +4,14 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { attemptLogin } from "@/db/queries/auth";
 import { revokeSession } from "@/db/queries/sessions";
+import { clientAddressFromHeader } from "@/lib/client-address.mjs";
 import { env } from "@/lib/env";
+import { safeCallbackPath } from "@/lib/safe-redirect";
 import { ABSOLUTE_TIMEOUT_MS } from "@/lib/session-policy";
 import { SESSION_COOKIE } from "./session-cookie";
 
 /** Codes the login form turns into Chinese; none says whether the username exists. */
 export const LOGIN_ERROR = { invalid: "invalid", throttled: "throttled" } as const;
-
-function firstForwardedIp(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  const value = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return value || (typeof real === "string" ? real : null);
-}
 
 /**
  * next-auth issues an encrypted JWT cookie holding only the server-side session id and
@@ -40,13 +35,19 @@ export const authOptions: AuthOptions = {
         const username = (credentials?.username ?? "").trim().slice(0, 64);
         const password = (credentials?.password ?? "").slice(0, 256);
         if (!username || !password) throw new Error(LOGIN_ERROR.invalid);
-        const result = await attemptLogin({ username, password, ip: firstForwardedIp(req.headers) });
+        const result = await attemptLogin({ username, password, ip: clientAddressFromHeader(req.headers?.["x-forwarded-for"]) });
         if (!result.ok) throw new Error(LOGIN_ERROR[result.reason]);
         return { id: String(result.userId), sid: result.sessionId };
       },
     }),
   ],
   callbacks: {
+    // next-auth stores the target in a cookie and a Location header: only a same-site path
+    // may get there (a tab or newline would break the header, another host is an open redirect).
+    redirect({ url, baseUrl }) {
+      const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
+      return `${baseUrl}${safeCallbackPath(path)}`;
+    },
     jwt({ token, user }) {
       if (user) return { sid: (user as { sid?: string }).sid, uid: Number(user.id), sub: user.id };
       return token;

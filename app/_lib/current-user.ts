@@ -6,6 +6,7 @@ import { decode } from "next-auth/jwt";
 import { writeAuditNow } from "@/db/audit";
 import { getDb } from "@/db/client";
 import { getSessionUser } from "@/db/queries/sessions";
+import { clientAddressFromHeader } from "@/lib/client-address.mjs";
 import { env } from "@/lib/env";
 import { can, type Permission, type Role, type SessionUser } from "@/lib/permissions";
 import { SESSION_COOKIE } from "./session-cookie";
@@ -54,11 +55,9 @@ export async function requireUser(opts: { allowPasswordChange?: boolean } = {}):
   return user;
 }
 
-/** The client address as the server saw it (first X-Forwarded-For hop, else X-Real-IP). */
+/** The client address resolved by the production server (scripts/serve.mjs, TRUSTED_PROXIES). */
 export async function getClientIp(): Promise<string | null> {
-  const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || h.get("x-real-ip") || null;
+  return clientAddressFromHeader((await headers()).get("x-forwarded-for"));
 }
 
 /** Records the refusal and answers 403. */

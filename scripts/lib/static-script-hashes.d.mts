@@ -1,0 +1,1 @@
+export function staticScriptHashes(distDir: string): string[];

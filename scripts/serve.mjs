@@ -1,0 +1,56 @@
+// The production server: Next.js behind a thin Node HTTP layer that decides who the client
+// is. `next start` cannot: it passes on whatever X-Forwarded-For the client sent, so the
+// login throttle and the audit log would believe any address a client claims. Here every
+// forwarding header is removed and X-Forwarded-For is set to the one address resolved from
+// the socket (and TRUSTED_PROXIES), which is all the app reads (app/_lib/client-ip.ts).
+// Usage: node scripts/serve.mjs [-p PORT] [-H HOST]   (env PORT, HOSTNAME, TRUSTED_PROXIES)
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { FORWARDING_HEADERS, normaliseAddress, parseTrustedProxies, resolveClientAddress } from "../lib/client-address.mjs";
+import { staticScriptHashes } from "./lib/static-script-hashes.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+const arg = (flag) => {
+  const i = process.argv.indexOf(flag);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const port = Number(arg("-p") ?? process.env.PORT ?? 3000);
+const hostname = arg("-H") ?? process.env.HOSTNAME ?? "0.0.0.0";
+const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+
+process.env.NODE_ENV = "production";
+// Prerendered pages carry no nonce: proxy.ts allows their inline scripts by these hashes.
+process.env.CSP_STATIC_SCRIPT_HASHES = staticScriptHashes(path.join(root, process.env.NEXT_DIST_DIR ?? ".next")).join(" ");
+// HSTS on every response (pages, files, API) once the public URL is https.
+const hsts = (process.env.NEXTAUTH_URL ?? "").startsWith("https://") ? "max-age=63072000; includeSubDomains" : null;
+const app = next({ dev: false, dir: root, hostname, port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = http.createServer((req, res) => {
+  const forwardedFor = req.headers["x-forwarded-for"];
+  const peer = normaliseAddress(req.socket.remoteAddress);
+  const client = resolveClientAddress({
+    peer,
+    forwardedFor: Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor,
+    trusted,
+  });
+  for (const name of FORWARDING_HEADERS) delete req.headers[name];
+  if (client) req.headers["x-forwarded-for"] = client;
+  // Only a trusted proxy may say the original request was https (HSTS, Secure cookies).
+  if (!peer || !trusted.has(peer)) delete req.headers["x-forwarded-proto"];
+  if (hsts) res.setHeader("Strict-Transport-Security", hsts);
+  handle(req, res);
+});
+server.listen(port, hostname, () => {
+  const proxies = trusted.size > 0 ? `，信任的反向代理：${process.env.TRUSTED_PROXIES}` : "";
+  console.log(`> 服务已启动：http://${hostname}:${port}${proxies}`);
+});
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5000).unref();
+  });
+}
