@@ -3,15 +3,17 @@ import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { attemptLogin } from "@/db/queries/auth";
-import { revokeSession } from "@/db/queries/sessions";
+import { writeAudit } from "@/db/audit";
+import { getSessionUser, revokeSession } from "@/db/queries/sessions";
 import { clientAddressFromHeader } from "@/lib/client-address.mjs";
 import { env } from "@/lib/env";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 import { ABSOLUTE_TIMEOUT_MS } from "@/lib/session-policy";
+import { getClientIp } from "./current-user";
 import { SESSION_COOKIE } from "./session-cookie";
 
 /** Codes the login form turns into Chinese; none says whether the username exists. */
-export const LOGIN_ERROR = { invalid: "invalid", throttled: "throttled" } as const;
+export const LOGIN_ERROR = { invalid: "invalid", throttled: "throttled", otp_required: "otp_required" } as const;
 
 /**
  * next-auth issues an encrypted JWT cookie holding only the server-side session id and
@@ -30,12 +32,17 @@ export const authOptions: AuthOptions = {
   providers: [
     CredentialsProvider({
       name: "用户名密码",
-      credentials: { username: { label: "用户名", type: "text" }, password: { label: "密码", type: "password" } },
+      credentials: {
+        username: { label: "用户名", type: "text" },
+        password: { label: "密码", type: "password" },
+        otp: { label: "动态口令或恢复码", type: "text" },
+      },
       async authorize(credentials, req) {
         const username = (credentials?.username ?? "").trim().slice(0, 64);
         const password = (credentials?.password ?? "").slice(0, 256);
+        const otp = (credentials?.otp ?? "").trim().slice(0, 32);
         if (!username || !password) throw new Error(LOGIN_ERROR.invalid);
-        const result = await attemptLogin({ username, password, ip: clientAddressFromHeader(req.headers?.["x-forwarded-for"]) });
+        const result = await attemptLogin({ username, password, otp, ip: clientAddressFromHeader(req.headers?.["x-forwarded-for"]) });
         if (!result.ok) throw new Error(LOGIN_ERROR[result.reason]);
         return { id: String(result.userId), sid: result.sessionId };
       },
@@ -58,10 +65,19 @@ export const authOptions: AuthOptions = {
     },
   },
   events: {
-    signOut({ token }) {
+    // /api/auth/signout: the same server-side revocation and audit row as the 退出登录 button.
+    async signOut({ token }) {
       const sessionId = token?.sid;
       if (typeof sessionId !== "string") return;
-      getDb().transaction((tx) => revokeSession(tx, { sessionId, now: Date.now() }), { behavior: "immediate" });
+      const user = getSessionUser({ sessionId, userId: Number(token?.uid) });
+      const ip = await getClientIp();
+      getDb().transaction(
+        (tx) => {
+          revokeSession(tx, { sessionId, now: Date.now() });
+          writeAudit(tx, { actor: user ?? null, ip, action: "auth.logout", entity: "session", entityId: sessionId.slice(0, 8), outcome: "success", after: { via: "signout" } });
+        },
+        { behavior: "immediate" },
+      );
     },
   },
 };

@@ -33,7 +33,7 @@ export const setRagOverride = defineAction({
   }),
   entityId: (input) => `${input.taskNo}:${input.periodCode}`,
   load: ({ input }) => loadTarget(input),
-  authorize: () => ["rag:override"],
+  guard: () => ["rag:override"],
   mutate: (tx, t, { input, user }) => {
     const before = getRagOverride(tx, t);
     if ((before?.at ?? 0) !== input.expectedAt) throw new ConflictError();
@@ -51,7 +51,7 @@ export const clearRagOverride = defineAction({
   schema: z.object(target),
   entityId: (input) => `${input.taskNo}:${input.periodCode}`,
   load: ({ input }) => loadTarget(input),
-  authorize: () => ["rag:override"],
+  guard: () => ["rag:override"],
   mutate: (tx, t, { input }) => {
     const before = getRagOverride(tx, t);
     if (!before || before.at !== input.expectedAt) throw new ConflictError();

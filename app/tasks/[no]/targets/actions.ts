@@ -63,7 +63,7 @@ export const setTargetsLocked = defineAction({
   }),
   entityId: (input) => input.taskNo,
   load: ({ input }) => loadTargets(input.taskNo),
-  authorize: () => ["targets:lock"],
+  guard: () => ["targets:lock"],
   mutate: (tx, { task }, { user, input }) => {
     const r = applied(setTargetsLock(tx, { taskId: task.id, locked: input.locked, expectedVersion: input.version, userId: user.id, now: Date.now() }));
     return { entityId: task.no, before: r.before, after: r.after, result: input.locked };

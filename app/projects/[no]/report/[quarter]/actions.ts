@@ -138,7 +138,7 @@ function defineReview(decision: "approve" | "return") {
       if (!ref || !project || ref.projectId !== project.id || ref.periodCode !== input.quarter) return null;
       return { ...ref, leadUnitIds: project.leadUnits.map((u) => u.id) };
     },
-    authorize: () => ["report:review"],
+    guard: () => ["report:review"],
     mutate: (tx, ref, { user, input }) => {
       const result = reviewReport(tx, { reportId: ref.id, expectedVersion: input.version, decision, comment: input.comment || null, userId: user.id, now: Date.now() });
       if (!result.ok) {

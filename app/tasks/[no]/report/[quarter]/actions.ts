@@ -118,7 +118,7 @@ function defineReview(decision: "approve" | "return") {
       if (!ref || !task || ref.taskId !== task.id || ref.periodCode !== input.quarter) return null;
       return { ...ref, leadUnitIds: task.leadUnits.map((u) => u.id) };
     },
-    authorize: () => ["report:review"],
+    guard: () => ["report:review"],
     mutate: (tx, ref, { user, input }) => {
       const result = reviewReport(tx, { reportId: ref.id, expectedVersion: input.version, decision, comment: input.comment || null, userId: user.id, now: Date.now() });
       if (!result.ok) {
