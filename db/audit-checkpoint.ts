@@ -128,3 +128,8 @@ export function verifyAuditLog(db: Db): AuditVerification {
     checkpoint,
   };
 }
+
+/** For the admin's audit page (a paper record): the app database's checkpoint, or null. */
+export function getAuditCheckpoint(): AuditCheckpoint | null {
+  return readAuditCheckpoint(auditCheckpointPath(env.databasePath));
+}

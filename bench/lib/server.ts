@@ -70,6 +70,8 @@ export async function startServer({ databasePath, port, env = {} }: { databasePa
       NEXTAUTH_SECRET: secret,
       // The generated accounts still have their initial passwords; demo mode skips the forced change.
       DEMO_MODE: "1",
+      // Sessions are made directly (bench/setup.ts), not by signing in: no second factor to set up.
+      TOTP_REQUIRED_ROLES: "",
       ...env,
     },
   });

@@ -25,6 +25,7 @@ import { evaluateQuarter } from "@/lib/rag";
 import { approveReport, returnReport } from "./actions";
 import { CoopNoteForm } from "./_components/coop-note-form";
 import { ReportForm } from "./_components/report-form";
+import { visibleReportContent } from "@/lib/report-visibility";
 import { formValues, liveSnapshot } from "./report-view";
 import { loadReportContext, parseTaskNo } from "./report-context";
 
@@ -61,6 +62,7 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
   const mayEdit = can(user, "report:edit", { leadUnitIds: ctx.leadUnitIds });
   const editable = mayEdit && started && (state === null || state === "draft" || state === "returned");
   const live = liveSnapshot(ctx, attachments);
+  const shown = visibleReportContent({ mayEdit, state, live, lastSubmitted: versions[0]?.snapshot ?? null });
   const status = evaluateQuarter({
     period,
     reportStatus: state,
@@ -165,10 +167,10 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
           />
         ) : !started ? (
           <p className="text-sm text-gray-700">本季度自 {formatChineseDate(period.startsOn)} 起可以填报。</p>
-        ) : report ? (
-          <ReportContent report={live} canDownload />
+        ) : shown ? (
+          <ReportContent report={shown} canDownload />
         ) : (
-          <p className="text-sm text-gray-700">牵头单位尚未填报本季度报告。</p>
+          <p className="text-sm text-gray-700">{report ? "牵头单位尚未提交本季度报告（未提交的草稿仅本单位可见）。" : "牵头单位尚未填报本季度报告。"}</p>
         )}
       </Card>
 
