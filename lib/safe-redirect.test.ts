@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeCallbackPath } from "./safe-redirect";
+import { isWellFormedCallback, safeCallbackPath } from "./safe-redirect";
 
 describe("safeCallbackPath", () => {
   it("keeps a path on this site with its query", () => {
@@ -31,5 +31,15 @@ describe("safeCallbackPath", () => {
   it("falls back to / when absent and takes the first of repeated values", () => {
     expect(safeCallbackPath(undefined)).toBe("/");
     expect(safeCallbackPath(["/projects", "/x"])).toBe("/projects");
+  });
+});
+
+describe("isWellFormedCallback", () => {
+  it("accepts site paths and absolute http(s) URLs", () => {
+    for (const ok of ["/tasks/3", "/login", "http://127.0.0.1:3000/login", "https://dcdb.example.gov.cn/my"]) expect(isWellFormedCallback(ok), ok).toBe(true);
+  });
+
+  it("refuses newlines, non-ASCII text and other schemes", () => {
+    for (const bad of ["\n", "中文", "/\r\nSet-Cookie:x=1", "javascript:alert(1)", "http://a.example/\u4e2d", "ftp://x"]) expect(isWellFormedCallback(bad), bad).toBe(false);
   });
 });

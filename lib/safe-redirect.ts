@@ -6,8 +6,8 @@ const BASE = "http://same-origin.invalid";
 // Control characters, backslashes, and whitespace a browser strips before resolving.
 const UNSAFE = /[\u0000-\u001f\u007f\\\s]/;
 
-/** True when the value is a callback target this site will redirect to. */
-export function isSafeCallbackPath(path: string): boolean {
+/** True when the value is a path on this site (it stays here however a browser resolves it). */
+export function isSameSitePath(path: string): boolean {
   if (!path.startsWith("/") || UNSAFE.test(path)) return false;
   let url: URL;
   try {
@@ -15,10 +15,30 @@ export function isSafeCallbackPath(path: string): boolean {
   } catch {
     return false;
   }
-  if (url.origin !== BASE) return false;
   // Re-resolving the normalised path must give the same place (no "//host" left after dot segments).
-  if (url.pathname.startsWith("//")) return false;
-  return !(url.pathname === "/login" || url.pathname.startsWith("/login/") || url.pathname.startsWith("/api/"));
+  return url.origin === BASE && !url.pathname.startsWith("//");
+}
+
+/** True when the value is a callback target this site will redirect to. */
+export function isSafeCallbackPath(path: string): boolean {
+  if (!isSameSitePath(path)) return false;
+  const { pathname } = new URL(path, BASE);
+  return !(pathname === "/login" || pathname.startsWith("/login/") || pathname.startsWith("/api/"));
+}
+
+/**
+ * What next-auth accepts as a callbackUrl without failing (it answers 500 otherwise): a path
+ * on this site, or an absolute http(s) URL without control characters (its redirect callback
+ * then keeps only same-site paths).
+ */
+export function isWellFormedCallback(value: string): boolean {
+  if (value.startsWith("/")) return isSameSitePath(value);
+  if (UNSAFE.test(value) || /[^\x21-\x7e]/.test(value)) return false;
+  try {
+    return /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
 }
 
 /** A same-site path to go to after login; anything else → "/". */

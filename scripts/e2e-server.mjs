@@ -25,6 +25,8 @@ execFileSync(tsx, ["db/seed/run.ts"], { cwd: root, env, stdio: "inherit" });
 // Specs that check "the database is unchanged" read the path from here.
 fs.mkdirSync(path.join(root, ".tmp"), { recursive: true });
 fs.writeFileSync(path.join(root, ".tmp", `e2e-db-path-${port}`), env.DATABASE_PATH);
+// A fresh database has no second factor bound yet: forget the authenticators of earlier runs.
+fs.rmSync(path.join(root, ".tmp", `e2e-totp-${port}.json`), { force: true });
 
 const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs"), "-p", port, "-H", "127.0.0.1"], {
   cwd: root,

@@ -8,6 +8,9 @@ import http from "node:http";
 import path from "node:path";
 import next from "next";
 import { FORWARDING_HEADERS, normaliseAddress, parseTrustedProxies, resolveClientAddress } from "../lib/client-address.mjs";
+import fs from "node:fs";
+import { Readable } from "node:stream";
+import { BadActionRequest, checkActionBody, checkOrigin } from "./lib/action-request.mjs";
 import { staticScriptHashes } from "./lib/static-script-hashes.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -20,13 +23,42 @@ const hostname = arg("-H") ?? process.env.HOSTNAME ?? "0.0.0.0";
 const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
 
 process.env.NODE_ENV = "production";
+const distDir = path.join(root, process.env.NEXT_DIST_DIR ?? ".next");
 // Prerendered pages carry no nonce: proxy.ts allows their inline scripts by these hashes.
-process.env.CSP_STATIC_SCRIPT_HASHES = staticScriptHashes(path.join(root, process.env.NEXT_DIST_DIR ?? ".next")).join(" ");
+process.env.CSP_STATIC_SCRIPT_HASHES = staticScriptHashes(distDir).join(" ");
+// The build's own Server Action body limit (next.config.ts), so both layers agree.
+const actionBodyLimit = JSON.parse(fs.readFileSync(path.join(distDir, "required-server-files.json"), "utf8")).config.experimental.serverActions.bodySizeLimit;
 // HSTS on every response (pages, files, API) once the public URL is https.
 const hsts = (process.env.NEXTAUTH_URL ?? "").startsWith("https://") ? "max-age=63072000; includeSubDomains" : null;
 const app = next({ dev: false, dir: root, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
+
+function refuse(res, status, message) {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+  res.end(JSON.stringify({ error: status === 413 ? "too_large" : "bad_request", message }));
+}
+
+/** Reads a Server Action body (within the limit), checks it, and hands Next.js a copy to read. */
+async function checkedActionRequest(req) {
+  checkOrigin(req.headers);
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += chunk.length;
+    if (size > actionBodyLimit) throw new BadActionRequest(413, `提交的内容超过 ${Math.floor(actionBodyLimit / 1048576)} MB 上限。`);
+    chunks.push(chunk);
+  }
+  const body = Buffer.concat(chunks);
+  await checkActionBody(req.headers, body);
+  const replay = Readable.from([body]);
+  for (const key of ["method", "url", "headers", "rawHeaders", "httpVersion", "httpVersionMajor", "httpVersionMinor", "socket", "trailers", "rawTrailers"]) {
+    replay[key] = req[key];
+  }
+  replay.connection = req.socket;
+  replay.complete = true;
+  return replay;
+}
 
 const server = http.createServer((req, res) => {
   const forwardedFor = req.headers["x-forwarded-for"];
@@ -41,7 +73,19 @@ const server = http.createServer((req, res) => {
   // Only a trusted proxy may say the original request was https (HSTS, Secure cookies).
   if (!peer || !trusted.has(peer)) delete req.headers["x-forwarded-proto"];
   if (hsts) res.setHeader("Strict-Transport-Security", hsts);
-  handle(req, res);
+  if (req.method !== "POST" || !req.headers["next-action"]) {
+    handle(req, res);
+    return;
+  }
+  checkedActionRequest(req).then(
+    (checked) => handle(checked, res),
+    (error) => {
+      // Anything else here is the client going away mid-body.
+      if (!(error instanceof BadActionRequest)) console.error("[serve] action body not read", error);
+      if (!res.headersSent) refuse(res, error.status ?? 400, error instanceof BadActionRequest ? error.message : "请求未完整发送。");
+      req.resume();
+    },
+  );
 });
 server.listen(port, hostname, () => {
   const proxies = trusted.size > 0 ? `，信任的反向代理：${process.env.TRUSTED_PROXIES}` : "";

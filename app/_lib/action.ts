@@ -72,6 +72,8 @@ export type ActionDefinition<S extends z.ZodType, L, R> = {
 export function defineAction<S extends z.ZodType, L, R = void>(def: ActionDefinition<S, L, R>) {
   if (!def.guard && !def.authorize) throw new Error(`action ${def.action} has neither guard nor authorize`);
   return async function run(_prev: FormState | undefined, data: FormData | Record<string, unknown>): Promise<FormState> {
+    // Arguments come from the network: anything but a form or a plain object is a bad request.
+    if (!(data instanceof FormData) && (typeof data !== "object" || data === null || Array.isArray(data))) return { message: MESSAGES.invalid };
     const raw = data instanceof FormData ? formDataToObject(data) : data;
     const values = echoValues(raw);
 
