@@ -14,12 +14,15 @@ function isPublic(pathname: string): boolean {
 }
 
 /** Set by scripts/serve.mjs from the build's prerendered pages; absent under `next dev`. */
-const staticScriptHashes = (process.env.CSP_STATIC_SCRIPT_HASHES ?? "").split(" ").filter(Boolean);
+const hashes = (name: string) => (process.env[name] ?? "").split(" ").filter(Boolean);
+const staticScriptHashes = hashes("CSP_STATIC_SCRIPT_HASHES");
+const staticStyleHashes = hashes("CSP_STATIC_STYLE_HASHES");
 
 function withPolicy(request: NextRequest): NextResponse {
   const policy = contentSecurityPolicy({
     nonce: newNonce(),
     staticScriptHashes,
+    staticStyleHashes,
     https: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
     dev: process.env.NODE_ENV === "development",
   });

@@ -80,16 +80,17 @@ export async function signInWith(page: Page, username: string, password: string,
     maxRedirects: 0,
   });
   const body = (await res.json().catch(() => ({}))) as { url?: string };
-  if (!res.ok() || !body.url) return "refused";
-  if (body.url.includes("error=otp_required")) return "otp_required";
-  return body.url.includes("error=") ? "refused" : "ok";
+  // next-auth answers a refusal with 401 and the error in the URL it would redirect to.
+  if (body.url?.includes("error=otp_required")) return "otp_required";
+  return res.ok() && body.url && !body.url.includes("error=") ? "ok" : "refused";
 }
 
 /** True when a session cookie was issued (answering the second factor when asked). */
 export async function signInWithPassword(page: Page, username: string, password: string): Promise<boolean> {
   const outcome = await signInWith(page, username, password);
   if (outcome !== "otp_required") return outcome === "ok";
-  return (await signInWith(page, username, password, await nextTotpCode(username))) === "ok";
+  const second = await signInWith(page, username, password, await nextTotpCode(username));
+  return second === "ok";
 }
 
 /** Binds an authenticator on /account/second-factor (the page must be showing it). */

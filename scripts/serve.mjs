@@ -11,7 +11,7 @@ import { FORWARDING_HEADERS, normaliseAddress, parseTrustedProxies, resolveClien
 import fs from "node:fs";
 import { Readable } from "node:stream";
 import { BadActionRequest, checkActionBody, checkOrigin } from "./lib/action-request.mjs";
-import { staticScriptHashes } from "./lib/static-script-hashes.mjs";
+import { staticInlineHashes } from "./lib/static-inline-hashes.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const arg = (flag) => {
@@ -24,8 +24,10 @@ const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
 
 process.env.NODE_ENV = "production";
 const distDir = path.join(root, process.env.NEXT_DIST_DIR ?? ".next");
-// Prerendered pages carry no nonce: proxy.ts allows their inline scripts by these hashes.
-process.env.CSP_STATIC_SCRIPT_HASHES = staticScriptHashes(distDir).join(" ");
+// Prerendered pages carry no nonce: proxy.ts allows their inline scripts and styles by these hashes.
+const inline = staticInlineHashes(distDir);
+process.env.CSP_STATIC_SCRIPT_HASHES = inline.scripts.join(" ");
+process.env.CSP_STATIC_STYLE_HASHES = inline.styles.join(" ");
 // The build's own Server Action body limit (next.config.ts), so both layers agree.
 const actionBodyLimit = JSON.parse(fs.readFileSync(path.join(distDir, "required-server-files.json"), "utf8")).config.experimental.serverActions.bodySizeLimit;
 // HSTS on every response (pages, files, API) once the public URL is https.

@@ -1,1 +1,0 @@
-export function staticScriptHashes(distDir: string): string[];
