@@ -32,7 +32,10 @@ export type Persona = keyof typeof PERSONAS;
 const knownPasswords = new Map<string, string>();
 const sessions = new Map<string, Cookie[]>();
 
-const port = () => process.env.E2E_PORT ?? "3100";
+// Each server (the direct one, and the one behind nginx) has its own database, so what is
+// remembered is kept per server: keyed by the port of the test's baseURL.
+const port = () => new URL(base.info().project.use.baseURL ?? `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`).port;
+const key = (username: string) => `${port()}:${username}`;
 // The "phones": each bound user's secret and the last step a code was sent for (a code works once).
 // scripts/e2e-server.mjs empties the file when it starts a fresh database.
 type Authenticator = { secret: string; lastStep: number };
@@ -104,12 +107,12 @@ export async function enrolSecondFactor(page: Page, username: string): Promise<v
 
 /** Reuses the persona's live session, if it has one. */
 async function resumeSession(page: Page, username: string): Promise<boolean> {
-  const cookies = sessions.get(username);
+  const cookies = sessions.get(key(username));
   if (!cookies) return false;
   await page.context().addCookies(cookies);
   const res = await page.request.get("/account/password", { maxRedirects: 0 });
   if (res.status() === 200) return true;
-  sessions.delete(username);
+  sessions.delete(key(username));
   await page.context().clearCookies();
   return false;
 }
@@ -126,8 +129,8 @@ export async function changePasswordOnPage(page: Page, current: string, next: st
 /** Signs the page's browser context in as a persona or username, ready to use the app. */
 export async function loginAs(page: Page, who: Persona | string): Promise<string> {
   const username = who in PERSONAS ? PERSONAS[who as Persona] : who;
-  if (await resumeSession(page, username)) return knownPasswords.get(username)!;
-  const first = knownPasswords.get(username) ?? INITIAL_PASSWORD;
+  if (await resumeSession(page, username)) return knownPasswords.get(key(username))!;
+  const first = knownPasswords.get(key(username)) ?? INITIAL_PASSWORD;
   const second = first === INITIAL_PASSWORD ? CHANGED_PASSWORD : INITIAL_PASSWORD;
   let password = first;
   if (!(await signInWithPassword(page, username, first))) {
@@ -141,14 +144,14 @@ export async function loginAs(page: Page, who: Persona | string): Promise<string
     await page.goto("/account/password");
   }
   if (new URL(page.url()).pathname === "/account/second-factor") await enrolSecondFactor(page, username);
-  knownPasswords.set(username, password);
-  sessions.set(username, await page.context().cookies());
+  knownPasswords.set(key(username), password);
+  sessions.set(key(username), await page.context().cookies());
   return password;
 }
 
 /** Forget a remembered password (a spec that changes one itself). */
 export function rememberPassword(username: string, password: string): void {
-  knownPasswords.set(username, password);
+  knownPasswords.set(key(username), password);
 }
 
 export const test = base.extend<{ loginAs: (who: Persona | string) => Promise<string> }>({
@@ -159,7 +162,9 @@ export const test = base.extend<{ loginAs: (who: Persona | string) => Promise<st
 
 export { expect };
 
-/** The throwaway database the e2e server is using (written by scripts/e2e-server.mjs). */
+/** The throwaway database of the app server this test talks to (written by scripts/e2e-server.mjs). */
 export function e2eDatabasePath(): string {
-  return fs.readFileSync(path.join(".tmp", `e2e-db-path-${port()}`), "utf8");
+  // Behind nginx the app listens one port above nginx (playwright.config.ts).
+  const appPort = base.info().project.name === "nginx" ? Number(port()) + 1 : Number(port());
+  return fs.readFileSync(path.join(".tmp", `e2e-db-path-${appPort}`), "utf8");
 }

@@ -16,7 +16,8 @@ const env = {
   DEMO_MODE: process.env.E2E_DEMO_MODE ?? "0",
   NEXT_TELEMETRY_DISABLED: "1",
   PORT: port,
-  NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+  // Behind nginx (the "nginx" Playwright project) the public URL is nginx's https address.
+  NEXTAUTH_URL: process.env.E2E_PUBLIC_URL ?? `http://127.0.0.1:${port}`,
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? crypto.randomBytes(32).toString("base64url"),
 };
 const tsx = path.join(root, "node_modules", ".bin", "tsx");

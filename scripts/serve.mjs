@@ -23,6 +23,9 @@ const hostname = arg("-H") ?? process.env.HOSTNAME ?? "0.0.0.0";
 const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
 
 process.env.NODE_ENV = "production";
+// What `next start` sets too: Next fetches its own redirect targets after a Server Action from
+// this origin. Without it Next would use the public URL (https behind nginx) and fail.
+process.env.__NEXT_PRIVATE_ORIGIN = `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`;
 const distDir = path.join(root, process.env.NEXT_DIST_DIR ?? ".next");
 // Prerendered pages carry no nonce: proxy.ts allows their inline scripts and styles by these hashes.
 const inline = staticInlineHashes(distDir);

@@ -1,5 +1,6 @@
 // `npm test`: typecheck, lint, unit + integration (vitest), then Playwright against a
-// production build on a throwaway database. Ends with one plain "N passed, N failed" line.
+// production build on a throwaway database: the chromium project directly, and the nginx
+// project through a real nginx with TLS. Ends with one plain "N passed, N failed" line.
 import fs from "node:fs";
 import path from "node:path";
 import { bin, buildIfNeeded, ensureDependencies, root, run } from "./lib/steps.mjs";
@@ -27,7 +28,8 @@ const readJson = (file) => {
 };
 
 // The production build first: it generates the route types the typecheck reads.
-const distDir = ".next-test";
+// NEXT_DIST_DIR lets a checkout keep its own build folder (and E2E_PORT its own ports).
+const distDir = process.env.NEXT_DIST_DIR ?? ".next-test";
 const buildCode = buildIfNeeded(distDir);
 check("next build", buildCode);
 // Static checks count as one test each.
