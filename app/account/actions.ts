@@ -36,7 +36,7 @@ export const changePassword = defineAction({
     if (!(await verifyPassword(stored.passwordHash, input.currentPassword))) {
       // Guessing the current password from a signed-in session counts like guessing at sign-in.
       const { locked } = recordWrongCurrentPassword({ user, ip, sessionId: user.sessionId });
-      if (locked) redirect("/login");
+      if (locked) throw new ValidationError("当前密码连续输错 5 次：已退出登录，30 分钟内不能从这台电脑登录。", { currentPassword: ["当前密码不正确。"] });
       throw new ValidationError("当前密码不正确。", { currentPassword: ["当前密码不正确。连续输错 5 次将退出登录并锁定 30 分钟。"] });
     }
     return { userId: user.id, passwordHash: await hashPassword(input.newPassword) };

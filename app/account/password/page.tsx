@@ -16,7 +16,7 @@ export default async function PasswordPage() {
         <h1 className="mb-1 text-xl font-semibold">修改密码</h1>
         <p className="mb-4 text-sm text-gray-700">
           {forced
-            ? `${user.displayName}，您正在使用初始密码、管理员重置的密码或已过期的密码（密码有效期 ${env.passwordAge.maxAgeDays} 天），请先设置新密码后再使用系统。`
+            ? `${user.displayName}，您正在使用初始密码、管理员重置的密码或已过期的密码${env.passwordAge.maxAgeDays > 0 ? `（密码有效期 ${env.passwordAge.maxAgeDays} 天）` : ""}，请先设置新密码后再使用系统。`
             : `账号：${user.username}`}
         </p>
         <PasswordForm ruleText={PASSWORD_RULE_TEXT} />
