@@ -75,8 +75,8 @@ const server = http.createServer((req, res) => {
   });
   for (const name of FORWARDING_HEADERS) delete req.headers[name];
   if (client) req.headers["x-forwarded-for"] = client;
-  // Only a trusted proxy may say the original request was https (HSTS, Secure cookies).
-  if (!peer || !trusted.has(peer)) delete req.headers["x-forwarded-proto"];
+  // Only a trusted proxy may say what the original request was (https, public host and port).
+  if (!peer || !trusted.has(peer)) for (const name of ["x-forwarded-proto", "x-forwarded-host", "x-forwarded-port"]) delete req.headers[name];
   if (hsts) res.setHeader("Strict-Transport-Security", hsts);
   if (req.method !== "POST" || !req.headers["next-action"]) {
     handle(req, res);
