@@ -224,9 +224,17 @@ export const users = sqliteTable(
     passwordHash: text("password_hash").notNull(),
     mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(true),
     disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+    // Superseded by login_locks (lockout per account and source); kept so older data still loads.
     failedAttempts: integer("failed_attempts").notNull().default(0),
     lockedUntil: integer("locked_until"), // epoch ms
     passwordChangedAt: integer("password_changed_at"),
+    /** TOTP second factor (base32 secret); set once the user has confirmed a code from it. */
+    totpSecret: text("totp_secret"),
+    totpEnabledAt: integer("totp_enabled_at"),
+    /** The last 30-second step a code was accepted for: a code works once. */
+    totpLastStep: integer("totp_last_step"),
+    /** SHA-256 hashes of the unused one-time recovery codes. */
+    recoveryCodes: text("recovery_codes", { mode: "json" }).$type<string[]>(),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },
@@ -251,14 +259,33 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user").on(t.userId)],
 );
 
+/** One row per failed sign-in (or wrong current password): the per-source throttle and the admin's view of attacks. */
 export const loginAttempts = sqliteTable(
   "login_attempts",
   {
     id: integer("id").primaryKey(),
     ip: text("ip").notNull(),
     at: integer("at").notNull(),
+    /** The account tried, when the username exists. */
+    userId: integer("user_id"),
   },
-  (t) => [index("login_attempts_ip_at").on(t.ip, t.at)],
+  (t) => [index("login_attempts_ip_at").on(t.ip, t.at), index("login_attempts_user_at").on(t.userId, t.at)],
+);
+
+/**
+ * Lockout per account *and* source: wrong passwords from one address lock the account for
+ * that address only, so a stranger elsewhere cannot keep the real user out.
+ */
+export const loginLocks = sqliteTable(
+  "login_locks",
+  {
+    userId: integer("user_id").notNull().references(() => users.id),
+    source: text("source").notNull(),
+    failedAttempts: integer("failed_attempts").notNull().default(0),
+    lockedUntil: integer("locked_until"),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.source] })],
 );
 
 /** Append-only and hash-chained; triggers in the migration refuse UPDATE and DELETE. */

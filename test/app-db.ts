@@ -3,7 +3,11 @@
 import { getDb, type Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { leaders, sessions, units, users } from "@/db/schema";
+import { requiresSecondFactor } from "@/db/queries/auth";
 import type { Role } from "@/lib/permissions";
+
+/** The authenticator secret of every test account that has a second factor. */
+export const TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
 export function migratedAppDb(): Db {
   const db = getDb();
@@ -23,8 +27,10 @@ export function addLeader(db: Db, name: string, title: string | null = null): nu
 
 export function addUser(
   db: Db,
-  u: { username: string; role: Role; unitId?: number | null; leaderId?: number | null; passwordHash?: string; mustChangePassword?: boolean },
+  u: { username: string; role: Role; unitId?: number | null; leaderId?: number | null; passwordHash?: string; mustChangePassword?: boolean; secondFactor?: boolean },
 ): number {
+  // Roles that must use a second factor get one (as a real admin would have), unless told otherwise.
+  const secondFactor = u.secondFactor ?? requiresSecondFactor(u.role);
   return db
     .insert(users)
     .values({
@@ -35,6 +41,7 @@ export function addUser(
       leaderId: u.leaderId ?? null,
       passwordHash: u.passwordHash ?? "not-a-hash",
       mustChangePassword: u.mustChangePassword ?? false,
+      ...(secondFactor ? { totpSecret: TEST_TOTP_SECRET, totpEnabledAt: Date.now() } : {}),
     })
     .returning({ id: users.id })
     .get().id;

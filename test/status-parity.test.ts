@@ -31,7 +31,7 @@ import { applyDrill, EMPTY_DRILL } from "@/lib/dashboard";
 import { subjectKey, type SubjectRef } from "@/lib/subject";
 import { countRows, matrixRows } from "@/lib/submission-matrix";
 import { PROGRESS_LABEL, type ProgressLamp, type ReportingLamp } from "@/lib/vocabulary";
-import { addSession, migratedAppDb } from "@/test/app-db";
+import { addSession, migratedAppDb, TEST_TOTP_SECRET } from "@/test/app-db";
 import { sessionCookie, setRequest } from "@/test/next-request";
 
 const TODAY = "2026-12-01";
@@ -104,7 +104,8 @@ beforeAll(async () => {
   q3 = periods.find((p) => p.code === "2026Q3")!;
   q4 = periods.find((p) => p.code === "2026Q4")!;
   supervisorId = db.select({ id: users.id }).from(users).where(eq(users.role, "supervisor")).get()!.id;
-  db.update(users).set({ mustChangePassword: false }).where(eq(users.id, supervisorId)).run();
+  // A real 督查室 account has changed its password and enrolled its second factor.
+  db.update(users).set({ mustChangePassword: false, totpSecret: TEST_TOTP_SECRET, totpEnabledAt: Date.now() }).where(eq(users.id, supervisorId)).run();
 
   submitTask(1, "2026-10-20", base({ metricValues: [{ metricId: metricOf(1, "地区生产总值增长"), value: 5.6 }] }));
 

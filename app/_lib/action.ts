@@ -10,7 +10,7 @@ import { echoValues, formDataToObject, type FormState } from "@/lib/form-values"
 import { can, type Permission, type SessionUser } from "@/lib/permissions";
 import { parseRequestId, REQUEST_ID_FIELD } from "@/lib/request-id";
 import { unsafeTextErrors } from "@/lib/text-safety";
-import { getClientIp, getCurrentUser, mustChangePassword } from "./current-user";
+import { getClientIp, getCurrentUser, pendingAccountGate } from "./current-user";
 import { ConflictError, MESSAGES, storageMessage, ValidationError, zodFieldErrors } from "./errors";
 
 export { assertVersion, ConflictError, ValidationError } from "./errors";
@@ -38,8 +38,14 @@ export type ActionDefinition<S extends z.ZodType, L, R, P = L> = {
    * for work that cannot run inside the synchronous transaction (password hashing, file reads).
    */
   load: (ctx: ActionContext<z.output<S>>) => L | null | undefined | Promise<L | null | undefined>;
-  /** The permission to check against the loaded record. */
-  authorize: (loaded: L, ctx: ActionContext<z.output<S>>) => Permission;
+  /**
+   * The permission that needs no record (a role check), checked before `load`: a caller who
+   * may not act at all learns nothing from the lookup (whether a username is taken, an id
+   * exists, a version is current) and costs no password hashing.
+   */
+  guard?: (ctx: ActionContext<z.output<S>>) => Permission;
+  /** The permission to check against the loaded record (omit when `guard` says it all). */
+  authorize?: (loaded: L, ctx: ActionContext<z.output<S>>) => Permission;
   /**
    * Work for an authorized caller only, before the transaction: parsing a form against the
    * loaded record, checking and storing uploaded files. Without it, mutate gets `loaded`.
@@ -55,27 +61,32 @@ export type ActionDefinition<S extends z.ZodType, L, R, P = L> = {
   successMessage?: string | ((result: R | undefined) => string);
   /** Navigate after success (e.g. back to a list); the form state is then not returned. */
   redirectTo?: (ctx: ActionContext<z.output<S>>, result: R | undefined) => string | null;
-  /** Only the password change may run while the initial password has not been changed. */
+  /** Only the password change (and logout) may run while the password must be replaced. */
   allowPasswordChange?: boolean;
+  /** Only the second-factor set-up (and logout) may run while it is pending. */
+  allowSecondFactorSetup?: boolean;
 };
 
 /**
- * Wraps one Server Action: authenticate → parse → load → authorize → prepare → mutate +
- * audit in one transaction → revalidate. Use as `export const saveX = defineAction({...})` in a
+ * Wraps one Server Action: authenticate → parse → guard → load → authorize → prepare →
+ * mutate + audit in one transaction → revalidate. Use as `export const saveX = defineAction({...})` in a
  * "use server" file; it is called as `(prevState, formData)` by useActionState or with a plain object.
  * A request id sent with the form (lib/request-id.ts) is committed with the change: a repeat
  * of that request gets the original answer instead of running again.
  */
 export function defineAction<S extends z.ZodType, L, R = void, P = L>(def: ActionDefinition<S, L, R, P>) {
+  if (!def.guard && !def.authorize) throw new Error(`action ${def.action} has neither guard nor authorize`);
   return async function run(_prev: FormState | undefined, data: FormData | Record<string, unknown>): Promise<FormState> {
+    // Arguments come from the network: anything but a form or a plain object is a bad request.
+    if (!(data instanceof FormData) && (typeof data !== "object" || data === null || Array.isArray(data))) return { message: MESSAGES.invalid };
     const { [REQUEST_ID_FIELD]: sentRequestId, ...raw } = data instanceof FormData ? formDataToObject(data) : data;
     const values = echoValues(raw);
 
     const user = await getCurrentUser();
     if (!user) return { message: MESSAGES.unauthenticated, values };
-    if (!def.allowPasswordChange && (await mustChangePassword())) {
-      return { message: MESSAGES.passwordChangeRequired, values };
-    }
+    const gate = await pendingAccountGate();
+    if (gate === "password" && !def.allowPasswordChange) return { message: MESSAGES.passwordChangeRequired, values };
+    if (gate === "second-factor" && !def.allowSecondFactorSetup) return { message: MESSAGES.secondFactorRequired, values };
     const ip = await getClientIp();
     const db = getDb();
 
@@ -86,6 +97,11 @@ export function defineAction<S extends z.ZodType, L, R = void, P = L>(def: Actio
     if (!parsed.success) return { message: MESSAGES.invalid, errors: zodFieldErrors(parsed.error), values };
     const ctx: ActionContext<z.output<S>> = { user, input: parsed.data, ip, db };
     const target = { action: def.action, entity: def.entity, entityId: def.entityId?.(parsed.data) ?? null };
+    const refuse = (): FormState => {
+      writeAuditOrQueue(db, { actor: user, ip, outcome: "denied", ...target });
+      return { message: MESSAGES.forbidden, values };
+    };
+    if (def.guard && !can(user, ...def.guard(ctx))) return refuse();
 
     const requestId = parseRequestId(sentRequestId);
     if (requestId === "invalid") return { message: MESSAGES.invalid, values };
@@ -103,10 +119,7 @@ export function defineAction<S extends z.ZodType, L, R = void, P = L>(def: Actio
     }
     if (loaded === null || loaded === undefined) return { message: MESSAGES.notFound, values };
 
-    if (!can(user, ...def.authorize(loaded, ctx))) {
-      writeAuditOrQueue(db, { actor: user, ip, outcome: "denied", ...target });
-      return { message: MESSAGES.forbidden, values };
-    }
+    if (def.authorize && !can(user, ...def.authorize(loaded, ctx))) return refuse();
 
     let prepared: P;
     try {

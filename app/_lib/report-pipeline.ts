@@ -153,7 +153,7 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
         const own = "taskId" in facts.subject ? ref.taskId === facts.subject.taskId : ref.projectId === facts.subject.projectId;
         return own && ref.periodCode === input.quarter ? { report: ref, facts } : null;
       },
-      authorize: () => ["report:review"],
+      guard: () => ["report:review"],
       mutate: (tx, { report, facts }, { user, input }) => {
         const comment = (input.comment as string) || null;
         const result = reviewReport(tx, { reportId: report.id, expectedVersion: input.version as number, decision, comment, userId: user.id, now: Date.now() });

@@ -81,7 +81,7 @@ export const issueNotice = defineAction({
     deadline: deadlineField,
   }),
   load: ({ input }) => getNoticeSubjectByKey({ key: input.subject }),
-  authorize: () => ["notice:issue"],
+  guard: () => ["notice:issue"],
   mutate: (tx, subject, { input, user }) => {
     checkDeadline(input.deadline);
     if (subject.leadUnits.length === 0) throw new ValidationError("该任务没有牵头单位，无法发出通知");
@@ -129,7 +129,7 @@ export const closeNotice = defineAction({
   schema: z.object({ ...noticeRef, comment: optionalText("销号意见", 500) }),
   entityId: (input) => input.noticeId,
   load: ({ input }) => loadCurrent(input),
-  authorize: () => ["notice:close"],
+  guard: () => ["notice:close"],
   mutate: (tx, notice, { input, user }) => {
     const status = transition(notice, "close");
     const now = Date.now();
@@ -148,7 +148,7 @@ export const sendBackNotice = defineAction({
   schema: z.object({ ...noticeRef, comment: text("退回理由", 500), deadline: deadlineField }),
   entityId: (input) => input.noticeId,
   load: ({ input }) => loadCurrent(input),
-  authorize: () => ["notice:close"],
+  guard: () => ["notice:close"],
   mutate: (tx, notice, { input, user }) => {
     const status = transition(notice, "sendBack");
     checkDeadline(input.deadline);
@@ -180,7 +180,7 @@ export const raiseNoticeToDuban = defineAction({
   schema: z.object({ ...noticeRef, problem: text("存在问题", 1000), requirement: text("整改要求", 1000), deadline: deadlineField }),
   entityId: (input) => input.noticeId,
   load: ({ input }) => loadCurrent(input),
-  authorize: () => ["notice:issue"],
+  guard: () => ["notice:issue"],
   mutate: (tx, cuiban, { input, user }) => {
     const status = transition(cuiban, "raiseToDuban");
     checkDeadline(input.deadline);
@@ -235,7 +235,7 @@ export const escalateNoticeToLeader = defineAction({
     const leaderIds = getNoticeSubjectByKey({ key: subjectKeyOf(notice) })?.leaderIds ?? [];
     return { notice, leaderIds };
   },
-  authorize: () => ["notice:issue"],
+  guard: () => ["notice:issue"],
   mutate: (tx, { notice, leaderIds }, { input, user }) => {
     transition(notice, "escalateToLeader");
     if (leaderIds.length === 0) throw new ValidationError("该任务没有牵头领导，无法呈报");
@@ -269,12 +269,14 @@ export const replyNotice = defineAction({
   // Files are checked by content and written before the (synchronous) transaction, and only
   // for a user the reply rule admits, so a refused request leaves nothing on disk.
   load: async ({ input, user }) => {
-    const notice = loadCurrent(input);
+    const notice = getNotice({ id: input.noticeId });
     if (!notice) return null;
+    const stored: StoredReplyFile[] = [];
+    // A unit the notice is not addressed to learns nothing more (not even whether the version is current).
+    if (!can(user, "notice:reply", { addresseeUnitIds: notice.units.map((u) => u.id) })) return { notice, stored };
+    if (notice.version !== input.version) throw new ConflictError();
     const files = uploadedFiles(input.files);
     if (files.length > MAX_REPLY_FILES) throw new ValidationError(`一次最多上传 ${MAX_REPLY_FILES} 个附件`, { files: [`一次最多上传 ${MAX_REPLY_FILES} 个附件`] });
-    const stored: StoredReplyFile[] = [];
-    if (!can(user, "notice:reply", { addresseeUnitIds: notice.units.map((u) => u.id) })) return { notice, stored };
     for (const file of files) {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const check = checkEvidenceFile(file.name, bytes);

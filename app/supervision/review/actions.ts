@@ -26,7 +26,7 @@ export const approveReports = defineAction({
   entity: "report",
   schema: z.object({ items }),
   load: ({ input }) => input.items,
-  authorize: () => ["report:review"],
+  guard: () => ["report:review"],
   mutate: (tx, list, { user, ip }) => {
     const now = Date.now();
     list.forEach(({ reportId, version }, i) => {

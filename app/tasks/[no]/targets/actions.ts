@@ -88,7 +88,7 @@ export const setTargetsLocked = defineAction({
   }),
   entityId: (input) => `${input.taskNo}:Q${input.quarter}`,
   load: ({ input }) => loadTargets(input.taskNo),
-  authorize: () => ["targets:lock"],
+  guard: () => ["targets:lock"],
   mutate: (tx, { task, targets, locks }, { user, input }) => {
     const lock = locks[input.quarter - 1];
     if (!input.locked && lock !== "supervisor") throw new ConflictError(lock ? "该季度目标因报告已提交或季度已结束而锁定，不能解锁；如需调整请由牵头单位提交调整申请。" : "该季度目标未锁定。");
@@ -170,7 +170,7 @@ export const decideTargetsChange = defineAction({
     }
     return { request, ...loaded };
   },
-  authorize: () => ["targets:lock"],
+  guard: () => ["targets:lock"],
   mutate: (tx, l, { user, input }) => {
     const approve = input.decision === "approve";
     const r = decideChangeRequest(tx, { request: l.request, expectedVersion: input.version, approve, comment: input.comment || null, userId: user.id, now: Date.now() });

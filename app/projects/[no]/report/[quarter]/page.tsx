@@ -5,6 +5,7 @@ import { outcomeText, type ReportOutcomeSearch } from "@/app/_lib/report-outcome
 import { appToday } from "@/app/_lib/today";
 import { ReportPageHeader } from "@/app/_components/report-page-header";
 import { ReportContent } from "@/components/report/report-content";
+import { visibleReportContent } from "@/lib/report-visibility";
 import { ReviewPanel } from "@/components/report/review-panel";
 import { VersionList } from "@/components/report/version-list";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -50,6 +51,9 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
   const started = canDraft(period, today);
   const mayEdit = can(user, "report:edit", { leadUnitIds: ctx.leadUnitIds });
   const editable = mayEdit && started && (state === null || state === "draft" || state === "returned");
+  const shown = report
+    ? visibleReportContent({ mayEdit, state, live: liveProjectSnapshot(project, period.code, report, attachments), lastSubmitted: versions[0]?.snapshot ?? null })
+    : null;
   const outcome = outcomeText(await searchParams, state);
 
   return (
@@ -82,10 +86,10 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
           />
         ) : !started ? (
           <p className="text-sm text-gray-700">本季度自 {formatChineseDate(period.startsOn)} 起可以填报。</p>
-        ) : report ? (
-          <ReportContent report={liveProjectSnapshot(project, period.code, report, attachments)} canDownload />
+        ) : shown ? (
+          <ReportContent report={shown} canDownload />
         ) : (
-          <p className="text-sm text-gray-700">牵头单位尚未填报本季度报告。</p>
+          <p className="text-sm text-gray-700">{report ? "牵头单位尚未提交本季度报告（未提交的草稿仅本单位可见）。" : "牵头单位尚未填报本季度报告。"}</p>
         )}
       </Card>
 

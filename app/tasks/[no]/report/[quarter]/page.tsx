@@ -21,6 +21,7 @@ import { canDraft, previousPeriod, quarterLabel } from "@/lib/periods";
 import { approveReport, returnReport } from "./actions";
 import { CoopNoteForm } from "./_components/coop-note-form";
 import { ReportForm } from "./_components/report-form";
+import { visibleReportContent } from "@/lib/report-visibility";
 import { formValues, liveSnapshot } from "./report-view";
 import { loadReportContext, parseTaskNo } from "./report-context";
 
@@ -57,6 +58,7 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
   const mayEdit = can(user, "report:edit", { leadUnitIds: ctx.leadUnitIds });
   const editable = mayEdit && started && (state === null || state === "draft" || state === "returned");
   const live = liveSnapshot(ctx, attachments);
+  const shown = visibleReportContent({ mayEdit, state, live, lastSubmitted: versions[0]?.snapshot ?? null });
   const ownNote = user.unitId !== null && ctx.coopUnitIds.includes(user.unitId) ? coopNotes.find((n) => n.unitId === user.unitId) : undefined;
   const isCoop = user.role === "unit" && user.unitId !== null && ctx.coopUnitIds.includes(user.unitId);
   const outcome = outcomeText(await searchParams, state);
@@ -116,10 +118,10 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
           />
         ) : !started ? (
           <p className="text-sm text-gray-700">本季度自 {formatChineseDate(period.startsOn)} 起可以填报。</p>
-        ) : report ? (
-          <ReportContent report={live} canDownload />
+        ) : shown ? (
+          <ReportContent report={shown} canDownload />
         ) : (
-          <p className="text-sm text-gray-700">牵头单位尚未填报本季度报告。</p>
+          <p className="text-sm text-gray-700">{report ? "牵头单位尚未提交本季度报告（未提交的草稿仅本单位可见）。" : "牵头单位尚未填报本季度报告。"}</p>
         )}
       </Card>
 
