@@ -3,7 +3,7 @@
 // Rows refer to each other by natural keys (task 序号, metric position, period code,
 // username, unit name); attachments keep their id because version snapshots link to it.
 // Export order is fixed, so export → import → export is byte-identical.
-import { and, asc, eq, isNotNull } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "../client";
 import {
