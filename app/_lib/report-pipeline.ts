@@ -12,10 +12,11 @@ import type { NewAttachment } from "@/db/queries/attachments";
 import { formatDateTime } from "@/lib/format-time";
 import { reportApproved, reportReturned, reportSubmitted } from "@/lib/notification-rules";
 import { canDraft, dayOfTimestamp } from "@/lib/periods";
-import { REPORT_CONFLICT_MESSAGE, REPORT_READ_ONLY_MESSAGE, type ReportIntent } from "@/lib/report-form";
+import { MAX_FILES_PER_SAVE, REPORT_CONFLICT_MESSAGE, REPORT_READ_ONLY_MESSAGE, type ReportIntent } from "@/lib/report-form";
 import { reportPath, subjectFullLabel, subjectPath, type SubjectRef } from "@/lib/subject";
 import type { ReportState } from "@/lib/vocabulary";
 import { ConflictError, defineAction, ValidationError } from "./action";
+import { STALE_UPLOAD_MESSAGE } from "./errors";
 import { storeUploads, uploadedFiles } from "./evidence-upload";
 import { appToday } from "./today";
 
@@ -57,6 +58,7 @@ function applied(result: ReportWrite): Extract<ReportWrite, { ok: true }> {
   if (result.ok) return result;
   if (result.reason === "readOnly") throw new ConflictError(REPORT_READ_ONLY_MESSAGE);
   if (result.reason === "conflict") throw new ConflictError(REPORT_CONFLICT_MESSAGE);
+  if (result.reason === "staleUpload") throw new ValidationError(STALE_UPLOAD_MESSAGE, { evidence: [STALE_UPLOAD_MESSAGE] });
   throw new ValidationError("提交的内容与本事项不符，请刷新页面后重试");
 }
 
@@ -71,6 +73,8 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
       quarter: quarterCode,
       version: z.coerce.number().int().min(0),
       evidence: z.union([z.instanceof(File), z.array(z.instanceof(File))]).optional(),
+      /** Staged uploads (app/api/evidence/uploads) to attach: the form's way of sending evidence. */
+      attach: ids,
       removeAttachment: ids,
     })
     // Every other field (text, values…) is one string: a repeated field is refused, not dropped.
@@ -100,12 +104,14 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
         const raw = Object.fromEntries(Object.entries(input).filter((e): e is [string, string] => typeof e[1] === "string"));
         const parsed = adapter.parse(ctx, raw, intent, today);
         if (!parsed.ok) throw new ValidationError(intent === "submit" ? "还有内容未填写或有误，请按提示修改后再提交" : "有内容填写有误，请按提示修改", parsed.errors);
+        const attachIds = input.attach as number[];
+        if (attachIds.length > MAX_FILES_PER_SAVE) throw new ValidationError(`一次最多附上 ${MAX_FILES_PER_SAVE} 个附件`, { evidence: [`一次最多附上 ${MAX_FILES_PER_SAVE} 个附件`] });
         const newFiles: NewAttachment[] = await storeUploads(uploadedFiles(input.evidence as File | File[] | undefined));
-        return { facts, content: parsed.content, newFiles, removeIds: input.removeAttachment as number[] };
+        return { facts, content: parsed.content, newFiles, attachIds, removeIds: input.removeAttachment as number[] };
       },
       mutate: (tx, p, { user, input }) => {
         const now = Date.now();
-        const result = applied(write(tx, { subject: p.facts.subject, periodId: p.facts.period.id, expectedVersion: versionOf(input), content: p.content, files: { add: p.newFiles, removeIds: p.removeIds }, userId: user.id, now }));
+        const result = applied(write(tx, { subject: p.facts.subject, periodId: p.facts.period.id, expectedVersion: versionOf(input), content: p.content, files: { add: p.newFiles, attach: p.attachIds, removeIds: p.removeIds }, userId: user.id, now }));
         if (intent === "submit") {
           notify(
             tx,

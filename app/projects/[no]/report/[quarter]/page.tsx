@@ -13,7 +13,10 @@ import { listReportAttachments } from "@/db/queries/attachments";
 import { listPeriods } from "@/db/queries/periods";
 import { listReportVersions } from "@/db/queries/reports";
 import { formatChineseDate } from "@/lib/format-date";
+import { reportDraftKey } from "@/lib/local-draft";
 import { can } from "@/lib/permissions";
+import { reportPath } from "@/lib/subject";
+import { ForgetLocalDraft } from "@/components/report/forget-local-draft";
 import { canDraft, quarterLabel } from "@/lib/periods";
 import { approveProjectReport, returnProjectReport } from "./actions";
 import { ProjectReportForm } from "./_components/project-report-form";
@@ -52,6 +55,7 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
   const started = canDraft(period, today);
   const mayEdit = can(user, "report:edit", { leadUnitIds: ctx.leadUnitIds });
   const editable = mayEdit && started && (state === null || state === "draft" || state === "returned");
+  const draftKey = reportDraftKey(user.id, reportPath({ kind: "project", no: project.no }, period.code));
   const shown = report
     ? visibleReportContent({ mayEdit, state, live: liveProjectSnapshot(project, period.code, report, attachments), lastSubmitted: versions[0]?.snapshot ?? null })
     : null;
@@ -74,6 +78,7 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
 
       <Card aria-labelledby="report-heading">
         <CardTitle id="report-heading">{editable ? "填写报告" : "报告内容"}</CardTitle>
+        {mayEdit && !editable && <ForgetLocalDraft draftKey={draftKey} />}
         {editable ? (
           <ProjectReportForm
             projectNo={project.no}
@@ -84,6 +89,7 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
             prefilledFrom={!report && previous ? quarterLabel(previous.period.code) : null}
             attachments={attachments.map((a) => ({ id: a.id, filename: a.filename, size: a.size }))}
             today={today}
+            draftKey={draftKey}
           />
         ) : !started ? (
           <p className="text-sm text-gray-700">本季度自 {formatChineseDate(period.startsOn)} 起可以填报。</p>

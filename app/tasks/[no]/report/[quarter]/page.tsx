@@ -16,7 +16,10 @@ import { getReportRecord, listReportVersions } from "@/db/queries/reports";
 import { formatChineseDate } from "@/lib/format-date";
 import { formatDateTime } from "@/lib/format-time";
 import { formatMetricValue } from "@/lib/metric-text";
+import { reportDraftKey } from "@/lib/local-draft";
 import { can } from "@/lib/permissions";
+import { reportPath } from "@/lib/subject";
+import { ForgetLocalDraft } from "@/components/report/forget-local-draft";
 import { canDraft, previousPeriod, quarterLabel } from "@/lib/periods";
 import { approveReport, returnReport } from "./actions";
 import { CoopNoteForm } from "./_components/coop-note-form";
@@ -57,6 +60,7 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
   const started = canDraft(period, today);
   const mayEdit = can(user, "report:edit", { leadUnitIds: ctx.leadUnitIds });
   const editable = mayEdit && started && (state === null || state === "draft" || state === "returned");
+  const draftKey = reportDraftKey(user.id, reportPath({ kind: "task", no: task.no }, period.code));
   const live = liveSnapshot(ctx, attachments);
   const shown = visibleReportContent({ mayEdit, state, live, lastSubmitted: versions[0]?.snapshot ?? null });
   const ownNote = user.unitId !== null && ctx.coopUnitIds.includes(user.unitId) ? coopNotes.find((n) => n.unitId === user.unitId) : undefined;
@@ -96,6 +100,7 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
 
       <Card aria-labelledby="report-heading">
         <CardTitle id="report-heading">{editable ? "填写报告" : "报告内容"}</CardTitle>
+        {mayEdit && !editable && <ForgetLocalDraft draftKey={draftKey} />}
         {editable ? (
           <ReportForm
             taskNo={task.no}
@@ -115,6 +120,7 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
             attachments={attachments.map((a) => ({ id: a.id, filename: a.filename, size: a.size }))}
             latest={report ? live : null}
             today={today}
+            draftKey={draftKey}
           />
         ) : !started ? (
           <p className="text-sm text-gray-700">本季度自 {formatChineseDate(period.startsOn)} 起可以填报。</p>
