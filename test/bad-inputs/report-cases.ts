@@ -5,6 +5,8 @@ import { and, eq } from "drizzle-orm";
 import { decideTargetsChange, requestTargetsChange, saveTargets, setTargetsLocked } from "@/app/tasks/[no]/targets/actions";
 import { approveReport, returnReport, saveCoopNoteAction, saveReport, submitReportAction } from "@/app/tasks/[no]/report/[quarter]/actions";
 import { approveReports } from "@/app/supervision/review/actions";
+import { POST as uploadEvidence } from "@/app/api/evidence/uploads/route";
+import { pdfBytes } from "@/lib/testing/evidence-fixtures";
 import type { Db } from "@/db/client";
 import { submitReport } from "@/db/queries/report-writes";
 import { createChangeRequest, getTaskTargets, quarterPlanOf, saveTaskTargets } from "@/db/queries/targets";
@@ -34,7 +36,7 @@ function planTargets(db: Db, no: number, userId: number) {
 export async function reportCases(db: Db): Promise<ActionCase[]> {
   const zjj = unitIdOf(db, "住建局");
   const zjjUser = userIdOf(db, "zjj");
-  const [draftNo, submitNo, reviewNo, , , targetsNo] = taskNos(db, { unitId: zjj, role: "lead" }) as number[];
+  const [draftNo, submitNo, reviewNo, , , targetsNo] = taskNos(db, { unitId: zjj, role: "compile" }) as number[];
   for (const no of [draftNo!, submitNo!]) planTargets(db, no, zjjUser);
   const draftMetric = metricIdOf(db, draftNo!);
   const submitMetric = metricIdOf(db, submitNo!);
@@ -147,13 +149,27 @@ export async function reportCases(db: Db): Promise<ActionCase[]> {
   const asSupervisor = () => actAs(db, "duchashi");
   const reportsPath = "app/tasks/[no]/report/[quarter]/actions.ts";
 
+  /** The upload route takes the file as its body and its name in the query. */
+  const upload = (input: Record<string, unknown>) => {
+    const file = input.file instanceof File ? input.file : new File([pdfBytes() as BlobPart], "佐证.pdf");
+    return uploadEvidence(new Request(`http://test/api/evidence/uploads?name=${encodeURIComponent(String(input.name))}`, { method: "POST", body: file }), { params: Promise.resolve({}) });
+  };
+
   return [
+    {
+      ref: "app/api/evidence/uploads/route.ts#POST",
+      signIn: asZjj,
+      call: upload,
+      valid: () => ({ name: "季度佐证.pdf" }),
+      fields: [{ name: "name", kind: "text" }],
+      files: { field: "file", inputs: files },
+    },
     {
       ref: `${reportsPath}#saveReport`,
       signIn: asZjj,
       call: (input) => saveReport(undefined, input),
       valid: () => reportValid(draftNo!, draftMetric),
-      fields: reportFields(draftNo!, draftMetric, false),
+      fields: [...reportFields(draftNo!, draftMetric, false), { name: "attach", kind: "id" }],
       foreign: () => [{ ...reportValid(draftNo!, draftMetric), taskNo: String(foreign) }],
       files: { field: "evidence", inputs: files },
     },

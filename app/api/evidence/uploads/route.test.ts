@@ -36,7 +36,7 @@ async function signInAs(userId: number) {
 }
 
 const send = (name: string, body: Uint8Array) =>
-  upload(new Request(`http://localhost/api/evidence/uploads?name=${encodeURIComponent(name)}`, { method: "POST", body }), { params: Promise.resolve({}) });
+  upload(new Request(`http://localhost/api/evidence/uploads?name=${encodeURIComponent(name)}`, { method: "POST", body: new Blob([body as BlobPart]) }), { params: Promise.resolve({}) });
 
 /** A PDF of `size` bytes: the header the sniffer reads, then padding. */
 function bigPdf(size: number): Uint8Array {
