@@ -10,9 +10,11 @@ import { getReportRef } from "@/db/queries/reports";
 import { reviewReport, saveReportDraft, submitReport, type DraftContent, type ReportSubject, type ReportWrite } from "@/db/queries/report-writes";
 import type { NewAttachment } from "@/db/queries/attachments";
 import { formatDateTime } from "@/lib/format-time";
-import { reportApproved, reportReturned, reportSubmitted } from "@/lib/notification-rules";
+import { reportApproved, reportPartSubmitted, reportReturned, reportSubmitted } from "@/lib/notification-rules";
 import { canDraft, dayOfTimestamp } from "@/lib/periods";
-import { MAX_FILES_PER_SAVE, REPORT_CONFLICT_MESSAGE, REPORT_READ_ONLY_MESSAGE, type ReportIntent } from "@/lib/report-form";
+import { MAX_FILES_PER_SAVE, REPORT_CONFLICT_MESSAGE, REPORT_READ_ONLY_MESSAGE, TEXT_MAX_CHARS, type ReportIntent } from "@/lib/report-form";
+import { compilerOf } from "@/lib/unit-reporting";
+import { savePart } from "@/db/queries/report-parts";
 import { reportPath, subjectFullLabel, subjectPath, type SubjectRef } from "@/lib/subject";
 import type { ReportState } from "@/lib/vocabulary";
 import { ConflictError, defineAction, ValidationError } from "./action";
@@ -186,5 +188,73 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
     });
   }
 
-  return { save: defineWrite("save"), submit: defineWrite("submit"), approve: defineReview("approve"), reject: defineReview("return") };
+  const partSchema = z.object({
+    [field]: z.coerce.number().int().positive(),
+    quarter: quarterCode,
+    version: z.coerce.number().int().min(0),
+    progress: z.string().trim().max(TEXT_MAX_CHARS, `请控制在 ${TEXT_MAX_CHARS} 字以内`),
+    problems: z.string().trim().max(TEXT_MAX_CHARS, `请控制在 ${TEXT_MAX_CHARS} 字以内`).optional().default(""),
+    attach: ids,
+    removeAttachment: ids,
+  });
+
+  /** A co-lead unit's own part: saved, or sent to the compiler (who is notified). */
+  function definePartWrite(intent: ReportIntent) {
+    return defineAction({
+      action: intent === "submit" ? "reportPart.submit" : "reportPart.save",
+      entity: "reportPart",
+      schema: intent === "submit" ? partSchema.refine((v) => (v.progress as string).length > 0, { path: ["progress"], message: "请填写本单位负责部分的工作进展" }) : partSchema,
+      entityId: (input) => `${field === "taskNo" ? "" : "project"}${noOf(input)}/${quarterOf(input)}`,
+      load: ({ input }) => {
+        const ctx = adapter.load(noOf(input), quarterOf(input));
+        return ctx && adapter.facts(ctx);
+      },
+      authorize: (facts) => ["reportPart:edit", { leadUnitIds: facts.leadUnitIds }],
+      prepare: (facts, { input }) => {
+        if (!canDraft(facts.period, appToday())) throw new ValidationError("本季度尚未开始，暂不能填报");
+        const attach = input.attach as number[];
+        if (attach.length > MAX_FILES_PER_SAVE) throw new ValidationError(`一次最多附上 ${MAX_FILES_PER_SAVE} 个附件`, { evidence: [`一次最多附上 ${MAX_FILES_PER_SAVE} 个附件`] });
+        return facts;
+      },
+      mutate: (tx, facts, { user, input }) => {
+        const now = Date.now();
+        const r = savePart(tx, {
+          subject: facts.subject,
+          periodId: facts.period.id,
+          unitId: user.unitId!,
+          expectedVersion: versionOf(input),
+          progress: input.progress as string,
+          problems: input.problems as string,
+          submit: intent === "submit",
+          files: { attach: input.attach as number[], removeIds: input.removeAttachment as number[] },
+          userId: user.id,
+          now,
+        });
+        if (!r.ok) {
+          if (r.reason === "readOnly") throw new ConflictError("牵头单位已提交汇总报告，本单位负责部分不能再修改；如需补充请联系牵头单位。");
+          if (r.reason === "staleUpload") throw new ValidationError(STALE_UPLOAD_MESSAGE, { evidence: [STALE_UPLOAD_MESSAGE] });
+          throw new ConflictError("本单位负责部分已被本单位其他人员修改，请刷新页面后再保存；您填写的内容已保留在表单中。");
+        }
+        const compiler = compilerOf(facts.leadUnitIds);
+        if (intent === "submit" && compiler !== null) {
+          notify(
+            tx,
+            reportPartSubmitted({ partId: r.partId, version: r.version, unitName: user.unitName ?? "共同牵头单位", subject: subjectFullLabel(facts.ref, facts.title, 20), periodCode: facts.period.code, compilerUnitId: compiler, link: reportPath(facts.ref, facts.period.code) }),
+          );
+        }
+        return { entityId: r.partId, before: r.before, after: r.after };
+      },
+      revalidate: ({ input }) => reportPaths(refOf(noOf(input)), quarterOf(input)),
+      successMessage: () => (intent === "submit" ? `本单位负责部分已报送牵头单位（${formatDateTime(Date.now())}）。` : `草稿已保存（${formatDateTime(Date.now())}）。`),
+    });
+  }
+
+  return {
+    save: defineWrite("save"),
+    submit: defineWrite("submit"),
+    approve: defineReview("approve"),
+    reject: defineReview("return"),
+    savePart: definePartWrite("save"),
+    submitPart: definePartWrite("submit"),
+  };
 }

@@ -79,16 +79,28 @@ export function ReportCommonFields({ value, errors, attachments, removed, nameFi
 }
 
 /** 保存草稿 / 提交报告: the clicked button's `intent` tells the form which Server Action to run. */
-export function ReportSubmitBar({ pending, uploading, onSubmit }: { pending: boolean; uploading: boolean; onSubmit: () => void }) {
+export function ReportSubmitBar({
+  pending,
+  uploading,
+  onSubmit,
+  submitLabel = "提交报告",
+  note = "提交后报告只读，督查室退回后方可修改。",
+}: {
+  pending: boolean;
+  uploading: boolean;
+  onSubmit: () => void;
+  submitLabel?: string;
+  note?: string;
+}) {
   return (
     <div className="flex flex-col gap-3 border-t pt-4 sm:flex-row sm:items-center">
       <Button type="submit" name="intent" value="save" variant="secondary" disabled={pending || uploading}>
         {pending ? "正在保存…" : "保存草稿"}
       </Button>
       <Button type="submit" name="intent" value="submit" disabled={pending || uploading} onClick={onSubmit}>
-        提交报告
+        {submitLabel}
       </Button>
-      <p className="text-xs text-gray-700">{uploading ? "附件正在上传，上传完成后即可保存或提交。" : "提交后报告只读，督查室退回后方可修改。"}</p>
+      <p className="text-xs text-gray-700">{uploading ? "附件正在上传，上传完成后即可保存或提交。" : note}</p>
     </div>
   );
 }

@@ -3,7 +3,8 @@
 // the current state and is reset after an accepted call.
 import { and, eq } from "drizzle-orm";
 import { decideTargetsChange, requestTargetsChange, saveTargets, setTargetsLocked } from "@/app/tasks/[no]/targets/actions";
-import { approveReport, returnReport, saveCoopNoteAction, saveReport, submitReportAction } from "@/app/tasks/[no]/report/[quarter]/actions";
+import { approveReport, returnReport, saveCoopNoteAction, saveReport, saveReportPart, submitReportAction, submitReportPart } from "@/app/tasks/[no]/report/[quarter]/actions";
+import { partCases } from "./part-cases";
 import { approveReports } from "@/app/supervision/review/actions";
 import { POST as uploadEvidence } from "@/app/api/evidence/uploads/route";
 import { pdfBytes } from "@/lib/testing/evidence-fixtures";
@@ -155,7 +156,10 @@ export async function reportCases(db: Db): Promise<ActionCase[]> {
     return uploadEvidence(new Request(`http://test/api/evidence/uploads?name=${encodeURIComponent(String(input.name))}`, { method: "POST", body: file }), { params: Promise.resolve({}) });
   };
 
+  const [savePart, submitPart] = partCases(db, { kind: "task", no: 54, quarter: Q, save: saveReportPart, submit: submitReportPart });
   return [
+    { ...savePart, ref: `${reportsPath}#saveReportPart` },
+    { ...submitPart, ref: `${reportsPath}#submitReportPart` },
     {
       ref: "app/api/evidence/uploads/route.ts#POST",
       signIn: asZjj,

@@ -18,7 +18,8 @@ import { can } from "@/lib/permissions";
 import { reportPath } from "@/lib/subject";
 import { ForgetLocalDraft } from "@/components/report/forget-local-draft";
 import { canDraft, quarterLabel } from "@/lib/periods";
-import { approveProjectReport, returnProjectReport } from "./actions";
+import { approveProjectReport, returnProjectReport, saveProjectReportPart, submitProjectReportPart } from "./actions";
+import { CoLeadParts } from "@/app/_components/co-lead-parts";
 import { ProjectReportForm } from "./_components/project-report-form";
 import { loadProjectReportContext, parseProjectNo } from "./report-context";
 import { liveProjectSnapshot, partFieldSets, projectFormValues, withCoverageUnit } from "./report-view";
@@ -99,6 +100,18 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
           <p className="text-sm text-gray-700">{report ? "牵头单位尚未提交本季度报告（未提交的草稿仅本单位可见）。" : "牵头单位尚未填报本季度报告。"}</p>
         )}
       </Card>
+
+      <CoLeadParts
+        user={user}
+        subject={{ projectId: project.id }}
+        ref_={{ kind: "project", no: project.no }}
+        period={period}
+        leadUnits={project.leadUnits}
+        reportState={state}
+        started={started}
+        save={saveProjectReportPart}
+        submit={submitProjectReportPart}
+      />
 
       {report && state === "submitted" && can(user, "report:review") && (
         <Card aria-labelledby="review-heading">

@@ -21,7 +21,8 @@ import { can } from "@/lib/permissions";
 import { reportPath } from "@/lib/subject";
 import { ForgetLocalDraft } from "@/components/report/forget-local-draft";
 import { canDraft, previousPeriod, quarterLabel } from "@/lib/periods";
-import { approveReport, returnReport } from "./actions";
+import { approveReport, returnReport, saveReportPart, submitReportPart } from "./actions";
+import { CoLeadParts } from "@/app/_components/co-lead-parts";
 import { CoopNoteForm } from "./_components/coop-note-form";
 import { ReportForm } from "./_components/report-form";
 import { visibleReportContent } from "@/lib/report-visibility";
@@ -130,6 +131,18 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
           <p className="text-sm text-gray-700">{report ? "牵头单位尚未提交本季度报告（未提交的草稿仅本单位可见）。" : "牵头单位尚未填报本季度报告。"}</p>
         )}
       </Card>
+
+      <CoLeadParts
+        user={user}
+        subject={{ taskId: task.id }}
+        ref_={{ kind: "task", no: task.no }}
+        period={period}
+        leadUnits={task.leadUnits}
+        reportState={state}
+        started={started}
+        save={saveReportPart}
+        submit={submitReportPart}
+      />
 
       {report && state === "submitted" && can(user, "report:review") && (
         <Card aria-labelledby="review-heading">
