@@ -51,6 +51,14 @@ const ids = z
   .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(Number).filter((n) => Number.isInteger(n) && n > 0));
 
+/** Staged upload ids to attach: each must be one (a garbled list is refused, not dropped). */
+const attachIds = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+  .refine((list) => list.every((id) => /^\d{1,10}$/.test(id.trim())), { message: "附件编号无效，请重新上传附件" })
+  .transform((list) => list.map(Number));
+
 /** The 督查室's desk lists every report's state, and the dashboard counts them: refresh them all. */
 function reportPaths(ref: SubjectRef, code: string): string[] {
   return [reportPath(ref, code), subjectPath(ref), "/my", "/supervision", "/supervision/review", "/supervision/overdue", "/dashboard"];
@@ -76,7 +84,7 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
       version: z.coerce.number().int().min(0),
       evidence: z.union([z.instanceof(File), z.array(z.instanceof(File))]).optional(),
       /** Staged uploads (app/api/evidence/uploads) to attach: the form's way of sending evidence. */
-      attach: ids,
+      attach: attachIds,
       removeAttachment: ids,
     })
     // Every other field (text, values…) is one string: a repeated field is refused, not dropped.
@@ -194,7 +202,7 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
     version: z.coerce.number().int().min(0),
     progress: z.string().trim().max(TEXT_MAX_CHARS, `请控制在 ${TEXT_MAX_CHARS} 字以内`),
     problems: z.string().trim().max(TEXT_MAX_CHARS, `请控制在 ${TEXT_MAX_CHARS} 字以内`).optional().default(""),
-    attach: ids,
+    attach: attachIds,
     removeAttachment: ids,
   });
 

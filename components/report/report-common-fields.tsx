@@ -46,7 +46,7 @@ export function ReportCommonFields({ value, errors, attachments, removed, nameFi
         <legend className="mb-2 text-base font-semibold">自评状态</legend>
         <div className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
           {SELF_STATUS.map((s) => (
-            <label key={s} className="inline-flex items-center gap-2">
+            <label key={s} className="inline-flex min-h-11 items-center gap-2">
               <input type="radio" name={reportField.selfStatus} value={s} defaultChecked={value(reportField.selfStatus) === s} />
               {SELF_STATUS_LABEL[s]}
             </label>

@@ -3,7 +3,7 @@ import "server-only";
 // the compiler (the first-listed lead unit) reads while writing the report. Sending it
 // ("submitted") is that unit's 报送; it may be revised and sent again while the compiled
 // report is still open.
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { PartStatus } from "@/lib/vocabulary";
 import { getDb, type Tx } from "../client";
 import { reportParts, reports, units } from "../schema";
@@ -119,4 +119,22 @@ export function savePart(tx: Tx, input: PartInput): PartWrite {
     before: existing ? { status: existing.status, progress: existing.progress, problems: existing.problems } : null,
     after: { status, progress: input.progress, problems: input.problems },
   };
+}
+
+export interface UnitPartRow {
+  taskId: number | null;
+  projectId: number | null;
+  periodId: number;
+  status: PartStatus;
+  firstSubmittedAt: number | null;
+}
+
+/** A unit's own parts in the given quarters (for its to-do list). */
+export function listUnitParts({ unitId, periodIds }: { unitId: number; periodIds: readonly number[] }): UnitPartRow[] {
+  if (periodIds.length === 0) return [];
+  return getDb()
+    .select({ taskId: reportParts.taskId, projectId: reportParts.projectId, periodId: reportParts.periodId, status: reportParts.status, firstSubmittedAt: reportParts.firstSubmittedAt })
+    .from(reportParts)
+    .where(and(eq(reportParts.unitId, unitId), inArray(reportParts.periodId, [...periodIds])))
+    .all();
 }

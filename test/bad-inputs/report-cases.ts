@@ -153,7 +153,9 @@ export async function reportCases(db: Db): Promise<ActionCase[]> {
   /** The upload route takes the file as its body and its name in the query. */
   const upload = (input: Record<string, unknown>) => {
     const file = input.file instanceof File ? input.file : new File([pdfBytes() as BlobPart], "佐证.pdf");
-    return uploadEvidence(new Request(`http://test/api/evidence/uploads?name=${encodeURIComponent(String(input.name))}`, { method: "POST", body: file }), { params: Promise.resolve({}) });
+    const url = new URL("http://test/api/evidence/uploads");
+    url.searchParams.set("name", String(input.name));
+    return uploadEvidence(new Request(url, { method: "POST", body: file }), { params: Promise.resolve({}) });
   };
 
   const [savePart, submitPart] = partCases(db, { kind: "task", no: 54, quarter: Q, save: saveReportPart, submit: submitReportPart });
@@ -165,7 +167,8 @@ export async function reportCases(db: Db): Promise<ActionCase[]> {
       signIn: asZjj,
       call: upload,
       valid: () => ({ name: "季度佐证.pdf" }),
-      fields: [{ name: "name", kind: "text" }],
+      // A browser cannot put a lone surrogate in a query string at all (encodeURIComponent throws), so such a name never arrives.
+      fields: [{ name: "name", kind: "text", accepts: (v) => !/\p{Cs}/u.test(String(v)) }],
       files: { field: "file", inputs: files },
     },
     {
@@ -173,7 +176,7 @@ export async function reportCases(db: Db): Promise<ActionCase[]> {
       signIn: asZjj,
       call: (input) => saveReport(undefined, input),
       valid: () => reportValid(draftNo!, draftMetric),
-      fields: [...reportFields(draftNo!, draftMetric, false), { name: "attach", kind: "id" }],
+      fields: reportFields(draftNo!, draftMetric, false),
       foreign: () => [{ ...reportValid(draftNo!, draftMetric), taskNo: String(foreign) }],
       files: { field: "evidence", inputs: files },
     },

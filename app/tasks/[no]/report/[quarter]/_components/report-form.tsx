@@ -110,7 +110,7 @@ export function ReportForm(props: ReportFormProps) {
               ["done", "已完成"],
               ["notDone", "未完成"],
             ].map(([v, label]) => (
-              <label key={v} className="inline-flex items-center gap-2">
+              <label key={v} className="inline-flex min-h-11 items-center gap-2">
                 <input type="radio" name={reportField.milestoneDone} value={v} defaultChecked={value(reportField.milestoneDone) === v} />
                 {label}
               </label>
