@@ -66,6 +66,8 @@ test.describe("牵头单位用得顺手", () => {
   });
 
   test("a 15 MB file and three 4 MB photos upload one by one and save with the report; a 21 MB file is refused in Chinese beside a valid one", async ({ page }) => {
+    // Handing 48 MB of files to the browser takes a while on a busy machine.
+    test.setTimeout(180_000);
     await loginAs(page, "unit");
     await page.goto(UPLOAD_URL);
     await page.getByLabel("工作进展（必填）").fill("四季度危旧房改造推进情况，附现场照片。");

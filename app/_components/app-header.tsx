@@ -28,8 +28,9 @@ export async function AppHeader() {
   const expiresInDays = user ? await passwordExpiryWarning() : null;
   return (
     <header className="no-print border-b bg-brand-800 text-white">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-3 py-3 sm:px-6">
-        <Link href="/" className="text-base font-semibold text-white hover:no-underline sm:text-lg">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-2 px-3 py-2 sm:gap-x-6 sm:px-6 sm:py-3">
+        {/* On a phone the title gives way (truncates) so the bell and the menu button stay on its line. */}
+        <Link href="/" className="min-w-0 flex-1 basis-0 truncate text-base font-semibold text-white hover:no-underline sm:flex-none sm:basis-auto sm:text-lg">
           汨罗市重点工作调度平台
         </Link>
         {user && (

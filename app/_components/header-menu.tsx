@@ -11,7 +11,7 @@ export function HeaderMenu({ bell, children }: { bell: ReactNode; children: Reac
   const [open, setOpen] = useState(false);
   return (
     <>
-      <div className="ml-auto flex items-center gap-2 sm:order-last sm:ml-0">
+      <div className="ml-auto flex shrink-0 items-center gap-2 sm:order-last sm:ml-0">
         {bell}
         <button
           type="button"
