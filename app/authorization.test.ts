@@ -8,7 +8,6 @@ import { createUser, resetPassword, setDisabled, unlock, updateUser } from "@/ap
 import { changePassword } from "@/app/account/actions";
 import { GET as exportAudit } from "@/app/api/admin/audit/export/route";
 import { POST as uploadEvidence } from "@/app/api/evidence/uploads/route";
-import { POST as keepSessionAlive } from "@/app/api/session/route";
 import { pdfBytes } from "@/lib/testing/evidence-fixtures";
 import type { FormState } from "@/app/_lib/action";
 import type { Db } from "@/db/client";
@@ -103,11 +102,6 @@ const ACTIONS: { name: string; allowed: Persona[]; call: (target: { id: number; 
     name: "stage an evidence upload",
     allowed: ["unitOwn", "unitOther"],
     call: () => uploadEvidence(new Request("http://test/api/evidence/uploads?name=a.pdf", { method: "POST", body: pdfBytes() as BlobPart }), { params: Promise.resolve({}) }),
-  },
-  {
-    name: "keep the own session alive",
-    allowed: ["admin", "supervisor", "leader", "mayor", "unitOwn", "unitOther"],
-    call: () => keepSessionAlive(new Request("http://test/api/session", { method: "POST" }), { params: Promise.resolve({}) }),
   },
 ];
 

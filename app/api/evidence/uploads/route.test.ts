@@ -112,3 +112,18 @@ describe("staged evidence uploads", () => {
     expect(snapshotDatabase(db)).toEqual(before);
   });
 });
+
+describe("keeping the session alive while typing", () => {
+  it("answers a live session and refuses an ended one with 401, changing no record", async () => {
+    const { POST: keepAlive } = await import("@/app/api/session/route");
+    await signInAs(f.users.lead);
+    const before = snapshotDatabase(db);
+    const live = await keepAlive(new Request("http://localhost/api/session", { method: "POST" }), { params: Promise.resolve({}) });
+    expect(live.status).toBe(200);
+    setRequest({});
+    const ended = await keepAlive(new Request("http://localhost/api/session", { method: "POST" }), { params: Promise.resolve({}) });
+    expect(ended.status).toBe(401);
+    expect(((await ended.json()) as { message: string }).message).toBe("登录已失效，请重新登录。");
+    expect(snapshotDatabase(db)).toEqual(before);
+  });
+});
