@@ -127,3 +127,17 @@ describe("keeping the session alive while typing", () => {
     expect(snapshotDatabase(db)).toEqual(before);
   });
 });
+
+describe("an evidence link opened by someone who may not read it", () => {
+  it("answers a browser with a Chinese 403 page instead of JSON", async () => {
+    const { GET: download } = await import("@/app/api/attachments/[id]/route");
+    const attached = db.select().from(attachments).where(eq(attachments.filename, "十五兆佐证.pdf")).get()!;
+    await signInAs(f.users.other);
+    const res = await download(new Request(`http://localhost/api/attachments/${attached.id}`, { headers: { accept: "text/html,application/xhtml+xml" } }), { params: Promise.resolve({ id: String(attached.id) }) });
+    expect(res.status).toBe(403);
+    expect(res.headers.get("content-type")).toContain("text/html");
+    const html = await res.text();
+    expect(html).toContain("无权限访问");
+    expect(html).toContain('lang="zh-CN"');
+  });
+});
