@@ -37,7 +37,7 @@ function planTargets(db: Db, no: number, userId: number) {
 export async function reportCases(db: Db): Promise<ActionCase[]> {
   const zjj = unitIdOf(db, "住建局");
   const zjjUser = userIdOf(db, "zjj");
-  const [draftNo, submitNo, reviewNo, , , targetsNo] = taskNos(db, { unitId: zjj, role: "compile" }) as number[];
+  const [draftNo, submitNo, reviewNo, targetsNo] = taskNos(db, { unitId: zjj, role: "compile" }) as number[];
   for (const no of [draftNo!, submitNo!]) planTargets(db, no, zjjUser);
   const draftMetric = metricIdOf(db, draftNo!);
   const submitMetric = metricIdOf(db, submitNo!);
