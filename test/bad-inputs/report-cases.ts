@@ -154,7 +154,8 @@ export async function reportCases(db: Db): Promise<ActionCase[]> {
   const upload = (input: Record<string, unknown>) => {
     const file = input.file instanceof File ? input.file : new File([pdfBytes() as BlobPart], "佐证.pdf");
     const url = new URL("http://test/api/evidence/uploads");
-    url.searchParams.set("name", String(input.name));
+    // A query string carries text only: anything else arrives as its JSON text.
+    url.searchParams.set("name", typeof input.name === "string" ? input.name : (JSON.stringify(input.name) ?? ""));
     return uploadEvidence(new Request(url, { method: "POST", body: file }), { params: Promise.resolve({}) });
   };
 
@@ -168,7 +169,7 @@ export async function reportCases(db: Db): Promise<ActionCase[]> {
       call: upload,
       valid: () => ({ name: "季度佐证.pdf" }),
       // A browser cannot put a lone surrogate in a query string at all (encodeURIComponent throws), so such a name never arrives.
-      fields: [{ name: "name", kind: "text", accepts: (v) => !/\p{Cs}/u.test(String(v)) }],
+      fields: [{ name: "name", kind: "text", accepts: (v) => typeof v !== "string" || !/\p{Cs}/u.test(v) }],
       files: { field: "file", inputs: files },
     },
     {
