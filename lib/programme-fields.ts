@@ -1,6 +1,7 @@
 // The programme's maintained fields as the administrator types them, and the field-by-field
-// difference every edit is recorded with. Names are typed in gazette order separated by
-// "、" (the first 牵头单位 compiles the report); metrics one per line as
+// difference every edit is recorded with. Names are typed one per line in gazette order
+// (the first 牵头单位 compiles the report; a unit's own name may hold "、", as in the
+// collective "各镇政府、街道办"); metrics one per line as
 // "标签｜数值｜单位｜以上/左右/确数/区间｜累计/比率".
 import { COMPARATOR_LABEL, METRIC_KIND_LABEL } from "./metric-text";
 import { COMPARATORS, METRIC_KINDS, type Comparator, type MetricKind } from "./vocabulary";
@@ -14,15 +15,19 @@ export interface MetricInput {
   kind: MetricKind;
 }
 
-/** "住建局、发改局" → ["住建局", "发改局"]; also accepts commas and line breaks. */
+/** One name per line → the names in order, blank lines dropped. */
 export function parseNameList(text: string): string[] {
   return text
-    .split(/[、,，;；\n]/)
+    .split("\n")
     .map((s) => s.trim())
     .filter((s) => s !== "");
 }
 
+/** Names as the history and lists show them. */
 export const joinNames = (names: readonly string[]) => names.join("、");
+
+/** Names as the form edits them, one per line. */
+export const nameLines = (names: readonly string[]) => names.join("\n");
 
 /** The names given twice, for an error message. */
 export function repeatedNames(names: readonly string[]): string[] {

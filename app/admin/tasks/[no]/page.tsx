@@ -6,7 +6,7 @@ import { requirePermission } from "@/app/_lib/current-user";
 import { currentProgrammeYear } from "@/app/_lib/programme-year";
 import { Card, CardTitle } from "@/components/ui/card";
 import { getTaskForEdit, listNameOptions, listSectionOptions } from "@/db/queries/programme-maintenance";
-import { formatMetricLine, joinNames } from "@/lib/programme-fields";
+import { formatMetricLine, joinNames, nameLines } from "@/lib/programme-fields";
 import { TaskEditForm } from "./_components/task-edit-form";
 
 type Props = { params: Promise<{ no: string }> };
@@ -41,9 +41,9 @@ export default async function MaintainTaskPage({ params }: Props) {
             version: task.version,
             target: task.target,
             sectionId: task.sectionId,
-            leaders: joinNames(task.leaders),
-            leadUnits: joinNames(task.leadUnits),
-            coopUnits: joinNames(task.coopUnits),
+            leaders: nameLines(task.leaders),
+            leadUnits: nameLines(task.leadUnits),
+            coopUnits: nameLines(task.coopUnits),
             metrics: task.metrics.map(formatMetricLine).join("\n"),
             needsVerification: task.needsVerification,
             note: task.note ?? "",

@@ -44,9 +44,16 @@ export function TaskEditForm({ task, sections }: { task: TaskEditValues; section
           ))}
         </select>
       </div>
-      <TextField label="牵头领导" name="leaders" defaultValue={value("leaders")} hint="多位领导用“、”分隔，按公报顺序。" errors={e?.leaders} />
-      <TextField label="牵头单位" name="leadUnits" defaultValue={value("leadUnits")} hint="用“、”分隔；第一个单位负责汇总填报。没有牵头单位的任务无需报送。" errors={e?.leadUnits} />
-      <TextField label="配合单位" name="coopUnits" defaultValue={value("coopUnits")} hint="用“、”分隔。" errors={e?.coopUnits} />
+      <TextArea label="牵头领导" name="leaders" rows={2} defaultValue={value("leaders")} hint="每行一位，按公报顺序。" errors={e?.leaders} />
+      <TextArea
+        label="牵头单位"
+        name="leadUnits"
+        rows={3}
+        defaultValue={value("leadUnits")}
+        hint="每行一个，按公报顺序；第一个单位负责汇总填报。没有牵头单位的任务无需报送。"
+        errors={e?.leadUnits}
+      />
+      <TextArea label="配合单位" name="coopUnits" rows={3} defaultValue={value("coopUnits")} hint="每行一个。" errors={e?.coopUnits} />
       <TextArea
         label="量化指标"
         name="metrics"
