@@ -15,6 +15,11 @@ test.describe.configure({ mode: "serial" });
 const quarterLine = (page: Page, code: string) => page.getByTestId(`quarter-${code}`);
 
 test.describe("基础数据维护", () => {
+  test("the login page says whom to ask for help", async ({ page }) => {
+    await page.goto("/login");
+    await expect(page.getByRole("region", { name: "登录遇到问题？" })).toContainText("请联系系统管理员：市政府督查室 系统管理员");
+  });
+
   test("a unit user gets 403 on the maintenance pages", async ({ page }) => {
     await loginAs(page, "unit");
     for (const url of [EDIT_URL, "/admin/tasks", "/admin/verification"]) {
@@ -60,6 +65,16 @@ test.describe("基础数据维护", () => {
     await expect(history.getByText("经教体局确认")).toBeVisible();
     await expect(history.getByRole("row", { name: /牵头单位/ }).getByRole("cell")).toHaveText(["（空）", "教体局"]);
     await expect(history.getByRole("row", { name: /牵头领导/ }).getByRole("cell")).toHaveText(["（空）", "李亚江"]);
+  });
+
+  test("the audit log shows the change in words, field by field", async ({ page }) => {
+    await loginAs(page, "admin");
+    await page.goto("/admin/audit?action=task.maintain");
+    const row = page.getByRole("row").filter({ hasText: `第${TASK}项` }).first();
+    await expect(row.getByRole("cell", { name: "修改任务基础数据" })).toBeVisible();
+    await row.getByText(/^查看（\d+ 项）$/).click();
+    await expect(row.getByRole("row", { name: /牵头单位/ }).getByRole("cell")).toHaveText(["—", "教体局"]);
+    await expect(row).not.toContainText("leadUnits");
   });
 
   test("taking the lead unit away again puts task 47 back on the 待核实 list as 无需报送", async ({ page }) => {

@@ -1,42 +1,10 @@
-// The audit log as words: what was done to which record ("审核通过 第1项 2026年第三季度报告")
-// and what changed, field by field, instead of raw JSON and codes such as `users:manage`.
-import { AUDIT_ACTION_LABEL } from "./audit-labels";
+// The audit log as words: which record was acted on ("第1项 2026年第三季度报告") and what
+// changed, field by field, instead of raw JSON and codes such as `users:manage`.
 import { NOTICE_LEVEL_LABEL, NOTICE_STATE_LABEL } from "./notice-state";
 import { quarterLabel } from "./periods";
-import { ROLE_LABEL, type Action } from "./permissions";
+import { ROLE_LABEL } from "./permissions";
 import { REPORT_STATE_LABEL, SELF_STATUS_LABEL } from "./report-labels";
 import { PROGRESS_LABEL } from "./vocabulary";
-
-/** A refused page view or action is audited under the permission it lacked. */
-const PERMISSION_LABEL: Record<Action, string> = {
-  "task:read": "查看任务",
-  "report:read": "查看报告",
-  "report:edit": "编辑报告",
-  "report:submit": "提交报告",
-  "report:review": "审核报告",
-  "targets:edit": "编辑季度目标",
-  "targets:request": "申请调整季度目标",
-  "targets:lock": "锁定季度目标",
-  "coopNote:edit": "填写配合情况",
-  "attachment:read": "查看佐证材料",
-  "notice:issue": "发出催办/督办",
-  "notice:read": "查看通知附件",
-  "notice:replies": "查看通知回复",
-  "notice:reply": "回复通知",
-  "notice:close": "销号",
-  "rag:override": "认定进度灯",
-  "dashboard:read": "查看领导驾驶舱",
-  "status:read": "查询季度状态",
-  "supervision:read": "查看督查工作台",
-  "users:manage": "管理账号",
-  "units:manage": "管理单位",
-  "programme:edit": "维护基础数据",
-  "period:edit": "修改填报季度",
-  "data:import": "导入数据",
-  "audit:read": "查看审计日志",
-  export: "导出",
-  "account:self": "本人账号操作",
-};
 
 export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   attachment: "佐证材料",
@@ -60,11 +28,6 @@ export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   unit: "单位",
   user: "账号",
 };
-
-/** "审核通过", "维护基础数据（被拒绝的访问）"…; an unknown code is shown as written. */
-export function describeAuditAction(action: string): string {
-  return AUDIT_ACTION_LABEL[action] ?? PERMISSION_LABEL[action as Action] ?? action;
-}
 
 /** The record acted on, in words: "第27项 2026年第一季度报告", "民生实事2", "账号 #12". */
 export function describeAuditEntity(entity: string, entityId: string | null): string {
