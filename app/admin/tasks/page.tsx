@@ -16,7 +16,11 @@ export default async function MaintainTasksPage() {
     <div className="space-y-4">
       <h1 className="text-xl font-semibold sm:text-2xl">基础数据维护：{year.year}年重点工作任务</h1>
       <p className="text-sm text-gray-700">
-        修改任务的目标、板块、牵头领导、牵头单位、配合单位和量化指标。待核实事项见 <Link href="/admin/verification">待核实清单</Link>。
+        修改任务的目标、板块、牵头领导、牵头单位、配合单位和量化指标。待核实事项见{" "}
+        <Link href="/admin/verification" className="underline">
+          待核实清单
+        </Link>
+        。
       </p>
       <div className="overflow-x-auto rounded border bg-white">
         <table className="w-full text-left text-sm">

@@ -42,14 +42,9 @@ export default async function TaskPage({ params }: Props) {
 
   return (
     <article className="space-y-4">
-      <p className="no-print text-sm">
+      <p className="no-print flex flex-wrap gap-x-4 text-sm">
         <Link href="/tasks">← 返回任务总览</Link>
-        {can(user, "programme:edit") && (
-          <>
-            <span className="mx-2">·</span>
-            <Link href={`/admin/tasks/${task.no}`}>维护本任务</Link>
-          </>
-        )}
+        {can(user, "programme:edit") && <Link href={`/admin/tasks/${task.no}`}>维护本任务</Link>}
       </p>
       <header>
         <p className="mb-1 flex flex-wrap items-center gap-x-2 text-sm text-gray-700">

@@ -25,9 +25,8 @@ export default async function MaintainTaskPage({ params }: Props) {
   const names = listNameOptions();
   return (
     <article className="space-y-4">
-      <p className="no-print text-sm">
+      <p className="no-print flex flex-wrap gap-x-4 text-sm">
         <Link href="/admin/tasks">← 返回基础数据维护</Link>
-        <span className="mx-2">·</span>
         <Link href={`/tasks/${task.no}`}>查看任务页</Link>
       </p>
       <h1 className="text-lg font-semibold sm:text-xl">维护任务：第{task.no}项</h1>
