@@ -17,7 +17,7 @@ const quarterLine = (page: Page, code: string) => page.getByTestId(`quarter-${co
 test.describe("基础数据维护", () => {
   test("the login page says whom to ask for help", async ({ page }) => {
     await page.goto("/login");
-    await expect(page.getByRole("region", { name: "登录遇到问题？" })).toContainText("请联系系统管理员：市政府督查室 系统管理员");
+    await expect(page.getByRole("region", { name: "需要帮助？" })).toContainText("请联系系统管理员：市政府督查室 系统管理员");
   });
 
   test("a unit user gets 403 on the maintenance pages", async ({ page }) => {

@@ -21,7 +21,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <LoginForm callbackPath={callbackPath} />
         <section aria-labelledby="login-help" className="mt-5 border-t pt-3 text-sm text-gray-700">
           <h2 id="login-help" className="font-medium text-gray-900">
-            登录遇到问题？
+            需要帮助？
           </h2>
           <p className="mt-1">
             忘记密码、账号被锁定、动态口令手机丢失或需要开通账号，请联系系统管理员
