@@ -17,6 +17,7 @@ import { GET as statusApi } from "@/app/api/v1/quarters/[code]/status/route";
 import { GET as overdueExport } from "@/app/api/supervision/overdue/export/route";
 import { loadOverdueView } from "@/app/supervision/overdue/overdue-view";
 import type { Db } from "@/db/client";
+import { yearIdOf } from "@/db/testing/programme-year";
 import { loadDashboard } from "@/db/queries/dashboard";
 import { listPeriods, type PeriodRow } from "@/db/queries/periods";
 import { setProgressOverride } from "@/db/queries/progress-overrides";
@@ -100,7 +101,7 @@ function approve(reportId: number, version: number, day: string, decision: "appr
 beforeAll(async () => {
   db = migratedAppDb();
   await seedAll(db);
-  const periods = listPeriods();
+  const periods = listPeriods({ yearId: yearIdOf(db) });
   q3 = periods.find((p) => p.code === "2026Q3")!;
   q4 = periods.find((p) => p.code === "2026Q4")!;
   supervisorId = db.select({ id: users.id }).from(users).where(eq(users.role, "supervisor")).get()!.id;
@@ -136,7 +137,7 @@ beforeAll(async () => {
   );
 
   // The water project: 0.7 万人 covered (task 19's plan would say 1.13) and the September node done on time.
-  const water = listProjectProgress({ no: 3 })[0]!;
+  const water = listProjectProgress({ yearId: q3.yearId, no: 3 })[0]!;
   const part = water.parts[0]!;
   const september = part.milestones.find((m) => m.due === "2026-09-30")!;
   const waterUnit = db.select({ id: users.id }).from(users).where(eq(users.unitId, water.leadUnits[0]!.id)).get()!.id;
@@ -176,7 +177,7 @@ describe.each(CASES)("$name", (c) => {
   });
 
   it("the task or project page and the report page: the subject's four quarters", () => {
-    const rows = listSubjectQuarters({ periods: listPeriods(), asOf: TODAY, today: TODAY, filter: { yearId: q3.yearId, only: c.subject } });
+    const rows = listSubjectQuarters({ periods: listPeriods({ yearId: q3.yearId }), asOf: TODAY, today: TODAY, filter: { yearId: q3.yearId, only: c.subject } });
     expect(lamps(rows.find((r) => r.period.code === c.quarter)!.status)).toEqual(expected(c));
   });
 
@@ -190,7 +191,7 @@ describe.each(CASES)("$name", (c) => {
 
   it("the dashboard and the list behind each of its figures", () => {
     const period = periodOf(c);
-    const previous = listPeriods().find((p) => p.quarter === period.quarter - 1) ?? null;
+    const previous = listPeriods({ yearId: q3.yearId }).find((p) => p.quarter === period.quarter - 1) ?? null;
     const data = loadDashboard({ period, previous, asOf: TODAY, today: TODAY });
     const row = data.rows.find((r) => subjectKey(r.subject) === subjectKey(c.subject))!;
     expect(lamps(row.status)).toEqual(expected(c));

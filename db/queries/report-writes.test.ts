@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ReportContent } from "@/lib/report-form";
 import { migratedAppDb } from "@/test/app-db";
 import type { Db } from "../client";
+import { yearIdOf } from "../testing/programme-year";
 import { reports, reportVersions } from "../schema";
 import { seedReportingFixture, type ReportingFixture } from "../testing/reporting-fixtures";
 import { getAttachmentForDownload, listReportAttachments } from "./attachments";
@@ -126,7 +127,7 @@ describe("submit, return and resubmit", () => {
   });
 
   it("judges lateness on the first submission, and 进度 on the version the 督查室 approved", () => {
-    const [q1] = listPeriods({ year: 2026 });
+    const [q1] = listPeriods({ yearId: yearIdOf(db) });
     const [row] = listSubjectQuarters({ periods: [q1!], asOf: "2026-04-20", today: "2026-04-20", filter: { yearId: f.yearId, leadUnitId: f.units.lead } });
     expect(row?.record?.firstSubmittedAt).toBe(Date.parse("2026-04-02T10:00:00+08:00"));
     expect(row?.status).toMatchObject({ reporting: "on_time", progress: "green" });
@@ -162,7 +163,7 @@ describe("the quarter board", () => {
   });
 
   it("judges every task for the 督查室: a draft is 逾期未报 and 未评估 once past due", () => {
-    const [, q2] = listPeriods({ year: 2026 });
+    const [, q2] = listPeriods({ yearId: yearIdOf(db) });
     const rows = listSubjectQuarters({ periods: [q2!], asOf: "2026-07-08", today: "2026-07-08", filter: { yearId: f.yearId } });
     expect(rows.map((r) => [r.subject.no, r.reportState, r.status.reporting, r.status.progress])).toEqual([
       [27, "draft", "missing", "none"],

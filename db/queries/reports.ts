@@ -6,7 +6,6 @@ import { getDb } from "../client";
 import {
   metrics,
   periods,
-  programmeYears,
   projectUnits,
   reportMetricValues,
   reportPartValues,
@@ -33,15 +32,13 @@ export interface ReportTask {
   metrics: { id: number; label: string; unit: string; kind: "cumulative" | "rate"; target: number; targetMax: number | null; comparator: "atLeast" | "about" | "exact" | "range" }[];
 }
 
-const latestYearId = sql`(select ${programmeYears.id} from ${programmeYears} order by ${programmeYears.year} desc limit 1)`;
-
-/** The task with this 序号 in the current programme year, or null. */
-export function getReportTaskByNo({ no }: { no: number }): ReportTask | null {
+/** The task with this 序号 in the programme year, or null. */
+export function getReportTaskByNo({ yearId, no }: { yearId: number; no: number }): ReportTask | null {
   const db = getDb();
   const task = db
     .select({ id: tasks.id, no: tasks.no, target: tasks.target, yearId: tasks.yearId })
     .from(tasks)
-    .where(and(eq(tasks.no, no), eq(tasks.yearId, latestYearId)))
+    .where(and(eq(tasks.no, no), eq(tasks.yearId, yearId)))
     .get();
   if (!task) return null;
   const unitRows = db

@@ -1,10 +1,9 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { readSnapshot, type ReportSnapshot } from "@/lib/report-snapshot";
 import { getDb } from "../client";
-import { livelihoodProjects, periods, programmeYears, projectUnits, reports, reportVersions, tasks, taskUnits, units, users } from "../schema";
+import { livelihoodProjects, periods, projectUnits, reports, reportVersions, tasks, taskUnits, units, users } from "../schema";
 
-const currentYearId = sql`(select ${programmeYears.id} from ${programmeYears} order by ${programmeYears.year} desc limit 1)`;
 
 export interface QueueVersion {
   versionNo: number;
@@ -30,7 +29,7 @@ export interface QueueItem {
 }
 
 /** Submitted reports awaiting review, the longest-waiting first (four queries). */
-export function listReviewQueue(): QueueItem[] {
+export function listReviewQueue({ yearId }: { yearId: number }): QueueItem[] {
   const db = getDb();
   const rows = db
     .select({
@@ -49,7 +48,7 @@ export function listReviewQueue(): QueueItem[] {
     .innerJoin(periods, eq(periods.id, reports.periodId))
     .leftJoin(tasks, eq(tasks.id, reports.taskId))
     .leftJoin(livelihoodProjects, eq(livelihoodProjects.id, reports.projectId))
-    .where(and(eq(reports.status, "submitted"), eq(periods.yearId, currentYearId)))
+    .where(and(eq(reports.status, "submitted"), eq(periods.yearId, yearId)))
     .orderBy(asc(reports.submittedAt), asc(reports.id))
     .all();
   if (rows.length === 0) return [];

@@ -4,6 +4,7 @@
 // notice's version (optimistic check), records an event, notifies, and is audited.
 import { z } from "zod";
 import { ConflictError, defineAction, ValidationError } from "@/app/_lib/action";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 import { appToday } from "@/app/_lib/today";
 import type { Tx } from "@/db/client";
 import { getPeriodByCode } from "@/db/queries/periods";
@@ -11,6 +12,7 @@ import { storeEvidence } from "@/db/evidence-store";
 import {
   getNotice,
   getNoticeSubjectByKey,
+  getNoticeSubjectOf,
   insertNotice,
   insertNoticeAttachment,
   insertNoticeEvent,
@@ -56,8 +58,6 @@ function setStatus(tx: Tx, notice: NoticeRow, set: Parameters<typeof updateNotic
 
 type SubjectRef = { taskNo: number | null; projectNo: number | null };
 const subjectOf = (id: number): SubjectRef => getNotice({ id }) ?? { taskNo: null, projectNo: null };
-const subjectKeyOf = (n: { taskNo: number | null; projectNo: number | null }) =>
-  n.taskNo !== null ? `task:${n.taskNo}` : n.projectNo !== null ? `project:${n.projectNo}` : "";
 
 const revalidateNotice = (notice: { id: number } & SubjectRef) => [
   "/supervision",
@@ -80,7 +80,7 @@ export const issueNotice = defineAction({
     requirement: text("整改要求", 1000),
     deadline: deadlineField,
   }),
-  load: ({ input }) => getNoticeSubjectByKey({ key: input.subject }),
+  load: ({ input }) => getNoticeSubjectByKey({ yearId: currentProgrammeYear().id, key: input.subject }),
   guard: () => ["notice:issue"],
   mutate: (tx, subject, { input, user }) => {
     checkDeadline(input.deadline);
@@ -232,7 +232,7 @@ export const escalateNoticeToLeader = defineAction({
   load: ({ input }) => {
     const notice = loadCurrent(input);
     if (!notice) return null;
-    const leaderIds = getNoticeSubjectByKey({ key: subjectKeyOf(notice) })?.leaderIds ?? [];
+    const leaderIds = getNoticeSubjectOf(notice)?.leaderIds ?? [];
     return { notice, leaderIds };
   },
   guard: () => ["notice:issue"],

@@ -6,7 +6,7 @@ import { NoticeLevelBadge, NoticeStateBadge } from "@/components/notices/notice-
 import { buttonClassName } from "@/components/ui/button";
 import { inputClassName } from "@/components/ui/text-field";
 import { listNoticesAsOf } from "@/db/queries/notices";
-import { listPeriods } from "@/db/queries/periods";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 import { parseAsOf } from "@/lib/dashboard";
 import { formatChineseDate } from "@/lib/format-date";
 import { NOTICE_STATE_LABEL, type NoticeDisplayState } from "@/lib/notice-state";
@@ -28,8 +28,7 @@ export default async function NoticeRegisterPage({ searchParams }: Props) {
   const asOf = parseAsOf(one(sp, "asOf"), today);
   const rawState = one(sp, "state");
   const state = STATES.find((s) => s === rawState) ?? null;
-  const yearId = listPeriods()[0]?.yearId;
-  const all = yearId === undefined ? [] : listNoticesAsOf({ asOf, today, yearId });
+  const all = listNoticesAsOf({ asOf, today, yearId: currentProgrammeYear().id });
   const shown = state ? all.filter((n) => n.stateAsOf === state) : all;
   const count = (s: NoticeDisplayState) => all.filter((n) => n.stateAsOf === s).length;
 

@@ -19,15 +19,17 @@ import { REVIEW_LABEL } from "@/lib/report-labels";
 import { reportPath, subjectKey, subjectLabel } from "@/lib/subject";
 import { BulkApproveBar } from "./_components/bulk-approve-bar";
 import { BULK_FORM_ID } from "./_components/bulk-form-id";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 
 export const metadata: Metadata = { title: "审核 · 督查工作台" };
 
 export default async function ReviewQueuePage() {
   const user = await requirePermission(["supervision:read"], { entity: "supervision" });
-  const items = listReviewQueue();
+  const year = currentProgrammeYear();
+  const items = listReviewQueue({ yearId: year.id });
   const canReview = can(user, "report:review");
   const today = appToday();
-  const periods = listPeriods();
+  const periods = listPeriods({ yearId: year.id });
   const statuses = bySubject(periods.length ? listSubjectQuarters({ periods, asOf: today, today, filter: { yearId: periods[0]!.yearId } }) : []);
 
   return (

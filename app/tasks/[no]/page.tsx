@@ -12,6 +12,7 @@ import { MetricTable } from "./_components/metric-table";
 import { NoticeHistory } from "./_components/notice-history";
 import { SubjectQuarterStatus } from "@/app/_components/subject-quarter-status";
 import { ReportHistory } from "./_components/report-history";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 
 type Props = { params: Promise<{ no: string }> };
 
@@ -23,7 +24,7 @@ function parseNo(raw: string): number | null {
 
 async function loadTask(params: Props["params"]) {
   const no = parseNo((await params).no);
-  const task = no === null ? null : getTaskByNo({ no });
+  const task = no === null ? null : getTaskByNo({ yearId: currentProgrammeYear().id, no });
   if (!task) notFound();
   return task;
 }

@@ -10,6 +10,7 @@ import { getReportTaskByNo } from "@/db/queries/reports";
 import { formatChineseDate } from "@/lib/format-date";
 import { displayState } from "@/lib/notice-state";
 import { can } from "@/lib/permissions";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 
 /**
  * 督办记录: every 催办/督办 on the task, newest first, with its whole history. A unit that is
@@ -18,8 +19,10 @@ import { can } from "@/lib/permissions";
 export async function NoticeHistory({ taskNo }: { taskNo: number }) {
   const user = await getCurrentUser();
   if (!can(user, "task:read")) return null;
-  const notices = listNoticesForTask({ taskNo });
-  const leadUnitIds = getReportTaskByNo({ no: taskNo })?.leadUnits.map((u) => u.id) ?? [];
+  const task = getReportTaskByNo({ yearId: currentProgrammeYear().id, no: taskNo });
+  if (!task) return null;
+  const notices = listNoticesForTask({ taskId: task.id });
+  const leadUnitIds = task.leadUnits.map((u) => u.id);
   const events = listNoticeEvents({ noticeIds: notices.map((n) => n.id) });
   const today = appToday();
   const openDesk = can(user, "supervision:read");

@@ -5,6 +5,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { getReportTaskByNo, listReportVersions } from "@/db/queries/reports";
 import { can } from "@/lib/permissions";
 import { quarterLabel } from "@/lib/periods";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 
 /**
  * The task page's report history: every quarter's submitted versions and their
@@ -12,7 +13,7 @@ import { quarterLabel } from "@/lib/periods";
  */
 export async function ReportHistory({ taskNo }: { taskNo: number }) {
   const user = await getCurrentUser();
-  const task = getReportTaskByNo({ no: taskNo });
+  const task = getReportTaskByNo({ yearId: currentProgrammeYear().id, no: taskNo });
   if (!task || !can(user, "report:read", { leadUnitIds: task.leadUnits.map((u) => u.id), coopUnitIds: task.coopUnits.map((u) => u.id) })) return null;
   const versions = listReportVersions({ subject: { taskId: task.id } });
   const quarters = [...new Set(versions.map((v) => v.periodCode))];

@@ -19,14 +19,15 @@ import { targetsChangeDecided, targetsChangeRequested } from "@/lib/notification
 import { formatQuarterCode, QUARTERS, type Quarter } from "@/lib/periods";
 import { keepLocked, parseQuarterTargets, quarterLock, type QuarterPlans } from "@/lib/quarter-targets";
 import { subjectLabel } from "@/lib/subject";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 
 const TARGETS_CONFLICT = "季度目标已被他人修改或已被锁定，本次未保存；您填写的内容仍在表单中，请刷新页面核对后再保存。";
 
 function loadTargets(no: number) {
-  const task = getReportTaskByNo({ no });
+  const task = getReportTaskByNo({ yearId: currentProgrammeYear().id, no });
   if (!task) return null;
   const targets = getTaskTargets({ taskId: task.id });
-  const periods = listPeriods().filter((p) => p.yearId === task.yearId);
+  const periods = listPeriods({ yearId: task.yearId });
   const today = appToday();
   const locks = QUARTERS.map((q) => {
     const period = periods.find((p) => p.quarter === q);

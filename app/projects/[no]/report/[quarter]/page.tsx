@@ -19,6 +19,7 @@ import { approveProjectReport, returnProjectReport } from "./actions";
 import { ProjectReportForm } from "./_components/project-report-form";
 import { loadProjectReportContext, parseProjectNo } from "./report-context";
 import { liveProjectSnapshot, partFieldSets, projectFormValues, withCoverageUnit } from "./report-view";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 
 type Props = {
   params: Promise<{ no: string; quarter: string }>;
@@ -42,7 +43,7 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
 
   const { project, period, report, previous } = ctx;
   const today = appToday();
-  const periods = listPeriods();
+  const periods = listPeriods({ yearId: currentProgrammeYear().id });
   const attachments = report ? listReportAttachments({ reportId: report.id }) : [];
   const versions = listReportVersions({ subject: { projectId: project.id } })
     .filter((v) => v.periodCode === period.code)

@@ -1,5 +1,5 @@
 import "server-only";
-import { listPeriods, type PeriodRow } from "@/db/queries/periods";
+import { getPeriodByCode, listPeriods, type PeriodRow } from "@/db/queries/periods";
 import { listProjectProgress, type ProjectProgressData } from "@/db/queries/project-progress";
 import { getReportRecord, type ReportRecord } from "@/db/queries/reports";
 import { parseQuarterCode, previousPeriod } from "@/lib/periods";
@@ -22,11 +22,11 @@ export interface ProjectReportContext {
 /** Everything a project report page or action needs, or null when the project or quarter does not exist. */
 export function loadProjectReportContext(no: number, code: string): ProjectReportContext | null {
   if (!parseQuarterCode(code)) return null;
-  // Projects and periods both belong to the programme year on show.
-  const project = listProjectProgress({ no })[0];
-  const periods = listPeriods();
-  const period = periods.find((p) => p.code === code);
+  // The quarter decides the programme year; projects are numbered afresh every year.
+  const period = getPeriodByCode({ code });
+  const project = period ? listProjectProgress({ yearId: period.yearId, no })[0] : undefined;
   if (!project || !period) return null;
+  const periods = listPeriods({ yearId: period.yearId });
   const prevPeriod = previousPeriod(periods, period);
   const prevReport = prevPeriod ? getReportRecord({ subject: { projectId: project.id }, periodId: prevPeriod.id }) : null;
   return {

@@ -47,7 +47,7 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
 
   const { task, period, report } = ctx;
   const today = appToday();
-  const periods = listPeriods({ year: period.year });
+  const periods = listPeriods({ yearId: period.yearId });
   const prev = previousPeriod(periods, period);
   const prevReport = prev ? getReportRecord({ subject: { taskId: task.id }, periodId: prev.id }) : null;
   const attachments = report ? listReportAttachments({ reportId: report.id }) : [];

@@ -28,9 +28,10 @@ export interface ReportContext {
  */
 export function loadReportContext(no: number, code: string): ReportContext | null {
   if (!parseQuarterCode(code)) return null;
-  const task = getReportTaskByNo({ no });
+  // The quarter decides the programme year: 序号 are numbered afresh every year.
   const period = getPeriodByCode({ code });
-  if (!task || !period || period.yearId !== task.yearId) return null;
+  const task = period ? getReportTaskByNo({ yearId: period.yearId, no }) : null;
+  if (!task || !period) return null;
   const targets = getTaskTargets({ taskId: task.id });
   if (targets.metrics.length !== task.metrics.length) return null;
   const plans: Record<number, number> = {};
