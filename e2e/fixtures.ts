@@ -31,13 +31,45 @@ export const PERSONAS = {
 } as const;
 export type Persona = keyof typeof PERSONAS;
 
-const knownPasswords = new Map<string, string>();
-const sessions = new Map<string, Cookie[]>();
-
 // Each server (the direct one, and the one behind nginx) has its own database, so what is
 // remembered is kept per server: keyed by the port of the test's baseURL.
 const port = () => new URL(base.info().project.use.baseURL ?? `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`).port;
-const key = (username: string) => `${port()}:${username}`;
+
+/**
+ * What one server's run has taught the fixtures, in a file rather than in memory: Playwright
+ * starts a new worker after a failed test, and a worker that had forgotten the changed
+ * passwords would try the initial one for every persona — wrong sign-ins that add up to the
+ * per-source throttle and lock every later test out. scripts/e2e-server.mjs empties these
+ * files when it starts a fresh database.
+ */
+function remembered<T>(kind: string) {
+  const file = () => path.join(".tmp", `e2e-${kind}-${port()}.json`);
+  const all = (): Record<string, T> => {
+    try {
+      return JSON.parse(fs.readFileSync(file(), "utf8")) as Record<string, T>;
+    } catch {
+      return {};
+    }
+  };
+  const write = (next: Record<string, T>) => {
+    fs.mkdirSync(".tmp", { recursive: true });
+    // Write then rename, so a worker reading at the same moment never sees half a file.
+    const tmp = `${file()}.${process.pid}`;
+    fs.writeFileSync(tmp, JSON.stringify(next));
+    fs.renameSync(tmp, file());
+  };
+  return {
+    get: (username: string): T | undefined => all()[username],
+    set: (username: string, value: T) => write({ ...all(), [username]: value }),
+    delete: (username: string) => {
+      const rest = all();
+      delete rest[username];
+      write(rest);
+    },
+  };
+}
+const knownPasswords = remembered<string>("passwords");
+const sessions = remembered<Cookie[]>("sessions");
 // The "phones": each bound user's secret and the last step a code was sent for (a code works once).
 // scripts/e2e-server.mjs empties the file when it starts a fresh database.
 type Authenticator = { secret: string; lastStep: number };
@@ -109,12 +141,12 @@ export async function enrolSecondFactor(page: Page, username: string): Promise<v
 
 /** Reuses the persona's live session, if it has one. */
 async function resumeSession(page: Page, username: string): Promise<boolean> {
-  const cookies = sessions.get(key(username));
+  const cookies = sessions.get(username);
   if (!cookies) return false;
   await page.context().addCookies(cookies);
   const res = await page.request.get("/account/password", { maxRedirects: 0 });
   if (res.status() === 200) return true;
-  sessions.delete(key(username));
+  sessions.delete(username);
   await page.context().clearCookies();
   return false;
 }
@@ -131,8 +163,8 @@ export async function changePasswordOnPage(page: Page, current: string, next: st
 /** Signs the page's browser context in as a persona or username, ready to use the app. */
 export async function loginAs(page: Page, who: Persona | string): Promise<string> {
   const username = who in PERSONAS ? PERSONAS[who as Persona] : who;
-  if (await resumeSession(page, username)) return knownPasswords.get(key(username))!;
-  const first = knownPasswords.get(key(username)) ?? INITIAL_PASSWORD;
+  if (await resumeSession(page, username)) return knownPasswords.get(username)!;
+  const first = knownPasswords.get(username) ?? INITIAL_PASSWORD;
   const second = first === INITIAL_PASSWORD ? CHANGED_PASSWORD : INITIAL_PASSWORD;
   let password = first;
   if (!(await signInWithPassword(page, username, first))) {
@@ -146,14 +178,14 @@ export async function loginAs(page: Page, who: Persona | string): Promise<string
     await page.goto("/account/password");
   }
   if (new URL(page.url()).pathname === "/account/second-factor") await enrolSecondFactor(page, username);
-  knownPasswords.set(key(username), password);
-  sessions.set(key(username), await page.context().cookies());
+  knownPasswords.set(username, password);
+  sessions.set(username, await page.context().cookies());
   return password;
 }
 
 /** Forget a remembered password (a spec that changes one itself). */
 export function rememberPassword(username: string, password: string): void {
-  knownPasswords.set(key(username), password);
+  knownPasswords.set(username, password);
 }
 
 export const test = base.extend<{ loginAs: (who: Persona | string) => Promise<string> }>({
