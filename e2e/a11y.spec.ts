@@ -85,6 +85,8 @@ test("every page under app/ is in the accessibility scan", () => {
 
 for (const entry of PAGES) {
   test(`${entry.route} has no axe violations on desktop and phone${entry.persona ? ` (${entry.persona})` : ""}`, async ({ page }) => {
+    // Two full axe runs over the longest pages (the overdue list, the cockpit) can take more than a minute on a busy machine.
+    test.setTimeout(150_000);
     if (entry.persona) await loginAs(page, entry.persona);
     const url = typeof entry.url === "string" ? entry.url : await entry.url(page);
     const response = await page.goto(url);
