@@ -44,6 +44,13 @@ export type ResourceFor = {
   "report:submit": { leadUnitIds: UnitIds };
   /** Approve or return a submitted report. */
   "report:review": undefined;
+  /**
+   * Back-fill reports from an uploaded 台账: the subject's own lead unit, or the 督查室
+   * entering a unit's figures for it (saved in the 督查室's name, audited as such).
+   */
+  "report:import": { leadUnitIds: UnitIds };
+  /** 领导批示 on an escalated 督办 or a red task: the subject's 牵头领导 and the 市长. */
+  "instruction:write": { leaderIds: readonly number[] };
   /** Quarterly targets (季度攻坚目标) of a task, for the quarters not yet locked. */
   "targets:edit": { leadUnitIds: UnitIds; locked: boolean };
   /** Ask for a change of a locked quarter's targets (the 督查室 decides). */
@@ -103,6 +110,10 @@ export function can(user: SessionUser | null, ...permission: Permission): boolea
     case "report:edit":
     case "report:submit":
       return ownsOneOf(user, permission[1].leadUnitIds);
+    case "report:import":
+      return user.role === "supervisor" || ownsOneOf(user, permission[1].leadUnitIds);
+    case "instruction:write":
+      return user.role === "leader" && (user.isMayor || (user.leaderId !== null && permission[1].leaderIds.includes(user.leaderId)));
     case "targets:edit":
       return !permission[1].locked && ownsOneOf(user, permission[1].leadUnitIds);
     case "targets:request":
