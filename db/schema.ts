@@ -510,7 +510,7 @@ export const notices = sqliteTable(
     projectId: integer("project_id").references(() => livelihoodProjects.id),
     periodId: integer("period_id").references(() => periods.id),
     level: text("level", { enum: NOTICE_LEVEL }).notNull(),
-    serialNo: integer("serial_no"), // 督办〔2026〕N号
+    serialNo: integer("serial_no"), // 督办〔2026〕N号 / 催办〔2026〕N号, numbered per level and year
     problem: text("problem").notNull(),
     requirement: text("requirement").notNull(),
     deadline: text("deadline").notNull(), // YYYY-MM-DD

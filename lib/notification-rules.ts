@@ -125,7 +125,7 @@ export function targetsChangeDecided(args: {
 
 interface NoticeRef {
   id: number;
-  /** "督办〔2026〕3号" or "催办". */
+  /** "督办〔2026〕3号" or "催办〔2026〕5号". */
   title: string;
   /** e.g. "第32项" */
   subject: string;

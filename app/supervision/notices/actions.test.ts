@@ -74,11 +74,11 @@ describe("issuing", () => {
     expect(listOpenNoticesForUnit({ unitId: f.units.lead }).map((n) => n.id)).toContain(id);
   });
 
-  it("gives the next 督办 the next number and a 催办 none", async () => {
+  it("gives the next 督办 the next number and a 催办 its own number of the year", async () => {
     const second = getNotice({ id: await issue() })!;
     const cuiban = getNotice({ id: await issue("cuiban") })!;
     expect(second.serialNo).toBe(2);
-    expect(cuiban).toMatchObject({ serialNo: null, title: "催办" });
+    expect(cuiban).toMatchObject({ serialNo: 1, title: `催办〔${issueYear(Date.now())}〕1号` });
   });
 
   it("refuses a unit user: nothing issued, a denied audit row", async () => {
@@ -112,7 +112,7 @@ describe("livelihood projects", () => {
     );
     const notice = getNotice({ id: Number(to.split("/").pop()) })!;
     expect(notice).toMatchObject({ projectNo: 2, taskNo: null, units: [{ id: f.units.other, name: "教育局" }] });
-    expect(inbox(f.users.other)[0]).toMatch(/^催办：民生实事2，请于/);
+    expect(inbox(f.users.other)[0]).toMatch(/^催办〔\d{4}〕\d+号：民生实事2，请于/);
   });
 });
 
