@@ -8,7 +8,7 @@ import { getDb } from "../client";
 import { bestEffort } from "../storage-health";
 import { leaders, sessions, units, users } from "../schema";
 
-const MAYOR_TITLE = "市长";
+import { MAYOR_TITLE } from "./leaders";
 
 /**
  * The user behind a session id, or null when the session is revoked, idle too long,
