@@ -69,6 +69,8 @@ export type ResourceFor = {
   /** 销号 a notice, or return a reply as insufficient. */
   "notice:close": undefined;
   "rag:override": undefined;
+  /** Draft and issue the 季度通报. */
+  "bulletin:issue": undefined;
   "dashboard:read": undefined;
   /** The quarter-status API: every role; a unit gets the subjects it leads only (the loader narrows it). */
   "status:read": undefined;
@@ -129,6 +131,7 @@ export function can(user: SessionUser | null, ...permission: Permission): boolea
     case "notice:issue":
     case "notice:close":
     case "rag:override":
+    case "bulletin:issue":
       return anyRole(user, "supervisor");
     case "dashboard:read":
     case "supervision:read":

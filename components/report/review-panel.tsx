@@ -17,10 +17,12 @@ type Props = {
   /** Server Actions of the report's route, passed in so one panel serves tasks and projects alike. */
   approve: ReviewAction;
   reject: ReviewAction;
+  /** More hidden fields for the action (e.g. the review queue's filters and the next report). */
+  extra?: Record<string, string | number>;
 };
 
 /** The 督查室's review of a submitted report: 通过, or 退回 with the reason. */
-export function ReviewPanel({ reportId, subject, quarter, version, approve, reject }: Props) {
+export function ReviewPanel({ reportId, subject, quarter, version, approve, reject, extra = {} }: Props) {
   const [state, formAction, pending] = useActionState(
     (prev: FormState | undefined, data: FormData) => (data.get("decision") === "approve" ? approve(prev, data) : reject(prev, data)),
     undefined,
@@ -32,6 +34,9 @@ export function ReviewPanel({ reportId, subject, quarter, version, approve, reje
       <input type="hidden" name={subject.name} value={subject.no} />
       <input type="hidden" name="quarter" value={quarter} />
       <input type="hidden" name="version" value={version} />
+      {Object.entries(extra).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <TextArea
         id={`review-comment-${reportId}`}
         label="审核意见"

@@ -113,7 +113,7 @@ export function saveBulletinDraft(
 }
 
 /** The next 文号 number of a prefix in a year: one more than the highest issued. */
-export function nextBulletinSerial(tx: Tx, { docPrefix, year }: { docPrefix: string; year: number }): number {
+export function nextBulletinSerial(tx: Pick<Tx, "select">, { docPrefix, year }: { docPrefix: string; year: number }): number {
   const row = tx
     .select({ max: sql<number | null>`max(${bulletins.serialNo})` })
     .from(bulletins)
