@@ -206,12 +206,15 @@ describe("escalation ladder", () => {
     expect(state.message).toMatch(/尚未逾期/);
   });
 
-  it("escalates a 督办 to the task's leader, who is told and sees it", async () => {
+  it("escalates a 督办 to the task's leader, who is told and sees it, with the 市长 copied", async () => {
+    const mayorId = db.insert(leaders).values({ name: "马慧", title: "市长", position: 0 }).returning().get().id;
+    const mayorUser = db.insert(users).values({ username: "mayor", displayName: "马慧", role: "leader", leaderId: mayorId, passwordHash: "x", mustChangePassword: false }).returning().get().id;
     const id = await issue();
     await as(f.users.supervisor);
     expect(await escalateNoticeToLeader(undefined, form({ noticeId: String(id), version: "1", comment: "请领导调度" }))).toMatchObject({ ok: true });
     expect(listEscalatedNoticesForLeader({ leaderId }).map((n) => n.id)).toContain(id);
     expect(inbox(leaderUser)[0]).toMatch(/^督查室呈报：督办/);
+    expect(inbox(mayorUser)[0]).toMatch(/^督查室呈报：督办/);
     const again = await escalateNoticeToLeader(undefined, form({ noticeId: String(id), version: "2" }));
     expect(again.message).toBe("该督办已呈报牵头领导");
   });
