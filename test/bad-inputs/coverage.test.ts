@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-const SUITES = ["reports", "supervision", "admin", "projects"].map((s) => path.join(__dirname, `${s === "reports" ? "report" : s === "projects" ? "project" : s}-cases.ts`));
+const SUITES = ["reports", "supervision", "admin", "projects", "outputs"].map((s) => path.join(__dirname, `${s === "reports" ? "report" : s === "projects" ? "project" : s}-cases.ts`));
 
 /** Actions that take no input at all: there is no field to send bad values in. */
 const EXEMPT: Record<string, string> = {

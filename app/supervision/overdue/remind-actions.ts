@@ -30,7 +30,12 @@ export const remindOverdue = defineAction({
     items: keys,
     /** The list's filter as its URL query ("unit=民政局&reason=missing"). */
     query: z.string().max(500).optional().default(""),
-    days: z.coerce.number({ message: "请填写办理天数" }).int("请填写整数天数").min(1, "办理期限至少 1 天").max(60, "办理期限不超过 60 天"),
+    days: z
+      .string({ message: "请填写办理天数" })
+      .trim()
+      .regex(/^\d{1,3}$/, "请填写整数天数，如 5")
+      .transform(Number)
+      .pipe(z.number().min(1, "办理期限至少 1 天").max(60, "办理期限不超过 60 天")),
     requirement: z.string({ message: "请填写整改要求" }).trim().min(1, "请填写整改要求").max(1000, "整改要求请控制在 1000 字以内"),
   }),
   load: ({ input }) => {
