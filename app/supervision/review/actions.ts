@@ -72,9 +72,10 @@ export const reviewFromQueue = defineAction({
       decision: z.enum(["approve", "return"], { message: "请选择通过或退回" }),
       comment: z.string().trim().max(1000, "意见请控制在 1000 字以内").optional().default(""),
       next: z.coerce.number().int().nonnegative().optional().default(0),
-      quarter: optional(z.string().regex(/^\d{4}Q[1-4]$/, "季度格式不正确")),
-      unit: optional(z.string().trim().max(40)),
-      lamp: optional(z.enum(PROGRESS_LAMPS)),
+      // The queue's filters to return to (the report's own quarter travels as "quarter").
+      filterQuarter: optional(z.string().regex(/^\d{4}Q[1-4]$/, "季度格式不正确")),
+      filterUnit: optional(z.string().trim().max(40)),
+      filterLamp: optional(z.enum(PROGRESS_LAMPS)),
     })
     .refine((v) => v.decision === "approve" || v.comment.length >= 2, { path: ["comment"], message: "退回时请写明退回原因和修改要求" }),
   entityId: (input) => input.reportId,
@@ -107,5 +108,8 @@ export const reviewFromQueue = defineAction({
     };
   },
   revalidate: () => QUEUE_PATHS,
-  redirectTo: ({ input }) => `/supervision/review${reviewSearch(input, input.next || null)}${input.next ? `#queue-${input.next}` : ""}`,
+  redirectTo: ({ input }) => {
+    const filter = { quarter: input.filterQuarter, unit: input.filterUnit, lamp: input.filterLamp };
+    return `/supervision/review${reviewSearch(filter, input.next || null)}${input.next ? `#queue-${input.next}` : ""}`;
+  },
 });

@@ -127,7 +127,7 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
                         version={item.version}
                         approve={reviewFromQueue}
                         reject={reviewFromQueue}
-                        extra={{ next, quarter: filter.quarter ?? "", unit: filter.unit ?? "", lamp: filter.lamp ?? "" }}
+                        extra={{ next, filterQuarter: filter.quarter ?? "", filterUnit: filter.unit ?? "", filterLamp: filter.lamp ?? "" }}
                       />
                     )}
                   </div>
