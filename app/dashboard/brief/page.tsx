@@ -19,6 +19,9 @@ import { resolveDashboardView } from "../_lib/view";
 
 export const metadata: Metadata = { title: "领导简报" };
 
+/** One line per row: the first two lead units, then how many more. */
+const unitsText = (units: readonly string[]) => (units.length === 0 ? "—" : units.length <= 2 ? units.join("、") : `${units.slice(0, 2).join("、")}等 ${units.length} 个单位`);
+
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** One A4 page per 分管领导: their tasks' two lamps, the red reasons and the open 督办. */
@@ -86,9 +89,9 @@ export default async function LeaderBriefPage({ searchParams }: Props) {
           {brief.rows.map((r) => (
             <tr key={`${r.subject.kind}:${r.subject.no}`} data-testid="brief-row">
               <th scope="row" className="border px-2 py-1 font-normal">
-                <Link href={subjectPath(r.subject)}>{subjectFullLabel(r.subject, r.subject.title, 34)}</Link>
+                <Link href={subjectPath(r.subject)}>{subjectFullLabel(r.subject, r.subject.title, 22)}</Link>
               </th>
-              <td className="border px-2 py-1">{r.subject.leadUnits.join("、") || "—"}</td>
+              <td className="border px-2 py-1">{unitsText(r.subject.leadUnits)}</td>
               <td className="border px-2 py-1">
                 <ReportingBadge lamp={r.status.reporting} daysLate={r.status.daysLate} />
               </td>
