@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { bulletinDocNo, bulletinSections, bulletinTitle, unitsWith, type BulletinRow } from "./bulletin";
 import { judgeProgress, judgeReporting, quarterStatus } from "./quarter-status";
 
-const period = { code: "2026Q3", startsOn: "2026-07-01", endsOn: "2026-09-30", dueOn: "2026-10-10" };
+const period = { code: "2026Q3", quarter: 3, startsOn: "2026-07-01", endsOn: "2026-09-30", dueOn: "2026-10-10" };
 const row = (no: number, leadUnits: string[], firstSubmittedDay: string | null, progress: "red" | "amber" | "green" | null): BulletinRow => ({
   subject: { kind: "task", no, title: `任务${no}的目标`, section: "聚力强产业", sectionPosition: 1, leaders: ["杨盛"], leadUnits },
   status: quarterStatus(

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ledgerTitle, mainRow, projectNodeFromCell, savedFormValues, sectionMerges, selfStatusFromCell, taskNodeFromCell, type LedgerSubject } from "./ledger";
 import { judgeProgress, judgeReporting, quarterStatus } from "./quarter-status";
 
-const period = { code: "2026Q4", startsOn: "2026-10-01", endsOn: "2026-12-31", dueOn: "2027-01-05" };
+const period = { code: "2026Q4", quarter: 4, startsOn: "2026-10-01", endsOn: "2026-12-31", dueOn: "2027-01-05" };
 const subject = (no: number, section: string, subsection: string | null): LedgerSubject => ({
   ref: { kind: "task", no },
   id: no,

@@ -19,7 +19,7 @@ export function DubanList({ notices, id, title, empty }: { notices: readonly Das
           {notices.map((n) => (
             <li key={n.id} className="py-2">
               <p className="flex flex-wrap items-center gap-2">
-                <Link href={`/supervision/notices/${n.id}`} className="font-semibold">
+                <Link href={`/supervision/notices/${n.id}`} className="font-semibold underline">
                   {n.title}
                   {n.escalated && <span className="sr-only">（查看并批示）</span>}
                 </Link>

@@ -128,7 +128,10 @@ export default async function LeaderBriefPage({ searchParams }: Props) {
           <ul className="list-disc pl-5 text-sm">
             {brief.notices.map((n) => (
               <li key={n.id}>
-                <Link href={`/supervision/notices/${n.id}`}>{n.title}</Link>（{subjectLabel(n.subject)}，{n.units.join("、")}，{n.state}，期限 {formatChineseDate(n.deadline)}
+                <Link href={`/supervision/notices/${n.id}`} className="underline">
+                  {n.title}
+                </Link>
+                （{subjectLabel(n.subject)}，{n.units.join("、")}，{n.state}，期限 {formatChineseDate(n.deadline)}
                 {n.escalated ? "，已呈报" : ""}）
               </li>
             ))}
