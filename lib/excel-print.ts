@@ -4,7 +4,7 @@
 // every page, frozen panes, an autofilter and a page-number footer. Every text cell is
 // stored as text (number format "@"), so a value starting with = + - @ stays what was typed.
 import ExcelJS from "exceljs";
-import { displayWidth } from "./excel";
+import { wrappedText } from "./excel";
 
 export interface PrintColumn {
   header: string;
@@ -54,11 +54,6 @@ const LINE_POINTS = 14;
 const THIN = { style: "thin" as const, color: { argb: "FF000000" } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
-/** Lines a text takes in a column of `width` characters when wrapped. */
-export function wrappedLines(text: string, width: number): number {
-  const usable = Math.max(2, width - 1);
-  return text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / usable)), 0);
-}
 
 /** Adds a print-ready sheet to the workbook (see the file comment). */
 export function addPrintSheet(workbook: ExcelJS.Workbook, spec: PrintSheetSpec): ExcelJS.Worksheet {
@@ -107,7 +102,7 @@ export function addPrintSheet(workbook: ExcelJS.Workbook, spec: PrintSheetSpec):
     cell.border = BORDER;
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFEDEDED" } };
   });
-  header.height = Math.max(...visible.map((c) => wrappedLines(c.header, c.width))) * LINE_POINTS + 6;
+  header.height = Math.max(...visible.map((c) => wrappedText(c.header, c.width))) * LINE_POINTS + 6;
 
   // A merged cell's text spreads over its rows: it does not make its first row taller.
   const mergedAway = new Set((spec.merges ?? []).filter((m) => m.toRow > m.fromRow).map((m) => `${m.fromRow}:${m.column}`));
@@ -123,7 +118,7 @@ export function addPrintSheet(workbook: ExcelJS.Workbook, spec: PrintSheetSpec):
       cell.alignment = { horizontal: c.center ? "center" : "left", vertical: "middle", wrapText: true };
       cell.border = BORDER;
       if (typeof v === "string") cell.numFmt = "@";
-      if (v !== null && !c.hidden && !mergedAway.has(`${r}:${i}`)) lines = Math.max(lines, wrappedLines(String(v), c.width));
+      if (v !== null && !c.hidden && !mergedAway.has(`${r}:${i}`)) lines = Math.max(lines, wrappedText(String(v), c.width));
     }
     row.height = lines * LINE_POINTS + 4;
   });
