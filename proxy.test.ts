@@ -33,3 +33,25 @@ describe("proxy (optimistic redirect only)", () => {
     expect(proxy(request("/loginx")).status).toBe(307);
   });
 });
+
+describe("proxy (Content-Security-Policy)", () => {
+  it("sends a policy with a fresh nonce on every page, and gives Next.js the same policy on the request", () => {
+    const a = proxy(request("/login"));
+    const b = proxy(request("/login"));
+    const policy = a.headers.get("content-security-policy")!;
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(b.headers.get("content-security-policy")).not.toContain(nonce);
+    expect(a.headers.get("x-middleware-request-content-security-policy")).toBe(policy);
+  });
+
+  it("allows no inline script without the nonce, no framing, no plugins and no foreign form targets", () => {
+    const policy = proxy(request("/login")).headers.get("content-security-policy")!;
+    const directives = Object.fromEntries(policy.split("; ").map((d) => [d.split(" ")[0], d]));
+    expect(directives["script-src"]).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    expect(directives["frame-ancestors"]).toBe("frame-ancestors 'none'");
+    expect(directives["object-src"]).toBe("object-src 'none'");
+    expect(directives["form-action"]).toBe("form-action 'self'");
+    expect(directives["default-src"]).toBe("default-src 'self'");
+  });
+});

@@ -1,7 +1,10 @@
-// Optimistic redirect only: requests without a session cookie go to /login. Whether a
-// cookie is valid, and what its user may do, is decided by every page, action and
-// route handler itself (getCurrentUser / can), never here (cf. CVE-2025-29927).
+// Two jobs, neither of them a security boundary for data (every page, action and route
+// handler checks the user itself, cf. CVE-2025-29927):
+// 1. Optimistic redirect: requests without a session cookie go to /login.
+// 2. The Content-Security-Policy with a fresh nonce (lib/csp.ts), on the request so Next.js
+//    puts the nonce on its scripts, and on the response so the browser enforces it.
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, newNonce } from "@/lib/csp";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const PUBLIC_PREFIXES = ["/login", "/api/health", "/api/auth", "/projects/public"];
@@ -10,9 +13,29 @@ function isPublic(pathname: string): boolean {
   return PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 }
 
+/** Set by scripts/serve.mjs from the build's prerendered pages; absent under `next dev`. */
+const hashes = (name: string) => (process.env[name] ?? "").split(" ").filter(Boolean);
+const staticScriptHashes = hashes("CSP_STATIC_SCRIPT_HASHES");
+const staticStyleHashes = hashes("CSP_STATIC_STYLE_HASHES");
+
+function withPolicy(request: NextRequest): NextResponse {
+  const policy = contentSecurityPolicy({
+    nonce: newNonce(),
+    staticScriptHashes,
+    staticStyleHashes,
+    https: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
+    dev: process.env.NODE_ENV === "development",
+  });
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", policy);
+  return response;
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (isPublic(pathname) || SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
+  if (isPublic(pathname) || SESSION_COOKIES.some((name) => request.cookies.has(name))) return withPolicy(request);
   if (pathname.startsWith("/api/")) {
     return NextResponse.json({ error: "unauthorized", message: "登录已失效，请重新登录。" }, { status: 401 });
   }
@@ -23,6 +46,13 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything except Next's own assets and files with an extension (icons, robots.txt).
-  matcher: ["/((?!_next/|.*\\.[a-zA-Z0-9]+$).*)"],
+  matcher: [
+    {
+      // Everything except Next's own assets and files with an extension (icons, robots.txt).
+      source: "/((?!_next/|.*\\.[a-zA-Z0-9]+$).*)",
+      // Server Action posts skip the proxy: it would buffer (and cut off at 10 MB) their
+      // bodies, and each action authenticates itself (app/_lib/action.ts).
+      missing: [{ type: "header", key: "next-action" }],
+    },
+  ],
 };

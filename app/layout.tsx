@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { AppHeader } from "@/components/app-header";
+import { AppHeader } from "@/app/_components/app-header";
 import { RequestIdStamp } from "@/components/request-id-stamp";
 import { StorageAlert } from "./_components/storage-alert";
 import "./globals.css";

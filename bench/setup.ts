@@ -12,7 +12,7 @@ import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { getPeriodByCode } from "@/db/queries/periods";
 import { listLedTaskReports } from "@/db/queries/report-board";
-import { getReportTaskByNo, getTaskReport } from "@/db/queries/reports";
+import { getReportRecord, getReportTaskByNo } from "@/db/queries/reports";
 import { createSession } from "@/db/queries/sessions";
 import { getTaskTargets } from "@/db/queries/targets";
 import { auditLog, reports, reportVersions, users } from "@/db/schema";
@@ -78,7 +78,7 @@ function personas(slots: number) {
 
 /** A complete submission: every metric at its plan, the milestone answered, the texts. */
 function submission(no: number): Record<string, string> {
-  const task = getReportTaskByNo({ no })!;
+  const task = getReportTaskByNo({ yearId: period!.yearId, no })!;
   const targets = getTaskTargets({ taskId: task.id });
   const fields: Record<string, string> = {
     [reportField.progress]: `第四季度按计划推进，累计完成年度目标任务。组织召开调度会议，逐项核对任务清单，形成年度工作总结（${no}号任务）。`,
@@ -129,7 +129,7 @@ function count(since: number) {
 
 /** The current version of each task's report for the benchmark quarter (0: none yet). */
 function versions(nos: number[]): number[] {
-  return nos.map((no) => getTaskReport({ taskId: getReportTaskByNo({ no })!.id, periodId: period!.id })?.version ?? 0);
+  return nos.map((no) => getReportRecord({ subject: { taskId: getReportTaskByNo({ yearId: period!.yearId, no })!.id }, periodId: period!.id })?.version ?? 0);
 }
 
 const [mode, arg] = process.argv.slice(2);

@@ -1,10 +1,14 @@
-// The append-only, hash-chained audit trail. Each row's hash covers its fields and
-// the previous row's hash, so removing, reordering or editing a row (even with the
-// triggers dropped) breaks the chain that `npm run audit:verify` checks.
+// The append-only, hash-chained audit trail. Each row's hash is an HMAC (key outside the
+// database, db/audit-key.ts) over its fields and the previous row's hash, so editing,
+// removing or reordering a row breaks the chain, and re-hashing after an edit needs the key.
+// Removing rows from the end is caught by the checkpoint kept outside the database
+// (db/audit-checkpoint.ts). `npm run audit:verify` checks both, reading only.
 import crypto from "node:crypto";
 import { desc } from "drizzle-orm";
 import type { SessionUser } from "@/lib/permissions";
-import type { Db, Tx } from "./client";
+import { advanceAuditCheckpoint } from "./audit-checkpoint";
+import { auditKeyForWriting, readAuditKey } from "./audit-key";
+import { runAfterCommit, type Db, type Tx } from "./client";
 import { auditLog, type AuditOutcome } from "./schema";
 
 export const GENESIS = "GENESIS";
@@ -37,7 +41,17 @@ export function canonicalJson(value: unknown): string {
   });
 }
 
-export function hashAuditRow(row: Omit<AuditRow, "hash">): string {
+/** The chain hash of a row: HMAC-SHA256 with the installation's key. */
+export function hashAuditRow(row: Omit<AuditRow, "hash">, key: Buffer): string {
+  return crypto.createHmac("sha256", key).update(auditRowText(row)).digest("hex");
+}
+
+/** Rows written before the chain was keyed: plain SHA-256, sealed by the checkpoint's legacy anchor. */
+export function legacyHashAuditRow(row: Omit<AuditRow, "hash">): string {
+  return crypto.createHash("sha256").update(auditRowText(row)).digest("hex");
+}
+
+function auditRowText(row: Omit<AuditRow, "hash">): string {
   const fields = [
     row.id,
     row.at,
@@ -54,7 +68,7 @@ export function hashAuditRow(row: Omit<AuditRow, "hash">): string {
     row.after,
     row.prevHash,
   ];
-  return crypto.createHash("sha256").update(JSON.stringify(fields)).digest("hex");
+  return JSON.stringify(fields);
 }
 
 function actorFields(actor: AuditActor) {
@@ -86,7 +100,8 @@ export function writeAudit(tx: Tx, entry: AuditEntry): void {
     after: toJson(entry.after),
     prevHash: last?.hash ?? GENESIS,
   };
-  tx.insert(auditLog).values({ ...row, hash: hashAuditRow(row) }).run();
+  tx.insert(auditLog).values({ ...row, hash: hashAuditRow(row, auditKeyForWriting()) }).run();
+  runAfterCommit(advanceAuditCheckpoint);
 }
 
 /** Writes an audit row on its own (denied attempts, login failures): nothing else changes. */
@@ -96,10 +111,30 @@ export function writeAuditNow(db: Db, entry: AuditEntry): void {
 
 export type ChainReport = { ok: boolean; rows: number; firstBrokenId?: number };
 
-/** Walks the whole log in id order and reports the first row whose link or hash does not match. */
-export function verifyAuditChain(db: Db): ChainReport {
+export type ChainWalk = ChainReport & {
+  /** The hash of the last row that checked out (the chain's head when ok). */
+  headHash?: string;
+  /** The hash of row number `capture` (to compare with a checkpoint), when reached. */
+  captured?: string;
+};
+
+/** The chain alone (no checkpoint): the first row whose link or hash does not match. Reads only. */
+export function verifyAuditChain(db: Db, opts: { key?: Buffer | null; legacyRows?: number } = {}): ChainReport {
+  const { ok, rows, firstBrokenId } = walkAuditChain(db, opts);
+  return firstBrokenId === undefined ? { ok, rows } : { ok, rows, firstBrokenId };
+}
+
+/**
+ * Walks the whole log in id order. Rows up to `legacyRows` were written before the chain was
+ * keyed and use plain SHA-256. Without a key only an empty log checks out. Reads only.
+ */
+export function walkAuditChain(
+  db: Db,
+  { key = readAuditKey(), legacyRows = 0, capture }: { key?: Buffer | null; legacyRows?: number; capture?: number } = {},
+): ChainWalk {
   let prevHash = GENESIS;
   let rows = 0;
+  let captured: string | undefined;
   const stmt = db.$client.prepare(
     `select id, at, user_id as userId, username, role, unit_id as unitId, ip, action, entity,
             entity_id as entityId, outcome, before, after, prev_hash as prevHash, hash
@@ -109,10 +144,12 @@ export function verifyAuditChain(db: Db): ChainReport {
     const row = raw as AuditRow;
     rows += 1;
     const { hash, ...rest } = row;
-    if (row.prevHash !== prevHash || hashAuditRow(rest) !== hash) {
-      return { ok: false, rows, firstBrokenId: row.id };
+    const expected = rows <= legacyRows ? legacyHashAuditRow(rest) : key ? hashAuditRow(rest, key) : null;
+    if (row.prevHash !== prevHash || expected !== hash) {
+      return { ok: false, rows, firstBrokenId: row.id, headHash: prevHash, captured };
     }
+    if (rows === capture) captured = hash;
     prevHash = hash;
   }
-  return { ok: true, rows };
+  return { ok: true, rows, headHash: rows > 0 ? prevHash : undefined, captured };
 }

@@ -8,6 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { auditCheckpointPath, readAuditCheckpoint, sealCopyCheckpoint } from "./audit-checkpoint";
 
 export class BackupError extends Error {
   constructor(message: string) {
@@ -89,6 +90,8 @@ export interface BackupResult {
   file: string;
   bytes: number;
   rows: Record<string, number>;
+  /** The copy's own audit checkpoint (beside it), so the backup can be verified on its own. */
+  audit: { ok: boolean; message: string };
 }
 
 /**
@@ -122,13 +125,16 @@ export async function backupDatabase({ source, target }: { source: string; targe
   }
   copy.close();
   fs.renameSync(partial, target);
-  return { file: target, bytes: fs.statSync(target).size, rows };
+  const audit = sealCopyCheckpoint(target, readAuditCheckpoint(auditCheckpointPath(source)));
+  return { file: target, bytes: fs.statSync(target).size, rows, audit };
 }
 
 export interface RestoreResult {
   /** Where the data that was replaced was saved first (null when there was none). */
   safetyCopy: string | null;
   rows: Record<string, number>;
+  /** The restored log's checkpoint, reset to the backup's end. */
+  audit: { ok: boolean; message: string };
 }
 
 /**
@@ -175,9 +181,12 @@ export async function restoreDatabase({
     try {
       restored.pragma("journal_mode = WAL");
       assertIntact(restored, "恢复后的数据库");
-      return { safetyCopy, rows: countRows(restored) };
-    } finally {
+      const rows = countRows(restored);
       restored.close();
+      return { safetyCopy, rows, audit: sealCopyCheckpoint(target, readAuditCheckpoint(auditCheckpointPath(source))) };
+    } catch (error) {
+      if (restored.open) restored.close();
+      throw error;
     }
   } finally {
     backup.close();

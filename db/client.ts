@@ -18,7 +18,41 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  return drizzle(sqlite, { schema }) as Db;
+  return withCommitHooks(drizzle(sqlite, { schema }) as Db);
+}
+
+// ── after-commit work (the audit checkpoint) ──
+// Transactions are synchronous, so at most one is open in this process at a time (nesting
+// aside): work queued while it runs belongs to it, and runs once the outermost commits.
+const afterCommit = new Set<(db: Db) => void>();
+let depth = 0;
+
+/** Queues `fn` to run once the transaction in progress has committed; a rollback drops it. */
+export function runAfterCommit(fn: (db: Db) => void): void {
+  afterCommit.add(fn);
+}
+
+function withCommitHooks(db: Db): Db {
+  const begin = db.transaction.bind(db);
+  db.transaction = ((fn, config) => {
+    depth += 1;
+    let result: unknown;
+    try {
+      result = begin(fn, config);
+    } catch (error) {
+      depth -= 1;
+      if (depth === 0) afterCommit.clear();
+      throw error;
+    }
+    depth -= 1;
+    if (depth === 0) {
+      const queued = [...afterCommit];
+      afterCommit.clear();
+      for (const run of queued) run(db);
+    }
+    return result;
+  }) as Db["transaction"];
+  return db;
 }
 
 /**

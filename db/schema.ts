@@ -14,7 +14,26 @@ import {
 } from "drizzle-orm/sqlite-core";
 import type { Reason } from "../lib/quarter-status";
 import type { QuarterPlanChange } from "../lib/submitted-quarter";
-import { OVERRIDE_COLORS, PROGRESS_LAMPS, REPORT_STATUS, REVIEW_STATUS, SELF_STATUS, SUBJECT_KINDS } from "../lib/vocabulary";
+import {
+  AUDIT_OUTCOMES,
+  BULLETIN_STATUSES,
+  CHANGE_REQUEST_STATUS,
+  COMPARATORS,
+  METRIC_KINDS,
+  NOTICE_EVENT_KINDS,
+  NOTICE_LEVELS,
+  NOTICE_STATUSES,
+  OVERRIDE_COLORS,
+  PROGRESS_LAMPS,
+  PROJECT_UNIT_ROLES,
+  REPORT_STATUS,
+  REVIEW_STATUS,
+  ROLES,
+  SELF_STATUS,
+  SUBJECT_KINDS,
+  TASK_UNIT_ROLES,
+  UNIT_KINDS,
+} from "../lib/vocabulary";
 
 const nowMs = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 const createdAt = () => integer("created_at").notNull().default(nowMs);
@@ -64,11 +83,10 @@ export const leaders = sqliteTable("leaders", {
   position: integer("position").notNull(),
 });
 
-export const UNIT_KIND = ["市直部门", "镇街", "企业", "群体描述"] as const;
 export const units = sqliteTable("units", {
   id: integer("id").primaryKey(),
   name: text("name").notNull().unique(),
-  kind: text("kind", { enum: UNIT_KIND }).notNull(),
+  kind: text("kind", { enum: UNIT_KINDS }).notNull(),
   position: integer("position").notNull(),
 });
 
@@ -99,13 +117,12 @@ export const taskLeaders = sqliteTable(
   (t) => [primaryKey({ columns: [t.taskId, t.leaderId] }), index("task_leaders_leader").on(t.leaderId)],
 );
 
-export const UNIT_ROLE = ["lead", "coop"] as const;
 export const taskUnits = sqliteTable(
   "task_units",
   {
     taskId: integer("task_id").notNull().references(() => tasks.id),
     unitId: integer("unit_id").notNull().references(() => units.id),
-    role: text("role", { enum: UNIT_ROLE }).notNull(),
+    role: text("role", { enum: TASK_UNIT_ROLES }).notNull(),
     position: integer("position").notNull(),
   },
   (t) => [
@@ -114,8 +131,6 @@ export const taskUnits = sqliteTable(
   ],
 );
 
-export const COMPARATOR = ["atLeast", "about", "exact", "range"] as const;
-export const METRIC_KIND = ["cumulative", "rate"] as const;
 export const metrics = sqliteTable(
   "metrics",
   {
@@ -126,8 +141,8 @@ export const metrics = sqliteTable(
     target: real("target").notNull(),
     targetMax: real("target_max"),
     unit: text("unit").notNull(),
-    comparator: text("comparator", { enum: COMPARATOR }).notNull(),
-    kind: text("kind", { enum: METRIC_KIND }).notNull(),
+    comparator: text("comparator", { enum: COMPARATORS }).notNull(),
+    kind: text("kind", { enum: METRIC_KINDS }).notNull(),
   },
   (t) => [uniqueIndex("metrics_task_position").on(t.taskId, t.position)],
 );
@@ -157,13 +172,12 @@ export const projectLeaders = sqliteTable(
   (t) => [primaryKey({ columns: [t.projectId, t.leaderId] })],
 );
 
-export const PROJECT_UNIT_ROLE = ["lead", "related"] as const;
 export const projectUnits = sqliteTable(
   "project_units",
   {
     projectId: integer("project_id").notNull().references(() => livelihoodProjects.id),
     unitId: integer("unit_id").notNull().references(() => units.id),
-    role: text("role", { enum: PROJECT_UNIT_ROLE }).notNull(),
+    role: text("role", { enum: PROJECT_UNIT_ROLES }).notNull(),
     position: integer("position").notNull(),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.unitId, t.role] }), index("project_units_unit").on(t.unitId)],
@@ -200,22 +214,29 @@ export const projectMilestones = sqliteTable(
 
 // ───────────────────────── accounts, sessions, audit ─────────────────────────
 
-export const ROLE = ["admin", "leader", "supervisor", "unit"] as const;
 export const users = sqliteTable(
   "users",
   {
     id: integer("id").primaryKey(),
     username: text("username").notNull().unique(),
     displayName: text("display_name").notNull(),
-    role: text("role", { enum: ROLE }).notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
     unitId: integer("unit_id").references(() => units.id),
     leaderId: integer("leader_id").references(() => leaders.id),
     passwordHash: text("password_hash").notNull(),
     mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(true),
     disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+    // Superseded by login_locks (lockout per account and source); kept so older data still loads.
     failedAttempts: integer("failed_attempts").notNull().default(0),
     lockedUntil: integer("locked_until"), // epoch ms
     passwordChangedAt: integer("password_changed_at"),
+    /** TOTP second factor (base32 secret); set once the user has confirmed a code from it. */
+    totpSecret: text("totp_secret"),
+    totpEnabledAt: integer("totp_enabled_at"),
+    /** The last 30-second step a code was accepted for: a code works once. */
+    totpLastStep: integer("totp_last_step"),
+    /** SHA-256 hashes of the unused one-time recovery codes. */
+    recoveryCodes: text("recovery_codes", { mode: "json" }).$type<string[]>(),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },
@@ -240,17 +261,35 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user").on(t.userId)],
 );
 
+/** One row per failed sign-in (or wrong current password): the per-source throttle and the admin's view of attacks. */
 export const loginAttempts = sqliteTable(
   "login_attempts",
   {
     id: integer("id").primaryKey(),
     ip: text("ip").notNull(),
     at: integer("at").notNull(),
+    /** The account tried, when the username exists. */
+    userId: integer("user_id"),
   },
-  (t) => [index("login_attempts_ip_at").on(t.ip, t.at)],
+  (t) => [index("login_attempts_ip_at").on(t.ip, t.at), index("login_attempts_user_at").on(t.userId, t.at)],
 );
 
-export const AUDIT_OUTCOME = ["success", "denied", "failure"] as const;
+/**
+ * Lockout per account *and* source: wrong passwords from one address lock the account for
+ * that address only, so a stranger elsewhere cannot keep the real user out.
+ */
+export const loginLocks = sqliteTable(
+  "login_locks",
+  {
+    userId: integer("user_id").notNull().references(() => users.id),
+    source: text("source").notNull(),
+    failedAttempts: integer("failed_attempts").notNull().default(0),
+    lockedUntil: integer("locked_until"),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.source] })],
+);
+
 /** Append-only and hash-chained; triggers in the migration refuse UPDATE and DELETE. */
 export const auditLog = sqliteTable(
   "audit_log",
@@ -265,7 +304,7 @@ export const auditLog = sqliteTable(
     action: text("action").notNull(),
     entity: text("entity").notNull(),
     entityId: text("entity_id"),
-    outcome: text("outcome", { enum: AUDIT_OUTCOME }).notNull(),
+    outcome: text("outcome", { enum: AUDIT_OUTCOMES }).notNull(),
     before: text("before"),
     after: text("after"),
     prevHash: text("prev_hash").notNull(),
@@ -318,7 +357,6 @@ export const targetLocks = sqliteTable(
   (t) => [primaryKey({ columns: [t.taskId, t.quarter] })],
 );
 
-export const CHANGE_REQUEST_STATUS = ["pending", "approved", "refused"] as const;
 /** A lead unit's request to change a locked quarter's targets, decided by the 督查室. */
 export const targetChangeRequests = sqliteTable(
   "target_change_requests",
@@ -500,8 +538,6 @@ export const progressOverrides = sqliteTable(
   (t) => [index("progress_overrides_subject").on(t.periodId, t.subjectKind, t.subjectId, t.at)],
 );
 
-export const NOTICE_LEVEL = ["cuiban", "duban"] as const;
-export const NOTICE_STATUS = ["sent", "replied", "closed"] as const; // 已逾期 is derived from the deadline
 export const notices = sqliteTable(
   "notices",
   {
@@ -509,12 +545,12 @@ export const notices = sqliteTable(
     taskId: integer("task_id").references(() => tasks.id),
     projectId: integer("project_id").references(() => livelihoodProjects.id),
     periodId: integer("period_id").references(() => periods.id),
-    level: text("level", { enum: NOTICE_LEVEL }).notNull(),
+    level: text("level", { enum: NOTICE_LEVELS }).notNull(),
     serialNo: integer("serial_no"), // 督办〔2026〕N号 / 催办〔2026〕N号, numbered per level and year
     problem: text("problem").notNull(),
     requirement: text("requirement").notNull(),
     deadline: text("deadline").notNull(), // YYYY-MM-DD
-    status: text("status", { enum: NOTICE_STATUS }).notNull().default("sent"),
+    status: text("status", { enum: NOTICE_STATUSES }).notNull().default("sent"),
     escalatedFromId: integer("escalated_from_id"),
     escalatedToLeaderAt: integer("escalated_to_leader_at"),
     closedAt: integer("closed_at"),
@@ -544,7 +580,7 @@ export const noticeEvents = sqliteTable(
   {
     id: integer("id").primaryKey(),
     noticeId: integer("notice_id").notNull().references(() => notices.id),
-    kind: text("kind", { enum: ["issued", "replied", "returned", "closed", "escalated"] }).notNull(),
+    kind: text("kind", { enum: NOTICE_EVENT_KINDS }).notNull(),
     text: text("text"),
     unitId: integer("unit_id").references(() => units.id),
     byId: integer("by_id").notNull().references(() => users.id),
@@ -573,7 +609,6 @@ export const notifications = sqliteTable(
   ],
 );
 
-export const BULLETIN_STATUS = ["draft", "issued"] as const;
 /**
  * 季度通报: one draft per quarter that the 督查室 edits (文号 prefix, 下步工作), then issues:
  * it is numbered within its prefix and year, the .docx is stored as issued and the row is
@@ -584,7 +619,7 @@ export const bulletins = sqliteTable(
   {
     id: integer("id").primaryKey(),
     periodId: integer("period_id").notNull().references(() => periods.id),
-    status: text("status", { enum: BULLETIN_STATUS }).notNull().default("draft"),
+    status: text("status", { enum: BULLETIN_STATUSES }).notNull().default("draft"),
     /** e.g. 汨督: the 文号 reads 汨督〔2026〕3号. */
     docPrefix: text("doc_prefix").notNull(),
     nextSteps: text("next_steps").notNull().default(""),
@@ -703,7 +738,7 @@ export type Unit = typeof units.$inferSelect;
 export type Leader = typeof leaders.$inferSelect;
 export type Metric = typeof metrics.$inferSelect;
 export type User = typeof users.$inferSelect;
-export type Role = (typeof ROLE)[number];
+export type Role = (typeof ROLES)[number];
 export type Period = typeof periods.$inferSelect;
 export type Report = typeof reports.$inferSelect;
 export type ReportStatus = (typeof REPORT_STATUS)[number];
@@ -712,4 +747,4 @@ export type QuarterStatusRow = typeof quarterStatus.$inferSelect;
 export type Notice = typeof notices.$inferSelect;
 export type Bulletin = typeof bulletins.$inferSelect;
 export type LeaderInstruction = typeof leaderInstructions.$inferSelect;
-export type AuditOutcome = (typeof AUDIT_OUTCOME)[number];
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];

@@ -15,6 +15,8 @@ const PAGES: Entry[] = [
   { route: "/", url: "/", persona: "unit" },
   { route: "/about", url: "/about", persona: "unit" },
   { route: "/account/password", url: "/account/password", persona: "unit" },
+  // A unit may bind a second factor too (optional for its role): the page shows the QR code and form.
+  { route: "/account/second-factor", url: "/account/second-factor", persona: "unit" },
   { route: "/my", url: "/my", persona: "unit" },
   { route: "/notifications", url: "/notifications", persona: "unit" },
   { route: "/tasks", url: "/tasks", persona: "unit" },

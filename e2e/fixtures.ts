@@ -1,11 +1,15 @@
 // Signed-in personas for every spec: `await loginAs(page, "unit")` (or a username).
 // Logs in through next-auth's credentials endpoint (fast, same cookie as the form) and
-// completes the forced first-login password change when the server asks for it.
-// Spec files share one server and database per run, so passwords changed here persist:
-// the helper remembers them and falls back to the other known password once.
+// completes the forced first-login password change when the server asks for it, then, for
+// the roles that need a second factor (admin, 督查室), binds an authenticator exactly as a
+// person would: reads the secret off /account/second-factor and types the current code.
+// Spec files share one server and database per run, so passwords changed and secrets bound
+// here persist: the helper remembers them (secrets in .tmp/, as a phone would keep them) and
+// reuses a signed-in session while it is still live, since a TOTP code works only once.
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, test as base, type Cookie, type Page } from "@playwright/test";
+import { totpCode, totpStep } from "../lib/totp";
 
 export const INITIAL_PASSWORD = process.env.INITIAL_PASSWORD ?? "Miluo@2026";
 /** The server's "today" (playwright.config.ts passes it to the server as APP_TODAY). */
@@ -28,17 +32,91 @@ export const PERSONAS = {
 export type Persona = keyof typeof PERSONAS;
 
 const knownPasswords = new Map<string, string>();
+const sessions = new Map<string, Cookie[]>();
 
-/** Tries one password through the credentials endpoint; true when a session cookie was issued. */
-export async function signInWithPassword(page: Page, username: string, password: string): Promise<boolean> {
+// Each server (the direct one, and the one behind nginx) has its own database, so what is
+// remembered is kept per server: keyed by the port of the test's baseURL.
+const port = () => new URL(base.info().project.use.baseURL ?? `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`).port;
+const key = (username: string) => `${port()}:${username}`;
+// The "phones": each bound user's secret and the last step a code was sent for (a code works once).
+// scripts/e2e-server.mjs empties the file when it starts a fresh database.
+type Authenticator = { secret: string; lastStep: number };
+const authenticatorsFile = () => path.join(".tmp", `e2e-totp-${port()}.json`);
+function authenticators(): Record<string, Authenticator> {
+  try {
+    return JSON.parse(fs.readFileSync(authenticatorsFile(), "utf8")) as Record<string, Authenticator>;
+  } catch {
+    return {};
+  }
+}
+function saveAuthenticator(username: string, value: Authenticator) {
+  fs.mkdirSync(".tmp", { recursive: true });
+  fs.writeFileSync(authenticatorsFile(), JSON.stringify({ ...authenticators(), [username]: value }));
+}
+
+/**
+ * A code from the user's authenticator that the server has not seen yet: the current step or
+ * the next (the server allows one step of drift), else wait for a fresh step.
+ */
+export async function nextTotpCode(username: string): Promise<string> {
+  const phone = authenticators()[username];
+  if (!phone) throw new Error(`${username} has no authenticator bound in this run`);
+  for (;;) {
+    const now = Date.now();
+    for (const offset of [0, 30_000]) {
+      const step = totpStep(now + offset);
+      if (step > phone.lastStep) {
+        saveAuthenticator(username, { secret: phone.secret, lastStep: step });
+        return totpCode(phone.secret, now + offset);
+      }
+    }
+    await new Promise((r) => setTimeout(r, 30_000 - (now % 30_000) + 50));
+  }
+}
+
+export type SignInOutcome = "ok" | "otp_required" | "refused";
+
+/** Tries one password (and code) through the credentials endpoint. */
+export async function signInWith(page: Page, username: string, password: string, otp = ""): Promise<SignInOutcome> {
   const csrf = await page.request.get("/api/auth/csrf");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const res = await page.request.post("/api/auth/callback/credentials", {
-    form: { csrfToken, username, password, json: "true" },
+    form: { csrfToken, username, password, otp, json: "true" },
     maxRedirects: 0,
   });
   const body = (await res.json().catch(() => ({}))) as { url?: string };
-  return res.ok() && !!body.url && !body.url.includes("error=");
+  // next-auth answers a refusal with 401 and the error in the URL it would redirect to.
+  if (body.url?.includes("error=otp_required")) return "otp_required";
+  return res.ok() && body.url && !body.url.includes("error=") ? "ok" : "refused";
+}
+
+/** True when a session cookie was issued (answering the second factor when asked). */
+export async function signInWithPassword(page: Page, username: string, password: string): Promise<boolean> {
+  const outcome = await signInWith(page, username, password);
+  if (outcome !== "otp_required") return outcome === "ok";
+  const second = await signInWith(page, username, password, await nextTotpCode(username));
+  return second === "ok";
+}
+
+/** Binds an authenticator on /account/second-factor (the page must be showing it). */
+export async function enrolSecondFactor(page: Page, username: string): Promise<void> {
+  const secret = (await page.getByLabel("动态口令密钥").textContent())!.trim();
+  saveAuthenticator(username, { secret, lastStep: -1 });
+  await page.getByLabel("验证器上的 6 位数字").fill(await nextTotpCode(username));
+  await page.getByRole("button", { name: "绑定" }).click();
+  await expect(page.getByText("动态口令已绑定")).toBeVisible();
+}
+
+/** Reuses the persona's live session, if it has one. */
+async function resumeSession(page: Page, username: string): Promise<boolean> {
+  const cookies = sessions.get(key(username));
+  if (!cookies) return false;
+  await page.context().addCookies(cookies);
+  const res = await page.request.get("/account/password", { maxRedirects: 0 });
+  if (res.status() === 200) return true;
+  sessions.delete(key(username));
+  await page.context().clearCookies();
+  return false;
 }
 
 /** Fills in /account/password; the page must be showing it. */
@@ -53,7 +131,8 @@ export async function changePasswordOnPage(page: Page, current: string, next: st
 /** Signs the page's browser context in as a persona or username, ready to use the app. */
 export async function loginAs(page: Page, who: Persona | string): Promise<string> {
   const username = who in PERSONAS ? PERSONAS[who as Persona] : who;
-  const first = knownPasswords.get(username) ?? INITIAL_PASSWORD;
+  if (await resumeSession(page, username)) return knownPasswords.get(key(username))!;
+  const first = knownPasswords.get(key(username)) ?? INITIAL_PASSWORD;
   const second = first === INITIAL_PASSWORD ? CHANGED_PASSWORD : INITIAL_PASSWORD;
   let password = first;
   if (!(await signInWithPassword(page, username, first))) {
@@ -64,14 +143,17 @@ export async function loginAs(page: Page, who: Persona | string): Promise<string
   if (password === INITIAL_PASSWORD && (await page.getByText("请先设置新密码").count()) > 0) {
     await changePasswordOnPage(page, INITIAL_PASSWORD, CHANGED_PASSWORD);
     password = CHANGED_PASSWORD;
+    await page.goto("/account/password");
   }
-  knownPasswords.set(username, password);
+  if (new URL(page.url()).pathname === "/account/second-factor") await enrolSecondFactor(page, username);
+  knownPasswords.set(key(username), password);
+  sessions.set(key(username), await page.context().cookies());
   return password;
 }
 
 /** Forget a remembered password (a spec that changes one itself). */
 export function rememberPassword(username: string, password: string): void {
-  knownPasswords.set(username, password);
+  knownPasswords.set(key(username), password);
 }
 
 export const test = base.extend<{ loginAs: (who: Persona | string) => Promise<string> }>({
@@ -82,8 +164,9 @@ export const test = base.extend<{ loginAs: (who: Persona | string) => Promise<st
 
 export { expect };
 
-/** The throwaway database the e2e server is using (written by scripts/e2e-server.mjs). */
+/** The throwaway database of the app server this test talks to (written by scripts/e2e-server.mjs). */
 export function e2eDatabasePath(): string {
-  const port = process.env.E2E_PORT ?? "3100";
-  return fs.readFileSync(path.join(".tmp", `e2e-db-path-${port}`), "utf8");
+  // Behind nginx the app listens one port above nginx (playwright.config.ts).
+  const appPort = base.info().project.name === "nginx" ? Number(port()) + 1 : Number(port());
+  return fs.readFileSync(path.join(".tmp", `e2e-db-path-${appPort}`), "utf8");
 }

@@ -9,8 +9,8 @@ import readline from "node:readline";
 import type { Browser, Page } from "@playwright/test";
 import { expect, loginAs, test } from "./fixtures";
 
-/** The next port after the main e2e server's (3101 by default). */
-const PORT = Number(process.env.E2E_PORT ?? 3100) + 1;
+/** Three past the main e2e server's port (3103 by default): the next two serve nginx and the app behind it. */
+const PORT = Number(process.env.E2E_PORT ?? 3100) + 3;
 const baseURL = `http://127.0.0.1:${PORT}`;
 const TASK = 27;
 const REPORT_PATH = `/tasks/${TASK}/report/2026Q4`;

@@ -1,6 +1,7 @@
 // Every environment variable the app reads, validated once. See .env.example.
 import path from "node:path";
 import { z } from "zod";
+import { todayInShanghai } from "./periods";
 
 const schema = z.object({
   DATABASE_PATH: z.string().min(1).default("./data/app.db"),
@@ -10,6 +11,15 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().optional(),
   /** The public URL; an https:// URL turns on __Secure- cookies. */
   NEXTAUTH_URL: z.string().optional(),
+  /** Roles that sign in with a TOTP second factor (comma-separated; "" = none). */
+  TOTP_REQUIRED_ROLES: z.string().default("admin,supervisor"),
+  /** Days a password stays valid (0 = no expiry), and how many days ahead the user is warned. */
+  PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+  PASSWORD_EXPIRY_WARNING_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+  /** The audit chain's HMAC key (created on first use when missing); keep it out of database backups. */
+  AUDIT_KEY_FILE: z.string().min(1).optional(),
+  /** The audit checkpoint (row count + head hash), outside the database. */
+  AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   /** Fixed "today" (YYYY-MM-DD) for demos and tests; unset in production. */
   APP_TODAY: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   /** The office that signs 通报 and 督办通知单 (落款 and 红头). */
@@ -29,4 +39,11 @@ export const env = {
   dataDir: path.resolve(parsed.DATA_DIR ?? path.dirname(parsed.DATABASE_PATH)),
   demoMode: parsed.DEMO_MODE === "1",
   secureCookies: (parsed.NEXTAUTH_URL ?? "").startsWith("https://"),
+  totpRoles: parsed.TOTP_REQUIRED_ROLES.split(",").map((r) => r.trim()).filter(Boolean),
+  passwordAge: { maxAgeDays: parsed.PASSWORD_MAX_AGE_DAYS, warnDays: parsed.PASSWORD_EXPIRY_WARNING_DAYS },
 };
+
+/** Today's Asia/Shanghai calendar day, or the fixed APP_TODAY of a demo or test run. */
+export function appToday(): string {
+  return env.APP_TODAY ?? todayInShanghai(new Date());
+}

@@ -2,6 +2,14 @@
 // after a refusal (or after its answer was lost) so nothing typed is lost. Shared by the
 // action wrapper and the browser.
 
+/** What every form's `useActionState` holds: the outcome, field errors, and what was typed. */
+export type FormState = {
+  ok?: boolean;
+  message?: string;
+  errors?: Record<string, string[]>;
+  values?: Record<string, string>;
+};
+
 /** FormData as a plain object: repeated keys become arrays, files stay File objects. */
 export function formDataToObject(data: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};

@@ -1,6 +1,6 @@
 // How a task's metric reads in the UI, using the gazette's own wording:
 // 以上 (atLeast), 左右 (about), a plain number (exact) or a span "1-2" (range).
-import type { Comparator, MetricKind } from "@/db/seed/types";
+import type { Comparator, MetricKind } from "./vocabulary";
 
 export interface MetricLike {
   label: string;

@@ -13,9 +13,9 @@
 // day is recomputed from what was known that day, never from today's row.
 import { dayOfTimestamp, daysBetween, isValidDay } from "./periods";
 
-export type NoticeLevel = "cuiban" | "duban";
-export type NoticeStatus = "sent" | "replied" | "closed";
-export type NoticeEventKind = "issued" | "replied" | "returned" | "closed" | "escalated";
+import type { NoticeEventKind, NoticeLevel, NoticeStatus } from "./vocabulary";
+
+export type { NoticeEventKind, NoticeLevel, NoticeStatus };
 /** What a person sees: the stored status refined by the deadline and supersession. */
 export type NoticeDisplayState = "sent" | "overdue" | "replied" | "closed" | "superseded";
 
@@ -192,4 +192,17 @@ export function noticeStateAt(level: NoticeLevel, events: readonly NoticeEventFa
     }
   }
   return { status, deadline, escalatedToLeader, superseded, display: displayState({ status, deadline, superseded }, asOf) };
+}
+
+/** One event of a notice with who did it and its reply files, as timelines show it. */
+export interface NoticeEventItem {
+  id: number;
+  noticeId: number;
+  kind: NoticeEventKind;
+  text: string | null;
+  deadline: string | null;
+  at: number;
+  byName: string;
+  unitName: string | null;
+  files: { id: number; filename: string; size: number }[];
 }

@@ -10,6 +10,8 @@ import { daysBetween, quarterShort } from "./periods";
 import type { ReportingLamp } from "./vocabulary";
 
 export type NotificationKind =
+  | "report_submitted"
+  | "report_approved"
   | "report_returned"
   | "notice_issued"
   | "notice_returned"
@@ -25,6 +27,8 @@ export type NotificationKind =
   | "leader_instruction";
 
 export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
+  report_submitted: "报告待审核",
+  report_approved: "报告通过",
   report_returned: "报告退回",
   notice_issued: "新督办事项",
   notice_returned: "回复被退回",
@@ -121,6 +125,32 @@ export function targetsChangeDecided(args: {
       title: `督查室${verdict} ${args.subject} ${quarterShort(args.periodCode)}目标调整申请${args.comment ? `：${clip(args.comment)}` : ""}`,
       link: args.link,
       dedupeKey: `targets-change-decided:${args.requestId}`,
+    }),
+  };
+}
+
+/** A report was (re)submitted: the 督查室 has one more to review. */
+export function reportSubmitted(args: { reportId: number; versionNo: number; subject: string; periodCode: string; late: boolean; link: string }): PlannedNotification {
+  return {
+    audience: { kind: "supervisors" },
+    message: message({
+      kind: "report_submitted",
+      title: `${args.subject} ${quarterShort(args.periodCode)} 报告${args.versionNo > 1 ? "已重新提交" : "已提交"}（第 ${args.versionNo} 版${args.late ? "，迟报" : ""}），待审核`,
+      link: args.link,
+      dedupeKey: `report-submitted:${args.reportId}:v${args.versionNo}`,
+    }),
+  };
+}
+
+/** The 督查室 approved a report: the lead units are told, with the comment when there is one. */
+export function reportApproved(args: { reportId: number; versionNo: number; subject: string; periodCode: string; comment: string | null; leadUnitIds: readonly number[]; link: string }): PlannedNotification {
+  return {
+    audience: { kind: "units", unitIds: args.leadUnitIds },
+    message: message({
+      kind: "report_approved",
+      title: `${args.subject} ${quarterShort(args.periodCode)} 报告已通过审核${args.comment ? `：${clip(args.comment)}` : ""}`,
+      link: args.link,
+      dedupeKey: `report-approved:${args.reportId}:v${args.versionNo}`,
     }),
   };
 }

@@ -2,7 +2,9 @@
 // Server Action and route handler asks `can()`; the proxy never decides access.
 // Pure: callers load the resource facts (lead units, lock state…) and pass them in.
 
-export type Role = "admin" | "leader" | "supervisor" | "unit";
+import type { Role } from "./vocabulary";
+
+export type { Role };
 
 export const ROLE_LABEL: Record<Role, string> = {
   admin: "系统管理员",
@@ -64,6 +66,11 @@ export type ResourceFor = {
   "notice:issue": undefined;
   /** Open a notice's reply files: every non-unit role, and the units it was addressed to. */
   "notice:read": { addresseeUnitIds: UnitIds };
+  /**
+   * Read the replies to a notice (their text and files): every non-unit role, the units it
+   * was addressed to, and the subject's lead units; other units see only that it was answered.
+   */
+  "notice:replies": { addresseeUnitIds: UnitIds; leadUnitIds: UnitIds };
   /** Answer a notice addressed to the user's unit. */
   "notice:reply": { addresseeUnitIds: UnitIds };
   /** 销号 a notice, or return a reply as insufficient. */
@@ -124,6 +131,8 @@ export function can(user: SessionUser | null, ...permission: Permission): boolea
       return ownsOneOf(user, permission[1].coopUnitIds);
     case "notice:read":
       return user.role !== "unit" || ownsOneOf(user, permission[1].addresseeUnitIds);
+    case "notice:replies":
+      return user.role !== "unit" || ownsOneOf(user, [...permission[1].addresseeUnitIds, ...permission[1].leadUnitIds]);
     case "notice:reply":
       return ownsOneOf(user, permission[1].addresseeUnitIds);
     case "report:review":

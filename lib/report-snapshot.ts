@@ -1,7 +1,7 @@
 // The frozen content of one submitted report version (report_versions.snapshot).
 // Labels, units and plans are copied in, so history reads the same after targets or
 // metric names change. One shape for task and livelihood-project reports.
-import type { SelfStatus } from "./vocabulary";
+import type { ReviewStatus, SelfStatus } from "./vocabulary";
 
 export const SNAPSHOT_FORMAT = 1;
 
@@ -75,4 +75,18 @@ export function readSnapshot(raw: unknown): ReportSnapshot {
     projectMilestones: s.projectMilestones ?? [],
     attachments: s.attachments ?? [],
   };
+}
+
+/** A submitted version with who submitted it and its review, as history views show it. */
+export interface ReportVersionItem {
+  reportId: number;
+  periodCode: string;
+  versionNo: number;
+  snapshot: ReportSnapshot;
+  submittedAt: number;
+  submittedByName: string;
+  reviewStatus: ReviewStatus;
+  reviewComment: string | null;
+  reviewedAt: number | null;
+  reviewedByName: string | null;
 }

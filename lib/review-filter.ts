@@ -36,6 +36,12 @@ export function applyReviewFilter<T extends ReviewItemFacts>(items: readonly T[]
   return items.filter((i) => (!f.quarter || i.periodCode === f.quarter) && (!f.unit || i.leadUnits.includes(f.unit)) && (!f.lamp || i.progress === f.lamp));
 }
 
+/** Where a review made in the queue goes back to: the same filters, the next report open. */
+export interface QueueReturn {
+  filter: ReviewFilter;
+  next: number | null;
+}
+
 /** "?quarter=2026Q3&unit=住建局" (empty when no filter), with an optional report to open. */
 export function reviewSearch(f: ReviewFilter, open?: number | null): string {
   const p = new URLSearchParams();

@@ -2,7 +2,7 @@
 // URL with parseTaskQuery, the server applies applyTaskQuery, and the client
 // controls write the next state back with taskQueryToSearch, so a link
 // reproduces exactly the same view.
-import type { Comparator, MetricKind } from "@/db/seed/types";
+import type { Comparator, MetricKind } from "./vocabulary";
 
 export interface TaskMetricItem {
   label: string;

@@ -1,6 +1,34 @@
 // The platform's enumerations, once: the schema's enum columns, zod schemas and the UI
 // labels all read these lists, so a value cannot exist in one place and not another.
 
+// ─── the programme ───
+
+export const UNIT_KINDS = ["市直部门", "镇街", "企业", "群体描述"] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/** A task's units: 牵头单位 or 配合单位. */
+export const TASK_UNIT_ROLES = ["lead", "coop"] as const;
+/** A livelihood project's units: 牵头单位 or 相关责任单位. */
+export const PROJECT_UNIT_ROLES = ["lead", "related"] as const;
+
+/** 以上 → atLeast; 左右 → about; a plain number → exact; 1-2 家 → range. */
+export const COMPARATORS = ["atLeast", "about", "exact", "range"] as const;
+export type Comparator = (typeof COMPARATORS)[number];
+
+/** cumulative: a count that builds up over the year; rate: a % or level judged as a whole. */
+export const METRIC_KINDS = ["cumulative", "rate"] as const;
+export type MetricKind = (typeof METRIC_KINDS)[number];
+
+// ─── accounts and audit ───
+
+export const ROLES = ["admin", "leader", "supervisor", "unit"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const AUDIT_OUTCOMES = ["success", "denied", "failure"] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+// ─── reporting ───
+
 /** What a quarterly report (or a 督办事项's report) is about. */
 export const SUBJECT_KINDS = ["task", "project"] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
@@ -56,3 +84,22 @@ export const PROGRESS_LABEL: Record<ProgressLamp, string> = {
 /** The colours the 督查室 may set by hand (the 进度 lamp's override). */
 export const OVERRIDE_COLORS = ["red", "amber", "green"] as const;
 export type OverrideColor = (typeof OVERRIDE_COLORS)[number];
+
+/** A lead unit's request to change a locked quarter's targets. */
+export const CHANGE_REQUEST_STATUS = ["pending", "approved", "refused"] as const;
+
+// ─── 催办 / 督办 ───
+
+export const NOTICE_LEVELS = ["cuiban", "duban"] as const;
+export type NoticeLevel = (typeof NOTICE_LEVELS)[number];
+/** Stored states; 已逾期 is derived from the deadline, 已转督办 from the escalation. */
+export const NOTICE_STATUSES = ["sent", "replied", "closed"] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+export const NOTICE_EVENT_KINDS = ["issued", "replied", "returned", "closed", "escalated"] as const;
+export type NoticeEventKind = (typeof NOTICE_EVENT_KINDS)[number];
+
+// ─── 季度通报 ───
+
+/** A 通报 is edited as a draft, then issued (numbered, stored, read-only). */
+export const BULLETIN_STATUSES = ["draft", "issued"] as const;
+export type BulletinStatus = (typeof BULLETIN_STATUSES)[number];

@@ -1,8 +1,9 @@
-// `npm run audit:verify`: walks the audit log's hash chain and reports the first broken
-// link (a row edited, removed or inserted out of band). Exits 1 when the chain is broken.
-// Opens the database read-only: checking a backup must not change the file it checks.
+// `npm run audit:verify`: checks the audit log's keyed hash chain and compares it with the
+// checkpoint kept outside the database, reporting a broken link, re-hashed rows or rows cut
+// off the end. Opens the database read-only: checking a backup must not change the file it
+// checks. Exits 1 when anything is wrong.
 import fs from "node:fs";
-import { verifyAuditChain } from "@/db/audit";
+import { verifyAuditLog } from "@/db/audit-checkpoint";
 import { openDatabaseReadOnly } from "@/db/client";
 import { env } from "@/lib/env";
 
@@ -12,13 +13,9 @@ if (!fs.existsSync(env.databasePath)) {
 }
 const db = openDatabaseReadOnly(env.databasePath);
 try {
-  const report = verifyAuditChain(db);
-  if (report.ok) {
-    console.log(`审计日志完整：共 ${report.rows} 条，哈希链无断点。`);
-  } else {
-    console.error(`审计日志哈希链在第 ${report.firstBrokenId} 号记录处断开（已检查 ${report.rows} 条）：该记录或其前一条被篡改、删除或插入。`);
-    process.exitCode = 1;
-  }
+  const report = verifyAuditLog(db);
+  for (const line of report.messages) (report.ok ? console.log : console.error)(line);
+  if (!report.ok) process.exitCode = 1;
 } finally {
   db.$client.close();
 }

@@ -9,6 +9,7 @@ async function main() {
   const r = result.rows;
   console.log(`已备份 ${env.databasePath} → ${result.file}（${(result.bytes / 1024).toFixed(0)} KB，完整性检查通过）`);
   console.log(`其中：工作任务 ${r.tasks ?? 0} 项、季度填报 ${r.reports ?? 0} 份、审计记录 ${r.audit_log ?? 0} 条。`);
+  (result.audit.ok ? console.log : console.error)(result.audit.message);
   // The database only records evidence files; a restore without them leaves every attachment undownloadable.
   console.log(
     `注意：佐证材料文件不在数据库内，本备份不含这些文件（本备份登记了 ${r.attachments ?? 0} 个附件）。` +

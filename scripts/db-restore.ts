@@ -17,6 +17,7 @@ async function main() {
   if (result.safetyCopy) console.log(`原数据已另存：${result.safetyCopy}`);
   const r = result.rows;
   console.log(`已从 ${source} 恢复到 ${env.databasePath}（完整性检查通过）：工作任务 ${r.tasks ?? 0} 项、季度填报 ${r.reports ?? 0} 份。`);
+  (result.audit.ok ? console.log : console.error)(result.audit.message);
 }
 
 main().catch((error: unknown) => {

@@ -16,7 +16,8 @@ const env = {
   DEMO_MODE: process.env.E2E_DEMO_MODE ?? "0",
   NEXT_TELEMETRY_DISABLED: "1",
   PORT: port,
-  NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+  // Behind nginx (the "nginx" Playwright project) the public URL is nginx's https address.
+  NEXTAUTH_URL: process.env.E2E_PUBLIC_URL ?? `http://127.0.0.1:${port}`,
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? crypto.randomBytes(32).toString("base64url"),
 };
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
@@ -25,8 +26,10 @@ execFileSync(tsx, ["db/seed/run.ts"], { cwd: root, env, stdio: "inherit" });
 // Specs that check "the database is unchanged" read the path from here.
 fs.mkdirSync(path.join(root, ".tmp"), { recursive: true });
 fs.writeFileSync(path.join(root, ".tmp", `e2e-db-path-${port}`), env.DATABASE_PATH);
+// A fresh database has no second factor bound yet: forget the authenticators of earlier runs.
+fs.rmSync(path.join(root, ".tmp", `e2e-totp-${port}.json`), { force: true });
 
-const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", port, "-H", "127.0.0.1"], {
+const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs"), "-p", port, "-H", "127.0.0.1"], {
   cwd: root,
   env,
   stdio: "inherit",

@@ -1,5 +1,6 @@
 // `npm test`: typecheck, lint, unit + integration (vitest), then Playwright against a
-// production build on a throwaway database. Ends with one plain "N passed, N failed" line.
+// production build on a throwaway database: the chromium project directly, and the nginx
+// project through a real nginx with TLS. Ends with one plain "N passed, N failed" line.
 import fs from "node:fs";
 import path from "node:path";
 import { bin, buildIfNeeded, ensureDependencies, root, run } from "./lib/steps.mjs";

@@ -26,7 +26,7 @@ import { insertNotice } from "@/db/queries/notices";
 import { periods, tasks, users } from "@/db/schema";
 import { seedAll } from "@/db/seed/run";
 import { PRINT_HEADER_ROW } from "@/lib/excel-print";
-import { addSession, migratedAppDb } from "@/test/app-db";
+import { addSession, migratedAppDb, readySeededAccounts } from "@/test/app-db";
 import { sessionCookie, setRequest } from "@/test/next-request";
 
 let db: Db;
@@ -43,7 +43,7 @@ const bytes = async (res: Response) => {
 beforeAll(async () => {
   db = migratedAppDb();
   await seedAll(db);
-  db.update(users).set({ mustChangePassword: false }).run();
+  readySeededAccounts(db);
   const supervisor = db.select({ id: users.id }).from(users).where(eq(users.username, "duchashi")).get()!.id;
   setRequest({ cookies: await sessionCookie({ sessionId: addSession(db, supervisor), userId: supervisor }) });
   const task = db.select({ id: tasks.id }).from(tasks).where(eq(tasks.no, 51)).get()!.id;

@@ -24,6 +24,7 @@ import { PRINT_FIRST_DATA_ROW, PRINT_HEADER_ROW } from "@/lib/excel-print";
 import { subjectLabel } from "@/lib/subject";
 import { loadOverdueView } from "@/app/supervision/overdue/overdue-view";
 import type { Db } from "@/db/client";
+import { yearIdOf } from "@/db/testing/programme-year";
 import { loadDashboard } from "@/db/queries/dashboard";
 import { listPeriods, type PeriodRow } from "@/db/queries/periods";
 import { setProgressOverride } from "@/db/queries/progress-overrides";
@@ -38,7 +39,7 @@ import { applyDrill, EMPTY_DRILL } from "@/lib/dashboard";
 import { subjectKey, type SubjectRef } from "@/lib/subject";
 import { countRows, matrixRows } from "@/lib/submission-matrix";
 import { PROGRESS_LABEL, REPORTING_LABEL, type ProgressLamp, type ReportingLamp } from "@/lib/vocabulary";
-import { addSession, migratedAppDb } from "@/test/app-db";
+import { addSession, migratedAppDb, TEST_TOTP_SECRET } from "@/test/app-db";
 import { sessionCookie, setRequest } from "@/test/next-request";
 
 const TODAY = "2026-12-01";
@@ -107,11 +108,12 @@ function approve(reportId: number, version: number, day: string, decision: "appr
 beforeAll(async () => {
   db = migratedAppDb();
   await seedAll(db);
-  const periods = listPeriods();
+  const periods = listPeriods({ yearId: yearIdOf(db) });
   q3 = periods.find((p) => p.code === "2026Q3")!;
   q4 = periods.find((p) => p.code === "2026Q4")!;
   supervisorId = db.select({ id: users.id }).from(users).where(eq(users.role, "supervisor")).get()!.id;
-  db.update(users).set({ mustChangePassword: false }).where(eq(users.id, supervisorId)).run();
+  // A real 督查室 account has changed its password and enrolled its second factor.
+  db.update(users).set({ mustChangePassword: false, totpSecret: TEST_TOTP_SECRET, totpEnabledAt: Date.now() }).where(eq(users.id, supervisorId)).run();
 
   submitTask(1, "2026-10-20", base({ metricValues: [{ metricId: metricOf(1, "地区生产总值增长"), value: 5.6 }] }));
 
@@ -142,7 +144,7 @@ beforeAll(async () => {
   );
 
   // The water project: 0.7 万人 covered (task 19's plan would say 1.13) and the September node done on time.
-  const water = listProjectProgress({ no: 3 })[0]!;
+  const water = listProjectProgress({ yearId: q3.yearId, no: 3 })[0]!;
   const part = water.parts[0]!;
   const september = part.milestones.find((m) => m.due === "2026-09-30")!;
   const waterUnit = db.select({ id: users.id }).from(users).where(eq(users.unitId, water.leadUnits[0]!.id)).get()!.id;
@@ -182,7 +184,7 @@ describe.each(CASES)("$name", (c) => {
   });
 
   it("the task or project page and the report page: the subject's four quarters", () => {
-    const rows = listSubjectQuarters({ periods: listPeriods(), asOf: TODAY, today: TODAY, filter: { yearId: q3.yearId, only: c.subject } });
+    const rows = listSubjectQuarters({ periods: listPeriods({ yearId: q3.yearId }), asOf: TODAY, today: TODAY, filter: { yearId: q3.yearId, only: c.subject } });
     expect(lamps(rows.find((r) => r.period.code === c.quarter)!.status)).toEqual(expected(c));
   });
 
@@ -196,7 +198,7 @@ describe.each(CASES)("$name", (c) => {
 
   it("the dashboard and the list behind each of its figures", () => {
     const period = periodOf(c);
-    const previous = listPeriods().find((p) => p.quarter === period.quarter - 1) ?? null;
+    const previous = listPeriods({ yearId: q3.yearId }).find((p) => p.quarter === period.quarter - 1) ?? null;
     const data = loadDashboard({ period, previous, asOf: TODAY, today: TODAY });
     const row = data.rows.find((r) => subjectKey(r.subject) === subjectKey(c.subject))!;
     expect(lamps(row.status)).toEqual(expected(c));
@@ -275,7 +277,7 @@ describe.each(CASES)("$name (the 台账 and the 季度通报)", (c) => {
     const input = loadBulletinInput({ period, asOf: TODAY, today: TODAY });
     const row = input.rows.find((r) => subjectKey(r.subject) === subjectKey(c.subject))!;
     expect(lamps(row.status)).toEqual(expected(c));
-    const previous = listPeriods().find((p) => p.quarter === period.quarter - 1) ?? null;
+    const previous = listPeriods({ yearId: q3.yearId }).find((p) => p.quarter === period.quarter - 1) ?? null;
     expect(bulletinCounts(input.rows)).toEqual(summarize(loadDashboard({ period, previous, asOf: TODAY, today: TODAY }).rows));
     const label = subjectLabel(c.subject);
     if (c.reporting === "late" || c.reporting === "missing") {

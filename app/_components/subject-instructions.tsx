@@ -1,4 +1,5 @@
 import { getCurrentUser } from "@/app/_lib/current-user";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 import { redQuarterOf } from "@/app/instructions/red-quarter";
 import { InstructionList } from "@/components/instruction-list";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -12,7 +13,7 @@ import { InstructionForm } from "./instruction-form";
 /** 领导批示 on a task or project page; its 牵头领导 or the 市长 may add one while 进度 is red. */
 export async function SubjectInstructions({ subject }: { subject: SubjectRef }) {
   const key = subjectKey(subject);
-  const facts = getNoticeSubjectByKey({ key });
+  const facts = getNoticeSubjectByKey({ yearId: currentProgrammeYear().id, key });
   if (!facts) return null;
   const user = await getCurrentUser();
   const items = listInstructionsForSubject({ kind: subject.kind, subjectId: (facts.taskId ?? facts.projectId)! });

@@ -7,6 +7,7 @@ import { listPeriods } from "@/db/queries/periods";
 import { listSubjectQuarters } from "@/db/queries/status-board";
 import { can } from "@/lib/permissions";
 import { reportPath, type SubjectRef } from "@/lib/subject";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 
 /**
  * A task's or livelihood project's four quarters: report state, due date, both lamps with
@@ -14,7 +15,7 @@ import { reportPath, type SubjectRef } from "@/lib/subject";
  */
 export async function SubjectQuarterStatus({ subject, targetsLink = false }: { subject: SubjectRef; targetsLink?: boolean }) {
   const user = await getCurrentUser();
-  const periods = listPeriods();
+  const periods = listPeriods({ yearId: currentProgrammeYear().id });
   const today = appToday();
   const quarters = periods.length ? listSubjectQuarters({ periods, asOf: today, today, filter: { yearId: periods[0]!.yearId, only: subject } }) : [];
   const own = quarters[0]?.subject;

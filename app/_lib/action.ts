@@ -6,22 +6,16 @@ import { writeAudit } from "@/db/audit";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { findCommittedAnswer, recordCommittedAnswer, type CommittedAnswer } from "@/db/queries/committed-requests";
 import { noteWriteFailure, storageFault, writeAuditOrQueue } from "@/db/storage-health";
-import { echoValues, formDataToObject } from "@/lib/form-values";
+import { echoValues, formDataToObject, type FormState } from "@/lib/form-values";
 import { can, type Permission, type SessionUser } from "@/lib/permissions";
 import { parseRequestId, REQUEST_ID_FIELD } from "@/lib/request-id";
 import { unsafeTextErrors } from "@/lib/text-safety";
-import { getClientIp, getCurrentUser, mustChangePassword } from "./current-user";
+import { getClientIp, getCurrentUser, pendingAccountGate } from "./current-user";
 import { ConflictError, MESSAGES, storageMessage, ValidationError, zodFieldErrors } from "./errors";
 
 export { assertVersion, ConflictError, ValidationError } from "./errors";
 
-/** What every form's `useActionState` holds. */
-export type FormState = {
-  ok?: boolean;
-  message?: string;
-  errors?: Record<string, string[]>;
-  values?: Record<string, string>;
-};
+export type { FormState };
 
 export type ActionContext<I> = { user: SessionUser; input: I; ip: string | null; db: Db };
 
@@ -33,7 +27,7 @@ export type MutationResult<R> = {
   result?: R;
 };
 
-export type ActionDefinition<S extends z.ZodType, L, R> = {
+export type ActionDefinition<S extends z.ZodType, L, R, P = L> = {
   /** Audit action name, e.g. "report.submit". */
   action: string;
   /** Audit entity, e.g. "report". */
@@ -44,10 +38,21 @@ export type ActionDefinition<S extends z.ZodType, L, R> = {
    * for work that cannot run inside the synchronous transaction (password hashing, file reads).
    */
   load: (ctx: ActionContext<z.output<S>>) => L | null | undefined | Promise<L | null | undefined>;
-  /** The permission to check against the loaded record. */
-  authorize: (loaded: L, ctx: ActionContext<z.output<S>>) => Permission;
+  /**
+   * The permission that needs no record (a role check), checked before `load`: a caller who
+   * may not act at all learns nothing from the lookup (whether a username is taken, an id
+   * exists, a version is current) and costs no password hashing.
+   */
+  guard?: (ctx: ActionContext<z.output<S>>) => Permission;
+  /** The permission to check against the loaded record (omit when `guard` says it all). */
+  authorize?: (loaded: L, ctx: ActionContext<z.output<S>>) => Permission;
+  /**
+   * Work for an authorized caller only, before the transaction: parsing a form against the
+   * loaded record, checking and storing uploaded files. Without it, mutate gets `loaded`.
+   */
+  prepare?: (loaded: L, ctx: ActionContext<z.output<S>>) => P | Promise<P>;
   /** Synchronous: runs inside one immediate transaction together with its audit row. */
-  mutate: (tx: Tx, loaded: L, ctx: ActionContext<z.output<S>>) => MutationResult<R>;
+  mutate: (tx: Tx, prepared: P, ctx: ActionContext<z.output<S>>) => MutationResult<R>;
   /** Identifies the target in denied / not-found audit rows. */
   entityId?: (input: z.output<S>) => string | number | null | undefined;
   /** Runs after the commit, before revalidation (e.g. clearing a cookie). */
@@ -56,27 +61,32 @@ export type ActionDefinition<S extends z.ZodType, L, R> = {
   successMessage?: string | ((result: R | undefined) => string);
   /** Navigate after success (e.g. back to a list); the form state is then not returned. */
   redirectTo?: (ctx: ActionContext<z.output<S>>, result: R | undefined) => string | null;
-  /** Only the password change may run while the initial password has not been changed. */
+  /** Only the password change (and logout) may run while the password must be replaced. */
   allowPasswordChange?: boolean;
+  /** Only the second-factor set-up (and logout) may run while it is pending. */
+  allowSecondFactorSetup?: boolean;
 };
 
 /**
- * Wraps one Server Action: authenticate → parse → load → authorize → mutate + audit in
- * one transaction → revalidate. Use as `export const saveX = defineAction({...})` in a
+ * Wraps one Server Action: authenticate → parse → guard → load → authorize → prepare →
+ * mutate + audit in one transaction → revalidate. Use as `export const saveX = defineAction({...})` in a
  * "use server" file; it is called as `(prevState, formData)` by useActionState or with a plain object.
  * A request id sent with the form (lib/request-id.ts) is committed with the change: a repeat
  * of that request gets the original answer instead of running again.
  */
-export function defineAction<S extends z.ZodType, L, R = void>(def: ActionDefinition<S, L, R>) {
+export function defineAction<S extends z.ZodType, L, R = void, P = L>(def: ActionDefinition<S, L, R, P>) {
+  if (!def.guard && !def.authorize) throw new Error(`action ${def.action} has neither guard nor authorize`);
   return async function run(_prev: FormState | undefined, data: FormData | Record<string, unknown>): Promise<FormState> {
+    // Arguments come from the network: anything but a form or a plain object is a bad request.
+    if (!(data instanceof FormData) && (typeof data !== "object" || data === null || Array.isArray(data))) return { message: MESSAGES.invalid };
     const { [REQUEST_ID_FIELD]: sentRequestId, ...raw } = data instanceof FormData ? formDataToObject(data) : data;
     const values = echoValues(raw);
 
     const user = await getCurrentUser();
     if (!user) return { message: MESSAGES.unauthenticated, values };
-    if (!def.allowPasswordChange && (await mustChangePassword())) {
-      return { message: MESSAGES.passwordChangeRequired, values };
-    }
+    const gate = await pendingAccountGate();
+    if (gate === "password" && !def.allowPasswordChange) return { message: MESSAGES.passwordChangeRequired, values };
+    if (gate === "second-factor" && !def.allowSecondFactorSetup) return { message: MESSAGES.secondFactorRequired, values };
     const ip = await getClientIp();
     const db = getDb();
 
@@ -87,6 +97,11 @@ export function defineAction<S extends z.ZodType, L, R = void>(def: ActionDefini
     if (!parsed.success) return { message: MESSAGES.invalid, errors: zodFieldErrors(parsed.error), values };
     const ctx: ActionContext<z.output<S>> = { user, input: parsed.data, ip, db };
     const target = { action: def.action, entity: def.entity, entityId: def.entityId?.(parsed.data) ?? null };
+    const refuse = (): FormState => {
+      writeAuditOrQueue(db, { actor: user, ip, outcome: "denied", ...target });
+      return { message: MESSAGES.forbidden, values };
+    };
+    if (def.guard && !can(user, ...def.guard(ctx))) return refuse();
 
     const requestId = parseRequestId(sentRequestId);
     if (requestId === "invalid") return { message: MESSAGES.invalid, values };
@@ -104,9 +119,15 @@ export function defineAction<S extends z.ZodType, L, R = void>(def: ActionDefini
     }
     if (loaded === null || loaded === undefined) return { message: MESSAGES.notFound, values };
 
-    if (!can(user, ...def.authorize(loaded, ctx))) {
-      writeAuditOrQueue(db, { actor: user, ip, outcome: "denied", ...target });
-      return { message: MESSAGES.forbidden, values };
+    if (def.authorize && !can(user, ...def.authorize(loaded, ctx))) return refuse();
+
+    let prepared: P;
+    try {
+      prepared = def.prepare ? await def.prepare(loaded, ctx) : (loaded as unknown as P);
+    } catch (error) {
+      const state = typedErrorState(error, values) ?? storageFailureState(error, { actor: user, ip, ...target }, values);
+      if (state) return state;
+      throw error;
     }
 
     let committed: { result?: R; answer: CommittedAnswer; replayed: boolean };
@@ -116,7 +137,7 @@ export function defineAction<S extends z.ZodType, L, R = void>(def: ActionDefini
           // A twin of this request may have committed while this one was loading.
           const twin = request && findCommittedAnswer(tx, request);
           if (twin) return { answer: twin, replayed: true };
-          const done = def.mutate(tx, loaded, ctx);
+          const done = def.mutate(tx, prepared, ctx);
           writeAudit(tx, {
             actor: user,
             ip,
@@ -146,7 +167,7 @@ export function defineAction<S extends z.ZodType, L, R = void>(def: ActionDefini
 }
 
 /** The success answer, fixed inside the transaction so a retried request can be given the same one. */
-function answerOf<S extends z.ZodType, L, R>(def: ActionDefinition<S, L, R>, ctx: ActionContext<z.output<S>>, result: R | undefined): CommittedAnswer {
+function answerOf<S extends z.ZodType, L, R, P>(def: ActionDefinition<S, L, R, P>, ctx: ActionContext<z.output<S>>, result: R | undefined): CommittedAnswer {
   return {
     message: typeof def.successMessage === "function" ? def.successMessage(result) : (def.successMessage ?? "已保存。"),
     redirectTo: def.redirectTo?.(ctx, result) ?? null,

@@ -3,21 +3,18 @@ import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { attemptLogin } from "@/db/queries/auth";
-import { revokeSession } from "@/db/queries/sessions";
+import { writeAudit } from "@/db/audit";
+import { getSessionUser, revokeSession } from "@/db/queries/sessions";
 import { noteWriteFailure, storageFault } from "@/db/storage-health";
+import { clientAddressFromHeader } from "@/lib/client-address.mjs";
 import { env } from "@/lib/env";
+import { safeCallbackPath } from "@/lib/safe-redirect";
 import { ABSOLUTE_TIMEOUT_MS } from "@/lib/session-policy";
+import { getClientIp } from "./current-user";
 import { SESSION_COOKIE } from "./session-cookie";
 
 /** Codes the login form turns into Chinese; none says whether the username exists. */
-export const LOGIN_ERROR = { invalid: "invalid", throttled: "throttled", storage: "storage" } as const;
-
-function firstForwardedIp(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  const value = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return value || (typeof real === "string" ? real : null);
-}
+export const LOGIN_ERROR = { invalid: "invalid", throttled: "throttled", otp_required: "otp_required", storage: "storage" } as const;
 
 /**
  * next-auth issues an encrypted JWT cookie holding only the server-side session id and
@@ -36,15 +33,20 @@ export const authOptions: AuthOptions = {
   providers: [
     CredentialsProvider({
       name: "用户名密码",
-      credentials: { username: { label: "用户名", type: "text" }, password: { label: "密码", type: "password" } },
+      credentials: {
+        username: { label: "用户名", type: "text" },
+        password: { label: "密码", type: "password" },
+        otp: { label: "动态口令或恢复码", type: "text" },
+      },
       async authorize(credentials, req) {
         const username = (credentials?.username ?? "").trim().slice(0, 64);
         const password = (credentials?.password ?? "").slice(0, 256);
+        const otp = (credentials?.otp ?? "").trim().slice(0, 32);
         if (!username || !password) throw new Error(LOGIN_ERROR.invalid);
-        const ip = firstForwardedIp(req.headers);
+        const ip = clientAddressFromHeader(req.headers?.["x-forwarded-for"]);
         let result: Awaited<ReturnType<typeof attemptLogin>>;
         try {
-          result = await attemptLogin({ username, password, ip });
+          result = await attemptLogin({ username, password, otp, ip });
         } catch (error) {
           // A sign-in the disk cannot record is refused, and audited once space returns.
           if (!storageFault(error)) throw error;
@@ -57,6 +59,12 @@ export const authOptions: AuthOptions = {
     }),
   ],
   callbacks: {
+    // next-auth stores the target in a cookie and a Location header: only a same-site path
+    // may get there (a tab or newline would break the header, another host is an open redirect).
+    redirect({ url, baseUrl }) {
+      const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
+      return `${baseUrl}${safeCallbackPath(path)}`;
+    },
     jwt({ token, user }) {
       if (user) return { sid: (user as { sid?: string }).sid, uid: Number(user.id), sub: user.id };
       return token;
@@ -67,10 +75,19 @@ export const authOptions: AuthOptions = {
     },
   },
   events: {
-    signOut({ token }) {
+    // /api/auth/signout: the same server-side revocation and audit row as the 退出登录 button.
+    async signOut({ token }) {
       const sessionId = token?.sid;
       if (typeof sessionId !== "string") return;
-      getDb().transaction((tx) => revokeSession(tx, { sessionId, now: Date.now() }), { behavior: "immediate" });
+      const user = getSessionUser({ sessionId, userId: Number(token?.uid) });
+      const ip = await getClientIp();
+      getDb().transaction(
+        (tx) => {
+          revokeSession(tx, { sessionId, now: Date.now() });
+          writeAudit(tx, { actor: user ?? null, ip, action: "auth.logout", entity: "session", entityId: sessionId.slice(0, 8), outcome: "success", after: { via: "signout" } });
+        },
+        { behavior: "immediate" },
+      );
     },
   },
 };

@@ -4,13 +4,16 @@ import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
 import { getDb } from "@/db/client";
-import { getSessionUser } from "@/db/queries/sessions";
+import { requiresSecondFactor } from "@/db/queries/auth";
+import { getSessionUser, type SessionAccountState } from "@/db/queries/sessions";
 import { writeAuditOrQueue } from "@/db/storage-health";
+import { clientAddressFromHeader } from "@/lib/client-address.mjs";
 import { env } from "@/lib/env";
 import { can, type Permission, type Role, type SessionUser } from "@/lib/permissions";
+import { passwordAge, shouldWarnExpiry } from "@/lib/session-policy";
 import { SESSION_COOKIE } from "./session-cookie";
 
-type CurrentUser = SessionUser & { mustChangePassword: boolean };
+type CurrentUser = SessionUser & SessionAccountState;
 
 /** The session's JWT carries only ids; everything else comes from the live server-side row. */
 const loadCurrentUser = cache(async (): Promise<CurrentUser | null> => {
@@ -32,33 +35,58 @@ const loadCurrentUser = cache(async (): Promise<CurrentUser | null> => {
 export async function getCurrentUser(): Promise<SessionUser | null> {
   const user = await loadCurrentUser();
   if (!user) return null;
-  const sessionUser: SessionUser & { mustChangePassword?: boolean } = { ...user };
+  const sessionUser: SessionUser & Partial<SessionAccountState> = { ...user };
   delete sessionUser.mustChangePassword;
+  delete sessionUser.passwordSetAt;
+  delete sessionUser.secondFactorEnabled;
   return sessionUser;
 }
 
-/** True when the user still has to replace the initial or reset password. */
-export async function mustChangePassword(): Promise<boolean> {
+/**
+ * What the user must do before using the system: replace an initial, reset or expired
+ * password ("password"), then, for roles that need one, set up the second factor.
+ */
+export type AccountGate = "password" | "second-factor";
+
+export async function pendingAccountGate(): Promise<AccountGate | null> {
   const user = await loadCurrentUser();
-  return Boolean(user?.mustChangePassword) && !env.demoMode;
+  if (!user) return null;
+  const expired = passwordAge(user.passwordSetAt, env.passwordAge, Date.now()).expired;
+  if ((user.mustChangePassword && !env.demoMode) || expired) return "password";
+  if (requiresSecondFactor(user.role) && !user.secondFactorEnabled) return "second-factor";
+  return null;
 }
 
+/** True when the user still has to replace the initial, reset or expired password. */
+export async function mustChangePassword(): Promise<boolean> {
+  return (await pendingAccountGate()) === "password";
+}
+
+/** Days until the password expires, when the user should be warned now; otherwise null. */
+export async function passwordExpiryWarning(): Promise<number | null> {
+  const user = await loadCurrentUser();
+  if (!user) return null;
+  const age = passwordAge(user.passwordSetAt, env.passwordAge, Date.now());
+  return shouldWarnExpiry(age, env.passwordAge) ? age.daysLeft : null;
+}
+
+export const GATE_PAGE: Record<AccountGate, string> = { password: "/account/password", "second-factor": "/account/second-factor" };
+
 /**
- * The signed-in user, or a redirect to /login. Users still on an initial password are sent
- * to /account/password first (the password page itself passes allowPasswordChange).
+ * The signed-in user, or a redirect to /login. A user with a pending gate is sent to its page
+ * first (the page itself passes `gate`).
  */
-export async function requireUser(opts: { allowPasswordChange?: boolean } = {}): Promise<SessionUser> {
+export async function requireUser(opts: { gate?: AccountGate } = {}): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
-  if (!opts.allowPasswordChange && (await mustChangePassword())) redirect("/account/password");
+  const pending = await pendingAccountGate();
+  if (pending && pending !== opts.gate) redirect(GATE_PAGE[pending]);
   return user;
 }
 
-/** The client address as the server saw it (first X-Forwarded-For hop, else X-Real-IP). */
+/** The client address resolved by the production server (scripts/serve.mjs, TRUSTED_PROXIES). */
 export async function getClientIp(): Promise<string | null> {
-  const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || h.get("x-real-ip") || null;
+  return clientAddressFromHeader((await headers()).get("x-forwarded-for"));
 }
 
 /** Records the refusal and answers 403. */

@@ -8,7 +8,8 @@ z.config(z.locales.zhCN());
 
 export const MESSAGES = {
   unauthenticated: "登录已失效，请重新登录。",
-  passwordChangeRequired: "请先修改初始密码。",
+  passwordChangeRequired: "请先修改初始密码或已过期的密码。",
+  secondFactorRequired: "请先绑定动态口令（二次验证）。",
   invalid: "提交的内容有误，请按提示修改。",
   notFound: "要操作的记录不存在或已被删除。",
   forbidden: "无权限执行此操作",

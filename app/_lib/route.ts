@@ -6,7 +6,7 @@ import { noteWriteFailure, storageFault, writeAuditOrQueue } from "@/db/storage-
 import { can, type Permission } from "@/lib/permissions";
 import { unsafeTextErrors } from "@/lib/text-safety";
 import type { ActionContext, MutationResult } from "./action";
-import { getClientIp, getCurrentUser, mustChangePassword } from "./current-user";
+import { getClientIp, getCurrentUser, pendingAccountGate } from "./current-user";
 import { ConflictError, MESSAGES, storageMessage, ValidationError, zodFieldErrors } from "./errors";
 
 type RouteParams = Record<string, string | string[] | undefined>;
@@ -19,7 +19,9 @@ export type RouteDefinition<S extends z.ZodType, L, R> = {
   /** Raw input to validate. Default: route params + query string (+ JSON body for non-GET). */
   read?: (req: Request, params: RouteParams) => Promise<unknown>;
   load: (ctx: ActionContext<z.output<S>>) => L | null | undefined | Promise<L | null | undefined>;
-  authorize: (loaded: L, ctx: ActionContext<z.output<S>>) => Permission;
+  /** A role check that needs no record, made before `load` (see defineAction). */
+  guard?: (ctx: ActionContext<z.output<S>>) => Permission;
+  authorize?: (loaded: L, ctx: ActionContext<z.output<S>>) => Permission;
   /** Synchronous change, written with its audit row in one immediate transaction. */
   mutate?: (tx: Tx, loaded: L, ctx: ActionContext<z.output<S>>) => MutationResult<R>;
   /** Audit a successful read too (exports, downloads) even without `mutate`. */
@@ -39,10 +41,11 @@ async function defaultRead(req: Request, params: RouteParams): Promise<unknown> 
 }
 
 /**
- * Wraps one route handler: parse (400) → authenticate (401) → load (404) → authorize (403,
+ * Wraps one route handler: parse (400) → authenticate (401) → guard (403) → load (404) → authorize (403,
  * audited) → mutate with its audit row (409 on a stale version) → respond.
  */
 export function defineRoute<S extends z.ZodType, L, R = void>(def: RouteDefinition<S, L, R>) {
+  if (!def.guard && !def.authorize) throw new Error(`route ${def.action} has neither guard nor authorize`);
   return async function handle(req: Request, routeCtx: RouteContext): Promise<Response> {
     const params = (await routeCtx?.params) ?? {};
     let raw: unknown;
@@ -58,19 +61,23 @@ export function defineRoute<S extends z.ZodType, L, R = void>(def: RouteDefiniti
 
     const user = await getCurrentUser();
     if (!user) return json(401, "unauthorized", MESSAGES.unauthenticated);
-    if (await mustChangePassword()) return json(403, "password_change_required", MESSAGES.passwordChangeRequired);
+    const gate = await pendingAccountGate();
+    if (gate === "password") return json(403, "password_change_required", MESSAGES.passwordChangeRequired);
+    if (gate === "second-factor") return json(403, "second_factor_required", MESSAGES.secondFactorRequired);
     const ip = await getClientIp();
     const db = getDb();
     const ctx: ActionContext<z.output<S>> = { user, input: parsed.data, ip, db };
     const target = { action: def.action, entity: def.entity, entityId: def.entityId?.(parsed.data) ?? null };
+    const refuse = () => {
+      writeAuditOrQueue(db, { actor: user, ip, outcome: "denied", ...target });
+      return json(403, `forbidden:${def.entity}`, MESSAGES.forbidden);
+    };
+    if (def.guard && !can(user, ...def.guard(ctx))) return refuse();
 
     const loaded = await def.load(ctx);
     if (loaded === null || loaded === undefined) return json(404, `not_found:${def.entity}`, MESSAGES.notFound);
 
-    if (!can(user, ...def.authorize(loaded, ctx))) {
-      writeAuditOrQueue(db, { actor: user, ip, outcome: "denied", ...target });
-      return json(403, `forbidden:${def.entity}`, MESSAGES.forbidden);
-    }
+    if (def.authorize && !can(user, ...def.authorize(loaded, ctx))) return refuse();
 
     let result: R | undefined;
     if (def.mutate || def.auditRead) {

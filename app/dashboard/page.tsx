@@ -33,7 +33,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   const summary = summarize(scope.rows);
   const moved = changes(scope.rows);
   const red = leaderFirst(scope.rows.filter((r) => r.status.progress === "red"), view.ownLeader);
-  const leaderOrder = listLeaders().map((l) => l.name);
+  const leaderOrder = listLeaders({ yearId: view.period.yearId }).map((l) => l.name);
 
   return (
     <article className="dashboard space-y-4">

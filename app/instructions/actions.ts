@@ -4,6 +4,7 @@
 // 季度通报. Only the subject's 牵头领导 and the 市长 may write one; each is audited.
 import { z } from "zod";
 import { defineAction, ValidationError } from "@/app/_lib/action";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 import { insertInstruction } from "@/db/queries/instructions";
 import { getNotice, getNoticeSubjectByKey } from "@/db/queries/notices";
 import { notify } from "@/db/queries/notifications";
@@ -21,7 +22,7 @@ export const writeInstruction = defineAction({
   }),
   entityId: (input) => input.subject,
   load: ({ input }) => {
-    const subject = getNoticeSubjectByKey({ key: input.subject });
+    const subject = getNoticeSubjectByKey({ yearId: currentProgrammeYear().id, key: input.subject });
     if (!subject) return null;
     const notice = input.noticeId ? getNotice({ id: input.noticeId }) : null;
     if (input.noticeId && !notice) return null;

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 import { appToday } from "@/app/_lib/today";
 import { listPeriods } from "@/db/queries/periods";
 import { listSubjectQuarters } from "@/db/queries/status-board";
@@ -10,10 +11,11 @@ import type { SubjectRef } from "@/lib/subject";
  * the 逾期与滞后清单 shows), when its 进度 lamp is red today; else null.
  */
 export function redQuarterOf(ref: SubjectRef): { periodId: number; periodCode: string } | null {
-  const periods = listPeriods();
+  const { id: yearId } = currentProgrammeYear();
+  const periods = listPeriods({ yearId });
   if (periods.length === 0) return null;
   const today = appToday();
-  const rows = listSubjectQuarters({ periods, asOf: today, today, filter: { yearId: periods[0]!.yearId, only: ref } });
+  const rows = listSubjectQuarters({ periods, asOf: today, today, filter: { yearId, only: ref } });
   const latest = [...rows].reverse().find((r) => isJudged(r.status.progress));
   return latest?.status.progress === "red" ? { periodId: latest.period.id, periodCode: latest.period.code } : null;
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/app/_lib/current-user";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 import { appToday } from "@/app/_lib/today";
 import { buttonClassName } from "@/components/ui/button";
 import { listPeriods } from "@/db/queries/periods";
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "台账导出与回填" };
 export default async function LedgerPage() {
   const user = await requireUser();
   const today = appToday();
-  const periods = listPeriods();
+  const periods = listPeriods({ yearId: currentProgrammeYear().id });
   const open = periods.filter((p) => canDraft(p, today));
   const mayImport = can(user, "report:import", { leadUnitIds: user.unitId === null ? [] : [user.unitId] });
   const current = reportingPeriod(periods, today) ?? open.at(-1) ?? null;

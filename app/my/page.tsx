@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireRole } from "@/app/_lib/current-user";
 import { appToday } from "@/app/_lib/today";
-import { OpenNotices } from "@/components/notices/open-notices";
+import { OpenNotices } from "@/app/_components/open-notices";
 import { buttonClassName } from "@/components/ui/button";
 import { listPeriods } from "@/db/queries/periods";
 import { listCoopTasks, listReportNotes } from "@/db/queries/report-board";
@@ -12,6 +12,7 @@ import { formatChineseDate } from "@/lib/format-date";
 import { daysLeft, quarterLabel, quarterShort, reportingPeriod } from "@/lib/periods";
 import { REPORT_STATE_LABEL } from "@/lib/report-labels";
 import { TaskCard, type TaskCardItem } from "./_components/task-card";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 
 export const metadata: Metadata = { title: "我的任务" };
 
@@ -24,7 +25,7 @@ export default async function MyTasksPage({ searchParams }: Props) {
   const user = await requireRole("unit");
   const unitId = user.unitId!;
   const today = appToday();
-  const periods = listPeriods();
+  const periods = listPeriods({ yearId: currentProgrammeYear().id });
   const requested = (await searchParams).quarter;
   const period = periods.find((p) => p.code === requested) ?? reportingPeriod(periods, today) ?? periods[0];
 

@@ -6,12 +6,13 @@ import { requireUser } from "@/app/_lib/current-user";
 import { listProjects } from "@/db/queries/projects";
 import { ProjectDuty } from "./_components/project-duty";
 import { ProjectParts } from "./_components/project-parts";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 
 export const metadata: Metadata = { title: "民生实事" };
 
 export default async function ProjectsPage() {
   await requireUser();
-  const projects = listProjects();
+  const projects = listProjects({ yearId: currentProgrammeYear().id });
 
   return (
     <>

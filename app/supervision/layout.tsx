@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { getCurrentUser } from "@/app/_lib/current-user";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 import { countReviewQueue } from "@/db/queries/review-queue";
 import { can } from "@/lib/permissions";
 import { SupervisionNav } from "./_components/supervision-nav";
@@ -8,7 +9,7 @@ import { SupervisionNav } from "./_components/supervision-nav";
 // count is read only for a user who may see the desk, so the frame leaks nothing.
 export default async function SupervisionLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
-  const waiting = can(user, "supervision:read") ? countReviewQueue() : null;
+  const waiting = can(user, "supervision:read") ? countReviewQueue({ yearId: currentProgrammeYear().id }) : null;
   return (
     <div className="space-y-4">
       <div>

@@ -26,11 +26,11 @@ import { submitReport } from "@/db/queries/report-writes";
 import { notices, reports, reportVersions, users } from "@/db/schema";
 import { seedAll } from "@/db/seed/run";
 import { buildLedgerWorkbook } from "@/lib/ledger-workbook";
-import { lastAuditRow, migratedAppDb, snapshotDatabase, addSession } from "@/test/app-db";
+import { addSession, lastAuditRow, migratedAppDb, readySeededAccounts, snapshotDatabase } from "@/test/app-db";
 import { RedirectSignal, sessionCookie, setRequest } from "@/test/next-request";
 import { issueBulletinAction, saveBulletin } from "./bulletins/actions";
 import { remindOverdue } from "./overdue/remind-actions";
-import { reviewFromQueue } from "./review/actions";
+import { approveReport } from "@/app/tasks/[no]/report/[quarter]/actions";
 
 type Persona = "admin" | "supervisor" | "leader" | "otherLeader" | "mayor" | "unitOwn" | "unitOther";
 const PERSONAS: Record<Persona, string> = {
@@ -98,7 +98,7 @@ const ACTIONS: { name: string; allowed: Persona[]; refused?: Persona[]; prepare?
   { name: "issue a 季度通报", allowed: ["supervisor"], prepare: ensureDraft, call: () => issueBulletinAction(undefined, form({ quarter: "2026Q3", version: String(getDraftBulletin({ periodId: q("2026Q3").id })!.version) })) },
   { name: "download a 季度通报", allowed: ["admin", "supervisor", "leader", "otherLeader", "mayor"], call: () => bulletinExport(new Request("http://test/api/exports/bulletin?quarter=2026Q3"), { params: Promise.resolve({}) }) },
   { name: "send 批量催办", allowed: ["supervisor"], call: () => remindOverdue(undefined, form({ scope: "selected", items: "task:2", query: "", days: "5", requirement: "请于 5 日内补报。" })) },
-  { name: "approve from the review queue", allowed: ["supervisor"], prepare: resubmit, call: () => reviewFromQueue(undefined, form({ reportId: String(reportId), version: version(), decision: "approve", comment: "" })) },
+  { name: "approve from the review queue", allowed: ["supervisor"], prepare: resubmit, call: () => approveReport(undefined, form({ reportId: String(reportId), taskNo: "20", quarter: "2026Q3", version: version(), comment: "", from: "queue", next: "0", filterQuarter: "2026Q3", filterUnit: "", filterLamp: "" })) },
   { name: "write a 批示 on an escalated 督办", allowed: ["leader", "mayor"], call: () => writeInstruction(undefined, form({ subject: "task:20", noticeId: String(noticeId), text: "请一周内拿出整改方案。" })) },
   {
     name: "download a 督办通知单",
@@ -123,7 +123,7 @@ const ACTIONS: { name: string; allowed: Persona[]; refused?: Persona[]; prepare?
 beforeAll(async () => {
   db = migratedAppDb();
   await seedAll(db);
-  db.update(users).set({ mustChangePassword: false }).run();
+  readySeededAccounts(db);
   const task20 = db.$client.prepare("select id from tasks where no = 20").pluck().get() as number;
   const unit20 = db.$client.prepare("select unit_id from task_units where task_id = ? and role = 'lead'").pluck().get(task20) as number;
   noticeId = db.transaction(

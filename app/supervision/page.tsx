@@ -11,6 +11,7 @@ import { QuarterPicker } from "./_components/quarter-picker";
 import { SubmissionTable } from "./_components/submission-table";
 import { UnitCountTable } from "./_components/unit-count-table";
 import { resolveQuarterView, type SearchParams } from "./_lib/view";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 
 export const metadata: Metadata = { title: "填报情况 · 督查工作台" };
 
@@ -18,7 +19,7 @@ type Props = { searchParams: Promise<SearchParams> };
 
 export default async function SubmissionPage({ searchParams }: Props) {
   await requirePermission(["supervision:read"], { entity: "supervision" });
-  const periods = listPeriods();
+  const periods = listPeriods({ yearId: currentProgrammeYear().id });
   const { period, asOf, today } = resolveQuarterView(periods, await searchParams);
   if (!period) return <p>尚未设置季度报告期，请联系系统管理员。</p>;
 

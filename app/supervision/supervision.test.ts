@@ -74,7 +74,7 @@ beforeAll(() => {
 });
 
 const matrix = (asOf: string, today = asOf) => {
-  const q1 = listPeriods().find((p) => p.code === "2026Q1")!;
+  const q1 = listPeriods({ yearId: f.yearId }).find((p) => p.code === "2026Q1")!;
   return matrixRows(
     listSubjectQuarters({ periods: [q1], asOf, today, filter: { yearId: f.yearId } }).map((q) => ({ subject: q.subject, status: q.status, reportState: q.reportState, lastSubmittedAt: q.record?.lastSubmittedAt ?? null })),
   );
@@ -95,7 +95,7 @@ describe("the supervision views", () => {
   });
 
   it("list the task behind plan with its reason, judged from the submitted version", () => {
-    const { rows } = listOverdueRows({ periods: listPeriods().filter((p) => p.code === "2026Q1"), asOf: "2026-04-10", today, filter: { yearId: f.yearId } });
+    const { rows } = listOverdueRows({ periods: listPeriods({ yearId: f.yearId }).filter((p) => p.code === "2026Q1"), asOf: "2026-04-10", today, filter: { yearId: f.yearId } });
     const list = buildOverdueList(rows, new Map());
     expect(list.map((e) => e.subject.label)).toEqual(["第27项"]);
     expect(list[0]?.reasons[0]?.text).toBe("一季度：改造城市危旧房 累计 10/33 套，低于季度目标 69.7%");
@@ -117,12 +117,12 @@ describe("bulk approval", () => {
   });
 
   it("approves every ticked report with one audit row each", async () => {
-    const queue = listReviewQueue();
+    const queue = listReviewQueue({ yearId: f.yearId });
     expect(queue.map((q) => q.no)).toEqual([27, 28]);
     await as(f.users.supervisor);
     const state = await approveReports(undefined, form({ items: queue.map((q) => `${q.reportId}:${q.version}`) }));
     expect(state).toMatchObject({ ok: true, message: "已通过 2 份报告。" });
-    expect(listReviewQueue()).toEqual([]);
+    expect(listReviewQueue({ yearId: f.yearId })).toEqual([]);
     const rows = db.select().from(auditLog).where(eq(auditLog.action, "report.approve")).all();
     expect(rows.map((r) => r.entityId).sort()).toEqual([String(reportA), String(reportB)].sort());
   });
@@ -148,7 +148,7 @@ describe("进度 override", () => {
   it("is stored, audited, and shown as the 进度 lamp beside the computed one", async () => {
     await as(f.users.supervisor);
     expect(await setRagOverride(undefined, form(fields))).toMatchObject({ ok: true });
-    const q1 = listPeriods().find((p) => p.code === "2026Q1")!;
+    const q1 = listPeriods({ yearId: f.yearId }).find((p) => p.code === "2026Q1")!;
     const [row] = listSubjectQuarters({ periods: [q1], asOf: today, today, filter: { yearId: f.yearId, only: { kind: "task", no: 27 } } });
     expect(row?.status).toMatchObject({ progress: "amber", computedProgress: "red", overridden: true, override: { color: "amber", reason: "用地问题已协调解决", byName: "dcs" } });
     expect(db.select().from(auditLog).where(eq(auditLog.action, "rag.override")).all().at(-1)?.outcome).toBe("success");
@@ -159,11 +159,11 @@ describe("进度 override", () => {
 
 describe("notifications", () => {
   it("adds due and overdue reminders once, however often the bell renders", () => {
-    const first = syncDueNotifications({ userId: f.users.lead, unitId: f.units.lead, today: "2026-07-03" });
-    const again = syncDueNotifications({ userId: f.users.lead, unitId: f.units.lead, today: "2026-07-03" });
+    const first = syncDueNotifications({ yearId: f.yearId, userId: f.users.lead, unitId: f.units.lead, today: "2026-07-03" });
+    const again = syncDueNotifications({ yearId: f.yearId, userId: f.users.lead, unitId: f.units.lead, today: "2026-07-03" });
     expect(first).toBe(1); // Q2 of task 27 due 07-05 (Q1 was submitted)
     expect(again).toBe(0);
-    expect(syncDueNotifications({ userId: f.users.lead, unitId: f.units.lead, today: "2026-07-06" })).toBe(1);
+    expect(syncDueNotifications({ yearId: f.yearId, userId: f.users.lead, unitId: f.units.lead, today: "2026-07-06" })).toBe(1);
     expect(listNotifications({ userId: f.users.lead }).items.map((n) => n.title)).toEqual([
       "第27项 二季度 报告已逾期未报（截止 2026-07-05）",
       "第27项 二季度 报告将于 2026-07-05 截止",

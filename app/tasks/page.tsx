@@ -3,6 +3,7 @@ import { requireUser } from "@/app/_lib/current-user";
 import { listLeaders, listTasks, listUnits } from "@/db/queries/tasks";
 import { applyTaskQuery, parseTaskQuery } from "@/lib/task-filter";
 import { TaskView } from "./_components/task-view";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 
 export const metadata: Metadata = { title: "任务总览" };
 
@@ -12,9 +13,10 @@ export default async function TasksPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireUser();
-  const tasks = listTasks();
-  const leaders = listLeaders();
-  const units = listUnits();
+  const { id: yearId } = currentProgrammeYear();
+  const tasks = listTasks({ yearId });
+  const leaders = listLeaders({ yearId });
+  const units = listUnits({ yearId });
   const query = parseTaskQuery(await searchParams, {
     leaders: leaders.map((leader) => leader.name),
     units: units.map((unit) => unit.name),

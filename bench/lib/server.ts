@@ -1,5 +1,5 @@
 // A production server for the benchmark: `next build` into its own folder, then
-// `next start` on a loopback port with its own database, as its own process group so
+// the production server (scripts/serve.mjs) on a loopback port with its own database, as its own process group so
 // that stopping it leaves nothing behind.
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -55,7 +55,7 @@ export async function startServer({ databasePath, port, env = {} }: { databasePa
   const url = `http://127.0.0.1:${port}`;
   const secret = crypto.randomBytes(32).toString("base64url");
   const log = fs.openSync(path.join(path.dirname(databasePath), `server-${port}.log`), "a");
-  const child = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     detached: true,
     stdio: ["ignore", log, log],
@@ -70,6 +70,8 @@ export async function startServer({ databasePath, port, env = {} }: { databasePa
       NEXTAUTH_SECRET: secret,
       // The generated accounts still have their initial passwords; demo mode skips the forced change.
       DEMO_MODE: "1",
+      // Sessions are made directly (bench/setup.ts), not by signing in: no second factor to set up.
+      TOTP_REQUIRED_ROLES: "",
       ...env,
     },
   });

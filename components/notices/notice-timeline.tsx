@@ -1,4 +1,4 @@
-import type { NoticeEventItem } from "@/db/queries/notices";
+import type { NoticeEventItem } from "@/lib/notice-state";
 import { formatChineseDate } from "@/lib/format-date";
 import { formatDateTime } from "@/lib/format-time";
 import { NOTICE_EVENT_LABEL } from "@/lib/notice-state";

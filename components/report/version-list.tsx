@@ -1,4 +1,4 @@
-import type { ReportVersionItem } from "@/db/queries/reports";
+import type { ReportVersionItem } from "@/lib/report-snapshot";
 import { formatDateTime } from "@/lib/format-time";
 import { diffReportVersions } from "@/lib/report-diff";
 import { REVIEW_LABEL } from "@/lib/report-labels";

@@ -1,6 +1,6 @@
 // zod schema of the portable data file; `data:import` refuses anything else.
 import { z } from "zod";
-import { COMPARATOR, METRIC_KIND, UNIT_KIND } from "../schema";
+import { COMPARATORS, METRIC_KINDS, UNIT_KINDS } from "@/lib/vocabulary";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD");
 const name = z.string().trim().min(1);
@@ -11,8 +11,8 @@ export const metricSchema = z
     target: z.number().finite(),
     targetMax: z.number().finite().optional(),
     unit: z.string(),
-    comparator: z.enum(COMPARATOR),
-    kind: z.enum(METRIC_KIND),
+    comparator: z.enum(COMPARATORS),
+    kind: z.enum(METRIC_KINDS),
   })
   .strict();
 
@@ -20,7 +20,7 @@ export const programmeSchema = z.object({
   year: z.object({ year: z.number().int().min(2000).max(2100), title: name }).strict(),
   sourceDocuments: z.array(z.object({ key: name, docNo: name, issuedOn: day, title: name }).strict()),
   leaders: z.array(z.object({ name, title: z.string().nullable() }).strict()),
-  units: z.array(z.object({ name, kind: z.enum(UNIT_KIND) }).strict()),
+  units: z.array(z.object({ name, kind: z.enum(UNIT_KINDS) }).strict()),
   tasks: z.array(
     z
       .object({

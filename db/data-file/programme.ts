@@ -19,7 +19,8 @@ import {
   taskUnits,
   units,
 } from "../schema";
-import type { SeedMetric, SeedSourceDocument, SeedUnit, UnitKind } from "../seed/types";
+import type { UnitKind } from "@/lib/vocabulary";
+import type { SeedMetric, SeedSourceDocument, SeedUnit } from "../seed/types";
 import { groupBy } from "@/lib/group-by";
 
 export interface FileLeader {

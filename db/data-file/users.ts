@@ -4,13 +4,14 @@
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "../client";
-import { leaders, ROLE, units, users } from "../schema";
+import { ROLES } from "@/lib/vocabulary";
+import { leaders, units, users } from "../schema";
 import { DataFileError } from "./programme";
 
 export const fileUserSchema = z.object({
   username: z.string().min(1),
   displayName: z.string().min(1),
-  role: z.enum(ROLE),
+  role: z.enum(ROLES),
   unit: z.string().min(1).optional(),
   leader: z.string().min(1).optional(),
   disabled: z.boolean(),

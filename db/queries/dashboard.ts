@@ -40,7 +40,7 @@ export function loadDashboard({ period, previous, asOf, today }: { period: Perio
     rows.push({ subject: now.subject, status: now.status, reportState: now.reportState, previous: before ? before.status.progress : null });
   }
   const rowByKey = new Map(rows.map((r) => [subjectKey(r.subject), r]));
-  const projects = listProjectProgress({ asOf }).flatMap((data) => {
+  const projects = listProjectProgress({ yearId: period.yearId, asOf }).flatMap((data) => {
     const row = rowByKey.get(subjectKey({ kind: "project", no: data.no }));
     return row ? [{ data, row }] : [];
   });

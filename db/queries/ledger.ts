@@ -126,7 +126,7 @@ export function loadLedger({ period, asOf, today, filter }: { period: PeriodRow;
   const quarters = listSubjectQuarters({ periods: [period], asOf, today, filter });
   const saved = savedReports(period.id);
   const t = taskFacts(period.yearId, period.quarter);
-  const projects = new Map(listProjectProgress().map((p) => [p.no, p]));
+  const projects = new Map(listProjectProgress({ yearId: period.yearId }).map((p) => [p.no, p]));
   const related = groupBy(
     getDb()
       .select({ projectId: projectUnits.projectId, name: units.name })

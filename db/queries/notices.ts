@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import {
   displayState,
   issueYear,
@@ -7,6 +7,7 @@ import {
   noticeStateAt,
   noticeTitle,
   type NoticeDisplayState,
+  type NoticeEventItem,
   type NoticeEventKind,
   type NoticeLevel,
   type NoticeStatus,
@@ -20,7 +21,6 @@ import {
   notices,
   noticeUnits,
   periods,
-  programmeYears,
   projectLeaders,
   projectUnits,
   taskLeaders,
@@ -30,7 +30,6 @@ import {
   users,
 } from "../schema";
 
-const currentYearId = sql`(select ${programmeYears.id} from ${programmeYears} order by ${programmeYears.year} desc limit 1)`;
 
 export interface NamedRef {
   id: number;
@@ -49,13 +48,9 @@ export interface NoticeSubject {
   leaderIds: number[];
 }
 
-export function getNoticeSubject({ taskNo }: { taskNo: number }): NoticeSubject | null {
+function getTaskNoticeSubject(where: SQL): NoticeSubject | null {
   const db = getDb();
-  const task = db
-    .select({ id: tasks.id, no: tasks.no, target: tasks.target })
-    .from(tasks)
-    .where(and(eq(tasks.yearId, currentYearId), eq(tasks.no, taskNo)))
-    .get();
+  const task = db.select({ id: tasks.id, no: tasks.no, target: tasks.target }).from(tasks).where(where).get();
   if (!task) return null;
   const leadUnits = db
     .select({ id: units.id, name: units.name })
@@ -74,13 +69,9 @@ export function getNoticeSubject({ taskNo }: { taskNo: number }): NoticeSubject 
   return { kind: "task", taskId: task.id, projectId: null, no: task.no, target: task.target, leadUnits, leaderIds };
 }
 
-export function getProjectNoticeSubject({ projectNo }: { projectNo: number }): NoticeSubject | null {
+function getProjectNoticeSubject(where: SQL): NoticeSubject | null {
   const db = getDb();
-  const project = db
-    .select({ id: livelihoodProjects.id, no: livelihoodProjects.no, name: livelihoodProjects.name })
-    .from(livelihoodProjects)
-    .where(and(eq(livelihoodProjects.yearId, currentYearId), eq(livelihoodProjects.no, projectNo)))
-    .get();
+  const project = db.select({ id: livelihoodProjects.id, no: livelihoodProjects.no, name: livelihoodProjects.name }).from(livelihoodProjects).where(where).get();
   if (!project) return null;
   const leadUnits = db
     .select({ id: units.id, name: units.name })
@@ -99,11 +90,19 @@ export function getProjectNoticeSubject({ projectNo }: { projectNo: number }): N
   return { kind: "project", taskId: null, projectId: project.id, no: project.no, target: project.name, leadUnits, leaderIds };
 }
 
-/** "task:51" or "project:2" → its notice subject, or null. */
-export function getNoticeSubjectByKey({ key }: { key: string }): NoticeSubject | null {
+/** "task:51" or "project:2" of the programme year → its notice subject, or null. */
+export function getNoticeSubjectByKey({ yearId, key }: { yearId: number; key: string }): NoticeSubject | null {
   const ref = parseSubjectKey(key);
   if (!ref) return null;
-  return ref.kind === "task" ? getNoticeSubject({ taskNo: ref.no }) : getProjectNoticeSubject({ projectNo: ref.no });
+  return ref.kind === "task"
+    ? getTaskNoticeSubject(and(eq(tasks.yearId, yearId), eq(tasks.no, ref.no))!)
+    : getProjectNoticeSubject(and(eq(livelihoodProjects.yearId, yearId), eq(livelihoodProjects.no, ref.no))!);
+}
+
+/** The subject an existing notice was issued on (whatever year it belongs to). */
+export function getNoticeSubjectOf(notice: { taskId: number | null; projectId: number | null }): NoticeSubject | null {
+  if (notice.taskId !== null) return getTaskNoticeSubject(eq(tasks.id, notice.taskId));
+  return notice.projectId !== null ? getProjectNoticeSubject(eq(livelihoodProjects.id, notice.projectId)) : null;
 }
 
 /** A superseded 催办 is one some 督办 was raised from. */
@@ -202,9 +201,9 @@ export function getNotice({ id }: { id: number }): NoticeRow | null {
 }
 
 /** Every notice of a task, newest first (the task page's 督办记录). */
-export function listNoticesForTask({ taskNo }: { taskNo: number }): NoticeRow[] {
+export function listNoticesForTask({ taskId }: { taskId: number }): NoticeRow[] {
   const rows = noticeQuery()
-    .where(and(eq(tasks.no, taskNo), eq(tasks.yearId, currentYearId)))
+    .where(eq(notices.taskId, taskId))
     .orderBy(desc(notices.createdAt), desc(notices.id))
     .all();
   return withUnits(rows);
@@ -241,17 +240,7 @@ export function listEscalatedNoticesForLeader({ leaderId }: { leaderId: number }
   return withUnits(rows);
 }
 
-export interface NoticeEventItem {
-  id: number;
-  noticeId: number;
-  kind: NoticeEventKind;
-  text: string | null;
-  deadline: string | null;
-  at: number;
-  byName: string;
-  unitName: string | null;
-  files: { id: number; filename: string; size: number }[];
-}
+export type { NoticeEventItem };
 
 /** The events of the given notices in time order, with reply files. */
 export function listNoticeEvents({ noticeIds }: { noticeIds: readonly number[] }): NoticeEventItem[] {

@@ -15,6 +15,7 @@ import { addDays } from "@/lib/periods";
 import { reportPath, subjectKey, subjectLabel } from "@/lib/subject";
 import { getDb, type Tx } from "../client";
 import { listPeriods } from "./periods";
+import { resolveProgrammeYear } from "./programme-years";
 import { listSubjectQuarters } from "./status-board";
 import { bestEffort } from "../storage-health";
 import {
@@ -148,11 +149,11 @@ export function markNotificationsRead(tx: Tx, { userId, ids, now }: { userId: nu
  * reports of subjects it leads whose 报送 lamp is 未到期 or 逾期未报 (db/queries/status-board.ts),
  * and notices awaiting its reply.
  */
-export function listUnitDueFacts({ unitId, today }: { unitId: number; today: string }): { reports: PendingReport[]; notices: AwaitingNotice[] } {
+export function listUnitDueFacts({ yearId, unitId, today }: { yearId: number; unitId: number; today: string }): { reports: PendingReport[]; notices: AwaitingNotice[] } {
   const db = getDb();
   const horizon = addDays(today, DUE_SOON_DAYS);
-  const periods = listPeriods().filter((p) => p.startsOn <= today && p.dueOn <= horizon);
-  const quarters = periods.length ? listSubjectQuarters({ periods, asOf: today, today, filter: { yearId: periods[0]!.yearId, leadUnitId: unitId } }) : [];
+  const periods = listPeriods({ yearId }).filter((p) => p.startsOn <= today && p.dueOn <= horizon);
+  const quarters = periods.length ? listSubjectQuarters({ periods, asOf: today, today, filter: { yearId, leadUnitId: unitId } }) : [];
   const noticeRows = db
     .select({
       id: notices.id,
@@ -188,11 +189,11 @@ export function listUnitDueFacts({ unitId, today }: { unitId: number; today: str
 }
 
 /**
- * Adds the "due soon" and "overdue" messages a unit user has not had yet. Run when the
- * bell renders: there is no scheduler, and the dedupe keys make repeating it harmless.
+ * Adds the "due soon" and "overdue" messages a unit user has not had yet. Run by the
+ * server's schedule (syncAllDueNotifications); the dedupe keys make repeating it harmless.
  */
-export function syncDueNotifications({ userId, unitId, today }: { userId: number; unitId: number; today: string }): number {
-  const facts = listUnitDueFacts({ unitId, today });
+export function syncDueNotifications({ yearId, userId, unitId, today }: { yearId: number; userId: number; unitId: number; today: string }): number {
+  const facts = listUnitDueFacts({ yearId, unitId, today });
   const due = dueMessages(today, facts.reports, facts.notices);
   if (due.length === 0) return 0;
   // Most renders find nothing new: check before taking the write lock.
@@ -206,8 +207,40 @@ export function syncDueNotifications({ userId, unitId, today }: { userId: number
   );
   const messages = due.filter((m) => !had.has(m.dedupeKey));
   if (messages.length === 0) return 0;
-  // Bookkeeping on a page load: if the disk refuses it, the reminders come on a later render.
+  // Bookkeeping: if the disk refuses it, the reminders come with a later sweep.
   return bestEffort("notification sync", () => getDb().transaction((tx) => notifyUser(tx, { userId, messages }), { behavior: "immediate" }), 0);
+}
+
+/**
+ * The reminder sweep for every unit account, one unit at a time with a pause between units
+ * so pages keep being served while it runs. Returns how many messages were added.
+ */
+export async function syncAllDueNotifications({ today }: { today: string }): Promise<number> {
+  const year = resolveProgrammeYear({ today });
+  if (!year) return 0;
+  const accounts = getDb()
+    .select({ id: users.id, unitId: users.unitId })
+    .from(users)
+    .where(and(eq(users.role, "unit"), eq(users.disabled, false)))
+    .all();
+  let added = 0;
+  for (const a of accounts) {
+    if (a.unitId === null) continue;
+    added += syncDueNotifications({ yearId: year.id, userId: a.id, unitId: a.unitId, today });
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return added;
+}
+
+/** How many of the user's notifications are unread: what the header's bell shows. */
+export function countUnreadNotifications({ userId }: { userId: number }): number {
+  return (
+    getDb()
+      .select({ n: sql<number>`count(*)` })
+      .from(notifications)
+      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+      .get()?.n ?? 0
+  );
 }
 
 /** One notification's owner and target (for opening it). */

@@ -24,15 +24,13 @@ const columns = {
   version: periods.version,
 };
 
-const latestYear = sql`(select max(${programmeYears.year}) from ${programmeYears})`;
-
-/** The four periods of a programme year (default: the latest year loaded), Q1 first. */
-export function listPeriods({ year }: { year?: number } = {}): PeriodRow[] {
+/** The four periods of a programme year, Q1 first. */
+export function listPeriods({ yearId }: { yearId: number }): PeriodRow[] {
   return getDb()
     .select(columns)
     .from(periods)
     .innerJoin(programmeYears, eq(programmeYears.id, periods.yearId))
-    .where(year === undefined ? eq(programmeYears.year, latestYear) : eq(programmeYears.year, year))
+    .where(eq(periods.yearId, yearId))
     .orderBy(asc(periods.quarter))
     .all();
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { dayOfTimestamp, type Quarter } from "@/lib/periods";
 import { COVERAGE_LINKS, type PartReport } from "@/lib/project-progress";
 import { effectivePlans, type QuarterPlans } from "@/lib/quarter-targets";
@@ -15,7 +15,6 @@ import {
   metricQuarterTargets,
   metrics,
   periods,
-  programmeYears,
   projectLeaders,
   projectUnits,
   reports,
@@ -29,7 +28,6 @@ import {
 // Progress counts what was SUBMITTED: the latest submitted version's snapshot, so an
 // edit in progress after a 退回 never shows as an actual before it is resubmitted.
 
-const currentYearId = sql`(select ${programmeYears.id} from ${programmeYears} order by ${programmeYears.year} desc limit 1)`;
 
 export type { ProgressPart } from "../project-parts";
 
@@ -73,7 +71,7 @@ export interface ProjectProgressData {
   partReports: Map<number, PartReport[]>;
 }
 
-function loadCoverage(projectNo: number, parts: readonly ProgressPart[]): CoverageLink | null {
+function loadCoverage(yearId: number, projectNo: number, parts: readonly ProgressPart[]): CoverageLink | null {
   const link = COVERAGE_LINKS.find((l) => l.projectNo === projectNo);
   const part = link && parts.find((p) => p.position === link.partPosition);
   if (!link || !part) return null;
@@ -82,7 +80,7 @@ function loadCoverage(projectNo: number, parts: readonly ProgressPart[]): Covera
     .select({ id: metrics.id, label: metrics.label, unit: metrics.unit, kind: metrics.kind, target: metrics.target, targetMax: metrics.targetMax, comparator: metrics.comparator })
     .from(metrics)
     .innerJoin(tasks, eq(tasks.id, metrics.taskId))
-    .where(and(eq(tasks.yearId, currentYearId), eq(tasks.no, link.taskNo), eq(metrics.label, link.metricLabel)))
+    .where(and(eq(tasks.yearId, yearId), eq(tasks.no, link.taskNo), eq(metrics.label, link.metricLabel)))
     .get();
   if (!metric) return null;
   const stored: (number | undefined)[] = [undefined, undefined, undefined, undefined];
@@ -97,9 +95,9 @@ function loadCoverage(projectNo: number, parts: readonly ProgressPart[]): Covera
  * reports, in a handful of queries. With `asOf`, only versions submitted by the end of
  * that day count (the dashboard's "as of" view).
  */
-export function listProjectProgress({ no, asOf }: { no?: number; asOf?: string } = {}): ProjectProgressData[] {
+export function listProjectProgress({ yearId, no, asOf }: { yearId: number; no?: number; asOf?: string }): ProjectProgressData[] {
   const db = getDb();
-  const inYear = eq(livelihoodProjects.yearId, currentYearId);
+  const inYear = eq(livelihoodProjects.yearId, yearId);
   const projects = db
     .select({ id: livelihoodProjects.id, no: livelihoodProjects.no, name: livelihoodProjects.name })
     .from(livelihoodProjects)
@@ -189,7 +187,7 @@ export function listProjectProgress({ no, asOf }: { no?: number; asOf?: string }
       leadUnits: (unitsBy.get(project.id) ?? []).filter((u) => u.role === "lead").map(({ id, name }) => ({ id, name })),
       relatedUnits: (unitsBy.get(project.id) ?? []).filter((u) => u.role === "related").map(({ id, name }) => ({ id, name })),
       parts,
-      coverage: loadCoverage(project.no, parts),
+      coverage: loadCoverage(yearId, project.no, parts),
       reports: summaries,
       partReports,
     };

@@ -4,20 +4,18 @@ import { getDb } from "../client";
 import {
   leaders,
   livelihoodProjects,
-  programmeYears,
   projectLeaders,
   projectMilestones,
   projectParts,
   projectUnits,
   sourceDocuments,
   taskUnits,
+  tasks,
   units,
   type MilestoneTargets,
 } from "../schema";
 import { relocationPlan, type RelocationPlan } from "../seed/gazette-relocation";
 import type { LeaderRef, UnitRef } from "./tasks";
-
-const currentYearId = sql`(select ${programmeYears.id} from ${programmeYears} order by ${programmeYears.year} desc limit 1)`;
 
 export interface SourceRef {
   docNo: string;
@@ -62,9 +60,9 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** Projects matching `where` with all their parts and milestones, in five queries. */
-function loadProjects(where: SQL | undefined): Project[] {
+function loadProjects(yearId: number, where: SQL | undefined): Project[] {
   const db = getDb();
-  const inYear = eq(livelihoodProjects.yearId, currentYearId);
+  const inYear = eq(livelihoodProjects.yearId, yearId);
   const condition = where ? and(inYear, where) : inYear;
   const rows = db
     .select({
@@ -99,7 +97,7 @@ function loadProjects(where: SQL | undefined): Project[] {
       name: units.name,
       kind: units.kind,
       role: projectUnits.role,
-      hasTasks: sql<number>`exists (select 1 from ${taskUnits} where ${taskUnits.unitId} = ${units.id})`.mapWith(Boolean),
+      hasTasks: sql<number>`exists (select 1 from ${taskUnits} join ${tasks} on ${tasks.id} = ${taskUnits.taskId} where ${taskUnits.unitId} = ${units.id} and ${tasks.yearId} = ${yearId})`.mapWith(Boolean),
     })
     .from(projectUnits)
     .innerJoin(units, eq(units.id, projectUnits.unitId))
@@ -167,12 +165,12 @@ function loadProjects(where: SQL | undefined): Project[] {
 }
 
 /** The NPC-voted livelihood projects (民生实事) of the programme year, by 序号. */
-export function listProjects(): Project[] {
-  return loadProjects(undefined);
+export function listProjects({ yearId }: { yearId: number }): Project[] {
+  return loadProjects(yearId, undefined);
 }
 
-export function getProjectByNo({ no }: { no: number }): Project | null {
-  return loadProjects(eq(livelihoodProjects.no, no))[0] ?? null;
+export function getProjectByNo({ yearId, no }: { yearId: number; no: number }): Project | null {
+  return loadProjects(yearId, eq(livelihoodProjects.no, no))[0] ?? null;
 }
 
 /**

@@ -3,13 +3,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ReportContent } from "@/lib/report-form";
 import { migratedAppDb } from "@/test/app-db";
 import type { Db } from "../client";
+import { yearIdOf } from "../testing/programme-year";
 import { reports, reportVersions } from "../schema";
 import { seedReportingFixture, type ReportingFixture } from "../testing/reporting-fixtures";
 import { getAttachmentForDownload, listReportAttachments } from "./attachments";
 import { listLedTaskReports } from "./report-board";
 import { listSubjectQuarters } from "./status-board";
 import { reviewReport, saveReportDraft, submitReport, type ReportInput } from "./report-writes";
-import { getTaskReport, listTaskReportVersions } from "./reports";
+import { getReportRecord, listReportVersions } from "./reports";
 import { listPeriods } from "./periods";
 
 let db: Db;
@@ -54,7 +55,7 @@ describe("draft saves with an optimistic version check", () => {
     expect(first).toMatchObject({ ok: true, version: 1, status: "draft", before: null });
     const second = save({ periodId: f.periods.q2, expectedVersion: 1, content: content({ progress: "改造 40 套", metricValues: [{ metricId: f.metricIds.houses, value: 40 }] }) });
     expect(second).toMatchObject({ ok: true, version: 2 });
-    expect(getTaskReport({ taskId: f.taskId, periodId: f.periods.q2 })).toMatchObject({ version: 2, progress: "改造 40 套", metricValues: { [f.metricIds.houses]: 40 } });
+    expect(getReportRecord({ subject: { taskId: f.taskId }, periodId: f.periods.q2 })).toMatchObject({ version: 2, progress: "改造 40 套", metricValues: { [f.metricIds.houses]: 40 } });
   });
 
   it("refuses a save based on a stale version and changes nothing", () => {
@@ -82,7 +83,7 @@ describe("submit, return and resubmit", () => {
     expect(r).toMatchObject({ ok: true, status: "submitted", version: 1, versionNo: 1 });
     if (!r.ok) return;
     reportId = r.reportId;
-    const [v1] = listTaskReportVersions({ taskId: f.taskId });
+    const [v1] = listReportVersions({ subject: { taskId: f.taskId } });
     expect(v1).toMatchObject({ periodCode: "2026Q1", versionNo: 1, reviewStatus: "pending", submittedByName: "zjj" });
     expect(v1?.snapshot.metrics).toEqual([
       { metricId: f.metricIds.houses, label: "改造城市危旧房", unit: "套", kind: "cumulative", plan: 33, value: 30 },
@@ -112,7 +113,7 @@ describe("submit, return and resubmit", () => {
     const r = submit({ expectedVersion: 3, content: content({ progress: "已补充材料，完成 35 套", metricValues: [{ metricId: f.metricIds.houses, value: 35 }, { metricId: f.metricIds.growth, value: 6 }] }) });
     expect(r).toMatchObject({ ok: true, status: "submitted", versionNo: 2, version: 4 });
     expect(reportRow(f.periods.q1)).toMatchObject({ status: "submitted", reviewComment: null });
-    const versions = listTaskReportVersions({ taskId: f.taskId }).filter((v) => v.periodCode === "2026Q1");
+    const versions = listReportVersions({ subject: { taskId: f.taskId } }).filter((v) => v.periodCode === "2026Q1");
     expect(versions.map((v) => [v.versionNo, v.reviewStatus, v.snapshot.progress])).toEqual([
       [2, "pending", "已补充材料，完成 35 套"],
       [1, "returned", "已完成危旧房改造 30 套"],
@@ -126,7 +127,7 @@ describe("submit, return and resubmit", () => {
   });
 
   it("judges lateness on the first submission, and 进度 on the version the 督查室 approved", () => {
-    const [q1] = listPeriods({ year: 2026 });
+    const [q1] = listPeriods({ yearId: yearIdOf(db) });
     const [row] = listSubjectQuarters({ periods: [q1!], asOf: "2026-04-20", today: "2026-04-20", filter: { yearId: f.yearId, leadUnitId: f.units.lead } });
     expect(row?.record?.firstSubmittedAt).toBe(Date.parse("2026-04-02T10:00:00+08:00"));
     expect(row?.status).toMatchObject({ reporting: "on_time", progress: "green" });
@@ -142,7 +143,7 @@ describe("evidence on a report", () => {
     expect([a?.filename, b?.filename]).toEqual(["a.pdf", "b.pdf"]);
     const r = submit({ periodId: f.periods.q4, expectedVersion: 1, files: { add: [], removeIds: [a!.id] } });
     expect(r.ok).toBe(true);
-    const v = listTaskReportVersions({ taskId: f.taskId }).find((x) => x.periodCode === "2026Q4");
+    const v = listReportVersions({ subject: { taskId: f.taskId } }).find((x) => x.periodCode === "2026Q4");
     expect(v?.snapshot.attachments.map((x) => x.filename)).toEqual(["b.pdf"]);
     // Removed from the report but kept for the history.
     expect(getAttachmentForDownload({ id: a!.id })).toMatchObject({ filename: "a.pdf", taskId: f.taskId });
@@ -162,7 +163,7 @@ describe("the quarter board", () => {
   });
 
   it("judges every task for the 督查室: a draft is 逾期未报 and 未评估 once past due", () => {
-    const [, q2] = listPeriods({ year: 2026 });
+    const [, q2] = listPeriods({ yearId: yearIdOf(db) });
     const rows = listSubjectQuarters({ periods: [q2!], asOf: "2026-07-08", today: "2026-07-08", filter: { yearId: f.yearId } });
     expect(rows.map((r) => [r.subject.no, r.reportState, r.status.reporting, r.status.progress])).toEqual([
       [27, "draft", "missing", "none"],

@@ -1,4 +1,4 @@
-// getTaskReport / getProjectReport: "first submitted" must come from the report's own
+// getReportRecord: "first submitted" must come from the report's own
 // versions (a subquery once compared report_versions.report_id with its own id).
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -6,8 +6,7 @@ import { migratedAppDb } from "@/test/app-db";
 import type { Db } from "../client";
 import { livelihoodProjects, periods, tasks, users } from "../schema";
 import { seedAll } from "../seed/run";
-import { getProjectReport } from "./project-reports";
-import { getTaskReport } from "./reports";
+import { getReportRecord } from "./reports";
 import { reviewReport, submitReport } from "./report-writes";
 
 const content = { progress: "进展", problems: "", nextSteps: "", selfStatus: "onTrack" as const, milestoneDone: null, milestoneDoneOn: null, metricValues: [] };
@@ -41,8 +40,8 @@ describe("first submission time of a report", () => {
     const projectId = db.select({ id: livelihoodProjects.id }).from(livelihoodProjects).get()!.id;
     submit({ projectId }, 0, T(12));
 
-    expect(getTaskReport({ taskId: a!.id, periodId })?.firstSubmittedAt).toBe(T(3));
-    expect(getTaskReport({ taskId: b!.id, periodId })?.firstSubmittedAt).toBe(T(9));
-    expect(getProjectReport({ projectId, periodId })?.firstSubmittedAt).toBe(T(12));
+    expect(getReportRecord({ subject: { taskId: a!.id }, periodId })?.firstSubmittedAt).toBe(T(3));
+    expect(getReportRecord({ subject: { taskId: b!.id }, periodId })?.firstSubmittedAt).toBe(T(9));
+    expect(getReportRecord({ subject: { projectId }, periodId })?.firstSubmittedAt).toBe(T(12));
   });
 });

@@ -1,14 +1,15 @@
 import "server-only";
 import { and, asc, desc, eq, sql, type SQLWrapper } from "drizzle-orm";
-import type { ReportSnapshot } from "@/lib/report-snapshot";
+import type { ReportVersionItem } from "@/lib/report-snapshot";
 import { readSnapshot } from "@/lib/report-snapshot";
 import { getDb } from "../client";
 import {
   metrics,
   periods,
-  programmeYears,
   projectUnits,
   reportMetricValues,
+  reportPartValues,
+  reportProjectMilestones,
   reports,
   reportVersions,
   tasks,
@@ -18,6 +19,7 @@ import {
   type ReportStatus,
   type SelfStatus,
 } from "../schema";
+import type { ReportSubject } from "./report-writes";
 
 /** A task as the report pages need it: ids for authorization, metrics with ids for the form. */
 export interface ReportTask {
@@ -30,15 +32,13 @@ export interface ReportTask {
   metrics: { id: number; label: string; unit: string; kind: "cumulative" | "rate"; target: number; targetMax: number | null; comparator: "atLeast" | "about" | "exact" | "range" }[];
 }
 
-const latestYearId = sql`(select ${programmeYears.id} from ${programmeYears} order by ${programmeYears.year} desc limit 1)`;
-
-/** The task with this 序号 in the current programme year, or null. */
-export function getReportTaskByNo({ no }: { no: number }): ReportTask | null {
+/** The task with this 序号 in the programme year, or null. */
+export function getReportTaskByNo({ yearId, no }: { yearId: number; no: number }): ReportTask | null {
   const db = getDb();
   const task = db
     .select({ id: tasks.id, no: tasks.no, target: tasks.target, yearId: tasks.yearId })
     .from(tasks)
-    .where(and(eq(tasks.no, no), eq(tasks.yearId, latestYearId)))
+    .where(and(eq(tasks.no, no), eq(tasks.yearId, yearId)))
     .get();
   if (!task) return null;
   const unitRows = db
@@ -84,13 +84,20 @@ export interface ReportRecord {
   updatedByName: string | null;
   /** When the report was first submitted (lateness is judged on it). */
   firstSubmittedAt: number | null;
+  /** A task's metric values by metric id. */
   metricValues: Record<number, number>;
+  /** A project's values: partId → category → cumulative value ("" = a counted part's total). */
+  partValues: Record<number, Record<string, number>>;
+  /** A project's stage milestones by milestone id. */
+  milestones: Record<number, { done: boolean; doneOn: string | null }>;
 }
 
 const nameOf = (id: SQLWrapper) => sql<string | null>`(select ${users.displayName} from ${users} where ${users.id} = ${id})`;
 
-/** The task's report for a period with its metric values, or null when none was saved yet. */
-export function getTaskReport({ taskId, periodId }: { taskId: number; periodId: number }): ReportRecord | null {
+const subjectWhere = (subject: ReportSubject) => ("taskId" in subject ? eq(reports.taskId, subject.taskId) : eq(reports.projectId, subject.projectId));
+
+/** A task's or project's report for a period with its values, or null when none was saved yet. */
+export function getReportRecord({ subject, periodId }: { subject: ReportSubject; periodId: number }): ReportRecord | null {
   const db = getDb();
   const row = db
     .select({
@@ -114,15 +121,21 @@ export function getTaskReport({ taskId, periodId }: { taskId: number; periodId: 
       firstSubmittedAt: sql<number | null>`(select min(${reportVersions.submittedAt}) from ${reportVersions} where ${reportVersions.reportId} = ${sql.identifier("reports")}.${sql.identifier("id")})`,
     })
     .from(reports)
-    .where(and(eq(reports.taskId, taskId), eq(reports.periodId, periodId)))
+    .where(and(subjectWhere(subject), eq(reports.periodId, periodId)))
     .get();
   if (!row) return null;
-  const values = db
-    .select({ metricId: reportMetricValues.metricId, value: reportMetricValues.value })
-    .from(reportMetricValues)
-    .where(eq(reportMetricValues.reportId, row.id))
-    .all();
-  return { ...row, metricValues: Object.fromEntries(values.map((v) => [v.metricId, v.value])) };
+  const metricValues: ReportRecord["metricValues"] = {};
+  const partValues: ReportRecord["partValues"] = {};
+  const milestones: ReportRecord["milestones"] = {};
+  if ("taskId" in subject) {
+    for (const v of db.select({ metricId: reportMetricValues.metricId, value: reportMetricValues.value }).from(reportMetricValues).where(eq(reportMetricValues.reportId, row.id)).all()) {
+      metricValues[v.metricId] = v.value;
+    }
+  } else {
+    for (const v of db.select().from(reportPartValues).where(eq(reportPartValues.reportId, row.id)).all()) (partValues[v.partId] ??= {})[v.category] = v.value;
+    for (const m of db.select().from(reportProjectMilestones).where(eq(reportProjectMilestones.reportId, row.id)).all()) milestones[m.milestoneId] = { done: m.done, doneOn: m.doneOn };
+  }
+  return { ...row, metricValues, partValues, milestones };
 }
 
 /** The report's identity and state, for review actions and downloads. */
@@ -145,23 +158,10 @@ export function getReportRef({ reportId }: { reportId: number }) {
   );
 }
 
-export interface ReportVersionItem {
-  reportId: number;
-  periodCode: string;
-  versionNo: number;
-  snapshot: ReportSnapshot;
-  submittedAt: number;
-  submittedByName: string;
-  reviewStatus: "pending" | "approved" | "returned";
-  reviewComment: string | null;
-  reviewedAt: number | null;
-  reviewedByName: string | null;
-}
+export type { ReportVersionItem };
 
-/** Every submitted version of every quarterly report of a task, by quarter then version. */
-export function listTaskReportVersions({ taskId }: { taskId: number }): ReportVersionItem[] {
-  const submitter = sql<string>`(select ${users.displayName} from ${users} where ${users.id} = ${reportVersions.submittedById})`;
-  const reviewer = sql<string | null>`(select ${users.displayName} from ${users} where ${users.id} = ${reportVersions.reviewedById})`;
+/** Every submitted version of every quarterly report of a task or project, by quarter then newest version. */
+export function listReportVersions({ subject }: { subject: ReportSubject }): ReportVersionItem[] {
   return getDb()
     .select({
       reportId: reportVersions.reportId,
@@ -169,16 +169,16 @@ export function listTaskReportVersions({ taskId }: { taskId: number }): ReportVe
       versionNo: reportVersions.versionNo,
       snapshot: reportVersions.snapshot,
       submittedAt: reportVersions.submittedAt,
-      submittedByName: submitter,
+      submittedByName: sql<string>`${nameOf(reportVersions.submittedById)}`,
       reviewStatus: reportVersions.reviewStatus,
       reviewComment: reportVersions.reviewComment,
       reviewedAt: reportVersions.reviewedAt,
-      reviewedByName: reviewer,
+      reviewedByName: nameOf(reportVersions.reviewedById),
     })
     .from(reportVersions)
     .innerJoin(reports, eq(reports.id, reportVersions.reportId))
     .innerJoin(periods, eq(periods.id, reports.periodId))
-    .where(eq(reports.taskId, taskId))
+    .where(subjectWhere(subject))
     .orderBy(asc(periods.quarter), desc(reportVersions.versionNo))
     .all()
     .map((v) => ({ ...v, snapshot: readSnapshot(v.snapshot) }));

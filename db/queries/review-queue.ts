@@ -2,9 +2,8 @@ import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { readSnapshot, type ReportSnapshot } from "@/lib/report-snapshot";
 import { getDb } from "../client";
-import { livelihoodProjects, periods, programmeYears, projectUnits, reports, reportVersions, tasks, taskUnits, units, users } from "../schema";
+import { livelihoodProjects, periods, projectUnits, reports, reportVersions, tasks, taskUnits, units, users } from "../schema";
 
-const currentYearId = sql`(select ${programmeYears.id} from ${programmeYears} order by ${programmeYears.year} desc limit 1)`;
 
 export interface QueueVersion {
   versionNo: number;
@@ -29,20 +28,20 @@ export interface QueueItem {
   previous: QueueVersion | null;
 }
 
-/** How many submitted reports of the current year wait for review (the nav's count). */
-export function countReviewQueue(): number {
+/** How many submitted reports of the year wait for review (the nav's count). */
+export function countReviewQueue({ yearId }: { yearId: number }): number {
   return (
     getDb()
       .select({ n: sql<number>`count(*)` })
       .from(reports)
       .innerJoin(periods, eq(periods.id, reports.periodId))
-      .where(and(eq(reports.status, "submitted"), eq(periods.yearId, currentYearId)))
+      .where(and(eq(reports.status, "submitted"), eq(periods.yearId, yearId)))
       .get()?.n ?? 0
   );
 }
 
 /** Submitted reports awaiting review, the longest-waiting first (four queries). */
-export function listReviewQueue(): QueueItem[] {
+export function listReviewQueue({ yearId }: { yearId: number }): QueueItem[] {
   const db = getDb();
   const rows = db
     .select({
@@ -61,7 +60,7 @@ export function listReviewQueue(): QueueItem[] {
     .innerJoin(periods, eq(periods.id, reports.periodId))
     .leftJoin(tasks, eq(tasks.id, reports.taskId))
     .leftJoin(livelihoodProjects, eq(livelihoodProjects.id, reports.projectId))
-    .where(and(eq(reports.status, "submitted"), eq(periods.yearId, currentYearId)))
+    .where(and(eq(reports.status, "submitted"), eq(periods.yearId, yearId)))
     .orderBy(asc(reports.submittedAt), asc(reports.id))
     .all();
   if (rows.length === 0) return [];
@@ -124,28 +123,4 @@ export function listReviewQueue(): QueueItem[] {
       },
     ];
   });
-}
-
-/** A report under review, with what a queue decision needs: its subject, quarter and lead units. */
-export function getQueueReport({ reportId }: { reportId: number }) {
-  const db = getDb();
-  const r = db
-    .select({ id: reports.id, taskId: reports.taskId, projectId: reports.projectId, taskNo: tasks.no, projectNo: livelihoodProjects.no, periodCode: periods.code })
-    .from(reports)
-    .innerJoin(periods, eq(periods.id, reports.periodId))
-    .leftJoin(tasks, eq(tasks.id, reports.taskId))
-    .leftJoin(livelihoodProjects, eq(livelihoodProjects.id, reports.projectId))
-    .where(eq(reports.id, reportId))
-    .get();
-  if (!r) return null;
-  const leadUnitIds =
-    r.taskId !== null
-      ? db.select({ id: taskUnits.unitId }).from(taskUnits).where(and(eq(taskUnits.taskId, r.taskId), eq(taskUnits.role, "lead"))).orderBy(asc(taskUnits.position)).all()
-      : db.select({ id: projectUnits.unitId }).from(projectUnits).where(and(eq(projectUnits.projectId, r.projectId!), eq(projectUnits.role, "lead"))).orderBy(asc(projectUnits.position)).all();
-  return {
-    id: r.id,
-    periodCode: r.periodCode,
-    ref: r.taskId !== null ? { kind: "task" as const, no: r.taskNo! } : { kind: "project" as const, no: r.projectNo! },
-    leadUnitIds: leadUnitIds.map((u) => u.id),
-  };
 }

@@ -10,12 +10,20 @@ import { leaders, sessions, units, users } from "../schema";
 
 import { MAYOR_TITLE } from "./leaders";
 
+/** What the gates in app/_lib/current-user.ts need: initial/expired password, second factor. */
+export type SessionAccountState = {
+  mustChangePassword: boolean;
+  /** When the password was last set (the account's creation if never). */
+  passwordSetAt: number;
+  secondFactorEnabled: boolean;
+};
+
 /**
  * The user behind a session id, or null when the session is revoked, idle too long,
  * past its absolute limit, or the user is disabled. Refreshes lastSeenAt (throttled).
  */
 export function getSessionUser({ sessionId, userId, now = Date.now() }: { sessionId: string; userId: number; now?: number }):
-  | (SessionUser & { mustChangePassword: boolean })
+  | (SessionUser & SessionAccountState)
   | null {
   const db = getDb();
   const row = db
@@ -29,6 +37,9 @@ export function getSessionUser({ sessionId, userId, now = Date.now() }: { sessio
       role: users.role,
       disabled: users.disabled,
       mustChangePassword: users.mustChangePassword,
+      passwordChangedAt: users.passwordChangedAt,
+      createdAt: users.createdAt,
+      totpEnabledAt: users.totpEnabledAt,
       unitId: users.unitId,
       unitName: units.name,
       leaderId: users.leaderId,
@@ -58,6 +69,8 @@ export function getSessionUser({ sessionId, userId, now = Date.now() }: { sessio
     isMayor: row.role === "leader" && row.leaderTitle === MAYOR_TITLE,
     sessionId,
     mustChangePassword: row.mustChangePassword,
+    passwordSetAt: row.passwordChangedAt ?? row.createdAt,
+    secondFactorEnabled: row.totpEnabledAt !== null,
   };
 }
 

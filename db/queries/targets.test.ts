@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { migratedAppDb } from "@/test/app-db";
 import type { Db } from "../client";
+import { yearIdOf } from "../testing/programme-year";
 import { evidencePath, resolveEvidence, storeEvidence } from "../evidence-store";
 import { periods } from "../schema";
 import { seedPeriods } from "../seed/seed-periods";
@@ -28,7 +29,7 @@ const run = <T,>(fn: (tx: Parameters<Parameters<Db["transaction"]>[0]>[0]) => T)
 
 describe("periods", () => {
   it("seeds Q1–Q4 with due dates on the 5th day after each quarter", () => {
-    expect(listPeriods({ year: 2026 }).map((p) => [p.code, p.startsOn, p.endsOn, p.dueOn])).toEqual([
+    expect(listPeriods({ yearId: yearIdOf(db) }).map((p) => [p.code, p.startsOn, p.endsOn, p.dueOn])).toEqual([
       ["2026Q1", "2026-01-01", "2026-03-31", "2026-04-05"],
       ["2026Q2", "2026-04-01", "2026-06-30", "2026-07-05"],
       ["2026Q3", "2026-07-01", "2026-09-30", "2026-10-05"],

@@ -5,7 +5,6 @@ import { getDb } from "../client";
 import {
   leaders,
   metrics,
-  programmeYears,
   sections,
   sourceDocuments,
   subsections,
@@ -17,9 +16,8 @@ import {
   type Unit,
 } from "../schema";
 
-// The programme on show is the latest year loaded (the gazette's 2026 one).
-const currentYearId = sql`(select ${programmeYears.id} from ${programmeYears} order by ${programmeYears.year} desc limit 1)`;
-const inCurrentYear = eq(tasks.yearId, currentYearId);
+// Every read takes the programme year the request decided on (app/_lib/programme-year.ts).
+type InYear = { yearId: number };
 
 export interface UnitRef {
   name: string;
@@ -69,8 +67,9 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** All tasks of the programme with their leaders, units and metrics, in 序号 order (four queries). */
-export function listTasks(): TaskListItem[] {
+export function listTasks({ yearId }: InYear): TaskListItem[] {
   const db = getDb();
+  const inYear = eq(tasks.yearId, yearId);
   const taskRows = db
     .select({
       id: tasks.id,
@@ -85,10 +84,10 @@ export function listTasks(): TaskListItem[] {
     .from(tasks)
     .innerJoin(sections, eq(sections.id, tasks.sectionId))
     .leftJoin(subsections, eq(subsections.id, tasks.subsectionId))
-    .where(inCurrentYear)
+    .where(inYear)
     .orderBy(asc(tasks.no))
     .all();
-  const taskIds = db.select({ id: tasks.id }).from(tasks).where(inCurrentYear);
+  const taskIds = db.select({ id: tasks.id }).from(tasks).where(inYear);
 
   const leaderRows = db
     .select({ taskId: taskLeaders.taskId, name: leaders.name })
@@ -129,8 +128,9 @@ export function listTasks(): TaskListItem[] {
 }
 
 /** One task with everything its detail page shows, or null when there is no such 序号. */
-export function getTaskByNo({ no }: { no: number }): TaskDetail | null {
+export function getTaskByNo({ yearId, no }: InYear & { no: number }): TaskDetail | null {
   const db = getDb();
+  const inYear = eq(tasks.yearId, yearId);
   const row = db
     .select({
       id: tasks.id,
@@ -149,7 +149,7 @@ export function getTaskByNo({ no }: { no: number }): TaskDetail | null {
     .innerJoin(sections, eq(sections.id, tasks.sectionId))
     .leftJoin(subsections, eq(subsections.id, tasks.subsectionId))
     .innerJoin(sourceDocuments, eq(sourceDocuments.id, tasks.sourceDocumentId))
-    .where(and(inCurrentYear, eq(tasks.no, no)))
+    .where(and(inYear, eq(tasks.no, no)))
     .get();
   if (!row) return null;
 
@@ -176,12 +176,12 @@ export function getTaskByNo({ no }: { no: number }): TaskDetail | null {
   const prev = db
     .select({ no: sql<number | null>`max(${tasks.no})` })
     .from(tasks)
-    .where(and(inCurrentYear, lt(tasks.no, no)))
+    .where(and(inYear, lt(tasks.no, no)))
     .get();
   const next = db
     .select({ no: sql<number | null>`min(${tasks.no})` })
     .from(tasks)
-    .where(and(inCurrentYear, gt(tasks.no, no)))
+    .where(and(inYear, gt(tasks.no, no)))
     .get();
 
   const unitRef = ({ name, kind }: UnitRef): UnitRef => ({ name, kind });
@@ -202,24 +202,34 @@ export function getTaskByNo({ no }: { no: number }): TaskDetail | null {
   };
 }
 
-/** Leaders who lead at least one task, in the gazette's order of rank. */
-export function listLeaders(): LeaderRef[] {
+/** Leaders who lead at least one task of the year, in the gazette's order of rank. */
+export function listLeaders({ yearId }: InYear): LeaderRef[] {
   const db = getDb();
+  const leads = db
+    .select({ one: sql`1` })
+    .from(taskLeaders)
+    .innerJoin(tasks, eq(tasks.id, taskLeaders.taskId))
+    .where(and(eq(taskLeaders.leaderId, leaders.id), eq(tasks.yearId, yearId)));
   return db
     .select({ name: leaders.name, title: leaders.title })
     .from(leaders)
-    .where(exists(db.select({ one: sql`1` }).from(taskLeaders).where(eq(taskLeaders.leaderId, leaders.id))))
+    .where(exists(leads))
     .orderBy(asc(leaders.position))
     .all();
 }
 
-/** Units named on at least one task (lead or cooperating), in order of first appearance. */
-export function listUnits(): UnitRef[] {
+/** Units named on at least one task of the year (lead or cooperating), in order of first appearance. */
+export function listUnits({ yearId }: InYear): UnitRef[] {
   const db = getDb();
+  const named = db
+    .select({ one: sql`1` })
+    .from(taskUnits)
+    .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
+    .where(and(eq(taskUnits.unitId, units.id), eq(tasks.yearId, yearId)));
   return db
     .select({ name: units.name, kind: units.kind })
     .from(units)
-    .where(exists(db.select({ one: sql`1` }).from(taskUnits).where(eq(taskUnits.unitId, units.id))))
+    .where(exists(named))
     .orderBy(asc(units.position))
     .all();
 }

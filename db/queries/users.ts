@@ -1,9 +1,9 @@
 import "server-only";
 import { asc, eq, ne, sql } from "drizzle-orm";
 import type { Role } from "@/lib/permissions";
-import { isLocked } from "@/lib/session-policy";
+import { ATTACK_WINDOW_MS, isLocked } from "@/lib/session-policy";
 import { getDb, type Tx } from "../client";
-import { leaders, sessions, units, users } from "../schema";
+import { leaders, loginAttempts, loginLocks, sessions, units, users } from "../schema";
 import { revokeUserSessions } from "./sessions";
 
 /** What the admin screens show of an account: never the hash. */
@@ -18,15 +18,20 @@ export type AdminUserRow = {
   leaderName: string | null;
   disabled: boolean;
   mustChangePassword: boolean;
-  failedAttempts: number;
+  /** The latest lock over all sources (login_locks), if any. */
   lockedUntil: number | null;
-  /** Locked right now (lockedUntil in the future). */
+  /** Locked right now for at least one source. */
   locked: boolean;
+  /** Failed sign-ins in the last day, and from how many sources: who is being attacked. */
+  recentFailures: number;
+  recentSources: number;
+  /** Has a confirmed TOTP second factor. */
+  secondFactor: boolean;
   lastLoginAt: number | null;
   version: number;
 };
 
-const adminColumns = {
+const adminColumns = (now: number) => ({
   id: users.id,
   username: users.username,
   displayName: users.displayName,
@@ -37,17 +42,19 @@ const adminColumns = {
   leaderName: leaders.name,
   disabled: users.disabled,
   mustChangePassword: users.mustChangePassword,
-  failedAttempts: users.failedAttempts,
-  lockedUntil: users.lockedUntil,
+  lockedUntil: sql<number | null>`(select max(${loginLocks.lockedUntil}) from ${loginLocks} where ${loginLocks.userId} = ${users.id})`,
+  recentFailures: sql<number>`(select count(*) from ${loginAttempts} where ${loginAttempts.userId} = ${users.id} and ${loginAttempts.at} > ${now - ATTACK_WINDOW_MS})`,
+  recentSources: sql<number>`(select count(distinct ${loginAttempts.ip}) from ${loginAttempts} where ${loginAttempts.userId} = ${users.id} and ${loginAttempts.at} > ${now - ATTACK_WINDOW_MS})`,
+  secondFactor: sql<boolean>`${users.totpEnabledAt} is not null`.mapWith(Boolean),
   lastLoginAt: sql<number | null>`(select max(${sessions.createdAt}) from ${sessions} where ${sessions.userId} = ${users.id})`,
   version: users.version,
-};
+});
 
 const withLock = <T extends { lockedUntil: number | null }>(row: T, now: number) => ({ ...row, locked: isLocked(row.lockedUntil, now) });
 
 export function listUsers({ now = Date.now() }: { now?: number } = {}): AdminUserRow[] {
   return getDb()
-    .select(adminColumns)
+    .select(adminColumns(now))
     .from(users)
     .leftJoin(units, eq(units.id, users.unitId))
     .leftJoin(leaders, eq(leaders.id, users.leaderId))
@@ -58,7 +65,7 @@ export function listUsers({ now = Date.now() }: { now?: number } = {}): AdminUse
 
 export function getUserById({ id, now = Date.now() }: { id: number; now?: number }): AdminUserRow | undefined {
   const row = getDb()
-    .select(adminColumns)
+    .select(adminColumns(now))
     .from(users)
     .leftJoin(units, eq(units.id, users.unitId))
     .leftJoin(leaders, eq(leaders.id, users.leaderId))
@@ -110,14 +117,27 @@ export function setUserDisabled(tx: Tx, { id, version, disabled, now }: { id: nu
   return ok;
 }
 
+/** Lifts the lock for every source. */
 export function unlockUser(tx: Tx, { id, version }: { id: number; version: number }): boolean {
-  return updateVersioned(tx, id, version, { failedAttempts: 0, lockedUntil: null });
+  const ok = updateVersioned(tx, id, version, {});
+  if (ok) tx.delete(loginLocks).where(eq(loginLocks.userId, id)).run();
+  return ok;
+}
+
+/** Lost phone: the user enrols a new authenticator at next sign-in; live sessions end. */
+export function resetUserSecondFactor(tx: Tx, { id, version, now }: { id: number; version: number; now: number }): boolean {
+  const ok = updateVersioned(tx, id, version, { totpSecret: null, totpEnabledAt: null, totpLastStep: null, recoveryCodes: null });
+  if (ok) revokeUserSessions(tx, { userId: id, now });
+  return ok;
 }
 
 /** An admin reset: a new temporary password to change at next login; live sessions end. */
 export function resetUserPassword(tx: Tx, { id, version, passwordHash, now }: { id: number; version: number; passwordHash: string; now: number }): boolean {
-  const ok = updateVersioned(tx, id, version, { passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null, passwordChangedAt: now });
-  if (ok) revokeUserSessions(tx, { userId: id, now });
+  const ok = updateVersioned(tx, id, version, { passwordHash, mustChangePassword: true, passwordChangedAt: now });
+  if (ok) {
+    tx.delete(loginLocks).where(eq(loginLocks.userId, id)).run();
+    revokeUserSessions(tx, { userId: id, now });
+  }
   return ok;
 }
 
@@ -128,4 +148,16 @@ export function changeOwnPassword(tx: Tx, { id, passwordHash, now, sessionId }: 
     .where(eq(users.id, id))
     .run();
   revokeUserSessions(tx, { userId: id, now, except: sessionId });
+}
+
+export function getUserSecondFactor({ id }: { id: number }): { enabled: boolean; recoveryCodesLeft: number } | undefined {
+  const row = getDb().select({ enabledAt: users.totpEnabledAt, codes: users.recoveryCodes }).from(users).where(eq(users.id, id)).get();
+  return row && { enabled: row.enabledAt !== null, recoveryCodesLeft: row.codes?.length ?? 0 };
+}
+
+export function enableSecondFactor(tx: Tx, { id, secret, step, recoveryCodeHashes, now }: { id: number; secret: string; step: number; recoveryCodeHashes: string[]; now: number }): void {
+  tx.update(users)
+    .set({ totpSecret: secret, totpEnabledAt: now, totpLastStep: step, recoveryCodes: recoveryCodeHashes, version: sql`${users.version} + 1` })
+    .where(eq(users.id, id))
+    .run();
 }

@@ -1,5 +1,6 @@
 import { describe, it, expect } from "vitest";
-import { COMPARATORS, METRIC_KINDS, UNIT_KINDS, type SeedTask } from "./types";
+import { COMPARATORS, METRIC_KINDS, UNIT_KINDS } from "@/lib/vocabulary";
+import type { SeedTask } from "./types";
 import { sourceDocuments } from "./gazette-documents";
 import { leaders, units } from "./gazette-units";
 import { tasks } from "./gazette-tasks";

@@ -1,15 +1,7 @@
 // Shapes of the curated gazette data. The data files are hand-reviewed against
 // ../shared/seeds (汨罗市人民政府公报 2026 年第 1 期); the seeder only copies them.
 
-export const UNIT_KINDS = ["市直部门", "镇街", "企业", "群体描述"] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
-
-export const COMPARATORS = ["atLeast", "about", "exact", "range"] as const;
-export type Comparator = (typeof COMPARATORS)[number];
-
-/** cumulative: a count that builds up over the year; rate: a % or level judged as a whole. */
-export const METRIC_KINDS = ["cumulative", "rate"] as const;
-export type MetricKind = (typeof METRIC_KINDS)[number];
+import type { Comparator, MetricKind, UnitKind } from "@/lib/vocabulary";
 
 export interface SeedSourceDocument {
   key: string; // stable id used by the seed, e.g. "tasks" | "livelihood" | "relocation"

@@ -40,7 +40,12 @@ export function seedReportingFixture(db: Db): ReportingFixture {
   const growth = metric(taskId, 2, { label: "固定资产投资增长", target: 6, unit: "%", kind: "rate", comparator: "about" });
   const otherTask = metric(otherTaskId, 1, { label: "保障性住房", target: 408, unit: "套", kind: "cumulative", comparator: "exact" });
   const user = (username: string, role: "unit" | "supervisor" | "admin", unitId: number | null = null) =>
-    db.insert(users).values({ username, displayName: username, role, unitId, passwordHash: "x", mustChangePassword: false }).returning().get().id;
+    db
+      .insert(users)
+      // The 督查室 and the admin have their second factor set up, as in production.
+      .values({ username, displayName: username, role, unitId, passwordHash: "x", mustChangePassword: false, totpEnabledAt: role === "unit" ? null : 1 })
+      .returning()
+      .get().id;
   seedPeriods(db, { year: 2026 });
   const periodId = (code: string) => db.select({ id: periods.id }).from(periods).where(eq(periods.code, code)).get()!.id;
   return {

@@ -1,19 +1,21 @@
 // Bad-input cases for accounts and administration: account management, due dates, one's
 // own password, and notifications.
 import { desc, eq } from "drizzle-orm";
-import { changePassword } from "@/app/account/actions";
+import { changePassword, enrolSecondFactor } from "@/app/account/actions";
 import { updateDueDate } from "@/app/admin/periods/actions";
-import { createUser, resetPassword, setDisabled, unlock, updateUser } from "@/app/admin/users/actions";
+import { createUser, resetPassword, resetSecondFactor, setDisabled, unlock, updateUser } from "@/app/admin/users/actions";
 import { openNotification } from "@/app/notifications/actions";
 import type { Db } from "@/db/client";
 import { leaders, notifications, periods, users } from "@/db/schema";
 import { hashPassword } from "@/lib/password-hash";
+import { totpCode } from "@/lib/totp";
 import { USERNAME_PATTERN } from "@/lib/usernames";
 import { actAs, unitIdOf, userIdOf } from "./fixture";
 import type { ActionCase } from "./harness";
 
 const USERS = "app/admin/users/actions.ts";
 const PASSWORD = "Miluo@2026";
+const ENROL_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
 export async function adminCases(db: Db): Promise<ActionCase[]> {
   const unitId = unitIdOf(db, "发改局");
@@ -100,6 +102,28 @@ export async function adminCases(db: Db): Promise<ActionCase[]> {
       fields: [
         { name: "id", kind: "id" },
         { name: "version", kind: "id" },
+      ],
+    },
+    {
+      ref: `${USERS}#resetSecondFactor`,
+      signIn: asAdmin,
+      call: (input) => resetSecondFactor(undefined, input),
+      valid: byId,
+      fields: [
+        { name: "id", kind: "id" },
+        { name: "version", kind: "id" },
+      ],
+    },
+    {
+      ref: "app/account/actions.ts#enrolSecondFactor",
+      signIn: () => actAs(db, "czj"),
+      call: (input) => enrolSecondFactor(undefined, input),
+      // A code from the secret, now; an accepted binding is undone so the next one works.
+      valid: () => ({ secret: ENROL_SECRET, code: totpCode(ENROL_SECRET, Date.now()) }),
+      reset: () => db.update(users).set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null, recoveryCodes: null }).where(eq(users.id, self)).run(),
+      fields: [
+        { name: "secret", kind: "choice", choices: [ENROL_SECRET] },
+        { name: "code", kind: "choice", accepts: () => false },
       ],
     },
     {

@@ -1,6 +1,6 @@
 // The app's own database (getDb) seeded like production, with signed-in personas, for the
 // bad-input suites. Call `process.env.APP_TODAY = …` in vi.hoisted before importing this.
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { seedAll } from "@/db/seed/run";
 import { periods, reports, taskUnits, tasks, units, users } from "@/db/schema";
@@ -12,8 +12,10 @@ export async function openSeededAppDb(): Promise<Db> {
   // Thousands of calls; durability is tested elsewhere (test/reliability), so skip the fsyncs.
   db.$client.pragma("synchronous = OFF");
   await seedAll(db);
-  // Seeded accounts must change their initial password first; these personas already did.
+  // Seeded accounts must change their initial password first, and the admin and the 督查室 bind
+  // a second factor; these personas already did.
   db.update(users).set({ mustChangePassword: false }).run();
+  db.update(users).set({ totpEnabledAt: Date.now() }).where(inArray(users.role, ["admin", "supervisor"])).run();
   return db;
 }
 

@@ -40,7 +40,7 @@ export interface ActionCase {
 }
 
 const CHINESE = /[\u4e00-\u9fff]/;
-const IGNORED = ["audit_log", "login_attempts", "__drizzle_migrations", "sessions"];
+const IGNORED = ["audit_log", "login_attempts", "login_locks", "__drizzle_migrations", "sessions"];
 
 type Outcome = { accepted: boolean; message: string };
 
@@ -132,8 +132,12 @@ export async function runCase(db: Db, c: ActionCase): Promise<{ calls: number; a
     expect(o.message, `${where}: internal error`).not.toBe(MESSAGES.internal);
     // The app writes through this same connection: no change counted means nothing written.
     if (changes() !== changesBefore) expect(snapshot(), `${where}: database changed`).toEqual(current);
-    const audits = db.$client.prepare("select outcome from audit_log where id > ?").all(auditBefore) as { outcome: string }[];
-    expect(audits.every((a) => a.outcome === "denied"), `${where}: audit rows ${JSON.stringify(audits)}`).toBe(true);
+    // Refusals are audited as denied; a wrong credential (the current password) as a counted failure.
+    type AuditRow = { action: string; outcome: string; after: string | null };
+    const audits = db.$client.prepare("select action, outcome, after from audit_log where id > ?").all(auditBefore) as AuditRow[];
+    const expectedAudit = (a: AuditRow) =>
+      a.outcome === "denied" || (a.outcome === "failure" && /bad_current_password/.test(a.after ?? "")) || (a.action === "auth.lockout" && a.outcome === "success");
+    expect(audits.every(expectedAudit), `${where}: audit rows ${JSON.stringify(audits)}`).toBe(true);
   };
 
   for (const field of c.fields) {

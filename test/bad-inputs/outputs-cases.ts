@@ -7,18 +7,15 @@ import { POST as commitImport } from "@/app/api/imports/ledger/route";
 import { writeInstruction } from "@/app/instructions/actions";
 import { issueBulletinAction, saveBulletin } from "@/app/supervision/bulletins/actions";
 import { remindOverdue } from "@/app/supervision/overdue/remind-actions";
-import { reviewFromQueue } from "@/app/supervision/review/actions";
 import type { Db } from "@/db/client";
 import { getDraftBulletin, saveBulletinDraft } from "@/db/queries/bulletins";
 import { loadLedger } from "@/db/queries/ledger";
 import { insertNotice } from "@/db/queries/notices";
 import { getPeriodByCode } from "@/db/queries/periods";
-import { submitReport } from "@/db/queries/report-writes";
-import { leaderInstructions, notices, reports, reportVersions } from "@/db/schema";
+import { leaderInstructions, notices, reports } from "@/db/schema";
 import { buildLedgerWorkbook } from "@/lib/ledger-workbook";
-import { PROGRESS_LAMPS } from "@/lib/vocabulary";
 import { badFiles } from "./corpus";
-import { actAs, periodIdOf, reportRow, taskIdOf, taskNos, unitIdOf, userIdOf } from "./fixture";
+import { actAs, reportRow, taskIdOf, taskNos, unitIdOf, userIdOf } from "./fixture";
 import type { ActionCase } from "./harness";
 
 const BULLETINS = "app/supervision/bulletins/actions.ts";
@@ -51,26 +48,8 @@ export async function outputsCases(db: Db): Promise<ActionCase[]> {
   ensureDraft();
   const draft = () => getDraftBulletin({ periodId: q3.id })!;
 
-  // A submitted report of 住建局 to review from the queue.
+  // 住建局 back-fills one of its tasks through the 台账.
   const zjj = unitIdOf(db, "住建局");
-  const [reviewNo] = taskNos(db, { unitId: zjj, role: "lead" }) as number[];
-  db.transaction(
-    (tx) =>
-      submitReport(tx, {
-        subject: { taskId: taskIdOf(db, reviewNo!) },
-        periodId: periodIdOf(db, Q3),
-        expectedVersion: 0,
-        content: { progress: "第三季度进展", problems: "", nextSteps: "", selfStatus: "onTrack", milestoneDone: null, milestoneDoneOn: null, metricValues: [] },
-        userId: userIdOf(db, "zjj"),
-        now: Date.now(),
-      }),
-    { behavior: "immediate" },
-  );
-  const review = () => reportRow(db, reviewNo!, Q3)!;
-  const resubmit = () => {
-    db.update(reports).set({ status: "submitted", reviewedAt: null, reviewedById: null, reviewComment: null }).where(eq(reports.id, review().id)).run();
-    db.update(reportVersions).set({ reviewStatus: "pending", reviewedAt: null, reviewedById: null, reviewComment: null }).where(eq(reportVersions.reportId, review().id)).run();
-  };
 
   // An escalated 督办 on task 20 (牵头领导 杨盛) for the 批示.
   const task20 = taskIdOf(db, 20);
@@ -142,23 +121,6 @@ export async function outputsCases(db: Db): Promise<ActionCase[]> {
         { name: "version", kind: "id" },
       ],
       reset: ensureDraft,
-    },
-    {
-      ref: "app/supervision/review/actions.ts#reviewFromQueue",
-      signIn: asSupervisor,
-      call: (input) => reviewFromQueue(undefined, input),
-      valid: () => ({ reportId: String(review().id), version: String(review().version), decision: "approve", comment: "", next: "0", filterQuarter: Q3, filterUnit: "住建局", filterLamp: "" }),
-      fields: [
-        { name: "reportId", kind: "id" },
-        { name: "version", kind: "id" },
-        { name: "decision", kind: "choice", choices: ["approve", "return"] },
-        { name: "comment", kind: "text" },
-        { name: "next", kind: "id" },
-        { name: "filterQuarter", kind: "choice", choices: ["2026Q1", "2026Q2", Q3, "2026Q4", ""] },
-        { name: "filterUnit", kind: "text" },
-        { name: "filterLamp", kind: "choice", choices: [...PROGRESS_LAMPS, ""] },
-      ],
-      reset: resubmit,
     },
     {
       ref: "app/supervision/overdue/remind-actions.ts#remindOverdue",

@@ -15,7 +15,6 @@ badInputSuite(
   [
     "saveBulletin",
     "issueBulletinAction",
-    "reviewFromQueue",
     "remindOverdue",
     "writeInstruction",
     "app/api/imports/ledger/route.ts#POST",

@@ -3,6 +3,7 @@
 import { and, eq } from "drizzle-orm";
 import { approveProjectReport, returnProjectReport, saveProjectReport, submitProjectReport } from "@/app/projects/[no]/report/[quarter]/actions";
 import type { Db } from "@/db/client";
+import { yearIdOf } from "@/db/testing/programme-year";
 import { listProjectProgress } from "@/db/queries/project-progress";
 import { submitReport } from "@/db/queries/report-writes";
 import { livelihoodProjects, reportPartValues, reports } from "@/db/schema";
@@ -17,8 +18,8 @@ const Q = "2026Q4";
 
 export async function projectCases(db: Db): Promise<ActionCase[]> {
   const zjj = unitIdOf(db, "住建局");
-  const own = listProjectProgress().find((p) => p.leadUnits.some((u) => u.id === zjj))!;
-  const foreign = listProjectProgress().find((p) => !p.leadUnits.some((u) => u.id === zjj))!;
+  const own = listProjectProgress({ yearId: yearIdOf(db) }).find((p) => p.leadUnits.some((u) => u.id === zjj))!;
+  const foreign = listProjectProgress({ yearId: yearIdOf(db) }).find((p) => !p.leadUnits.some((u) => u.id === zjj))!;
   const counted = own.parts.find((p) => valueKeys(p).length > 0)!;
   const stages = own.parts.flatMap((p) => stageMilestones(p));
   const lastStage = stages.at(-1)!;

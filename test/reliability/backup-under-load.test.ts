@@ -117,7 +117,7 @@ describe("online backup under load", () => {
 
     const before = sha256(result.file);
     const verify = spawnSync(path.join("node_modules", ".bin", "tsx"), ["scripts/audit-verify.ts"], {
-      env: { ...process.env, DATABASE_PATH: result.file, DATA_DIR: t.dir },
+      env: { ...process.env, ...t.env, DATABASE_PATH: result.file },
       encoding: "utf8",
     });
     expect(verify.stderr).toBe("");

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { asc, eq } from "drizzle-orm";
+import { auditKeyPath } from "@/db/audit-key";
 import { openDatabase, type Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { taskUnits, tasks, units } from "@/db/schema";
@@ -63,7 +64,8 @@ export async function openReportingDb(): Promise<ReportingDb> {
     dir,
     file,
     accounts,
-    env: { DATABASE_PATH: file, DATA_DIR: dir, APP_TODAY: TODAY, DEMO_MODE: "0", NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET! },
+    // One audit key for the workers and this process, so this process can verify their chain.
+    env: { DATABASE_PATH: file, DATA_DIR: dir, APP_TODAY: TODAY, DEMO_MODE: "0", NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET!, AUDIT_KEY_FILE: auditKeyPath() },
     close: () => {
       db.$client.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_lib/current-user";
 import { Badge } from "@/components/ui/badge";
+import { getAuditCheckpoint, type AuditCheckpoint } from "@/db/audit-checkpoint";
 import { listAuditEntries, listAuditFacets, type AuditListRow } from "@/db/queries/audit";
 import { AUDIT_PAGE_SIZE, auditFilterQuery, parseAuditFilter } from "@/lib/audit-filter";
 import { auditActionLabel, AUDIT_OUTCOME_LABEL } from "@/lib/audit-labels";
@@ -24,6 +25,18 @@ function Change({ row }: { row: AuditListRow }) {
   );
 }
 
+/** The checkpoint outside the database, written out for a paper record: a later rollback of the file shows against it. */
+function CheckpointNote({ checkpoint }: { checkpoint: AuditCheckpoint | null }) {
+  if (!checkpoint) return null;
+  const head = checkpoint.head.slice(0, 32).match(/.{4}/g)!.join(" ");
+  return (
+    <p className="mb-4 rounded border border-gray-300 bg-gray-50 px-3 py-2 text-sm text-gray-800" data-testid="audit-checkpoint">
+      检查点：截至 {formatDateTime(checkpoint.at)} 共 <strong>{checkpoint.rows}</strong> 条，链头 <code className="font-mono">{head}</code>。请定期抄录（纸质留存），核对时与{" "}
+      <code>npm run audit:verify</code> 的输出比对。
+    </p>
+  );
+}
+
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePermission(["audit:read"], { entity: "page", entityId: "/admin/audit" });
   const filter = parseAuditFilter(await searchParams);
@@ -34,8 +47,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <div>
       <h1 className="mb-2 text-xl font-semibold sm:text-2xl">审计日志</h1>
       <p className="mb-4 text-sm text-gray-700">
-        记录登录、退出、锁定、越权尝试、数据变更与导出。日志只增不改，逐条哈希链接，可用 <code>npm run audit:verify</code> 校验完整性；保存期不少于 6 个月。
+        记录登录、退出、锁定、越权尝试、数据变更与导出（导出本身也记入日志）。日志只增不改、永久保存（不少于 180 天），逐条以审计密钥签名并链接，可用{" "}
+        <code>npm run audit:verify</code> 校验完整性。
       </p>
+      <CheckpointNote checkpoint={getAuditCheckpoint()} />
       <AuditFilters filter={filter} facets={listAuditFacets()} exportHref={`/api/admin/audit/export${auditFilterQuery(filter, { page: 1 })}`} />
       <p role="status" className="mb-2 text-sm text-gray-700">
         共 {total} 条，第 {filter.page} / {pages} 页

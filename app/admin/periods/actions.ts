@@ -21,7 +21,7 @@ export const updateDueDate = defineAction({
     if (error) throw new ValidationError(error, { dueOn: [error] });
     return period;
   },
-  authorize: () => ["period:edit"],
+  guard: () => ["period:edit"],
   mutate: (tx, period, { input }) => {
     const r = updatePeriodDueOn(tx, { periodId: period.id, dueOn: input.dueOn, expectedVersion: input.version });
     if (!r.ok) throw new ConflictError();

@@ -5,12 +5,13 @@ import { listPeriods } from "@/db/queries/periods";
 import { formatChineseDate } from "@/lib/format-date";
 import { defaultDueOn, parseQuarterCode, quarterLabel } from "@/lib/periods";
 import { DueDateForm } from "./_components/due-date-form";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 
 export const metadata: Metadata = { title: "填报季度" };
 
 export default async function PeriodsPage() {
   await requirePermission(["period:edit"], { entity: "page", entityId: "/admin/periods" });
-  const periods = listPeriods();
+  const periods = listPeriods({ yearId: currentProgrammeYear().id });
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold sm:text-2xl">填报季度与截止日期</h1>

@@ -2,7 +2,7 @@
 import crypto from "node:crypto";
 import { z } from "zod";
 import { ConflictError, defineAction, ValidationError } from "@/app/_lib/action";
-import { ROLE } from "@/db/schema";
+import { ROLES } from "@/lib/vocabulary";
 import {
   getUserById,
   getUserByUsername,
@@ -10,6 +10,7 @@ import {
   listLeaderOptions,
   listUnitOptions,
   resetUserPassword,
+  resetUserSecondFactor,
   setUserDisabled,
   unlockUser,
   updateUserBinding,
@@ -25,12 +26,12 @@ const optionalId = z.preprocess((v) => (v === "" || v === undefined || v === nul
 
 const bindingFields = {
   displayName: z.string().trim().min(1, "请填写姓名或名称。").max(50, "名称不超过 50 个字。"),
-  role: z.enum(ROLE, { error: "请选择角色。" }),
+  role: z.enum(ROLES, { error: "请选择角色。" }),
   unitId: optionalId,
   leaderId: optionalId,
 };
 
-type Binding = { role: (typeof ROLE)[number]; unitId: number | null; leaderId: number | null };
+type Binding = { role: (typeof ROLES)[number]; unitId: number | null; leaderId: number | null };
 
 /** A unit account is bound to exactly one unit, a leader account to one leader, others to neither. */
 function checkBinding(v: Binding, ctx: z.RefinementCtx) {
@@ -88,7 +89,7 @@ export const createUser = defineAction({
     }
     return { passwordHash: await hashPassword(env.INITIAL_PASSWORD) };
   },
-  authorize: () => ["users:manage"],
+  guard: () => ["users:manage"],
   mutate: (tx, { passwordHash }, { input }) => {
     const id = insertUser(tx, { ...input, passwordHash });
     return { entityId: id, after: input };
@@ -112,7 +113,7 @@ export const updateUser = defineAction({
     checkBindingTargets(ctx.input);
     return loadUser(ctx);
   },
-  authorize: () => ["users:manage"],
+  guard: () => ["users:manage"],
   mutate: (tx, user, { input, user: me }) => {
     if (user.id === me.id && input.role !== user.role) throw new ValidationError("不能修改自己的角色。", { role: ["不能修改自己的角色。"] });
     const { id, version, ...fields } = input;
@@ -128,7 +129,7 @@ export const setDisabled = defineAction({
   schema: z.object({ ...byId, disabled: z.enum(["true", "false"]).transform((v) => v === "true") }),
   entityId: (input) => input.id,
   load: loadUser,
-  authorize: () => ["users:manage"],
+  guard: () => ["users:manage"],
   mutate: (tx, user, { input, user: me }) => {
     if (user.id === me.id) throw new ValidationError("不能停用自己的账号。");
     if (!setUserDisabled(tx, { id: input.id, version: input.version, disabled: input.disabled, now: Date.now() })) throw new ConflictError();
@@ -144,10 +145,10 @@ export const unlock = defineAction({
   schema: z.object(byId),
   entityId: (input) => input.id,
   load: loadUser,
-  authorize: () => ["users:manage"],
+  guard: () => ["users:manage"],
   mutate: (tx, user, { input }) => {
     if (!unlockUser(tx, input)) throw new ConflictError();
-    return { before: { failedAttempts: user.failedAttempts, lockedUntil: user.lockedUntil }, after: { failedAttempts: 0, lockedUntil: null } };
+    return { before: { lockedUntil: user.lockedUntil }, after: { lockedUntil: null } };
   },
   revalidate: ({ input }) => usersPaths(input.id),
   successMessage: "账号已解锁。",
@@ -172,7 +173,7 @@ export const resetPassword = defineAction({
     const password = temporaryPassword(user.username);
     return { user, password, passwordHash: await hashPassword(password) };
   },
-  authorize: () => ["users:manage"],
+  guard: () => ["users:manage"],
   mutate: (tx, { user, password, passwordHash }, { input }) => {
     if (!resetUserPassword(tx, { id: user.id, version: input.version, passwordHash, now: Date.now() })) throw new ConflictError();
     // The audit row records that a reset happened, never the password itself.
@@ -180,4 +181,19 @@ export const resetPassword = defineAction({
   },
   revalidate: ({ input }) => usersPaths(input.id),
   successMessage: (password) => `密码已重置，临时密码：${password}（只显示这一次，请当面或电话告知本人）。该账号已被强制下线，登录后须修改密码。`,
+});
+
+export const resetSecondFactor = defineAction({
+  action: "users.resetSecondFactor",
+  entity: "user",
+  schema: z.object(byId),
+  entityId: (input) => input.id,
+  guard: () => ["users:manage"],
+  load: loadUser,
+  mutate: (tx, user, { input }) => {
+    if (!resetUserSecondFactor(tx, { id: user.id, version: input.version, now: Date.now() })) throw new ConflictError();
+    return { before: { secondFactor: user.secondFactor }, after: { secondFactor: false } };
+  },
+  revalidate: ({ input }) => usersPaths(input.id),
+  successMessage: "二次验证已重置：该账号已被强制下线，下次登录时须重新绑定动态口令。",
 });

@@ -4,6 +4,7 @@ import { listPeriods, type PeriodRow } from "@/db/queries/periods";
 import { dashboardScope, defaultQuarter, drillSearch, parseAsOf, type DrillFilter } from "@/lib/dashboard";
 import type { SessionUser } from "@/lib/permissions";
 import { previousPeriod } from "@/lib/periods";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -30,7 +31,7 @@ export interface DashboardView {
 }
 
 export function resolveDashboardView(user: SessionUser, sp: SearchParams): DashboardView | null {
-  const periods = listPeriods();
+  const periods = listPeriods({ yearId: currentProgrammeYear().id });
   const today = appToday();
   const period = periods.find((p) => p.code === one(sp, "quarter")) ?? defaultQuarter(periods, today);
   if (!period) return null;

@@ -30,7 +30,7 @@ export default async function LeaderBriefPage({ searchParams }: Props) {
   const sp = await searchParams;
   const view = resolveDashboardView(user, sp);
   if (!view) return <p>尚未设置季度报告期，请联系系统管理员。</p>;
-  const all = listLeaders();
+  const all = listLeaders({ yearId: view.period.yearId });
   const leaders = all.map((l) => l.name);
   const asked = typeof sp.leader === "string" ? sp.leader : null;
   const leader = (asked && leaders.includes(asked) ? asked : null) ?? view.ownLeader ?? all.find((l) => l.title !== MAYOR_TITLE)?.name ?? leaders[0] ?? null;

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
-import type { BellItem } from "@/components/notification-popover";
+import type { BellItem } from "@/app/_components/notification-popover";
 import { markAllNotificationsRead, openNotification } from "../actions";
 
 /** Every notification of the user; opening one marks it read and goes to what it is about. */

@@ -17,6 +17,7 @@ import { SubjectInstructions } from "@/app/_components/subject-instructions";
 import { ProjectDuty } from "../_components/project-duty";
 import { ProjectParts } from "../_components/project-parts";
 import { RelocationPlan } from "../_components/relocation-plan";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 
 type Props = { params: Promise<{ no: string }> };
 
@@ -31,18 +32,19 @@ function hasRelocationPart(project: Project): boolean {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const no = parseNo((await params).no);
-  const project = no === null ? null : getProjectByNo({ no });
+  const project = no === null ? null : getProjectByNo({ yearId: currentProgrammeYear().id, no });
   return { title: project ? project.name : "民生实事" };
 }
 
 export default async function ProjectPage({ params }: Props) {
   await requireUser();
   const no = parseNo((await params).no);
-  const project = no === null ? null : getProjectByNo({ no });
+  const year = currentProgrammeYear();
+  const project = no === null ? null : getProjectByNo({ yearId: year.id, no });
   if (!project) notFound();
   const relocation = hasRelocationPart(project) ? getRelocationPlan() : null;
-  const progress = listProjectProgress({ no: project.no })[0];
-  const periods = listPeriods();
+  const progress = listProjectProgress({ yearId: year.id, no: project.no })[0];
+  const periods = listPeriods({ yearId: year.id });
   const today = appToday();
 
   return (

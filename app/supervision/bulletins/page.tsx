@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/app/_lib/current-user";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 import { buttonClassName } from "@/components/ui/button";
 import { getDraftBulletin, listBulletins } from "@/db/queries/bulletins";
 import { listPeriods } from "@/db/queries/periods";
@@ -18,7 +19,7 @@ type Props = { searchParams: Promise<SearchParams> };
 
 export default async function BulletinsPage({ searchParams }: Props) {
   const user = await requirePermission(["supervision:read"], { entity: "supervision" });
-  const periods = listPeriods();
+  const periods = listPeriods({ yearId: currentProgrammeYear().id });
   const { period, today } = resolveQuarterView(periods, await searchParams);
   if (!period) return <p>尚未设置季度报告期，请联系系统管理员。</p>;
   const draft = getDraftBulletin({ periodId: period.id });

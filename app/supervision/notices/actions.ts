@@ -4,6 +4,7 @@
 // notice's version (optimistic check), records an event, notifies, and is audited.
 import { z } from "zod";
 import { ConflictError, defineAction, ValidationError } from "@/app/_lib/action";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 import { appToday } from "@/app/_lib/today";
 import type { Tx } from "@/db/client";
 import { getPeriodByCode } from "@/db/queries/periods";
@@ -11,6 +12,7 @@ import { storeEvidence } from "@/db/evidence-store";
 import {
   getNotice,
   getNoticeSubjectByKey,
+  getNoticeSubjectOf,
   insertNotice,
   insertNoticeAttachment,
   insertNoticeEvent,
@@ -19,7 +21,7 @@ import {
 } from "@/db/queries/notices";
 import { findMayorLeaderIds } from "@/db/queries/leaders";
 import { notify } from "@/db/queries/notifications";
-import { NOTICE_LEVEL } from "@/db/schema";
+import { NOTICE_LEVELS } from "@/lib/vocabulary";
 import { env } from "@/lib/env";
 import { checkEvidenceFile } from "@/lib/file-sniff";
 import { checkTransition, deadlineError, type NoticeCommand } from "@/lib/notice-state";
@@ -57,8 +59,6 @@ function setStatus(tx: Tx, notice: NoticeRow, set: Parameters<typeof updateNotic
 
 type SubjectRef = { taskNo: number | null; projectNo: number | null };
 const subjectOf = (id: number): SubjectRef => getNotice({ id }) ?? { taskNo: null, projectNo: null };
-const subjectKeyOf = (n: { taskNo: number | null; projectNo: number | null }) =>
-  n.taskNo !== null ? `task:${n.taskNo}` : n.projectNo !== null ? `project:${n.projectNo}` : "";
 
 const revalidateNotice = (notice: { id: number } & SubjectRef) => [
   "/supervision",
@@ -76,13 +76,13 @@ export const issueNotice = defineAction({
     /** "task:51" or "project:2" */
     subject: z.string({ message: "请选择任务" }).regex(/^(task|project):\d{1,4}$/, "请选择任务"),
     periodCode: z.string().trim().regex(/^\d{4}Q[1-4]$/).optional().or(z.literal("")),
-    level: z.enum(NOTICE_LEVEL, { message: "请选择催办或督办" }),
+    level: z.enum(NOTICE_LEVELS, { message: "请选择催办或督办" }),
     problem: text("存在问题", 1000),
     requirement: text("整改要求", 1000),
     deadline: deadlineField,
   }),
-  load: ({ input }) => getNoticeSubjectByKey({ key: input.subject }),
-  authorize: () => ["notice:issue"],
+  load: ({ input }) => getNoticeSubjectByKey({ yearId: currentProgrammeYear().id, key: input.subject }),
+  guard: () => ["notice:issue"],
   mutate: (tx, subject, { input, user }) => {
     checkDeadline(input.deadline);
     if (subject.leadUnits.length === 0) throw new ValidationError("该任务没有牵头单位，无法发出通知");
@@ -130,7 +130,7 @@ export const closeNotice = defineAction({
   schema: z.object({ ...noticeRef, comment: optionalText("销号意见", 500) }),
   entityId: (input) => input.noticeId,
   load: ({ input }) => loadCurrent(input),
-  authorize: () => ["notice:close"],
+  guard: () => ["notice:close"],
   mutate: (tx, notice, { input, user }) => {
     const status = transition(notice, "close");
     const now = Date.now();
@@ -149,7 +149,7 @@ export const sendBackNotice = defineAction({
   schema: z.object({ ...noticeRef, comment: text("退回理由", 500), deadline: deadlineField }),
   entityId: (input) => input.noticeId,
   load: ({ input }) => loadCurrent(input),
-  authorize: () => ["notice:close"],
+  guard: () => ["notice:close"],
   mutate: (tx, notice, { input, user }) => {
     const status = transition(notice, "sendBack");
     checkDeadline(input.deadline);
@@ -181,7 +181,7 @@ export const raiseNoticeToDuban = defineAction({
   schema: z.object({ ...noticeRef, problem: text("存在问题", 1000), requirement: text("整改要求", 1000), deadline: deadlineField }),
   entityId: (input) => input.noticeId,
   load: ({ input }) => loadCurrent(input),
-  authorize: () => ["notice:issue"],
+  guard: () => ["notice:issue"],
   mutate: (tx, cuiban, { input, user }) => {
     const status = transition(cuiban, "raiseToDuban");
     checkDeadline(input.deadline);
@@ -233,10 +233,10 @@ export const escalateNoticeToLeader = defineAction({
   load: ({ input }) => {
     const notice = loadCurrent(input);
     if (!notice) return null;
-    const leaderIds = getNoticeSubjectByKey({ key: subjectKeyOf(notice) })?.leaderIds ?? [];
+    const leaderIds = getNoticeSubjectOf(notice)?.leaderIds ?? [];
     return { notice, leaderIds };
   },
-  authorize: () => ["notice:issue"],
+  guard: () => ["notice:issue"],
   mutate: (tx, { notice, leaderIds }, { input, user }) => {
     transition(notice, "escalateToLeader");
     if (leaderIds.length === 0) throw new ValidationError("该任务没有牵头领导，无法呈报");
@@ -272,12 +272,14 @@ export const replyNotice = defineAction({
   // Files are checked by content and written before the (synchronous) transaction, and only
   // for a user the reply rule admits, so a refused request leaves nothing on disk.
   load: async ({ input, user }) => {
-    const notice = loadCurrent(input);
+    const notice = getNotice({ id: input.noticeId });
     if (!notice) return null;
+    const stored: StoredReplyFile[] = [];
+    // A unit the notice is not addressed to learns nothing more (not even whether the version is current).
+    if (!can(user, "notice:reply", { addresseeUnitIds: notice.units.map((u) => u.id) })) return { notice, stored };
+    if (notice.version !== input.version) throw new ConflictError();
     const files = uploadedFiles(input.files);
     if (files.length > MAX_REPLY_FILES) throw new ValidationError(`一次最多上传 ${MAX_REPLY_FILES} 个附件`, { files: [`一次最多上传 ${MAX_REPLY_FILES} 个附件`] });
-    const stored: StoredReplyFile[] = [];
-    if (!can(user, "notice:reply", { addresseeUnitIds: notice.units.map((u) => u.id) })) return { notice, stored };
     for (const file of files) {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const check = checkEvidenceFile(file.name, bytes);

@@ -1,6 +1,6 @@
 import "server-only";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 import { listNoticesAsOf, type NoticeAsOf } from "@/db/queries/notices";
-import { listPeriods } from "@/db/queries/periods";
 import { parseAsOf } from "@/lib/dashboard";
 import type { NoticeDisplayState } from "@/lib/notice-state";
 import { one, type SearchParams } from "../_lib/view";
@@ -20,7 +20,6 @@ export function loadNoticeRegister(sp: SearchParams, today: string): NoticeRegis
   const asOf = parseAsOf(one(sp, "asOf"), today);
   const rawState = one(sp, "state");
   const state = REGISTER_STATES.find((s) => s === rawState) ?? null;
-  const yearId = listPeriods()[0]?.yearId;
-  const all = yearId === undefined ? [] : listNoticesAsOf({ asOf, today, yearId });
+  const all = listNoticesAsOf({ asOf, today, yearId: currentProgrammeYear().id });
   return { asOf, today, state, all, shown: state ? all.filter((n) => n.stateAsOf === state) : all };
 }

@@ -44,7 +44,7 @@ export const setRagOverride = defineAction({
   }),
   entityId: (input) => `${input.subject}:${input.periodCode}`,
   load: ({ input }) => loadTarget(input),
-  authorize: () => ["rag:override"],
+  guard: () => ["rag:override"],
   mutate: (tx, t, { input, user }) => {
     const before = getProgressOverride(tx, t);
     if (inForceAt(before) !== input.expectedAt) throw new ConflictError();
@@ -62,7 +62,7 @@ export const clearRagOverride = defineAction({
   schema: z.object(target),
   entityId: (input) => `${input.subject}:${input.periodCode}`,
   load: ({ input }) => loadTarget(input),
-  authorize: () => ["rag:override"],
+  guard: () => ["rag:override"],
   mutate: (tx, t, { input, user }) => {
     const before = getProgressOverride(tx, t);
     if (inForceAt(before) === 0 || inForceAt(before) !== input.expectedAt) throw new ConflictError();

@@ -5,6 +5,7 @@ import { listOverdueRows, openNoticeFacts } from "@/db/queries/supervision";
 import { listLeaders } from "@/db/queries/tasks";
 import { buildOverdueList, type OverdueEntry } from "@/lib/overdue";
 import { applyOverdueQuery, parseOverdueQuery, type OverdueQuery } from "@/lib/overdue-query";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 
 export interface OverdueView {
   query: OverdueQuery;
@@ -20,10 +21,10 @@ export interface OverdueView {
 export function loadOverdueView(params: URLSearchParams | Record<string, string | string[] | undefined>, today: string): OverdueView {
   const query = parseOverdueQuery(params, today);
   const asOf = query.asOf ?? today;
-  const periods = listPeriods();
-  const yearId = periods[0]?.yearId;
-  const { rows } = yearId === undefined ? { rows: [] } : listOverdueRows({ periods, asOf, today, filter: { yearId } });
-  const notices = yearId === undefined ? new Map() : openNoticeFacts(listNoticesAsOf({ asOf, today, yearId }), asOf);
+  const { id: yearId } = currentProgrammeYear();
+  const periods = listPeriods({ yearId });
+  const { rows } = listOverdueRows({ periods, asOf, today, filter: { yearId } });
+  const notices = openNoticeFacts(listNoticesAsOf({ asOf, today, yearId }), asOf);
   const all = buildOverdueList(rows, notices);
   const sections: string[] = [];
   const units: string[] = [];
@@ -37,6 +38,6 @@ export function loadOverdueView(params: URLSearchParams | Record<string, string 
     today,
     entries: applyOverdueQuery(all, query),
     total: all.length,
-    options: { sections, leaders: listLeaders().map((l) => l.name), units },
+    options: { sections, leaders: listLeaders({ yearId }).map((l) => l.name), units },
   };
 }

@@ -4,6 +4,7 @@
 // in one transaction; every notice is audited and its unit told, as a single 催办 would be.
 import { z } from "zod";
 import { defineAction, ValidationError } from "@/app/_lib/action";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 import { appToday } from "@/app/_lib/today";
 import { writeAudit } from "@/db/audit";
 import { getNoticeSubjectByKey, insertNotice } from "@/db/queries/notices";
@@ -45,7 +46,8 @@ export const remindOverdue = defineAction({
     if (input.scope === "selected" && chosen.length !== new Set(input.items).size) throw new ValidationError("勾选的事项已不在清单中，请刷新页面后重试");
     if (chosen.length === 0) throw new ValidationError("请至少勾选一项", { items: ["请至少勾选一项"] });
     if (chosen.length > MAX_BATCH) throw new ValidationError(`一次最多催办 ${MAX_BATCH} 项，请缩小筛选范围`);
-    return chosen.map((entry) => ({ entry, subject: getNoticeSubjectByKey({ key: entry.subject.key })! }));
+    const { id: yearId } = currentProgrammeYear();
+    return chosen.map((entry) => ({ entry, subject: getNoticeSubjectByKey({ yearId, key: entry.subject.key })! }));
   },
   authorize: () => ["notice:issue"],
   mutate: (tx, list, { input, user, ip }) => {

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_lib/current-user";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 import { appToday } from "@/app/_lib/today";
+import { approveReport, returnReport } from "@/app/tasks/[no]/report/[quarter]/actions";
+import { approveProjectReport, returnProjectReport } from "@/app/projects/[no]/report/[quarter]/actions";
 import { QuarterLamps } from "@/components/lamp-badges";
 import { ReportContent } from "@/components/report/report-content";
 import { ReviewPanel } from "@/components/report/review-panel";
@@ -11,15 +14,13 @@ import { listReviewQueue } from "@/db/queries/review-queue";
 import { bySubject, listSubjectQuarters } from "@/db/queries/status-board";
 import { formatDateTime } from "@/lib/format-time";
 import { can } from "@/lib/permissions";
-import { dayOfTimestamp, daysBetween, quarterShort } from "@/lib/periods";
+import { dayOfTimestamp, daysBetween, quarterLabel, quarterShort } from "@/lib/periods";
 import { diffReportVersions } from "@/lib/report-diff";
 import { REVIEW_LABEL } from "@/lib/report-labels";
 import { reportPath, subjectKey, subjectLabel } from "@/lib/subject";
-import { applyReviewFilter, parseReviewFilter } from "@/lib/review-filter";
-import { quarterLabel } from "@/lib/periods";
+import { applyReviewFilter, nextInQueue, parseReviewFilter } from "@/lib/review-filter";
 import { PROGRESS_LABEL, PROGRESS_LAMPS } from "@/lib/vocabulary";
 import type { SearchParams } from "../_lib/view";
-import { reviewFromQueue } from "./actions";
 import { BulkApproveBar } from "./_components/bulk-approve-bar";
 import { ReviewFilters } from "./_components/review-filters";
 import { BULK_FORM_ID } from "./_components/bulk-form-id";
@@ -31,10 +32,11 @@ type Props = { searchParams: Promise<SearchParams> };
 export default async function ReviewQueuePage({ searchParams }: Props) {
   const user = await requirePermission(["supervision:read"], { entity: "supervision" });
   const sp = await searchParams;
-  const queue = listReviewQueue();
+  const year = currentProgrammeYear();
+  const queue = listReviewQueue({ yearId: year.id });
   const canReview = can(user, "report:review");
   const today = appToday();
-  const periods = listPeriods();
+  const periods = listPeriods({ yearId: year.id });
   const statuses = bySubject(periods.length ? listSubjectQuarters({ periods, asOf: today, today, filter: { yearId: periods[0]!.yearId } }) : []);
   const units = [...new Set(queue.flatMap((q) => q.leadUnits))];
   const filter = parseReviewFilter(sp, { quarters: periods.map((p) => p.code), units });
@@ -43,6 +45,7 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
     withLamp.map((i) => ({ ...i, progress: i.status?.progress ?? "none" })),
     filter,
   );
+  const ids = items.map((i) => i.reportId);
   const open = Number(typeof sp.open === "string" ? sp.open : 0);
 
   return (
@@ -66,11 +69,11 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
         </p>
       ) : (
         <ol className="space-y-3" aria-label="待审核报告">
-          {items.map((item, index) => {
+          {items.map((item) => {
             const waited = daysBetween(dayOfTimestamp(item.latest.submittedAt), today);
             const headingId = `queue-${item.reportId}`;
             const status = item.status;
-            const next = items[index + 1]?.reportId ?? items[index - 1]?.reportId ?? 0;
+            const next = nextInQueue(ids, item.reportId);
             return (
               <li key={item.reportId} id={headingId.replace("queue-", "queue-item-")} className="scroll-mt-4 rounded border bg-white p-3 shadow-sm sm:p-4" data-testid="review-item" aria-labelledby={headingId}>
                 <div className="flex flex-wrap items-start gap-3">
@@ -125,9 +128,9 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
                         subject={{ name: item.kind === "task" ? "taskNo" : "projectNo", no: item.no }}
                         quarter={item.periodCode}
                         version={item.version}
-                        approve={reviewFromQueue}
-                        reject={reviewFromQueue}
-                        extra={{ next, filterQuarter: filter.quarter ?? "", filterUnit: filter.unit ?? "", filterLamp: filter.lamp ?? "" }}
+                        approve={item.kind === "task" ? approveReport : approveProjectReport}
+                        reject={item.kind === "task" ? returnReport : returnProjectReport}
+                        queue={{ filter, next }}
                       />
                     )}
                   </div>

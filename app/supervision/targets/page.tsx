@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_lib/current-user";
-import { listPeriods } from "@/db/queries/periods";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 import { listPendingChangeRequests } from "@/db/queries/targets";
 import { formatDateTime } from "@/lib/format-time";
 import { subjectLabel } from "@/lib/subject";
@@ -13,8 +13,7 @@ const Q = ["第一季度", "第二季度", "第三季度", "第四季度"] as co
 /** Lead units' requests to change locked quarterly targets, oldest first; each is decided on the task's targets page. */
 export default async function TargetRequestsPage() {
   await requirePermission(["supervision:read"], { entity: "supervision" });
-  const yearId = listPeriods()[0]?.yearId;
-  const requests = yearId === undefined ? [] : listPendingChangeRequests({ yearId });
+  const requests = listPendingChangeRequests({ yearId: currentProgrammeYear().id });
   return (
     <article className="space-y-4">
       <header className="space-y-1">

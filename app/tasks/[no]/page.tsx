@@ -13,6 +13,7 @@ import { NoticeHistory } from "./_components/notice-history";
 import { SubjectQuarterStatus } from "@/app/_components/subject-quarter-status";
 import { SubjectInstructions } from "@/app/_components/subject-instructions";
 import { ReportHistory } from "./_components/report-history";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 
 type Props = { params: Promise<{ no: string }> };
 
@@ -24,7 +25,7 @@ function parseNo(raw: string): number | null {
 
 async function loadTask(params: Props["params"]) {
   const no = parseNo((await params).no);
-  const task = no === null ? null : getTaskByNo({ no });
+  const task = no === null ? null : getTaskByNo({ yearId: currentProgrammeYear().id, no });
   if (!task) notFound();
   return task;
 }

@@ -4,7 +4,7 @@ import { DataTableToolbar, ToolbarField, fieldClassName } from "@/components/dat
 import { SearchInput } from "@/components/data-table/search-input";
 import type { LeaderRef, UnitRef } from "@/db/queries/tasks";
 import { DEFAULT_TASK_QUERY, isDefaultTaskQuery, type TaskQuery, type UnitRoleFilter } from "@/lib/task-filter";
-import { UNIT_KINDS } from "@/db/seed/types";
+import { UNIT_KINDS } from "@/lib/vocabulary";
 
 const ROLE_OPTIONS: { value: UnitRoleFilter; label: string }[] = [
   { value: "any", label: "牵头或配合" },

@@ -7,7 +7,8 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { getUserById, listLeaderOptions, listUnitOptions } from "@/db/queries/users";
 import { formatDateTime } from "@/lib/format-time";
 import { ROLE_LABEL } from "@/lib/permissions";
-import { resetPassword, setDisabled, unlock, updateUser } from "../actions";
+import { resetPassword, resetSecondFactor, setDisabled, unlock, updateUser } from "../actions";
+import { failureSummary } from "../failure-summary";
 import { UserForm } from "../_components/user-form";
 import { AccountActionButton } from "./_components/account-actions";
 
@@ -34,7 +35,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         {ROLE_LABEL[user.role]}
         {user.unitName && ` · ${user.unitName}`}
         {user.leaderName && ` · ${user.leaderName}`} · 最近登录：{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : "从未登录"}
-        {user.failedAttempts > 0 && ` · 连续输错密码 ${user.failedAttempts} 次`}
+        {user.recentFailures > 0 && ` · ${failureSummary(user)}`}
+        {` · 二次验证：${user.secondFactor ? "已绑定" : "未绑定"}`}
       </p>
       <Card>
         <CardTitle>名称、角色与绑定</CardTitle>
@@ -63,7 +65,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             id={user.id}
             version={user.version}
             label="解除锁定"
-            description="清零连续输错次数，解除 30 分钟登录锁定。"
+            description="清零各来源地址的连续输错次数，解除 30 分钟登录锁定。"
           />
           <AccountActionButton
             action={resetPassword}
@@ -72,6 +74,15 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             label="重置密码"
             description="生成一次性临时密码，该账号立即下线，下次登录须修改密码。"
           />
+          {user.secondFactor && (
+            <AccountActionButton
+              action={resetSecondFactor}
+              id={user.id}
+              version={user.version}
+              label="重置二次验证"
+              description="手机丢失且恢复码用完时使用：该账号立即下线，下次登录须重新绑定动态口令。"
+            />
+          )}
         </div>
       </Card>
     </div>

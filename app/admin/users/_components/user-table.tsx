@@ -18,6 +18,8 @@ export type UserListRow = {
   disabled: boolean;
   locked: boolean;
   mustChangePassword: boolean;
+  /** Many failed sign-ins lately: "24 小时内失败 N 次，来自 M 个地址". */
+  underAttack: string | null;
   lastLogin: string | null;
 };
 
@@ -27,7 +29,8 @@ function Status({ row }: { row: UserListRow }) {
       {row.disabled && <Badge tone="danger">已停用</Badge>}
       {row.locked && <Badge tone="warning">已锁定</Badge>}
       {row.mustChangePassword && <Badge tone="info">待改初始密码</Badge>}
-      {!row.disabled && !row.locked && !row.mustChangePassword && <Badge tone="success">正常</Badge>}
+      {row.underAttack && <Badge tone="danger">{row.underAttack}</Badge>}
+      {!row.disabled && !row.locked && !row.mustChangePassword && !row.underAttack && <Badge tone="success">正常</Badge>}
     </span>
   );
 }

@@ -18,7 +18,7 @@ import { auditLog, reports, reportMetricValues, reportVersions, units, users } f
 import { seedAll } from "@/db/seed/run";
 import { PRINT_FIRST_DATA_ROW, PRINT_HEADER_ROW } from "@/lib/excel-print";
 import { DETAIL_COLUMNS, DETAIL_SHEET, LEDGER_SHEET, MAIN_COLUMNS } from "@/lib/ledger";
-import { addSession, migratedAppDb } from "@/test/app-db";
+import { addSession, migratedAppDb, readySeededAccounts } from "@/test/app-db";
 import { sessionCookie, setRequest } from "@/test/next-request";
 import { POST as previewImport } from "./preview/route";
 import { POST as commitImport } from "./route";
@@ -77,7 +77,7 @@ let zjjTasks: number[];
 beforeAll(async () => {
   db = migratedAppDb();
   await seedAll(db);
-  db.update(users).set({ mustChangePassword: false }).run();
+  readySeededAccounts(db);
   const zjj = db.select({ id: units.id }).from(units).where(eq(units.name, "住建局")).get()!.id;
   zjjTasks = db.$client
     .prepare("select t.no from tasks t join task_units u on u.task_id = t.id and u.role = 'lead' and u.position = 1 where u.unit_id = ? and exists (select 1 from metrics m where m.task_id = t.id) order by t.no")

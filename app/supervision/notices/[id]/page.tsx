@@ -19,7 +19,7 @@ import { InstructionForm } from "@/app/_components/instruction-form";
 import { InstructionList } from "@/components/instruction-list";
 import { buttonClassName } from "@/components/ui/button";
 import { listInstructionsForNotices } from "@/db/queries/instructions";
-import { getNoticeSubjectByKey } from "@/db/queries/notices";
+import { getNoticeSubjectOf } from "@/db/queries/notices";
 import { NoticeCommands } from "./_components/notice-commands";
 
 type Props = { params: Promise<{ id: string }> };
@@ -41,7 +41,7 @@ export default async function NoticePage({ params }: Props) {
   const raisedTo = related.find((n) => n.escalatedFromId === notice.id);
   const raisedFrom = related.find((n) => n.id === notice.escalatedFromId);
   const subjectKey = notice.taskNo !== null ? `task:${notice.taskNo}` : notice.projectNo !== null ? `project:${notice.projectNo}` : null;
-  const leaderIds = subjectKey ? (getNoticeSubjectByKey({ key: subjectKey })?.leaderIds ?? []) : [];
+  const leaderIds = getNoticeSubjectOf(notice)?.leaderIds ?? [];
   const instructions = listInstructionsForNotices({ noticeIds: [notice.id] });
   const mayInstruct = subjectKey !== null && notice.level === "duban" && notice.escalatedToLeaderAt !== null && notice.status !== "closed" && can(user, "instruction:write", { leaderIds });
   const commands = availableSupervisorCommands(notice, today).filter((c) =>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_lib/current-user";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 import { appToday } from "@/app/_lib/today";
 import { buttonClassName } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -24,7 +25,7 @@ export default async function NewNoticePage({ searchParams }: Props) {
   // "subject=task:51" / "subject=project:2" from the overdue list, or a 序号 typed below.
   const typed = one(sp, "task") ?? "";
   const key = one(sp, "subject") ?? (/^\d{1,4}$/.test(typed) ? `task:${typed}` : "");
-  const subject = key ? getNoticeSubjectByKey({ key }) : null;
+  const subject = key ? getNoticeSubjectByKey({ yearId: currentProgrammeYear().id, key }) : null;
   const label = subject ? subjectLabel(subject) : "";
   const rawPeriod = one(sp, "period") ?? "";
   const periodCode = parseQuarterCode(rawPeriod) ? rawPeriod : "";

@@ -2,9 +2,10 @@ import Link from "next/link";
 import { getCurrentUser } from "@/app/_lib/current-user";
 import { VersionList } from "@/components/report/version-list";
 import { Card, CardTitle } from "@/components/ui/card";
-import { getReportTaskByNo, listTaskReportVersions } from "@/db/queries/reports";
+import { getReportTaskByNo, listReportVersions } from "@/db/queries/reports";
 import { can } from "@/lib/permissions";
 import { quarterLabel } from "@/lib/periods";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 
 /**
  * The task page's report history: every quarter's submitted versions and their
@@ -12,9 +13,9 @@ import { quarterLabel } from "@/lib/periods";
  */
 export async function ReportHistory({ taskNo }: { taskNo: number }) {
   const user = await getCurrentUser();
-  const task = getReportTaskByNo({ no: taskNo });
+  const task = getReportTaskByNo({ yearId: currentProgrammeYear().id, no: taskNo });
   if (!task || !can(user, "report:read", { leadUnitIds: task.leadUnits.map((u) => u.id), coopUnitIds: task.coopUnits.map((u) => u.id) })) return null;
-  const versions = listTaskReportVersions({ taskId: task.id });
+  const versions = listReportVersions({ subject: { taskId: task.id } });
   const quarters = [...new Set(versions.map((v) => v.periodCode))];
   return (
     <Card aria-labelledby="report-history-heading">

@@ -19,14 +19,15 @@ import { targetsChangeDecided, targetsChangeRequested } from "@/lib/notification
 import { formatQuarterCode, QUARTERS, type Quarter } from "@/lib/periods";
 import { keepLocked, parseQuarterTargets, quarterLock, type QuarterPlans } from "@/lib/quarter-targets";
 import { subjectLabel } from "@/lib/subject";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 
 const TARGETS_CONFLICT = "季度目标已被他人修改或已被锁定，本次未保存；您填写的内容仍在表单中，请刷新页面核对后再保存。";
 
 function loadTargets(no: number) {
-  const task = getReportTaskByNo({ no });
+  const task = getReportTaskByNo({ yearId: currentProgrammeYear().id, no });
   if (!task) return null;
   const targets = getTaskTargets({ taskId: task.id });
-  const periods = listPeriods().filter((p) => p.yearId === task.yearId);
+  const periods = listPeriods({ yearId: task.yearId });
   const today = appToday();
   const locks = QUARTERS.map((q) => {
     const period = periods.find((p) => p.quarter === q);
@@ -88,7 +89,7 @@ export const setTargetsLocked = defineAction({
   }),
   entityId: (input) => `${input.taskNo}:Q${input.quarter}`,
   load: ({ input }) => loadTargets(input.taskNo),
-  authorize: () => ["targets:lock"],
+  guard: () => ["targets:lock"],
   mutate: (tx, { task, targets, locks }, { user, input }) => {
     const lock = locks[input.quarter - 1];
     if (!input.locked && lock !== "supervisor") throw new ConflictError(lock ? "该季度目标因报告已提交或季度已结束而锁定，不能解锁；如需调整请由牵头单位提交调整申请。" : "该季度目标未锁定。");
@@ -170,7 +171,7 @@ export const decideTargetsChange = defineAction({
     }
     return { request, ...loaded };
   },
-  authorize: () => ["targets:lock"],
+  guard: () => ["targets:lock"],
   mutate: (tx, l, { user, input }) => {
     const approve = input.decision === "approve";
     const r = decideChangeRequest(tx, { request: l.request, expectedVersion: input.version, approve, comment: input.comment || null, userId: user.id, now: Date.now() });

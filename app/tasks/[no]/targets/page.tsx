@@ -19,6 +19,7 @@ import { ChangeRequestForm } from "./_components/change-request-form";
 import { ChangeRequestList } from "./_components/change-request-list";
 import { LockForm } from "./_components/lock-form";
 import { TargetsForm } from "./_components/targets-form";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 
 type Props = { params: Promise<{ no: string }> };
 
@@ -31,7 +32,7 @@ const qName = (q: number) => Q[q - 1] ?? "";
 
 export default async function TargetsPage({ params }: Props) {
   const no = parseTaskNo((await params).no);
-  const task = no === null ? null : getReportTaskByNo({ no });
+  const task = no === null ? null : getReportTaskByNo({ yearId: currentProgrammeYear().id, no });
   if (!task) notFound();
   const leadUnitIds = task.leadUnits.map((u) => u.id);
   const user = await requirePermission(["report:read", { leadUnitIds, coopUnitIds: task.coopUnits.map((u) => u.id) }], {
@@ -40,7 +41,7 @@ export default async function TargetsPage({ params }: Props) {
   });
   const today = appToday();
   const targets = getTaskTargets({ taskId: task.id });
-  const periods = listPeriods().filter((p) => p.yearId === task.yearId);
+  const periods = listPeriods({ yearId: task.yearId });
   const locks = QUARTERS.map((q) => {
     const period = periods.find((p) => p.quarter === q);
     return period ? quarterLock({ explicitAt: targets.explicitLocks[q - 1]?.at ?? null, firstSubmittedAt: targets.firstSubmittedAt[q - 1] ?? null, endsOn: period.endsOn }, today) : "quarterEnded";

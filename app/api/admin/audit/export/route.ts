@@ -31,7 +31,7 @@ export const GET = defineRoute({
   // The filter is lenient by design (bad values are dropped), as on the page itself.
   schema: z.record(z.string(), z.string()).transform((q) => parseAuditFilter(q)),
   load: () => ({}),
-  authorize: () => ["audit:read"],
+  guard: () => ["audit:read"],
   // Nothing changes; this records who exported what.
   mutate: (_tx, _loaded, { input }) => ({ after: { filter: input } }),
   respond: async ({ ctx }) => {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineRoute } from "@/app/_lib/route";
 import { subjectLabel } from "@/app/supervision/notices/notice-helpers";
-import { getNotice, getNoticeSubjectByKey } from "@/db/queries/notices";
+import { getNotice, getNoticeSubjectOf } from "@/db/queries/notices";
 import { findMayorLeaderIds, leaderNames } from "@/db/queries/leaders";
 import { env } from "@/lib/env";
 import { attachmentHeader } from "@/lib/excel";
@@ -21,8 +21,7 @@ export const GET = defineRoute({
   authorize: (notice) => ["notice:read", { addresseeUnitIds: notice.units.map((u) => u.id) }],
   auditRead: true,
   respond: async ({ loaded: n }) => {
-    const key = n.taskNo !== null ? `task:${n.taskNo}` : n.projectNo !== null ? `project:${n.projectNo}` : "";
-    const leaderIds = getNoticeSubjectByKey({ key })?.leaderIds ?? [];
+    const leaderIds = getNoticeSubjectOf(n)?.leaderIds ?? [];
     // Escalated ones are copied to the 市长 too, as the escalation notified them.
     const cc = leaderNames([...leaderIds, ...(n.escalatedToLeaderAt !== null ? findMayorLeaderIds() : [])]).map((name) => `${name}同志`);
     const docNo = noticeDocNo(env.NOTICE_AGENCY_CODE, n) ?? n.title;

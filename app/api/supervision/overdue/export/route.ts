@@ -40,7 +40,7 @@ export const GET = defineRoute({
   // Lenient like the page: unknown or bad values are dropped by parseOverdueQuery.
   schema: z.record(z.string(), z.string()),
   load: ({ input }) => loadOverdueView(input, appToday()),
-  authorize: () => ["supervision:read"],
+  guard: () => ["supervision:read"],
   mutate: (_tx, view) => ({ after: { query: view.query, asOf: view.asOf, rows: view.entries.length } }),
   respond: async ({ loaded: view }) => {
     const rows = view.entries.map((e, i) => ({ ...e, rank: i + 1 }));

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
+import { yearIdOf } from "@/db/testing/programme-year";
 import { loadProgramme } from "@/db/data-file/programme";
 import { auditLog, livelihoodProjects, periods, projectParts, reportPartValues, reportProjectMilestones, reports, reportVersions, units } from "@/db/schema";
 import { gazetteProgramme } from "@/db/seed/gazette-programme";
@@ -126,7 +127,7 @@ describe("bridge report by 农业农村局", () => {
   });
 
   it("shows the submitted counts against the 4 / 17 / 70 / 90 milestones", () => {
-    const [project] = listProjectProgress({ no: 1 });
+    const [project] = listProjectProgress({ yearId: yearIdOf(db), no: 1 });
     const reports = project!.partReports.get(partId(1))!;
     expect(reports).toEqual([{ quarter: 1, values: { 轻微缺损: 2, 中等缺损: 1, 严重缺损: 0 }, milestones: {} }]);
     expect(project!.reports[0]).toMatchObject({ periodCode: "2026Q1", status: "submitted", submittedVersions: 1 });
@@ -149,7 +150,7 @@ describe("bridge report by 农业农村局", () => {
 
 describe("housing report shared by 住建局 and 归义街道", () => {
   const urbanStage = () => db.select().from(reportProjectMilestones).where(eq(reportProjectMilestones.reportId, q1Report(2)!.id)).all();
-  const firstStageId = () => listProjectProgress({ no: 2 })[0]!.parts[0]!.milestones[0]!.id;
+  const firstStageId = () => listProjectProgress({ yearId: yearIdOf(db), no: 2 })[0]!.parts[0]!.milestones[0]!.id;
 
   it("lets both lead units edit the one report, with the version check between them", async () => {
     const rural = partId(2, 2);
@@ -191,6 +192,6 @@ describe("water report by 水利局", () => {
     const state = await saveProjectReport(undefined, form({ projectNo: "3", quarter: "2026Q1", version: "0", [projectField.coverage(water)]: "0.3" }));
     expect(state.ok).toBe(true);
     expect(partValues(q1Report(3)!.id)).toEqual([{ partId: water, category: COVERAGE_CATEGORY, value: 0.3 }]);
-    expect(listProjectProgress({ no: 3 })[0]!.coverage).toMatchObject({ taskNo: 19, unit: "万人", target: 1.5 });
+    expect(listProjectProgress({ yearId: yearIdOf(db), no: 3 })[0]!.coverage).toMatchObject({ taskNo: 19, unit: "万人", target: 1.5 });
   });
 });

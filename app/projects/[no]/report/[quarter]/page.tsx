@@ -1,27 +1,25 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/app/_lib/current-user";
 import { outcomeText, type ReportOutcomeSearch } from "@/app/_lib/report-outcome";
 import { appToday } from "@/app/_lib/today";
-import { ReportQuarterLamps } from "@/app/_components/report-quarter-lamps";
-import { DueText } from "@/components/report/due-text";
+import { ReportPageHeader } from "@/app/_components/report-page-header";
 import { ReportContent } from "@/components/report/report-content";
+import { visibleReportContent } from "@/lib/report-visibility";
 import { ReviewPanel } from "@/components/report/review-panel";
 import { VersionList } from "@/components/report/version-list";
-import { ReportStateBadge } from "@/components/report-state-badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { listReportAttachments } from "@/db/queries/attachments";
 import { listPeriods } from "@/db/queries/periods";
-import { listProjectReportVersions } from "@/db/queries/project-reports";
+import { listReportVersions } from "@/db/queries/reports";
 import { formatChineseDate } from "@/lib/format-date";
-import { formatDateTime } from "@/lib/format-time";
 import { can } from "@/lib/permissions";
-import { canDraft, daysLeft, quarterLabel, quarterShort } from "@/lib/periods";
+import { canDraft, quarterLabel } from "@/lib/periods";
 import { approveProjectReport, returnProjectReport } from "./actions";
 import { ProjectReportForm } from "./_components/project-report-form";
 import { loadProjectReportContext, parseProjectNo } from "./report-context";
 import { liveProjectSnapshot, partFieldSets, projectFormValues, withCoverageUnit } from "./report-view";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 
 type Props = {
   params: Promise<{ no: string; quarter: string }>;
@@ -45,69 +43,34 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
 
   const { project, period, report, previous } = ctx;
   const today = appToday();
-  const periods = listPeriods();
+  const periods = listPeriods({ yearId: currentProgrammeYear().id });
   const attachments = report ? listReportAttachments({ reportId: report.id }) : [];
-  const versions = listProjectReportVersions({ projectId: project.id })
+  const versions = listReportVersions({ subject: { projectId: project.id } })
     .filter((v) => v.periodCode === period.code)
     .map((v) => ({ ...v, snapshot: withCoverageUnit(project, v.snapshot) }));
   const state = report?.status ?? null;
   const started = canDraft(period, today);
   const mayEdit = can(user, "report:edit", { leadUnitIds: ctx.leadUnitIds });
   const editable = mayEdit && started && (state === null || state === "draft" || state === "returned");
+  const shown = report
+    ? visibleReportContent({ mayEdit, state, live: liveProjectSnapshot(project, period.code, report, attachments), lastSubmitted: versions[0]?.snapshot ?? null })
+    : null;
   const outcome = outcomeText(await searchParams, state);
 
   return (
     <article className="space-y-4">
-      <p className="no-print text-sm">
-        <Link href={`/projects/${project.no}`}>← 返回民生实事 {project.no}</Link>
-        {user.role === "unit" && (
-          <>
-            <span aria-hidden="true"> · </span>
-            <Link href="/my">我的任务</Link>
-          </>
-        )}
-      </p>
-      <header className="space-y-2">
-        <h1 className="text-lg font-semibold sm:text-xl">
-          民生实事 {project.no} · {quarterLabel(period.code)}工作进展报告
-        </h1>
-        <p className="text-sm leading-relaxed text-gray-800">{project.name}</p>
-        <p className="text-sm text-gray-700">牵头单位：{project.leadUnits.map((u) => u.name).join("、") || "—"}</p>
-        <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="report-status">
-          <ReportStateBadge state={state} />
-          <ReportQuarterLamps subject={{ kind: "project", no: project.no }} period={period} today={today} />
-          <DueText days={daysLeft(period, today)} dueOn={period.dueOn} />
-          {report && <span className="text-gray-700">最后保存：{formatDateTime(report.updatedAt)}（{report.updatedByName ?? ""}）</span>}
-        </div>
-        <nav aria-label="季度" className="flex flex-wrap gap-3 text-sm">
-          {periods.map((p) =>
-            p.code === period.code ? (
-              <span key={p.code} aria-current="page" className="font-semibold">
-                {quarterShort(p.code)}
-              </span>
-            ) : (
-              <Link key={p.code} href={`/projects/${project.no}/report/${p.code}`}>
-                {quarterShort(p.code)}
-              </Link>
-            ),
-          )}
-        </nav>
-      </header>
-
-      {outcome && (
-        <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
-          {outcome}
-        </p>
-      )}
-
-      {state === "returned" && report?.reviewComment && (
-        <section aria-labelledby="returned-heading" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          <h2 id="returned-heading" className="font-semibold">
-            督查室已退回，请修改后重新提交
-          </h2>
-          <p className="mt-1 whitespace-pre-wrap">{report.reviewComment}</p>
-        </section>
-      )}
+      <ReportPageHeader
+        subject={{ kind: "project", no: project.no }}
+        title={project.name}
+        leadUnits={project.leadUnits.map((u) => u.name)}
+        period={period}
+        periods={periods}
+        today={today}
+        state={state}
+        report={report}
+        isUnit={user.role === "unit"}
+        outcome={outcome}
+      />
 
       <Card aria-labelledby="report-heading">
         <CardTitle id="report-heading">{editable ? "填写报告" : "报告内容"}</CardTitle>
@@ -124,10 +87,10 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
           />
         ) : !started ? (
           <p className="text-sm text-gray-700">本季度自 {formatChineseDate(period.startsOn)} 起可以填报。</p>
-        ) : report ? (
-          <ReportContent report={liveProjectSnapshot(project, period.code, report, attachments)} canDownload />
+        ) : shown ? (
+          <ReportContent report={shown} canDownload />
         ) : (
-          <p className="text-sm text-gray-700">牵头单位尚未填报本季度报告。</p>
+          <p className="text-sm text-gray-700">{report ? "牵头单位尚未提交本季度报告（未提交的草稿仅本单位可见）。" : "牵头单位尚未填报本季度报告。"}</p>
         )}
       </Card>
 

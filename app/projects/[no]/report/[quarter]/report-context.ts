@@ -1,7 +1,7 @@
 import "server-only";
-import { listPeriods, type PeriodRow } from "@/db/queries/periods";
+import { getPeriodByCode, listPeriods, type PeriodRow } from "@/db/queries/periods";
 import { listProjectProgress, type ProjectProgressData } from "@/db/queries/project-progress";
-import { getProjectReport, type ProjectReportRecord } from "@/db/queries/project-reports";
+import { getReportRecord, type ReportRecord } from "@/db/queries/reports";
 import { parseQuarterCode, previousPeriod } from "@/lib/periods";
 
 /** 序号 from the URL: digits only, within a sane range. */
@@ -12,9 +12,9 @@ export function parseProjectNo(raw: string): number | null {
 export interface ProjectReportContext {
   project: ProjectProgressData;
   period: PeriodRow;
-  report: ProjectReportRecord | null;
+  report: ReportRecord | null;
   /** The previous quarter's report, to start the form from. */
-  previous: { period: PeriodRow; report: ProjectReportRecord } | null;
+  previous: { period: PeriodRow; report: ReportRecord } | null;
   leadUnitIds: number[];
   relatedUnitIds: number[];
 }
@@ -22,17 +22,17 @@ export interface ProjectReportContext {
 /** Everything a project report page or action needs, or null when the project or quarter does not exist. */
 export function loadProjectReportContext(no: number, code: string): ProjectReportContext | null {
   if (!parseQuarterCode(code)) return null;
-  // Projects and periods both belong to the programme year on show.
-  const project = listProjectProgress({ no })[0];
-  const periods = listPeriods();
-  const period = periods.find((p) => p.code === code);
+  // The quarter decides the programme year; projects are numbered afresh every year.
+  const period = getPeriodByCode({ code });
+  const project = period ? listProjectProgress({ yearId: period.yearId, no })[0] : undefined;
   if (!project || !period) return null;
+  const periods = listPeriods({ yearId: period.yearId });
   const prevPeriod = previousPeriod(periods, period);
-  const prevReport = prevPeriod ? getProjectReport({ projectId: project.id, periodId: prevPeriod.id }) : null;
+  const prevReport = prevPeriod ? getReportRecord({ subject: { projectId: project.id }, periodId: prevPeriod.id }) : null;
   return {
     project,
     period,
-    report: getProjectReport({ projectId: project.id, periodId: period.id }),
+    report: getReportRecord({ subject: { projectId: project.id }, periodId: period.id }),
     previous: prevPeriod && prevReport ? { period: prevPeriod, report: prevReport } : null,
     leadUnitIds: project.leadUnits.map((u) => u.id),
     relatedUnitIds: project.relatedUnits.map((u) => u.id),

@@ -1,7 +1,7 @@
 import "server-only";
 import type { AttachmentItem } from "@/db/queries/attachments";
 import type { ProjectProgressData } from "@/db/queries/project-progress";
-import type { ProjectReportRecord } from "@/db/queries/project-reports";
+import type { ReportRecord } from "@/db/queries/reports";
 import { formatChineseDate } from "@/lib/format-date";
 import { formatNumber, formatWithUnit } from "@/lib/metric-values";
 import { COVERAGE_CATEGORY, milestoneRequirement, partKind, quarterOfDay, TOTAL_KEY, valueKeys } from "@/lib/project-progress";
@@ -17,7 +17,7 @@ function quarterTarget(part: ProjectProgressData["parts"][number], quarter: numb
 }
 
 /** The form's fields for each part, with the quarter's target and last quarter's figure as hints. */
-export function partFieldSets(project: ProjectProgressData, quarter: number, previous: ProjectReportRecord | null): PartFieldSet[] {
+export function partFieldSets(project: ProjectProgressData, quarter: number, previous: ReportRecord | null): PartFieldSet[] {
   return project.parts.map((part) => {
     const unit = part.totalUnit ?? "";
     const target = quarterTarget(part, quarter);
@@ -78,7 +78,7 @@ export function partFieldSets(project: ProjectProgressData, quarter: number, pre
  * The form's starting values: the saved report, or (prefill) the previous quarter's. Stage
  * milestones carry over: a stage done last quarter stays done.
  */
-export function projectFormValues(project: ProjectProgressData, source: ProjectReportRecord | null): Record<string, string> {
+export function projectFormValues(project: ProjectProgressData, source: ReportRecord | null): Record<string, string> {
   if (!source) return {};
   const values: Record<string, string> = {
     [reportField.progress]: source.progress,
@@ -109,7 +109,7 @@ export function withCoverageUnit(project: ProjectProgressData, snapshot: ReportS
 }
 
 /** The current report in the same shape as a submitted version, so one view shows both. */
-export function liveProjectSnapshot(project: ProjectProgressData, periodCode: string, report: ProjectReportRecord, attachments: AttachmentItem[]): ReportSnapshot {
+export function liveProjectSnapshot(project: ProjectProgressData, periodCode: string, report: ReportRecord, attachments: AttachmentItem[]): ReportSnapshot {
   const parts = project.parts.flatMap((part) =>
     Object.entries(report.partValues[part.id] ?? {}).map(([category, value]) => ({ partId: part.id, name: part.name, category, unit: part.totalUnit, value })),
   );

@@ -4,25 +4,24 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/app/_lib/current-user";
 import { outcomeText, type ReportOutcomeSearch } from "@/app/_lib/report-outcome";
 import { appToday } from "@/app/_lib/today";
-import { ReportQuarterLamps } from "@/app/_components/report-quarter-lamps";
-import { DueText } from "@/components/report/due-text";
+import { ReportPageHeader } from "@/app/_components/report-page-header";
 import { ReportContent } from "@/components/report/report-content";
 import { ReviewPanel } from "@/components/report/review-panel";
 import { VersionList } from "@/components/report/version-list";
-import { ReportStateBadge } from "@/components/report-state-badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { listReportAttachments } from "@/db/queries/attachments";
 import { listCoopNotes } from "@/db/queries/coop-notes";
 import { listPeriods } from "@/db/queries/periods";
-import { getTaskReport, listTaskReportVersions } from "@/db/queries/reports";
+import { getReportRecord, listReportVersions } from "@/db/queries/reports";
 import { formatChineseDate } from "@/lib/format-date";
 import { formatDateTime } from "@/lib/format-time";
 import { formatMetricValue } from "@/lib/metric-text";
 import { can } from "@/lib/permissions";
-import { canDraft, daysLeft, previousPeriod, quarterLabel, quarterShort } from "@/lib/periods";
+import { canDraft, previousPeriod, quarterLabel } from "@/lib/periods";
 import { approveReport, returnReport } from "./actions";
 import { CoopNoteForm } from "./_components/coop-note-form";
 import { ReportForm } from "./_components/report-form";
+import { visibleReportContent } from "@/lib/report-visibility";
 import { formValues, liveSnapshot } from "./report-view";
 import { loadReportContext, parseTaskNo } from "./report-context";
 
@@ -48,68 +47,37 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
 
   const { task, period, report } = ctx;
   const today = appToday();
-  const periods = listPeriods({ year: period.year });
+  const periods = listPeriods({ yearId: period.yearId });
   const prev = previousPeriod(periods, period);
-  const prevReport = prev ? getTaskReport({ taskId: task.id, periodId: prev.id }) : null;
+  const prevReport = prev ? getReportRecord({ subject: { taskId: task.id }, periodId: prev.id }) : null;
   const attachments = report ? listReportAttachments({ reportId: report.id }) : [];
   const coopNotes = listCoopNotes({ taskId: task.id, periodId: period.id });
-  const versions = listTaskReportVersions({ taskId: task.id }).filter((v) => v.periodCode === period.code);
+  const versions = listReportVersions({ subject: { taskId: task.id } }).filter((v) => v.periodCode === period.code);
   const state = report?.status ?? null;
   const started = canDraft(period, today);
   const mayEdit = can(user, "report:edit", { leadUnitIds: ctx.leadUnitIds });
   const editable = mayEdit && started && (state === null || state === "draft" || state === "returned");
   const live = liveSnapshot(ctx, attachments);
+  const shown = visibleReportContent({ mayEdit, state, live, lastSubmitted: versions[0]?.snapshot ?? null });
   const ownNote = user.unitId !== null && ctx.coopUnitIds.includes(user.unitId) ? coopNotes.find((n) => n.unitId === user.unitId) : undefined;
   const isCoop = user.role === "unit" && user.unitId !== null && ctx.coopUnitIds.includes(user.unitId);
   const outcome = outcomeText(await searchParams, state);
 
   return (
     <article className="space-y-4">
-      <p className="no-print text-sm">
-        <Link href={`/tasks/${task.no}`}>← 返回任务 {task.no}</Link>
-        {user.role === "unit" && (
-          <>
-            <span aria-hidden="true"> · </span>
-            <Link href="/my">我的任务</Link>
-          </>
-        )}
-      </p>
-      <header className="space-y-2">
-        <h1 className="text-lg font-semibold sm:text-xl">
-          序号 {task.no} · {quarterLabel(period.code)}工作进展报告
-        </h1>
-        <p className="text-sm leading-relaxed text-gray-800">{task.target}</p>
-        <p className="text-sm text-gray-700">牵头单位：{task.leadUnits.map((u) => u.name).join("、") || "—"}</p>
-        <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="report-status">
-          <ReportStateBadge state={state} />
-          <ReportQuarterLamps subject={{ kind: "task", no: task.no }} period={period} today={today} />
-          <DueText days={daysLeft(period, today)} dueOn={period.dueOn} />
-          {report && <span className="text-gray-700">最后保存：{formatDateTime(report.updatedAt)}（{report.updatedByName ?? ""}）</span>}
-        </div>
-        <nav aria-label="季度" className="flex flex-wrap gap-3 text-sm">
-          {periods.map((p) =>
-            p.code === period.code ? (
-              <span key={p.code} aria-current="page" className="font-semibold">{quarterShort(p.code)}</span>
-            ) : (
-              <Link key={p.code} href={`/tasks/${task.no}/report/${p.code}`}>{quarterShort(p.code)}</Link>
-            ),
-          )}
-          <Link href={`/tasks/${task.no}/targets`}>季度攻坚目标</Link>
-        </nav>
-      </header>
-
-      {outcome && (
-        <p role="status" className="rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
-          {outcome}
-        </p>
-      )}
-
-      {state === "returned" && report?.reviewComment && (
-        <section aria-labelledby="returned-heading" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          <h2 id="returned-heading" className="font-semibold">督查室已退回，请修改后重新提交</h2>
-          <p className="mt-1 whitespace-pre-wrap">{report.reviewComment}</p>
-        </section>
-      )}
+      <ReportPageHeader
+        subject={{ kind: "task", no: task.no }}
+        title={task.target}
+        leadUnits={task.leadUnits.map((u) => u.name)}
+        period={period}
+        periods={periods}
+        today={today}
+        state={state}
+        report={report}
+        isUnit={user.role === "unit"}
+        outcome={outcome}
+        extraLinks={<Link href={`/tasks/${task.no}/targets`}>季度攻坚目标</Link>}
+      />
 
       {coopNotes.length > 0 && (
         <Card aria-labelledby="coop-heading">
@@ -150,10 +118,10 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
           />
         ) : !started ? (
           <p className="text-sm text-gray-700">本季度自 {formatChineseDate(period.startsOn)} 起可以填报。</p>
-        ) : report ? (
-          <ReportContent report={live} canDownload />
+        ) : shown ? (
+          <ReportContent report={shown} canDownload />
         ) : (
-          <p className="text-sm text-gray-700">牵头单位尚未填报本季度报告。</p>
+          <p className="text-sm text-gray-700">{report ? "牵头单位尚未提交本季度报告（未提交的草稿仅本单位可见）。" : "牵头单位尚未填报本季度报告。"}</p>
         )}
       </Card>
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { getPeriodByCode, type PeriodRow } from "@/db/queries/periods";
-import { getReportTaskByNo, getTaskReport, type ReportRecord, type ReportTask } from "@/db/queries/reports";
+import { getReportRecord, getReportTaskByNo, type ReportRecord, type ReportTask } from "@/db/queries/reports";
 import { getTaskTargets } from "@/db/queries/targets";
 import { parseQuarterCode } from "@/lib/periods";
 import { effectivePlans } from "@/lib/quarter-targets";
@@ -28,9 +28,10 @@ export interface ReportContext {
  */
 export function loadReportContext(no: number, code: string): ReportContext | null {
   if (!parseQuarterCode(code)) return null;
-  const task = getReportTaskByNo({ no });
+  // The quarter decides the programme year: 序号 are numbered afresh every year.
   const period = getPeriodByCode({ code });
-  if (!task || !period || period.yearId !== task.yearId) return null;
+  const task = period ? getReportTaskByNo({ yearId: period.yearId, no }) : null;
+  if (!task || !period) return null;
   const targets = getTaskTargets({ taskId: task.id });
   if (targets.metrics.length !== task.metrics.length) return null;
   const plans: Record<number, number> = {};
@@ -38,7 +39,7 @@ export function loadReportContext(no: number, code: string): ReportContext | nul
   return {
     task,
     period,
-    report: getTaskReport({ taskId: task.id, periodId: period.id }),
+    report: getReportRecord({ subject: { taskId: task.id }, periodId: period.id }),
     plans,
     milestoneText: targets.milestones[period.quarter - 1] ?? null,
     leadUnitIds: task.leadUnits.map((u) => u.id),

@@ -28,7 +28,7 @@ export const GET = defineRoute({
     const period = getPeriodByCode({ code: input.code });
     return period ? { period } : null;
   },
-  authorize: () => ["status:read"],
+  guard: () => ["status:read"],
   respond: ({ loaded: { period }, ctx }) => {
     const today = appToday();
     const asOf = ctx.input.asOf && ctx.input.asOf < today ? ctx.input.asOf : today;

@@ -12,15 +12,34 @@ export interface BellItem {
   read: boolean;
 }
 
-/** The bell button and its list; closes on Escape or a click outside. */
-export function NotificationPopover({ unread, items }: { unread: number; items: BellItem[] }) {
+type Loaded = { items: BellItem[]; unread: number } | "loading" | "failed";
+
+/**
+ * The bell button and its list; the list is fetched when the bell opens (the page itself
+ * carries only the unread count). Closes on Escape or a click outside.
+ */
+export function NotificationPopover({ unread: initialUnread }: { unread: number }) {
   const [open, setOpen] = useState(false);
+  const [loaded, setLoaded] = useState<Loaded>("loading");
+  const unread = typeof loaded === "object" ? loaded.unread : initialUnread;
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   // One action state serves every item's form: opening redirects, so only failures come back.
   const [openState, openOne] = useActionState(openNotification, undefined);
   const [, readAll] = useActionState(markAllNotificationsRead, undefined);
+
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    fetch("/api/notifications", { cache: "no-store" })
+      .then((r) => (r.ok ? (r.json() as Promise<{ items: BellItem[]; unread: number }>) : Promise.reject(new Error(String(r.status)))))
+      .then((data) => live && setLoaded(data))
+      .catch(() => live && setLoaded("failed"));
+    return () => {
+      live = false;
+    };
+  }, [open]);
 
   useEffect(() => {
     if (!open) return;
@@ -48,7 +67,10 @@ export function NotificationPopover({ unread, items }: { unread: number; items: 
         type="button"
         aria-expanded={open}
         aria-controls={panelId}
-        onClick={() => setOpen((v) => !v)}
+        onClick={() => {
+          if (!open) setLoaded("loading");
+          setOpen(!open);
+        }}
         className="relative flex items-center gap-1 rounded border border-white/70 px-2 py-0.5 text-white hover:bg-white/10"
         data-testid="notification-bell"
       >
@@ -80,11 +102,19 @@ export function NotificationPopover({ unread, items }: { unread: number; items: 
               {openState.message}
             </p>
           )}
-          {items.length === 0 ? (
+          {loaded === "loading" ? (
+            <p className="px-3 py-4 text-sm text-gray-700" role="status">
+              正在加载…
+            </p>
+          ) : loaded === "failed" ? (
+            <p className="px-3 py-4 text-sm text-red-800" role="alert">
+              通知加载失败，请稍后重试或打开“查看全部通知”。
+            </p>
+          ) : loaded.items.length === 0 ? (
             <p className="px-3 py-4 text-sm text-gray-700">暂无通知。</p>
           ) : (
             <ul className="max-h-96 divide-y overflow-y-auto">
-              {items.map((n) => (
+              {loaded.items.map((n) => (
                 <li key={n.id}>
                   <form action={openOne}>
                     <input type="hidden" name="id" value={n.id} />

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { logout } from "@/app/account/actions";
-import { getCurrentUser } from "@/app/_lib/current-user";
+import { getCurrentUser, passwordExpiryWarning } from "@/app/_lib/current-user";
 import { can, ROLE_LABEL, type SessionUser } from "@/lib/permissions";
 import { NotificationBell } from "./notification-bell";
 
@@ -24,6 +24,7 @@ function who(user: SessionUser): string {
 
 export async function AppHeader() {
   const user = await getCurrentUser();
+  const expiresInDays = user ? await passwordExpiryWarning() : null;
   return (
     <header className="no-print border-b bg-brand-800 text-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-3 py-3 sm:px-6">
@@ -54,6 +55,11 @@ export async function AppHeader() {
           </div>
         )}
       </div>
+      {expiresInDays !== null && (
+        <p role="status" className="bg-amber-100 px-3 py-1.5 text-center text-sm text-amber-950">
+          您的密码将于 {expiresInDays} 天后过期，过期后须先修改密码才能使用系统。<Link href="/account/password">现在修改</Link>
+        </p>
+      )}
     </header>
   );
 }

@@ -6,8 +6,8 @@ import { displayState, noticeDaysOverdue } from "@/lib/notice-state";
 import { can, type SessionUser } from "@/lib/permissions";
 import { daysBetween } from "@/lib/periods";
 import { subjectLabel, subjectPath } from "@/app/supervision/notices/notice-helpers";
-import { NoticeLevelBadge, NoticeStateBadge } from "./notice-state-badge";
-import { NoticeTimeline } from "./notice-timeline";
+import { NoticeLevelBadge, NoticeStateBadge } from "@/components/notices/notice-state-badge";
+import { NoticeTimeline } from "@/components/notices/notice-timeline";
 import { NoticeReplyForm } from "./notice-reply-form";
 
 /**

@@ -1,0 +1,197 @@
+import "server-only";
+// One report lifecycle for every kind of subject (key tasks, livelihood projects): save
+// with a version check, submit (frozen as a version), approve or return. A kind brings an
+// adapter that loads its context and parses its own fields; everything else — who may
+// act, file storage, the write, notifications, pages to refresh, the answers — is here once.
+import { z } from "zod";
+import { notify } from "@/db/queries/notifications";
+import type { PeriodRow } from "@/db/queries/periods";
+import { getReportRef } from "@/db/queries/reports";
+import { reviewReport, saveReportDraft, submitReport, type DraftContent, type ReportSubject, type ReportWrite } from "@/db/queries/report-writes";
+import type { NewAttachment } from "@/db/queries/attachments";
+import { formatDateTime } from "@/lib/format-time";
+import { reportApproved, reportReturned, reportSubmitted } from "@/lib/notification-rules";
+import { canDraft, dayOfTimestamp } from "@/lib/periods";
+import { REPORT_CONFLICT_MESSAGE, REPORT_READ_ONLY_MESSAGE, type ReportIntent } from "@/lib/report-form";
+import { reportPath, subjectFullLabel, subjectPath, type SubjectRef } from "@/lib/subject";
+import { reviewSearch } from "@/lib/review-filter";
+import { PROGRESS_LAMPS, type ProgressLamp, type ReportState } from "@/lib/vocabulary";
+import { ConflictError, defineAction, ValidationError } from "./action";
+import { storeUploads, uploadedFiles } from "./evidence-upload";
+import { appToday } from "./today";
+
+/** What the pipeline needs to know about a loaded subject's quarter. */
+export interface ReportSubjectFacts {
+  subject: ReportSubject;
+  ref: SubjectRef;
+  /** The task's 目标任务 or the project's name, for notifications. */
+  title: string;
+  period: PeriodRow;
+  report: { status: ReportState } | null;
+  leadUnitIds: number[];
+  coopUnitIds: number[];
+}
+
+export type ParsedReport = { ok: true; content: DraftContent } | { ok: false; errors: Record<string, string[]> };
+
+export interface ReportAdapter<C> {
+  /** The form field carrying the subject's 序号: "taskNo" or "projectNo". */
+  field: "taskNo" | "projectNo";
+  load: (no: number, quarter: string) => C | null;
+  facts: (ctx: C) => ReportSubjectFacts;
+  /** The kind's own fields (metrics and node; or part values and stages) plus the common ones. */
+  parse: (ctx: C, raw: Record<string, string>, intent: ReportIntent, today: string) => ParsedReport;
+}
+
+const quarterCode = z.string().regex(/^\d{4}Q[1-4]$/, "季度格式不正确");
+/** An optional form field: "" (a hidden input left empty) reads as null. */
+const optional = <T extends string>(schema: z.ZodType<T>) => schema.optional().or(z.literal("")).transform((v): T | null => (v ? (v as T) : null));
+const ids = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(Number).filter((n) => Number.isInteger(n) && n > 0));
+
+/** The 督查室's desk lists every report's state, and the dashboard counts them: refresh them all. */
+function reportPaths(ref: SubjectRef, code: string): string[] {
+  return [reportPath(ref, code), subjectPath(ref), "/my", "/supervision", "/supervision/review", "/supervision/overdue", "/dashboard"];
+}
+
+function applied(result: ReportWrite): Extract<ReportWrite, { ok: true }> {
+  if (result.ok) return result;
+  if (result.reason === "readOnly") throw new ConflictError(REPORT_READ_ONLY_MESSAGE);
+  if (result.reason === "conflict") throw new ConflictError(REPORT_CONFLICT_MESSAGE);
+  throw new ValidationError("提交的内容与本事项不符，请刷新页面后重试");
+}
+
+/** Save, submit, approve and return for one kind of subject. */
+export function reportActions<C>(adapter: ReportAdapter<C>) {
+  const { field } = adapter;
+  const refOf = (no: number): SubjectRef => ({ kind: field === "taskNo" ? "task" : "project", no });
+
+  const writeSchema = z
+    .object({
+      [field]: z.coerce.number().int().positive(),
+      quarter: quarterCode,
+      version: z.coerce.number().int().min(0),
+      evidence: z.union([z.instanceof(File), z.array(z.instanceof(File))]).optional(),
+      removeAttachment: ids,
+    })
+    // Every other field (text, values…) is one string: a repeated field is refused, not dropped.
+    .catchall(z.string({ message: "该项只能填写一个值" }));
+  // The schema's keys depend on `field`, so its inferred type is loose: these read it back typed.
+  const noOf = (input: object) => (input as Record<string, unknown>)[field] as number;
+  const quarterOf = (input: object) => (input as { quarter: string }).quarter;
+  const versionOf = (input: object) => (input as { version: number }).version;
+
+  function defineWrite(intent: ReportIntent) {
+    const write = intent === "submit" ? submitReport : saveReportDraft;
+    return defineAction({
+      action: intent === "submit" ? "report.submit" : "report.save",
+      entity: "report",
+      schema: writeSchema,
+      entityId: (input) => `${field === "taskNo" ? "" : "project"}${noOf(input)}/${quarterOf(input)}`,
+      load: ({ input }) => {
+        const ctx = adapter.load(noOf(input), quarterOf(input));
+        return ctx && { ctx, facts: adapter.facts(ctx) };
+      },
+      authorize: ({ facts }) => [intent === "submit" ? "report:submit" : "report:edit", { leadUnitIds: facts.leadUnitIds }],
+      // Parsing and file storage run for an authorized caller only.
+      prepare: async ({ ctx, facts }, { input }) => {
+        const today = appToday();
+        if (!canDraft(facts.period, today)) throw new ValidationError("本季度尚未开始，暂不能填报");
+        if (facts.report && (facts.report.status === "submitted" || facts.report.status === "approved")) throw new ConflictError(REPORT_READ_ONLY_MESSAGE);
+        const raw = Object.fromEntries(Object.entries(input).filter((e): e is [string, string] => typeof e[1] === "string"));
+        const parsed = adapter.parse(ctx, raw, intent, today);
+        if (!parsed.ok) throw new ValidationError(intent === "submit" ? "还有内容未填写或有误，请按提示修改后再提交" : "有内容填写有误，请按提示修改", parsed.errors);
+        const newFiles: NewAttachment[] = await storeUploads(uploadedFiles(input.evidence as File | File[] | undefined));
+        return { facts, content: parsed.content, newFiles, removeIds: input.removeAttachment as number[] };
+      },
+      mutate: (tx, p, { user, input }) => {
+        const now = Date.now();
+        const result = applied(write(tx, { subject: p.facts.subject, periodId: p.facts.period.id, expectedVersion: versionOf(input), content: p.content, files: { add: p.newFiles, removeIds: p.removeIds }, userId: user.id, now }));
+        if (intent === "submit") {
+          notify(
+            tx,
+            reportSubmitted({
+              reportId: result.reportId,
+              versionNo: result.versionNo ?? 1,
+              subject: subjectFullLabel(p.facts.ref, p.facts.title, 20),
+              periodCode: p.facts.period.code,
+              late: dayOfTimestamp(now) > p.facts.period.dueOn,
+              link: reportPath(p.facts.ref, p.facts.period.code),
+            }),
+          );
+        }
+        return { entityId: result.reportId, before: result.before, after: result.after, result };
+      },
+      revalidate: ({ input }) => reportPaths(refOf(noOf(input)), quarterOf(input)),
+      successMessage: () => `草稿已保存（${formatDateTime(Date.now())}）。`,
+      // After submitting, the form gives way to the read-only report: the page says the outcome.
+      redirectTo: ({ input }, r) => (intent === "submit" ? `${reportPath(refOf(noOf(input)), quarterOf(input))}?submitted=${r?.versionNo ?? 1}` : null),
+    });
+  }
+
+  const reviewSchema = z.object({
+    reportId: z.coerce.number().int().positive(),
+    [field]: z.coerce.number().int().positive(),
+    quarter: quarterCode,
+    version: z.coerce.number().int().positive(),
+    comment: z.string().trim().max(1000, "意见请控制在 1000 字以内").optional().default(""),
+    /** "queue": reviewed from the review queue, which comes back on its filters with the next report open. */
+    from: z.enum(["queue"], { message: "来源无效" }).optional(),
+    next: z.coerce.number().int().nonnegative().optional().default(0),
+    // The queue's filters, each in a field of its own (the report's quarter travels as "quarter").
+    filterQuarter: optional(quarterCode),
+    filterUnit: optional(z.string().trim().max(40, "单位名称过长")),
+    filterLamp: optional(z.enum(PROGRESS_LAMPS, { message: "进度灯无效" })),
+  });
+
+  function defineReview(decision: "approve" | "return") {
+    return defineAction({
+      action: decision === "approve" ? "report.approve" : "report.return",
+      entity: "report",
+      schema: decision === "return" ? reviewSchema.refine((v) => (v.comment as string).length >= 2, { path: ["comment"], message: "退回时请写明退回原因和修改要求" }) : reviewSchema,
+      entityId: (input) => input.reportId as number,
+      load: ({ input }) => {
+        const ref = getReportRef({ reportId: input.reportId as number });
+        const ctx = adapter.load(noOf(input), input.quarter as string);
+        if (!ref || !ctx) return null;
+        const facts = adapter.facts(ctx);
+        // The subject and quarter only name the pages to refresh; they must match the report.
+        const own = "taskId" in facts.subject ? ref.taskId === facts.subject.taskId : ref.projectId === facts.subject.projectId;
+        return own && ref.periodCode === input.quarter ? { report: ref, facts } : null;
+      },
+      guard: () => ["report:review"],
+      mutate: (tx, { report, facts }, { user, input }) => {
+        const comment = (input.comment as string) || null;
+        const result = reviewReport(tx, { reportId: report.id, expectedVersion: input.version as number, decision, comment, userId: user.id, now: Date.now() });
+        if (!result.ok) {
+          if (result.reason === "wrongState") throw new ConflictError("该报告当前不是“已提交”状态，无需审核；请刷新页面查看最新状态。");
+          throw new ConflictError("该报告已有更新（可能已被重新提交或已审核），请刷新页面后再审核。");
+        }
+        const told = {
+          reportId: report.id,
+          versionNo: result.versionNo ?? 0,
+          subject: subjectFullLabel(facts.ref, facts.title, 20),
+          periodCode: report.periodCode,
+          leadUnitIds: facts.leadUnitIds,
+          link: reportPath(facts.ref, report.periodCode),
+        };
+        notify(tx, decision === "return" ? reportReturned({ ...told, comment: comment ?? "" }) : reportApproved({ ...told, comment }));
+        return { before: { status: result.before?.status }, after: { status: result.status, comment, versionNo: result.versionNo } };
+      },
+      revalidate: ({ input }) => reportPaths(refOf(noOf(input)), input.quarter as string),
+      successMessage: decision === "approve" ? "已通过。" : "已退回，牵头单位可修改后重新提交。",
+      // On the report page the review panel disappears once the report is no longer 已提交, so the
+      // page says the outcome; the review queue stays where it is and moves on to the next report.
+      redirectTo: ({ input }) => {
+        if (input.from !== "queue") return `${reportPath(refOf(noOf(input)), input.quarter as string)}?reviewed=${decision === "approve" ? "approved" : "returned"}`;
+        const next = (input.next as number) || null;
+        const filter = { quarter: input.filterQuarter as string | null, unit: input.filterUnit as string | null, lamp: input.filterLamp as ProgressLamp | null };
+        return `/supervision/review${reviewSearch(filter, next)}${next ? `#queue-${next}` : ""}`;
+      },
+    });
+  }
+
+  return { save: defineWrite("save"), submit: defineWrite("submit"), approve: defineReview("approve"), reject: defineReview("return") };
+}

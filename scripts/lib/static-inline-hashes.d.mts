@@ -1,0 +1,1 @@
+export function staticInlineHashes(distDir: string): { scripts: string[]; styles: string[] };
