@@ -182,7 +182,7 @@ export function loadLedger({ period, asOf, today, filter }: { period: PeriodRow;
 export function applyLedgerImport(
   tx: Tx,
   { saves, periodId, intent, actor, ip, userId, now }: { saves: readonly PlannedSave[]; periodId: number; intent: "save" | "submit"; actor: AuditActor; ip: string | null; userId: number; now: number },
-): { key: string; reportId: number; version: number; status: string }[] {
+): { key: string; reportId: number; version: number; versionNo: number | null; status: string }[] {
   const write = intent === "submit" ? submitReport : saveReportDraft;
   return saves.map((s) => {
     const result = write(tx, {
@@ -204,7 +204,7 @@ export function applyLedgerImport(
       before: result.before,
       after: { ...result.after, via: "ledger-import" },
     });
-    return { key: subjectKey(s.subject.ref), reportId: result.reportId, version: result.version, status: result.status };
+    return { key: subjectKey(s.subject.ref), reportId: result.reportId, version: result.version, versionNo: result.versionNo ?? null, status: result.status };
   });
 }
 

@@ -14,7 +14,7 @@ vi.mock("next/cache", () => import("@/test/next-request"));
 
 import { GET as exportLedger } from "@/app/api/exports/ledger/route";
 import type { Db } from "@/db/client";
-import { auditLog, reports, reportMetricValues, reportVersions, units, users } from "@/db/schema";
+import { auditLog, notifications, reports, reportMetricValues, reportVersions, units, users } from "@/db/schema";
 import { seedAll } from "@/db/seed/run";
 import { PRINT_FIRST_DATA_ROW, PRINT_HEADER_ROW } from "@/lib/excel-print";
 import { DETAIL_COLUMNS, DETAIL_SHEET, LEDGER_SHEET, MAIN_COLUMNS } from "@/lib/ledger";
@@ -189,6 +189,11 @@ describe("the 台账 import", () => {
     const row = db.$client.prepare("select r.id, r.status from reports r join tasks t on t.id = r.task_id join periods p on p.id = r.period_id where p.code = '2026Q4' and t.no = ?").get(a) as { id: number; status: string };
     expect(row.status).toBe("submitted");
     expect(db.select().from(reportVersions).where(eq(reportVersions.reportId, row.id)).all()).toHaveLength(1);
+    // The 督查室 is told, as of a submission through the form.
+    const supervisor = db.select({ id: users.id }).from(users).where(eq(users.username, "duchashi")).get()!.id;
+    const told = db.select({ title: notifications.title }).from(notifications).where(and(eq(notifications.userId, supervisor), eq(notifications.dedupeKey, `report-submitted:${row.id}:v1`))).all();
+    expect(told).toHaveLength(1);
+    expect(told[0]!.title).toMatch(new RegExp(`^第${a}项 .*四季度 报告已提交（第 1 版），待审核$`));
   });
 
   it("a workbook with one bad cell saves nothing and names the sheet, row and column", async () => {
