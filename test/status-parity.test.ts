@@ -1,7 +1,7 @@
 // The same subject's quarter through every screen's data path — /my, the task and project
 // pages, the report page, /supervision, the 逾期与滞后清单 and its Excel export, the
-// dashboard and its drill-down, the quarter-status API, the 台账 export and the 季度通报's
-// counts and lists — must show the same two lamps.
+// dashboard and its drill-down, the quarter-status API, the 台账 export, the 季度通报's
+// counts and lists and the 领导简报 — must show the same two lamps.
 // Then the stored judgements must equal a rebuild from the stored events.
 import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
@@ -20,6 +20,7 @@ import { GET as ledgerExport } from "@/app/api/exports/ledger/route";
 import { loadBulletinInput } from "@/db/queries/bulletins";
 import { bulletinCounts, bulletinSections, unitsWith } from "@/lib/bulletin";
 import { summarize } from "@/lib/dashboard";
+import { leaderBrief } from "@/lib/leader-brief";
 import { PRINT_FIRST_DATA_ROW, PRINT_HEADER_ROW } from "@/lib/excel-print";
 import { subjectLabel } from "@/lib/subject";
 import { loadOverdueView } from "@/app/supervision/overdue/overdue-view";
@@ -285,6 +286,21 @@ describe.each(CASES)("$name (the 台账 and the 季度通报)", (c) => {
     }
     const progressText = bulletinSections(input).find((s) => s.heading === "三、进度情况")!.paragraphs.join("\n");
     expect(progressText.includes(`${label}“`)).toBe(c.progress === "red" || c.progress === "amber");
+  });
+
+  it("the 领导简报 of each of its 牵头领导: the same lamps, and among the red reasons when red", () => {
+    const period = periodOf(c);
+    const previous = listPeriods({ yearId: q3.yearId }).find((p) => p.quarter === period.quarter - 1) ?? null;
+    const data = loadDashboard({ period, previous, asOf: TODAY, today: TODAY });
+    const leaders = data.rows.find((r) => subjectKey(r.subject) === subjectKey(c.subject))!.subject.leaders;
+    // A subject without a 牵头领导 (task 47) is in nobody's brief.
+    if (leaders.length === 0) return expect(data.rows.some((r) => r.subject.leaders.some((l) => leaderBrief(l, data.rows, []).rows.some((x) => subjectKey(x.subject) === subjectKey(c.subject))))).toBe(false);
+    for (const leader of leaders) {
+      const brief = leaderBrief(leader, data.rows, []);
+      const row = brief.rows.find((r) => subjectKey(r.subject) === subjectKey(c.subject))!;
+      expect(lamps(row.status)).toEqual(expected(c));
+      expect(brief.red.some((r) => subjectKey(r.subject) === subjectKey(c.subject))).toBe(c.progress === "red");
+    }
   });
 });
 
