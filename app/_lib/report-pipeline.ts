@@ -13,7 +13,7 @@ import { formatDateTime } from "@/lib/format-time";
 import { reportApproved, reportReturned, reportSubmitted } from "@/lib/notification-rules";
 import { canDraft, dayOfTimestamp } from "@/lib/periods";
 import { REPORT_CONFLICT_MESSAGE, REPORT_READ_ONLY_MESSAGE, type ReportIntent } from "@/lib/report-form";
-import { reportPath, subjectFullLabel, subjectPath, type SubjectRef } from "@/lib/subject";
+import { reportPath, subjectLabel, subjectPath, type SubjectRef } from "@/lib/subject";
 import { reviewSearch } from "@/lib/review-filter";
 import { PROGRESS_LAMPS, type ProgressLamp, type ReportState } from "@/lib/vocabulary";
 import { ConflictError, defineAction, ValidationError } from "./action";
@@ -115,7 +115,7 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
             reportSubmitted({
               reportId: result.reportId,
               versionNo: result.versionNo ?? 1,
-              subject: subjectFullLabel(p.facts.ref, p.facts.title, 20),
+              subject: subjectLabel(p.facts.ref),
               periodCode: p.facts.period.code,
               late: dayOfTimestamp(now) > p.facts.period.dueOn,
               link: reportPath(p.facts.ref, p.facts.period.code),
@@ -172,7 +172,7 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
         const told = {
           reportId: report.id,
           versionNo: result.versionNo ?? 0,
-          subject: subjectFullLabel(facts.ref, facts.title, 20),
+          subject: subjectLabel(facts.ref),
           periodCode: report.periodCode,
           leadUnitIds: facts.leadUnitIds,
           link: reportPath(facts.ref, report.periodCode),
