@@ -17,6 +17,7 @@ import {
   selfStatusFromCell,
   taskNodeFromCell,
   type DetailColumnKey,
+  type LedgerContent,
   type LedgerSubject,
   type MainColumnKey,
 } from "./ledger";
@@ -26,10 +27,7 @@ import { parseReportForm, type ReportContent, type ReportIntent } from "./report
 import { subjectLabel } from "./subject";
 
 /** What a save writes: the form's content, with a project's values and stage milestones. */
-export type DraftContentLike = ReportContent & {
-  partValues?: { partId: number; category: string; value: number }[];
-  projectMilestones?: { milestoneId: number; done: boolean; doneOn: string | null }[];
-};
+export type DraftContentLike = ReportContent & Partial<Pick<LedgerContent, "partValues" | "projectMilestones">>;
 
 export interface ImportError {
   sheet: string;

@@ -9,7 +9,7 @@ import { quarterShort } from "./periods";
 import { COVERAGE_CATEGORY, valueKeys, type PartForProgress } from "./project-progress";
 import { projectField, stageMilestones, type CoverageInput } from "./project-report-input";
 import type { QuarterStatus } from "./quarter-status";
-import { reportField } from "./report-form";
+import { reportField, type ReportContent } from "./report-form";
 import { REPORT_STATE_LABEL, SELF_STATUS_LABEL } from "./report-labels";
 import type { SubjectRef } from "./subject";
 import { PROGRESS_LABEL, REPORTING_LABEL, SELF_STATUS, type ReportState, type SelfStatus } from "./vocabulary";
@@ -17,17 +17,11 @@ import { PROGRESS_LABEL, REPORTING_LABEL, SELF_STATUS, type ReportState, type Se
 export const LEDGER_SHEET = "台账";
 export const DETAIL_SHEET = "指标与节点";
 
-export interface LedgerContent {
-  progress: string;
-  problems: string;
-  nextSteps: string;
-  selfStatus: SelfStatus | null;
-  milestoneDone: boolean | null;
-  milestoneDoneOn: string | null;
-  metricValues: readonly { metricId: number; value: number }[];
-  partValues: readonly { partId: number; category: string; value: number }[];
-  projectMilestones: readonly { milestoneId: number; done: boolean; doneOn: string | null }[];
-}
+/** A saved report as the 台账 shows it: the form's fields, with a project's values and stage milestones. */
+export type LedgerContent = ReportContent & {
+  partValues: { partId: number; category: string; value: number }[];
+  projectMilestones: { milestoneId: number; done: boolean; doneOn: string | null }[];
+};
 
 export interface LedgerReport {
   id: number;

@@ -15,8 +15,6 @@ import { subjectLabel, subjectPath } from "./notice-helpers";
 
 export const metadata: Metadata = { title: "督办台账 · 督查工作台" };
 
-const STATES = REGISTER_STATES;
-
 type Props = { searchParams: Promise<SearchParams> };
 
 /** What was asked of whom, and what is closed: every notice in its state on the chosen day. */
@@ -32,10 +30,10 @@ export default async function NoticeRegisterPage({ searchParams }: Props) {
     <article className="space-y-4">
       <header className="flex flex-wrap items-end justify-between gap-3">
         <div className="space-y-1">
-        <h1 className="text-lg font-semibold sm:text-xl">督办台账</h1>
-        <p className="text-sm text-gray-800">
-          截至 {formatDayCn(asOf)} 共 {all.length} 件：{STATES.map((s) => `${NOTICE_STATE_LABEL[s]} ${count(s)}`).join(" · ")}
-        </p>
+          <h1 className="text-lg font-semibold sm:text-xl">督办台账</h1>
+          <p className="text-sm text-gray-800">
+            截至 {formatDayCn(asOf)} 共 {all.length} 件：{REGISTER_STATES.map((s) => `${NOTICE_STATE_LABEL[s]} ${count(s)}`).join(" · ")}
+          </p>
         </div>
         {can(user, "export") && (
           <a href={`/api/supervision/notices/export${search ? `?${search}` : ""}`} className={`${buttonClassName("secondary")} no-print`} download>
@@ -50,7 +48,7 @@ export default async function NoticeRegisterPage({ searchParams }: Props) {
           </label>
           <select id="n-state" name="state" defaultValue={state ?? ""} className={inputClassName}>
             <option value="">全部</option>
-            {STATES.map((s) => (
+            {REGISTER_STATES.map((s) => (
               <option key={s} value={s}>
                 {NOTICE_STATE_LABEL[s]}
               </option>
