@@ -19,7 +19,7 @@ export type SignedIn = Exclude<Persona, "signedOut">;
  */
 export type RecordKind = "taskLead" | "taskCoop" | "projectLead" | "addressee" | "notification" | "none";
 
-export type Group = "reports" | "projects" | "supervision" | "admin" | "routes";
+export type Group = "reports" | "projects" | "supervision" | "admin" | "routes" | "outputs";
 
 export interface Rule {
   group: Group;
@@ -90,6 +90,17 @@ export const MATRIX: Record<string, Rule> = {
   "app/api/notifications/route.ts#GET": { group: "routes", record: "notification", allowed: "signedIn", audited: false },
   "app/api/attachments/[id]/route.ts#GET": { group: "routes", record: "taskLead", allowed: ["admin", "supervisor", "leader", "mayor", "unitOwn"], audited: true },
   "app/api/notices/attachments/[id]/route.ts#GET": { group: "routes", record: "addressee", allowed: ["admin", "supervisor", "leader", "mayor", "unitOwn"], audited: true },
+  // The 督查室's outputs (./outputs.test.ts).
+  "app/supervision/bulletins/actions.ts#saveBulletin": supervisorOn("outputs", "none"),
+  "app/supervision/bulletins/actions.ts#issueBulletinAction": supervisorOn("outputs", "none"),
+  "app/supervision/overdue/remind-actions.ts#remindOverdue": supervisorOn("outputs", "none"),
+  // On task 20: its 牵头领导 (the "leader" persona, 杨盛) and the 市长 may write a 批示.
+  "app/instructions/actions.ts#writeInstruction": { group: "outputs", record: "none", allowed: ["leader", "mayor"], audited: true },
+  // Every role downloads the 台账; a unit gets only the subjects it leads (checked in ./output-cases.ts).
+  "app/api/exports/ledger/route.ts#GET": { group: "outputs", record: "taskLead", allowed: "signedIn", audited: true },
+  "app/api/exports/bulletin/route.ts#GET": { group: "outputs", record: "none", allowed: ["admin", "supervisor", "leader", "mayor"], audited: true },
+  "app/api/notices/[id]/document/route.ts#GET": { group: "outputs", record: "addressee", allowed: ["admin", "supervisor", "leader", "mayor", "unitOwn"], audited: true },
+  "app/api/supervision/notices/export/route.ts#GET": { group: "outputs", record: "none", allowed: ["admin", "supervisor", "leader", "mayor"], audited: true },
   // The load balancer's probe: says whether writes reach the disk and nothing about anyone.
   "app/api/health/route.ts#GET": { group: "routes", record: "none", allowed: "public", audited: false },
 };
@@ -100,6 +111,12 @@ export const EXEMPT: Record<string, string> = {
     "next-auth's own endpoints (csrf, providers, session, sign-in page): open to everyone by design and run inside Next's request scope only; the session endpoint returns nothing but `expires` (auth-options.ts), tested through a real server in e2e/auth.spec.ts",
   "app/api/auth/[...nextauth]/route.ts#POST":
     "the sign-in and sign-out posts: open to everyone by design (CSRF-checked by next-auth); sign-in covered by test/bad-inputs/login.test.ts and db/queries/auth.test.ts, sign-out by e2e/auth.spec.ts",
+  ...Object.fromEntries(
+    ["app/api/imports/ledger/route.ts#POST", "app/api/imports/ledger/preview/route.ts#POST"].map((ref) => [
+      ref,
+      "the 台账 upload is authorized row by row: any unit may upload, and rows of a subject it does not lead are refused with 400 naming the row (not 403), so one verdict per persona does not fit; every persona is tested in app/supervision/outputs-authorization.test.ts and the rows in app/api/imports/ledger/ledger.test.ts",
+    ]),
+  ),
 };
 
 export function isAllowed(rule: Rule, persona: Persona): boolean {

@@ -11,6 +11,7 @@ import { getTaskByNo } from "@/db/queries/tasks";
 import { MetricTable } from "./_components/metric-table";
 import { NoticeHistory } from "./_components/notice-history";
 import { SubjectQuarterStatus } from "@/app/_components/subject-quarter-status";
+import { SubjectInstructions } from "@/app/_components/subject-instructions";
 import { ReportHistory } from "./_components/report-history";
 import { currentProgrammeYear } from "@/app/_lib/programme-year";
 
@@ -82,6 +83,7 @@ export default async function TaskPage({ params }: Props) {
       <SubjectQuarterStatus subject={{ kind: "task", no: task.no }} targetsLink />
       <ReportHistory taskNo={task.no} />
       <NoticeHistory taskNo={task.no} />
+      <SubjectInstructions subject={{ kind: "task", no: task.no }} />
 
       <Card aria-labelledby="source-heading">
         <CardTitle id="source-heading">来源</CardTitle>
