@@ -1,7 +1,7 @@
 // Sign-in, lockout, forced password change, logout and server-side session revocation.
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { CHANGED_PASSWORD, changePasswordOnPage, expect, INITIAL_PASSWORD, loginAs, nextTotpCode, rememberPassword, test } from "./fixtures";
+import { CHANGED_PASSWORD, changePasswordOnPage, expect, INITIAL_PASSWORD, loginAs, nextTotpCode, rememberPassword, serverPort, test } from "./fixtures";
 
 // Accounts used only here, so other specs' personas are never locked or changed.
 const LOCKOUT_USER = "yzgs"; // 邮政公司
@@ -33,7 +33,7 @@ test.describe("登录", () => {
     await page.goto("/admin/audit?outcome=denied");
     await submitLogin(page, "admin", CHANGED_PASSWORD);
     // The administrator signs in with a second factor: the form asks for it once the password is right.
-    await page.getByLabel("动态口令").fill(await nextTotpCode("admin"));
+    await page.getByLabel("动态口令").fill(await nextTotpCode(await serverPort(page), "admin"));
     await page.getByRole("button", { name: "登录" }).click();
     await expect(page).toHaveURL(/\/admin\/audit\?outcome=denied$/);
     await expect(page.getByRole("heading", { name: "审计日志" })).toBeVisible();
@@ -98,7 +98,7 @@ test.describe("首次登录修改密码", () => {
     await expect(page.getByText("密码不得包含用户名。")).toBeVisible();
 
     await changePasswordOnPage(page, INITIAL_PASSWORD, CHANGED_PASSWORD);
-    rememberPassword(FIRST_LOGIN_USER, CHANGED_PASSWORD);
+    await rememberPassword(page, FIRST_LOGIN_USER, CHANGED_PASSWORD);
     await page.goto("/account/password");
     await expect(page.getByText("请先设置新密码")).toHaveCount(0);
 

@@ -14,7 +14,8 @@ import { reportApproved, reportReturned, reportSubmitted } from "@/lib/notificat
 import { canDraft, dayOfTimestamp } from "@/lib/periods";
 import { REPORT_CONFLICT_MESSAGE, REPORT_READ_ONLY_MESSAGE, type ReportIntent } from "@/lib/report-form";
 import { reportPath, subjectLabel, subjectPath, type SubjectRef } from "@/lib/subject";
-import type { ReportState } from "@/lib/vocabulary";
+import { reviewSearch } from "@/lib/review-filter";
+import { PROGRESS_LAMPS, type ProgressLamp, type ReportState } from "@/lib/vocabulary";
 import { ConflictError, defineAction, ValidationError } from "./action";
 import { storeUploads, uploadedFiles } from "./evidence-upload";
 import { appToday } from "./today";
@@ -43,6 +44,8 @@ export interface ReportAdapter<C> {
 }
 
 const quarterCode = z.string().regex(/^\d{4}Q[1-4]$/, "季度格式不正确");
+/** An optional form field: "" (a hidden input left empty) reads as null. */
+const optional = <T extends string>(schema: z.ZodType<T>) => schema.optional().or(z.literal("")).transform((v): T | null => (v ? (v as T) : null));
 const ids = z
   .union([z.string(), z.array(z.string())])
   .optional()
@@ -134,8 +137,13 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
     quarter: quarterCode,
     version: z.coerce.number().int().positive(),
     comment: z.string().trim().max(1000, "意见请控制在 1000 字以内").optional().default(""),
-    /** "queue": reviewed from the review queue, which stays open on the next report. */
+    /** "queue": reviewed from the review queue, which comes back on its filters with the next report open. */
     from: z.enum(["queue"], { message: "来源无效" }).optional(),
+    next: z.coerce.number().int().nonnegative().optional().default(0),
+    // The queue's filters, each in a field of its own (the report's quarter travels as "quarter").
+    filterQuarter: optional(quarterCode),
+    filterUnit: optional(z.string().trim().max(40, "单位名称过长")),
+    filterLamp: optional(z.enum(PROGRESS_LAMPS, { message: "进度灯无效" })),
   });
 
   function defineReview(decision: "approve" | "return") {
@@ -176,7 +184,12 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
       successMessage: decision === "approve" ? "已通过。" : "已退回，牵头单位可修改后重新提交。",
       // On the report page the review panel disappears once the report is no longer 已提交, so the
       // page says the outcome; the review queue stays where it is and moves on to the next report.
-      redirectTo: ({ input }) => (input.from === "queue" ? null : `${reportPath(refOf(noOf(input)), input.quarter as string)}?reviewed=${decision === "approve" ? "approved" : "returned"}`),
+      redirectTo: ({ input }) => {
+        if (input.from !== "queue") return `${reportPath(refOf(noOf(input)), input.quarter as string)}?reviewed=${decision === "approve" ? "approved" : "returned"}`;
+        const next = (input.next as number) || null;
+        const filter = { quarter: input.filterQuarter as string | null, unit: input.filterUnit as string | null, lamp: input.filterLamp as ProgressLamp | null };
+        return `/supervision/review${reviewSearch(filter, next)}${next ? `#queue-${next}` : ""}`;
+      },
     });
   }
 

@@ -50,6 +50,9 @@ export default async function DashboardPage({ searchParams }: Props) {
         </p>
       </header>
       <DashboardControls view={view} path="/dashboard" />
+      <p className="no-print text-sm">
+        <Link href={`/dashboard/brief?quarter=${view.period.code}${view.ownLeader ? `&leader=${encodeURIComponent(view.ownLeader)}` : ""}`}>分管领导一页简报（可打印）</Link>
+      </p>
 
       <Headline view={view} summary={summary} changes={moved} openDuban={scope.openDuban.length} escalatedDuban={scope.openDuban.filter((n) => n.escalated).length} />
 
@@ -93,7 +96,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         )}
       </section>
 
-      <section aria-labelledby="by-unit-heading">
+      <section aria-labelledby="by-unit-heading" className="print-skip">
         <h2 id="by-unit-heading" className="mb-2 text-base font-semibold">
           按牵头单位
         </h2>
@@ -102,7 +105,10 @@ export default async function DashboardPage({ searchParams }: Props) {
 
       <DubanList notices={scope.openDuban} id="duban" title={`未销号的督办（${scope.openDuban.length} 件）`} empty="没有未销号的督办。" />
 
-      <Definitions />
+      <div className="print-skip">
+        <Definitions />
+      </div>
+      <p className="print-only text-gray-800">按牵头单位的统计、统计口径见系统“领导驾驶舱”页面；分管领导一页简报见“领导简报”。</p>
     </article>
   );
 }

@@ -68,6 +68,9 @@ export default async function MyTasksPage({ searchParams }: Props) {
           {user.unitName} · {quarterLabel(period.code)} · 报告截止 {formatChineseDate(period.dueOn)}
           {days > 0 ? `（还剩 ${days} 天）` : days === 0 ? "（今天截止）" : `（已过 ${-days} 天）`}
         </p>
+        <p className="no-print text-sm">
+          <Link href="/ledger">用 Excel 台账批量填报（导出、回填导入）</Link>
+        </p>
         <nav aria-label="选择季度" className="flex flex-wrap gap-3 text-sm">
           {periods.map((p) =>
             p.code === period.code ? (

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requirePermission } from "@/app/_lib/current-user";
+import { buttonClassName } from "@/components/ui/button";
 import { listPeriods } from "@/db/queries/periods";
 import { listSubjectQuarters } from "@/db/queries/status-board";
 import { Pager } from "@/components/ui/pager";
@@ -41,6 +43,17 @@ export default async function SubmissionPage({ searchParams }: Props) {
           {asOf !== today && "（历史日期，仅含当日已知的提交与审核）"}
         </p>
       </header>
+      <div className="no-print flex flex-wrap gap-3">
+        <a href={`/api/exports/ledger?quarter=${period.code}`} download className={buttonClassName("secondary")}>
+          导出{quarterLabel(period.code)}台账
+        </a>
+        <Link href="/ledger" className={buttonClassName("secondary")}>
+          台账回填导入
+        </Link>
+        <Link href={`/supervision/bulletins?quarter=${period.code}`} className={buttonClassName("secondary")}>
+          季度通报
+        </Link>
+      </div>
       <QuarterPicker periods={periods} quarter={period.code} asOf={asOf} today={today} path="/supervision" />
       <CountTiles counts={counts} />
       <section aria-labelledby="by-task-heading" className="space-y-2">

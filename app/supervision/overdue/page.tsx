@@ -10,6 +10,7 @@ import { formatDayCn } from "@/lib/periods";
 import type { SearchParams } from "../_lib/view";
 import { OverdueFilters } from "./_components/overdue-filters";
 import { OverdueTable } from "./_components/overdue-table";
+import { BulkRemindBar } from "./_components/bulk-remind-bar";
 import { loadOverdueView } from "./overdue-view";
 
 export const metadata: Metadata = { title: "逾期与滞后清单 · 督查工作台" };
@@ -42,6 +43,7 @@ export default async function OverduePage({ searchParams }: Props) {
         )}
       </header>
       <OverdueFilters view={view} />
+      {can(user, "notice:issue") && view.asOf === view.today && view.entries.length > 0 && <BulkRemindBar query={search.replace(/^\?/, "")} shown={view.entries.length} />}
       {view.entries.length === 0 ? (
         <p className="rounded border bg-white p-4 text-sm text-gray-800">
           没有符合条件的逾期或滞后事项。{search && <Link href="/supervision/overdue">查看全部</Link>}

@@ -12,6 +12,7 @@ import { getTaskByNo } from "@/db/queries/tasks";
 import { MetricTable } from "./_components/metric-table";
 import { NoticeHistory } from "./_components/notice-history";
 import { SubjectQuarterStatus } from "@/app/_components/subject-quarter-status";
+import { SubjectInstructions } from "@/app/_components/subject-instructions";
 import { ReportHistory } from "./_components/report-history";
 import { ProgrammeHistory } from "@/app/_components/programme-history";
 import { currentProgrammeYear } from "@/app/_lib/programme-year";
@@ -85,6 +86,7 @@ export default async function TaskPage({ params }: Props) {
       <SubjectQuarterStatus subject={{ kind: "task", no: task.no }} targetsLink />
       <ReportHistory taskNo={task.no} />
       <NoticeHistory taskNo={task.no} />
+      <SubjectInstructions subject={{ kind: "task", no: task.no }} />
       <ProgrammeHistory kind="task" subjectId={task.id} />
 
       <Card aria-labelledby="source-heading">
