@@ -12,6 +12,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import type { FieldChange } from "../lib/programme-fields";
 import type { Reason } from "../lib/quarter-status";
 import type { QuarterPlanChange } from "../lib/submitted-quarter";
 import {
@@ -103,6 +104,8 @@ export const tasks = sqliteTable(
     sourceRef: text("source_ref").notNull(),
     needsVerification: integer("needs_verification", { mode: "boolean" }).notNull().default(false),
     note: text("note"),
+    /** Bumped by every maintenance edit, for the optimistic check. */
+    version: integer("version").notNull().default(1),
   },
   (t) => [uniqueIndex("tasks_year_no").on(t.yearId, t.no), index("tasks_section").on(t.sectionId)],
 );
@@ -158,6 +161,7 @@ export const livelihoodProjects = sqliteTable(
     sourceRef: text("source_ref").notNull(),
     needsVerification: integer("needs_verification", { mode: "boolean" }).notNull().default(false),
     note: text("note"),
+    version: integer("version").notNull().default(1),
   },
   (t) => [uniqueIndex("projects_year_no").on(t.yearId, t.no)],
 );
@@ -210,6 +214,25 @@ export const projectMilestones = sqliteTable(
     targets: text("targets", { mode: "json" }).$type<MilestoneTargets>().notNull(),
   },
   (t) => [uniqueIndex("project_milestones_position").on(t.partId, t.position)],
+);
+
+/**
+ * 基础数据变更记录: every maintenance edit of a task or project (and every 待核实 resolution),
+ * with the reason, the source it rests on and the fields as they were and became.
+ */
+export const programmeChanges = sqliteTable(
+  "programme_changes",
+  {
+    id: integer("id").primaryKey(),
+    subjectKind: text("subject_kind", { enum: SUBJECT_KINDS }).notNull(),
+    subjectId: integer("subject_id").notNull(),
+    at: integer("at").notNull(),
+    byId: integer("by_id").notNull().references(() => users.id),
+    reason: text("reason").notNull(),
+    source: text("source").notNull(),
+    changes: text("changes", { mode: "json" }).$type<FieldChange[]>().notNull(),
+  },
+  (t) => [index("programme_changes_subject").on(t.subjectKind, t.subjectId, t.at)],
 );
 
 // ───────────────────────── accounts, sessions, audit ─────────────────────────

@@ -42,6 +42,9 @@ const PAGES: Entry[] = [
   { route: "/admin/users/[id]", url: firstUserUrl, persona: "admin" },
   { route: "/admin/audit", url: "/admin/audit", persona: "admin" },
   { route: "/admin/periods", url: "/admin/periods", persona: "admin" },
+  { route: "/admin/tasks", url: "/admin/tasks", persona: "admin" },
+  { route: "/admin/tasks/[no]", url: "/admin/tasks/26", persona: "supervisor" },
+  { route: "/admin/verification", url: "/admin/verification", persona: "admin" },
 ];
 
 /** The first notice in the list, issuing a 催办 through the form when there is none yet. */

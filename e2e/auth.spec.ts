@@ -139,7 +139,16 @@ test.describe("会话", () => {
     await page.goto("/admin/users");
     await page.getByLabel("搜索用户名、名称或单位").fill(DISABLE_USER);
     await page.getByRole("link", { name: DISABLE_USER }).click();
+    // The first press only asks; the account stays enabled until the question is answered.
     await page.getByRole("button", { name: "停用账号" }).click();
+    const ask = page.getByRole("group", { name: "确认停用账号" });
+    await expect(ask).toContainText(`确定停用账号 ${DISABLE_USER}`);
+    await ask.getByRole("button", { name: "取消" }).click();
+    await expect(ask).toHaveCount(0);
+    await victim.reload();
+    await expect(victim.getByRole("heading", { name: "修改密码" })).toBeVisible();
+    await page.getByRole("button", { name: "停用账号" }).click();
+    await ask.getByRole("button", { name: "确认停用账号" }).click();
     await expect(page.getByText("账号状态已更新")).toBeVisible();
 
     await victim.reload();
@@ -171,7 +180,9 @@ test.describe("越权访问", () => {
     const admin = await adminContext.newPage();
     await loginAs(admin, "admin");
     await admin.goto("/admin/audit?user=zjj&outcome=denied");
-    await expect(admin.getByRole("row").filter({ hasText: "users:manage" }).filter({ hasText: "拒绝" }).first()).toBeVisible();
+    // The refused permission is shown as words, not as its code.
+    await expect(admin.getByRole("row").filter({ hasText: "管理账号" }).filter({ hasText: "账号 #1" }).filter({ hasText: "拒绝" }).first()).toBeVisible();
+    await expect(admin.getByRole("table").getByText("users:manage")).toHaveCount(0);
     await expectNoAxeViolations(admin);
     const download = admin.waitForEvent("download");
     await admin.getByRole("link", { name: "导出 Excel" }).click();

@@ -1,4 +1,6 @@
 // Chinese names for the audit log's action codes; unknown codes are shown as written.
+import type { Action } from "./permissions";
+
 export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "auth.login": "登录",
   "auth.logout": "退出登录",
@@ -11,13 +13,88 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "users.setDisabled": "停用/启用账号",
   "users.unlock": "解锁账号",
   "users.resetPassword": "重置密码",
+  "users.resetSecondFactor": "重置二次验证",
+  "account.enrolSecondFactor": "绑定动态口令",
   "audit.export": "导出审计日志",
+  "report.save": "保存报告草稿",
+  "report.submit": "提交报告",
+  "report.approve": "审核通过",
+  "report.return": "退回报告",
+  "report.bulkApprove": "批量审核通过",
+  "attachment.download": "下载佐证材料",
+  "coopNote.save": "填写配合情况",
+  "targets.save": "保存季度攻坚目标",
+  "targets.lock": "锁定/解锁季度目标",
+  "targets.request": "申请调整季度目标",
+  "targets.decide": "审批季度目标调整",
+  "notice.issue": "发出催办/督办",
+  "notice.reply": "回复通知",
+  "notice.sendBack": "退回回复",
+  "notice.close": "销号",
+  "notice.raise": "催办升级为督办",
+  "notice.escalate": "报送市领导",
+  "notice.attachment.download": "下载回复材料",
+  "notification.open": "打开消息",
+  "notification.readAll": "全部标为已读",
+  "rag.override": "认定进度灯",
+  "rag.override.clear": "取消进度灯认定",
+  "period.updateDue": "修改截止日期",
+  "task.maintain": "修改任务基础数据",
+  "project.verify": "核实民生实事",
+  "data.export": "导出数据",
+  "data.import": "导入数据",
+  "supervision.overdue.export": "导出逾期与滞后清单",
+  "supervision.notices.export": "导出督办台账",
+  "ledger.export": "导出工作台账",
+  "ledger.import.preview": "预览台账回填",
+  "ledger.import": "回填导入台账",
+  "bulletin.save": "保存季度通报草稿",
+  "bulletin.issue": "印发季度通报",
+  "bulletin.download": "下载季度通报",
+  "notice.bulkRemind": "批量催办",
+  "notice.document": "下载督办通知单",
+  "instruction.write": "作出领导批示",
   "storage.fault": "存储故障（恢复后补记）",
   "evidence.cleanup": "清理无记录的佐证材料文件",
 };
 
 export const AUDIT_OUTCOME_LABEL = { success: "成功", denied: "拒绝", failure: "失败" } as const;
 
+/** A refused page view or action is audited under the permission it lacked. */
+const PERMISSION_LABEL: Record<Action, string> = {
+  "task:read": "查看任务",
+  "report:read": "查看报告",
+  "report:edit": "编辑报告",
+  "report:submit": "提交报告",
+  "report:review": "审核报告",
+  "targets:edit": "编辑季度目标",
+  "targets:request": "申请调整季度目标",
+  "targets:lock": "锁定季度目标",
+  "coopNote:edit": "填写配合情况",
+  "attachment:read": "查看佐证材料",
+  "notice:issue": "发出催办/督办",
+  "notice:read": "查看通知附件",
+  "notice:replies": "查看通知回复",
+  "notice:reply": "回复通知",
+  "notice:close": "销号",
+  "rag:override": "认定进度灯",
+  "dashboard:read": "查看领导驾驶舱",
+  "status:read": "查询季度状态",
+  "supervision:read": "查看督查工作台",
+  "users:manage": "管理账号",
+  "units:manage": "管理单位",
+  "programme:edit": "维护基础数据",
+  "period:edit": "修改填报季度",
+  "data:import": "导入数据",
+  "report:import": "回填导入台账",
+  "instruction:write": "作出领导批示",
+  "bulletin:issue": "印发季度通报",
+  "audit:read": "查看审计日志",
+  export: "导出",
+  "account:self": "本人账号操作",
+};
+
+/** "审核通过", or for a refused page view the permission it lacked ("管理账号"). */
 export function auditActionLabel(action: string): string {
-  return AUDIT_ACTION_LABEL[action] ?? action;
+  return AUDIT_ACTION_LABEL[action] ?? PERMISSION_LABEL[action as Action] ?? action;
 }

@@ -20,6 +20,8 @@ const schema = z.object({
   AUDIT_KEY_FILE: z.string().min(1).optional(),
   /** The audit checkpoint (row count + head hash), outside the database. */
   AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  /** Who to ask for help (忘记密码、账号锁定、开通账号), shown on the login page: e.g. "市政府督查室 系统管理员，电话 …". */
+  HELP_CONTACT: z.string().trim().max(200).optional(),
   /** Fixed "today" (YYYY-MM-DD) for demos and tests; unset in production. */
   APP_TODAY: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   /** The office that signs 通报 and 督办通知单 (落款 and 红头). */

@@ -84,6 +84,8 @@ export type ResourceFor = {
   "supervision:read": undefined;
   "users:manage": undefined;
   "units:manage": undefined;
+  /** Maintain the programme itself (a task's text, leaders, units, metrics) and resolve 待核实. */
+  "programme:edit": undefined;
   "period:edit": undefined;
   "data:import": undefined;
   "audit:read": undefined;
@@ -145,6 +147,8 @@ export function can(user: SessionUser | null, ...permission: Permission): boolea
     case "dashboard:read":
     case "supervision:read":
       return anyRole(user, "leader", "supervisor", "admin");
+    case "programme:edit":
+      return anyRole(user, "admin", "supervisor");
     case "users:manage":
     case "units:manage":
     case "period:edit":

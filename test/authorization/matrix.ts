@@ -19,7 +19,7 @@ export type SignedIn = Exclude<Persona, "signedOut">;
  */
 export type RecordKind = "taskLead" | "taskCoop" | "projectLead" | "addressee" | "notification" | "none";
 
-export type Group = "reports" | "projects" | "supervision" | "admin" | "routes" | "outputs";
+export type Group = "reports" | "projects" | "supervision" | "admin" | "routes" | "outputs" | "programme";
 
 export interface Rule {
   group: Group;
@@ -76,6 +76,9 @@ export const MATRIX: Record<string, Rule> = {
   [`${USERS}#resetPassword`]: adminOnly,
   [`${USERS}#resetSecondFactor`]: adminOnly,
   "app/admin/periods/actions.ts#updateDueDate": adminOnly,
+  // The programme itself (task fields, 待核实): the administrator and the 督查室.
+  "app/admin/tasks/actions.ts#updateTask": { group: "programme", record: "none", allowed: ["admin", "supervisor"], audited: true },
+  "app/admin/verification/actions.ts#resolveProject": { group: "programme", record: "none", allowed: ["admin", "supervisor"], audited: true },
   "app/account/actions.ts#changePassword": selfService,
   "app/account/actions.ts#logout": selfService,
   "app/account/actions.ts#enrolSecondFactor": { ...selfService, withoutSecondFactor: true },

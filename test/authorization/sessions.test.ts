@@ -4,11 +4,13 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { createUser, resetPassword, setDisabled, unlock, updateUser } from "@/app/admin/users/actions";
+import { updateTask } from "@/app/admin/tasks/actions";
+import { resolveProject } from "@/app/admin/verification/actions";
 import { changePassword } from "@/app/account/actions";
 import { GET as exportAudit } from "@/app/api/admin/audit/export/route";
 import type { FormState } from "@/app/_lib/action";
 import type { Db } from "@/db/client";
-import { users } from "@/db/schema";
+import { livelihoodProjects, programmeYears, sections, sourceDocuments, tasks, users } from "@/db/schema";
 import { hashPassword } from "@/lib/password-hash";
 import type { Role } from "@/lib/permissions";
 import { addLeader, addSession, addUnit, addUser, migratedAppDb, snapshotDatabase } from "@/test/app-db";
@@ -56,6 +58,9 @@ const form = (fields: Record<string, string | number>) => {
   return data;
 };
 const versionOf = (id: number) => db.select({ v: users.version }).from(users).where(eq(users.id, id)).get()!.v;
+const taskVersion = () => db.select({ v: tasks.version }).from(tasks).where(eq(tasks.no, 1)).get()!.v;
+const projectVersion = () => db.select({ v: livelihoodProjects.version }).from(livelihoodProjects).where(eq(livelihoodProjects.no, 1)).get()!.v;
+let sectionId: number;
 
 /** Calls that must change nothing for a caller whose cookie does not hold a live session. */
 const ACTIONS: { name: string; call: (target: { id: number; username: string }) => Promise<FormState | Response> }[] = [
@@ -74,6 +79,18 @@ const ACTIONS: { name: string; call: (target: { id: number; username: string }) 
   { name: "unlock an account", call: (t) => unlock(undefined, form({ id: t.id, version: versionOf(t.id) })) },
   { name: "reset a password", call: (t) => resetPassword(undefined, form({ id: t.id, version: versionOf(t.id) })) },
   {
+    name: "edit a task of the programme",
+    call: () =>
+      updateTask(
+        undefined,
+        form({ no: 1, version: taskVersion(), target: `改造城市危旧房（修订${seq}）`, sectionId, leaders: "杨盛", leadUnits: "住建局", coopUnits: "", metrics: "", reason: "更正", source: "经住建局确认" }),
+      ),
+  },
+  {
+    name: "resolve a flagged livelihood project",
+    call: () => resolveProject(undefined, form({ no: 1, version: projectVersion(), confirmed: "经核实无误", keepFlag: "true", note: `仍待书面确认${seq}`, reason: "核实", source: "经住建局确认" })),
+  },
+  {
     name: "export the audit log",
     call: () => exportAudit(new Request("http://test/api/admin/audit/export?outcome=denied"), { params: Promise.resolve({}) }),
   },
@@ -85,6 +102,11 @@ beforeAll(async () => {
   otherUnit = addUnit(db, "发改局");
   leaderId = addLeader(db, "杨盛");
   mayorId = addLeader(db, "马慧", "市长");
+  const yearId = db.insert(programmeYears).values({ year: 2026, title: "2026 年市政府重点工作任务" }).returning().get().id;
+  const docId = db.insert(sourceDocuments).values({ key: "tasks", docNo: "汨政办函〔2026〕1号", issuedOn: "2026-01-20", title: "重点工作" }).returning().get().id;
+  sectionId = db.insert(sections).values({ yearId, name: "聚力提品质", position: 1 }).returning().get().id;
+  db.insert(tasks).values({ yearId, no: 1, sectionId, target: "改造城市危旧房", sourceDocumentId: docId, sourceRef: "测试" }).run();
+  db.insert(livelihoodProjects).values({ yearId, no: 1, name: "城镇危旧房整治", sourceDocumentId: docId, sourceRef: "测试", needsVerification: true, note: "待核实" }).run();
   passwordHash = await hashPassword(PASSWORD);
 });
 

@@ -5,6 +5,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { SourceFields } from "@/components/source-fields";
 import { VerificationCallout } from "@/components/verification-callout";
 import { getProjectByNo, getRelocationPlan, type Project } from "@/db/queries/projects";
+import { ProgrammeHistory } from "@/app/_components/programme-history";
 import { requireUser } from "@/app/_lib/current-user";
 import { appToday } from "@/app/_lib/today";
 import { listPeriods } from "@/db/queries/periods";
@@ -81,6 +82,7 @@ export default async function ProjectPage({ params }: Props) {
           </Card>
           <SubjectQuarterStatus subject={{ kind: "project", no: project.no }} />
           <SubjectInstructions subject={{ kind: "project", no: project.no }} />
+          <ProgrammeHistory kind="project" subjectId={progress.id} />
         </>
       )}
 
