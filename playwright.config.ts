@@ -50,7 +50,7 @@ export default defineConfig({
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { E2E_PORT: String(port), APP_TODAY: today },
+      env: { E2E_PORT: String(port), APP_TODAY: today, HELP_CONTACT: "市政府督查室 系统管理员" },
     },
     {
       command: `node scripts/e2e-server.mjs`,

@@ -6,6 +6,7 @@
 //        with reports still to submit this quarter, and each report's complete content
 //   tsx --conditions=react-server bench/setup.ts count <since-ms> → rows saved since then
 //   tsx --conditions=react-server bench/setup.ts versions <no,…> → current report versions
+//   tsx --conditions=react-server bench/setup.ts latest-status → the newest stored status instant (ms)
 // Sessions are created with the login code's own createSession, so cookies carry a real,
 // live server-side session.
 import { and, eq, gte, inArray, sql } from "drizzle-orm";
@@ -15,7 +16,7 @@ import { listLedTaskReports } from "@/db/queries/report-board";
 import { getReportRecord, getReportTaskByNo } from "@/db/queries/reports";
 import { createSession } from "@/db/queries/sessions";
 import { getTaskTargets } from "@/db/queries/targets";
-import { auditLog, reports, reportVersions, users } from "@/db/schema";
+import { auditLog, quarterStatusHistory, reports, reportVersions, users } from "@/db/schema";
 import { SUPERVISOR_USERNAME, MAYOR_USERNAME } from "@/lib/usernames";
 import { effectivePlans } from "@/lib/quarter-targets";
 import { reportField } from "@/lib/report-form";
@@ -132,6 +133,11 @@ function versions(nos: number[]): number[] {
   return nos.map((no) => getReportRecord({ subject: { taskId: getReportTaskByNo({ yearId: period!.yearId, no })!.id }, periodId: period!.id })?.version ?? 0);
 }
 
+/** When the newest stored judgement took effect (the generated timeline runs to the end of the quarter). */
+function latestStatus(): number {
+  return db.select({ at: sql<number>`max(${quarterStatusHistory.validFrom})` }).from(quarterStatusHistory).get()?.at ?? 0;
+}
+
 const [mode, arg] = process.argv.slice(2);
 const out =
   mode === "personas"
@@ -142,9 +148,11 @@ const out =
         ? count(Number(arg))
         : mode === "versions"
           ? versions((arg ?? "").split(",").map(Number))
-          : null;
+          : mode === "latest-status"
+            ? latestStatus()
+            : null;
 if (!out) {
-  console.error("用法：bench/setup.ts personas <n> | burst | count <毫秒时间戳> | versions <序号,…>");
+  console.error("用法：bench/setup.ts personas <n> | burst | count <毫秒时间戳> | versions <序号,…> | latest-status");
   process.exit(2);
 }
 console.log(JSON.stringify(out));

@@ -2,6 +2,7 @@
 // reused by zod (`table.column.enumValues`) so there is one list of each.
 import { sql } from "drizzle-orm";
 import {
+  blob,
   check,
   index,
   integer,
@@ -11,11 +12,13 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import type { FieldChange } from "../lib/programme-fields";
 import type { Reason } from "../lib/quarter-status";
 import type { PlausibilityConfirmation } from "../lib/plausibility";
 import type { QuarterPlanChange } from "../lib/submitted-quarter";
 import {
   AUDIT_OUTCOMES,
+  BULLETIN_STATUSES,
   CHANGE_REQUEST_STATUS,
   COLLECTIVE_BASIS,
   COMPARATORS,
@@ -107,6 +110,8 @@ export const tasks = sqliteTable(
     note: text("note"),
     /** What needs confirming, in plain words for a clerk or a leader (the 待核实 badge opens it). */
     verificationNote: text("verification_note"),
+    /** Bumped by every maintenance edit, for the optimistic check. */
+    version: integer("version").notNull().default(1),
   },
   (t) => [uniqueIndex("tasks_year_no").on(t.yearId, t.no), index("tasks_section").on(t.sectionId)],
 );
@@ -163,6 +168,7 @@ export const livelihoodProjects = sqliteTable(
     needsVerification: integer("needs_verification", { mode: "boolean" }).notNull().default(false),
     note: text("note"),
     verificationNote: text("verification_note"),
+    version: integer("version").notNull().default(1),
   },
   (t) => [uniqueIndex("projects_year_no").on(t.yearId, t.no)],
 );
@@ -215,6 +221,25 @@ export const projectMilestones = sqliteTable(
     targets: text("targets", { mode: "json" }).$type<MilestoneTargets>().notNull(),
   },
   (t) => [uniqueIndex("project_milestones_position").on(t.partId, t.position)],
+);
+
+/**
+ * 基础数据变更记录: every maintenance edit of a task or project (and every 待核实 resolution),
+ * with the reason, the source it rests on and the fields as they were and became.
+ */
+export const programmeChanges = sqliteTable(
+  "programme_changes",
+  {
+    id: integer("id").primaryKey(),
+    subjectKind: text("subject_kind", { enum: SUBJECT_KINDS }).notNull(),
+    subjectId: integer("subject_id").notNull(),
+    at: integer("at").notNull(),
+    byId: integer("by_id").notNull().references(() => users.id),
+    reason: text("reason").notNull(),
+    source: text("source").notNull(),
+    changes: text("changes", { mode: "json" }).$type<FieldChange[]>().notNull(),
+  },
+  (t) => [index("programme_changes_subject").on(t.subjectKind, t.subjectId, t.at)],
 );
 
 // ───────────────────────── accounts, sessions, audit ─────────────────────────
@@ -644,7 +669,7 @@ export const notices = sqliteTable(
     projectId: integer("project_id").references(() => livelihoodProjects.id),
     periodId: integer("period_id").references(() => periods.id),
     level: text("level", { enum: NOTICE_LEVELS }).notNull(),
-    serialNo: integer("serial_no"), // 督办〔2026〕N号
+    serialNo: integer("serial_no"), // 督办〔2026〕N号 / 催办〔2026〕N号, numbered per level and year
     problem: text("problem").notNull(),
     requirement: text("requirement").notNull(),
     deadline: text("deadline").notNull(), // YYYY-MM-DD
@@ -707,6 +732,60 @@ export const notifications = sqliteTable(
     index("notifications_user").on(t.userId, t.readAt),
     uniqueIndex("notifications_dedupe").on(t.userId, t.dedupeKey),
   ],
+);
+
+/**
+ * 季度通报: one draft per quarter that the 督查室 edits (文号 prefix, 下步工作), then issues:
+ * it is numbered within its prefix and year, the .docx is stored as issued and the row is
+ * read-only from then on, so an issued 通报 downloads exactly as it went out.
+ */
+export const bulletins = sqliteTable(
+  "bulletins",
+  {
+    id: integer("id").primaryKey(),
+    periodId: integer("period_id").notNull().references(() => periods.id),
+    status: text("status", { enum: BULLETIN_STATUSES }).notNull().default("draft"),
+    /** e.g. 汨督: the 文号 reads 汨督〔2026〕3号. */
+    docPrefix: text("doc_prefix").notNull(),
+    nextSteps: text("next_steps").notNull().default(""),
+    /** Calendar year of the 文号 (Asia/Shanghai), set on issue. */
+    year: integer("year"),
+    serialNo: integer("serial_no"),
+    issuedOn: text("issued_on"), // YYYY-MM-DD
+    issuedAt: integer("issued_at"),
+    issuedById: integer("issued_by_id").references(() => users.id),
+    document: blob("document", { mode: "buffer" }),
+    documentSha256: text("document_sha256"),
+    version: integer("version").notNull().default(1),
+    updatedAt: integer("updated_at").notNull(),
+    updatedById: integer("updated_by_id").notNull().references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex("bulletins_one_draft").on(t.periodId).where(sql`${t.status} = 'draft'`),
+    uniqueIndex("bulletins_doc_no").on(t.docPrefix, t.year, t.serialNo),
+  ],
+);
+
+/**
+ * 领导批示: a leader's instruction on an escalated 督办 or on a task (or project) whose 进度
+ * is red. Append-only; it is shown on the subject's page and in the 季度通报.
+ */
+export const leaderInstructions = sqliteTable(
+  "leader_instructions",
+  {
+    id: integer("id").primaryKey(),
+    subjectKind: text("subject_kind", { enum: SUBJECT_KINDS }).notNull(),
+    /** tasks.id or livelihood_projects.id */
+    subjectId: integer("subject_id").notNull(),
+    noticeId: integer("notice_id").references(() => notices.id),
+    /** The quarter whose red lamp it answers (null for one on a 督办). */
+    periodId: integer("period_id").references(() => periods.id),
+    leaderId: integer("leader_id").notNull().references(() => leaders.id),
+    byId: integer("by_id").notNull().references(() => users.id),
+    text: text("text").notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("leader_instructions_subject").on(t.subjectKind, t.subjectId), index("leader_instructions_notice").on(t.noticeId)],
 );
 
 // ───────────────────────── derived quarter status (db/status) ─────────────────────────
@@ -792,4 +871,6 @@ export type SelfStatus = (typeof SELF_STATUS)[number];
 export type QuarterStatusRow = typeof quarterStatus.$inferSelect;
 export type Notice = typeof notices.$inferSelect;
 export type ReportPart = typeof reportParts.$inferSelect;
+export type Bulletin = typeof bulletins.$inferSelect;
+export type LeaderInstruction = typeof leaderInstructions.$inferSelect;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];

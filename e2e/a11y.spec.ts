@@ -28,6 +28,9 @@ const PAGES: Entry[] = [
   { route: "/projects/[no]/report/[quarter]", url: "/projects/2/report/2026Q4", persona: "unit" },
   { route: "/dashboard", url: "/dashboard", persona: "mayor" },
   { route: "/dashboard/tasks", url: "/dashboard/tasks", persona: "mayor" },
+  { route: "/dashboard/brief", url: "/dashboard/brief?leader=杨盛", persona: "mayor" },
+  { route: "/ledger", url: "/ledger", persona: "unit" },
+  { route: "/supervision/bulletins", url: "/supervision/bulletins", persona: "supervisor" },
   { route: "/supervision", url: "/supervision", persona: "supervisor" },
   { route: "/supervision/overdue", url: "/supervision/overdue", persona: "supervisor" },
   { route: "/supervision/review", url: "/supervision/review", persona: "supervisor" },
@@ -39,6 +42,9 @@ const PAGES: Entry[] = [
   { route: "/admin/users/[id]", url: firstUserUrl, persona: "admin" },
   { route: "/admin/audit", url: "/admin/audit", persona: "admin" },
   { route: "/admin/periods", url: "/admin/periods", persona: "admin" },
+  { route: "/admin/tasks", url: "/admin/tasks", persona: "admin" },
+  { route: "/admin/tasks/[no]", url: "/admin/tasks/26", persona: "supervisor" },
+  { route: "/admin/verification", url: "/admin/verification", persona: "admin" },
 ];
 
 /** The first notice in the list, issuing a 催办 through the form when there is none yet. */
@@ -85,6 +91,8 @@ test("every page under app/ is in the accessibility scan", () => {
 
 for (const entry of PAGES) {
   test(`${entry.route} has no axe violations on desktop and phone${entry.persona ? ` (${entry.persona})` : ""}`, async ({ page }) => {
+    // Two full axe runs over the longest pages (the overdue list, the cockpit) can take more than a minute on a busy machine.
+    test.setTimeout(150_000);
     if (entry.persona) await loginAs(page, entry.persona);
     const url = typeof entry.url === "string" ? entry.url : await entry.url(page);
     const response = await page.goto(url);

@@ -1,7 +1,7 @@
 // Sign-in, lockout, forced password change, logout and server-side session revocation.
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { CHANGED_PASSWORD, changePasswordOnPage, expect, INITIAL_PASSWORD, loginAs, nextTotpCode, rememberPassword, test } from "./fixtures";
+import { CHANGED_PASSWORD, changePasswordOnPage, expect, INITIAL_PASSWORD, loginAs, nextTotpCode, rememberPassword, serverPort, test } from "./fixtures";
 
 // Accounts used only here, so other specs' personas are never locked or changed.
 const LOCKOUT_USER = "yzgs"; // 邮政公司
@@ -33,7 +33,7 @@ test.describe("登录", () => {
     await page.goto("/admin/audit?outcome=denied");
     await submitLogin(page, "admin", CHANGED_PASSWORD);
     // The administrator signs in with a second factor: the form asks for it once the password is right.
-    await page.getByLabel("动态口令").fill(await nextTotpCode("admin"));
+    await page.getByLabel("动态口令").fill(await nextTotpCode(await serverPort(page), "admin"));
     await page.getByRole("button", { name: "登录" }).click();
     await expect(page).toHaveURL(/\/admin\/audit\?outcome=denied$/);
     await expect(page.getByRole("heading", { name: "审计日志" })).toBeVisible();
@@ -98,7 +98,7 @@ test.describe("首次登录修改密码", () => {
     await expect(page.getByText("密码不得包含用户名。")).toBeVisible();
 
     await changePasswordOnPage(page, INITIAL_PASSWORD, CHANGED_PASSWORD);
-    rememberPassword(FIRST_LOGIN_USER, CHANGED_PASSWORD);
+    await rememberPassword(page, FIRST_LOGIN_USER, CHANGED_PASSWORD);
     await page.goto("/account/password");
     await expect(page.getByText("请先设置新密码")).toHaveCount(0);
 
@@ -139,7 +139,16 @@ test.describe("会话", () => {
     await page.goto("/admin/users");
     await page.getByLabel("搜索用户名、名称或单位").fill(DISABLE_USER);
     await page.getByRole("link", { name: DISABLE_USER }).click();
+    // The first press only asks; the account stays enabled until the question is answered.
     await page.getByRole("button", { name: "停用账号" }).click();
+    const ask = page.getByRole("group", { name: "确认停用账号" });
+    await expect(ask).toContainText(`确定停用账号 ${DISABLE_USER}`);
+    await ask.getByRole("button", { name: "取消" }).click();
+    await expect(ask).toHaveCount(0);
+    await victim.reload();
+    await expect(victim.getByRole("heading", { name: "修改密码" })).toBeVisible();
+    await page.getByRole("button", { name: "停用账号" }).click();
+    await ask.getByRole("button", { name: "确认停用账号" }).click();
     await expect(page.getByText("账号状态已更新")).toBeVisible();
 
     await victim.reload();
@@ -171,7 +180,9 @@ test.describe("越权访问", () => {
     const admin = await adminContext.newPage();
     await loginAs(admin, "admin");
     await admin.goto("/admin/audit?user=zjj&outcome=denied");
-    await expect(admin.getByRole("row").filter({ hasText: "users:manage" }).filter({ hasText: "拒绝" }).first()).toBeVisible();
+    // The refused permission is shown as words, not as its code.
+    await expect(admin.getByRole("row").filter({ hasText: "管理账号" }).filter({ hasText: "账号 #1" }).filter({ hasText: "拒绝" }).first()).toBeVisible();
+    await expect(admin.getByRole("table").getByText("users:manage")).toHaveCount(0);
     await expectNoAxeViolations(admin);
     const download = admin.waitForEvent("download");
     await admin.getByRole("link", { name: "导出 Excel" }).click();

@@ -31,42 +31,73 @@ export const PERSONAS = {
 } as const;
 export type Persona = keyof typeof PERSONAS;
 
-const knownPasswords = new Map<string, string>();
-const sessions = new Map<string, Cookie[]>();
+// Each server (the direct one, the one behind nginx, the full-disk one) has its own database,
+// so what is remembered is kept per server: keyed by the port the page's requests go to.
+const projectPort = () => new URL(base.info().project.use.baseURL ?? `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`).port;
+const pagePorts = new WeakMap<Page, string>();
 
-// Each server (the direct one, and the one behind nginx) has its own database, so what is
-// remembered is kept per server: keyed by the port of the test's baseURL.
-const port = () => new URL(base.info().project.use.baseURL ?? `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`).port;
-const key = (username: string) => `${port()}:${username}`;
+/** The port of the server this page talks to (its context's baseURL), asked once per page. */
+export async function serverPort(page: Page): Promise<string> {
+  const known = pagePorts.get(page);
+  if (known) return known;
+  const res = await page.request.get("/api/health");
+  const found = new URL(res.url()).port;
+  pagePorts.set(page, found);
+  return found;
+}
+
+/**
+ * What one server's run has taught the fixtures, in a file rather than in memory: Playwright
+ * starts a new worker after a failed test, and a worker that had forgotten the changed
+ * passwords would try the initial one for every persona — wrong sign-ins that add up to the
+ * per-source throttle and lock every later test out. scripts/e2e-server.mjs empties these
+ * files when it starts a fresh database.
+ */
+function remembered<T>(kind: string) {
+  const file = (port: string) => path.join(".tmp", `e2e-${kind}-${port}.json`);
+  const all = (port: string): Record<string, T> => {
+    try {
+      return JSON.parse(fs.readFileSync(file(port), "utf8")) as Record<string, T>;
+    } catch {
+      return {};
+    }
+  };
+  const write = (port: string, next: Record<string, T>) => {
+    fs.mkdirSync(".tmp", { recursive: true });
+    // Write then rename, so a worker reading at the same moment never sees half a file.
+    const tmp = `${file(port)}.${process.pid}`;
+    fs.writeFileSync(tmp, JSON.stringify(next));
+    fs.renameSync(tmp, file(port));
+  };
+  return {
+    get: (port: string, username: string): T | undefined => all(port)[username],
+    set: (port: string, username: string, value: T) => write(port, { ...all(port), [username]: value }),
+    delete: (port: string, username: string) => {
+      const rest = all(port);
+      delete rest[username];
+      write(port, rest);
+    },
+  };
+}
+const knownPasswords = remembered<string>("passwords");
+const sessions = remembered<Cookie[]>("sessions");
 // The "phones": each bound user's secret and the last step a code was sent for (a code works once).
-// scripts/e2e-server.mjs empties the file when it starts a fresh database.
 type Authenticator = { secret: string; lastStep: number };
-const authenticatorsFile = () => path.join(".tmp", `e2e-totp-${port()}.json`);
-function authenticators(): Record<string, Authenticator> {
-  try {
-    return JSON.parse(fs.readFileSync(authenticatorsFile(), "utf8")) as Record<string, Authenticator>;
-  } catch {
-    return {};
-  }
-}
-function saveAuthenticator(username: string, value: Authenticator) {
-  fs.mkdirSync(".tmp", { recursive: true });
-  fs.writeFileSync(authenticatorsFile(), JSON.stringify({ ...authenticators(), [username]: value }));
-}
+const phones = remembered<Authenticator>("totp");
 
 /**
  * A code from the user's authenticator that the server has not seen yet: the current step or
  * the next (the server allows one step of drift), else wait for a fresh step.
  */
-export async function nextTotpCode(username: string): Promise<string> {
-  const phone = authenticators()[username];
+export async function nextTotpCode(port: string, username: string): Promise<string> {
+  const phone = phones.get(port, username);
   if (!phone) throw new Error(`${username} has no authenticator bound in this run`);
   for (;;) {
     const now = Date.now();
     for (const offset of [0, 30_000]) {
       const step = totpStep(now + offset);
       if (step > phone.lastStep) {
-        saveAuthenticator(username, { secret: phone.secret, lastStep: step });
+        phones.set(port, username, { secret: phone.secret, lastStep: step });
         return totpCode(phone.secret, now + offset);
       }
     }
@@ -94,27 +125,29 @@ export async function signInWith(page: Page, username: string, password: string,
 export async function signInWithPassword(page: Page, username: string, password: string): Promise<boolean> {
   const outcome = await signInWith(page, username, password);
   if (outcome !== "otp_required") return outcome === "ok";
-  const second = await signInWith(page, username, password, await nextTotpCode(username));
+  const second = await signInWith(page, username, password, await nextTotpCode(await serverPort(page), username));
   return second === "ok";
 }
 
 /** Binds an authenticator on /account/second-factor (the page must be showing it). */
 export async function enrolSecondFactor(page: Page, username: string): Promise<void> {
   const secret = (await page.getByLabel("动态口令密钥").textContent())!.trim();
-  saveAuthenticator(username, { secret, lastStep: -1 });
-  await page.getByLabel("验证器上的 6 位数字").fill(await nextTotpCode(username));
+  const port = await serverPort(page);
+  phones.set(port, username, { secret, lastStep: -1 });
+  await page.getByLabel("验证器上的 6 位数字").fill(await nextTotpCode(port, username));
   await page.getByRole("button", { name: "绑定" }).click();
   await expect(page.getByText("动态口令已绑定")).toBeVisible();
 }
 
 /** Reuses the persona's live session, if it has one. */
 async function resumeSession(page: Page, username: string): Promise<boolean> {
-  const cookies = sessions.get(key(username));
+  const port = await serverPort(page);
+  const cookies = sessions.get(port, username);
   if (!cookies) return false;
   await page.context().addCookies(cookies);
   const res = await page.request.get("/account/password", { maxRedirects: 0 });
   if (res.status() === 200) return true;
-  sessions.delete(key(username));
+  sessions.delete(port, username);
   await page.context().clearCookies();
   return false;
 }
@@ -131,8 +164,9 @@ export async function changePasswordOnPage(page: Page, current: string, next: st
 /** Signs the page's browser context in as a persona or username, ready to use the app. */
 export async function loginAs(page: Page, who: Persona | string): Promise<string> {
   const username = who in PERSONAS ? PERSONAS[who as Persona] : who;
-  if (await resumeSession(page, username)) return knownPasswords.get(key(username))!;
-  const first = knownPasswords.get(key(username)) ?? INITIAL_PASSWORD;
+  const port = await serverPort(page);
+  if (await resumeSession(page, username)) return knownPasswords.get(port, username)!;
+  const first = knownPasswords.get(port, username) ?? INITIAL_PASSWORD;
   const second = first === INITIAL_PASSWORD ? CHANGED_PASSWORD : INITIAL_PASSWORD;
   let password = first;
   if (!(await signInWithPassword(page, username, first))) {
@@ -146,14 +180,14 @@ export async function loginAs(page: Page, who: Persona | string): Promise<string
     await page.goto("/account/password");
   }
   if (new URL(page.url()).pathname === "/account/second-factor") await enrolSecondFactor(page, username);
-  knownPasswords.set(key(username), password);
-  sessions.set(key(username), await page.context().cookies());
+  knownPasswords.set(port, username, password);
+  sessions.set(port, username, await page.context().cookies());
   return password;
 }
 
 /** Forget a remembered password (a spec that changes one itself). */
-export function rememberPassword(username: string, password: string): void {
-  knownPasswords.set(key(username), password);
+export async function rememberPassword(page: Page, username: string, password: string): Promise<void> {
+  knownPasswords.set(await serverPort(page), username, password);
 }
 
 export const test = base.extend<{ loginAs: (who: Persona | string) => Promise<string> }>({
@@ -167,6 +201,6 @@ export { expect };
 /** The throwaway database of the app server this test talks to (written by scripts/e2e-server.mjs). */
 export function e2eDatabasePath(): string {
   // Behind nginx the app listens one port above nginx (playwright.config.ts).
-  const appPort = base.info().project.name === "nginx" ? Number(port()) + 1 : Number(port());
+  const appPort = base.info().project.name === "nginx" ? Number(projectPort()) + 1 : Number(projectPort());
   return fs.readFileSync(path.join(".tmp", `e2e-db-path-${appPort}`), "utf8");
 }

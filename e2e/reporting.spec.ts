@@ -4,6 +4,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, loginAs, test } from "./fixtures";
+import { submitAndWait } from "./helpers/form-submit";
 
 // 住建局 (persona "unit") leads task 27: 改造城市危旧房 132 套. 发改局 ("otherUnit") has no part in it.
 const TASK = 27;
@@ -132,7 +133,8 @@ test.describe("季度填报", () => {
     await loginAs(second, "unit");
     await second.goto(url);
     await page.getByLabel("工作进展（必填）").fill("第一个窗口改过的内容");
-    await page.getByRole("button", { name: "保存草稿" }).click();
+    // The first save's status line is still on screen: wait for this save's own answer.
+    await submitAndWait(page, page.getByRole("button", { name: "保存草稿" }), { path: url, sent: ["第一个窗口改过的内容"] });
     await expect(page.getByRole("status").filter({ hasText: "草稿已保存" })).toBeVisible();
 
     await second.getByLabel("工作进展（必填）").fill("第二个窗口辛苦写的长段文字");
@@ -143,7 +145,7 @@ test.describe("季度填报", () => {
     await expect(second.getByText("第一个窗口改过的内容")).toBeVisible();
 
     // Having seen the other version, saving again is a deliberate choice and succeeds.
-    await second.getByRole("button", { name: "保存草稿" }).click();
+    await submitAndWait(second, second.getByRole("button", { name: "保存草稿" }), { path: url, sent: ["第二个窗口辛苦写的长段文字"] });
     await expect(second.getByRole("status").filter({ hasText: "草稿已保存" })).toBeVisible();
     await page.reload();
     await expect(page.getByLabel("工作进展（必填）")).toHaveValue("第二个窗口辛苦写的长段文字");
@@ -158,21 +160,19 @@ test.describe("季度填报", () => {
     const due = page.getByLabel("2026年第四季度报告截止日期");
     const save = page.getByRole("button", { name: /^保存\s*2026年第四季度截止日期$/ });
     await expect(due).toHaveValue("2027-01-05");
+    // Each save waits for its own request's answer (identified by the date it sent), never
+    // for a status line an earlier save may have left on screen.
+    const saveDue = (value: string) => submitAndWait(page, save, { path: "/admin/periods", sent: [value] });
     await due.fill("2026-09-01");
-    await save.click();
-    await expect(page.getByText(/截止日期不能早于本季度开始日/).first()).toBeVisible();
-    // Wait for each save's own answer: the status line of the previous save is still on screen.
-    const saved = () => page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/admin/periods");
+    await saveDue("2026-09-01");
+    await expect(page.getByRole("alert").filter({ hasText: /截止日期不能早于本季度开始日/ })).toBeVisible();
     await due.fill("2027-01-06");
-    let answered = saved();
-    await save.click();
-    await answered;
+    await saveDue("2027-01-06");
     await expect(page.getByRole("status").filter({ hasText: "截止日期已更新" })).toBeVisible();
+    await page.reload();
+    await expect(due).toHaveValue("2027-01-06");
     await due.fill("2027-01-05");
-    answered = saved();
-    await save.click();
-    await answered;
-    await expect(page.getByRole("status").filter({ hasText: "截止日期已更新" })).toBeVisible();
+    await saveDue("2027-01-05");
     await page.reload();
     await expect(page.getByLabel("2026年第四季度报告截止日期")).toHaveValue("2027-01-05");
   });

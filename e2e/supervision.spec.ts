@@ -26,7 +26,8 @@ function shanghaiDay(offsetDays = 0): string {
   return new Date(Date.parse(`${TODAY}T00:00:00Z`) + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
 
-test.describe.configure({ mode: "serial" });
+// Whole journeys of two or three people, each page scanned with axe: more than the default minute on a busy machine.
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 test.describe("督查督办", () => {
   test("unit submits → 督查室 returns with a comment → unit fixes and resubmits → 督查室 approves", async ({ page, browser }) => {

@@ -20,8 +20,16 @@ const schema = z.object({
   AUDIT_KEY_FILE: z.string().min(1).optional(),
   /** The audit checkpoint (row count + head hash), outside the database. */
   AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  /** Who to ask for help (忘记密码、账号锁定、开通账号), shown on the login page: e.g. "市政府督查室 系统管理员，电话 …". */
+  HELP_CONTACT: z.string().trim().max(200).optional(),
   /** Fixed "today" (YYYY-MM-DD) for demos and tests; unset in production. */
   APP_TODAY: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** The office that signs 通报 and 督办通知单 (落款 and 红头). */
+  ISSUING_OFFICE: z.string().trim().min(2).max(40).default("汨罗市人民政府督查室"),
+  /** Default 文号 prefix of a 季度通报: 汨督 → 汨督〔2026〕3号 (editable per draft). */
+  BULLETIN_DOC_PREFIX: z.string().trim().min(1).max(12).default("汨督"),
+  /** Agency code before a notice's number: 汨政 → 汨政督办〔2026〕3号. */
+  NOTICE_AGENCY_CODE: z.string().trim().min(1).max(12).default("汨政"),
 });
 
 const parsed = schema.parse(process.env);

@@ -34,6 +34,23 @@ describe("buildWorkbook", () => {
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(sheet.getColumn(1).width).toBe(18);
   });
+
+  it("prints on A4 landscape fitted to the width, with wrapped 仿宋 cells tall enough for their lines", async () => {
+    const buffer = await buildWorkbook({
+      sheetName: "清单",
+      columns: [{ header: "原因", value: (r: { t: string }) => r.t, maxWidth: 10 }],
+      rows: [{ t: "一季度逾期未报\n二季度逾期未报\n三季度逾期未报" }, { t: "=1+1" }],
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet("清单")!;
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" });
+    const cell = sheet.getCell(2, 1);
+    expect(cell.alignment.wrapText).toBe(true);
+    expect(cell.font.name).toBe("仿宋");
+    expect(sheet.getRow(2).height).toBeGreaterThan(sheet.getRow(3).height);
+    expect(sheet.getCell(3, 1)).toMatchObject({ value: "=1+1", numFmt: "@" });
+  });
 });
 
 describe("attachmentHeader", () => {

@@ -7,6 +7,7 @@ import {
   nextSerialNo,
   noticeDaysOverdue,
   noticeStateAt,
+  noticeDocNo,
   noticeTitle,
   type NoticeEventFact,
   type NoticeFacts,
@@ -117,7 +118,13 @@ describe("督办 numbering", () => {
     expect(noticeTitle({ level: "duban", serialNo: 5, createdAt: at("2026-07-10") })).toBe("督办〔2026〕5号");
     // 2026-12-31T17:00Z is already 2027-01-01 in Shanghai.
     expect(noticeTitle({ level: "duban", serialNo: 1, createdAt: Date.parse("2026-12-31T17:00:00Z") })).toBe("督办〔2027〕1号");
+    expect(noticeTitle({ level: "cuiban", serialNo: 12, createdAt: at("2026-07-10") })).toBe("催办〔2026〕12号");
     expect(noticeTitle({ level: "cuiban", serialNo: null, createdAt: at("2026-07-10") })).toBe("催办");
+  });
+
+  it("puts the agency code before the number on the printed notice", () => {
+    expect(noticeDocNo("汨政", { level: "duban", serialNo: 3, createdAt: at("2026-07-10") })).toBe("汨政督办〔2026〕3号");
+    expect(noticeDocNo("汨政", { level: "cuiban", serialNo: null, createdAt: at("2026-07-10") })).toBeNull();
   });
 });
 

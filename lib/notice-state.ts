@@ -122,10 +122,21 @@ export function issueYear(createdAt: number): number {
   return Number(dayOfTimestamp(createdAt).slice(0, 4));
 }
 
-/** "督办〔2026〕3号", or "催办" (催办 are reminders and carry no number). */
+/**
+ * "督办〔2026〕3号" / "催办〔2026〕12号": each level is numbered on its own within the year.
+ * A 催办 issued before 催办 were numbered has no number and reads "催办".
+ */
 export function noticeTitle(notice: { level: NoticeLevel; serialNo: number | null; createdAt: number }): string {
-  if (notice.level === "duban" && notice.serialNo !== null) return `督办〔${issueYear(notice.createdAt)}〕${notice.serialNo}号`;
+  if (notice.serialNo !== null) return `${NOTICE_LEVEL_LABEL[notice.level]}〔${issueYear(notice.createdAt)}〕${notice.serialNo}号`;
   return NOTICE_LEVEL_LABEL[notice.level];
+}
+
+/**
+ * The 文号 on the printed notice: the agency code, then the level and its number
+ * ("汨政督办〔2026〕3号"); null for an unnumbered one.
+ */
+export function noticeDocNo(agencyCode: string, notice: { level: NoticeLevel; serialNo: number | null; createdAt: number }): string | null {
+  return notice.serialNo === null ? null : `${agencyCode}${noticeTitle(notice)}`;
 }
 
 export interface NoticeEventFact {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   clip,
   dueMessages,
+  leaderInstructed,
   noticeEscalated,
   noticeIssued,
   noticeReplied,
@@ -53,12 +54,20 @@ describe("event notifications", () => {
     expect(noticeReturned({ ...ref, eventId: 12 }).message.dedupeKey).not.toBe(noticeReturned({ ...ref, eventId: 15 }).message.dedupeKey);
   });
 
-  it("sends an escalated 督办 to the task's leaders, saying 逾期 only once the deadline has passed", () => {
-    const ref = { id: 4, title: "督办〔2026〕1号", subject: "第32项", leaderIds: [2, 5], link: "/supervision/notices/4", deadline: "2026-12-15" };
+  it("sends an escalated 督办 to the task's leaders and the 市长, saying 逾期 only once the deadline has passed", () => {
+    const ref = { id: 4, title: "督办〔2026〕1号", subject: "第32项", leaderIds: [2, 5], mayorLeaderIds: [1], link: "/supervision/notices/4", deadline: "2026-12-15" };
     const early = noticeEscalated({ ...ref, today: "2026-12-01" });
-    expect(early.audience).toEqual({ kind: "leaders", leaderIds: [2, 5] });
+    expect(early.audience).toEqual({ kind: "leaders", leaderIds: [2, 5, 1] });
+    // The 市长 leading the task is told once.
+    expect(noticeEscalated({ ...ref, mayorLeaderIds: [2], today: "2026-12-01" }).audience).toEqual({ kind: "leaders", leaderIds: [2, 5] });
     expect(early.message.title).toBe("督查室呈报：督办〔2026〕1号（第32项）回复期限 2026-12-15，尚未办结");
     expect(noticeEscalated({ ...ref, today: "2026-12-18" }).message.title).toBe("督查室呈报：督办〔2026〕1号（第32项）已逾期 3 天未办结");
+  });
+
+  it("sends a leader's 批示 to the 督查室 and the lead units under one key", () => {
+    const planned = leaderInstructed({ instructionId: 9, leaderName: "吴艳平", on: "督办〔2026〕1号", text: "请民政局一周内整改到位", leadUnitIds: [7], unitLink: "/tasks/51", supervisorLink: "/supervision/notices/3" });
+    expect(planned.map((p) => p.audience)).toEqual([{ kind: "supervisors" }, { kind: "units", unitIds: [7] }]);
+    expect(planned[1]!.message).toMatchObject({ kind: "leader_instruction", title: "吴艳平批示（督办〔2026〕1号）：请民政局一周内整改到位", dedupeKey: "leader-instruction:9" });
   });
 
   it("cuts long comments so a title stays one line", () => {

@@ -24,7 +24,8 @@ export type NotificationKind =
   | "notice_due"
   | "notice_overdue"
   | "targets_change_requested"
-  | "targets_change_decided";
+  | "targets_change_decided"
+  | "leader_instruction";
 
 export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
   report_submitted: "报告待审核",
@@ -42,6 +43,7 @@ export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
   notice_overdue: "已逾期",
   targets_change_requested: "目标调整申请",
   targets_change_decided: "目标调整结果",
+  leader_instruction: "领导批示",
 };
 
 /** Who receives a message; the db layer turns it into user ids (disabled users excluded). */
@@ -170,7 +172,7 @@ export function reportApproved(args: { reportId: number; versionNo: number; subj
 
 interface NoticeRef {
   id: number;
-  /** "督办〔2026〕3号" or "催办". */
+  /** "督办〔2026〕3号" or "催办〔2026〕5号". */
   title: string;
   /** e.g. "第32项" */
   subject: string;
@@ -226,12 +228,17 @@ export function noticeClosed(notice: NoticeRef & { unitIds: readonly number[]; l
   };
 }
 
-/** The 督查室 raised a 督办 to its 牵头领导: says "逾期未办结" only once the deadline has passed. */
-export function noticeEscalated(notice: NoticeRef & { leaderIds: readonly number[]; link: string; deadline: string; today: string }): PlannedNotification {
+/**
+ * The 督查室 raised a 督办 to its 牵头领导, with the 市长 copied on every escalation: says
+ * "逾期未办结" only once the deadline has passed.
+ */
+export function noticeEscalated(
+  notice: NoticeRef & { leaderIds: readonly number[]; mayorLeaderIds: readonly number[]; link: string; deadline: string; today: string },
+): PlannedNotification {
   const overdue = daysBetween(notice.deadline, notice.today);
   const state = overdue > 0 ? `已逾期 ${overdue} 天未办结` : `回复期限 ${notice.deadline}，尚未办结`;
   return {
-    audience: { kind: "leaders", leaderIds: notice.leaderIds },
+    audience: { kind: "leaders", leaderIds: [...new Set([...notice.leaderIds, ...notice.mayorLeaderIds])] },
     message: message({
       kind: "notice_escalated",
       title: `督查室呈报：${notice.title}（${notice.subject}）${state}`,
@@ -239,6 +246,19 @@ export function noticeEscalated(notice: NoticeRef & { leaderIds: readonly number
       dedupeKey: `notice-escalated:${notice.id}`,
     }),
   };
+}
+
+/**
+ * A leader's 批示 on an escalated 督办 or a red task: the 督查室 and the subject's lead units
+ * receive it (one message per 批示).
+ */
+export function leaderInstructed(args: { instructionId: number; leaderName: string; on: string; text: string; leadUnitIds: readonly number[]; unitLink: string; supervisorLink: string }): PlannedNotification[] {
+  const title = `${args.leaderName}批示（${args.on}）：${clip(args.text)}`;
+  const dedupeKey = `leader-instruction:${args.instructionId}`;
+  return [
+    { audience: { kind: "supervisors" }, message: message({ kind: "leader_instruction", title, link: args.supervisorLink, dedupeKey }) },
+    { audience: { kind: "units", unitIds: args.leadUnitIds }, message: message({ kind: "leader_instruction", title, link: args.unitLink, dedupeKey }) },
+  ];
 }
 
 /** A report a unit still has to submit (never submitted as of today). */

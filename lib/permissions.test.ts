@@ -81,6 +81,7 @@ const matrix: [string, Permission, Persona[]][] = [
   ["manage users", ["users:manage"], ["admin"]],
   ["manage units", ["units:manage"], ["admin"]],
   ["edit periods", ["period:edit"], ["admin"]],
+  ["maintain the programme", ["programme:edit"], ["admin", "supervisor"]],
   ["import data", ["data:import"], ["admin"]],
   ["read the audit log", ["audit:read"], ["admin"]],
   ["change own account", ["account:self", { userId: 1 }], ["admin", "leader", "mayor", "supervisor", "unit"]],

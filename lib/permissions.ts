@@ -56,6 +56,13 @@ export type ResourceFor = {
   "collective:name": { leadUnitIds: UnitIds };
   /** Approve or return a submitted report. */
   "report:review": undefined;
+  /**
+   * Back-fill reports from an uploaded 台账: the subject's own lead unit, or the 督查室
+   * entering a unit's figures for it (saved in the 督查室's name, audited as such).
+   */
+  "report:import": { leadUnitIds: UnitIds };
+  /** 领导批示 on an escalated 督办 or a red task: the subject's 牵头领导 and the 市长. */
+  "instruction:write": { leaderIds: readonly number[] };
   /** Quarterly targets (季度攻坚目标) of a task, for the quarters not yet locked: its compiler. */
   "targets:edit": { leadUnitIds: UnitIds; locked: boolean };
   /** Ask for a change of a locked quarter's targets (the 督查室 decides). */
@@ -79,12 +86,16 @@ export type ResourceFor = {
   /** 销号 a notice, or return a reply as insufficient. */
   "notice:close": undefined;
   "rag:override": undefined;
+  /** Draft and issue the 季度通报. */
+  "bulletin:issue": undefined;
   "dashboard:read": undefined;
   /** The quarter-status API: every role; a unit gets the subjects it leads only (the loader narrows it). */
   "status:read": undefined;
   "supervision:read": undefined;
   "users:manage": undefined;
   "units:manage": undefined;
+  /** Maintain the programme itself (a task's text, leaders, units, metrics) and resolve 待核实. */
+  "programme:edit": undefined;
   "period:edit": undefined;
   "data:import": undefined;
   "audit:read": undefined;
@@ -128,6 +139,10 @@ export function can(user: SessionUser | null, ...permission: Permission): boolea
       return anyRole(user, "unit");
     case "collective:name":
       return anyRole(user, "supervisor") || compiles(user, permission[1].leadUnitIds);
+    case "report:import":
+      return user.role === "supervisor" || compiles(user, permission[1].leadUnitIds);
+    case "instruction:write":
+      return user.role === "leader" && (user.isMayor || (user.leaderId !== null && permission[1].leaderIds.includes(user.leaderId)));
     case "targets:edit":
       return !permission[1].locked && compiles(user, permission[1].leadUnitIds);
     case "targets:request":
@@ -145,10 +160,13 @@ export function can(user: SessionUser | null, ...permission: Permission): boolea
     case "notice:issue":
     case "notice:close":
     case "rag:override":
+    case "bulletin:issue":
       return anyRole(user, "supervisor");
     case "dashboard:read":
     case "supervision:read":
       return anyRole(user, "leader", "supervisor", "admin");
+    case "programme:edit":
+      return anyRole(user, "admin", "supervisor");
     case "users:manage":
     case "units:manage":
     case "period:edit":

@@ -112,3 +112,9 @@ export const NOTICE_STATUSES = ["sent", "replied", "closed"] as const;
 export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
 export const NOTICE_EVENT_KINDS = ["issued", "replied", "returned", "closed", "escalated"] as const;
 export type NoticeEventKind = (typeof NOTICE_EVENT_KINDS)[number];
+
+// ─── 季度通报 ───
+
+/** A 通报 is edited as a draft, then issued (numbered, stored, read-only). */
+export const BULLETIN_STATUSES = ["draft", "issued"] as const;
+export type BulletinStatus = (typeof BULLETIN_STATUSES)[number];

@@ -15,7 +15,7 @@ import readline from "node:readline";
 import Database from "better-sqlite3";
 
 const root = path.resolve(import.meta.dirname, "..");
-const port = process.env.FULL_DISK_PORT ?? "3101";
+const port = process.env.FULL_DISK_PORT ?? "3103";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "miluo-full-disk-"));
 execFileSync("mount", ["-t", "tmpfs", "-o", "size=32m,mode=0700", "tmpfs", dir]);
 const databasePath = path.join(dir, "app.db");
@@ -33,6 +33,8 @@ const env = {
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
 execFileSync(tsx, ["db/migrate.ts"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
 execFileSync(tsx, ["db/seed/run.ts"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+// A fresh database: forget the passwords, sessions and authenticators e2e/fixtures.ts kept for this port.
+for (const kind of ["totp", "passwords", "sessions"]) fs.rmSync(path.join(root, ".tmp", `e2e-${kind}-${port}.json`), { force: true });
 
 const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", port, "-H", "127.0.0.1"], {
   cwd: root,

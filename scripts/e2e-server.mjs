@@ -26,8 +26,10 @@ execFileSync(tsx, ["db/seed/run.ts"], { cwd: root, env, stdio: "inherit" });
 // Specs that check "the database is unchanged" read the path from here.
 fs.mkdirSync(path.join(root, ".tmp"), { recursive: true });
 fs.writeFileSync(path.join(root, ".tmp", `e2e-db-path-${port}`), env.DATABASE_PATH);
-// A fresh database has no second factor bound yet: forget the authenticators of earlier runs.
-fs.rmSync(path.join(root, ".tmp", `e2e-totp-${port}.json`), { force: true });
+// A fresh database has no changed password, session or second factor yet: forget what the
+// fixtures remembered from earlier runs, under this port and the public one tests use.
+const ports = new Set([port, process.env.E2E_PUBLIC_URL ? new URL(process.env.E2E_PUBLIC_URL).port : port]);
+for (const p of ports) for (const kind of ["totp", "passwords", "sessions"]) fs.rmSync(path.join(root, ".tmp", `e2e-${kind}-${p}.json`), { force: true });
 
 const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs"), "-p", port, "-H", "127.0.0.1"], {
   cwd: root,

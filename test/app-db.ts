@@ -1,10 +1,11 @@
 // The app's own database (getDb(), at the per-file temp path from setup-env.ts),
 // migrated, with helpers to create units, users and live sessions for forged requests.
+import { inArray } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { leaders, sessions, units, users } from "@/db/schema";
 import { requiresSecondFactor } from "@/db/queries/auth";
-import type { Role } from "@/lib/permissions";
+import { ROLES, type Role } from "@/lib/vocabulary";
 
 /** The authenticator secret of every test account that has a second factor. */
 export const TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
@@ -45,6 +46,18 @@ export function addUser(
     })
     .returning({ id: users.id })
     .get().id;
+}
+
+/**
+ * The seeded accounts as their people use them: the initial password changed, and every role
+ * that must use a second factor (the admin, the 督查室) has bound one.
+ */
+export function readySeededAccounts(db: Db): void {
+  db.update(users).set({ mustChangePassword: false }).run();
+  db.update(users)
+    .set({ totpSecret: TEST_TOTP_SECRET, totpEnabledAt: Date.now() })
+    .where(inArray(users.role, ROLES.filter(requiresSecondFactor)))
+    .run();
 }
 
 /** A live server-side session for the user, as a successful login creates. */

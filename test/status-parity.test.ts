@@ -1,6 +1,7 @@
 // The same subject's quarter through every screen's data path — /my, the task and project
 // pages, the report page, /supervision, the 逾期与滞后清单 and its Excel export, the
-// dashboard and its drill-down, and the quarter-status API — must show the same two lamps.
+// dashboard and its drill-down, the quarter-status API, the 台账 export, the 季度通报's
+// counts and lists and the 领导简报 — must show the same two lamps.
 // Then the stored judgements must equal a rebuild from the stored events.
 import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
@@ -15,6 +16,13 @@ vi.mock("next/cache", () => import("@/test/next-request"));
 
 import { GET as statusApi } from "@/app/api/v1/quarters/[code]/status/route";
 import { GET as overdueExport } from "@/app/api/supervision/overdue/export/route";
+import { GET as ledgerExport } from "@/app/api/exports/ledger/route";
+import { loadBulletinInput } from "@/db/queries/bulletins";
+import { bulletinCounts, bulletinSections, unitsWith } from "@/lib/bulletin";
+import { summarize } from "@/lib/dashboard";
+import { leaderBrief } from "@/lib/leader-brief";
+import { PRINT_FIRST_DATA_ROW, PRINT_HEADER_ROW } from "@/lib/excel-print";
+import { subjectLabel } from "@/lib/subject";
 import { loadOverdueView } from "@/app/supervision/overdue/overdue-view";
 import type { Db } from "@/db/client";
 import { yearIdOf } from "@/db/testing/programme-year";
@@ -32,7 +40,7 @@ import { seedAll } from "@/db/seed/run";
 import { applyDrill, EMPTY_DRILL } from "@/lib/dashboard";
 import { subjectKey, type SubjectRef } from "@/lib/subject";
 import { countRows, matrixRows } from "@/lib/submission-matrix";
-import { PROGRESS_LABEL, type ProgressLamp, type ReportingLamp } from "@/lib/vocabulary";
+import { PROGRESS_LABEL, REPORTING_LABEL, type ProgressLamp, type ReportingLamp } from "@/lib/vocabulary";
 import { addSession, migratedAppDb, TEST_TOTP_SECRET } from "@/test/app-db";
 import { sessionCookie, setRequest } from "@/test/next-request";
 
@@ -232,6 +240,70 @@ describe.each(CASES)("$name", (c) => {
       if (i > 1 && String(r.getCell(col("序号")).value) === entry!.subject.label) found = String(r.getCell(col("进度")).value);
     });
     expect(found).toBe(PROGRESS_LABEL[c.progress]);
+  });
+});
+
+/** The 台账 of a quarter as downloaded, opened once per quarter. */
+const ledgers = new Map<string, Promise<ExcelJS.Worksheet>>();
+function ledgerSheet(quarter: string): Promise<ExcelJS.Worksheet> {
+  if (!ledgers.has(quarter)) {
+    ledgers.set(
+      quarter,
+      (async () => {
+        await asSupervisor();
+        const res = await ledgerExport(new Request(`http://localhost/api/exports/ledger?quarter=${quarter}`), { params: Promise.resolve({}) });
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.load(await res.arrayBuffer());
+        return book.getWorksheet("台账")!;
+      })(),
+    );
+  }
+  return ledgers.get(quarter)!;
+}
+
+describe.each(CASES)("$name (the 台账 and the 季度通报)", (c) => {
+  it("the 台账 export: the row's 报送 and 进度 cells", async () => {
+    const sheet = await ledgerSheet(c.quarter);
+    const header = (sheet.getRow(PRINT_HEADER_ROW).values as unknown[]).map(String);
+    let cells: { reporting: string; progress: string } | null = null;
+    sheet.eachRow((r, i) => {
+      if (i >= PRINT_FIRST_DATA_ROW && String(r.getCell(header.indexOf("编码")).value) === subjectKey(c.subject)) {
+        cells = { reporting: String(r.getCell(header.indexOf("报送")).value), progress: String(r.getCell(header.indexOf("进度")).value) };
+      }
+    });
+    expect(cells).not.toBeNull();
+    expect(cells!.progress).toBe(PROGRESS_LABEL[c.progress]);
+    expect(cells!.reporting.startsWith(REPORTING_LABEL[c.reporting])).toBe(true);
+  });
+
+  it("the 季度通报: the same lamps, counts equal to the 驾驶舱's, and the subject in the right list", () => {
+    const period = periodOf(c);
+    const input = loadBulletinInput({ period, asOf: TODAY, today: TODAY });
+    const row = input.rows.find((r) => subjectKey(r.subject) === subjectKey(c.subject))!;
+    expect(lamps(row.status)).toEqual(expected(c));
+    const previous = listPeriods({ yearId: q3.yearId }).find((p) => p.quarter === period.quarter - 1) ?? null;
+    expect(bulletinCounts(input.rows)).toEqual(summarize(loadDashboard({ period, previous, asOf: TODAY, today: TODAY }).rows));
+    const label = subjectLabel(c.subject);
+    if (c.reporting === "late" || c.reporting === "missing") {
+      expect(unitsWith(input.rows, c.reporting).some((u) => u.items.some((i) => i === label || i.startsWith(`${label}迟报`)))).toBe(true);
+    }
+    const progressText = bulletinSections(input).find((s) => s.heading === "三、进度情况")!.paragraphs.join("\n");
+    expect(progressText.includes(`${label}“`)).toBe(c.progress === "red" || c.progress === "amber");
+  });
+
+  it("the 领导简报 of each of its 牵头领导: the same lamps, and among the red reasons when red", () => {
+    const period = periodOf(c);
+    const previous = listPeriods({ yearId: q3.yearId }).find((p) => p.quarter === period.quarter - 1) ?? null;
+    const data = loadDashboard({ period, previous, asOf: TODAY, today: TODAY });
+    const leaders = data.rows.find((r) => subjectKey(r.subject) === subjectKey(c.subject))!.subject.leaders;
+    // A subject without a 牵头领导 (task 47) is in nobody's brief.
+    if (leaders.length === 0) return expect(data.rows.some((r) => r.subject.leaders.some((l) => leaderBrief(l, data.rows, []).rows.some((x) => subjectKey(x.subject) === subjectKey(c.subject))))).toBe(false);
+    for (const leader of leaders) {
+      const brief = leaderBrief(leader, data.rows, []);
+      const row = brief.rows.find((r) => subjectKey(r.subject) === subjectKey(c.subject))!;
+      expect(lamps(row.status)).toEqual(expected(c));
+      expect(brief.red.some((r) => subjectKey(r.subject) === subjectKey(c.subject))).toBe(c.progress === "red");
+    }
   });
 });
 

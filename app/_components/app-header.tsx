@@ -15,6 +15,8 @@ const NAV: { href: string; label: string; show: (u: SessionUser) => boolean }[] 
   { href: "/admin/users", label: "用户管理", show: (u) => can(u, "users:manage") },
   { href: "/admin/audit", label: "审计日志", show: (u) => can(u, "audit:read") },
   { href: "/admin/periods", label: "填报季度", show: (u) => can(u, "period:edit") },
+  { href: "/admin/tasks", label: "基础数据", show: (u) => can(u, "programme:edit") },
+  { href: "/admin/verification", label: "待核实", show: (u) => can(u, "programme:edit") },
 ];
 
 function who(user: SessionUser): string {

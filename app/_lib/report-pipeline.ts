@@ -15,8 +15,9 @@ import { canDraft, dayOfTimestamp } from "@/lib/periods";
 import { MAX_FILES_PER_SAVE, REPORT_CONFLICT_MESSAGE, REPORT_READ_ONLY_MESSAGE, TEXT_MAX_CHARS, type ReportIntent } from "@/lib/report-form";
 import { compilerOf } from "@/lib/unit-reporting";
 import { savePart } from "@/db/queries/report-parts";
-import { reportPath, subjectFullLabel, subjectPath, type SubjectRef } from "@/lib/subject";
-import type { ReportState } from "@/lib/vocabulary";
+import { reportPath, subjectLabel, subjectPath, type SubjectRef } from "@/lib/subject";
+import { reviewSearch } from "@/lib/review-filter";
+import { PROGRESS_LAMPS, type ProgressLamp, type ReportState } from "@/lib/vocabulary";
 import { ConflictError, defineAction, ValidationError } from "./action";
 import { STALE_UPLOAD_MESSAGE } from "./errors";
 import { storeUploads, uploadedFiles } from "./evidence-upload";
@@ -46,6 +47,8 @@ export interface ReportAdapter<C> {
 }
 
 const quarterCode = z.string().regex(/^\d{4}Q[1-4]$/, "季度格式不正确");
+/** An optional form field: "" (a hidden input left empty) reads as null. */
+const optional = <T extends string>(schema: z.ZodType<T>) => schema.optional().or(z.literal("")).transform((v): T | null => (v ? (v as T) : null));
 const ids = z
   .union([z.string(), z.array(z.string())])
   .optional()
@@ -128,7 +131,7 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
             reportSubmitted({
               reportId: result.reportId,
               versionNo: result.versionNo ?? 1,
-              subject: subjectFullLabel(p.facts.ref, p.facts.title, 20),
+              subject: subjectLabel(p.facts.ref),
               periodCode: p.facts.period.code,
               late: dayOfTimestamp(now) > p.facts.period.dueOn,
               link: reportPath(p.facts.ref, p.facts.period.code),
@@ -150,8 +153,13 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
     quarter: quarterCode,
     version: z.coerce.number().int().positive(),
     comment: z.string().trim().max(1000, "意见请控制在 1000 字以内").optional().default(""),
-    /** "queue": reviewed from the review queue, which stays open on the next report. */
+    /** "queue": reviewed from the review queue, which comes back on its filters with the next report open. */
     from: z.enum(["queue"], { message: "来源无效" }).optional(),
+    next: z.coerce.number().int().nonnegative().optional().default(0),
+    // The queue's filters, each in a field of its own (the report's quarter travels as "quarter").
+    filterQuarter: optional(quarterCode),
+    filterUnit: optional(z.string().trim().max(40, "单位名称过长")),
+    filterLamp: optional(z.enum(PROGRESS_LAMPS, { message: "进度灯无效" })),
   });
 
   function defineReview(decision: "approve" | "return") {
@@ -180,7 +188,7 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
         const told = {
           reportId: report.id,
           versionNo: result.versionNo ?? 0,
-          subject: subjectFullLabel(facts.ref, facts.title, 20),
+          subject: subjectLabel(facts.ref),
           periodCode: report.periodCode,
           leadUnitIds: facts.leadUnitIds,
           link: reportPath(facts.ref, report.periodCode),
@@ -192,7 +200,12 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
       successMessage: decision === "approve" ? "已通过。" : "已退回，牵头单位可修改后重新提交。",
       // On the report page the review panel disappears once the report is no longer 已提交, so the
       // page says the outcome; the review queue stays where it is and moves on to the next report.
-      redirectTo: ({ input }) => (input.from === "queue" ? null : `${reportPath(refOf(noOf(input)), input.quarter as string)}?reviewed=${decision === "approve" ? "approved" : "returned"}`),
+      redirectTo: ({ input }) => {
+        if (input.from !== "queue") return `${reportPath(refOf(noOf(input)), input.quarter as string)}?reviewed=${decision === "approve" ? "approved" : "returned"}`;
+        const next = (input.next as number) || null;
+        const filter = { quarter: input.filterQuarter as string | null, unit: input.filterUnit as string | null, lamp: input.filterLamp as ProgressLamp | null };
+        return `/supervision/review${reviewSearch(filter, next)}${next ? `#queue-${next}` : ""}`;
+      },
     });
   }
 
@@ -247,7 +260,7 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
         if (intent === "submit" && compiler !== null) {
           notify(
             tx,
-            reportPartSubmitted({ partId: r.partId, version: r.version, unitName: user.unitName ?? "共同牵头单位", subject: subjectFullLabel(facts.ref, facts.title, 20), periodCode: facts.period.code, compilerUnitId: compiler, link: reportPath(facts.ref, facts.period.code) }),
+            reportPartSubmitted({ partId: r.partId, version: r.version, unitName: user.unitName ?? "共同牵头单位", subject: subjectLabel(facts.ref), periodCode: facts.period.code, compilerUnitId: compiler, link: reportPath(facts.ref, facts.period.code) }),
           );
         }
         return { entityId: r.partId, before: r.before, after: r.after };

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requirePermission } from "@/app/_lib/current-user";
 import { loadDashboard } from "@/db/queries/dashboard";
 import { listLeaders } from "@/db/queries/tasks";
-import { changes, groupRows, leaderFirst, summarize, summarySentence } from "@/lib/dashboard";
+import { CHANGE_LABEL, CHANGES, changes, groupRows, leaderFirst, summarize, summarySentence } from "@/lib/dashboard";
 import { formatDayCn, quarterLabel } from "@/lib/periods";
 import { DashboardControls } from "./_components/dashboard-controls";
 import { Definitions } from "./_components/definitions";
@@ -18,8 +18,11 @@ import { inLeaderScope } from "./_lib/scope";
 
 export const metadata: Metadata = { title: "领导驾驶舱" };
 
-/** The red list on the page shows the first few (the leader's own first); the full list is one click away. */
-const RED_LIST_SHOWN = 15;
+/**
+ * The lists on the page show the first few (the leader's own first); each full list is one
+ * click away on /dashboard/tasks, so the page's size does not grow with the programme.
+ */
+const LIST_SHOWN = 15;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -47,6 +50,9 @@ export default async function DashboardPage({ searchParams }: Props) {
         </p>
       </header>
       <DashboardControls view={view} path="/dashboard" />
+      <p className="no-print text-sm">
+        <Link href={`/dashboard/brief?quarter=${view.period.code}${view.ownLeader ? `&leader=${encodeURIComponent(view.ownLeader)}` : ""}`}>分管领导一页简报（可打印）</Link>
+      </p>
 
       <Headline view={view} summary={summary} changes={moved} openDuban={scope.openDuban.length} escalatedDuban={scope.openDuban.filter((n) => n.escalated).length} />
 
@@ -57,7 +63,19 @@ export default async function DashboardPage({ searchParams }: Props) {
           <h2 id="changes-heading" className="mb-2 text-base font-semibold">
             较上季度的变化
           </h2>
-          <SubjectStatusTable rows={[...moved.turnedRed, ...moved.turnedGreen]} caption="本季度转红、转绿的事项" ownLeader={view.ownLeader} showPrevious />
+          <SubjectStatusTable
+            rows={[...leaderFirst(moved.turnedRed, view.ownLeader).slice(0, LIST_SHOWN), ...leaderFirst(moved.turnedGreen, view.ownLeader).slice(0, LIST_SHOWN)]}
+            caption="本季度转红、转绿的事项"
+            ownLeader={view.ownLeader}
+            showPrevious
+          />
+          {CHANGES.filter((change) => moved[change].length > LIST_SHOWN).map((change) => (
+            <p key={change} className="mt-2 text-sm">
+              <Link href={drillHref(view, { change })}>
+                查看全部 {moved[change].length} 项{CHANGE_LABEL[change]}事项（上表列出前 {LIST_SHOWN} 项）
+              </Link>
+            </p>
+          ))}
         </section>
       )}
 
@@ -68,17 +86,17 @@ export default async function DashboardPage({ searchParams }: Props) {
 
       <section aria-labelledby="red-heading">
         <h2 id="red-heading" className="mb-2 text-base font-semibold">
-          进度红灯清单（{red.length} 项{red.length > RED_LIST_SHOWN ? `，列出前 ${RED_LIST_SHOWN} 项` : ""}）
+          进度红灯清单（{red.length} 项{red.length > LIST_SHOWN ? `，列出前 ${LIST_SHOWN} 项` : ""}）
         </h2>
-        <SubjectStatusTable rows={red.slice(0, RED_LIST_SHOWN)} caption="进度红灯事项及原因" ownLeader={view.ownLeader} empty="本季度没有进度红灯的事项。" />
-        {red.length > RED_LIST_SHOWN && (
+        <SubjectStatusTable rows={red.slice(0, LIST_SHOWN)} caption="进度红灯事项及原因" ownLeader={view.ownLeader} empty="本季度没有进度红灯的事项。" />
+        {red.length > LIST_SHOWN && (
           <p className="mt-2 text-sm">
             <Link href={drillHref(view, { progress: "red" })}>查看全部 {red.length} 项进度红灯事项</Link>
           </p>
         )}
       </section>
 
-      <section aria-labelledby="by-unit-heading">
+      <section aria-labelledby="by-unit-heading" className="print-skip">
         <h2 id="by-unit-heading" className="mb-2 text-base font-semibold">
           按牵头单位
         </h2>
@@ -87,7 +105,10 @@ export default async function DashboardPage({ searchParams }: Props) {
 
       <DubanList notices={scope.openDuban} id="duban" title={`未销号的督办（${scope.openDuban.length} 件）`} empty="没有未销号的督办。" />
 
-      <Definitions />
+      <div className="print-skip">
+        <Definitions />
+      </div>
+      <p className="print-only text-gray-800">按牵头单位的统计、统计口径见系统“领导驾驶舱”页面；分管领导一页简报见“领导简报”。</p>
     </article>
   );
 }

@@ -70,6 +70,9 @@ export default async function MyTasksPage({ searchParams }: Props) {
           {user.unitName} · {chosen ? quarterLabel(period.code) : `当前 ${quarterLabel(period.code)}`} · 报告截止 {formatChineseDate(period.dueOn)}
           {days > 0 ? `（还剩 ${days} 天）` : days === 0 ? "（今天截止）" : `（已过 ${-days} 天）`}
         </p>
+        <p className="no-print text-sm">
+          <Link href="/ledger">用 Excel 台账批量填报（导出、回填导入）</Link>
+        </p>
         <nav aria-label="选择季度" className="flex flex-wrap gap-2 text-sm">
           {[{ code: null as string | null, text: "待办" }, ...periods.map((p) => ({ code: p.code as string | null, text: quarterShort(p.code) }))].map(({ code, text }) => {
             const count = code === null ? [...counts.values()].reduce((a, b) => a + b, 0) : (counts.get(code) ?? 0);

@@ -12,11 +12,12 @@ export const metadata: Metadata = { title: "民生实事" };
 
 export default async function ProjectsPage() {
   await requireUser();
-  const projects = listProjects({ yearId: currentProgrammeYear().id });
+  const { id: yearId, year } = currentProgrammeYear();
+  const projects = listProjects({ yearId });
 
   return (
     <>
-      <h1 className="mb-1 text-xl font-semibold sm:text-2xl">2026 年度人大代表票决民生实事</h1>
+      <h1 className="mb-1 text-xl font-semibold sm:text-2xl">{year} 年度人大代表票决民生实事</h1>
       <p className="mb-4 text-sm text-gray-700">共 {projects.length} 项，节点目标照录任务分解表原文。</p>
       <div className="space-y-4">
         {projects.map((project) => (

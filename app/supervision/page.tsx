@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requirePermission } from "@/app/_lib/current-user";
+import { buttonClassName } from "@/components/ui/button";
 import { listPeriods } from "@/db/queries/periods";
 import { listSubjectQuarters } from "@/db/queries/status-board";
+import { Pager } from "@/components/ui/pager";
+import { pageOf, parsePageParam } from "@/lib/pagination";
 import { formatDayCn, quarterLabel } from "@/lib/periods";
 import { countByUnit, countRows, groupBySection, matrixRows } from "@/lib/submission-matrix";
 import { CountTiles } from "./_components/count-tiles";
@@ -18,12 +22,16 @@ type Props = { searchParams: Promise<SearchParams> };
 export default async function SubmissionPage({ searchParams }: Props) {
   await requirePermission(["supervision:read"], { entity: "supervision" });
   const periods = listPeriods({ yearId: currentProgrammeYear().id });
-  const { period, asOf, today } = resolveQuarterView(periods, await searchParams);
+  const params = await searchParams;
+  const { period, asOf, today } = resolveQuarterView(periods, params);
   if (!period) return <p>尚未设置季度报告期，请联系系统管理员。</p>;
 
   const quarters = listSubjectQuarters({ periods: [period], asOf, today, filter: { yearId: period.yearId } });
   const rows = matrixRows(quarters.map((q) => ({ subject: q.subject, status: q.status, reportState: q.reportState, lastSubmittedAt: q.record?.lastSubmittedAt ?? null })));
   const counts = countRows(rows);
+  // Counts cover every subject; the by-task table shows one page of them, still grouped by section.
+  const shown = pageOf(rows, parsePageParam(params.page));
+  const keep = new URLSearchParams({ quarter: period.code, ...(asOf !== today ? { asOf } : {}) });
   const unitOrder = [...new Set(quarters.flatMap((q) => q.subject.leadUnits))];
 
   return (
@@ -35,13 +43,30 @@ export default async function SubmissionPage({ searchParams }: Props) {
           {asOf !== today && "（历史日期，仅含当日已知的提交与审核）"}
         </p>
       </header>
+      <div className="no-print flex flex-wrap gap-3">
+        <a href={`/api/exports/ledger?quarter=${period.code}`} download className={buttonClassName("secondary")}>
+          导出{quarterLabel(period.code)}台账
+        </a>
+        <Link href="/ledger" className={buttonClassName("secondary")}>
+          台账回填导入
+        </Link>
+        <Link href={`/supervision/bulletins?quarter=${period.code}`} className={buttonClassName("secondary")}>
+          季度通报
+        </Link>
+      </div>
       <QuarterPicker periods={periods} quarter={period.code} asOf={asOf} today={today} path="/supervision" />
       <CountTiles counts={counts} />
       <section aria-labelledby="by-task-heading" className="space-y-2">
         <h2 id="by-task-heading" className="text-base font-semibold">
           按任务
         </h2>
-        <SubmissionTable sections={groupBySection(rows)} period={period} />
+        {shown.pages > 1 && (
+          <p className="text-sm text-gray-700" data-testid="page-range">
+            第 {shown.first}–{shown.last} 项，共 {shown.total} 项
+          </p>
+        )}
+        <SubmissionTable sections={groupBySection(shown.rows)} period={period} />
+        <Pager path="/supervision" search={`?${keep}`} page={shown.page} pages={shown.pages} label="按任务分页" />
       </section>
       <section aria-labelledby="by-unit-heading" className="space-y-2">
         <h2 id="by-unit-heading" className="text-base font-semibold">

@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { DURATION_SECONDS, measure } from "./load";
-import type { SaveLoad } from "./scale-run";
+import type { SaveLoad } from "./report-load";
 import { bin, root, type BenchServer } from "./server";
 
 /** A backup still running after this long is stopped and counted as not completed. */

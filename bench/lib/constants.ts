@@ -3,3 +3,5 @@
 export const BENCH_TODAY = "2026-12-31";
 export const BENCH_QUARTER = "2026Q4";
 export const BENCH_PASSWORD = "Bench@2026-only";
+/** The task page measured (the one the performance issue quotes). */
+export const BENCH_TASK_NO = 27;

@@ -1,6 +1,7 @@
 // Lighthouse 12.2.3 in Debian's Chromium, default (mobile) profile with its simulated
 // throttling. Signed-in pages get the session cookie through extraHeaders.
 import * as chromeLauncher from "chrome-launcher";
+import { freePort } from "./server";
 
 export const CHROME_FLAGS = [
   "--headless=new",
@@ -27,6 +28,8 @@ export async function runLighthouse(pages: { url: string; cookie: string }[]): P
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
     chromeFlags: CHROME_FLAGS,
+    // Its debugging port from the benchmark's range too, so a run keeps to the ports it was given.
+    port: await freePort(),
   });
   const out = new Map<string, LighthouseScores>();
   try {

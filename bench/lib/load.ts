@@ -1,12 +1,15 @@
-// One autocannon measurement: a warm-up run whose figures are thrown away, then a run of
-// fixed duration. Percentiles come from every response time recorded (autocannon's own
-// summary has p97.5 but no p95); the server's CPU time per request comes from /proc.
+// Two ways to load a target. `measure`: autocannon with CONNECTIONS connections, a warm-up
+// run whose figures are thrown away, then a run of fixed duration; percentiles come from
+// every response time recorded (autocannon's own summary has p97.5 but no p95).
+// `sequential`: one request at a time, each sent when the last answered, so a figure is the
+// cost of one request with nothing queued in front of it. Server CPU time comes from /proc.
 import autocannon from "autocannon";
 import { groupCpuSeconds } from "./server";
 
 export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 export const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP ?? 3);
 export const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 10);
+export const SEQUENTIAL_REQUESTS = Number(process.env.BENCH_SEQUENTIAL ?? 50);
 
 export type Request = {
   method?: "GET" | "POST";
@@ -87,4 +90,62 @@ export async function measure({
     cpuMsPerRequest: times.length ? (cpu * 1000) / times.length : Number.NaN,
     warmupRequests,
   };
+}
+
+export interface SequentialResult {
+  requests: number;
+  p50: number;
+  p95: number;
+  /** Server CPU milliseconds per request (all processes of the server). */
+  cpuMsPerRequest: number;
+  /** Answers other than 2xx, network errors, and answers `ok` refused. */
+  errors: number;
+}
+
+/**
+ * `count` requests one after another, after `warmup` unmeasured ones. The Request's hooks are
+ * honoured as autocannon would call them; `ok` judges an answer beyond its HTTP status.
+ */
+export async function sequential({
+  url,
+  request,
+  count,
+  warmup = Math.min(5, count),
+  serverPid,
+  ok = () => true,
+}: {
+  url: string;
+  request: Request;
+  count: number;
+  warmup?: number;
+  serverPid: number;
+  ok?: (status: number, body: string, headers: Headers) => boolean;
+}): Promise<SequentialResult> {
+  const once = async () => {
+    const context: Record<string, unknown> = {};
+    const base = { method: request.method ?? "GET", path: request.path, headers: request.headers, body: request.body };
+    const req = (request.setupRequest?.(base, context) ?? base) as typeof base;
+    const t0 = performance.now();
+    try {
+      const res = await fetch(`${url}${req.path}`, { method: req.method, headers: req.headers, body: req.body, redirect: "manual" });
+      const body = await res.text();
+      const ms = performance.now() - t0;
+      request.onResponse?.(res.status, body, context);
+      return { ms, good: res.status >= 200 && res.status < 400 && ok(res.status, body, res.headers) };
+    } catch {
+      return { ms: performance.now() - t0, good: false };
+    }
+  };
+  for (let i = 0; i < warmup; i++) await once();
+  const times: number[] = [];
+  let errors = 0;
+  const cpuBefore = groupCpuSeconds(serverPid);
+  for (let i = 0; i < count; i++) {
+    const { ms, good } = await once();
+    times.push(ms);
+    if (!good) errors += 1;
+  }
+  const cpu = groupCpuSeconds(serverPid) - cpuBefore;
+  times.sort((a, b) => a - b);
+  return { requests: count, p50: percentile(times, 50), p95: percentile(times, 95), cpuMsPerRequest: count ? (cpu * 1000) / count : Number.NaN, errors };
 }

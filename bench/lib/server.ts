@@ -19,8 +19,11 @@ export function build(): void {
   if ((buildIfNeeded as (dir: string) => number)(DIST_DIR) !== 0) throw new Error("next build 失败");
 }
 
-/** A free loopback port in 3700–3799 (the range reserved for benchmark servers). */
-export async function freePort(from = 3700, to = 3799): Promise<number> {
+/** The loopback ports benchmark processes may listen on: BENCH_PORTS="from-to", default 3700–3799. */
+const [PORT_FROM, PORT_TO] = (process.env.BENCH_PORTS ?? "3700-3799").split("-").map(Number) as [number, number];
+
+/** A free loopback port in the benchmark's range. */
+export async function freePort(from = PORT_FROM, to = PORT_TO ?? PORT_FROM): Promise<number> {
   for (let port = from; port <= to; port++) {
     const ok = await new Promise<boolean>((resolve) => {
       const s = net.createServer().once("error", () => resolve(false));

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import type { FormState } from "@/lib/form-values";
+import type { QueueReturn } from "@/lib/review-filter";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { TextArea } from "@/components/ui/text-area";
@@ -17,12 +18,12 @@ type Props = {
   /** Server Actions of the report's route, passed in so one panel serves tasks and projects alike. */
   approve: ReviewAction;
   reject: ReviewAction;
-  /** Reviewed from the review queue: the queue stays open instead of going to the report. */
-  fromQueue?: boolean;
+  /** Reviewed from the review queue: the queue comes back on the same filters with the next report open. */
+  queue?: QueueReturn;
 };
 
 /** The 督查室's review of a submitted report: 通过, or 退回 with the reason. */
-export function ReviewPanel({ reportId, subject, quarter, version, approve, reject, fromQueue = false }: Props) {
+export function ReviewPanel({ reportId, subject, quarter, version, approve, reject, queue }: Props) {
   const [state, formAction, pending] = useActionState(
     (prev: FormState | undefined, data: FormData) => (data.get("decision") === "approve" ? approve(prev, data) : reject(prev, data)),
     undefined,
@@ -34,7 +35,15 @@ export function ReviewPanel({ reportId, subject, quarter, version, approve, reje
       <input type="hidden" name={subject.name} value={subject.no} />
       <input type="hidden" name="quarter" value={quarter} />
       <input type="hidden" name="version" value={version} />
-      {fromQueue && <input type="hidden" name="from" value="queue" />}
+      {queue && (
+        <>
+          <input type="hidden" name="from" value="queue" />
+          <input type="hidden" name="next" value={queue.next ?? ""} />
+          <input type="hidden" name="filterQuarter" value={queue.filter.quarter ?? ""} />
+          <input type="hidden" name="filterUnit" value={queue.filter.unit ?? ""} />
+          <input type="hidden" name="filterLamp" value={queue.filter.lamp ?? ""} />
+        </>
+      )}
       <TextArea
         id={`review-comment-${reportId}`}
         label="审核意见"

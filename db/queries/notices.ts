@@ -338,24 +338,16 @@ export interface NewNotice {
   escalatedFromId?: number | null;
 }
 
-/** Issues a notice: the row (with the next 督办 number of the year), its addressees and its "issued" event. */
+/** Issues a notice: the row (with the next number of its level and year), its addressees and its "issued" event. */
 export function insertNotice(tx: Tx, n: NewNotice): { id: number; serialNo: number | null; title: string; eventId: number } {
-  let serialNo: number | null = null;
-  if (n.level === "duban") {
-    const year = String(issueYear(n.now));
-    const serials = tx
-      .select({ serialNo: notices.serialNo })
-      .from(notices)
-      .where(
-        and(
-          eq(notices.level, "duban"),
-          sql`strftime('%Y', ${notices.createdAt} / 1000, 'unixepoch', '+8 hours') = ${year}`,
-        ),
-      )
-      .all()
-      .map((r) => r.serialNo);
-    serialNo = nextSerialNo(serials);
-  }
+  const year = String(issueYear(n.now));
+  const serials = tx
+    .select({ serialNo: notices.serialNo })
+    .from(notices)
+    .where(and(eq(notices.level, n.level), sql`strftime('%Y', ${notices.createdAt} / 1000, 'unixepoch', '+8 hours') = ${year}`))
+    .all()
+    .map((r) => r.serialNo);
+  const serialNo = nextSerialNo(serials);
   const { id } = tx
     .insert(notices)
     .values({

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { readSnapshot, type ReportSnapshot } from "@/lib/report-snapshot";
 import { getDb } from "../client";
 import { livelihoodProjects, periods, projectUnits, reports, reportVersions, tasks, taskUnits, units, users } from "../schema";
@@ -26,6 +26,18 @@ export interface QueueItem {
   firstSubmittedAt: number;
   latest: QueueVersion;
   previous: QueueVersion | null;
+}
+
+/** How many submitted reports of the year wait for review (the nav's count). */
+export function countReviewQueue({ yearId }: { yearId: number }): number {
+  return (
+    getDb()
+      .select({ n: sql<number>`count(*)` })
+      .from(reports)
+      .innerJoin(periods, eq(periods.id, reports.periodId))
+      .where(and(eq(reports.status, "submitted"), eq(periods.yearId, yearId)))
+      .get()?.n ?? 0
+  );
 }
 
 /** Submitted reports awaiting review, the longest-waiting first (four queries). */

@@ -8,7 +8,7 @@ import { getDb } from "../client";
 import { bestEffort } from "../storage-health";
 import { leaders, sessions, units, users } from "../schema";
 
-const MAYOR_TITLE = "市长";
+import { MAYOR_TITLE } from "./leaders";
 
 /** What the gates in app/_lib/current-user.ts need: initial/expired password, second factor. */
 export type SessionAccountState = {

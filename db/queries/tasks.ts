@@ -30,6 +30,7 @@ export interface LeaderRef {
 }
 
 export interface TaskDetail {
+  id: number;
   no: number;
   section: string;
   subsection: string | null;
@@ -186,6 +187,7 @@ export function getTaskByNo({ yearId, no }: InYear & { no: number }): TaskDetail
 
   const unitRef = ({ name, kind }: UnitRef): UnitRef => ({ name, kind });
   return {
+    id: row.id,
     no: row.no,
     section: row.section,
     subsection: row.subsection,

@@ -3,8 +3,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { routeHandlerRefs, serverActionRefs } from "@/test/entry-points";
 
-const SUITES = ["reports", "supervision", "admin", "projects"].map((s) => path.join(__dirname, `${s === "reports" ? "report" : s === "projects" ? "project" : s}-cases.ts`));
+const SUITES = ["report", "supervision", "admin", "project", "outputs", "programme"].map((s) => path.join(__dirname, `${s}-cases.ts`));
 
 /** Actions that take no input at all: there is no field to send bad values in. */
 const EXEMPT: Record<string, string> = {
@@ -16,43 +17,13 @@ const EXEMPT: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts#POST": "login: covered by test/bad-inputs/login.test.ts",
 };
 
-function files(dir: string, name: (f: string) => boolean, out: string[] = []): string[] {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) files(p, name, out);
-    else if (name(e.name)) out.push(p);
-  }
-  return out;
-}
-
-const root = path.resolve(__dirname, "../..");
-const rel = (p: string) => path.relative(root, p);
-
-function serverActions(): string[] {
-  return files(path.join(root, "app"), (f) => /\.tsx?$/.test(f) && !f.endsWith(".test.ts"))
-    .filter((f) => /^\s*["']use server["']/.test(fs.readFileSync(f, "utf8")))
-    .flatMap((f) =>
-      [...fs.readFileSync(f, "utf8").matchAll(/^export (?:const|async function|function) (\w+)/gm)]
-        .map((m) => `${rel(f)}#${m[1]}`)
-        .filter((ref) => !ref.startsWith("app/_lib/")),
-    );
-}
-
-function mutatingRoutes(): string[] {
-  return files(path.join(root, "app"), (f) => f === "route.ts").flatMap((f) =>
-    [...fs.readFileSync(f, "utf8").matchAll(/export (?:const|async function|function) (POST|PUT|PATCH|DELETE)\b|export \{[^}]*\b(POST|PUT|PATCH|DELETE)\b/g)].map(
-      (m) => `${rel(f)}#${m[1] ?? m[2]}`,
-    ),
-  );
-}
-
 describe("bad-input coverage", () => {
   it("every Server Action and mutating route is in a bad-input suite or exempt with a reason", () => {
     const registered = new Set(SUITES.flatMap((f) => [...fs.readFileSync(f, "utf8").matchAll(/ref: `\$\{(\w+)\}#(\w+)`|ref: "([^"]+)"/g)].map((m) => m[3] ?? `${m[1]}#${m[2]}`)));
     // Resolve `${CONST}#name` refs through the CONST declarations of the case files.
     const consts = new Map(SUITES.flatMap((f) => [...fs.readFileSync(f, "utf8").matchAll(/const (\w+) = "([^"]+)";/g)].map((m) => [m[1]!, m[2]!] as const)));
     const refs = new Set([...registered].map((r) => r.replace(/^(\w+)#/, (_all, name: string) => `${consts.get(name) ?? name}#`)));
-    const missing = [...serverActions(), ...mutatingRoutes()].filter((ref) => !refs.has(ref) && !(ref in EXEMPT));
+    const missing = [...serverActionRefs(), ...routeHandlerRefs(["POST", "PUT", "PATCH", "DELETE"])].filter((ref) => !refs.has(ref) && !(ref in EXEMPT));
     expect(refs.size).toBeGreaterThan(25);
     expect(missing).toEqual([]);
   });

@@ -13,7 +13,7 @@ import { submitReport } from "@/db/queries/report-writes";
 import { createChangeRequest, getTaskTargets, quarterPlanOf, saveTaskTargets } from "@/db/queries/targets";
 import { coopNotes, metricQuarterTargets, metrics, reportMetricValues, reports, targetChangeRequests, targetLocks, targetSets, taskQuarterMilestones, units, users } from "@/db/schema";
 import { defaultQuarterPlans } from "@/lib/quarter-targets";
-import { SELF_STATUS } from "@/lib/vocabulary";
+import { PROGRESS_LAMPS, SELF_STATUS } from "@/lib/vocabulary";
 import { badFiles } from "./corpus";
 import { actAs, foreignTaskNo, periodIdOf, reportRow, taskIdOf, taskNos, unitIdOf, userIdOf } from "./fixture";
 import type { ActionCase } from "./harness";
@@ -195,13 +195,19 @@ export async function reportCases(db: Db): Promise<ActionCase[]> {
       ref: `${reportsPath}#approveReport`,
       signIn: asSupervisor,
       call: (input) => approveReport(undefined, input),
-      valid: () => reviewValid("同意。"),
+      // From the review queue: the queue's filters and the next report travel along.
+      valid: () => ({ ...reviewValid("同意。"), from: "queue", next: "0", filterQuarter: "2026Q3", filterUnit: "住建局", filterLamp: "" }),
       fields: [
         { name: "reportId", kind: "id" },
         { name: "taskNo", kind: "id" },
         { name: "quarter", kind: "choice" },
         { name: "version", kind: "id" },
         { name: "comment", kind: "text" },
+        { name: "from", kind: "choice", choices: ["queue"] },
+        { name: "next", kind: "id" },
+        { name: "filterQuarter", kind: "choice", choices: ["2026Q1", "2026Q2", "2026Q3", "2026Q4", ""] },
+        { name: "filterUnit", kind: "text" },
+        { name: "filterLamp", kind: "choice", choices: [...PROGRESS_LAMPS, ""] },
       ],
       reset: resubmit,
     },

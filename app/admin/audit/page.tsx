@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { getAuditCheckpoint, type AuditCheckpoint } from "@/db/audit-checkpoint";
 import { listAuditEntries, listAuditFacets, type AuditListRow } from "@/db/queries/audit";
 import { AUDIT_PAGE_SIZE, auditFilterQuery, parseAuditFilter } from "@/lib/audit-filter";
+import { auditChanges, describeAuditEntity } from "@/lib/audit-changes";
 import { auditActionLabel, AUDIT_OUTCOME_LABEL } from "@/lib/audit-labels";
 import { formatDateTime } from "@/lib/format-time";
 import { ROLE_LABEL, type Role } from "@/lib/permissions";
@@ -14,13 +15,31 @@ export const metadata: Metadata = { title: "审计日志" };
 
 const TONE = { success: "success", denied: "danger", failure: "warning" } as const;
 
+/** Before and after as a table of fields, in words. */
 function Change({ row }: { row: AuditListRow }) {
-  if (!row.before && !row.after) return <span className="text-gray-500">—</span>;
+  const changes = auditChanges(row.before, row.after);
+  if (changes.length === 0) return <span className="text-gray-500">—</span>;
   return (
     <details>
-      <summary className="cursor-pointer text-brand-700">查看</summary>
-      {row.before && <pre className="mt-1 max-w-md overflow-x-auto whitespace-pre-wrap break-all text-xs">变更前：{row.before}</pre>}
-      {row.after && <pre className="mt-1 max-w-md overflow-x-auto whitespace-pre-wrap break-all text-xs">变更后：{row.after}</pre>}
+      <summary className="cursor-pointer text-brand-700">查看（{changes.length} 项）</summary>
+      <table className="mt-1 min-w-64 border-collapse text-xs">
+        <thead>
+          <tr className="border-b">
+            <th scope="col" className="px-1 py-0.5 font-medium">项目</th>
+            <th scope="col" className="px-1 py-0.5 font-medium">变更前</th>
+            <th scope="col" className="px-1 py-0.5 font-medium">变更后</th>
+          </tr>
+        </thead>
+        <tbody>
+          {changes.map((c) => (
+            <tr key={c.field} className="border-b align-top">
+              <th scope="row" className="px-1 py-0.5 font-medium whitespace-nowrap">{c.field}</th>
+              <td className="max-w-xs px-1 py-0.5 break-all whitespace-pre-line">{c.before || "—"}</td>
+              <td className="max-w-xs px-1 py-0.5 break-all whitespace-pre-line">{c.after || "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </details>
   );
 }
@@ -60,7 +79,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <caption className="sr-only">审计日志（按时间倒序）</caption>
           <thead className="bg-gray-100 text-gray-700">
             <tr>
-              {["时间", "用户", "角色", "单位", "IP", "操作", "对象", "对象编号", "结果", "变更内容"].map((h) => (
+              {["时间", "用户", "角色", "单位", "IP", "操作", "对象", "结果", "变更内容"].map((h) => (
                 <th key={h} scope="col" className="border-b px-3 py-2 font-semibold whitespace-nowrap">
                   {h}
                 </th>
@@ -76,8 +95,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <td className="px-3 py-2">{r.unitName ?? "—"}</td>
                 <td className="px-3 py-2 font-mono">{r.ip ?? "—"}</td>
                 <td className="px-3 py-2 whitespace-nowrap">{auditActionLabel(r.action)}</td>
-                <td className="px-3 py-2">{r.entity}</td>
-                <td className="px-3 py-2 font-mono">{r.entityId ?? "—"}</td>
+                <td className="px-3 py-2">{describeAuditEntity(r.entity, r.entityId)}</td>
                 <td className="px-3 py-2">
                   <Badge tone={TONE[r.outcome]}>{AUDIT_OUTCOME_LABEL[r.outcome]}</Badge>
                 </td>
@@ -88,7 +106,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             ))}
             {rows.length === 0 && (
               <tr>
-                <td colSpan={10} className="px-3 py-6 text-center text-gray-700">
+                <td colSpan={9} className="px-3 py-6 text-center text-gray-700">
                   没有符合条件的记录。
                 </td>
               </tr>

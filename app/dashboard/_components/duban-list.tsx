@@ -19,7 +19,10 @@ export function DubanList({ notices, id, title, empty }: { notices: readonly Das
           {notices.map((n) => (
             <li key={n.id} className="py-2">
               <p className="flex flex-wrap items-center gap-2">
-                <span className="font-semibold">{n.title}</span>
+                <Link href={`/supervision/notices/${n.id}`} className="font-semibold underline">
+                  {n.title}
+                  {n.escalated && <span className="sr-only">（查看并批示）</span>}
+                </Link>
                 <Badge tone={n.state === "overdue" ? "danger" : n.state === "replied" ? "info" : "warning"}>{NOTICE_STATE_LABEL[n.state]}</Badge>
                 {n.escalated && <Badge tone="danger">已呈报牵头领导</Badge>}
                 <span className="text-xs text-gray-700">回复期限 {formatChineseDate(n.deadline)}</span>

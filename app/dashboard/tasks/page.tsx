@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_lib/current-user";
 import { loadDashboard } from "@/db/queries/dashboard";
-import { applyDrill, describeDrill, leaderFirst, parseDrill } from "@/lib/dashboard";
+import { Pager } from "@/components/ui/pager";
+import { applyDrill, describeDrill, drillSearch, leaderFirst, parseDrill } from "@/lib/dashboard";
+import { pageOf, parsePageParam } from "@/lib/pagination";
 import { formatDayCn, quarterLabel } from "@/lib/periods";
 import { DashboardControls } from "../_components/dashboard-controls";
 import { SubjectStatusTable } from "../_components/subject-status-table";
@@ -30,6 +32,7 @@ export default async function DashboardTasksPage({ searchParams }: Props) {
     units: uniq(data.rows.map((r) => r.subject.leadUnits)),
   });
   const rows = leaderFirst(applyDrill(scoped, filter), view.ownLeader);
+  const shown = pageOf(rows, parsePageParam(sp.page));
   const title = describeDrill(filter);
   // The controls keep the filter when the quarter or day changes.
   const filterParams = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== null)) as Record<string, string>;
@@ -48,7 +51,13 @@ export default async function DashboardTasksPage({ searchParams }: Props) {
         </p>
       </header>
       <DashboardControls view={{ ...view, base: { ...view.base, ...filterParams } }} path="/dashboard/tasks" filterParams={filterParams} />
-      <SubjectStatusTable rows={rows} caption={title} ownLeader={view.ownLeader} showPrevious={view.previous !== null} />
+      {shown.pages > 1 && (
+        <p className="text-sm text-gray-700" data-testid="page-range">
+          第 {shown.first}–{shown.last} 项，共 {shown.total} 项
+        </p>
+      )}
+      <SubjectStatusTable rows={shown.rows} caption={title} ownLeader={view.ownLeader} showPrevious={view.previous !== null} />
+      <Pager path="/dashboard/tasks" search={drillSearch(filter, view.base)} page={shown.page} pages={shown.pages} label="明细分页" />
     </article>
   );
 }

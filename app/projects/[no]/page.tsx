@@ -5,6 +5,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { SourceFields } from "@/components/source-fields";
 import { VerificationCallout } from "@/components/verification-callout";
 import { getProjectByNo, getRelocationPlan, type Project } from "@/db/queries/projects";
+import { ProgrammeHistory } from "@/app/_components/programme-history";
 import { requireUser } from "@/app/_lib/current-user";
 import { appToday } from "@/app/_lib/today";
 import { listPeriods } from "@/db/queries/periods";
@@ -13,6 +14,7 @@ import { formatChineseDate } from "@/lib/format-date";
 import { MilestoneProgress } from "./_components/milestone-progress";
 import { ProgressCharts } from "./_components/progress-chart";
 import { SubjectQuarterStatus } from "@/app/_components/subject-quarter-status";
+import { SubjectInstructions } from "@/app/_components/subject-instructions";
 import { ProjectDuty } from "../_components/project-duty";
 import { ProjectParts } from "../_components/project-parts";
 import { RelocationPlan } from "../_components/relocation-plan";
@@ -79,6 +81,8 @@ export default async function ProjectPage({ params }: Props) {
             <MilestoneProgress project={progress} periods={periods} today={today} />
           </Card>
           <SubjectQuarterStatus subject={{ kind: "project", no: project.no }} />
+          <SubjectInstructions subject={{ kind: "project", no: project.no }} />
+          <ProgrammeHistory kind="project" subjectId={progress.id} />
         </>
       )}
 

@@ -74,11 +74,11 @@ describe("issuing", () => {
     expect(listOpenNoticesForUnit({ unitId: f.units.lead }).map((n) => n.id)).toContain(id);
   });
 
-  it("gives the next 督办 the next number and a 催办 none", async () => {
+  it("gives the next 督办 the next number and a 催办 its own number of the year", async () => {
     const second = getNotice({ id: await issue() })!;
     const cuiban = getNotice({ id: await issue("cuiban") })!;
     expect(second.serialNo).toBe(2);
-    expect(cuiban).toMatchObject({ serialNo: null, title: "催办" });
+    expect(cuiban).toMatchObject({ serialNo: 1, title: `催办〔${issueYear(Date.now())}〕1号` });
   });
 
   it("refuses a unit user: nothing issued, a denied audit row", async () => {
@@ -112,7 +112,7 @@ describe("livelihood projects", () => {
     );
     const notice = getNotice({ id: Number(to.split("/").pop()) })!;
     expect(notice).toMatchObject({ projectNo: 2, taskNo: null, units: [{ id: f.units.other, name: "教育局" }] });
-    expect(inbox(f.users.other)[0]).toMatch(/^催办：民生实事2，请于/);
+    expect(inbox(f.users.other)[0]).toMatch(/^催办〔\d{4}〕\d+号：民生实事2，请于/);
   });
 });
 
@@ -206,12 +206,15 @@ describe("escalation ladder", () => {
     expect(state.message).toMatch(/尚未逾期/);
   });
 
-  it("escalates a 督办 to the task's leader, who is told and sees it", async () => {
+  it("escalates a 督办 to the task's leader, who is told and sees it, with the 市长 copied", async () => {
+    const mayorId = db.insert(leaders).values({ name: "马慧", title: "市长", position: 0 }).returning().get().id;
+    const mayorUser = db.insert(users).values({ username: "mayor", displayName: "马慧", role: "leader", leaderId: mayorId, passwordHash: "x", mustChangePassword: false }).returning().get().id;
     const id = await issue();
     await as(f.users.supervisor);
     expect(await escalateNoticeToLeader(undefined, form({ noticeId: String(id), version: "1", comment: "请领导调度" }))).toMatchObject({ ok: true });
     expect(listEscalatedNoticesForLeader({ leaderId }).map((n) => n.id)).toContain(id);
     expect(inbox(leaderUser)[0]).toMatch(/^督查室呈报：督办/);
+    expect(inbox(mayorUser)[0]).toMatch(/^督查室呈报：督办/);
     const again = await escalateNoticeToLeader(undefined, form({ noticeId: String(id), version: "2" }));
     expect(again.message).toBe("该督办已呈报牵头领导");
   });

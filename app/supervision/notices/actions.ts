@@ -19,6 +19,7 @@ import {
   updateNotice,
   type NoticeRow,
 } from "@/db/queries/notices";
+import { findMayorLeaderIds } from "@/db/queries/leaders";
 import { notify } from "@/db/queries/notifications";
 import { NOTICE_LEVELS } from "@/lib/vocabulary";
 import { env } from "@/lib/env";
@@ -242,8 +243,10 @@ export const escalateNoticeToLeader = defineAction({
     const now = Date.now();
     setStatus(tx, notice, { escalatedToLeaderAt: now });
     insertNoticeEvent(tx, { noticeId: notice.id, kind: "escalated", text: input.comment || "呈报牵头领导", unitId: null, byId: user.id, at: now, deadline: null });
-    notify(tx, noticeEscalated({ id: notice.id, title: notice.title, subject: subjectLabel(notice), leaderIds, link: noticeLinks(notice.id).supervisor, deadline: notice.deadline, today: appToday() }));
-    return { before: noticeAuditView(notice), after: { escalatedToLeaderAt: now, leaderIds, comment: input.comment } };
+    // The 市长 is copied on every escalation, whoever leads the task.
+    const mayorLeaderIds = findMayorLeaderIds();
+    notify(tx, noticeEscalated({ id: notice.id, title: notice.title, subject: subjectLabel(notice), leaderIds, mayorLeaderIds, link: noticeLinks(notice.id).supervisor, deadline: notice.deadline, today: appToday() }));
+    return { before: noticeAuditView(notice), after: { escalatedToLeaderAt: now, leaderIds, mayorLeaderIds, comment: input.comment } };
   },
   revalidate: ({ input }) => [...revalidateNotice({ id: input.noticeId, ...subjectOf(input.noticeId) }), "/dashboard"],
   successMessage: "已呈报牵头领导。",

@@ -5,40 +5,41 @@ import { appToday } from "@/app/_lib/today";
 import { NoticeLevelBadge, NoticeStateBadge } from "@/components/notices/notice-state-badge";
 import { buttonClassName } from "@/components/ui/button";
 import { inputClassName } from "@/components/ui/text-field";
-import { listNoticesAsOf } from "@/db/queries/notices";
-import { currentProgrammeYear } from "@/app/_lib/programme-year";
-import { parseAsOf } from "@/lib/dashboard";
+import { can } from "@/lib/permissions";
 import { formatChineseDate } from "@/lib/format-date";
 import { NOTICE_STATE_LABEL, type NoticeDisplayState } from "@/lib/notice-state";
 import { dayOfTimestamp, formatDayCn } from "@/lib/periods";
-import { one, type SearchParams } from "../_lib/view";
+import type { SearchParams } from "../_lib/view";
+import { loadNoticeRegister, REGISTER_STATES } from "./notice-register";
 import { subjectLabel, subjectPath } from "./notice-helpers";
 
 export const metadata: Metadata = { title: "督办台账 · 督查工作台" };
-
-const STATES: NoticeDisplayState[] = ["sent", "overdue", "replied", "closed", "superseded"];
 
 type Props = { searchParams: Promise<SearchParams> };
 
 /** What was asked of whom, and what is closed: every notice in its state on the chosen day. */
 export default async function NoticeRegisterPage({ searchParams }: Props) {
-  await requirePermission(["supervision:read"], { entity: "supervision" });
+  const user = await requirePermission(["supervision:read"], { entity: "supervision" });
   const sp = await searchParams;
   const today = appToday();
-  const asOf = parseAsOf(one(sp, "asOf"), today);
-  const rawState = one(sp, "state");
-  const state = STATES.find((s) => s === rawState) ?? null;
-  const all = listNoticesAsOf({ asOf, today, yearId: currentProgrammeYear().id });
-  const shown = state ? all.filter((n) => n.stateAsOf === state) : all;
+  const { asOf, state, all, shown } = loadNoticeRegister(sp, today);
+  const search = new URLSearchParams({ ...(state ? { state } : {}), ...(asOf !== today ? { asOf } : {}) }).toString();
   const count = (s: NoticeDisplayState) => all.filter((n) => n.stateAsOf === s).length;
 
   return (
     <article className="space-y-4">
-      <header className="space-y-1">
-        <h1 className="text-lg font-semibold sm:text-xl">督办台账</h1>
-        <p className="text-sm text-gray-800">
-          截至 {formatDayCn(asOf)} 共 {all.length} 件：{STATES.map((s) => `${NOTICE_STATE_LABEL[s]} ${count(s)}`).join(" · ")}
-        </p>
+      <header className="flex flex-wrap items-end justify-between gap-3">
+        <div className="space-y-1">
+          <h1 className="text-lg font-semibold sm:text-xl">督办台账</h1>
+          <p className="text-sm text-gray-800">
+            截至 {formatDayCn(asOf)} 共 {all.length} 件：{REGISTER_STATES.map((s) => `${NOTICE_STATE_LABEL[s]} ${count(s)}`).join(" · ")}
+          </p>
+        </div>
+        {can(user, "export") && (
+          <a href={`/api/supervision/notices/export${search ? `?${search}` : ""}`} className={`${buttonClassName("secondary")} no-print`} download>
+            导出 Excel
+          </a>
+        )}
       </header>
       <form method="get" action="/supervision/notices" className="no-print flex flex-wrap items-end gap-3 rounded border bg-white p-3">
         <div>
@@ -47,7 +48,7 @@ export default async function NoticeRegisterPage({ searchParams }: Props) {
           </label>
           <select id="n-state" name="state" defaultValue={state ?? ""} className={inputClassName}>
             <option value="">全部</option>
-            {STATES.map((s) => (
+            {REGISTER_STATES.map((s) => (
               <option key={s} value={s}>
                 {NOTICE_STATE_LABEL[s]}
               </option>
@@ -68,14 +69,14 @@ export default async function NoticeRegisterPage({ searchParams }: Props) {
         <p className="rounded border bg-white p-4 text-sm text-gray-800">没有符合条件的催办、督办。</p>
       ) : (
         <div className="overflow-x-auto rounded border bg-white">
-          <table className="w-full min-w-[48rem] text-left text-sm">
+          <table className="w-full min-w-[64rem] text-left text-sm">
             <caption className="sr-only">催办、督办台账</caption>
             <thead className="bg-gray-50 text-gray-800">
               <tr>
-                <th scope="col" className="px-3 py-2">文号</th>
-                <th scope="col" className="px-3 py-2">任务</th>
-                <th scope="col" className="px-3 py-2">主送单位</th>
-                <th scope="col" className="px-3 py-2">问题</th>
+                <th scope="col" className="min-w-[11rem] px-3 py-2">文号</th>
+                <th scope="col" className="min-w-[5rem] px-3 py-2">任务</th>
+                <th scope="col" className="min-w-[8rem] px-3 py-2">主送单位</th>
+                <th scope="col" className="min-w-[16rem] px-3 py-2">问题</th>
                 <th scope="col" className="px-3 py-2">发出</th>
                 <th scope="col" className="px-3 py-2">回复期限</th>
                 <th scope="col" className="px-3 py-2">状态</th>

@@ -5,14 +5,17 @@ import { listOverdueRows, openNoticeFacts } from "@/db/queries/supervision";
 import { listLeaders } from "@/db/queries/tasks";
 import { buildOverdueList, type OverdueEntry } from "@/lib/overdue";
 import { applyOverdueQuery, parseOverdueQuery, type OverdueQuery } from "@/lib/overdue-query";
+import { pageOf, parsePageParam, type ListPage } from "@/lib/pagination";
 import { currentProgrammeYear } from "@/app/_lib/programme-year";
 
 export interface OverdueView {
   query: OverdueQuery;
   asOf: string;
   today: string;
-  /** The rows shown (filters applied), in severity order. */
+  /** Every row the filters keep, in severity order (the Excel export takes them all). */
   entries: OverdueEntry[];
+  /** The page of `entries` the page shows (?page=). */
+  shown: ListPage<OverdueEntry>;
   total: number;
   options: { sections: string[]; leaders: string[]; units: string[] };
 }
@@ -26,6 +29,8 @@ export function loadOverdueView(params: URLSearchParams | Record<string, string 
   const { rows } = listOverdueRows({ periods, asOf, today, filter: { yearId } });
   const notices = openNoticeFacts(listNoticesAsOf({ asOf, today, yearId }), asOf);
   const all = buildOverdueList(rows, notices);
+  const entries = applyOverdueQuery(all, query);
+  const page = parsePageParam(params instanceof URLSearchParams ? params.get("page") : params.page);
   const sections: string[] = [];
   const units: string[] = [];
   for (const { subject } of rows) {
@@ -36,7 +41,8 @@ export function loadOverdueView(params: URLSearchParams | Record<string, string 
     query,
     asOf,
     today,
-    entries: applyOverdueQuery(all, query),
+    entries,
+    shown: pageOf(entries, page),
     total: all.length,
     options: { sections, leaders: listLeaders({ yearId }).map((l) => l.name), units },
   };

@@ -3,12 +3,14 @@ import Link from "next/link";
 import { requirePermission } from "@/app/_lib/current-user";
 import { appToday } from "@/app/_lib/today";
 import { buttonClassName } from "@/components/ui/button";
+import { Pager } from "@/components/ui/pager";
 import { overdueQueryToSearch } from "@/lib/overdue-query";
 import { can } from "@/lib/permissions";
 import { formatDayCn } from "@/lib/periods";
 import type { SearchParams } from "../_lib/view";
 import { OverdueFilters } from "./_components/overdue-filters";
 import { OverdueTable } from "./_components/overdue-table";
+import { BulkRemindBar } from "./_components/bulk-remind-bar";
 import { loadOverdueView } from "./overdue-view";
 
 export const metadata: Metadata = { title: "逾期与滞后清单 · 督查工作台" };
@@ -29,7 +31,8 @@ export default async function OverduePage({ searchParams }: Props) {
         <div className="space-y-1">
           <h1 className="text-lg font-semibold sm:text-xl">逾期与滞后清单</h1>
           <p className="text-sm text-gray-800" data-testid="overdue-summary">
-            截至 {formatDayCn(view.asOf)} · 显示 {view.entries.length} 项（共 {view.total} 项）· 逾期未报 {missing} 项 · 进度红 {red} 项 · 进度黄 {amber} 项
+            截至 {formatDayCn(view.asOf)} · 显示 {view.entries.length} 项（共 {view.total} 项）
+            {view.shown.pages > 1 && ` · 本页第 ${view.shown.first}–${view.shown.last} 项`}· 逾期未报 {missing} 项 · 进度红 {red} 项 · 进度黄 {amber} 项
             {view.asOf !== view.today && " · 历史日期，仅含当日已知情况"}
           </p>
         </div>
@@ -40,16 +43,21 @@ export default async function OverduePage({ searchParams }: Props) {
         )}
       </header>
       <OverdueFilters view={view} />
+      {can(user, "notice:issue") && view.asOf === view.today && view.entries.length > 0 && <BulkRemindBar query={search.replace(/^\?/, "")} shown={view.entries.length} />}
       {view.entries.length === 0 ? (
         <p className="rounded border bg-white p-4 text-sm text-gray-800">
           没有符合条件的逾期或滞后事项。{search && <Link href="/supervision/overdue">查看全部</Link>}
         </p>
       ) : (
-        <OverdueTable
-          entries={view.entries}
-          canIssue={can(user, "notice:issue")}
-          canOverride={can(user, "rag:override") && view.asOf === view.today}
-        />
+        <>
+          <OverdueTable
+            entries={view.shown.rows}
+            first={view.shown.first}
+            canIssue={can(user, "notice:issue")}
+            canOverride={can(user, "rag:override") && view.asOf === view.today}
+          />
+          <Pager path="/supervision/overdue" search={search} page={view.shown.page} pages={view.shown.pages} label="清单分页" />
+        </>
       )}
     </article>
   );

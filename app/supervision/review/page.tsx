@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_lib/current-user";
+import { currentProgrammeYear } from "@/app/_lib/programme-year";
 import { appToday } from "@/app/_lib/today";
 import { approveReport, returnReport } from "@/app/tasks/[no]/report/[quarter]/actions";
 import { approveProjectReport, returnProjectReport } from "@/app/projects/[no]/report/[quarter]/actions";
@@ -13,42 +14,68 @@ import { listReviewQueue } from "@/db/queries/review-queue";
 import { bySubject, listSubjectQuarters } from "@/db/queries/status-board";
 import { formatDateTime } from "@/lib/format-time";
 import { can } from "@/lib/permissions";
-import { dayOfTimestamp, daysBetween, quarterShort } from "@/lib/periods";
+import { dayOfTimestamp, daysBetween, quarterLabel, quarterShort } from "@/lib/periods";
 import { diffReportVersions } from "@/lib/report-diff";
 import { REVIEW_LABEL } from "@/lib/report-labels";
 import { reportPath, subjectKey, subjectLabel } from "@/lib/subject";
+import { applyReviewFilter, nextInQueue, parseReviewFilter } from "@/lib/review-filter";
+import { PROGRESS_LABEL, PROGRESS_LAMPS } from "@/lib/vocabulary";
+import type { SearchParams } from "../_lib/view";
 import { BulkApproveBar } from "./_components/bulk-approve-bar";
+import { ReviewFilters } from "./_components/review-filters";
 import { BULK_FORM_ID } from "./_components/bulk-form-id";
-import { currentProgrammeYear } from "@/app/_lib/programme-year";
 
 export const metadata: Metadata = { title: "审核 · 督查工作台" };
 
-export default async function ReviewQueuePage() {
+type Props = { searchParams: Promise<SearchParams> };
+
+export default async function ReviewQueuePage({ searchParams }: Props) {
   const user = await requirePermission(["supervision:read"], { entity: "supervision" });
+  const sp = await searchParams;
   const year = currentProgrammeYear();
-  const items = listReviewQueue({ yearId: year.id });
+  const queue = listReviewQueue({ yearId: year.id });
   const canReview = can(user, "report:review");
   const today = appToday();
   const periods = listPeriods({ yearId: year.id });
   const statuses = bySubject(periods.length ? listSubjectQuarters({ periods, asOf: today, today, filter: { yearId: periods[0]!.yearId } }) : []);
+  const units = [...new Set(queue.flatMap((q) => q.leadUnits))];
+  const filter = parseReviewFilter(sp, { quarters: periods.map((p) => p.code), units });
+  const withLamp = queue.map((item) => ({ ...item, status: statuses.get(subjectKey(item))?.get(item.periodCode)?.status ?? null }));
+  const items = applyReviewFilter(
+    withLamp.map((i) => ({ ...i, progress: i.status?.progress ?? "none" })),
+    filter,
+  );
+  const ids = items.map((i) => i.reportId);
+  const open = Number(typeof sp.open === "string" ? sp.open : 0);
 
   return (
     <article className="space-y-4">
       <header className="space-y-1">
         <h1 className="text-lg font-semibold sm:text-xl">审核</h1>
-        <p className="text-sm text-gray-800">待审核报告 {items.length} 份，最早提交的排在最前。</p>
+        <p className="text-sm text-gray-800" data-testid="review-summary">
+          待审核报告 {queue.length} 份{items.length !== queue.length ? `，筛选后 ${items.length} 份` : ""}，最早提交的排在最前。
+        </p>
       </header>
+      <ReviewFilters
+        filter={filter}
+        quarters={periods.map((p) => ({ value: p.code, label: quarterLabel(p.code) }))}
+        units={units}
+        lamps={PROGRESS_LAMPS.map((l) => ({ value: l, label: PROGRESS_LABEL[l] }))}
+      />
       {canReview && items.length > 0 && <BulkApproveBar />}
       {items.length === 0 ? (
-        <p className="rounded border bg-white p-4 text-sm text-gray-800">目前没有待审核的报告。</p>
+        <p className="rounded border bg-white p-4 text-sm text-gray-800">
+          {queue.length === 0 ? "目前没有待审核的报告。" : "没有符合筛选条件的待审核报告。"}
+        </p>
       ) : (
         <ol className="space-y-3" aria-label="待审核报告">
           {items.map((item) => {
             const waited = daysBetween(dayOfTimestamp(item.latest.submittedAt), today);
             const headingId = `queue-${item.reportId}`;
-            const status = statuses.get(subjectKey(item))?.get(item.periodCode)?.status;
+            const status = item.status;
+            const next = nextInQueue(ids, item.reportId);
             return (
-              <li key={item.reportId} className="rounded border bg-white p-3 shadow-sm sm:p-4" data-testid="review-item" aria-labelledby={headingId}>
+              <li key={item.reportId} id={headingId.replace("queue-", "queue-item-")} className="scroll-mt-4 rounded border bg-white p-3 shadow-sm sm:p-4" data-testid="review-item" aria-labelledby={headingId}>
                 <div className="flex flex-wrap items-start gap-3">
                   {canReview && (
                     <input
@@ -78,7 +105,7 @@ export default async function ReviewQueuePage() {
                     </p>
                   </div>
                 </div>
-                <details className="mt-2">
+                <details className="mt-2" open={item.reportId === open}>
                   <summary className="cursor-pointer text-sm font-medium text-brand-700">
                     查看报告{item.previous ? "与上一版" : ""}并审核<span className="sr-only">（{subjectLabel(item)}）</span>
                   </summary>
@@ -103,7 +130,7 @@ export default async function ReviewQueuePage() {
                         version={item.version}
                         approve={item.kind === "task" ? approveReport : approveProjectReport}
                         reject={item.kind === "task" ? returnReport : returnProjectReport}
-                        fromQueue
+                        queue={{ filter, next }}
                       />
                     )}
                   </div>

@@ -7,11 +7,14 @@ import { SourceFields } from "@/components/source-fields";
 import { UnitLinkList } from "@/components/unit-link-list";
 import { VerificationCallout } from "@/components/verification-callout";
 import { requireUser } from "@/app/_lib/current-user";
+import { can } from "@/lib/permissions";
 import { getTaskByNo } from "@/db/queries/tasks";
 import { MetricTable } from "./_components/metric-table";
 import { NoticeHistory } from "./_components/notice-history";
 import { SubjectQuarterStatus } from "@/app/_components/subject-quarter-status";
+import { SubjectInstructions } from "@/app/_components/subject-instructions";
 import { ReportHistory } from "./_components/report-history";
+import { ProgrammeHistory } from "@/app/_components/programme-history";
 import { currentProgrammeYear } from "@/app/_lib/programme-year";
 
 type Props = { params: Promise<{ no: string }> };
@@ -35,13 +38,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TaskPage({ params }: Props) {
-  await requireUser();
+  const user = await requireUser();
   const task = await loadTask(params);
 
   return (
     <article className="space-y-4">
-      <p className="no-print text-sm">
+      <p className="no-print flex flex-wrap gap-x-4 text-sm">
         <Link href="/tasks">← 返回任务总览</Link>
+        {can(user, "programme:edit") && <Link href={`/admin/tasks/${task.no}`}>维护本任务</Link>}
       </p>
       <header>
         <p className="mb-1 flex flex-wrap items-center gap-x-2 text-sm text-gray-700">
@@ -82,6 +86,8 @@ export default async function TaskPage({ params }: Props) {
       <SubjectQuarterStatus subject={{ kind: "task", no: task.no }} targetsLink />
       <ReportHistory taskNo={task.no} />
       <NoticeHistory taskNo={task.no} />
+      <SubjectInstructions subject={{ kind: "task", no: task.no }} />
+      <ProgrammeHistory kind="task" subjectId={task.id} />
 
       <Card aria-labelledby="source-heading">
         <CardTitle id="source-heading">来源</CardTitle>

@@ -138,11 +138,13 @@ export function TaskTable({
   query,
   navigate,
   busy,
+  caption,
 }: {
   rows: TaskListItem[];
   query: TaskQuery;
   navigate: (next: TaskQuery) => void;
   busy: boolean;
+  caption: string;
 }) {
   const sorting: SortingState = [{ id: query.sort.key, desc: query.sort.dir === "desc" }];
   const onSortingChange = (updater: Updater<SortingState>) => {
@@ -171,7 +173,7 @@ export function TaskTable({
   return (
     <DataTable
       table={table}
-      caption="2026 年市政府重点工作任务"
+      caption={caption}
       groupBy={(task) => task.section}
       renderGroupLabel={(section, count) => (
         <>

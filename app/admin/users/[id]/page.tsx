@@ -59,6 +59,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             label={user.disabled ? "启用账号" : "停用账号"}
             variant={user.disabled ? "secondary" : "danger"}
             description={user.disabled ? "恢复该账号的登录权限。" : "停用后该账号立即下线且不能再登录。"}
+            confirm={user.disabled ? undefined : `确定停用账号 ${user.username}（${user.displayName}）吗？该账号将立即下线，不能再登录，直到重新启用。`}
           />
           <AccountActionButton
             action={unlock}
@@ -73,6 +74,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             version={user.version}
             label="重置密码"
             description="生成一次性临时密码，该账号立即下线，下次登录须修改密码。"
+            confirm={`确定重置账号 ${user.username}（${user.displayName}）的密码吗？原密码立即失效，该账号立即下线。`}
           />
           {user.secondFactor && (
             <AccountActionButton

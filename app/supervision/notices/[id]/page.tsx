@@ -15,6 +15,11 @@ import { addDays } from "@/lib/periods";
 import { availableSupervisorCommands, displayState } from "@/lib/notice-state";
 import { can } from "@/lib/permissions";
 import { subjectLabel, subjectPath } from "../notice-helpers";
+import { InstructionForm } from "@/app/_components/instruction-form";
+import { InstructionList } from "@/components/instruction-list";
+import { buttonClassName } from "@/components/ui/button";
+import { listInstructionsForNotices } from "@/db/queries/instructions";
+import { getNoticeSubjectOf } from "@/db/queries/notices";
 import { NoticeCommands } from "./_components/notice-commands";
 
 type Props = { params: Promise<{ id: string }> };
@@ -35,6 +40,10 @@ export default async function NoticePage({ params }: Props) {
   const related = listRelatedNotices({ id: notice.id });
   const raisedTo = related.find((n) => n.escalatedFromId === notice.id);
   const raisedFrom = related.find((n) => n.id === notice.escalatedFromId);
+  const subjectKey = notice.taskNo !== null ? `task:${notice.taskNo}` : notice.projectNo !== null ? `project:${notice.projectNo}` : null;
+  const leaderIds = getNoticeSubjectOf(notice)?.leaderIds ?? [];
+  const instructions = listInstructionsForNotices({ noticeIds: [notice.id] });
+  const mayInstruct = subjectKey !== null && notice.level === "duban" && notice.escalatedToLeaderAt !== null && notice.status !== "closed" && can(user, "instruction:write", { leaderIds });
   const commands = availableSupervisorCommands(notice, today).filter((c) =>
     c === "close" || c === "sendBack" ? can(user, "notice:close") : can(user, "notice:issue"),
   );
@@ -50,6 +59,9 @@ export default async function NoticePage({ params }: Props) {
           <h1 className="text-lg font-semibold sm:text-xl">{notice.title}</h1>
           <NoticeStateBadge state={displayState(notice, today)} />
           {notice.escalatedToLeaderAt && <Badge tone="danger">已呈报牵头领导</Badge>}
+          <a href={`/api/notices/${notice.id}/document`} download className={`${buttonClassName("secondary")} no-print ml-auto`}>
+            下载{notice.level === "duban" ? "督办" : "催办"}通知单
+          </a>
         </div>
         {subjectPath(notice) && (
           <p className="text-sm">
@@ -77,6 +89,17 @@ export default async function NoticePage({ params }: Props) {
         <CardTitle id="history-heading">办理过程</CardTitle>
         <NoticeTimeline events={events} level={notice.level} />
       </Card>
+      {(instructions.length > 0 || mayInstruct) && (
+        <Card aria-labelledby="instructions-heading">
+          <CardTitle id="instructions-heading">领导批示</CardTitle>
+          <InstructionList items={instructions} />
+          {mayInstruct && (
+            <div className="no-print mt-3">
+              <InstructionForm subject={subjectKey!} noticeId={notice.id} />
+            </div>
+          )}
+        </Card>
+      )}
       {commands.length > 0 && (
         <Card aria-labelledby="commands-heading">
           <CardTitle id="commands-heading">督查室处理</CardTitle>

@@ -59,15 +59,21 @@ export default async function NewNoticePage({ searchParams }: Props) {
             <span className="font-semibold">{label}</span> {subject.target}
           </p>
           <p className="mt-1 text-sm text-gray-800">主送（牵头单位）：{subject.leadUnits.map((u) => u.name).join("、") || "—"}</p>
-          <div className="mt-4">
-            <IssueNoticeForm
-              subjectKey={`${subject.kind}:${subject.no}`}
-              periodCode={periodCode}
-              problem={(one(sp, "problem") ?? "").slice(0, 1000)}
-              deadline={addDays(appToday(), DEFAULT_RESPONSE_DAYS)}
-              today={appToday()}
-            />
-          </div>
+          {subject.leadUnits.length === 0 ? (
+            <p role="alert" className="mt-4 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+              该任务尚未指定牵头单位，无需报送，不能发出催办/督办。请先在基础数据维护中指定牵头单位。
+            </p>
+          ) : (
+            <div className="mt-4">
+              <IssueNoticeForm
+                subjectKey={`${subject.kind}:${subject.no}`}
+                periodCode={periodCode}
+                problem={(one(sp, "problem") ?? "").slice(0, 1000)}
+                deadline={addDays(appToday(), DEFAULT_RESPONSE_DAYS)}
+                today={appToday()}
+              />
+            </div>
+          )}
         </Card>
       )}
     </article>

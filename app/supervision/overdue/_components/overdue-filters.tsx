@@ -1,27 +1,10 @@
 import Link from "next/link";
 import { buttonClassName } from "@/components/ui/button";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { inputClassName } from "@/components/ui/text-field";
 import { REASON_FILTER_LABEL, REASON_FILTERS } from "@/lib/overdue";
 import { PROGRESS_LABEL, PROGRESS_LAMPS } from "@/lib/vocabulary";
 import type { OverdueView } from "../overdue-view";
-
-function Select({ id, label, name, value, options }: { id: string; label: string; name: string; value: string | null; options: { value: string; label: string }[] }) {
-  return (
-    <div className="min-w-0">
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-gray-800">
-        {label}
-      </label>
-      <select id={id} name={name} defaultValue={value ?? ""} className={inputClassName}>
-        <option value="">全部</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 const plain = (list: readonly string[]) => list.map((v) => ({ value: v, label: v }));
 
@@ -30,11 +13,11 @@ export function OverdueFilters({ view }: { view: OverdueView }) {
   const q = view.query;
   return (
     <form method="get" action="/supervision/overdue" className="no-print grid grid-cols-2 items-end gap-3 rounded border bg-white p-3 sm:grid-cols-3 lg:grid-cols-7">
-      <Select id="f-section" label="板块" name="section" value={q.section} options={plain(view.options.sections)} />
-      <Select id="f-leader" label="牵头领导" name="leader" value={q.leader} options={plain(view.options.leaders)} />
-      <Select id="f-unit" label="牵头单位" name="unit" value={q.unit} options={plain(view.options.units)} />
-      <Select id="f-progress" label="进度灯" name="progress" value={q.progress} options={PROGRESS_LAMPS.map((r) => ({ value: r, label: PROGRESS_LABEL[r] }))} />
-      <Select id="f-reason" label="原因" name="reason" value={q.reason} options={REASON_FILTERS.map((r) => ({ value: r, label: REASON_FILTER_LABEL[r] }))} />
+      <FilterSelect id="f-section" label="板块" name="section" value={q.section} options={plain(view.options.sections)} />
+      <FilterSelect id="f-leader" label="牵头领导" name="leader" value={q.leader} options={plain(view.options.leaders)} />
+      <FilterSelect id="f-unit" label="牵头单位" name="unit" value={q.unit} options={plain(view.options.units)} />
+      <FilterSelect id="f-progress" label="进度灯" name="progress" value={q.progress} options={PROGRESS_LAMPS.map((r) => ({ value: r, label: PROGRESS_LABEL[r] }))} />
+      <FilterSelect id="f-reason" label="原因" name="reason" value={q.reason} options={REASON_FILTERS.map((r) => ({ value: r, label: REASON_FILTER_LABEL[r] }))} />
       <div>
         <label htmlFor="f-asof" className="mb-1 block text-sm font-medium text-gray-800">
           数据截至

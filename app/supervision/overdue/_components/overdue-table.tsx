@@ -8,6 +8,7 @@ import type { OverdueEntry } from "@/lib/overdue";
 import { quarterShort } from "@/lib/periods";
 import { reportPath, subjectPath } from "@/lib/subject";
 import { PROGRESS_LABEL } from "@/lib/vocabulary";
+import { BULK_REMIND_FORM } from "./bulk-remind-form-id";
 import { OverrideForm } from "./override-form";
 
 /** Where "发出通知" starts: the task, the quarter and the reasons as the problem text. */
@@ -19,13 +20,16 @@ function issueHref(entry: OverdueEntry): string {
 }
 
 /** The list in severity order; every item says why it is listed, what was asked, and what can be done. */
-export function OverdueTable({ entries, canIssue, canOverride }: { entries: readonly OverdueEntry[]; canIssue: boolean; canOverride: boolean }) {
+export function OverdueTable({ entries, first = 1, canIssue, canOverride }: { entries: readonly OverdueEntry[]; first?: number; canIssue: boolean; canOverride: boolean }) {
   return (
-    <ol className="space-y-3" aria-label="逾期与滞后事项">
+    <ol className="space-y-3" aria-label="逾期与滞后事项" start={first}>
       {entries.map((entry, i) => (
         <li key={entry.subject.key} className="rounded border bg-white p-3 shadow-sm sm:p-4" data-testid="overdue-entry" data-subject={entry.subject.key}>
           <div className="flex flex-wrap items-center gap-2">
-            <span className="text-sm text-gray-700">{i + 1}.</span>
+            {canIssue && (
+              <input type="checkbox" name="items" value={entry.subject.key} form={BULK_REMIND_FORM} aria-label={`选择${entry.subject.label}批量催办`} className="no-print size-5" />
+            )}
+            <span className="text-sm text-gray-700">{first + i}.</span>
             <h2 className="text-base font-semibold">
               <Link href={subjectPath(entry.subject)}>{entry.subject.label}</Link>
             </h2>

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineRoute } from "@/app/_lib/route";
 import { listAuditEntriesForExport, type AuditListRow } from "@/db/queries/audit";
+import { auditChanges, describeAuditEntity } from "@/lib/audit-changes";
 import { parseAuditFilter } from "@/lib/audit-filter";
 import { auditActionLabel, AUDIT_OUTCOME_LABEL } from "@/lib/audit-labels";
 import { attachmentHeader, buildWorkbook, type ExcelColumn } from "@/lib/excel";
@@ -18,11 +19,13 @@ const COLUMNS: ExcelColumn<AuditListRow>[] = [
   { header: "IP 地址", value: (r) => r.ip },
   { header: "操作", value: (r) => auditActionLabel(r.action) },
   { header: "操作代码", value: (r) => r.action },
-  { header: "对象", value: (r) => r.entity },
+  { header: "对象", value: (r) => describeAuditEntity(r.entity, r.entityId) },
   { header: "对象编号", value: (r) => r.entityId },
   { header: "结果", value: (r) => AUDIT_OUTCOME_LABEL[r.outcome] },
-  { header: "变更前", value: (r) => r.before, maxWidth: 50 },
-  { header: "变更后", value: (r) => r.after, maxWidth: 50 },
+  { header: "变更内容", value: (r) => auditChanges(r.before, r.after).map((c) => `${c.field}：${c.before || "—"} → ${c.after || "—"}`).join("\n") || null, maxWidth: 60 },
+  // The recorded values as written, for checking against the hash chain.
+  { header: "变更前（原始记录）", value: (r) => r.before, maxWidth: 50 },
+  { header: "变更后（原始记录）", value: (r) => r.after, maxWidth: 50 },
 ];
 
 export const GET = defineRoute({

@@ -3,7 +3,7 @@ import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
-import { attachments, auditLog, coopNotes, reports, reportVersions } from "@/db/schema";
+import { attachments, auditLog, coopNotes, notifications, reports, reportVersions } from "@/db/schema";
 import { seedReportingFixture, type ReportingFixture } from "@/db/testing/reporting-fixtures";
 import { MAX_EVIDENCE_BYTES } from "@/lib/file-sniff";
 import { REPORT_CONFLICT_MESSAGE, REPORT_READ_ONLY_MESSAGE } from "@/lib/report-form";
@@ -149,6 +149,9 @@ describe("report lifecycle through the Server Actions", () => {
     const state = await settle(returnReport(undefined, form({ reportId: id, taskNo: "27", quarter: "2026Q1", version: "3", comment: "请补充改造前后照片" })));
     expect(state).toEqual({ redirect: "/tasks/27/report/2026Q1?reviewed=returned" });
     expect(q1Report()).toMatchObject({ status: "returned", reviewComment: "请补充改造前后照片", version: 4 });
+    // The lead unit is told in the same words every other notification uses for a task.
+    const told = db.select().from(notifications).where(and(eq(notifications.userId, f.users.lead), eq(notifications.kind, "report_returned"))).all();
+    expect(told.map((n) => n.title)).toEqual(["第27项 一季度 报告被退回：请补充改造前后照片"]);
   });
 
   it("lets the lead unit resubmit; both versions are kept and the 督查室 approves", async () => {
