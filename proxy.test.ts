@@ -1,6 +1,6 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
-import { proxy } from "./proxy";
+import { config, proxy } from "./proxy";
 
 const request = (path: string, cookie?: string) =>
   new NextRequest(`http://127.0.0.1:3000${path}`, { headers: cookie ? { cookie } : {} });
@@ -53,5 +53,16 @@ describe("proxy (Content-Security-Policy)", () => {
     expect(directives["object-src"]).toBe("object-src 'none'");
     expect(directives["form-action"]).toBe("form-action 'self'");
     expect(directives["default-src"]).toBe("default-src 'self'");
+  });
+});
+
+describe("proxy matcher", () => {
+  // The matcher source is a path-to-regexp pattern whose one group is a plain regular expression.
+  const matches = (path: string) => config.matcher.some((m) => new RegExp(`^${m.source}$`).test(path));
+
+  it("keeps evidence uploads out of the proxy, which would cut their bodies off at 10 MB", () => {
+    expect(matches("/api/evidence/uploads")).toBe(false);
+    expect(matches("/api/evidence/uploads-other")).toBe(true);
+    expect(matches("/tasks/3/report/2026Q4")).toBe(true);
   });
 });

@@ -5,6 +5,7 @@
 //    puts the nonce on its scripts, and on the response so the browser enforces it.
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce } from "@/lib/csp";
+import { REQUEST_PATH_HEADER } from "@/lib/safe-redirect";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const PUBLIC_PREFIXES = ["/login", "/api/health", "/api/auth", "/projects/public"];
@@ -28,6 +29,8 @@ function withPolicy(request: NextRequest): NextResponse {
   });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
+  // The page asked for, so a page that finds the session ended can send the user back to it after signing in.
+  headers.set(REQUEST_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);
   return response;
@@ -49,7 +52,9 @@ export const config = {
   matcher: [
     {
       // Everything except Next's own assets and files with an extension (icons, robots.txt).
-      source: "/((?!_next/|.*\\.[a-zA-Z0-9]+$).*)",
+      // Evidence uploads skip it too: it would buffer and cut off their bodies at 10 MB, and the
+      // route authenticates itself before reading one (app/api/evidence/uploads/route.ts).
+      source: "/((?!_next/|api/evidence/uploads$|.*\\.[a-zA-Z0-9]+$).*)",
       // Server Action posts skip the proxy: it would buffer (and cut off at 10 MB) their
       // bodies, and each action authenticates itself (app/_lib/action.ts).
       missing: [{ type: "header", key: "next-action" }],

@@ -1,11 +1,12 @@
 // Housekeeping the running server does by itself (started from instrumentation.ts): at
-// start-up and every few hours it removes orphan evidence files and forgets old request
+// start-up and every few hours it forgets evidence uploads no save attached, removes orphan evidence files and forgets old request
 // ids; every few minutes (every minute while a storage fault is on) it checks that a write
 // reaches the disk, which is also when the failures held during a fault get audited; every
 // quarter of an hour it adds the units' "due soon" and "overdue" reminders.
 import { appToday } from "@/lib/env";
 import type { Db } from "./client";
 import { cleanupOrphanEvidence } from "./evidence-cleanup";
+import { deleteExpiredStagedUploads, STAGED_UPLOAD_MS } from "./queries/attachments";
 import { pruneCommittedRequests } from "./queries/committed-requests";
 import { syncAllDueNotifications } from "./queries/notifications";
 import { bestEffort, probeStorage, storageStatus } from "./storage-health";
@@ -27,6 +28,8 @@ async function reminders(): Promise<void> {
 }
 
 async function housekeeping(db: Db, dataDir: string): Promise<void> {
+  // Uploads no save attached within a day are forgotten first, so their files go with the orphans.
+  bestEffort("expire staged uploads", () => db.transaction((tx) => deleteExpiredStagedUploads(tx, { before: Date.now() - STAGED_UPLOAD_MS })), 0);
   try {
     await cleanupOrphanEvidence({ db, dataDir });
   } catch (error) {

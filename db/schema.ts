@@ -14,17 +14,20 @@ import {
 } from "drizzle-orm/sqlite-core";
 import type { FieldChange } from "../lib/programme-fields";
 import type { Reason } from "../lib/quarter-status";
+import type { PlausibilityConfirmation } from "../lib/plausibility";
 import type { QuarterPlanChange } from "../lib/submitted-quarter";
 import {
   AUDIT_OUTCOMES,
   BULLETIN_STATUSES,
   CHANGE_REQUEST_STATUS,
+  COLLECTIVE_BASIS,
   COMPARATORS,
   METRIC_KINDS,
   NOTICE_EVENT_KINDS,
   NOTICE_LEVELS,
   NOTICE_STATUSES,
   OVERRIDE_COLORS,
+  PART_STATUS,
   PROGRESS_LAMPS,
   PROJECT_UNIT_ROLES,
   REPORT_STATUS,
@@ -103,7 +106,10 @@ export const tasks = sqliteTable(
     sourceDocumentId: integer("source_document_id").notNull().references(() => sourceDocuments.id),
     sourceRef: text("source_ref").notNull(),
     needsVerification: integer("needs_verification", { mode: "boolean" }).notNull().default(false),
+    /** The curation note (what was checked against which source); shown to nobody but the curators. */
     note: text("note"),
+    /** What needs confirming, in plain words for a clerk or a leader (the 待核实 badge opens it). */
+    verificationNote: text("verification_note"),
     /** Bumped by every maintenance edit, for the optimistic check. */
     version: integer("version").notNull().default(1),
   },
@@ -161,6 +167,7 @@ export const livelihoodProjects = sqliteTable(
     sourceRef: text("source_ref").notNull(),
     needsVerification: integer("needs_verification", { mode: "boolean" }).notNull().default(false),
     note: text("note"),
+    verificationNote: text("verification_note"),
     version: integer("version").notNull().default(1),
   },
   (t) => [uniqueIndex("projects_year_no").on(t.yearId, t.no)],
@@ -443,6 +450,10 @@ export const reports = sqliteTable(
     reviewedAt: integer("reviewed_at"),
     reviewedById: integer("reviewed_by_id").references(() => users.id),
     reviewComment: text("review_comment"),
+    /** 逾期说明: why a report is submitted after its due day. */
+    lateNote: text("late_note"),
+    /** Plausibility warnings the unit confirmed, each with its reason (lib/plausibility.ts). */
+    confirmations: text("confirmations", { mode: "json" }).$type<PlausibilityConfirmation[]>().notNull().default(sql`'[]'`),
     createdAt: createdAt(),
     updatedAt: integer("updated_at").notNull(),
     updatedById: integer("updated_by_id").references(() => users.id),
@@ -512,6 +523,10 @@ export const attachments = sqliteTable(
     id: integer("id").primaryKey(),
     reportId: integer("report_id").references(() => reports.id),
     noticeResponseId: integer("notice_response_id"),
+    /** A cooperating unit's 配合情况 (coop_notes.id). */
+    coopNoteId: integer("coop_note_id"),
+    /** A co-lead unit's part of a report (report_parts.id). */
+    reportPartId: integer("report_part_id"),
     filename: text("filename").notNull(),
     mime: text("mime").notNull(),
     size: integer("size").notNull(),
@@ -521,15 +536,65 @@ export const attachments = sqliteTable(
     createdAt: createdAt(),
     removedAt: integer("removed_at"),
   },
-  (t) => [index("attachments_report").on(t.reportId), index("attachments_response").on(t.noticeResponseId)],
+  (t) => [
+    index("attachments_report").on(t.reportId),
+    index("attachments_response").on(t.noticeResponseId),
+    index("attachments_coop_note").on(t.coopNoteId),
+    index("attachments_report_part").on(t.reportPartId),
+    // A row that belongs to nothing yet is an upload staged for the uploader's next save.
+    index("attachments_staged").on(t.uploadedById, t.createdAt),
+  ],
 );
 
-/** 配合情况: a cooperating unit's note on a task for a quarter. */
+/**
+ * A co-lead unit's own part of a quarterly report: its text, the numbers it is responsible
+ * for and its evidence (attachments.report_part_id), which the compiler (the first-listed
+ * lead unit) reads while writing the report. Its first submission is that unit's 报送.
+ */
+export const reportParts = sqliteTable(
+  "report_parts",
+  {
+    id: integer("id").primaryKey(),
+    taskId: integer("task_id").references(() => tasks.id),
+    projectId: integer("project_id").references(() => livelihoodProjects.id),
+    periodId: integer("period_id").notNull().references(() => periods.id),
+    unitId: integer("unit_id").notNull().references(() => units.id),
+    status: text("status", { enum: PART_STATUS }).notNull().default("draft"),
+    progress: text("progress").notNull().default(""),
+    problems: text("problems").notNull().default(""),
+    /** The numbers this unit reports, with the label and unit they had when written. */
+    values: text("values", { mode: "json" }).$type<PartValue[]>().notNull().default(sql`'[]'`),
+    version: integer("version").notNull().default(1),
+    firstSubmittedAt: integer("first_submitted_at"),
+    submittedAt: integer("submitted_at"),
+    submittedById: integer("submitted_by_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+    updatedById: integer("updated_by_id").notNull().references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex("report_parts_task").on(t.taskId, t.periodId, t.unitId),
+    uniqueIndex("report_parts_project").on(t.projectId, t.periodId, t.unitId),
+    index("report_parts_unit").on(t.unitId, t.periodId),
+    check("report_parts_one_subject", sql`(${t.taskId} is null) <> (${t.projectId} is null)`),
+  ],
+);
+
+export interface PartValue {
+  /** The report form's field the number belongs to ("metric.12", "part.3.total"). */
+  field: string;
+  label: string;
+  unit: string;
+  value: number;
+}
+
+/** 配合情况: a cooperating unit's note on a task (or a project's 相关责任单位's on the project) for a quarter. */
 export const coopNotes = sqliteTable(
   "coop_notes",
   {
     id: integer("id").primaryKey(),
-    taskId: integer("task_id").notNull().references(() => tasks.id),
+    taskId: integer("task_id").references(() => tasks.id),
+    projectId: integer("project_id").references(() => livelihoodProjects.id),
     periodId: integer("period_id").notNull().references(() => periods.id),
     unitId: integer("unit_id").notNull().references(() => units.id),
     text: text("text").notNull(),
@@ -537,7 +602,42 @@ export const coopNotes = sqliteTable(
     updatedAt: integer("updated_at").notNull(),
     updatedById: integer("updated_by_id").notNull().references(() => users.id),
   },
-  (t) => [uniqueIndex("coop_notes_unique").on(t.taskId, t.periodId, t.unitId)],
+  (t) => [
+    uniqueIndex("coop_notes_unique").on(t.taskId, t.periodId, t.unitId),
+    uniqueIndex("coop_notes_project").on(t.projectId, t.periodId, t.unitId),
+    index("coop_notes_unit").on(t.unitId, t.periodId),
+    check("coop_notes_one_subject", sql`(${t.taskId} is null) <> (${t.projectId} is null)`),
+  ],
+);
+
+/**
+ * The real units a collective descriptor of a subject's gazette row stands for: "各镇政府、
+ * 街道办" → every 镇街 unit (by kind, when seeded), "相关镇政府、街道办" → the ones the lead unit
+ * or the 督查室 named. The gazette row keeps the descriptor as written; these units see the
+ * subject as cooperating. A removed member keeps its row (removed_at) so a reseed leaves it out.
+ */
+export const collectiveMembers = sqliteTable(
+  "collective_members",
+  {
+    id: integer("id").primaryKey(),
+    subjectKind: text("subject_kind", { enum: SUBJECT_KINDS }).notNull(),
+    /** tasks.id or livelihood_projects.id */
+    subjectId: integer("subject_id").notNull(),
+    descriptorUnitId: integer("descriptor_unit_id").notNull().references(() => units.id),
+    unitId: integer("unit_id").notNull().references(() => units.id),
+    basis: text("basis", { enum: COLLECTIVE_BASIS }).notNull(),
+    /** The unit's kind does not settle whether the descriptor covers it (e.g. 市属 or not). */
+    needsVerification: integer("needs_verification", { mode: "boolean" }).notNull().default(false),
+    note: text("note"),
+    addedById: integer("added_by_id").references(() => users.id),
+    addedAt: integer("added_at").notNull(),
+    removedAt: integer("removed_at"),
+    removedById: integer("removed_by_id").references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex("collective_members_key").on(t.subjectKind, t.subjectId, t.descriptorUnitId, t.unitId),
+    index("collective_members_unit").on(t.unitId),
+  ],
 );
 
 // ───────────────────────── supervision ─────────────────────────
@@ -625,6 +725,8 @@ export const notifications = sqliteTable(
     dedupeKey: text("dedupe_key"),
     createdAt: createdAt(),
     readAt: integer("read_at"),
+    /** Set when what it asked for was done (an overdue report filed): shown as settled, not unread. */
+    resolvedAt: integer("resolved_at"),
   },
   (t) => [
     index("notifications_user").on(t.userId, t.readAt),
@@ -768,6 +870,7 @@ export type ReportStatus = (typeof REPORT_STATUS)[number];
 export type SelfStatus = (typeof SELF_STATUS)[number];
 export type QuarterStatusRow = typeof quarterStatus.$inferSelect;
 export type Notice = typeof notices.$inferSelect;
+export type ReportPart = typeof reportParts.$inferSelect;
 export type Bulletin = typeof bulletins.$inferSelect;
 export type LeaderInstruction = typeof leaderInstructions.$inferSelect;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];

@@ -28,7 +28,7 @@ test.describe("季度填报", () => {
   test("a lead unit sets targets, fills Q1 with a PDF, submits, and the report is read-only afterwards", async ({ page }) => {
     await loginAs(page, "unit");
 
-    await page.goto("/my");
+    await page.goto("/my?quarter=2026Q4");
     await expect(page.getByRole("heading", { level: 1, name: "我的任务" })).toBeVisible();
     await expect(page.getByRole("heading", { level: 3, name: `第${TASK}项` })).toBeVisible();
     await expectNoAxeViolations(page);
@@ -181,7 +181,7 @@ test.describe("季度填报", () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     await loginAs(page, "unit");
-    await page.goto("/my");
+    await page.goto("/my?quarter=2026Q4");
     await expect(page.getByRole("heading", { level: 3, name: `第${TASK}项` })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);

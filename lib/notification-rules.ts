@@ -11,6 +11,7 @@ import type { ReportingLamp } from "./vocabulary";
 
 export type NotificationKind =
   | "report_submitted"
+  | "report_part_submitted"
   | "report_approved"
   | "report_returned"
   | "notice_issued"
@@ -28,6 +29,7 @@ export type NotificationKind =
 
 export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
   report_submitted: "报告待审核",
+  report_part_submitted: "共同牵头单位报送",
   report_approved: "报告通过",
   report_returned: "报告退回",
   notice_issued: "新督办事项",
@@ -138,6 +140,19 @@ export function reportSubmitted(args: { reportId: number; versionNo: number; sub
       title: `${args.subject} ${quarterShort(args.periodCode)} 报告${args.versionNo > 1 ? "已重新提交" : "已提交"}（第 ${args.versionNo} 版${args.late ? "，迟报" : ""}），待审核`,
       link: args.link,
       dedupeKey: `report-submitted:${args.reportId}:v${args.versionNo}`,
+    }),
+  };
+}
+
+/** A co-lead unit sent its part: the compiling unit has it to work into the report. */
+export function reportPartSubmitted(args: { partId: number; version: number; unitName: string; subject: string; periodCode: string; compilerUnitId: number; link: string }): PlannedNotification {
+  return {
+    audience: { kind: "units", unitIds: [args.compilerUnitId] },
+    message: message({
+      kind: "report_part_submitted",
+      title: `${args.unitName}已报送${args.subject} ${quarterShort(args.periodCode)} 本单位负责部分，请汇总到报告中`,
+      link: args.link,
+      dedupeKey: `report-part:${args.partId}:v${args.version}`,
     }),
   };
 }

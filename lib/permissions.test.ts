@@ -33,6 +33,8 @@ type Persona = keyof typeof personas;
 // A unit user is tested on its own unit's resource in the "own" rows and another unit's in "other".
 const own = [OWN_UNIT, 12];
 const other = [OTHER_UNIT];
+/** A subject the own unit co-leads: another unit is listed first and compiles the report. */
+const coLed = [12, OWN_UNIT];
 const matrix: [string, Permission, Persona[]][] = [
   ["read the programme", ["task:read"], ["admin", "leader", "mayor", "supervisor", "unit"]],
   ["read attachments", ["attachment:read"], ["admin", "leader", "mayor", "supervisor", "unit"]],
@@ -44,10 +46,20 @@ const matrix: [string, Permission, Persona[]][] = [
   ["edit another unit's report", ["report:edit", { leadUnitIds: other }], []],
   ["submit own unit's report", ["report:submit", { leadUnitIds: own }], ["unit"]],
   ["submit another unit's report", ["report:submit", { leadUnitIds: other }], []],
+  ["edit a report the own unit co-leads but does not compile", ["report:edit", { leadUnitIds: coLed }], []],
+  ["submit a report the own unit co-leads but does not compile", ["report:submit", { leadUnitIds: coLed }], []],
+  ["write the own part of a co-led report", ["reportPart:edit", { leadUnitIds: coLed }], ["unit"]],
+  ["write a part of a report the own unit compiles", ["reportPart:edit", { leadUnitIds: own }], []],
+  ["write a part of another unit's report", ["reportPart:edit", { leadUnitIds: other }], []],
+  ["stage an evidence upload", ["evidence:upload"], ["unit"]],
+  ["name the units of a 相关… descriptor on a subject the own unit compiles", ["collective:name", { leadUnitIds: own }], ["supervisor", "unit"]],
+  ["name the units of a 相关… descriptor on a co-led subject", ["collective:name", { leadUnitIds: coLed }], ["supervisor"]],
+  ["name the units of a 相关… descriptor on another unit's subject", ["collective:name", { leadUnitIds: other }], ["supervisor"]],
   ["review reports", ["report:review"], ["supervisor"]],
   ["edit own unlocked targets", ["targets:edit", { leadUnitIds: own, locked: false }], ["unit"]],
   ["edit own locked targets", ["targets:edit", { leadUnitIds: own, locked: true }], []],
   ["edit another unit's targets", ["targets:edit", { leadUnitIds: other, locked: false }], []],
+  ["edit the targets of a task the own unit co-leads but does not compile", ["targets:edit", { leadUnitIds: coLed, locked: false }], []],
   ["request a change of own locked targets", ["targets:request", { leadUnitIds: own }], ["unit"]],
   ["request a change of another unit's targets", ["targets:request", { leadUnitIds: other }], []],
   ["lock targets", ["targets:lock"], ["supervisor"]],

@@ -2,6 +2,7 @@
 // Server Action and route handler asks `can()`; the proxy never decides access.
 // Pure: callers load the resource facts (lead units, lock state…) and pass them in.
 
+import { leadDuty } from "./unit-reporting";
 import type { Role } from "./vocabulary";
 
 export type { Role };
@@ -41,9 +42,18 @@ export type ResourceFor = {
    * the subject's own lead and cooperating units (issue 4: another unit gets 403).
    */
   "report:read": { leadUnitIds: UnitIds; coopUnitIds: UnitIds };
-  /** Save a draft report (progress, metric values, evidence uploads and removals). */
+  /**
+   * Save a draft report (progress, metric values, evidence) and submit it: the first-listed
+   * lead unit, which compiles the report when several lead (lib/unit-reporting.ts).
+   */
   "report:edit": { leadUnitIds: UnitIds };
   "report:submit": { leadUnitIds: UnitIds };
+  /** A co-lead unit's own part of the report (every lead unit but the compiler). */
+  "reportPart:edit": { leadUnitIds: UnitIds };
+  /** Stage an evidence file for one's next save (each save checks its own permission again). */
+  "evidence:upload": undefined;
+  /** Name the units a "相关…" descriptor of a subject means: its compiler, or the 督查室. */
+  "collective:name": { leadUnitIds: UnitIds };
   /** Approve or return a submitted report. */
   "report:review": undefined;
   /**
@@ -53,13 +63,13 @@ export type ResourceFor = {
   "report:import": { leadUnitIds: UnitIds };
   /** 领导批示 on an escalated 督办 or a red task: the subject's 牵头领导 and the 市长. */
   "instruction:write": { leaderIds: readonly number[] };
-  /** Quarterly targets (季度攻坚目标) of a task, for the quarters not yet locked. */
+  /** Quarterly targets (季度攻坚目标) of a task, for the quarters not yet locked: its compiler. */
   "targets:edit": { leadUnitIds: UnitIds; locked: boolean };
   /** Ask for a change of a locked quarter's targets (the 督查室 decides). */
   "targets:request": { leadUnitIds: UnitIds };
   /** Lock a quarter's targets early, and approve or refuse change requests. */
   "targets:lock": undefined;
-  /** 配合情况 notes of a cooperating unit. */
+  /** 配合情况 notes of a cooperating unit (a task's 配合单位, a project's 相关责任单位). */
   "coopNote:edit": { coopUnitIds: UnitIds };
   "attachment:read": undefined;
   /** Issue a 催办/督办 notice, including escalating an overdue one. */
@@ -107,6 +117,8 @@ const ownsOneOf = (user: SessionUser, unitIds: UnitIds) =>
 
 const anyRole = (user: SessionUser, ...roles: Role[]) => roles.includes(user.role);
 
+const compiles = (user: SessionUser, leadUnitIds: UnitIds) => user.role === "unit" && leadDuty(leadUnitIds, user.unitId) === "compile";
+
 /** True when `user` may perform the action on the resource. No user: always false. */
 export function can(user: SessionUser | null, ...permission: Permission): boolean {
   if (!user) return false;
@@ -120,15 +132,21 @@ export function can(user: SessionUser | null, ...permission: Permission): boolea
       return user.role !== "unit" || ownsOneOf(user, [...permission[1].leadUnitIds, ...permission[1].coopUnitIds]);
     case "report:edit":
     case "report:submit":
-      return ownsOneOf(user, permission[1].leadUnitIds);
+      return compiles(user, permission[1].leadUnitIds);
+    case "reportPart:edit":
+      return user.role === "unit" && leadDuty(permission[1].leadUnitIds, user.unitId) === "part";
+    case "evidence:upload":
+      return anyRole(user, "unit");
+    case "collective:name":
+      return anyRole(user, "supervisor") || compiles(user, permission[1].leadUnitIds);
     case "report:import":
-      return user.role === "supervisor" || ownsOneOf(user, permission[1].leadUnitIds);
+      return user.role === "supervisor" || compiles(user, permission[1].leadUnitIds);
     case "instruction:write":
       return user.role === "leader" && (user.isMayor || (user.leaderId !== null && permission[1].leaderIds.includes(user.leaderId)));
     case "targets:edit":
-      return !permission[1].locked && ownsOneOf(user, permission[1].leadUnitIds);
+      return !permission[1].locked && compiles(user, permission[1].leadUnitIds);
     case "targets:request":
-      return ownsOneOf(user, permission[1].leadUnitIds);
+      return compiles(user, permission[1].leadUnitIds);
     case "coopNote:edit":
       return ownsOneOf(user, permission[1].coopUnitIds);
     case "notice:read":

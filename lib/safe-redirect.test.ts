@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isWellFormedCallback, safeCallbackPath } from "./safe-redirect";
+import { isWellFormedCallback, loginPathFor, safeCallbackPath } from "./safe-redirect";
 
 describe("safeCallbackPath", () => {
   it("keeps a path on this site with its query", () => {
@@ -41,5 +41,16 @@ describe("isWellFormedCallback", () => {
 
   it("refuses newlines, non-ASCII text and other schemes", () => {
     for (const bad of ["\n", "中文", "/\r\nSet-Cookie:x=1", "javascript:alert(1)", "http://a.example/\u4e2d", "ftp://x"]) expect(isWellFormedCallback(bad), bad).toBe(false);
+  });
+});
+
+describe("loginPathFor", () => {
+  it("returns to the page asked for after signing in", () => {
+    expect(loginPathFor("/tasks/37/report/2026Q4?x=1")).toBe("/login?callbackUrl=%2Ftasks%2F37%2Freport%2F2026Q4%3Fx%3D1");
+  });
+  it("drops a target that is not a safe same-site path", () => {
+    expect(loginPathFor("//evil.example/")).toBe("/login");
+    expect(loginPathFor(null)).toBe("/login");
+    expect(loginPathFor("/")).toBe("/login");
   });
 });

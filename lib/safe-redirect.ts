@@ -48,3 +48,12 @@ export function safeCallbackPath(value: string | string[] | undefined | null): s
   const url = new URL(path, BASE);
   return `${url.pathname}${url.search}${url.hash}`;
 }
+
+/** The request header proxy.ts sets to the path (and query) of the page asked for. */
+export const REQUEST_PATH_HEADER = "x-request-path";
+
+/** The sign-in page that returns to `path` afterwards (only a safe same-site path is kept). */
+export function loginPathFor(path: string | null | undefined): string {
+  const back = safeCallbackPath(path);
+  return back === "/" ? "/login" : `/login?callbackUrl=${encodeURIComponent(back)}`;
+}

@@ -4,6 +4,9 @@
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
 /** lastSeenAt is written at most this often, so reads do not each become a write. */
+/** What a request without a live session is told (forms keep what was typed and offer to sign in again). */
+export const SESSION_ENDED_MESSAGE = "登录已失效，请重新登录。";
+
 export const TOUCH_INTERVAL_MS = 60 * 1000;
 
 /** Wrong passwords in a row, from one source, that lock the account for that source. */

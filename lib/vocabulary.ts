@@ -85,6 +85,21 @@ export const PROGRESS_LABEL: Record<ProgressLamp, string> = {
 export const OVERRIDE_COLORS = ["red", "amber", "green"] as const;
 export type OverrideColor = (typeof OVERRIDE_COLORS)[number];
 
+/**
+ * A co-lead unit's own part of a report (the first-listed lead unit compiles the report):
+ * draft until it is sent to the compiler, then submitted (it may be revised and sent again
+ * while the compiled report is still open).
+ */
+export const PART_STATUS = ["draft", "submitted"] as const;
+export type PartStatus = (typeof PART_STATUS)[number];
+
+/**
+ * How a collective descriptor ("各镇政府、街道办", "市直相关单位"…) reached a real unit: by the
+ * unit's kind in the registry ("kind"), or named by the lead unit or the 督查室 ("named").
+ */
+export const COLLECTIVE_BASIS = ["kind", "named"] as const;
+export type CollectiveBasis = (typeof COLLECTIVE_BASIS)[number];
+
 /** A lead unit's request to change a locked quarter's targets. */
 export const CHANGE_REQUEST_STATUS = ["pending", "approved", "refused"] as const;
 

@@ -32,6 +32,7 @@ import { setProgressOverride } from "@/db/queries/progress-overrides";
 import { listProjectProgress } from "@/db/queries/project-progress";
 import { reviewReport, saveReportDraft, submitReport, type DraftContent } from "@/db/queries/report-writes";
 import { listSubjectQuarters } from "@/db/queries/status-board";
+import { listUnitTodo } from "@/app/my/todo-view";
 import { listSubjects } from "@/db/queries/subjects";
 import { rebuildQuarterStatus } from "@/db/status/store";
 import { metrics, tasks, users } from "@/db/schema";
@@ -177,11 +178,13 @@ describe.each(CASES)("$name", (c) => {
     expect(lamps(row!.status)).toEqual(expected(c));
   });
 
-  it("/my: the lead unit's own list", () => {
+  it("/my: the lead unit's to-do list across quarters (and one quarter's tab)", () => {
     const subject = listSubjects({ yearId: q3.yearId, only: c.subject })[0]!;
     if (!subject.required) return expect(subject.leadUnitIds).toEqual([]);
-    const rows = listSubjectQuarters({ periods: [periodOf(c)], asOf: TODAY, today: TODAY, filter: { yearId: q3.yearId, leadUnitId: subject.leadUnitIds[0]! } });
-    expect(lamps(rows.find((r) => subjectKey(r.subject) === subjectKey(c.subject))!.status)).toEqual(expected(c));
+    const periods = listPeriods({ yearId: q3.yearId });
+    const entries = listUnitTodo({ unitId: subject.leadUnitIds[0]!, periods, current: q4, today: TODAY });
+    const entry = entries.find((e) => subjectKey(e.quarter.subject) === subjectKey(c.subject) && e.quarter.period.code === c.quarter)!;
+    expect(lamps(entry.quarter.status)).toEqual(expected(c));
   });
 
   it("the task or project page and the report page: the subject's four quarters", () => {

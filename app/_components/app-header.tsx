@@ -2,6 +2,7 @@ import Link from "next/link";
 import { logout } from "@/app/account/actions";
 import { getCurrentUser, passwordExpiryWarning } from "@/app/_lib/current-user";
 import { can, ROLE_LABEL, type SessionUser } from "@/lib/permissions";
+import { HeaderMenu } from "./header-menu";
 import { NotificationBell } from "./notification-bell";
 
 // Navigation shared by every page: each link shows only to those who may open it.
@@ -29,32 +30,32 @@ export async function AppHeader() {
   const expiresInDays = user ? await passwordExpiryWarning() : null;
   return (
     <header className="no-print border-b bg-brand-800 text-white">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-3 py-3 sm:px-6">
-        <Link href="/" className="text-base font-semibold text-white hover:no-underline sm:text-lg">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-2 px-3 py-2 sm:gap-x-6 sm:px-6 sm:py-3">
+        {/* On a phone the title gives way (truncates) so the bell and the menu button stay on its line. */}
+        <Link href="/" className="min-w-0 flex-1 basis-0 truncate text-base font-semibold text-white hover:no-underline sm:flex-none sm:basis-auto sm:text-lg">
           汨罗市重点工作调度平台
         </Link>
         {user && (
-          <nav aria-label="主导航" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-            {NAV.filter((item) => item.show(user)).map((item) => (
-              <Link key={item.href} href={item.href} className="text-white hover:text-white">
-                {item.label}
+          <HeaderMenu bell={<NotificationBell user={user} />}>
+            <nav aria-label="主导航" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+              {NAV.filter((item) => item.show(user)).map((item) => (
+                <Link key={item.href} href={item.href} className="inline-flex min-h-11 items-center text-white hover:text-white sm:min-h-0">
+                  {item.label}
+                </Link>
+              ))}
+            </nav>
+            <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm sm:ml-auto">
+              <span data-testid="current-user">{who(user)}</span>
+              <Link href="/account/password" className="text-white underline-offset-2 hover:text-white">
+                修改密码
               </Link>
-            ))}
-          </nav>
-        )}
-        {user && (
-          <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm sm:ml-auto">
-            <NotificationBell user={user} />
-            <span data-testid="current-user">{who(user)}</span>
-            <Link href="/account/password" className="text-white underline-offset-2 hover:text-white">
-              修改密码
-            </Link>
-            <form action={logout}>
-              <button type="submit" className="rounded border border-white/70 px-2 py-0.5 text-white hover:bg-white/10">
-                退出登录
-              </button>
-            </form>
-          </div>
+              <form action={logout}>
+                <button type="submit" className="min-h-11 rounded border border-white/70 px-2 py-0.5 text-white hover:bg-white/10 sm:min-h-0">
+                  退出登录
+                </button>
+              </form>
+            </div>
+          </HeaderMenu>
         )}
       </div>
       {expiresInDays !== null && (

@@ -68,11 +68,11 @@ export function ReportPageHeader({
         <nav aria-label="季度" className="flex flex-wrap gap-3 text-sm">
           {periods.map((p) =>
             p.code === period.code ? (
-              <span key={p.code} aria-current="page" className="font-semibold">
+              <span key={p.code} aria-current="page" className="inline-flex min-h-11 items-center font-semibold">
                 {quarterShort(p.code)}
               </span>
             ) : (
-              <Link key={p.code} href={reportPath(subject, p.code)}>
+              <Link key={p.code} href={reportPath(subject, p.code)} className="inline-flex min-h-11 items-center">
                 {quarterShort(p.code)}
               </Link>
             ),

@@ -10,6 +10,7 @@ import { writeAuditOrQueue } from "@/db/storage-health";
 import { clientAddressFromHeader } from "@/lib/client-address.mjs";
 import { env } from "@/lib/env";
 import { can, type Permission, type Role, type SessionUser } from "@/lib/permissions";
+import { loginPathFor, REQUEST_PATH_HEADER } from "@/lib/safe-redirect";
 import { passwordAge, shouldWarnExpiry } from "@/lib/session-policy";
 import { SESSION_COOKIE } from "./session-cookie";
 
@@ -78,7 +79,8 @@ export const GATE_PAGE: Record<AccountGate, string> = { password: "/account/pass
  */
 export async function requireUser(opts: { gate?: AccountGate } = {}): Promise<SessionUser> {
   const user = await getCurrentUser();
-  if (!user) redirect("/login");
+  // A session that ended (idle, signed out elsewhere) comes back to the page after signing in again.
+  if (!user) redirect(loginPathFor((await headers()).get(REQUEST_PATH_HEADER)));
   const pending = await pendingAccountGate();
   if (pending && pending !== opts.gate) redirect(GATE_PAGE[pending]);
   return user;

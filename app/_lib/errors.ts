@@ -2,12 +2,13 @@
 // route wrappers turn them into form state or JSON. Anything else is an internal error.
 import { z } from "zod";
 import type { StorageFault } from "@/db/storage-health";
+import { SESSION_ENDED_MESSAGE } from "@/lib/session-policy";
 
 // Zod's own messages (for fields without a custom one) in Chinese, once for the whole server.
 z.config(z.locales.zhCN());
 
 export const MESSAGES = {
-  unauthenticated: "登录已失效，请重新登录。",
+  unauthenticated: SESSION_ENDED_MESSAGE,
   passwordChangeRequired: "请先修改初始密码或已过期的密码。",
   secondFactorRequired: "请先绑定动态口令（二次验证）。",
   invalid: "提交的内容有误，请按提示修改。",
@@ -18,6 +19,9 @@ export const MESSAGES = {
   storageFull: "服务器存储空间不足，内容未保存，请联系管理员；您填写的内容已保留在表单中。",
   storageFault: "服务器存储出现故障，内容未保存，请联系管理员；您填写的内容已保留在表单中。",
 } as const;
+
+/** A staged upload the save names is gone (kept a day) or not the caller's: nothing is saved. */
+export const STALE_UPLOAD_MESSAGE = "有附件已过期或不存在，本次未保存；请重新选择这些文件上传后再保存（填写的文字已保留）。";
 
 /** What the user is told when the disk refused the write. */
 export function storageMessage(fault: StorageFault): string {

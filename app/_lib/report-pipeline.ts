@@ -10,13 +10,16 @@ import { getReportRef } from "@/db/queries/reports";
 import { reviewReport, saveReportDraft, submitReport, type DraftContent, type ReportSubject, type ReportWrite } from "@/db/queries/report-writes";
 import type { NewAttachment } from "@/db/queries/attachments";
 import { formatDateTime } from "@/lib/format-time";
-import { reportApproved, reportReturned, reportSubmitted } from "@/lib/notification-rules";
+import { reportApproved, reportPartSubmitted, reportReturned, reportSubmitted } from "@/lib/notification-rules";
 import { canDraft, dayOfTimestamp } from "@/lib/periods";
-import { REPORT_CONFLICT_MESSAGE, REPORT_READ_ONLY_MESSAGE, type ReportIntent } from "@/lib/report-form";
+import { MAX_FILES_PER_SAVE, REPORT_CONFLICT_MESSAGE, REPORT_READ_ONLY_MESSAGE, TEXT_MAX_CHARS, type ReportIntent } from "@/lib/report-form";
+import { compilerOf } from "@/lib/unit-reporting";
+import { savePart } from "@/db/queries/report-parts";
 import { reportPath, subjectLabel, subjectPath, type SubjectRef } from "@/lib/subject";
 import { reviewSearch } from "@/lib/review-filter";
 import { PROGRESS_LAMPS, type ProgressLamp, type ReportState } from "@/lib/vocabulary";
 import { ConflictError, defineAction, ValidationError } from "./action";
+import { STALE_UPLOAD_MESSAGE } from "./errors";
 import { storeUploads, uploadedFiles } from "./evidence-upload";
 import { appToday } from "./today";
 
@@ -51,6 +54,14 @@ const ids = z
   .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map(Number).filter((n) => Number.isInteger(n) && n > 0));
 
+/** Staged upload ids to attach: each must be one (a garbled list is refused, not dropped). */
+const attachIds = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+  .refine((list) => list.every((id) => /^\d{1,10}$/.test(id.trim())), { message: "附件编号无效，请重新上传附件" })
+  .transform((list) => list.map(Number));
+
 /** The 督查室's desk lists every report's state, and the dashboard counts them: refresh them all. */
 function reportPaths(ref: SubjectRef, code: string): string[] {
   return [reportPath(ref, code), subjectPath(ref), "/my", "/supervision", "/supervision/review", "/supervision/overdue", "/dashboard"];
@@ -60,6 +71,7 @@ function applied(result: ReportWrite): Extract<ReportWrite, { ok: true }> {
   if (result.ok) return result;
   if (result.reason === "readOnly") throw new ConflictError(REPORT_READ_ONLY_MESSAGE);
   if (result.reason === "conflict") throw new ConflictError(REPORT_CONFLICT_MESSAGE);
+  if (result.reason === "staleUpload") throw new ValidationError(STALE_UPLOAD_MESSAGE, { evidence: [STALE_UPLOAD_MESSAGE] });
   throw new ValidationError("提交的内容与本事项不符，请刷新页面后重试");
 }
 
@@ -74,6 +86,8 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
       quarter: quarterCode,
       version: z.coerce.number().int().min(0),
       evidence: z.union([z.instanceof(File), z.array(z.instanceof(File))]).optional(),
+      /** Staged uploads (app/api/evidence/uploads) to attach: the form's way of sending evidence. */
+      attach: attachIds,
       removeAttachment: ids,
     })
     // Every other field (text, values…) is one string: a repeated field is refused, not dropped.
@@ -103,12 +117,14 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
         const raw = Object.fromEntries(Object.entries(input).filter((e): e is [string, string] => typeof e[1] === "string"));
         const parsed = adapter.parse(ctx, raw, intent, today);
         if (!parsed.ok) throw new ValidationError(intent === "submit" ? "还有内容未填写或有误，请按提示修改后再提交" : "有内容填写有误，请按提示修改", parsed.errors);
+        const attachIds = input.attach as number[];
+        if (attachIds.length > MAX_FILES_PER_SAVE) throw new ValidationError(`一次最多附上 ${MAX_FILES_PER_SAVE} 个附件`, { evidence: [`一次最多附上 ${MAX_FILES_PER_SAVE} 个附件`] });
         const newFiles: NewAttachment[] = await storeUploads(uploadedFiles(input.evidence as File | File[] | undefined));
-        return { facts, content: parsed.content, newFiles, removeIds: input.removeAttachment as number[] };
+        return { facts, content: parsed.content, newFiles, attachIds, removeIds: input.removeAttachment as number[] };
       },
       mutate: (tx, p, { user, input }) => {
         const now = Date.now();
-        const result = applied(write(tx, { subject: p.facts.subject, periodId: p.facts.period.id, expectedVersion: versionOf(input), content: p.content, files: { add: p.newFiles, removeIds: p.removeIds }, userId: user.id, now }));
+        const result = applied(write(tx, { subject: p.facts.subject, periodId: p.facts.period.id, expectedVersion: versionOf(input), content: p.content, files: { add: p.newFiles, attach: p.attachIds, removeIds: p.removeIds }, userId: user.id, now }));
         if (intent === "submit") {
           notify(
             tx,
@@ -193,5 +209,73 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
     });
   }
 
-  return { save: defineWrite("save"), submit: defineWrite("submit"), approve: defineReview("approve"), reject: defineReview("return") };
+  const partSchema = z.object({
+    [field]: z.coerce.number().int().positive(),
+    quarter: quarterCode,
+    version: z.coerce.number().int().min(0),
+    progress: z.string().trim().max(TEXT_MAX_CHARS, `请控制在 ${TEXT_MAX_CHARS} 字以内`),
+    problems: z.string().trim().max(TEXT_MAX_CHARS, `请控制在 ${TEXT_MAX_CHARS} 字以内`).optional().default(""),
+    attach: attachIds,
+    removeAttachment: ids,
+  });
+
+  /** A co-lead unit's own part: saved, or sent to the compiler (who is notified). */
+  function definePartWrite(intent: ReportIntent) {
+    return defineAction({
+      action: intent === "submit" ? "reportPart.submit" : "reportPart.save",
+      entity: "reportPart",
+      schema: intent === "submit" ? partSchema.refine((v) => (v.progress as string).length > 0, { path: ["progress"], message: "请填写本单位负责部分的工作进展" }) : partSchema,
+      entityId: (input) => `${field === "taskNo" ? "" : "project"}${noOf(input)}/${quarterOf(input)}`,
+      load: ({ input }) => {
+        const ctx = adapter.load(noOf(input), quarterOf(input));
+        return ctx && adapter.facts(ctx);
+      },
+      authorize: (facts) => ["reportPart:edit", { leadUnitIds: facts.leadUnitIds }],
+      prepare: (facts, { input }) => {
+        if (!canDraft(facts.period, appToday())) throw new ValidationError("本季度尚未开始，暂不能填报");
+        const attach = input.attach as number[];
+        if (attach.length > MAX_FILES_PER_SAVE) throw new ValidationError(`一次最多附上 ${MAX_FILES_PER_SAVE} 个附件`, { evidence: [`一次最多附上 ${MAX_FILES_PER_SAVE} 个附件`] });
+        return facts;
+      },
+      mutate: (tx, facts, { user, input }) => {
+        const now = Date.now();
+        const r = savePart(tx, {
+          subject: facts.subject,
+          periodId: facts.period.id,
+          unitId: user.unitId!,
+          expectedVersion: versionOf(input),
+          progress: input.progress as string,
+          problems: input.problems as string,
+          submit: intent === "submit",
+          files: { attach: input.attach as number[], removeIds: input.removeAttachment as number[] },
+          userId: user.id,
+          now,
+        });
+        if (!r.ok) {
+          if (r.reason === "readOnly") throw new ConflictError("牵头单位已提交汇总报告，本单位负责部分不能再修改；如需补充请联系牵头单位。");
+          if (r.reason === "staleUpload") throw new ValidationError(STALE_UPLOAD_MESSAGE, { evidence: [STALE_UPLOAD_MESSAGE] });
+          throw new ConflictError("本单位负责部分已被本单位其他人员修改，请刷新页面后再保存；您填写的内容已保留在表单中。");
+        }
+        const compiler = compilerOf(facts.leadUnitIds);
+        if (intent === "submit" && compiler !== null) {
+          notify(
+            tx,
+            reportPartSubmitted({ partId: r.partId, version: r.version, unitName: user.unitName ?? "共同牵头单位", subject: subjectLabel(facts.ref), periodCode: facts.period.code, compilerUnitId: compiler, link: reportPath(facts.ref, facts.period.code) }),
+          );
+        }
+        return { entityId: r.partId, before: r.before, after: r.after };
+      },
+      revalidate: ({ input }) => reportPaths(refOf(noOf(input)), quarterOf(input)),
+      successMessage: () => (intent === "submit" ? `本单位负责部分已报送牵头单位（${formatDateTime(Date.now())}）。` : `草稿已保存（${formatDateTime(Date.now())}）。`),
+    });
+  }
+
+  return {
+    save: defineWrite("save"),
+    submit: defineWrite("submit"),
+    approve: defineReview("approve"),
+    reject: defineReview("return"),
+    savePart: definePartWrite("save"),
+    submitPart: definePartWrite("submit"),
+  };
 }

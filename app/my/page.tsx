@@ -5,13 +5,14 @@ import { appToday } from "@/app/_lib/today";
 import { OpenNotices } from "@/app/_components/open-notices";
 import { buttonClassName } from "@/components/ui/button";
 import { listPeriods } from "@/db/queries/periods";
-import { listCoopTasks, listReportNotes } from "@/db/queries/report-board";
-import { listSubjectQuarters } from "@/db/queries/status-board";
+import { listCoopTasks } from "@/db/queries/report-board";
 import { subjectKey } from "@/lib/subject";
+import { TODO_GROUP_LABEL, TODO_GROUPS, type TodoGroup } from "@/lib/unit-todo";
+import { listUnitTodo, openCounts, type TodoEntry } from "./todo-view";
 import { formatChineseDate } from "@/lib/format-date";
 import { daysLeft, quarterLabel, quarterShort, reportingPeriod } from "@/lib/periods";
 import { REPORT_STATE_LABEL } from "@/lib/report-labels";
-import { TaskCard, type TaskCardItem } from "./_components/task-card";
+import { TaskCard } from "./_components/task-card";
 import { currentProgrammeYear } from "@/app/_lib/programme-year";
 
 export const metadata: Metadata = { title: "我的任务" };
@@ -27,7 +28,10 @@ export default async function MyTasksPage({ searchParams }: Props) {
   const today = appToday();
   const periods = listPeriods({ yearId: currentProgrammeYear().id });
   const requested = (await searchParams).quarter;
-  const period = periods.find((p) => p.code === requested) ?? reportingPeriod(periods, today) ?? periods[0];
+  const current = reportingPeriod(periods, today) ?? null;
+  // No quarter asked for: the to-do list across quarters. A quarter: everything of that quarter.
+  const chosen = periods.find((p) => p.code === requested) ?? null;
+  const period = chosen ?? current ?? periods[0];
 
   if (!period) {
     return (
@@ -38,77 +42,96 @@ export default async function MyTasksPage({ searchParams }: Props) {
     );
   }
 
-  const quarters = listSubjectQuarters({ periods: [period], asOf: today, today, filter: { yearId: period.yearId, leadUnitId: unitId } });
-  const notes = listReportNotes({
-    periodId: period.id,
-    taskIds: quarters.filter((q) => q.subject.kind === "task").map((q) => q.subject.id),
-    projectIds: quarters.filter((q) => q.subject.kind === "project").map((q) => q.subject.id),
-  });
-  const items: TaskCardItem[] = quarters
-    .map((quarter) => ({ quarter, note: notes.get(subjectKey(quarter.subject)) }))
+  const entries = listUnitTodo({ unitId, periods, current, today });
+  const counts = openCounts(entries);
+  const quarterItems = entries
+    .filter((e) => e.quarter.period.id === period.id)
     .sort((a, b) => {
       const byState = ORDER[a.quarter.reportState ?? "none"] - ORDER[b.quarter.reportState ?? "none"];
       if (byState !== 0) return byState;
-      const overdue = (i: TaskCardItem) => (i.quarter.status.reporting === "missing" ? 0 : 1);
+      const overdue = (i: TodoEntry) => (i.quarter.status.reporting === "missing" ? 0 : 1);
       return overdue(a) - overdue(b) || (a.quarter.subject.kind === b.quarter.subject.kind ? 0 : a.quarter.subject.kind === "task" ? -1 : 1) || a.quarter.subject.no - b.quarter.subject.no;
     });
+  const groups = new Map<TodoGroup, TodoEntry[]>(TODO_GROUPS.map((g) => [g, entries.filter((e) => e.group === g)]));
   const coopTasks = listCoopTasks({ unitId, periodId: period.id });
-  const counts = new Map<string, number>();
-  for (const { quarter } of items) {
+  const stateCounts = new Map<string, number>();
+  for (const { quarter } of quarterItems) {
     const key = quarter.reportState ?? "none";
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    stateCounts.set(key, (stateCounts.get(key) ?? 0) + 1);
   }
   const days = daysLeft(period, today);
+  const ledCount = new Set(entries.map((e) => subjectKey(e.quarter.subject))).size;
 
   return (
     <div className="space-y-5">
       <header className="space-y-2">
         <h1 className="text-xl font-semibold sm:text-2xl">我的任务</h1>
         <p className="text-sm text-gray-800">
-          {user.unitName} · {quarterLabel(period.code)} · 报告截止 {formatChineseDate(period.dueOn)}
+          {user.unitName} · {chosen ? quarterLabel(period.code) : `当前 ${quarterLabel(period.code)}`} · 报告截止 {formatChineseDate(period.dueOn)}
           {days > 0 ? `（还剩 ${days} 天）` : days === 0 ? "（今天截止）" : `（已过 ${-days} 天）`}
         </p>
         <p className="no-print text-sm">
           <Link href="/ledger">用 Excel 台账批量填报（导出、回填导入）</Link>
         </p>
-        <nav aria-label="选择季度" className="flex flex-wrap gap-3 text-sm">
-          {periods.map((p) =>
-            p.code === period.code ? (
-              <span key={p.code} aria-current="page" className="font-semibold">{quarterShort(p.code)}</span>
+        <nav aria-label="选择季度" className="flex flex-wrap gap-2 text-sm">
+          {[{ code: null as string | null, text: "待办" }, ...periods.map((p) => ({ code: p.code as string | null, text: quarterShort(p.code) }))].map(({ code, text }) => {
+            const count = code === null ? [...counts.values()].reduce((a, b) => a + b, 0) : (counts.get(code) ?? 0);
+            const label = `${text}${count > 0 ? `（${count} 项待办）` : ""}`;
+            const active = code === null ? !chosen : chosen?.code === code;
+            const cls = "inline-flex min-h-11 items-center rounded border px-3";
+            return active ? (
+              <span key={code ?? "todo"} aria-current="page" className={`${cls} border-brand-700 font-semibold`}>
+                {label}
+              </span>
             ) : (
-              <Link key={p.code} href={`/my?quarter=${p.code}`}>{quarterShort(p.code)}</Link>
-            ),
-          )}
+              <Link key={code ?? "todo"} href={code === null ? "/my" : `/my?quarter=${code}`} className={cls}>
+                {label}
+              </Link>
+            );
+          })}
         </nav>
-        {items.length > 0 && (
+        {chosen && quarterItems.length > 0 && (
           <ul aria-label="填报情况统计" className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-gray-800">
             {(["returned", "none", "draft", "submitted", "approved"] as const).map((k) => (
               <li key={k}>
-                {REPORT_STATE_LABEL[k]} <strong>{counts.get(k) ?? 0}</strong>
+                {REPORT_STATE_LABEL[k]} <strong>{stateCounts.get(k) ?? 0}</strong>
               </li>
             ))}
           </ul>
         )}
       </header>
 
-      <OpenNotices user={user} />
+      {chosen ? (
+        <section aria-labelledby="lead-heading" className="space-y-3">
+          <h2 id="lead-heading" className="text-base font-semibold">牵头事项（{quarterItems.length} 项）</h2>
+          {quarterItems.length === 0 ? (
+            <p className="text-sm text-gray-700">本单位没有牵头的重点工作任务或民生实事。</p>
+          ) : (
+            <ul className="grid gap-3 lg:grid-cols-2">
+              {quarterItems.map((item) => (
+                <TaskCard key={subjectKey(item.quarter.subject)} item={item} period={period} today={today} />
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : (
+        <>
+          {(["returned", "overdue"] as const).map((g) => (
+            <TodoSection key={g} group={g} entries={groups.get(g)!} today={today} />
+          ))}
+          <OpenNotices user={user} />
+          {(["current", "sent"] as const).map((g) => (
+            <TodoSection key={g} group={g} entries={groups.get(g)!} today={today} />
+          ))}
+          {ledCount === 0 && <p className="text-sm text-gray-700">本单位没有牵头的重点工作任务或民生实事。</p>}
+        </>
+      )}
 
-      <section aria-labelledby="lead-heading" className="space-y-3">
-        <h2 id="lead-heading" className="text-base font-semibold">牵头事项（{items.length} 项）</h2>
-        {items.length === 0 ? (
-          <p className="text-sm text-gray-700">本单位没有牵头的重点工作任务或民生实事。</p>
-        ) : (
-          <ul className="grid gap-3 lg:grid-cols-2">
-            {items.map((item) => (
-              <TaskCard key={subjectKey(item.quarter.subject)} item={item} period={period} today={today} />
-            ))}
-          </ul>
-        )}
-      </section>
+      {chosen && <OpenNotices user={user} />}
 
       {coopTasks.length > 0 && (
         <section aria-labelledby="coop-heading" className="space-y-3">
-          <h2 id="coop-heading" className="text-base font-semibold">配合任务（{coopTasks.length} 项）</h2>
+          <h2 id="coop-heading" className="text-base font-semibold">配合任务（{quarterShort(period.code)}，{coopTasks.length} 项）</h2>
           <ul className="divide-y rounded border bg-white">
             {coopTasks.map((t) => (
               <li key={t.taskId} className="flex flex-col gap-2 p-3 sm:flex-row sm:items-center sm:justify-between">
@@ -125,5 +148,24 @@ export default async function MyTasksPage({ searchParams }: Props) {
         </section>
       )}
     </div>
+  );
+}
+
+/** One group of the to-do list, oldest quarter first. */
+function TodoSection({ group, entries, today }: { group: TodoGroup; entries: TodoEntry[]; today: string }) {
+  if (entries.length === 0) return null;
+  const sorted = [...entries].sort((a, b) => a.quarter.period.quarter - b.quarter.period.quarter || (a.quarter.subject.kind === b.quarter.subject.kind ? 0 : a.quarter.subject.kind === "task" ? -1 : 1) || a.quarter.subject.no - b.quarter.subject.no);
+  const id = `todo-${group}-heading`;
+  return (
+    <section aria-labelledby={id} className="space-y-3" data-testid={`todo-${group}`}>
+      <h2 id={id} className={`text-base font-semibold ${group === "returned" || group === "overdue" ? "text-red-900" : ""}`}>
+        {TODO_GROUP_LABEL[group]}（{entries.length} 项）
+      </h2>
+      <ul className="grid gap-3 lg:grid-cols-2">
+        {sorted.map((item) => (
+          <TaskCard key={`${subjectKey(item.quarter.subject)}@${item.quarter.period.code}`} item={item} period={item.quarter.period} today={today} showQuarter />
+        ))}
+      </ul>
+    </section>
   );
 }

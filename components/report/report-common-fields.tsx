@@ -1,11 +1,13 @@
 import { Button } from "@/components/ui/button";
-import { TextArea } from "@/components/ui/text-area";
-import { inputClassName } from "@/components/ui/text-field";
-import { EVIDENCE_ACCEPT, MAX_EVIDENCE_MB } from "@/lib/file-sniff";
-import { MAX_FILES_PER_SAVE, reportField, TEXT_MAX_CHARS } from "@/lib/report-form";
+import { CountedTextArea } from "@/components/ui/counted-text-area";
+import { loginPathFor } from "@/lib/safe-redirect";
+import { reportField, TEXT_MAX_CHARS } from "@/lib/report-form";
 import { SELF_STATUS } from "@/lib/vocabulary";
 import { SELF_STATUS_LABEL } from "@/lib/report-labels";
+import { EvidenceUploader, type EvidenceUploads } from "./evidence-uploader";
 import { formatSize } from "./report-content";
+import type { LocalDraft } from "@/lib/local-draft";
+import { formatDateTime } from "@/lib/format-time";
 
 /** A field's error list, referenced by `aria-describedby` from the fieldset or input it belongs to. */
 export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
@@ -28,21 +30,23 @@ type CommonFieldsProps = {
   removed: Set<string>;
   /** Whether each "删除" checkbox's accessible name also says which file it removes. */
   nameFileInRemoveLabel?: boolean;
+  /** Evidence chosen in this visit, uploaded one file at a time (components/report/evidence-uploader.tsx). */
+  uploads: EvidenceUploads;
 };
 
 /** The fields every quarterly report has, task or livelihood project: the texts, the self-assessment and the evidence. */
-export function ReportCommonFields({ value, errors, attachments, removed, nameFileInRemoveLabel = false }: CommonFieldsProps) {
+export function ReportCommonFields({ value, errors, attachments, removed, nameFileInRemoveLabel = false, uploads }: CommonFieldsProps) {
   return (
     <>
-      <TextArea label="工作进展（必填）" name={reportField.progress} rows={6} maxLength={TEXT_MAX_CHARS} defaultValue={value(reportField.progress)} errors={errors[reportField.progress]} required />
-      <TextArea label="存在问题" name={reportField.problems} rows={3} maxLength={TEXT_MAX_CHARS} hint="没有问题可留空；填写的问题会提示督查室关注。" defaultValue={value(reportField.problems)} errors={errors[reportField.problems]} />
-      <TextArea label="下步打算" name={reportField.nextSteps} rows={3} maxLength={TEXT_MAX_CHARS} defaultValue={value(reportField.nextSteps)} errors={errors[reportField.nextSteps]} />
+      <CountedTextArea label="工作进展（必填）" name={reportField.progress} rows={6} maxLength={TEXT_MAX_CHARS} defaultValue={value(reportField.progress)} errors={errors[reportField.progress]} required />
+      <CountedTextArea label="存在问题" name={reportField.problems} rows={3} maxLength={TEXT_MAX_CHARS} hint="没有问题可留空；填写的问题会提示督查室关注。" defaultValue={value(reportField.problems)} errors={errors[reportField.problems]} />
+      <CountedTextArea label="下步打算" name={reportField.nextSteps} rows={3} maxLength={TEXT_MAX_CHARS} defaultValue={value(reportField.nextSteps)} errors={errors[reportField.nextSteps]} />
 
       <fieldset aria-describedby={errors[reportField.selfStatus] ? "self-status-error" : undefined}>
         <legend className="mb-2 text-base font-semibold">自评状态</legend>
         <div className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
           {SELF_STATUS.map((s) => (
-            <label key={s} className="inline-flex items-center gap-2">
+            <label key={s} className="inline-flex min-h-11 items-center gap-2">
               <input type="radio" name={reportField.selfStatus} value={s} defaultChecked={value(reportField.selfStatus) === s} />
               {SELF_STATUS_LABEL[s]}
             </label>
@@ -67,21 +71,7 @@ export function ReportCommonFields({ value, errors, attachments, removed, nameFi
             ))}
           </ul>
         )}
-        <label htmlFor="field-evidence" className="block text-sm font-medium text-gray-800">
-          上传附件
-        </label>
-        <input
-          id="field-evidence"
-          name="evidence"
-          type="file"
-          multiple
-          accept={EVIDENCE_ACCEPT}
-          aria-describedby={errors.evidence ? "evidence-hint evidence-error" : "evidence-hint"}
-          className={inputClassName}
-        />
-        <p id="evidence-hint" className="text-xs text-gray-700">
-          支持 PDF、图片、Word、Excel，单个不超过 {MAX_EVIDENCE_MB} MB，每次最多 {MAX_FILES_PER_SAVE} 个；随“保存草稿”或“提交”一并上传。
-        </p>
+        <EvidenceUploader uploads={uploads} errors={errors.evidence} />
         <FieldErrors id="evidence-error" errors={errors.evidence} />
       </fieldset>
     </>
@@ -89,16 +79,56 @@ export function ReportCommonFields({ value, errors, attachments, removed, nameFi
 }
 
 /** 保存草稿 / 提交报告: the clicked button's `intent` tells the form which Server Action to run. */
-export function ReportSubmitBar({ pending }: { pending: boolean }) {
+export function ReportSubmitBar({
+  pending,
+  uploading,
+  onSubmit,
+  submitLabel = "提交报告",
+  note = "提交后报告只读，督查室退回后方可修改。",
+}: {
+  pending: boolean;
+  uploading: boolean;
+  onSubmit: () => void;
+  submitLabel?: string;
+  note?: string;
+}) {
   return (
     <div className="flex flex-col gap-3 border-t pt-4 sm:flex-row sm:items-center">
-      <Button type="submit" name="intent" value="save" variant="secondary" disabled={pending}>
+      <Button type="submit" name="intent" value="save" variant="secondary" disabled={pending || uploading}>
         {pending ? "正在保存…" : "保存草稿"}
       </Button>
-      <Button type="submit" name="intent" value="submit" disabled={pending}>
-        提交报告
+      <Button type="submit" name="intent" value="submit" disabled={pending || uploading} onClick={onSubmit}>
+        {submitLabel}
       </Button>
-      <p className="text-xs text-gray-700">提交后报告只读，督查室退回后方可修改。</p>
+      <p className="text-xs text-gray-700">{uploading ? "附件正在上传，上传完成后即可保存或提交。" : note}</p>
     </div>
+  );
+}
+
+/**
+ * What the kept form has to say: a copy restored from this browser (with a way to drop it), and
+ * an ended session (sign in again and come back here: the copy is restored then).
+ */
+export function KeptFormNotices({ restored, onDiscard, sessionEnded }: { restored: LocalDraft | null; onDiscard: () => void; sessionEnded: boolean }) {
+  return (
+    <>
+      {sessionEnded && (
+        <div role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
+          登录已失效，本页填写的内容已暂存在本机浏览器。请
+          <a href={loginPathFor(typeof window === "undefined" ? null : `${window.location.pathname}${window.location.search}`)} className="mx-1 font-medium underline">
+            重新登录
+          </a>
+          ，登录后会回到本页并恢复这些内容。
+        </div>
+      )}
+      {restored && (
+        <div role="status" className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          <span>已恢复您 {formatDateTime(restored.savedAt).slice(0, 16)} 在本机填写但尚未保存的内容，请核对后保存。</span>
+          <button type="button" onClick={onDiscard} className="min-h-11 underline">
+            放弃这些内容
+          </button>
+        </div>
+      )}
+    </>
   );
 }

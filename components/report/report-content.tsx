@@ -20,10 +20,11 @@ export function ReportContent({ report, canDownload }: { report: ReportSnapshot;
   return (
     <div className="space-y-4 text-sm">
       {report.metrics.length > 0 && (
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-[28rem] border-collapse text-left">
+        // On a phone each metric becomes a card (指标 / 计划 / 实际 / 差距) instead of a table whose columns do not fit.
+        <div className="sm:overflow-x-auto">
+          <table className="w-full border-collapse text-left max-sm:block sm:min-w-[28rem]">
             <caption className="sr-only">量化指标完成情况</caption>
-            <thead className="bg-gray-100 text-gray-700">
+            <thead className="bg-gray-100 text-gray-700 max-sm:sr-only">
               <tr>
                 <th scope="col" className="px-3 py-2">指标</th>
                 <th scope="col" className="px-3 py-2 text-right">本季度计划（累计）</th>
@@ -31,15 +32,16 @@ export function ReportContent({ report, canDownload }: { report: ReportSnapshot;
                 <th scope="col" className="px-3 py-2">对照计划</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className="max-sm:block max-sm:space-y-2">
               {report.metrics.map((m) => {
                 const gap = m.plan !== null && m.value !== null ? shortfallRatio(m.plan, m.value) : 0;
+                const cell = "px-3 py-2 max-sm:flex max-sm:justify-between max-sm:gap-3 max-sm:py-1 max-sm:text-left max-sm:before:text-gray-700 max-sm:before:content-[attr(data-label)]";
                 return (
-                  <tr key={m.metricId} className="border-b last:border-b-0">
-                    <th scope="row" className="px-3 py-2 font-medium">{m.label}</th>
-                    <td className="px-3 py-2 text-right tabular-nums">{m.plan === null ? "—" : formatWithUnit(m.plan, m.unit)}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{m.value === null ? "未填" : formatWithUnit(m.value, m.unit)}</td>
-                    <td className="px-3 py-2">{m.value === null ? "—" : gap > 0 ? <span className="text-red-800">低于计划 {formatPercent(gap)}</span> : "达到计划"}</td>
+                  <tr key={m.metricId} className="border-b last:border-b-0 max-sm:block max-sm:rounded max-sm:border max-sm:last:border-b max-sm:py-1" data-testid="metric-row">
+                    <th scope="row" className="px-3 py-2 font-medium max-sm:block">{m.label}</th>
+                    <td data-label="计划" className={`${cell} text-right tabular-nums`}>{m.plan === null ? "—" : formatWithUnit(m.plan, m.unit)}</td>
+                    <td data-label="实际" className={`${cell} text-right tabular-nums`}>{m.value === null ? "未填" : formatWithUnit(m.value, m.unit)}</td>
+                    <td data-label="差距" className={cell}>{m.value === null ? "—" : gap > 0 ? <span className="text-red-800">低于计划 {formatPercent(gap)}</span> : "达到计划"}</td>
                   </tr>
                 );
               })}

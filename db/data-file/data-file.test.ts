@@ -106,7 +106,7 @@ describe("data file", () => {
       reporting: { ...file.reporting, targets: [{ taskNo: 1, version: 1, lockedAt: 5, lockedBy: "admin", updatedAt: 5, updatedBy: "admin", plans: [], milestones: [] }] },
     };
     const parsed = parseDataFile(JSON.stringify(v1));
-    expect(parsed.formatVersion).toBe(2);
+    expect(parsed.formatVersion).toBe(3);
     expect(parsed.reporting.targets[0]?.locks.map((l) => [l.quarter, l.lockedBy])).toEqual([[1, "admin"], [2, "admin"], [3, "admin"], [4, "admin"]]);
   });
 

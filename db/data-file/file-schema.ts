@@ -36,6 +36,7 @@ export const programmeSchema = z.object({
         sourceRef: z.string(),
         needsVerification: z.boolean(),
         note: z.string().nullable(),
+        verificationNote: z.string().nullable().optional(),
       })
       .strict(),
   ),
@@ -51,6 +52,7 @@ export const programmeSchema = z.object({
         sourceRef: z.string(),
         needsVerification: z.boolean(),
         note: z.string().nullable(),
+        verificationNote: z.string().nullable().optional(),
         parts: z.array(
           z
             .object({

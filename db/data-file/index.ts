@@ -10,8 +10,12 @@ import { exportReportingData, importReportingData, reportingSchema, type Reporti
 import { fileUserSchema, importUsers, listUsersForExport, type FileUser } from "./users";
 
 export const FORMAT = "miluo-key-tasks";
-/** 2: quarterly targets lock per quarter (`locks`) instead of one `lockedAt` for the whole year. */
-export const FORMAT_VERSION = 2;
+/**
+ * 2: quarterly targets lock per quarter (`locks`) instead of one `lockedAt` for the whole year.
+ * 3: co-lead parts, collective-descriptor members, 配合情况 of projects with evidence, 逾期说明,
+ *    confirmed plausibility warnings and the plain 待核实 explanations (a version-2 file has none).
+ */
+export const FORMAT_VERSION = 3;
 
 export type DataFile = { format: typeof FORMAT; formatVersion: number } & ProgrammeData & { users: FileUser[]; reporting: ReportingData };
 
@@ -32,9 +36,11 @@ export function serializeDataFile(file: DataFile): string {
 
 type V1Target = { lockedAt?: number | null; lockedBy?: string | null } & Record<string, unknown>;
 
-/** A version-1 file's whole-year lock becomes a lock of each quarter, as the migration does. */
+/** A version-1 file's whole-year lock becomes a lock of each quarter, as the migration does; version 2 only lacks what 3 added. */
 function upgrade(raw: unknown): unknown {
-  if (!raw || typeof raw !== "object" || (raw as { formatVersion?: unknown }).formatVersion !== 1) return raw;
+  if (!raw || typeof raw !== "object") return raw;
+  if ((raw as { formatVersion?: unknown }).formatVersion === 2) return { ...raw, formatVersion: FORMAT_VERSION };
+  if ((raw as { formatVersion?: unknown }).formatVersion !== 1) return raw;
   const file = raw as { reporting?: { targets?: V1Target[] } };
   const targets = (file.reporting?.targets ?? []).map(({ lockedAt, lockedBy, ...rest }) => ({
     ...rest,

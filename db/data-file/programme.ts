@@ -22,6 +22,7 @@ import {
 import type { UnitKind } from "@/lib/vocabulary";
 import type { SeedMetric, SeedSourceDocument, SeedUnit } from "../seed/types";
 import { groupBy } from "@/lib/group-by";
+import { addCollectiveMembersByKind } from "../collective-members";
 
 export interface FileLeader {
   name: string;
@@ -41,6 +42,8 @@ export interface FileTask {
   sourceRef: string;
   needsVerification: boolean;
   note: string | null;
+  /** What the 待核实 badge says (plain words); absent in files written before it existed. */
+  verificationNote?: string | null;
 }
 
 export interface FileMilestone {
@@ -59,6 +62,7 @@ export interface FileProject {
   sourceRef: string;
   needsVerification: boolean;
   note: string | null;
+  verificationNote?: string | null;
   parts: {
     name: string;
     baseline: string | null;
@@ -126,6 +130,7 @@ export function exportProgramme(db: Db | Tx, yearNumber?: number): ProgrammeData
       sourceRef: t.sourceRef,
       needsVerification: t.needsVerification,
       note: t.note,
+      verificationNote: t.verificationNote,
     };
   });
 
@@ -158,6 +163,7 @@ export function exportProgramme(db: Db | Tx, yearNumber?: number): ProgrammeData
       sourceRef: p.sourceRef,
       needsVerification: p.needsVerification,
       note: p.note,
+      verificationNote: p.verificationNote,
       parts: (parts.get(p.id) ?? []).map((part) => ({
         name: part.name,
         baseline: part.baseline,
@@ -256,6 +262,7 @@ export function loadProgramme(tx: Tx, data: ProgrammeData): void {
         sourceRef: t.sourceRef,
         needsVerification: t.needsVerification,
         note: t.note,
+        verificationNote: t.verificationNote ?? null,
       })
       .returning()
       .get();
@@ -296,6 +303,7 @@ export function loadProgramme(tx: Tx, data: ProgrammeData): void {
         sourceRef: p.sourceRef,
         needsVerification: p.needsVerification,
         note: p.note,
+        verificationNote: p.verificationNote ?? null,
       })
       .returning()
       .get();
@@ -336,4 +344,5 @@ export function loadProgramme(tx: Tx, data: ProgrammeData): void {
       );
     });
   }
+  addCollectiveMembersByKind(tx, { yearId: year.id, now: Date.now() });
 }

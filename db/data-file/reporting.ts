@@ -3,11 +3,12 @@
 // Rows refer to each other by natural keys (task 序号, metric position, period code,
 // username, unit name); attachments keep their id because version snapshots link to it.
 // Export order is fixed, so export → import → export is byte-identical.
-import { asc, eq, isNotNull } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "../client";
 import {
   attachments,
+  collectiveMembers,
   coopNotes,
   livelihoodProjects,
   metricQuarterTargets,
@@ -18,6 +19,7 @@ import {
   projectParts,
   reportMetricValues,
   reportPartValues,
+  reportParts,
   reportProjectMilestones,
   reports,
   reportVersions,
@@ -28,12 +30,30 @@ import {
   units,
   users,
 } from "../schema";
-import { REPORT_STATUS, REVIEW_STATUS, SELF_STATUS } from "@/lib/vocabulary";
+import { PLAUSIBILITY_KINDS } from "@/lib/plausibility";
+import { COLLECTIVE_BASIS, PART_STATUS, REPORT_STATUS, REVIEW_STATUS, SELF_STATUS, SUBJECT_KINDS } from "@/lib/vocabulary";
 import { DataFileError } from "./programme";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const ms = z.number().int();
 const who = z.string().min(1).nullable();
+const subjectNo = z.number().int().positive().nullable();
+
+const attachmentSchema = z
+  .object({
+    id: z.number().int().positive(),
+    filename: z.string().min(1),
+    mime: z.string().min(1),
+    size: z.number().int().nonnegative(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    storagePath: z.string().min(1),
+    uploadedBy: z.string().min(1),
+    createdAt: ms,
+    removedAt: ms.nullable(),
+  })
+  .strict();
+const oneSubject = (r: { taskNo: number | null; projectNo?: number | null }) => (r.taskNo === null) !== ((r.projectNo ?? null) === null);
+const ONE_SUBJECT = "须且只能属于一项任务或一项民生实事";
 
 export const reportingSchema = z.object({
   periods: z.array(z.object({ code: z.string().regex(/^\d{4}Q[1-4]$/), quarter: z.number().int().min(1).max(4), startsOn: day, endsOn: day, dueOn: day }).strict()),
@@ -90,28 +110,79 @@ export const reportingSchema = z.object({
             })
             .strict(),
         ),
-        attachments: z.array(
-          z
-            .object({
-              id: z.number().int().positive(),
-              filename: z.string().min(1),
-              mime: z.string().min(1),
-              size: z.number().int().nonnegative(),
-              sha256: z.string().regex(/^[0-9a-f]{64}$/),
-              storagePath: z.string().min(1),
-              uploadedBy: z.string().min(1),
-              createdAt: ms,
-              removedAt: ms.nullable(),
-            })
-            .strict(),
-        ),
+        attachments: z.array(attachmentSchema),
+        /** Added in later versions of the format; absent means none. */
+        lateNote: z.string().nullable().optional(),
+        confirmations: z.array(z.object({ field: z.string().min(1), kind: z.enum(PLAUSIBILITY_KINDS), text: z.string(), reason: z.string() }).strict()).optional(),
       })
       .strict()
-      .refine((r) => (r.taskNo === null) !== (r.projectNo === null), "报告须且只能属于一项任务或一项民生实事"),
+      .refine(oneSubject, `报告${ONE_SUBJECT}`),
   ),
   coopNotes: z.array(
-    z.object({ taskNo: z.number().int().positive(), period: z.string(), unit: z.string().min(1), text: z.string(), version: z.number().int().positive(), updatedAt: ms, updatedBy: z.string().min(1) }).strict(),
+    z
+      .object({
+        taskNo: subjectNo,
+        projectNo: subjectNo.optional(),
+        period: z.string(),
+        unit: z.string().min(1),
+        text: z.string(),
+        version: z.number().int().positive(),
+        updatedAt: ms,
+        updatedBy: z.string().min(1),
+        attachments: z.array(attachmentSchema).optional(),
+      })
+      .strict()
+      .refine(oneSubject, `配合情况${ONE_SUBJECT}`),
   ),
+  /** Co-lead units' parts of reports. */
+  parts: z
+    .array(
+      z
+        .object({
+          taskNo: subjectNo,
+          projectNo: subjectNo,
+          period: z.string(),
+          unit: z.string().min(1),
+          status: z.enum(PART_STATUS),
+          progress: z.string(),
+          problems: z.string(),
+          values: z.array(z.object({ field: z.string().min(1), label: z.string(), unit: z.string(), value: z.number().finite() }).strict()),
+          version: z.number().int().positive(),
+          firstSubmittedAt: ms.nullable(),
+          submittedAt: ms.nullable(),
+          submittedBy: who,
+          createdAt: ms,
+          updatedAt: ms,
+          updatedBy: z.string().min(1),
+          attachments: z.array(attachmentSchema),
+        })
+        .strict()
+        .refine(oneSubject, `共同牵头单位的部分${ONE_SUBJECT}`),
+    )
+    .optional(),
+  /**
+   * Units a collective descriptor reaches that the programme alone does not give: named ones,
+   * and memberships by kind that were removed (the others are derived again on import).
+   */
+  collectiveMembers: z
+    .array(
+      z
+        .object({
+          subjectKind: z.enum(SUBJECT_KINDS),
+          subjectNo: z.number().int().positive(),
+          descriptor: z.string().min(1),
+          unit: z.string().min(1),
+          basis: z.enum(COLLECTIVE_BASIS),
+          needsVerification: z.boolean(),
+          note: z.string().nullable(),
+          addedAt: ms.nullable(),
+          addedBy: who,
+          removedAt: ms.nullable(),
+          removedBy: who,
+        })
+        .strict(),
+    )
+    .optional(),
 });
 
 export type ReportingData = z.infer<typeof reportingSchema>;
@@ -127,7 +198,7 @@ function usernames(db: Reader) {
 export function exportReportingData(db: Reader): ReportingData {
   const user = usernames(db);
   const year = db.select({ id: programmeYears.id }).from(programmeYears).orderBy(asc(programmeYears.year)).all().at(-1);
-  if (!year) return { periods: [], targets: [], reports: [], coopNotes: [] };
+  if (!year) return { periods: [], targets: [], reports: [], coopNotes: [], parts: [], collectiveMembers: [] };
   const periodRows = db.select().from(periods).where(eq(periods.yearId, year.id)).orderBy(asc(periods.quarter)).all();
   const periodCode = new Map(periodRows.map((p) => [p.id, p.code]));
   const taskNo = new Map(db.select({ id: tasks.id, no: tasks.no }).from(tasks).where(eq(tasks.yearId, year.id)).all().map((t) => [t.id, t.no]));
@@ -167,7 +238,24 @@ export function exportReportingData(db: Reader): ReportingData {
   const partValues = db.select().from(reportPartValues).all();
   const pms = db.select().from(reportProjectMilestones).all();
   const versions = db.select().from(reportVersions).orderBy(asc(reportVersions.versionNo)).all();
-  const files = db.select().from(attachments).where(isNotNull(attachments.reportId)).orderBy(asc(attachments.id)).all();
+  const allFiles = db.select().from(attachments).orderBy(asc(attachments.id)).all();
+  const files = allFiles.filter((f) => f.reportId !== null);
+  const fileEntry = (f: (typeof allFiles)[number]) => ({
+    id: f.id,
+    filename: f.filename,
+    mime: f.mime,
+    size: f.size,
+    sha256: f.sha256,
+    storagePath: f.storagePath,
+    uploadedBy: user(f.uploadedById)!,
+    createdAt: f.createdAt,
+    removedAt: f.removedAt,
+  });
+  const bySubject = (a: { taskNo: number | null; projectNo?: number | null; period: string; unit: string }, b: typeof a) =>
+    (a.taskNo ?? 1e9) - (b.taskNo ?? 1e9) ||
+    (a.projectNo ?? 0) - (b.projectNo ?? 0) ||
+    (a.period < b.period ? -1 : a.period > b.period ? 1 : 0) ||
+    (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0);
   const fileReports = reportRows
     .map((r) => ({
       taskNo: r.taskId === null ? null : (taskNo.get(r.taskId) ?? null),
@@ -210,9 +298,9 @@ export function exportReportingData(db: Reader): ReportingData {
           reviewedAt: v.reviewedAt,
           reviewedBy: user(v.reviewedById),
         })),
-      attachments: files
-        .filter((f) => f.reportId === r.id)
-        .map((f) => ({ id: f.id, filename: f.filename, mime: f.mime, size: f.size, sha256: f.sha256, storagePath: f.storagePath, uploadedBy: user(f.uploadedById)!, createdAt: f.createdAt, removedAt: f.removedAt })),
+      attachments: files.filter((f) => f.reportId === r.id).map(fileEntry),
+      lateNote: r.lateNote,
+      confirmations: r.confirmations,
     }))
     .sort((a, b) => (a.taskNo ?? 1e9) - (b.taskNo ?? 1e9) || (a.projectNo ?? 0) - (b.projectNo ?? 0) || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
 
@@ -221,14 +309,78 @@ export function exportReportingData(db: Reader): ReportingData {
     .from(coopNotes)
     .all()
     .filter((n) => periodCode.has(n.periodId))
-    .map((n) => ({ taskNo: taskNo.get(n.taskId)!, period: periodCode.get(n.periodId)!, unit: unitName.get(n.unitId)!, text: n.text, version: n.version, updatedAt: n.updatedAt, updatedBy: user(n.updatedById)! }))
-    .sort((a, b) => a.taskNo - b.taskNo || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0) || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
+    .map((n) => ({
+      taskNo: n.taskId === null ? null : taskNo.get(n.taskId)!,
+      projectNo: n.projectId === null ? null : projectNo.get(n.projectId)!,
+      period: periodCode.get(n.periodId)!,
+      unit: unitName.get(n.unitId)!,
+      text: n.text,
+      version: n.version,
+      updatedAt: n.updatedAt,
+      updatedBy: user(n.updatedById)!,
+      attachments: allFiles.filter((f) => f.coopNoteId === n.id).map(fileEntry),
+    }))
+    .sort(bySubject);
+
+  const parts = db
+    .select()
+    .from(reportParts)
+    .all()
+    .filter((p) => periodCode.has(p.periodId))
+    .map((p) => ({
+      taskNo: p.taskId === null ? null : taskNo.get(p.taskId)!,
+      projectNo: p.projectId === null ? null : projectNo.get(p.projectId)!,
+      period: periodCode.get(p.periodId)!,
+      unit: unitName.get(p.unitId)!,
+      status: p.status,
+      progress: p.progress,
+      problems: p.problems,
+      values: p.values,
+      version: p.version,
+      firstSubmittedAt: p.firstSubmittedAt,
+      submittedAt: p.submittedAt,
+      submittedBy: user(p.submittedById),
+      createdAt: p.createdAt,
+      updatedAt: p.updatedAt,
+      updatedBy: user(p.updatedById)!,
+      attachments: allFiles.filter((f) => f.reportPartId === p.id).map(fileEntry),
+    }))
+    .sort(bySubject);
+
+  const members = db
+    .select()
+    .from(collectiveMembers)
+    .all()
+    .filter((m) => m.basis === "named" || m.removedAt !== null)
+    .map((m) => {
+      const no = m.subjectKind === "task" ? taskNo.get(m.subjectId) : projectNo.get(m.subjectId);
+      return no === undefined
+        ? null
+        : {
+            subjectKind: m.subjectKind,
+            subjectNo: no,
+            descriptor: unitName.get(m.descriptorUnitId)!,
+            unit: unitName.get(m.unitId)!,
+            basis: m.basis,
+            needsVerification: m.needsVerification,
+            note: m.note,
+            // A membership by kind is derived again on import: its own timestamp is not kept.
+            addedAt: m.basis === "named" ? m.addedAt : null,
+            addedBy: m.basis === "named" ? user(m.addedById) : null,
+            removedAt: m.removedAt,
+            removedBy: user(m.removedById),
+          };
+    })
+    .filter((m) => m !== null)
+    .sort((a, b) => a.subjectKind.localeCompare(b.subjectKind) || a.subjectNo - b.subjectNo || a.descriptor.localeCompare(b.descriptor) || a.unit.localeCompare(b.unit));
 
   return {
     periods: periodRows.map((p) => ({ code: p.code, quarter: p.quarter, startsOn: p.startsOn, endsOn: p.endsOn, dueOn: p.dueOn })),
     targets,
     reports: fileReports,
     coopNotes: notes,
+    parts,
+    collectiveMembers: members,
   };
 }
 
@@ -289,6 +441,8 @@ export function importReportingData(tx: Tx, data: ReportingData): void {
         reviewedAt: r.reviewedAt,
         reviewedById: uid(r.reviewedBy),
         reviewComment: r.reviewComment,
+        lateNote: r.lateNote ?? null,
+        confirmations: r.confirmations ?? [],
         createdAt: r.createdAt,
         updatedAt: r.updatedAt,
         updatedById: uid(r.updatedBy),
@@ -306,17 +460,26 @@ export function importReportingData(tx: Tx, data: ReportingData): void {
         .values({ reportId: id, versionNo: v.versionNo, snapshot: v.snapshot, submittedAt: v.submittedAt, submittedById: uid(v.submittedBy)!, reviewStatus: v.reviewStatus, reviewComment: v.reviewComment, reviewedAt: v.reviewedAt, reviewedById: uid(v.reviewedBy) })
         .run();
     }
-    for (const f of r.attachments) {
+    insertFiles(r.attachments, { reportId: id });
+  }
+
+  const subjectIds = (r: { taskNo: number | null; projectNo?: number | null }) => ({
+    taskId: r.taskNo === null ? null : need(taskId, r.taskNo, `任务 ${r.taskNo} `),
+    projectId: (r.projectNo ?? null) === null ? null : need(projectId, r.projectNo!, `民生实事 ${r.projectNo} `),
+  });
+  function insertFiles(files: readonly z.infer<typeof attachmentSchema>[], owner: { reportId?: number; coopNoteId?: number; reportPartId?: number }) {
+    for (const f of files) {
       tx.insert(attachments)
-        .values({ id: f.id, reportId: id, filename: f.filename, mime: f.mime, size: f.size, sha256: f.sha256, storagePath: f.storagePath, uploadedById: uid(f.uploadedBy)!, createdAt: f.createdAt, removedAt: f.removedAt })
+        .values({ id: f.id, ...owner, filename: f.filename, mime: f.mime, size: f.size, sha256: f.sha256, storagePath: f.storagePath, uploadedById: uid(f.uploadedBy)!, createdAt: f.createdAt, removedAt: f.removedAt })
         .run();
     }
   }
 
   for (const n of data.coopNotes) {
-    tx.insert(coopNotes)
+    const { id } = tx
+      .insert(coopNotes)
       .values({
-        taskId: need(taskId, n.taskNo, `任务 ${n.taskNo} `),
+        ...subjectIds(n),
         periodId: need(periodId, n.period, `季度 ${n.period} `),
         unitId: need(unitId, n.unit, `单位“${n.unit}”`),
         text: n.text,
@@ -324,6 +487,48 @@ export function importReportingData(tx: Tx, data: ReportingData): void {
         updatedAt: n.updatedAt,
         updatedById: uid(n.updatedBy)!,
       })
-      .run();
+      .returning({ id: coopNotes.id })
+      .get();
+    insertFiles(n.attachments ?? [], { coopNoteId: id });
+  }
+
+  for (const p of data.parts ?? []) {
+    const { id } = tx
+      .insert(reportParts)
+      .values({
+        ...subjectIds(p),
+        periodId: need(periodId, p.period, `季度 ${p.period} `),
+        unitId: need(unitId, p.unit, `单位“${p.unit}”`),
+        status: p.status,
+        progress: p.progress,
+        problems: p.problems,
+        values: p.values,
+        version: p.version,
+        firstSubmittedAt: p.firstSubmittedAt,
+        submittedAt: p.submittedAt,
+        submittedById: uid(p.submittedBy),
+        createdAt: p.createdAt,
+        updatedAt: p.updatedAt,
+        updatedById: uid(p.updatedBy)!,
+      })
+      .returning({ id: reportParts.id })
+      .get();
+    insertFiles(p.attachments, { reportPartId: id });
+  }
+
+  for (const m of data.collectiveMembers ?? []) {
+    const subjectId = m.subjectKind === "task" ? need(taskId, m.subjectNo, `任务 ${m.subjectNo} `) : need(projectId, m.subjectNo, `民生实事 ${m.subjectNo} `);
+    const key = { subjectKind: m.subjectKind, subjectId, descriptorUnitId: need(unitId, m.descriptor, `单位“${m.descriptor}”`), unitId: need(unitId, m.unit, `单位“${m.unit}”`) };
+    if (m.basis === "kind") {
+      // Derived again when the programme was loaded: only its removal is carried over.
+      tx.update(collectiveMembers)
+        .set({ removedAt: m.removedAt, removedById: uid(m.removedBy) })
+        .where(and(eq(collectiveMembers.subjectKind, key.subjectKind), eq(collectiveMembers.subjectId, subjectId), eq(collectiveMembers.descriptorUnitId, key.descriptorUnitId), eq(collectiveMembers.unitId, key.unitId)))
+        .run();
+    } else {
+      tx.insert(collectiveMembers)
+        .values({ ...key, basis: m.basis, needsVerification: m.needsVerification, note: m.note, addedAt: m.addedAt ?? 0, addedById: uid(m.addedBy), removedAt: m.removedAt, removedById: uid(m.removedBy) })
+        .run();
+    }
   }
 }

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import { getDb, type Tx } from "../client";
 import type { StoredEvidence } from "../evidence-store";
-import { attachments, reports, users } from "../schema";
+import { attachments, coopNotes, reportParts, reports, users } from "../schema";
 
 export interface AttachmentItem {
   id: number;
@@ -41,26 +41,129 @@ export function listReportAttachments({ reportId }: { reportId: number }): Attac
     .all();
 }
 
-/** What the download route needs: the file and whose report it belongs to. */
+/**
+ * What the download route needs: the file and the subject it belongs to, through the report,
+ * a co-lead's part or a 配合情况 (notice reply files have their own route). Null for anything
+ * else, a staged upload included.
+ */
 export function getAttachmentForDownload({ id }: { id: number }) {
-  return (
-    getDb()
-      .select({
-        id: attachments.id,
-        filename: attachments.filename,
-        mime: attachments.mime,
-        size: attachments.size,
-        sha256: attachments.sha256,
-        storagePath: attachments.storagePath,
-        reportId: attachments.reportId,
-        taskId: reports.taskId,
-        projectId: reports.projectId,
-      })
-      .from(attachments)
-      .innerJoin(reports, eq(reports.id, attachments.reportId))
-      .where(eq(attachments.id, id))
-      .get() ?? null
-  );
+  const row = getDb()
+    .select({
+      id: attachments.id,
+      filename: attachments.filename,
+      mime: attachments.mime,
+      size: attachments.size,
+      sha256: attachments.sha256,
+      storagePath: attachments.storagePath,
+      reportTask: reports.taskId,
+      reportProject: reports.projectId,
+      partTask: reportParts.taskId,
+      partProject: reportParts.projectId,
+      noteTask: coopNotes.taskId,
+      noteProject: coopNotes.projectId,
+    })
+    .from(attachments)
+    .leftJoin(reports, eq(reports.id, attachments.reportId))
+    .leftJoin(reportParts, eq(reportParts.id, attachments.reportPartId))
+    .leftJoin(coopNotes, eq(coopNotes.id, attachments.coopNoteId))
+    .where(eq(attachments.id, id))
+    .get();
+  if (!row) return null;
+  const taskId = row.reportTask ?? row.partTask ?? row.noteTask;
+  const projectId = row.reportProject ?? row.partProject ?? row.noteProject;
+  if (taskId === null && projectId === null) return null;
+  return { id: row.id, filename: row.filename, mime: row.mime, size: row.size, sha256: row.sha256, storagePath: row.storagePath, taskId, projectId };
+}
+
+// ── staged uploads: a file sent on its own request, attached to a report, part or note on save ──
+
+/** An upload waits this long for the save that attaches it; then cleanup removes it. */
+export const STAGED_UPLOAD_MS = 24 * 60 * 60 * 1000;
+
+const staged = and(isNull(attachments.reportId), isNull(attachments.noticeResponseId), isNull(attachments.coopNoteId), isNull(attachments.reportPartId));
+
+export interface StagedUpload {
+  id: number;
+  filename: string;
+  mime: string;
+  size: number;
+}
+
+/**
+ * Records a stored file as the user's staged upload. The same file sent again by the same user
+ * (a retry after a lost answer) gets the row it already has.
+ */
+export function insertStagedUpload(tx: Tx, { file, userId, now }: { file: NewAttachment; userId: number; now: number }): StagedUpload {
+  const columns = { id: attachments.id, filename: attachments.filename, mime: attachments.mime, size: attachments.size };
+  const earlier = tx
+    .select(columns)
+    .from(attachments)
+    .where(and(staged, eq(attachments.uploadedById, userId), eq(attachments.sha256, file.sha256), eq(attachments.filename, file.filename)))
+    .get();
+  if (earlier) return earlier;
+  return tx
+    .insert(attachments)
+    .values({ filename: file.filename, mime: file.mime, size: file.size, sha256: file.sha256, storagePath: file.storagePath, uploadedById: userId, createdAt: now })
+    .returning(columns)
+    .get();
+}
+
+/** The user's staged uploads among `ids` (others' uploads and attached files are left out). */
+export function listStagedUploads({ ids, userId }: { ids: readonly number[]; userId: number }): StagedUpload[] {
+  if (ids.length === 0) return [];
+  return getDb()
+    .select({ id: attachments.id, filename: attachments.filename, mime: attachments.mime, size: attachments.size })
+    .from(attachments)
+    .where(and(staged, eq(attachments.uploadedById, userId), inArray(attachments.id, [...ids])))
+    .orderBy(asc(attachments.id))
+    .all();
+}
+
+export type AttachmentOwner = { reportId: number } | { reportPartId: number } | { coopNoteId: number };
+
+const stagedOf = (ids: readonly number[], userId: number) => and(staged, eq(attachments.uploadedById, userId), inArray(attachments.id, [...new Set(ids)]));
+
+/** True when every id is a staged upload of this user (check before writing anything). */
+export function stagedUploadsAvailable(tx: Pick<Tx, "select">, { ids, userId }: { ids: readonly number[]; userId: number }): boolean {
+  if (ids.length === 0) return true;
+  return tx.select({ id: attachments.id }).from(attachments).where(stagedOf(ids, userId)).all().length === new Set(ids).size;
+}
+
+/** Attaches the user's staged uploads to their owner (check stagedUploadsAvailable first). */
+export function attachStagedUploads(tx: Tx, { ids, userId, owner }: { ids: readonly number[]; userId: number; owner: AttachmentOwner }): number {
+  if (ids.length === 0) return 0;
+  return tx.update(attachments).set(owner).where(stagedOf(ids, userId)).run().changes;
+}
+
+/** Forgets staged uploads no save attached within STAGED_UPLOAD_MS; their files then go with the orphan sweep. */
+export function deleteExpiredStagedUploads(tx: Tx, { before }: { before: number }): number {
+  return tx.delete(attachments).where(and(staged, lt(attachments.createdAt, before))).run().changes;
+}
+
+/** The current (not removed) evidence of a co-lead's part or a 配合情况 note. */
+export function listOwnedAttachments(owner: { reportPartIds: readonly number[] } | { coopNoteIds: readonly number[] }): (AttachmentItem & { ownerId: number })[] {
+  const column = "reportPartIds" in owner ? attachments.reportPartId : attachments.coopNoteId;
+  const ids = "reportPartIds" in owner ? owner.reportPartIds : owner.coopNoteIds;
+  if (ids.length === 0) return [];
+  return getDb()
+    .select({ ...itemColumns, ownerId: sql<number>`${column}` })
+    .from(attachments)
+    .leftJoin(users, eq(users.id, attachments.uploadedById))
+    .where(and(inArray(column, [...ids]), isNull(attachments.removedAt)))
+    .orderBy(asc(attachments.id))
+    .all();
+}
+
+/** Marks a part's or note's evidence removed (only ids that belong to it). */
+export function removeOwnedAttachments(tx: Tx, { owner, ids, now }: { owner: AttachmentOwner; ids: readonly number[]; now: number }): number {
+  if (ids.length === 0) return 0;
+  const [column, value] =
+    "reportId" in owner ? [attachments.reportId, owner.reportId] : "reportPartId" in owner ? [attachments.reportPartId, owner.reportPartId] : [attachments.coopNoteId, owner.coopNoteId];
+  return tx
+    .update(attachments)
+    .set({ removedAt: now })
+    .where(and(eq(column, value), inArray(attachments.id, [...ids]), isNull(attachments.removedAt)))
+    .run().changes;
 }
 
 export function insertAttachments(tx: Tx, { reportId, files, userId }: { reportId: number; files: readonly NewAttachment[]; userId: number }): number[] {
@@ -79,10 +182,5 @@ export function insertAttachments(tx: Tx, { reportId, files, userId }: { reportI
  * versions still list them. Only ids belonging to this report are touched.
  */
 export function removeAttachments(tx: Tx, { reportId, ids, now }: { reportId: number; ids: readonly number[]; now: number }): number {
-  if (ids.length === 0) return 0;
-  return tx
-    .update(attachments)
-    .set({ removedAt: now })
-    .where(and(eq(attachments.reportId, reportId), inArray(attachments.id, [...ids]), isNull(attachments.removedAt)))
-    .run().changes;
+  return removeOwnedAttachments(tx, { owner: { reportId }, ids, now });
 }

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import { subjectKey } from "@/lib/subject";
 import { getDb } from "../client";
+import { subjectsReachingUnit } from "../collective-members";
 import { coopNotes, livelihoodProjects, reports, targetSets, tasks, taskUnits } from "../schema";
 
 // What a unit's own to-do list shows beside each subject's lamps (db/queries/status-board.ts).
@@ -48,17 +49,28 @@ export interface CoopTaskRow {
 
 /** Tasks the unit cooperates on, and whether it has written its 配合情况 for the period. */
 export function listCoopTasks({ unitId, periodId }: { unitId: number; periodId: number }): CoopTaskRow[] {
-  return getDb()
+  const db = getDb();
+  const yearOfPeriod = sql`(select year_id from periods where id = ${periodId})`;
+  // Named as a 配合单位, or reached through a descriptor of the row ("各镇政府、街道办").
+  const reached = subjectsReachingUnit(db, { kind: "task", unitId });
+  return db
     .select({
       taskId: tasks.id,
       no: tasks.no,
       target: tasks.target,
       hasNote: sql<number>`${coopNotes.id} is not null`.mapWith(Boolean),
     })
-    .from(taskUnits)
-    .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
+    .from(tasks)
     .leftJoin(coopNotes, and(eq(coopNotes.taskId, tasks.id), eq(coopNotes.periodId, periodId), eq(coopNotes.unitId, unitId)))
-    .where(and(eq(taskUnits.unitId, unitId), eq(taskUnits.role, "coop"), eq(tasks.yearId, sql`(select year_id from periods where id = ${periodId})`)))
+    .where(
+      and(
+        eq(tasks.yearId, yearOfPeriod),
+        or(
+          inArray(tasks.id, db.select({ id: taskUnits.taskId }).from(taskUnits).where(and(eq(taskUnits.unitId, unitId), eq(taskUnits.role, "coop")))),
+          reached.length ? inArray(tasks.id, reached) : undefined,
+        ),
+      ),
+    )
     .orderBy(asc(tasks.no))
     .all();
 }

@@ -14,7 +14,7 @@ import {
   reportVersions,
   type ReportStatus,
 } from "../schema";
-import { insertAttachments, removeAttachments, type NewAttachment } from "./attachments";
+import { attachStagedUploads, insertAttachments, removeAttachments, stagedUploadsAvailable, type NewAttachment } from "./attachments";
 import { refreshQuarterStatus } from "../status/store";
 import { buildReportSnapshot, nextVersionNo } from "./report-snapshots";
 import type { StatusKey } from "../status/inputs";
@@ -34,7 +34,11 @@ export interface ReportInput {
   /** The version the form was loaded with; 0 when no report existed yet. */
   expectedVersion: number;
   content: DraftContent;
-  files?: { add: readonly NewAttachment[]; removeIds: readonly number[] };
+  /**
+   * Evidence: the user's staged uploads to attach (the form's way), files stored directly
+   * (imports and tests), and attachment ids to remove.
+   */
+  files?: { attach?: readonly number[]; add?: readonly NewAttachment[]; removeIds: readonly number[] };
   userId: number;
   now: number;
 }
@@ -49,7 +53,7 @@ export type ReportAuditView = Omit<DraftContent, "metricValues"> & {
 
 export type ReportWrite =
   | { ok: true; reportId: number; version: number; status: ReportStatus; versionNo?: number; created?: boolean; before: ReportAuditView | null; after: ReportAuditView }
-  | { ok: false; reason: "conflict" | "readOnly" | "invalid" | "wrongState" };
+  | { ok: false; reason: "conflict" | "readOnly" | "invalid" | "wrongState" | "staleUpload" };
 
 const EDITABLE: ReportStatus[] = ["draft", "returned"];
 
@@ -130,6 +134,8 @@ export function saveReportDraft(tx: Tx, input: ReportInput): ReportWrite {
 function writeDraft(tx: Tx, input: ReportInput): ReportWrite {
   const { subject, periodId, expectedVersion, content, userId, now } = input;
   if (!belongsToSubject(tx, subject, content)) return { ok: false, reason: "invalid" };
+  // A staged upload that expired (or is someone else's) refuses the save before anything is written.
+  if (!stagedUploadsAvailable(tx, { ids: input.files?.attach ?? [], userId })) return { ok: false, reason: "staleUpload" };
   const existing = tx.select({ id: reports.id, status: reports.status }).from(reports).where(and(subjectWhere(subject), eq(reports.periodId, periodId))).get();
   const fields = {
     progress: content.progress,
@@ -169,7 +175,8 @@ function writeDraft(tx: Tx, input: ReportInput): ReportWrite {
   writeValues(tx, reportId, content);
   if (input.files) {
     removeAttachments(tx, { reportId, ids: input.files.removeIds, now });
-    insertAttachments(tx, { reportId, files: input.files.add, userId });
+    insertAttachments(tx, { reportId, files: input.files.add ?? [], userId });
+    attachStagedUploads(tx, { ids: input.files.attach ?? [], userId, owner: { reportId } });
   }
   const after = auditView(tx, reportId);
   return { ok: true, reportId, version: after.version, status: after.status, created: before === null, before, after };

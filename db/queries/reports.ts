@@ -3,6 +3,7 @@ import { and, asc, desc, eq, sql, type SQLWrapper } from "drizzle-orm";
 import type { ReportVersionItem } from "@/lib/report-snapshot";
 import { readSnapshot } from "@/lib/report-snapshot";
 import { getDb } from "../client";
+import { collectiveMemberIds } from "../collective-members";
 import {
   metrics,
   periods,
@@ -184,20 +185,33 @@ export function listReportVersions({ subject }: { subject: ReportSubject }): Rep
     .map((v) => ({ ...v, snapshot: readSnapshot(v.snapshot) }));
 }
 
-/** The lead and cooperating unit ids of a task (for report:read checks). */
+/**
+ * The lead and cooperating unit ids of a task (for report:read checks), lead units in the
+ * gazette's order (the first compiles); cooperating ones include the units a collective
+ * descriptor ("各镇政府、街道办") of the row reaches.
+ */
 export function getTaskUnitIds({ taskId }: { taskId: number }): { leadUnitIds: number[]; coopUnitIds: number[] } {
-  const rows = getDb().select({ unitId: taskUnits.unitId, role: taskUnits.role }).from(taskUnits).where(eq(taskUnits.taskId, taskId)).all();
+  const db = getDb();
+  const rows = db.select({ unitId: taskUnits.unitId, role: taskUnits.role }).from(taskUnits).where(eq(taskUnits.taskId, taskId)).orderBy(asc(taskUnits.position)).all();
+  const coop = rows.filter((r) => r.role === "coop").map((r) => r.unitId);
   return {
     leadUnitIds: rows.filter((r) => r.role === "lead").map((r) => r.unitId),
-    coopUnitIds: rows.filter((r) => r.role === "coop").map((r) => r.unitId),
+    coopUnitIds: withMembers(coop, collectiveMemberIds(db, { kind: "task", subjectIds: [taskId] }).get(taskId)),
   };
+}
+
+/** Named units first, then the ones reached through a descriptor, each once. */
+export function withMembers(named: readonly number[], members: readonly number[] | undefined): number[] {
+  return [...new Set([...named, ...(members ?? [])])];
 }
 
 /** The lead and related unit ids of a livelihood project (related units read like cooperating ones). */
 export function getProjectUnitIds({ projectId }: { projectId: number }): { leadUnitIds: number[]; coopUnitIds: number[] } {
-  const rows = getDb().select({ unitId: projectUnits.unitId, role: projectUnits.role }).from(projectUnits).where(eq(projectUnits.projectId, projectId)).all();
+  const db = getDb();
+  const rows = db.select({ unitId: projectUnits.unitId, role: projectUnits.role }).from(projectUnits).where(eq(projectUnits.projectId, projectId)).orderBy(asc(projectUnits.position)).all();
+  const related = rows.filter((r) => r.role === "related").map((r) => r.unitId);
   return {
     leadUnitIds: rows.filter((r) => r.role === "lead").map((r) => r.unitId),
-    coopUnitIds: rows.filter((r) => r.role === "related").map((r) => r.unitId),
+    coopUnitIds: withMembers(related, collectiveMemberIds(db, { kind: "project", subjectIds: [projectId] }).get(projectId)),
   };
 }

@@ -5,6 +5,7 @@ import { sourceDocuments } from "./gazette-documents";
 import { livelihoodProjects } from "./gazette-projects";
 import { tasks } from "./gazette-tasks";
 import { leaders, units } from "./gazette-units";
+import { projectVerificationNotes, taskVerificationNotes } from "./gazette-verification";
 
 function definedOnly(targets: Record<string, number | undefined>): Record<string, number> {
   const out: Record<string, number> = {};
@@ -31,6 +32,7 @@ export function gazetteProgramme(): ProgrammeData {
       sourceRef: t.sourceRef,
       needsVerification: t.needsVerification,
       note: t.note,
+      verificationNote: taskVerificationNotes[t.no] ?? null,
     })),
     livelihoodProjects: livelihoodProjects.map((p) => ({
       no: p.no,
@@ -42,6 +44,7 @@ export function gazetteProgramme(): ProgrammeData {
       sourceRef: p.sourceRef,
       needsVerification: p.needsVerification,
       note: p.note,
+      verificationNote: projectVerificationNotes[p.no] ?? null,
       parts: p.parts.map((part) => ({
         name: part.name,
         baseline: part.baseline,

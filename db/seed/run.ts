@@ -1,10 +1,11 @@
 // `npm run db:seed`: idempotent. Loads the gazette programme only when its year is
 // absent, and adds missing accounts/periods only, so nothing users entered is touched.
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { env } from "@/lib/env";
-import { openDatabase, type Db } from "../client";
-import { loadProgramme } from "../data-file/programme";
-import { programmeYears } from "../schema";
+import { openDatabase, type Db, type Tx } from "../client";
+import { addCollectiveMembersByKind } from "../collective-members";
+import { loadProgramme, type ProgrammeData } from "../data-file/programme";
+import { livelihoodProjects, programmeYears, tasks } from "../schema";
 import { gazetteProgramme } from "./gazette-programme";
 import { seedPeriods } from "./seed-periods";
 import { seedUsers } from "./seed-users";
@@ -15,11 +16,36 @@ export interface SeedSummary {
   usersCreated: number;
 }
 
+/**
+ * What later versions of the seed derive for a year loaded before them: the plain 待核实
+ * explanations (only where none is stored) and the "各…" memberships by unit kind (only the
+ * missing ones). Neither is something users edit, so nothing they entered is touched.
+ */
+function completeProgramme(tx: Tx, programme: ProgrammeData): void {
+  const year = tx.select({ id: programmeYears.id }).from(programmeYears).where(eq(programmeYears.year, programme.year.year)).get();
+  if (!year) return;
+  for (const t of programme.tasks) {
+    if (!t.verificationNote) continue;
+    tx.update(tasks).set({ verificationNote: t.verificationNote }).where(and(eq(tasks.yearId, year.id), eq(tasks.no, t.no), isNull(tasks.verificationNote))).run();
+  }
+  for (const p of programme.livelihoodProjects) {
+    if (!p.verificationNote) continue;
+    tx.update(livelihoodProjects)
+      .set({ verificationNote: p.verificationNote })
+      .where(and(eq(livelihoodProjects.yearId, year.id), eq(livelihoodProjects.no, p.no), isNull(livelihoodProjects.verificationNote)))
+      .run();
+  }
+  addCollectiveMembersByKind(tx, { yearId: year.id, now: Date.now() });
+}
+
 export async function seedAll(db: Db): Promise<SeedSummary> {
   const programme = gazetteProgramme();
   const programmeLoaded = db.transaction(
     (tx) => {
-      if (tx.select().from(programmeYears).where(eq(programmeYears.year, programme.year.year)).get()) return false;
+      if (tx.select().from(programmeYears).where(eq(programmeYears.year, programme.year.year)).get()) {
+        completeProgramme(tx, programme);
+        return false;
+      }
       loadProgramme(tx, programme);
       return true;
     },

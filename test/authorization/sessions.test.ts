@@ -8,6 +8,8 @@ import { updateTask } from "@/app/admin/tasks/actions";
 import { resolveProject } from "@/app/admin/verification/actions";
 import { changePassword } from "@/app/account/actions";
 import { GET as exportAudit } from "@/app/api/admin/audit/export/route";
+import { POST as uploadEvidence } from "@/app/api/evidence/uploads/route";
+import { pdfBytes } from "@/lib/testing/evidence-fixtures";
 import type { FormState } from "@/app/_lib/action";
 import type { Db } from "@/db/client";
 import { livelihoodProjects, programmeYears, sections, sourceDocuments, tasks, users } from "@/db/schema";
@@ -93,6 +95,10 @@ const ACTIONS: { name: string; call: (target: { id: number; username: string }) 
   {
     name: "export the audit log",
     call: () => exportAudit(new Request("http://test/api/admin/audit/export?outcome=denied"), { params: Promise.resolve({}) }),
+  },
+  {
+    name: "stage an evidence upload",
+    call: () => uploadEvidence(new Request("http://test/api/evidence/uploads?name=a.pdf", { method: "POST", body: pdfBytes() as BlobPart }), { params: Promise.resolve({}) }),
   },
 ];
 

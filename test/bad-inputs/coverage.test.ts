@@ -12,6 +12,7 @@ const EXEMPT: Record<string, string> = {
   "app/account/actions.ts#logout": "takes no input; ends the caller's own session",
 
   "app/notifications/actions.ts#markAllNotificationsRead": "takes no input; acts on the caller's own notifications",
+  "app/api/session/route.ts#POST": "takes no input; only refreshes the caller's own session",
   // next-auth's handler: the credentials login is covered by ./login.test.ts.
   "app/api/auth/[...nextauth]/route.ts#POST": "login: covered by test/bad-inputs/login.test.ts",
 };

@@ -36,15 +36,19 @@ export function unitIdOf(db: Db, name: string): number {
 }
 
 /** 序号 of the tasks where `unitId` has `role`. */
-export function taskNos(db: Db, { unitId, role }: { unitId: number; role: "lead" | "coop" }): number[] {
-  return db
-    .select({ no: tasks.no })
+export function taskNos(db: Db, { unitId, role }: { unitId: number; role: "lead" | "coop" | "compile" }): number[] {
+  const rows = db
+    .select({ no: tasks.no, taskId: taskUnits.taskId })
     .from(taskUnits)
     .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
-    .where(and(eq(taskUnits.unitId, unitId), eq(taskUnits.role, role)))
+    .where(and(eq(taskUnits.unitId, unitId), eq(taskUnits.role, role === "coop" ? "coop" : "lead")))
     .orderBy(tasks.no)
-    .all()
-    .map((r) => r.no);
+    .all();
+  if (role !== "compile") return rows.map((r) => r.no);
+  // The tasks the unit compiles: it is the first-listed lead unit (lib/unit-reporting.ts).
+  const first = (taskId: number) =>
+    db.select({ unitId: taskUnits.unitId }).from(taskUnits).where(and(eq(taskUnits.taskId, taskId), eq(taskUnits.role, "lead"))).orderBy(taskUnits.position).get()?.unitId;
+  return rows.filter((r) => first(r.taskId) === unitId).map((r) => r.no);
 }
 
 /** A task led by some unit other than `unitId` (and not led by it). */

@@ -1,7 +1,8 @@
 // Bad-input cases for the livelihood-project (民生实事) quarterly report: save, submit,
 // approve and return, with the project's own part values and stage milestones.
 import { and, eq } from "drizzle-orm";
-import { approveProjectReport, returnProjectReport, saveProjectReport, submitProjectReport } from "@/app/projects/[no]/report/[quarter]/actions";
+import { approveProjectReport, returnProjectReport, saveProjectReport, saveProjectReportPart, submitProjectReport, submitProjectReportPart } from "@/app/projects/[no]/report/[quarter]/actions";
+import { partCases } from "./part-cases";
 import type { Db } from "@/db/client";
 import { yearIdOf } from "@/db/testing/programme-year";
 import { listProjectProgress } from "@/db/queries/project-progress";
@@ -82,7 +83,10 @@ export async function projectCases(db: Db): Promise<ActionCase[]> {
   const asZjj = () => actAs(db, "zjj");
   const asSupervisor = () => actAs(db, "duchashi");
 
+  const [savePart, submitPart] = partCases(db, { kind: "project", no: 2, quarter: Q, save: saveProjectReportPart, submit: submitProjectReportPart });
   return [
+    { ...savePart, ref: `${ACTIONS}#saveProjectReportPart` },
+    { ...submitPart, ref: `${ACTIONS}#submitProjectReportPart` },
     {
       ref: `${ACTIONS}#saveProjectReport`,
       signIn: asZjj,

@@ -3,8 +3,11 @@
 // the current state and is reset after an accepted call.
 import { and, eq } from "drizzle-orm";
 import { decideTargetsChange, requestTargetsChange, saveTargets, setTargetsLocked } from "@/app/tasks/[no]/targets/actions";
-import { approveReport, returnReport, saveCoopNoteAction, saveReport, submitReportAction } from "@/app/tasks/[no]/report/[quarter]/actions";
+import { approveReport, returnReport, saveCoopNoteAction, saveReport, saveReportPart, submitReportAction, submitReportPart } from "@/app/tasks/[no]/report/[quarter]/actions";
+import { partCases } from "./part-cases";
 import { approveReports } from "@/app/supervision/review/actions";
+import { POST as uploadEvidence } from "@/app/api/evidence/uploads/route";
+import { pdfBytes } from "@/lib/testing/evidence-fixtures";
 import type { Db } from "@/db/client";
 import { submitReport } from "@/db/queries/report-writes";
 import { createChangeRequest, getTaskTargets, quarterPlanOf, saveTaskTargets } from "@/db/queries/targets";
@@ -34,7 +37,7 @@ function planTargets(db: Db, no: number, userId: number) {
 export async function reportCases(db: Db): Promise<ActionCase[]> {
   const zjj = unitIdOf(db, "住建局");
   const zjjUser = userIdOf(db, "zjj");
-  const [draftNo, submitNo, reviewNo, , , targetsNo] = taskNos(db, { unitId: zjj, role: "lead" }) as number[];
+  const [draftNo, submitNo, reviewNo, targetsNo] = taskNos(db, { unitId: zjj, role: "compile" }) as number[];
   for (const no of [draftNo!, submitNo!]) planTargets(db, no, zjjUser);
   const draftMetric = metricIdOf(db, draftNo!);
   const submitMetric = metricIdOf(db, submitNo!);
@@ -147,7 +150,28 @@ export async function reportCases(db: Db): Promise<ActionCase[]> {
   const asSupervisor = () => actAs(db, "duchashi");
   const reportsPath = "app/tasks/[no]/report/[quarter]/actions.ts";
 
+  /** The upload route takes the file as its body and its name in the query. */
+  const upload = (input: Record<string, unknown>) => {
+    const file = input.file instanceof File ? input.file : new File([pdfBytes() as BlobPart], "佐证.pdf");
+    const url = new URL("http://test/api/evidence/uploads");
+    // A query string carries text only: anything else arrives as its JSON text.
+    url.searchParams.set("name", typeof input.name === "string" ? input.name : (JSON.stringify(input.name) ?? ""));
+    return uploadEvidence(new Request(url, { method: "POST", body: file }), { params: Promise.resolve({}) });
+  };
+
+  const [savePart, submitPart] = partCases(db, { kind: "task", no: 54, quarter: Q, save: saveReportPart, submit: submitReportPart });
   return [
+    { ...savePart, ref: `${reportsPath}#saveReportPart` },
+    { ...submitPart, ref: `${reportsPath}#submitReportPart` },
+    {
+      ref: "app/api/evidence/uploads/route.ts#POST",
+      signIn: asZjj,
+      call: upload,
+      valid: () => ({ name: "季度佐证.pdf" }),
+      // A browser cannot put a lone surrogate in a query string at all (encodeURIComponent throws), so such a name never arrives.
+      fields: [{ name: "name", kind: "text", accepts: (v) => typeof v !== "string" || !/\p{Cs}/u.test(v) }],
+      files: { field: "file", inputs: files },
+    },
     {
       ref: `${reportsPath}#saveReport`,
       signIn: asZjj,

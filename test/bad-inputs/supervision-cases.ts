@@ -22,7 +22,7 @@ const NOTICES = "app/supervision/notices/actions.ts";
 
 export async function supervisionCases(db: Db): Promise<ActionCase[]> {
   const zjj = unitIdOf(db, "住建局");
-  const [ownNo] = taskNos(db, { unitId: zjj, role: "lead" }) as number[];
+  const [ownNo] = taskNos(db, { unitId: zjj, role: "compile" }) as number[];
   const otherNo = foreignTaskNo(db, zjj);
   const supervisorId = userIdOf(db, "duchashi");
 

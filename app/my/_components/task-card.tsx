@@ -4,11 +4,19 @@ import { ReportStateBadge } from "@/components/report-state-badge";
 import { buttonClassName } from "@/components/ui/button";
 import type { ReportNote } from "@/db/queries/report-board";
 import type { SubjectQuarter } from "@/db/queries/status-board";
-import { canDraft, daysLeft, type PeriodLike } from "@/lib/periods";
+import { canDraft, daysLeft, quarterShort, type PeriodLike } from "@/lib/periods";
 import { reportPath, subjectLabel, subjectPath } from "@/lib/subject";
-import type { ReportState } from "@/lib/vocabulary";
+import { PART_STATUS_LABEL } from "@/lib/report-labels";
+import type { LeadDuty } from "@/lib/unit-reporting";
+import type { PartStatus, ReportState } from "@/lib/vocabulary";
 
-export type TaskCardItem = { quarter: SubjectQuarter; note: ReportNote | undefined };
+export type TaskCardItem = {
+  quarter: SubjectQuarter;
+  note: ReportNote | undefined;
+  /** The unit compiles the report, or sends its part of a co-led one. */
+  duty: LeadDuty;
+  partStatus: PartStatus | null;
+};
 
 function actionLabel(state: ReportState | null): string {
   switch (state) {
@@ -25,11 +33,12 @@ function actionLabel(state: ReportState | null): string {
 }
 
 /** One subject of the unit for the quarter: state, due date, both lamps, the 督查室's comment and one click to the form. */
-export function TaskCard({ item: { quarter, note }, period, today }: { item: TaskCardItem; period: PeriodLike; today: string }) {
+export function TaskCard({ item: { quarter, note, duty, partStatus }, period, today, showQuarter = false }: { item: TaskCardItem; period: PeriodLike; today: string; showQuarter?: boolean }) {
   const { subject, status, reportState } = quarter;
   const days = daysLeft(period, today);
-  const submitted = reportState === "submitted" || reportState === "approved";
-  const label = subjectLabel(subject);
+  const submitted = duty === "part" ? partStatus === "submitted" : reportState === "submitted" || reportState === "approved";
+  // Across quarters the same subject may be listed more than once: the quarter names the entry.
+  const label = showQuarter ? `${subjectLabel(subject)} · ${quarterShort(quarter.period.code)}` : subjectLabel(subject);
   const headingId = `${subject.kind}-${subject.no}-heading`;
   return (
     <li className="flex flex-col gap-2 rounded-lg border bg-white p-4 shadow-sm" data-testid="my-card" data-subject={`${subject.kind}:${subject.no}`}>
@@ -44,6 +53,11 @@ export function TaskCard({ item: { quarter, note }, period, today }: { item: Tas
         </div>
       </div>
       <p className="line-clamp-3 text-sm leading-relaxed text-gray-800">{subject.title}</p>
+      {duty === "part" && (
+        <p className="text-sm text-gray-800">
+          共同牵头：本单位报送负责部分（{partStatus ? PART_STATUS_LABEL[partStatus] : "未填写"}），由{subject.leadUnits[0]}汇总提交。
+        </p>
+      )}
       {!submitted && status.reporting !== "not_required" && (
         <p className={`text-sm ${days < 0 ? "font-medium text-red-800" : "text-gray-700"}`}>
           {days > 0 ? `还剩 ${days} 天截止` : days === 0 ? "今天截止" : `已逾期 ${-days} 天`}
@@ -62,8 +76,8 @@ export function TaskCard({ item: { quarter, note }, period, today }: { item: Tas
       {subject.kind === "task" && note && !note.targetsConfirmed && <p className="text-sm text-amber-900">季度攻坚目标尚未确认（暂按序时进度计算）。</p>}
       <div className="mt-auto flex flex-wrap gap-2 pt-1">
         {canDraft(period, today) && (
-          <Link href={reportPath(subject, period.code)} className={`${buttonClassName(submitted ? "secondary" : "primary")} grow sm:grow-0`}>
-            {actionLabel(reportState)}
+          <Link href={`${reportPath(subject, period.code)}${duty === "part" ? "#part" : ""}`} className={`${buttonClassName(submitted ? "secondary" : "primary")} grow sm:grow-0`}>
+            {duty === "part" ? (partStatus === "submitted" ? "修改本单位负责部分" : "填写本单位负责部分") : actionLabel(reportState)}
             <span className="sr-only">（{label}）</span>
           </Link>
         )}

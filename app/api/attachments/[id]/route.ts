@@ -27,6 +27,8 @@ export const GET = defineRoute({
   },
   authorize: ({ units }) => ["report:read", units],
   auditRead: true,
+  // Opened as a link: a refusal is a Chinese page, not JSON.
+  pageErrors: true,
   respond: async ({ loaded: { file } }) => {
     let body: Buffer;
     try {

@@ -19,7 +19,7 @@ vi.mock("next/headers", () => import("@/test/next-request"));
 vi.mock("next/navigation", () => import("@/test/next-request"));
 vi.mock("next/cache", () => import("@/test/next-request"));
 
-const { approveProjectReport, returnProjectReport, saveProjectReport, submitProjectReport } = await import("./actions");
+const { approveProjectReport, returnProjectReport, saveProjectReport, saveProjectReportPart, submitProjectReport } = await import("./actions");
 const { listProjectProgress } = await import("@/db/queries/project-progress");
 
 let db: Db;
@@ -148,16 +148,15 @@ describe("bridge report by 农业农村局", () => {
   });
 });
 
-describe("housing report shared by 住建局 and 归义街道", () => {
+describe("housing report co-led by 住建局 (compiles) and 归义街道 (its part)", () => {
   const urbanStage = () => db.select().from(reportProjectMilestones).where(eq(reportProjectMilestones.reportId, q1Report(2)!.id)).all();
   const firstStageId = () => listProjectProgress({ yearId: yearIdOf(db), no: 2 })[0]!.parts[0]!.milestones[0]!.id;
 
-  it("lets both lead units edit the one report, with the version check between them", async () => {
+  it("lets the first-listed lead unit (住建局) compile the report with the version check, and 归义街道 write its own part", async () => {
     const rural = partId(2, 2);
     await signInAs("zjj");
     expect((await saveProjectReport(undefined, form({ projectNo: "2", quarter: "2026Q1", version: "0", [projectField.value(rural, 0)]: "10" }))).ok).toBe(true);
-    await signInAs("guiyi");
-    const stale = await saveProjectReport(undefined, form({ projectNo: "2", quarter: "2026Q1", version: "0", progress: "归义街道" }));
+    const stale = await saveProjectReport(undefined, form({ projectNo: "2", quarter: "2026Q1", version: "0", progress: "旧版本" }));
     expect(stale.message).toContain("已被他人修改");
     const state = await saveProjectReport(
       undefined,
@@ -173,6 +172,11 @@ describe("housing report shared by 住建局 and 归义街道", () => {
     expect(state.ok).toBe(true);
     expect(partValues(q1Report(2)!.id)).toEqual([{ partId: rural, category: TOTAL_KEY, value: 12 }]);
     expect(urbanStage().find((m) => m.milestoneId === firstStageId())).toMatchObject({ done: true, doneOn: "2026-03-31" });
+
+    await signInAs("guiyi");
+    expect((await saveProjectReport(undefined, form({ projectNo: "2", quarter: "2026Q1", version: "2", progress: "归义街道" }))).message).toBe("无权限执行此操作");
+    expect(q1Report(2)!.version).toBe(2);
+    expect(await saveProjectReportPart(undefined, form({ projectNo: "2", quarter: "2026Q1", version: "0", progress: "归义街道：完成农村危房改造 12 户" }))).toMatchObject({ ok: true });
   });
 
   it("refuses a completion day in the future", async () => {

@@ -32,3 +32,6 @@ export const saveProjectReport = project.save;
 export const submitProjectReport = project.submit;
 export const approveProjectReport = project.approve;
 export const returnProjectReport = project.reject;
+/** A co-lead unit's own part (the first-listed lead unit compiles the report). */
+export const saveProjectReportPart = project.savePart;
+export const submitProjectReportPart = project.submitPart;

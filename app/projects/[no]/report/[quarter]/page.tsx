@@ -13,9 +13,13 @@ import { listReportAttachments } from "@/db/queries/attachments";
 import { listPeriods } from "@/db/queries/periods";
 import { listReportVersions } from "@/db/queries/reports";
 import { formatChineseDate } from "@/lib/format-date";
+import { reportDraftKey } from "@/lib/local-draft";
 import { can } from "@/lib/permissions";
+import { reportPath } from "@/lib/subject";
+import { ForgetLocalDraft } from "@/components/report/forget-local-draft";
 import { canDraft, quarterLabel } from "@/lib/periods";
-import { approveProjectReport, returnProjectReport } from "./actions";
+import { approveProjectReport, returnProjectReport, saveProjectReportPart, submitProjectReportPart } from "./actions";
+import { CoLeadParts } from "@/app/_components/co-lead-parts";
 import { ProjectReportForm } from "./_components/project-report-form";
 import { loadProjectReportContext, parseProjectNo } from "./report-context";
 import { liveProjectSnapshot, partFieldSets, projectFormValues, withCoverageUnit } from "./report-view";
@@ -52,6 +56,7 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
   const started = canDraft(period, today);
   const mayEdit = can(user, "report:edit", { leadUnitIds: ctx.leadUnitIds });
   const editable = mayEdit && started && (state === null || state === "draft" || state === "returned");
+  const draftKey = reportDraftKey(user.id, reportPath({ kind: "project", no: project.no }, period.code));
   const shown = report
     ? visibleReportContent({ mayEdit, state, live: liveProjectSnapshot(project, period.code, report, attachments), lastSubmitted: versions[0]?.snapshot ?? null })
     : null;
@@ -74,6 +79,7 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
 
       <Card aria-labelledby="report-heading">
         <CardTitle id="report-heading">{editable ? "填写报告" : "报告内容"}</CardTitle>
+        {mayEdit && !editable && <ForgetLocalDraft draftKey={draftKey} />}
         {editable ? (
           <ProjectReportForm
             projectNo={project.no}
@@ -84,6 +90,7 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
             prefilledFrom={!report && previous ? quarterLabel(previous.period.code) : null}
             attachments={attachments.map((a) => ({ id: a.id, filename: a.filename, size: a.size }))}
             today={today}
+            draftKey={draftKey}
           />
         ) : !started ? (
           <p className="text-sm text-gray-700">本季度自 {formatChineseDate(period.startsOn)} 起可以填报。</p>
@@ -93,6 +100,18 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
           <p className="text-sm text-gray-700">{report ? "牵头单位尚未提交本季度报告（未提交的草稿仅本单位可见）。" : "牵头单位尚未填报本季度报告。"}</p>
         )}
       </Card>
+
+      <CoLeadParts
+        user={user}
+        subject={{ projectId: project.id }}
+        ref_={{ kind: "project", no: project.no }}
+        period={period}
+        leadUnits={project.leadUnits}
+        reportState={state}
+        started={started}
+        save={saveProjectReportPart}
+        submit={submitProjectReportPart}
+      />
 
       {report && state === "submitted" && can(user, "report:review") && (
         <Card aria-labelledby="review-heading">

@@ -1,7 +1,7 @@
 import "server-only";
 import { getPeriodByCode, listPeriods, type PeriodRow } from "@/db/queries/periods";
 import { listProjectProgress, type ProjectProgressData } from "@/db/queries/project-progress";
-import { getReportRecord, type ReportRecord } from "@/db/queries/reports";
+import { getProjectUnitIds, getReportRecord, type ReportRecord } from "@/db/queries/reports";
 import { parseQuarterCode, previousPeriod } from "@/lib/periods";
 
 /** 序号 from the URL: digits only, within a sane range. */
@@ -35,6 +35,7 @@ export function loadProjectReportContext(no: number, code: string): ProjectRepor
     report: getReportRecord({ subject: { projectId: project.id }, periodId: period.id }),
     previous: prevPeriod && prevReport ? { period: prevPeriod, report: prevReport } : null,
     leadUnitIds: project.leadUnits.map((u) => u.id),
-    relatedUnitIds: project.relatedUnits.map((u) => u.id),
+    // The named 相关责任单位 and the units a descriptor of the row reaches.
+    relatedUnitIds: getProjectUnitIds({ projectId: project.id }).coopUnitIds,
   };
 }

@@ -27,6 +27,9 @@ export const saveReport = task.save;
 export const submitReportAction = task.submit;
 export const approveReport = task.approve;
 export const returnReport = task.reject;
+/** A co-lead unit's own part (the first-listed lead unit compiles the report). */
+export const saveReportPart = task.savePart;
+export const submitReportPart = task.submitPart;
 
 export const saveCoopNoteAction = defineAction({
   action: "coopNote.save",

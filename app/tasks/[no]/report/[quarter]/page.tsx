@@ -16,9 +16,13 @@ import { getReportRecord, listReportVersions } from "@/db/queries/reports";
 import { formatChineseDate } from "@/lib/format-date";
 import { formatDateTime } from "@/lib/format-time";
 import { formatMetricValue } from "@/lib/metric-text";
+import { reportDraftKey } from "@/lib/local-draft";
 import { can } from "@/lib/permissions";
+import { reportPath } from "@/lib/subject";
+import { ForgetLocalDraft } from "@/components/report/forget-local-draft";
 import { canDraft, previousPeriod, quarterLabel } from "@/lib/periods";
-import { approveReport, returnReport } from "./actions";
+import { approveReport, returnReport, saveReportPart, submitReportPart } from "./actions";
+import { CoLeadParts } from "@/app/_components/co-lead-parts";
 import { CoopNoteForm } from "./_components/coop-note-form";
 import { ReportForm } from "./_components/report-form";
 import { visibleReportContent } from "@/lib/report-visibility";
@@ -57,6 +61,7 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
   const started = canDraft(period, today);
   const mayEdit = can(user, "report:edit", { leadUnitIds: ctx.leadUnitIds });
   const editable = mayEdit && started && (state === null || state === "draft" || state === "returned");
+  const draftKey = reportDraftKey(user.id, reportPath({ kind: "task", no: task.no }, period.code));
   const live = liveSnapshot(ctx, attachments);
   const shown = visibleReportContent({ mayEdit, state, live, lastSubmitted: versions[0]?.snapshot ?? null });
   const ownNote = user.unitId !== null && ctx.coopUnitIds.includes(user.unitId) ? coopNotes.find((n) => n.unitId === user.unitId) : undefined;
@@ -96,6 +101,7 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
 
       <Card aria-labelledby="report-heading">
         <CardTitle id="report-heading">{editable ? "填写报告" : "报告内容"}</CardTitle>
+        {mayEdit && !editable && <ForgetLocalDraft draftKey={draftKey} />}
         {editable ? (
           <ReportForm
             taskNo={task.no}
@@ -115,6 +121,7 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
             attachments={attachments.map((a) => ({ id: a.id, filename: a.filename, size: a.size }))}
             latest={report ? live : null}
             today={today}
+            draftKey={draftKey}
           />
         ) : !started ? (
           <p className="text-sm text-gray-700">本季度自 {formatChineseDate(period.startsOn)} 起可以填报。</p>
@@ -124,6 +131,18 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
           <p className="text-sm text-gray-700">{report ? "牵头单位尚未提交本季度报告（未提交的草稿仅本单位可见）。" : "牵头单位尚未填报本季度报告。"}</p>
         )}
       </Card>
+
+      <CoLeadParts
+        user={user}
+        subject={{ taskId: task.id }}
+        ref_={{ kind: "task", no: task.no }}
+        period={period}
+        leadUnits={task.leadUnits}
+        reportState={state}
+        started={started}
+        save={saveReportPart}
+        submit={submitReportPart}
+      />
 
       {report && state === "submitted" && can(user, "report:review") && (
         <Card aria-labelledby="review-heading">

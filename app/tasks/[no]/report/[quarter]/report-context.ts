@@ -1,6 +1,6 @@
 import "server-only";
 import { getPeriodByCode, type PeriodRow } from "@/db/queries/periods";
-import { getReportRecord, getReportTaskByNo, type ReportRecord, type ReportTask } from "@/db/queries/reports";
+import { getReportRecord, getReportTaskByNo, getTaskUnitIds, type ReportRecord, type ReportTask } from "@/db/queries/reports";
 import { getTaskTargets } from "@/db/queries/targets";
 import { parseQuarterCode } from "@/lib/periods";
 import { effectivePlans } from "@/lib/quarter-targets";
@@ -43,6 +43,7 @@ export function loadReportContext(no: number, code: string): ReportContext | nul
     plans,
     milestoneText: targets.milestones[period.quarter - 1] ?? null,
     leadUnitIds: task.leadUnits.map((u) => u.id),
-    coopUnitIds: task.coopUnits.map((u) => u.id),
+    // The named 配合单位 and the units a descriptor of the row ("各镇政府、街道办") reaches.
+    coopUnitIds: getTaskUnitIds({ taskId: task.id }).coopUnitIds,
   };
 }

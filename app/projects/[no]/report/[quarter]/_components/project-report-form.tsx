@@ -1,9 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import type { FormState } from "@/app/_lib/action";
-import { ReportCommonFields, ReportSubmitBar } from "@/components/report/report-common-fields";
+import { KeptFormNotices, ReportCommonFields, ReportSubmitBar } from "@/components/report/report-common-fields";
+import { useKeptForm } from "@/components/report/use-kept-form";
 import { FormStatus } from "@/components/ui/form-status";
 import { useFormAction } from "@/components/use-form-action";
 import { REPORT_CONFLICT_MESSAGE } from "@/lib/report-form";
@@ -24,11 +25,16 @@ export interface ProjectReportFormProps {
   prefilledFrom: string | null;
   attachments: { id: number; filename: string; size: number }[];
   today: string;
+  /** Names this user's copy of the form in the browser (lib/local-draft.ts reportDraftKey). */
+  draftKey: string;
 }
 
 /** The quarterly report of a livelihood project: values and milestones per part, then the common fields. */
-export function ProjectReportForm({ projectNo, quarter, version, parts, initial, prefilledFrom, attachments, today }: ProjectReportFormProps) {
+export function ProjectReportForm(props: ProjectReportFormProps) {
+  const { projectNo, quarter, parts, initial, prefilledFrom, attachments, today } = props;
   const [state, formAction, pending] = useFormAction(dispatch);
+  const formRef = useRef<HTMLFormElement>(null);
+  const kept = useKeptForm({ formRef, draftKey: props.draftKey, version: props.version, state });
   const router = useRouter();
   const conflict = state?.message === REPORT_CONFLICT_MESSAGE;
   // After a conflict, fetch the latest saved version (and its version number) while the form keeps what was typed.
@@ -43,8 +49,9 @@ export function ProjectReportForm({ projectNo, quarter, version, parts, initial,
   const removed = new Set((echoed?.removeAttachment ?? "").split("\n").filter(Boolean));
 
   return (
-    <form action={formAction} className="space-y-5" noValidate>
+    <form ref={formRef} action={formAction} className="space-y-5" noValidate>
       <FormStatus state={state} />
+      <KeptFormNotices restored={kept.restored} onDiscard={kept.discard} sessionEnded={kept.sessionEnded} />
       {prefilledFrom && (
         <p className="rounded border border-brand-600/30 bg-brand-50 px-3 py-2 text-sm text-brand-800">
           已从{prefilledFrom}报告带入累计数、节点完成情况和文字，请在此基础上修改。
@@ -52,15 +59,15 @@ export function ProjectReportForm({ projectNo, quarter, version, parts, initial,
       )}
       <input type="hidden" name="projectNo" value={projectNo} />
       <input type="hidden" name="quarter" value={quarter} />
-      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="version" value={kept.formVersion} />
 
       <p className="text-sm text-gray-800">各项数字均填写截至本季度末的累计完成数；已完成的节点请勾选并填写完成日期。</p>
       {parts.map((part) => (
         <PartFields key={part.id} part={part} value={value} errors={errors} today={today} />
       ))}
 
-      <ReportCommonFields value={value} errors={errors} attachments={attachments} removed={removed} nameFileInRemoveLabel />
-      <ReportSubmitBar pending={pending} />
+      <ReportCommonFields value={value} errors={errors} attachments={attachments} removed={removed} nameFileInRemoveLabel uploads={kept.uploads} />
+      <ReportSubmitBar pending={pending} uploading={kept.uploads.uploading} onSubmit={kept.leaving} />
     </form>
   );
 }

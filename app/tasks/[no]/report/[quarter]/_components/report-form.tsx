@@ -1,9 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import type { FormState } from "@/app/_lib/action";
-import { FieldErrors, ReportCommonFields, ReportSubmitBar } from "@/components/report/report-common-fields";
+import { FieldErrors, KeptFormNotices, ReportCommonFields, ReportSubmitBar } from "@/components/report/report-common-fields";
+import { useKeptForm } from "@/components/report/use-kept-form";
 import { ReportContent } from "@/components/report/report-content";
 import { FormStatus } from "@/components/ui/form-status";
 import { useFormAction } from "@/components/use-form-action";
@@ -35,6 +36,8 @@ export interface ReportFormProps {
   /** The content currently saved, shown next to the form after a version conflict. */
   latest: ReportSnapshot | null;
   today: string;
+  /** Names this user's copy of the form in the browser (lib/local-draft.ts reportDraftKey). */
+  draftKey: string;
 }
 
 /** Save as draft or submit: the clicked button's intent picks the Server Action. */
@@ -43,8 +46,10 @@ async function dispatch(prev: FormState | undefined, data: FormData): Promise<Fo
 }
 
 export function ReportForm(props: ReportFormProps) {
-  const { taskNo, quarter, version, metrics, milestoneText, initial, prefilledFrom, attachments, latest, today } = props;
+  const { taskNo, quarter, metrics, milestoneText, initial, prefilledFrom, attachments, latest, today } = props;
   const [state, formAction, pending] = useFormAction(dispatch);
+  const formRef = useRef<HTMLFormElement>(null);
+  const kept = useKeptForm({ formRef, draftKey: props.draftKey, version: props.version, state });
   const router = useRouter();
   const conflict = state?.message === REPORT_CONFLICT_MESSAGE;
   // After a conflict, fetch the latest saved version (and its version number) while the form keeps what was typed.
@@ -57,8 +62,9 @@ export function ReportForm(props: ReportFormProps) {
   const removed = new Set((state?.values?.removeAttachment ?? "").split("\n").filter(Boolean));
 
   return (
-    <form action={formAction} className="space-y-5" noValidate>
+    <form ref={formRef} action={formAction} className="space-y-5" noValidate>
       <FormStatus state={state} />
+      <KeptFormNotices restored={kept.restored} onDiscard={kept.discard} sessionEnded={kept.sessionEnded} />
       {conflict && latest && (
         <details open className="rounded border border-amber-300 bg-amber-50 p-3">
           <summary className="cursor-pointer text-sm font-medium">最新保存的内容（供对照）</summary>
@@ -74,7 +80,7 @@ export function ReportForm(props: ReportFormProps) {
       )}
       <input type="hidden" name="taskNo" value={taskNo} />
       <input type="hidden" name="quarter" value={quarter} />
-      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="version" value={kept.formVersion} />
 
       {metrics.length > 0 && (
         <fieldset className="space-y-3">
@@ -104,7 +110,7 @@ export function ReportForm(props: ReportFormProps) {
               ["done", "已完成"],
               ["notDone", "未完成"],
             ].map(([v, label]) => (
-              <label key={v} className="inline-flex items-center gap-2">
+              <label key={v} className="inline-flex min-h-11 items-center gap-2">
                 <input type="radio" name={reportField.milestoneDone} value={v} defaultChecked={value(reportField.milestoneDone) === v} />
                 {label}
               </label>
@@ -124,8 +130,8 @@ export function ReportForm(props: ReportFormProps) {
         </fieldset>
       )}
 
-      <ReportCommonFields value={value} errors={errors} attachments={attachments} removed={removed} />
-      <ReportSubmitBar pending={pending} />
+      <ReportCommonFields value={value} errors={errors} attachments={attachments} removed={removed} uploads={kept.uploads} />
+      <ReportSubmitBar pending={pending} uploading={kept.uploads.uploading} onSubmit={kept.leaving} />
     </form>
   );
 }

@@ -1,0 +1,98 @@
+// Where a collective descriptor of a gazette row (lib/collective-units.ts) reaches real units:
+// stored per subject in collective_members, so pages read memberships instead of re-deriving
+// them. "各…" descriptors are resolved by unit kind when the programme is loaded (and for a
+// database loaded before this existed, by the seed); "相关…" ones when someone names a unit.
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { membershipsByKind, type RegistryUnit } from "@/lib/collective-units";
+import type { SubjectKind } from "@/lib/vocabulary";
+import type { Tx } from "./client";
+import { collectiveMembers, livelihoodProjects, projectUnits, tasks, taskUnits, units } from "./schema";
+
+type Reader = Pick<Tx, "select" | "selectDistinct">;
+
+interface RowUnit {
+  subjectId: number;
+  unitId: number;
+  name: string;
+  kind: RegistryUnit["kind"];
+}
+
+/** Every unit on each subject's row (lead, 配合, 相关责任), by subject id. */
+function rowUnits(db: Reader, kind: SubjectKind, yearId: number): Map<number, RowUnit[]> {
+  const rows: RowUnit[] =
+    kind === "task"
+      ? db
+          .select({ subjectId: taskUnits.taskId, unitId: units.id, name: units.name, kind: units.kind })
+          .from(taskUnits)
+          .innerJoin(units, eq(units.id, taskUnits.unitId))
+          .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
+          .where(eq(tasks.yearId, yearId))
+          .all()
+      : db
+          .select({ subjectId: projectUnits.projectId, unitId: units.id, name: units.name, kind: units.kind })
+          .from(projectUnits)
+          .innerJoin(units, eq(units.id, projectUnits.unitId))
+          .innerJoin(livelihoodProjects, eq(livelihoodProjects.id, projectUnits.projectId))
+          .where(eq(livelihoodProjects.yearId, yearId))
+          .all();
+  const out = new Map<number, RowUnit[]>();
+  for (const r of rows) out.set(r.subjectId, [...(out.get(r.subjectId) ?? []), r]);
+  return out;
+}
+
+/** The unit registry in its order (the candidates a descriptor may reach). */
+export function registryUnits(db: Reader): RegistryUnit[] {
+  return db.select({ id: units.id, name: units.name, kind: units.kind }).from(units).orderBy(units.position, units.id).all();
+}
+
+/**
+ * Adds the memberships every "各…" descriptor of the year's tasks and projects gives by unit
+ * kind. Idempotent: a membership already stored (even one the 督查室 removed) is left as it is.
+ * Returns how many were added.
+ */
+export function addCollectiveMembersByKind(tx: Tx, { yearId, now }: { yearId: number; now: number }): number {
+  const registry = registryUnits(tx);
+  let added = 0;
+  for (const kind of ["task", "project"] as const) {
+    for (const [subjectId, onRowUnits] of rowUnits(tx, kind, yearId)) {
+      const onRow = new Set(onRowUnits.map((u) => u.unitId));
+      for (const descriptor of onRowUnits.filter((u) => u.kind === "群体描述")) {
+        for (const m of membershipsByKind(descriptor.name, registry, onRow)) {
+          added += tx
+            .insert(collectiveMembers)
+            .values({ subjectKind: kind, subjectId, descriptorUnitId: descriptor.unitId, unitId: m.unitId, basis: "kind", needsVerification: m.needsVerification, note: m.note, addedAt: now })
+            .onConflictDoNothing()
+            .run().changes;
+        }
+      }
+    }
+  }
+  return added;
+}
+
+/** The units (not removed) each subject reaches through its descriptors, by subject id. */
+export function collectiveMemberIds(db: Reader, { kind, subjectIds }: { kind: SubjectKind; subjectIds: readonly number[] }): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  if (subjectIds.length === 0) return out;
+  const rows = db
+    .select({ subjectId: collectiveMembers.subjectId, unitId: collectiveMembers.unitId })
+    .from(collectiveMembers)
+    .where(and(eq(collectiveMembers.subjectKind, kind), inArray(collectiveMembers.subjectId, [...subjectIds]), isNull(collectiveMembers.removedAt)))
+    .all();
+  for (const r of rows) {
+    const list = out.get(r.subjectId) ?? [];
+    if (!list.includes(r.unitId)) list.push(r.unitId);
+    out.set(r.subjectId, list);
+  }
+  return out;
+}
+
+/** The subjects of a kind a unit reaches through a descriptor (not removed). */
+export function subjectsReachingUnit(db: Reader, { kind, unitId }: { kind: SubjectKind; unitId: number }): number[] {
+  return db
+    .selectDistinct({ subjectId: collectiveMembers.subjectId })
+    .from(collectiveMembers)
+    .where(and(eq(collectiveMembers.subjectKind, kind), eq(collectiveMembers.unitId, unitId), isNull(collectiveMembers.removedAt)))
+    .all()
+    .map((r) => r.subjectId);
+}

@@ -1,0 +1,43 @@
+// Collective descriptors in the gazette's 配合单位 ("各镇政府、街道办") reach real units: a 镇街
+// sees those tasks as cooperating, may open their reports and write its 配合情况, while the
+// gazette text keeps the descriptor as written.
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { periods } from "@/db/schema";
+import { openSeededAppDb, taskIdOf, unitIdOf } from "@/test/bad-inputs/fixture";
+import { getReportTaskByNo, getTaskUnitIds } from "./reports";
+import { listCoopTasks } from "./report-board";
+import { yearIdOf } from "@/db/testing/programme-year";
+
+let db: Db;
+beforeAll(async () => {
+  db = await openSeededAppDb();
+});
+
+describe("collective descriptors reach units", () => {
+  it("lets 新市街道办 see task 37, whose 配合单位 say 各镇政府、街道办, as a cooperating task", () => {
+    const xinshi = unitIdOf(db, "新市街道办");
+    const period = db.select({ id: periods.id }).from(periods).where(eq(periods.code, "2026Q4")).get()!;
+    const coop = listCoopTasks({ unitId: xinshi, periodId: period.id }).map((t) => t.no);
+    expect(coop).toEqual(expect.arrayContaining([35, 37, 38]));
+    // Still the tasks that name it outright.
+    expect(coop).toEqual(expect.arrayContaining([10, 30]));
+    expect(getTaskUnitIds({ taskId: taskIdOf(db, 37) }).coopUnitIds).toContain(xinshi);
+  });
+
+  it("keeps the descriptor as written in the task's own unit list", () => {
+    const task = getReportTaskByNo({ yearId: yearIdOf(db, 2026), no: 37 })!;
+    expect(task.coopUnits.map((u) => u.name)).toContain("各镇政府、街道办");
+  });
+
+  it("does not reach a 市直部门 through 各镇政府、街道办", () => {
+    expect(getTaskUnitIds({ taskId: taskIdOf(db, 37) }).coopUnitIds).not.toContain(unitIdOf(db, "发改局"));
+  });
+
+  it("reaches nobody through a 相关… descriptor until someone names the units", () => {
+    const xinshi = unitIdOf(db, "新市街道办");
+    const task27 = getTaskUnitIds({ taskId: taskIdOf(db, 27) });
+    expect(task27.coopUnitIds).not.toContain(xinshi);
+  });
+});

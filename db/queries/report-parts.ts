@@ -1,0 +1,140 @@
+import "server-only";
+// A co-lead unit's own part of a quarterly report (report_parts): its text and evidence, which
+// the compiler (the first-listed lead unit) reads while writing the report. Sending it
+// ("submitted") is that unit's 报送; it may be revised and sent again while the compiled
+// report is still open.
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { PartStatus } from "@/lib/vocabulary";
+import { getDb, type Tx } from "../client";
+import { reportParts, reports, units } from "../schema";
+import { attachStagedUploads, listOwnedAttachments, removeOwnedAttachments, stagedUploadsAvailable, type AttachmentItem } from "./attachments";
+import type { ReportSubject } from "./report-writes";
+
+const partSubject = (s: ReportSubject) => ("taskId" in s ? eq(reportParts.taskId, s.taskId) : eq(reportParts.projectId, s.projectId));
+const reportSubject = (s: ReportSubject) => ("taskId" in s ? eq(reports.taskId, s.taskId) : eq(reports.projectId, s.projectId));
+
+export interface ReportPartItem {
+  id: number;
+  unitId: number;
+  unitName: string;
+  status: PartStatus;
+  progress: string;
+  problems: string;
+  version: number;
+  submittedAt: number | null;
+  updatedAt: number;
+  attachments: AttachmentItem[];
+}
+
+/** The parts of a subject's quarter, in the unit registry's order, each with its current evidence. */
+export function listReportParts({ subject, periodId }: { subject: ReportSubject; periodId: number }): ReportPartItem[] {
+  const rows = getDb()
+    .select({
+      id: reportParts.id,
+      unitId: reportParts.unitId,
+      unitName: units.name,
+      status: reportParts.status,
+      progress: reportParts.progress,
+      problems: reportParts.problems,
+      version: reportParts.version,
+      submittedAt: reportParts.submittedAt,
+      updatedAt: reportParts.updatedAt,
+    })
+    .from(reportParts)
+    .innerJoin(units, eq(units.id, reportParts.unitId))
+    .where(and(partSubject(subject), eq(reportParts.periodId, periodId)))
+    .orderBy(asc(units.position), asc(units.id))
+    .all();
+  const files = listOwnedAttachments({ reportPartIds: rows.map((r) => r.id) });
+  return rows.map((r) => ({ ...r, attachments: files.filter((f) => f.ownerId === r.id) }));
+}
+
+export interface PartInput {
+  subject: ReportSubject;
+  periodId: number;
+  unitId: number;
+  /** The version the form was loaded with; 0 when the unit had no part yet. */
+  expectedVersion: number;
+  progress: string;
+  problems: string;
+  submit: boolean;
+  files: { attach: readonly number[]; removeIds: readonly number[] };
+  userId: number;
+  now: number;
+}
+
+type PartView = { status: PartStatus; progress: string; problems: string };
+
+export type PartWrite =
+  | { ok: true; partId: number; version: number; firstSubmission: boolean; before: PartView | null; after: PartView }
+  | { ok: false; reason: "conflict" | "readOnly" | "staleUpload" };
+
+/**
+ * Saves (or sends) a unit's part, checked against the version it was loaded with. Refused while
+ * the compiled report is submitted or approved: the compiler has already sent what it had.
+ */
+export function savePart(tx: Tx, input: PartInput): PartWrite {
+  const { subject, periodId, unitId, expectedVersion, userId, now } = input;
+  const report = tx.select({ status: reports.status }).from(reports).where(and(reportSubject(subject), eq(reports.periodId, periodId))).get();
+  if (report && (report.status === "submitted" || report.status === "approved")) return { ok: false, reason: "readOnly" };
+  if (!stagedUploadsAvailable(tx, { ids: input.files.attach, userId })) return { ok: false, reason: "staleUpload" };
+  const where = and(partSubject(subject), eq(reportParts.periodId, periodId), eq(reportParts.unitId, unitId));
+  const existing = tx.select().from(reportParts).where(where).get();
+  const status: PartStatus = input.submit ? "submitted" : (existing?.status ?? "draft");
+  const fields = {
+    progress: input.progress,
+    problems: input.problems,
+    status,
+    updatedAt: now,
+    updatedById: userId,
+    ...(input.submit ? { submittedAt: now, submittedById: userId, firstSubmittedAt: existing?.firstSubmittedAt ?? now } : {}),
+  };
+  let partId: number;
+  if (!existing) {
+    if (expectedVersion !== 0) return { ok: false, reason: "conflict" };
+    const row = tx
+      .insert(reportParts)
+      .values({ ...("taskId" in subject ? { taskId: subject.taskId } : { projectId: subject.projectId }), periodId, unitId, version: 1, ...fields })
+      .onConflictDoNothing()
+      .returning({ id: reportParts.id })
+      .get();
+    if (!row) return { ok: false, reason: "conflict" };
+    partId = row.id;
+  } else {
+    const changed = tx
+      .update(reportParts)
+      .set({ ...fields, version: sql`${reportParts.version} + 1` })
+      .where(and(eq(reportParts.id, existing.id), eq(reportParts.version, expectedVersion)))
+      .run().changes;
+    if (changed !== 1) return { ok: false, reason: "conflict" };
+    partId = existing.id;
+  }
+  removeOwnedAttachments(tx, { owner: { reportPartId: partId }, ids: input.files.removeIds, now });
+  attachStagedUploads(tx, { ids: input.files.attach, userId, owner: { reportPartId: partId } });
+  return {
+    ok: true,
+    partId,
+    version: existing ? existing.version + 1 : 1,
+    firstSubmission: input.submit && !existing?.firstSubmittedAt,
+    before: existing ? { status: existing.status, progress: existing.progress, problems: existing.problems } : null,
+    after: { status, progress: input.progress, problems: input.problems },
+  };
+}
+
+export interface UnitPartRow {
+  taskId: number | null;
+  projectId: number | null;
+  periodId: number;
+  status: PartStatus;
+  firstSubmittedAt: number | null;
+}
+
+/** A unit's own parts in the given quarters (for its to-do list). */
+export function listUnitParts({ unitId, periodIds }: { unitId: number; periodIds: readonly number[] }): UnitPartRow[] {
+  if (periodIds.length === 0) return [];
+  return getDb()
+    .select({ taskId: reportParts.taskId, projectId: reportParts.projectId, periodId: reportParts.periodId, status: reportParts.status, firstSubmittedAt: reportParts.firstSubmittedAt })
+    .from(reportParts)
+    .where(and(eq(reportParts.unitId, unitId), inArray(reportParts.periodId, [...periodIds])))
+    .all();
+}
