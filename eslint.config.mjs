@@ -18,6 +18,19 @@ const config = [
     ignores: ["**/*.test.ts"],
     rules: { "no-restricted-imports": ["error", layered] },
   },
-  { ignores: [".next/**", ".next-*/**", ".tmp/**", "node_modules/**", "drizzle/**", "data/**", "test-results/**", "playwright-report/**", "bench/results/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      ".next-*/**",
+      ".tmp/**",
+      "node_modules/**",
+      "drizzle/**",
+      "data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "bench/results/**",
+      "next-env.d.ts",
+    ],
+  },
 ];
 export default config;

@@ -42,7 +42,11 @@ export default defineConfig({
   projects: [
     { name: "chromium", testIgnore: "nginx/**", use: { ...devices["Desktop Chrome"] } },
     // The suite's sign-in, lockout and header checks again, through nginx, plus the deployment's own.
-    { name: "nginx", testMatch: ["nginx/**/*.spec.ts", "auth.spec.ts", "security.spec.ts"], use: { ...devices["Desktop Chrome"], baseURL: nginxURL, ignoreHTTPSErrors: true } },
+    {
+      name: "nginx",
+      testMatch: ["nginx/**/*.spec.ts", "auth.spec.ts", "security.spec.ts"],
+      use: { ...devices["Desktop Chrome"], baseURL: nginxURL, ignoreHTTPSErrors: true },
+    },
   ],
   webServer: [
     {

@@ -2,8 +2,7 @@ import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { config, proxy } from "./proxy";
 
-const request = (path: string, cookie?: string) =>
-  new NextRequest(`http://127.0.0.1:3000${path}`, { headers: cookie ? { cookie } : {} });
+const request = (path: string, cookie?: string) => new NextRequest(`http://127.0.0.1:3000${path}`, { headers: cookie ? { cookie } : {} });
 
 describe("proxy (optimistic redirect only)", () => {
   it("sends a page request without a session cookie to /login with the page to return to", () => {

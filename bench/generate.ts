@@ -21,7 +21,6 @@ import { BENCH_PASSWORD } from "./lib/constants";
 import { loadActors, taskIdsOfYear, writeTaskYear, type Outcome } from "./generate/reports";
 import { rng, type Random } from "./generate/text";
 
-
 function outcomesFor(r: Random, current: boolean): Outcome[] {
   const reviewed = (): Outcome => (r() < 0.1 ? "resubmitted" : "approved");
   if (!current) return [reviewed(), reviewed(), reviewed(), reviewed()];
@@ -90,7 +89,11 @@ export async function generate({ file, scale, log = () => {} }: { file: string; 
 function issueReminders(db: Db, r: Random, taskIds: number[], periodId: number, supervisor: ReturnType<typeof loadActors>["supervisor"]) {
   for (const taskId of taskIds) {
     if (r() < 0.5) continue;
-    const lead = db.select({ unitId: taskUnits.unitId }).from(taskUnits).where(and(eq(taskUnits.taskId, taskId), eq(taskUnits.role, "lead"))).all();
+    const lead = db
+      .select({ unitId: taskUnits.unitId })
+      .from(taskUnits)
+      .where(and(eq(taskUnits.taskId, taskId), eq(taskUnits.role, "lead")))
+      .all();
     db.transaction(
       (tx) => {
         const now = Date.parse("2026-10-08T02:00:00Z");
@@ -105,7 +108,15 @@ function issueReminders(db: Db, r: Random, taskIds: number[], periodId: number, 
           byId: supervisor.id,
           now,
         });
-        writeAudit(tx, { actor: supervisor, ip: "10.20.0.1", action: "notice.issue", entity: "notice", entityId: notice.id, outcome: "success", after: { taskId, level: "cuiban" } });
+        writeAudit(tx, {
+          actor: supervisor,
+          ip: "10.20.0.1",
+          action: "notice.issue",
+          entity: "notice",
+          entityId: notice.id,
+          outcome: "success",
+          after: { taskId, level: "cuiban" },
+        });
       },
       { behavior: "immediate" },
     );

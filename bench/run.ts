@@ -17,18 +17,42 @@ import { runScale } from "./lib/scale-run";
 import { renderSummary, writeReadmeSummary } from "./lib/summary";
 import { build, DIST_DIR, root } from "./lib/server";
 
-const scales = (process.env.BENCH_SCALES ?? "1,100").split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const scales = (process.env.BENCH_SCALES ?? "1,100")
+  .split(",")
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0);
 const lighthouseScales = new Set((process.env.BENCH_LIGHTHOUSE_SCALES ?? "1").split(",").map(Number));
 
 function command(): string {
-  const knobs = ["BENCH_SCALES", "BENCH_SEQUENTIAL", "BENCH_WARMUP", "BENCH_DURATION", "BENCH_CONNECTIONS", "BENCH_LIGHTHOUSE_SCALES", "BENCH_LIGHTHOUSE_PAGES", "BENCH_LIGHTHOUSE_RUNS"]
+  const knobs = [
+    "BENCH_SCALES",
+    "BENCH_SEQUENTIAL",
+    "BENCH_WARMUP",
+    "BENCH_DURATION",
+    "BENCH_CONNECTIONS",
+    "BENCH_LIGHTHOUSE_SCALES",
+    "BENCH_LIGHTHOUSE_PAGES",
+    "BENCH_LIGHTHOUSE_RUNS",
+  ]
     .filter((k) => process.env[k] !== undefined)
     .map((k) => `${k}=${process.env[k]}`);
   return [...knobs, "npm run bench"].join(" ");
 }
 
 /** Figures JSON wrote as null because they were NaN (nothing answered in time): NaN again when read back. */
-const MEASURED = new Set(["p50", "p95", "p99", "reqPerSec", "cpuMsPerRequest", "sqlMsPerRequest", "statementsPerRequest", "megabytes", "seconds", "perSecond", "savesPerSecond"]);
+const MEASURED = new Set([
+  "p50",
+  "p95",
+  "p99",
+  "reqPerSec",
+  "cpuMsPerRequest",
+  "sqlMsPerRequest",
+  "statementsPerRequest",
+  "megabytes",
+  "seconds",
+  "perSecond",
+  "savesPerSecond",
+]);
 
 /** The report files, and README's table, from a results object. */
 function writeReports(results: BenchResults) {
@@ -48,7 +72,9 @@ async function main() {
   const render = process.argv.indexOf("--render");
   if (render >= 0) {
     const file = path.resolve(process.argv[render + 1] ?? path.join(root, "bench", "results", "latest.json"));
-    writeReports(JSON.parse(fs.readFileSync(file, "utf8"), (key, value: unknown) => (value === null && MEASURED.has(key) ? Number.NaN : value)) as BenchResults);
+    writeReports(
+      JSON.parse(fs.readFileSync(file, "utf8"), (key, value: unknown) => (value === null && MEASURED.has(key) ? Number.NaN : value)) as BenchResults,
+    );
     return;
   }
   process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -67,7 +93,13 @@ async function main() {
       os: `${os.type()} ${os.release()}`,
       loadAverageAtStart: os.loadavg()[0]!,
     },
-    settings: { connections: CONNECTIONS, warmupSeconds: WARMUP_SECONDS, durationSeconds: DURATION_SECONDS, sequentialRequests: SEQUENTIAL_REQUESTS, today: BENCH_TODAY },
+    settings: {
+      connections: CONNECTIONS,
+      warmupSeconds: WARMUP_SECONDS,
+      durationSeconds: DURATION_SECONDS,
+      sequentialRequests: SEQUENTIAL_REQUESTS,
+      today: BENCH_TODAY,
+    },
     targets: TARGETS,
     firstLoadJs: firstLoadJs(path.join(root, DIST_DIR)),
     scales: [],

@@ -88,7 +88,12 @@ function submission(no: number): Record<string, string> {
     [reportField.selfStatus]: "done",
   };
   for (const m of targets.metrics) {
-    fields[reportField.metric(m.id)] = String(effectivePlans(m, m.stored.map((v) => v ?? undefined))[period!.quarter - 1]);
+    fields[reportField.metric(m.id)] = String(
+      effectivePlans(
+        m,
+        m.stored.map((v) => v ?? undefined),
+      )[period!.quarter - 1],
+    );
   }
   if (targets.milestones[period!.quarter - 1]) {
     fields[reportField.milestoneDone] = "done";
@@ -118,7 +123,11 @@ function count(since: number) {
     .from(reports)
     .where(and(eq(reports.periodId, period!.id), eq(reports.status, "submitted"), gte(reports.submittedAt, since)))
     .get()!.n;
-  const versions = db.select({ n: sql<number>`count(*)` }).from(reportVersions).where(gte(reportVersions.submittedAt, since)).get()!.n;
+  const versions = db
+    .select({ n: sql<number>`count(*)` })
+    .from(reportVersions)
+    .where(gte(reportVersions.submittedAt, since))
+    .get()!.n;
   const audits = db
     .select({ action: auditLog.action, outcome: auditLog.outcome, n: sql<number>`count(*)` })
     .from(auditLog)
@@ -135,7 +144,12 @@ function versions(nos: number[]): number[] {
 
 /** When the newest stored judgement took effect (the generated timeline runs to the end of the quarter). */
 function latestStatus(): number {
-  return db.select({ at: sql<number>`max(${quarterStatusHistory.validFrom})` }).from(quarterStatusHistory).get()?.at ?? 0;
+  return (
+    db
+      .select({ at: sql<number>`max(${quarterStatusHistory.validFrom})` })
+      .from(quarterStatusHistory)
+      .get()?.at ?? 0
+  );
 }
 
 const [mode, arg] = process.argv.slice(2);

@@ -2,13 +2,7 @@ import { FieldList } from "@/components/ui/field-list";
 import { formatChineseDate } from "@/lib/format-date";
 
 /** Where a gazette row comes from: 文号, date, document title and the place inside it. */
-export function SourceFields({
-  source,
-  note,
-}: {
-  source: { docNo: string; issuedOn: string; title: string; sourceRef: string };
-  note?: string | null;
-}) {
+export function SourceFields({ source, note }: { source: { docNo: string; issuedOn: string; title: string; sourceRef: string }; note?: string | null }) {
   return (
     <FieldList
       items={[

@@ -31,7 +31,10 @@ export function auditCheckpointPath(dbFile: string): string {
 }
 
 const macOf = (c: Omit<AuditCheckpoint, "mac">, key: Buffer) =>
-  crypto.createHmac("sha256", key).update(JSON.stringify(["audit-checkpoint", c.rows, c.head, c.at, c.createdAt, c.createdRows, c.legacy ?? null])).digest("hex");
+  crypto
+    .createHmac("sha256", key)
+    .update(JSON.stringify(["audit-checkpoint", c.rows, c.head, c.at, c.createdAt, c.createdRows, c.legacy ?? null]))
+    .digest("hex");
 
 /** The checkpoint as stored, or null when there is none. Reads only. */
 export function readAuditCheckpoint(file: string): AuditCheckpoint | null {
@@ -81,7 +84,18 @@ export function advanceAuditCheckpoint(db: Db): void {
     if (current && current.rows >= last.id) return;
     const now = Date.now();
     const started = current ?? { createdAt: now, createdRows: last.id, legacy: legacyAnchor(db, key) };
-    writeCheckpoint(file, { rows: last.id, head: last.hash, at: now, createdAt: started.createdAt, createdRows: started.createdRows, ...(started.legacy ? { legacy: started.legacy } : {}) }, key);
+    writeCheckpoint(
+      file,
+      {
+        rows: last.id,
+        head: last.hash,
+        at: now,
+        createdAt: started.createdAt,
+        createdRows: started.createdRows,
+        ...(started.legacy ? { legacy: started.legacy } : {}),
+      },
+      key,
+    );
   } catch (error) {
     console.error("[audit] checkpoint not advanced", error);
   }
@@ -103,8 +117,10 @@ export function verifyAuditLog(db: Db): AuditVerification {
   const count = (db.$client.prepare("select count(*) as n from audit_log").get() as { n: number }).n;
   const fail = (messages: string[]): AuditVerification => ({ ok: false, rows: count, messages, checkpoint });
 
-  if (!key) return count === 0 ? { ok: true, rows: 0, messages: ["审计日志为空。"], checkpoint } : fail(["审计密钥文件缺失，无法校验哈希链：请从密钥备份恢复该文件。"]);
-  if (!checkpoint) return count === 0 ? { ok: true, rows: 0, messages: ["审计日志为空。"], checkpoint } : fail([`审计检查点文件缺失（${file}）：无法排除日志尾部被删除。`]);
+  if (!key)
+    return count === 0 ? { ok: true, rows: 0, messages: ["审计日志为空。"], checkpoint } : fail(["审计密钥文件缺失，无法校验哈希链：请从密钥备份恢复该文件。"]);
+  if (!checkpoint)
+    return count === 0 ? { ok: true, rows: 0, messages: ["审计日志为空。"], checkpoint } : fail([`审计检查点文件缺失（${file}）：无法排除日志尾部被删除。`]);
   const { mac, ...fields } = checkpoint;
   if (macOf(fields, key) !== mac) return fail(["审计检查点文件的签名不符：检查点被改动，或不是用本系统的审计密钥生成的。"]);
 
@@ -147,7 +163,8 @@ export function sealCopyCheckpoint(copyFile: string, from: AuditCheckpoint | nul
     const walk = walkAuditChain(db, { key, legacyRows: from?.legacy?.rows ?? 0, capture: from?.rows });
     if (walk.rows === 0) return { ok: true, message: "审计日志为空，无需检查点。" };
     if (!key) return { ok: false, message: "审计密钥文件缺失，未能为副本生成审计检查点。" };
-    if (!walk.ok) return { ok: false, message: `副本的审计日志哈希链在第 ${walk.firstBrokenId} 号记录处断开，未生成检查点；请运行 npm run audit:verify 核查。` };
+    if (!walk.ok)
+      return { ok: false, message: `副本的审计日志哈希链在第 ${walk.firstBrokenId} 号记录处断开，未生成检查点；请运行 npm run audit:verify 核查。` };
     if (from && walk.rows >= from.rows && walk.captured !== from.head) {
       return { ok: false, message: `副本第 ${from.rows} 号记录的哈希与原检查点不符，未生成检查点；请运行 npm run audit:verify 核查。` };
     }
@@ -155,7 +172,14 @@ export function sealCopyCheckpoint(copyFile: string, from: AuditCheckpoint | nul
     const file = auditCheckpointPath(copyFile);
     writeCheckpoint(
       file,
-      { rows: walk.rows, head: walk.headHash!, at: now, createdAt: from?.createdAt ?? now, createdRows: from?.createdRows ?? walk.rows, ...(from?.legacy ? { legacy: from.legacy } : {}) },
+      {
+        rows: walk.rows,
+        head: walk.headHash!,
+        at: now,
+        createdAt: from?.createdAt ?? now,
+        createdRows: from?.createdRows ?? walk.rows,
+        ...(from?.legacy ? { legacy: from.legacy } : {}),
+      },
       key,
     );
     return { ok: true, message: `审计检查点已写入 ${file}（共 ${walk.rows} 条，哈希链无断点）。` };

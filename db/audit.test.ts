@@ -147,9 +147,26 @@ describe("audit checkpoint (outside the database)", () => {
     // A log written by the previous version: plain SHA-256, no checkpoint yet.
     let prev = "GENESIS";
     for (let id = 1; id <= 3; id++) {
-      const row = { id, at: id, userId: null, username: "old", role: null, unitId: null, ip: null, action: "old", entity: "x", entityId: null, outcome: "success" as const, before: null, after: null, prevHash: prev };
+      const row = {
+        id,
+        at: id,
+        userId: null,
+        username: "old",
+        role: null,
+        unitId: null,
+        ip: null,
+        action: "old",
+        entity: "x",
+        entityId: null,
+        outcome: "success" as const,
+        before: null,
+        after: null,
+        prevHash: prev,
+      };
       const hash = legacyHashAuditRow(row);
-      db.insert(auditLog).values({ ...row, hash }).run();
+      db.insert(auditLog)
+        .values({ ...row, hash })
+        .run();
       prev = hash;
     }
     write(2);

@@ -100,7 +100,9 @@ export function writeAudit(tx: Tx, entry: AuditEntry): void {
     after: toJson(entry.after),
     prevHash: last?.hash ?? GENESIS,
   };
-  tx.insert(auditLog).values({ ...row, hash: hashAuditRow(row, auditKeyForWriting()) }).run();
+  tx.insert(auditLog)
+    .values({ ...row, hash: hashAuditRow(row, auditKeyForWriting()) })
+    .run();
   runAfterCommit(advanceAuditCheckpoint);
 }
 

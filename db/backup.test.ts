@@ -35,8 +35,7 @@ function withSqlite<T>(file: string, fn: (db: Database.Database) => T): T {
   }
 }
 
-const count = (file: string, table: string) =>
-  withSqlite(file, (db) => (db.prepare(`select count(*) as n from "${table}"`).get() as { n: number }).n);
+const count = (file: string, table: string) => withSqlite(file, (db) => (db.prepare(`select count(*) as n from "${table}"`).get() as { n: number }).n);
 
 function runScript(script: string, args: string[]) {
   return spawnSync(path.join("node_modules", ".bin", "tsx"), [script, ...args], {

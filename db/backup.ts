@@ -42,9 +42,7 @@ function assertIntact(db: Database.Database, what: string): void {
 
 /** Rows per table (migrations bookkeeping excluded), for the summary a person reads. */
 export function countRows(db: Database.Database): Record<string, number> {
-  const names = db
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
-    .all() as { name: string }[];
+  const names = db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[];
   return Object.fromEntries(
     names
       .filter(({ name }) => name !== "__drizzle_migrations")
@@ -141,15 +139,7 @@ export interface RestoreResult {
  * Replaces the database at `target` with the backup `source`. Refuses while another
  * process has the target open unless `force`; always saves the current data first.
  */
-export async function restoreDatabase({
-  source,
-  target,
-  force = false,
-}: {
-  source: string;
-  target: string;
-  force?: boolean;
-}): Promise<RestoreResult> {
+export async function restoreDatabase({ source, target, force = false }: { source: string; target: string; force?: boolean }): Promise<RestoreResult> {
   if (!fs.existsSync(source)) throw new BackupError(`找不到备份文件：${source}`);
   if (path.resolve(source) === path.resolve(target)) throw new BackupError("备份文件与目标数据库是同一个文件。");
 

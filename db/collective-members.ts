@@ -60,7 +60,16 @@ export function addCollectiveMembersByKind(tx: Tx, { yearId, now }: { yearId: nu
         for (const m of membershipsByKind(descriptor.name, registry, onRow)) {
           added += tx
             .insert(collectiveMembers)
-            .values({ subjectKind: kind, subjectId, descriptorUnitId: descriptor.unitId, unitId: m.unitId, basis: "kind", needsVerification: m.needsVerification, note: m.note, addedAt: now })
+            .values({
+              subjectKind: kind,
+              subjectId,
+              descriptorUnitId: descriptor.unitId,
+              unitId: m.unitId,
+              basis: "kind",
+              needsVerification: m.needsVerification,
+              note: m.note,
+              addedAt: now,
+            })
             .onConflictDoNothing()
             .run().changes;
         }

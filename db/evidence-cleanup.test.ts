@@ -69,10 +69,12 @@ describe("cleanupOrphanEvidence", () => {
     const logged = log.mock.calls.map(([line]) => String(line));
     log.mockRestore();
 
-    expect(report.removed.map((r) => [r.path, r.kind]).sort()).toEqual([
-      [oldTemp, "temp"],
-      [orphan, "orphan"],
-    ].sort());
+    expect(report.removed.map((r) => [r.path, r.kind]).sort()).toEqual(
+      [
+        [oldTemp, "temp"],
+        [orphan, "orphan"],
+      ].sort(),
+    );
     expect(report.bytes).toBe(bytes("孤儿").byteLength + "half a file".length);
     expect(report.young).toBe(2);
     for (const rel of [orphan, oldTemp]) expect(fs.existsSync(abs(rel))).toBe(false);

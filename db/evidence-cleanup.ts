@@ -58,7 +58,13 @@ export async function cleanupOrphanEvidence({
 }): Promise<EvidenceCleanup> {
   const candidates = (await listFiles(dataDir)).filter((f) => f.name.endsWith(TEMP_SUFFIX) || STORED_NAME.test(f.name));
   // Read after listing: a file stored meanwhile is either referenced now or still young.
-  const referenced = new Set(db.selectDistinct({ p: attachments.storagePath }).from(attachments).all().map((r) => r.p));
+  const referenced = new Set(
+    db
+      .selectDistinct({ p: attachments.storagePath })
+      .from(attachments)
+      .all()
+      .map((r) => r.p),
+  );
   const report: EvidenceCleanup = { removed: [], bytes: 0, young: 0 };
   for (const f of candidates) {
     const kind = f.name.endsWith(TEMP_SUFFIX) ? "temp" : "orphan";

@@ -21,10 +21,13 @@ describe("startMaintenance", () => {
     fs.utimesSync(path.join(t.dir, rel), twoHoursAgo, twoHoursAgo);
     const userId = t.db.insert(users).values({ username: "admin", displayName: "管理员", role: "admin", passwordHash: "x" }).returning().get().id;
     const answer = JSON.stringify({ message: "已保存。", redirectTo: null, revalidate: [] });
-    t.db.insert(committedRequests).values([
-      { userId, action: "report.save", requestId: "old-request-000000", answer, at: Date.now() - 25 * 3600_000 },
-      { userId, action: "report.save", requestId: "new-request-000000", answer, at: Date.now() - 60_000 },
-    ]).run();
+    t.db
+      .insert(committedRequests)
+      .values([
+        { userId, action: "report.save", requestId: "old-request-000000", answer, at: Date.now() - 25 * 3600_000 },
+        { userId, action: "report.save", requestId: "new-request-000000", answer, at: Date.now() - 60_000 },
+      ])
+      .run();
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
 
     startMaintenance({ db: t.db, dataDir: t.dir });

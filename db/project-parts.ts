@@ -31,9 +31,20 @@ export function listProjectParts(db: Pick<Tx, "select">, projectIds: readonly nu
     .all();
   const milestoneRows = partRows.length
     ? db
-        .select({ id: projectMilestones.id, partId: projectMilestones.partId, due: projectMilestones.due, text: projectMilestones.text, targets: projectMilestones.targets })
+        .select({
+          id: projectMilestones.id,
+          partId: projectMilestones.partId,
+          due: projectMilestones.due,
+          text: projectMilestones.text,
+          targets: projectMilestones.targets,
+        })
         .from(projectMilestones)
-        .where(inArray(projectMilestones.partId, partRows.map((p) => p.id)))
+        .where(
+          inArray(
+            projectMilestones.partId,
+            partRows.map((p) => p.id),
+          ),
+        )
         .orderBy(asc(projectMilestones.partId), asc(projectMilestones.position))
         .all()
     : [];
@@ -47,4 +58,3 @@ export function listProjectParts(db: Pick<Tx, "select">, projectIds: readonly nu
   }
   return out;
 }
-

@@ -1,17 +1,7 @@
 // The one schema: tables first, then inferred types. Enums live here and are
 // reused by zod (`table.column.enumValues`) so there is one list of each.
 import { sql } from "drizzle-orm";
-import {
-  blob,
-  check,
-  index,
-  integer,
-  primaryKey,
-  real,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/sqlite-core";
+import { blob, check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { FieldChange } from "../lib/programme-fields";
 import type { Reason } from "../lib/quarter-status";
 import type { PlausibilityConfirmation } from "../lib/plausibility";
@@ -62,7 +52,9 @@ export const sections = sqliteTable(
   "sections",
   {
     id: integer("id").primaryKey(),
-    yearId: integer("year_id").notNull().references(() => programmeYears.id),
+    yearId: integer("year_id")
+      .notNull()
+      .references(() => programmeYears.id),
     name: text("name").notNull(),
     position: integer("position").notNull(),
   },
@@ -73,7 +65,9 @@ export const subsections = sqliteTable(
   "subsections",
   {
     id: integer("id").primaryKey(),
-    sectionId: integer("section_id").notNull().references(() => sections.id),
+    sectionId: integer("section_id")
+      .notNull()
+      .references(() => sections.id),
     name: text("name").notNull(),
     position: integer("position").notNull(),
   },
@@ -98,12 +92,18 @@ export const tasks = sqliteTable(
   "tasks",
   {
     id: integer("id").primaryKey(),
-    yearId: integer("year_id").notNull().references(() => programmeYears.id),
+    yearId: integer("year_id")
+      .notNull()
+      .references(() => programmeYears.id),
     no: integer("no").notNull(),
-    sectionId: integer("section_id").notNull().references(() => sections.id),
+    sectionId: integer("section_id")
+      .notNull()
+      .references(() => sections.id),
     subsectionId: integer("subsection_id").references(() => subsections.id),
     target: text("target").notNull(),
-    sourceDocumentId: integer("source_document_id").notNull().references(() => sourceDocuments.id),
+    sourceDocumentId: integer("source_document_id")
+      .notNull()
+      .references(() => sourceDocuments.id),
     sourceRef: text("source_ref").notNull(),
     needsVerification: integer("needs_verification", { mode: "boolean" }).notNull().default(false),
     /** The curation note (what was checked against which source); shown to nobody but the curators. */
@@ -119,8 +119,12 @@ export const tasks = sqliteTable(
 export const taskLeaders = sqliteTable(
   "task_leaders",
   {
-    taskId: integer("task_id").notNull().references(() => tasks.id),
-    leaderId: integer("leader_id").notNull().references(() => leaders.id),
+    taskId: integer("task_id")
+      .notNull()
+      .references(() => tasks.id),
+    leaderId: integer("leader_id")
+      .notNull()
+      .references(() => leaders.id),
     position: integer("position").notNull(),
   },
   (t) => [primaryKey({ columns: [t.taskId, t.leaderId] }), index("task_leaders_leader").on(t.leaderId)],
@@ -129,22 +133,25 @@ export const taskLeaders = sqliteTable(
 export const taskUnits = sqliteTable(
   "task_units",
   {
-    taskId: integer("task_id").notNull().references(() => tasks.id),
-    unitId: integer("unit_id").notNull().references(() => units.id),
+    taskId: integer("task_id")
+      .notNull()
+      .references(() => tasks.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
     role: text("role", { enum: TASK_UNIT_ROLES }).notNull(),
     position: integer("position").notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.taskId, t.unitId, t.role] }),
-    index("task_units_unit").on(t.unitId, t.role),
-  ],
+  (t) => [primaryKey({ columns: [t.taskId, t.unitId, t.role] }), index("task_units_unit").on(t.unitId, t.role)],
 );
 
 export const metrics = sqliteTable(
   "metrics",
   {
     id: integer("id").primaryKey(),
-    taskId: integer("task_id").notNull().references(() => tasks.id),
+    taskId: integer("task_id")
+      .notNull()
+      .references(() => tasks.id),
     position: integer("position").notNull(),
     label: text("label").notNull(),
     target: real("target").notNull(),
@@ -160,10 +167,14 @@ export const livelihoodProjects = sqliteTable(
   "livelihood_projects",
   {
     id: integer("id").primaryKey(),
-    yearId: integer("year_id").notNull().references(() => programmeYears.id),
+    yearId: integer("year_id")
+      .notNull()
+      .references(() => programmeYears.id),
     no: integer("no").notNull(),
     name: text("name").notNull(),
-    sourceDocumentId: integer("source_document_id").notNull().references(() => sourceDocuments.id),
+    sourceDocumentId: integer("source_document_id")
+      .notNull()
+      .references(() => sourceDocuments.id),
     sourceRef: text("source_ref").notNull(),
     needsVerification: integer("needs_verification", { mode: "boolean" }).notNull().default(false),
     note: text("note"),
@@ -176,8 +187,12 @@ export const livelihoodProjects = sqliteTable(
 export const projectLeaders = sqliteTable(
   "project_leaders",
   {
-    projectId: integer("project_id").notNull().references(() => livelihoodProjects.id),
-    leaderId: integer("leader_id").notNull().references(() => leaders.id),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => livelihoodProjects.id),
+    leaderId: integer("leader_id")
+      .notNull()
+      .references(() => leaders.id),
     position: integer("position").notNull(),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.leaderId] })],
@@ -186,8 +201,12 @@ export const projectLeaders = sqliteTable(
 export const projectUnits = sqliteTable(
   "project_units",
   {
-    projectId: integer("project_id").notNull().references(() => livelihoodProjects.id),
-    unitId: integer("unit_id").notNull().references(() => units.id),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => livelihoodProjects.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
     role: text("role", { enum: PROJECT_UNIT_ROLES }).notNull(),
     position: integer("position").notNull(),
   },
@@ -198,7 +217,9 @@ export const projectParts = sqliteTable(
   "project_parts",
   {
     id: integer("id").primaryKey(),
-    projectId: integer("project_id").notNull().references(() => livelihoodProjects.id),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => livelihoodProjects.id),
     position: integer("position").notNull(),
     name: text("name").notNull(),
     baseline: text("baseline"),
@@ -214,7 +235,9 @@ export const projectMilestones = sqliteTable(
   "project_milestones",
   {
     id: integer("id").primaryKey(),
-    partId: integer("part_id").notNull().references(() => projectParts.id),
+    partId: integer("part_id")
+      .notNull()
+      .references(() => projectParts.id),
     position: integer("position").notNull(),
     due: text("due").notNull(), // YYYY-MM-DD
     text: text("text").notNull(),
@@ -234,7 +257,9 @@ export const programmeChanges = sqliteTable(
     subjectKind: text("subject_kind", { enum: SUBJECT_KINDS }).notNull(),
     subjectId: integer("subject_id").notNull(),
     at: integer("at").notNull(),
-    byId: integer("by_id").notNull().references(() => users.id),
+    byId: integer("by_id")
+      .notNull()
+      .references(() => users.id),
     reason: text("reason").notNull(),
     source: text("source").notNull(),
     changes: text("changes", { mode: "json" }).$type<FieldChange[]>().notNull(),
@@ -281,7 +306,9 @@ export const sessions = sqliteTable(
   "sessions",
   {
     id: text("id").primaryKey(), // random, carried in the JWT
-    userId: integer("user_id").notNull().references(() => users.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
     lastSeenAt: integer("last_seen_at").notNull(),
     expiresAt: integer("expires_at").notNull(), // absolute limit
@@ -311,7 +338,9 @@ export const loginAttempts = sqliteTable(
 export const loginLocks = sqliteTable(
   "login_locks",
   {
-    userId: integer("user_id").notNull().references(() => users.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
     source: text("source").notNull(),
     failedAttempts: integer("failed_attempts").notNull().default(0),
     lockedUntil: integer("locked_until"),
@@ -340,11 +369,7 @@ export const auditLog = sqliteTable(
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
-  (t) => [
-    index("audit_at").on(t.at),
-    index("audit_user").on(t.userId),
-    index("audit_entity").on(t.entity, t.entityId),
-  ],
+  (t) => [index("audit_at").on(t.at), index("audit_user").on(t.userId), index("audit_entity").on(t.entity, t.entityId)],
 );
 
 // ───────────────────────── periods, targets, reports ─────────────────────────
@@ -353,7 +378,9 @@ export const periods = sqliteTable(
   "periods",
   {
     id: integer("id").primaryKey(),
-    yearId: integer("year_id").notNull().references(() => programmeYears.id),
+    yearId: integer("year_id")
+      .notNull()
+      .references(() => programmeYears.id),
     quarter: integer("quarter").notNull(), // 1..4
     code: text("code").notNull().unique(), // 2026Q1
     startsOn: text("starts_on").notNull(),
@@ -366,7 +393,9 @@ export const periods = sqliteTable(
 
 /** One per task: the version of its quarterly targets (季度攻坚目标), for the optimistic check. */
 export const targetSets = sqliteTable("target_sets", {
-  taskId: integer("task_id").primaryKey().references(() => tasks.id),
+  taskId: integer("task_id")
+    .primaryKey()
+    .references(() => tasks.id),
   version: integer("version").notNull().default(1),
   updatedAt: integer("updated_at").notNull(),
   updatedById: integer("updated_by_id").references(() => users.id),
@@ -379,10 +408,14 @@ export const targetSets = sqliteTable("target_sets", {
 export const targetLocks = sqliteTable(
   "target_locks",
   {
-    taskId: integer("task_id").notNull().references(() => tasks.id),
+    taskId: integer("task_id")
+      .notNull()
+      .references(() => tasks.id),
     quarter: integer("quarter").notNull(),
     lockedAt: integer("locked_at").notNull(),
-    lockedById: integer("locked_by_id").notNull().references(() => users.id),
+    lockedById: integer("locked_by_id")
+      .notNull()
+      .references(() => users.id),
   },
   (t) => [primaryKey({ columns: [t.taskId, t.quarter] })],
 );
@@ -392,14 +425,18 @@ export const targetChangeRequests = sqliteTable(
   "target_change_requests",
   {
     id: integer("id").primaryKey(),
-    taskId: integer("task_id").notNull().references(() => tasks.id),
+    taskId: integer("task_id")
+      .notNull()
+      .references(() => tasks.id),
     quarter: integer("quarter").notNull(),
     /** The quarter's plan before and as proposed. */
     before: text("before", { mode: "json" }).$type<QuarterPlanChange>().notNull(),
     proposed: text("proposed", { mode: "json" }).$type<QuarterPlanChange>().notNull(),
     reason: text("reason").notNull(),
     status: text("status", { enum: CHANGE_REQUEST_STATUS }).notNull().default("pending"),
-    requestedById: integer("requested_by_id").notNull().references(() => users.id),
+    requestedById: integer("requested_by_id")
+      .notNull()
+      .references(() => users.id),
     requestedAt: integer("requested_at").notNull(),
     decidedById: integer("decided_by_id").references(() => users.id),
     decidedAt: integer("decided_at"),
@@ -412,7 +449,9 @@ export const targetChangeRequests = sqliteTable(
 export const metricQuarterTargets = sqliteTable(
   "metric_quarter_targets",
   {
-    metricId: integer("metric_id").notNull().references(() => metrics.id),
+    metricId: integer("metric_id")
+      .notNull()
+      .references(() => metrics.id),
     quarter: integer("quarter").notNull(),
     value: real("value").notNull(),
   },
@@ -422,7 +461,9 @@ export const metricQuarterTargets = sqliteTable(
 export const taskQuarterMilestones = sqliteTable(
   "task_quarter_milestones",
   {
-    taskId: integer("task_id").notNull().references(() => tasks.id),
+    taskId: integer("task_id")
+      .notNull()
+      .references(() => tasks.id),
     quarter: integer("quarter").notNull(),
     text: text("text").notNull(),
   },
@@ -436,7 +477,9 @@ export const reports = sqliteTable(
     id: integer("id").primaryKey(),
     taskId: integer("task_id").references(() => tasks.id),
     projectId: integer("project_id").references(() => livelihoodProjects.id),
-    periodId: integer("period_id").notNull().references(() => periods.id),
+    periodId: integer("period_id")
+      .notNull()
+      .references(() => periods.id),
     status: text("status", { enum: REPORT_STATUS }).notNull().default("draft"),
     version: integer("version").notNull().default(1),
     progress: text("progress").notNull().default(""),
@@ -453,7 +496,10 @@ export const reports = sqliteTable(
     /** 逾期说明: why a report is submitted after its due day. */
     lateNote: text("late_note"),
     /** Plausibility warnings the unit confirmed, each with its reason (lib/plausibility.ts). */
-    confirmations: text("confirmations", { mode: "json" }).$type<PlausibilityConfirmation[]>().notNull().default(sql`'[]'`),
+    confirmations: text("confirmations", { mode: "json" })
+      .$type<PlausibilityConfirmation[]>()
+      .notNull()
+      .default(sql`'[]'`),
     createdAt: createdAt(),
     updatedAt: integer("updated_at").notNull(),
     updatedById: integer("updated_by_id").references(() => users.id),
@@ -469,8 +515,12 @@ export const reports = sqliteTable(
 export const reportMetricValues = sqliteTable(
   "report_metric_values",
   {
-    reportId: integer("report_id").notNull().references(() => reports.id),
-    metricId: integer("metric_id").notNull().references(() => metrics.id),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id),
+    metricId: integer("metric_id")
+      .notNull()
+      .references(() => metrics.id),
     value: real("value").notNull(),
   },
   (t) => [primaryKey({ columns: [t.reportId, t.metricId] })],
@@ -480,8 +530,12 @@ export const reportMetricValues = sqliteTable(
 export const reportPartValues = sqliteTable(
   "report_part_values",
   {
-    reportId: integer("report_id").notNull().references(() => reports.id),
-    partId: integer("part_id").notNull().references(() => projectParts.id),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id),
+    partId: integer("part_id")
+      .notNull()
+      .references(() => projectParts.id),
     category: text("category").notNull().default(""),
     value: real("value").notNull(),
   },
@@ -491,8 +545,12 @@ export const reportPartValues = sqliteTable(
 export const reportProjectMilestones = sqliteTable(
   "report_project_milestones",
   {
-    reportId: integer("report_id").notNull().references(() => reports.id),
-    milestoneId: integer("milestone_id").notNull().references(() => projectMilestones.id),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id),
+    milestoneId: integer("milestone_id")
+      .notNull()
+      .references(() => projectMilestones.id),
     done: integer("done", { mode: "boolean" }).notNull(),
     doneOn: text("done_on"),
   },
@@ -504,11 +562,15 @@ export const reportVersions = sqliteTable(
   "report_versions",
   {
     id: integer("id").primaryKey(),
-    reportId: integer("report_id").notNull().references(() => reports.id),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id),
     versionNo: integer("version_no").notNull(),
     snapshot: text("snapshot", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     submittedAt: integer("submitted_at").notNull(),
-    submittedById: integer("submitted_by_id").notNull().references(() => users.id),
+    submittedById: integer("submitted_by_id")
+      .notNull()
+      .references(() => users.id),
     reviewStatus: text("review_status", { enum: REVIEW_STATUS }).notNull().default("pending"),
     reviewComment: text("review_comment"),
     reviewedAt: integer("reviewed_at"),
@@ -532,7 +594,9 @@ export const attachments = sqliteTable(
     size: integer("size").notNull(),
     sha256: text("sha256").notNull(),
     storagePath: text("storage_path").notNull(),
-    uploadedById: integer("uploaded_by_id").notNull().references(() => users.id),
+    uploadedById: integer("uploaded_by_id")
+      .notNull()
+      .references(() => users.id),
     createdAt: createdAt(),
     removedAt: integer("removed_at"),
   },
@@ -557,20 +621,29 @@ export const reportParts = sqliteTable(
     id: integer("id").primaryKey(),
     taskId: integer("task_id").references(() => tasks.id),
     projectId: integer("project_id").references(() => livelihoodProjects.id),
-    periodId: integer("period_id").notNull().references(() => periods.id),
-    unitId: integer("unit_id").notNull().references(() => units.id),
+    periodId: integer("period_id")
+      .notNull()
+      .references(() => periods.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
     status: text("status", { enum: PART_STATUS }).notNull().default("draft"),
     progress: text("progress").notNull().default(""),
     problems: text("problems").notNull().default(""),
     /** The numbers this unit reports, with the label and unit they had when written. */
-    values: text("values", { mode: "json" }).$type<PartValue[]>().notNull().default(sql`'[]'`),
+    values: text("values", { mode: "json" })
+      .$type<PartValue[]>()
+      .notNull()
+      .default(sql`'[]'`),
     version: integer("version").notNull().default(1),
     firstSubmittedAt: integer("first_submitted_at"),
     submittedAt: integer("submitted_at"),
     submittedById: integer("submitted_by_id").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: integer("updated_at").notNull(),
-    updatedById: integer("updated_by_id").notNull().references(() => users.id),
+    updatedById: integer("updated_by_id")
+      .notNull()
+      .references(() => users.id),
   },
   (t) => [
     uniqueIndex("report_parts_task").on(t.taskId, t.periodId, t.unitId),
@@ -595,12 +668,18 @@ export const coopNotes = sqliteTable(
     id: integer("id").primaryKey(),
     taskId: integer("task_id").references(() => tasks.id),
     projectId: integer("project_id").references(() => livelihoodProjects.id),
-    periodId: integer("period_id").notNull().references(() => periods.id),
-    unitId: integer("unit_id").notNull().references(() => units.id),
+    periodId: integer("period_id")
+      .notNull()
+      .references(() => periods.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
     text: text("text").notNull(),
     version: integer("version").notNull().default(1),
     updatedAt: integer("updated_at").notNull(),
-    updatedById: integer("updated_by_id").notNull().references(() => users.id),
+    updatedById: integer("updated_by_id")
+      .notNull()
+      .references(() => users.id),
   },
   (t) => [
     uniqueIndex("coop_notes_unique").on(t.taskId, t.periodId, t.unitId),
@@ -623,8 +702,12 @@ export const collectiveMembers = sqliteTable(
     subjectKind: text("subject_kind", { enum: SUBJECT_KINDS }).notNull(),
     /** tasks.id or livelihood_projects.id */
     subjectId: integer("subject_id").notNull(),
-    descriptorUnitId: integer("descriptor_unit_id").notNull().references(() => units.id),
-    unitId: integer("unit_id").notNull().references(() => units.id),
+    descriptorUnitId: integer("descriptor_unit_id")
+      .notNull()
+      .references(() => units.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
     basis: text("basis", { enum: COLLECTIVE_BASIS }).notNull(),
     /** The unit's kind does not settle whether the descriptor covers it (e.g. 市属 or not). */
     needsVerification: integer("needs_verification", { mode: "boolean" }).notNull().default(false),
@@ -634,10 +717,7 @@ export const collectiveMembers = sqliteTable(
     removedAt: integer("removed_at"),
     removedById: integer("removed_by_id").references(() => users.id),
   },
-  (t) => [
-    uniqueIndex("collective_members_key").on(t.subjectKind, t.subjectId, t.descriptorUnitId, t.unitId),
-    index("collective_members_unit").on(t.unitId),
-  ],
+  (t) => [uniqueIndex("collective_members_key").on(t.subjectKind, t.subjectId, t.descriptorUnitId, t.unitId), index("collective_members_unit").on(t.unitId)],
 );
 
 // ───────────────────────── supervision ─────────────────────────
@@ -652,10 +732,14 @@ export const progressOverrides = sqliteTable(
     id: integer("id").primaryKey(),
     subjectKind: text("subject_kind", { enum: SUBJECT_KINDS }).notNull(),
     subjectId: integer("subject_id").notNull(),
-    periodId: integer("period_id").notNull().references(() => periods.id),
+    periodId: integer("period_id")
+      .notNull()
+      .references(() => periods.id),
     color: text("color", { enum: OVERRIDE_COLORS }),
     reason: text("reason").notNull(),
-    byId: integer("by_id").notNull().references(() => users.id),
+    byId: integer("by_id")
+      .notNull()
+      .references(() => users.id),
     at: integer("at").notNull(),
   },
   (t) => [index("progress_overrides_subject").on(t.periodId, t.subjectKind, t.subjectId, t.at)],
@@ -679,7 +763,9 @@ export const notices = sqliteTable(
     closedAt: integer("closed_at"),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
-    createdById: integer("created_by_id").notNull().references(() => users.id),
+    createdById: integer("created_by_id")
+      .notNull()
+      .references(() => users.id),
   },
   (t) => [
     index("notices_task").on(t.taskId),
@@ -692,8 +778,12 @@ export const notices = sqliteTable(
 export const noticeUnits = sqliteTable(
   "notice_units",
   {
-    noticeId: integer("notice_id").notNull().references(() => notices.id),
-    unitId: integer("unit_id").notNull().references(() => units.id),
+    noticeId: integer("notice_id")
+      .notNull()
+      .references(() => notices.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
   },
   (t) => [primaryKey({ columns: [t.noticeId, t.unitId] }), index("notice_units_unit").on(t.unitId)],
 );
@@ -702,11 +792,15 @@ export const noticeEvents = sqliteTable(
   "notice_events",
   {
     id: integer("id").primaryKey(),
-    noticeId: integer("notice_id").notNull().references(() => notices.id),
+    noticeId: integer("notice_id")
+      .notNull()
+      .references(() => notices.id),
     kind: text("kind", { enum: NOTICE_EVENT_KINDS }).notNull(),
     text: text("text"),
     unitId: integer("unit_id").references(() => units.id),
-    byId: integer("by_id").notNull().references(() => users.id),
+    byId: integer("by_id")
+      .notNull()
+      .references(() => users.id),
     at: integer("at").notNull(),
     /** The response deadline this event set (issued; returned with a new one), so past states replay exactly. */
     deadline: text("deadline"),
@@ -718,7 +812,9 @@ export const notifications = sqliteTable(
   "notifications",
   {
     id: integer("id").primaryKey(),
-    userId: integer("user_id").notNull().references(() => users.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
     kind: text("kind").notNull(),
     title: text("title").notNull(),
     link: text("link"),
@@ -728,10 +824,7 @@ export const notifications = sqliteTable(
     /** Set when what it asked for was done (an overdue report filed): shown as settled, not unread. */
     resolvedAt: integer("resolved_at"),
   },
-  (t) => [
-    index("notifications_user").on(t.userId, t.readAt),
-    uniqueIndex("notifications_dedupe").on(t.userId, t.dedupeKey),
-  ],
+  (t) => [index("notifications_user").on(t.userId, t.readAt), uniqueIndex("notifications_dedupe").on(t.userId, t.dedupeKey)],
 );
 
 /**
@@ -743,7 +836,9 @@ export const bulletins = sqliteTable(
   "bulletins",
   {
     id: integer("id").primaryKey(),
-    periodId: integer("period_id").notNull().references(() => periods.id),
+    periodId: integer("period_id")
+      .notNull()
+      .references(() => periods.id),
     status: text("status", { enum: BULLETIN_STATUSES }).notNull().default("draft"),
     /** e.g. 汨督: the 文号 reads 汨督〔2026〕3号. */
     docPrefix: text("doc_prefix").notNull(),
@@ -758,10 +853,14 @@ export const bulletins = sqliteTable(
     documentSha256: text("document_sha256"),
     version: integer("version").notNull().default(1),
     updatedAt: integer("updated_at").notNull(),
-    updatedById: integer("updated_by_id").notNull().references(() => users.id),
+    updatedById: integer("updated_by_id")
+      .notNull()
+      .references(() => users.id),
   },
   (t) => [
-    uniqueIndex("bulletins_one_draft").on(t.periodId).where(sql`${t.status} = 'draft'`),
+    uniqueIndex("bulletins_one_draft")
+      .on(t.periodId)
+      .where(sql`${t.status} = 'draft'`),
     uniqueIndex("bulletins_doc_no").on(t.docPrefix, t.year, t.serialNo),
   ],
 );
@@ -780,8 +879,12 @@ export const leaderInstructions = sqliteTable(
     noticeId: integer("notice_id").references(() => notices.id),
     /** The quarter whose red lamp it answers (null for one on a 督办). */
     periodId: integer("period_id").references(() => periods.id),
-    leaderId: integer("leader_id").notNull().references(() => leaders.id),
-    byId: integer("by_id").notNull().references(() => users.id),
+    leaderId: integer("leader_id")
+      .notNull()
+      .references(() => leaders.id),
+    byId: integer("by_id")
+      .notNull()
+      .references(() => users.id),
     text: text("text").notNull(),
     at: integer("at").notNull(),
   },
@@ -795,7 +898,9 @@ const statusColumns = () => ({
   subjectKind: text("subject_kind", { enum: SUBJECT_KINDS }).notNull(),
   /** tasks.id or livelihood_projects.id */
   subjectId: integer("subject_id").notNull(),
-  periodId: integer("period_id").notNull().references(() => periods.id),
+  periodId: integer("period_id")
+    .notNull()
+    .references(() => periods.id),
   validFrom: integer("valid_from").notNull(),
   reportState: text("report_state", { enum: REPORT_STATUS }),
   versionNo: integer("version_no"),
@@ -814,16 +919,12 @@ const statusColumns = () => ({
 });
 
 /** The judgement in force now, one row per subject and quarter that has had any report activity. */
-export const quarterStatus = sqliteTable("quarter_status", statusColumns(), (t) => [
-  primaryKey({ columns: [t.periodId, t.subjectKind, t.subjectId] }),
-]);
+export const quarterStatus = sqliteTable("quarter_status", statusColumns(), (t) => [primaryKey({ columns: [t.periodId, t.subjectKind, t.subjectId] })]);
 
 /** Every judgement a subject's quarter has had, for "as of" days; the latest equals quarter_status. */
-export const quarterStatusHistory = sqliteTable(
-  "quarter_status_history",
-  { id: integer("id").primaryKey(), ...statusColumns() },
-  (t) => [uniqueIndex("quarter_status_history_key").on(t.periodId, t.subjectKind, t.subjectId, t.validFrom)],
-);
+export const quarterStatusHistory = sqliteTable("quarter_status_history", { id: integer("id").primaryKey(), ...statusColumns() }, (t) => [
+  uniqueIndex("quarter_status_history_key").on(t.periodId, t.subjectKind, t.subjectId, t.validFrom),
+]);
 
 /** Small facts about the database itself (e.g. which status rules the stored judgements follow). */
 export const appMeta = sqliteTable("app_meta", {
@@ -841,7 +942,9 @@ export const appMeta = sqliteTable("app_meta", {
 export const committedRequests = sqliteTable(
   "committed_requests",
   {
-    userId: integer("user_id").notNull().references(() => users.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
     action: text("action").notNull(),
     requestId: text("request_id").notNull(),
     /** JSON: the success message, redirect and paths to refresh that the first answer gave. */

@@ -57,7 +57,17 @@ const ledger = (): Ledger => (holder.__storageLedger ??= { total: 0, episode: nu
  * refused or failed action); it is written when space returns. Errors that are not storage
  * faults are only logged.
  */
-export function noteWriteFailure({ what, error, audit, bookkeeping = false }: { what: string; error: unknown; audit?: AuditEntry; bookkeeping?: boolean }): void {
+export function noteWriteFailure({
+  what,
+  error,
+  audit,
+  bookkeeping = false,
+}: {
+  what: string;
+  error: unknown;
+  audit?: AuditEntry;
+  bookkeeping?: boolean;
+}): void {
   const fault = storageFault(error);
   const detail = (error as { code?: string; message?: string } | null) ?? {};
   if (!fault) {
@@ -153,7 +163,10 @@ export function probeStorage(db: Db, dataDir: string): ProbeResult {
   let fault: StorageFault | null = null;
   const now = Date.now();
   try {
-    db.insert(storageProbe).values({ id: 1, checkedAt: now }).onConflictDoUpdate({ target: storageProbe.id, set: { checkedAt: now } }).run();
+    db.insert(storageProbe)
+      .values({ id: 1, checkedAt: now })
+      .onConflictDoUpdate({ target: storageProbe.id, set: { checkedAt: now } })
+      .run();
     const file = path.join(dataDir, `.storage-probe-${process.pid}`);
     try {
       const fd = fs.openSync(file, "w");

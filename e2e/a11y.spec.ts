@@ -55,7 +55,10 @@ async function firstNoticeUrl(page: Page): Promise<string> {
     await page.goto("/supervision/notices/new?subject=task:26");
     await page.getByLabel("存在问题").fill("第四季度工作进展未按时报送。");
     await page.getByLabel("整改要求").fill("请尽快补报进展并上传佐证材料。");
-    await page.getByRole("button", { name: /发出|提交|保存/ }).first().click();
+    await page
+      .getByRole("button", { name: /发出|提交|保存/ })
+      .first()
+      .click();
     await page.waitForURL(/\/supervision\/notices\/\d+/);
     return new URL(page.url()).pathname;
   }

@@ -5,7 +5,7 @@ import { loginAs } from "./fixtures";
 
 // 住建局 leads task 54 (no metrics, no planned milestone): the report needs only text and 自评.
 const REPORT = "/tasks/54/report/2026Q4";
-const PROBLEMS = '<b>加粗</b> <script>window.__xss = 1</script> 𠀀 ✅ مرحبا';
+const PROBLEMS = "<b>加粗</b> <script>window.__xss = 1</script> 𠀀 ✅ مرحبا";
 const PROGRESS = '完成率<50%且>30%；<img src=x onerror="window.__xss = 1">；\' OR 1=1 --';
 
 test("HTML and script typed into a report are stored as typed and rendered as text", async ({ page, browser }) => {

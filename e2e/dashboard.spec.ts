@@ -55,7 +55,10 @@ test.describe("领导驾驶舱", () => {
 
     const missing = await headlineValue(page, "逾期未报");
     expect(missing).toBeGreaterThan(0);
-    await page.getByRole("link", { name: /逾期未报/ }).first().click();
+    await page
+      .getByRole("link", { name: /逾期未报/ })
+      .first()
+      .click();
     await expect(page).toHaveURL(/\/dashboard\/tasks\?.*quarter=2026Q1.*reporting=missing/);
     await expect(page.getByRole("heading", { level: 1, name: `报送：逾期未报（${missing} 项）` })).toBeVisible();
     const rows = page.getByRole("table", { name: /报送：逾期未报/ }).locator("tbody tr");
@@ -82,7 +85,12 @@ test.describe("领导驾驶舱", () => {
     await bridge.getByText("查看数据表").first().click();
     const table = bridge.getByRole("table", { name: /^合计：目标与实际/ });
     await expect(table.getByRole("cell", { name: "4 座" })).toBeVisible();
-    for (const [q, target] of [[1, 4], [2, 17], [3, 70], [4, 90]] as const) {
+    for (const [q, target] of [
+      [1, 4],
+      [2, 17],
+      [3, 70],
+      [4, 90],
+    ] as const) {
       await expect(table.getByRole("row", { name: new RegExp(`第${q}季度 ${target} 座`) })).toBeVisible();
     }
   });

@@ -54,17 +54,22 @@ test.describe("督查室的产出", () => {
     await page.getByRole("button", { name: "发出催办" }).click();
     await expect(page.getByRole("status").filter({ hasText: "已发出 10 份催办" })).toBeVisible();
 
-    const rows = readDb((db) =>
-      db
-        .prepare(`select t.no, n.level, n.serial_no as serialNo from notices n join tasks t on t.id = n.task_id where t.no in (${REMIND.join(",")}) order by n.id`)
-        .all() as { no: number; level: string; serialNo: number }[],
+    const rows = readDb(
+      (db) =>
+        db
+          .prepare(
+            `select t.no, n.level, n.serial_no as serialNo from notices n join tasks t on t.id = n.task_id where t.no in (${REMIND.join(",")}) order by n.id`,
+          )
+          .all() as { no: number; level: string; serialNo: number }[],
     );
     expect(rows.map((r) => r.no).sort((a, b) => a - b)).toEqual(REMIND);
     expect(rows.every((r) => r.level === "cuiban")).toBe(true);
     const serials = rows.map((r) => r.serialNo);
     expect(new Set(serials).size).toBe(10);
     expect(serials).toEqual([...serials].sort((a, b) => a - b));
-    const audited = readDb((db) => db.prepare("select count(*) as n from audit_log where action = 'notice.issue' and after like '%\"bulk\":true%'").get() as { n: number });
+    const audited = readDb(
+      (db) => db.prepare("select count(*) as n from audit_log where action = 'notice.issue' and after like '%\"bulk\":true%'").get() as { n: number },
+    );
     expect(audited.n).toBe(10);
 
     await page.goto("/supervision/notices");
@@ -115,7 +120,10 @@ test.describe("督查室的产出", () => {
     await expect(page.getByText(`杨盛批示（${title}，第${DUBAN_TASK}项）`)).toBeVisible();
   });
 
-  test("a unit back-fills two reports through the 台账 upload; the review queue stays in place after approving and opens the next", async ({ page, browser }) => {
+  test("a unit back-fills two reports through the 台账 upload; the review queue stays in place after approving and opens the next", async ({
+    page,
+    browser,
+  }) => {
     const unitContext = await browser.newContext();
     const unit = await unitContext.newPage();
     await loginAs(unit, QUEUE_UNIT);
@@ -136,7 +144,11 @@ test.describe("督查室的产出", () => {
     await unit.goto("/ledger");
     await unit.getByLabel("季度").selectOption("2026Q4");
     await unit.getByRole("radio", { name: "提交报告" }).check();
-    await unit.getByLabel("填好的台账（.xlsx）").setInputFiles({ name: "政府办台账.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(await book.xlsx.writeBuffer()) });
+    await unit.getByLabel("填好的台账（.xlsx）").setInputFiles({
+      name: "政府办台账.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from(await book.xlsx.writeBuffer()),
+    });
     const previewed = unit.waitForResponse((r) => r.url().endsWith("/api/imports/ledger/preview"));
     await unit.getByRole("button", { name: "检查并预览" }).click();
     expect((await previewed).status()).toBe(200);
@@ -152,7 +164,13 @@ test.describe("督查室的产出", () => {
     await page.goto("/supervision/review?unit=政府办&quarter=2026Q4");
     const items = page.getByTestId("review-item");
     await expect(items).toHaveCount(2);
-    const waiting = Number(await page.getByTestId("review-waiting").first().innerText().then((t) => t.replace(/\D/g, "")));
+    const waiting = Number(
+      await page
+        .getByTestId("review-waiting")
+        .first()
+        .innerText()
+        .then((t) => t.replace(/\D/g, "")),
+    );
     const [first, second] = [items.nth(0), items.nth(1)];
     const secondHeading = (await second.getByRole("heading", { level: 2 }).textContent())!.trim();
     await first.getByText(/查看报告.*并审核/).click();
@@ -175,7 +193,11 @@ test.describe("督查室的产出", () => {
     const pdf = readPdf(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     expect(pdf.pages).toBeLessThanOrEqual(4);
     for (let n = 1; n <= pdf.pages; n++) {
-      const lines = pdf.pageText(n).split("\n").map((l) => l.replace(/\s+/g, "")).filter(Boolean);
+      const lines = pdf
+        .pageText(n)
+        .split("\n")
+        .map((l) => l.replace(/\s+/g, ""))
+        .filter(Boolean);
       expect(headings, `page ${n} ends with a heading`).not.toContain(lines.at(-1));
     }
     await page.emulateMedia({ media: "screen" });

@@ -36,7 +36,9 @@ test.describe("基础数据维护", () => {
     await expect(page.getByLabel("存在问题")).toHaveCount(0);
   });
 
-  test("the administrator supplies task 47's leader and lead unit with a source: it leaves the 待核实 list, becomes due and shows the history", async ({ page }) => {
+  test("the administrator supplies task 47's leader and lead unit with a source: it leaves the 待核实 list, becomes due and shows the history", async ({
+    page,
+  }) => {
     await loginAs(page, "admin");
     await page.goto(`/tasks/${TASK}`);
     await expect(quarterLine(page, "2026Q3")).toContainText("无需报送");
@@ -70,7 +72,10 @@ test.describe("基础数据维护", () => {
   test("the audit log shows the change in words, field by field", async ({ page }) => {
     await loginAs(page, "admin");
     await page.goto("/admin/audit?action=task.maintain");
-    const row = page.getByRole("row").filter({ hasText: `第${TASK}项` }).first();
+    const row = page
+      .getByRole("row")
+      .filter({ hasText: `第${TASK}项` })
+      .first();
     await expect(row.getByRole("cell", { name: "修改任务基础数据" })).toBeVisible();
     await row.getByText(/^查看（\d+ 项）$/).click();
     await expect(row.getByRole("row", { name: /牵头单位/ }).getByRole("cell")).toHaveText(["—", "教体局"]);

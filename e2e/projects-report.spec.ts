@@ -63,7 +63,12 @@ test.describe("民生实事填报", () => {
     await medium.getByText("查看数据表").click();
     await expect(medium.getByRole("row", { name: "第1季度 2 座 1 座" })).toBeVisible();
     // Q1's 4 bridges were not reached by the Q1 report, so that milestone is overdue.
-    await expect(page.getByRole("region", { name: /节点完成情况/ }).getByText("逾期未完成").first()).toBeVisible();
+    await expect(
+      page
+        .getByRole("region", { name: /节点完成情况/ })
+        .getByText("逾期未完成")
+        .first(),
+    ).toBeVisible();
     const q1 = page.getByRole("region", { name: "季度填报情况" }).getByTestId("quarter-2026Q1");
     await expect(q1.getByText("已提交")).toBeVisible();
     // Filed on 12-01 (due 04-05) and 3 of the 4 bridges the node asked for: 迟报 and red, judged on the voted node.

@@ -12,10 +12,16 @@ function savedState() {
   const db = new Database(e2eDatabasePath(), { readonly: true });
   try {
     const report = db
-      .prepare("select r.id, r.version, r.progress from reports r join tasks t on t.id = r.task_id join periods p on p.id = r.period_id where t.no = 27 and p.code = '2026Q3'")
+      .prepare(
+        "select r.id, r.version, r.progress from reports r join tasks t on t.id = r.task_id join periods p on p.id = r.period_id where t.no = 27 and p.code = '2026Q3'",
+      )
       .get() as { id: number; version: number; progress: string } | undefined;
     const saves = report
-      ? (db.prepare("select count(*) as n from audit_log where action = 'report.save' and outcome = 'success' and entity_id = ?").get(String(report.id)) as { n: number }).n
+      ? (
+          db.prepare("select count(*) as n from audit_log where action = 'report.save' and outcome = 'success' and entity_id = ?").get(String(report.id)) as {
+            n: number;
+          }
+        ).n
       : 0;
     return { version: report?.version ?? 0, progress: report?.progress ?? null, saves };
   } finally {

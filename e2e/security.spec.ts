@@ -44,11 +44,18 @@ test.describe("来源地址", () => {
   test("X-Forwarded-For from a client is ignored: the throttle and the audit log use the real address", async ({ page }) => {
     const me = "127.0.0.9";
     for (let i = 0; i < 20; i++) {
-      const result = await rawSignIn(baseURL(), { username: `spoof-${i}`, password: "Wrong#Pass1", localAddress: me, headers: { "x-forwarded-for": `198.51.100.${i}`, "x-real-ip": `203.0.113.${i}` } });
+      const result = await rawSignIn(baseURL(), {
+        username: `spoof-${i}`,
+        password: "Wrong#Pass1",
+        localAddress: me,
+        headers: { "x-forwarded-for": `198.51.100.${i}`, "x-real-ip": `203.0.113.${i}` },
+      });
       expect(result).toBe("invalid");
     }
     // The 21st attempt from the same machine is throttled whatever address it claims.
-    expect(await rawSignIn(baseURL(), { username: "spoof-x", password: "Wrong#Pass1", localAddress: me, headers: { "x-forwarded-for": "192.0.2.200" } })).toBe("throttled");
+    expect(await rawSignIn(baseURL(), { username: "spoof-x", password: "Wrong#Pass1", localAddress: me, headers: { "x-forwarded-for": "192.0.2.200" } })).toBe(
+      "throttled",
+    );
     // The browser, at another address, is not affected.
     await page.goto("/login");
     await expect(page.getByRole("heading", { name: "登录" })).toBeVisible();
@@ -109,7 +116,11 @@ test.describe("安全响应头", () => {
 
 test.describe("错误的请求答 400", () => {
   const post = (body: string | Buffer, headers: Record<string, string>) =>
-    rawRequest(`${baseURL()}/account/password`, { method: "POST", body, headers: { "next-action": actionId("changePassword"), origin: new URL(baseURL()).origin, ...headers } });
+    rawRequest(`${baseURL()}/account/password`, {
+      method: "POST",
+      body,
+      headers: { "next-action": actionId("changePassword"), origin: new URL(baseURL()).origin, ...headers },
+    });
 
   test("cross-origin, malformed, too deeply nested and NUL-named action requests are refused with 400", async () => {
     const text = { "content-type": "text/plain;charset=UTF-8" };
@@ -120,9 +131,14 @@ test.describe("错误的请求答 400", () => {
       ["cut-off multipart", post('--XX\r\nContent-Disposition: form-data; name="1"\r\n\r\nabc', { "content-type": "multipart/form-data; boundary=XX" })],
       [
         "NUL in a file name",
-        post(Buffer.from('--XX\r\nContent-Disposition: form-data; name="1_f"; filename="a\u0000b.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\r\n--XX--\r\n'), {
-          "content-type": "multipart/form-data; boundary=XX",
-        }),
+        post(
+          Buffer.from(
+            '--XX\r\nContent-Disposition: form-data; name="1_f"; filename="a\u0000b.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\r\n--XX--\r\n',
+          ),
+          {
+            "content-type": "multipart/form-data; boundary=XX",
+          },
+        ),
       ],
     ];
     for (const [name, pending] of cases) {

@@ -38,9 +38,7 @@ test.describe("任务总览", () => {
   });
 
   test("filtering by 住建局 shows exactly its tasks, and the view survives a reload", async ({ page }) => {
-    const expected = seedTasks
-      .filter((t) => t.leadUnits.includes("住建局") || t.coopUnits.includes("住建局"))
-      .map((t) => t.no);
+    const expected = seedTasks.filter((t) => t.leadUnits.includes("住建局") || t.coopUnits.includes("住建局")).map((t) => t.no);
     const expectedLead = seedTasks.filter((t) => t.leadUnits.includes("住建局")).map((t) => t.no);
 
     await page.goto("/tasks");

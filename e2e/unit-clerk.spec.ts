@@ -60,21 +60,30 @@ test.describe("牵头单位用得顺手", () => {
     const overdue = page.getByTestId("todo-overdue");
     await expect(overdue.getByRole("heading", { level: 2 })).toHaveText(/^逾期未报（\d+ 项）$/);
     for (const q of ["一季度", "二季度", "三季度"]) await expect(overdue.getByRole("heading", { level: 3, name: new RegExp(`· ${q}$`) }).first()).toBeVisible();
-    await expect(page.getByTestId("todo-current").getByRole("heading", { level: 3, name: /· 四季度$/ }).first()).toBeVisible();
+    await expect(
+      page
+        .getByTestId("todo-current")
+        .getByRole("heading", { level: 3, name: /· 四季度$/ })
+        .first(),
+    ).toBeVisible();
     await expect(page.getByRole("link", { name: /^一季度（\d+ 项待办）$/ })).toBeVisible();
     await expectNoAxeViolations(page);
   });
 
-  test("a 15 MB file and three 4 MB photos upload one by one and save with the report; a 21 MB file is refused in Chinese beside a valid one", async ({ page }) => {
+  test("a 15 MB file and three 4 MB photos upload one by one and save with the report; a 21 MB file is refused in Chinese beside a valid one", async ({
+    page,
+  }) => {
     // Handing 48 MB of files to the browser takes a while on a busy machine.
     test.setTimeout(180_000);
     await loginAs(page, "unit");
     await page.goto(UPLOAD_URL);
     await page.getByLabel("工作进展（必填）").fill("四季度危旧房改造推进情况，附现场照片。");
-    await page.getByLabel("上传附件").setInputFiles([
-      { name: "整改台账.pdf", mimeType: "application/pdf", buffer: pdf(15 * MB) },
-      ...[1, 2, 3].map((i) => ({ name: `现场照片${i}.jpg`, mimeType: "image/jpeg", buffer: jpeg(4 * MB) })),
-    ]);
+    await page
+      .getByLabel("上传附件")
+      .setInputFiles([
+        { name: "整改台账.pdf", mimeType: "application/pdf", buffer: pdf(15 * MB) },
+        ...[1, 2, 3].map((i) => ({ name: `现场照片${i}.jpg`, mimeType: "image/jpeg", buffer: jpeg(4 * MB) })),
+      ]);
     const chosen = page.getByRole("list", { name: "本次上传的附件" });
     await expect(chosen.getByText("已上传，保存时附上")).toHaveCount(4, { timeout: 30_000 });
 
@@ -90,7 +99,8 @@ test.describe("牵头单位用得顺手", () => {
     await page.getByRole("button", { name: "保存草稿" }).click();
     expect((await answer).status()).toBe(200);
     await expect(page.getByRole("status").filter({ hasText: "草稿已保存" })).toBeVisible();
-    for (const name of ["整改台账.pdf", "现场照片1.jpg", "现场照片2.jpg", "现场照片3.jpg", "验收单.pdf"]) await expect(page.getByRole("link", { name })).toBeVisible();
+    for (const name of ["整改台账.pdf", "现场照片1.jpg", "现场照片2.jpg", "现场照片3.jpg", "验收单.pdf"])
+      await expect(page.getByRole("link", { name })).toBeVisible();
     await expect(page.getByLabel("工作进展（必填）")).toHaveValue("四季度危旧房改造推进情况，附现场照片。");
   });
 
@@ -186,7 +196,8 @@ test.describe("牵头单位用得顺手", () => {
     await expect(page.getByRole("navigation", { name: "主导航" })).toBeVisible();
     await page.getByRole("button", { name: "收起菜单" }).click();
 
-    for (const link of await page.getByRole("navigation", { name: "季度" }).getByRole("link").all()) expect((await link.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    for (const link of await page.getByRole("navigation", { name: "季度" }).getByRole("link").all())
+      expect((await link.boundingBox())!.height).toBeGreaterThanOrEqual(44);
     await page.goto(UPLOAD_URL);
     const option = page.locator("label").filter({ hasText: /^序时推进$/ });
     expect((await option.boundingBox())!.height).toBeGreaterThanOrEqual(44);

@@ -3,7 +3,18 @@ import { auditFilterQuery, auditTimeRange, parseAuditFilter } from "./audit-filt
 
 describe("parseAuditFilter", () => {
   it("reads every filter from the query string", () => {
-    expect(parseAuditFilter({ user: "zjj", unit: "3", entity: "report", action: "report.submit", outcome: "denied", from: "2026-01-01", to: "2026-03-31", page: "2" })).toEqual({
+    expect(
+      parseAuditFilter({
+        user: "zjj",
+        unit: "3",
+        entity: "report",
+        action: "report.submit",
+        outcome: "denied",
+        from: "2026-01-01",
+        to: "2026-03-31",
+        page: "2",
+      }),
+    ).toEqual({
       user: "zjj",
       unit: 3,
       entity: "report",

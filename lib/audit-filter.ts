@@ -2,7 +2,10 @@
 import { z } from "zod";
 import { shanghaiDayStart } from "./format-time";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(d)));
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => !Number.isNaN(Date.parse(d)));
 const text = z.string().trim().min(1).max(64);
 
 const schema = z.object({

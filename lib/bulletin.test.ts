@@ -7,7 +7,15 @@ const row = (no: number, leadUnits: string[], firstSubmittedDay: string | null, 
   subject: { kind: "task", no, title: `任务${no}的目标`, section: "聚力强产业", sectionPosition: 1, leaders: ["杨盛"], leadUnits },
   status: quarterStatus(
     judgeProgress(
-      progress === null ? null : { metrics: [], nodes: progress === "red" ? [{ text: "完成签约", due: "2026-09-30", done: false, doneOn: null }] : [], selfStatus: progress === "amber" ? "behind" : "onTrack", problems: "", review: "pending" },
+      progress === null
+        ? null
+        : {
+            metrics: [],
+            nodes: progress === "red" ? [{ text: "完成签约", due: "2026-09-30", done: false, doneOn: null }] : [],
+            selfStatus: progress === "amber" ? "behind" : "onTrack",
+            problems: "",
+            review: "pending",
+          },
       null,
     ),
     judgeReporting({ period, required: true, firstSubmittedDay }, "2026-12-01"),
@@ -15,7 +23,12 @@ const row = (no: number, leadUnits: string[], firstSubmittedDay: string | null, 
 });
 
 describe("the 季度通报's content", () => {
-  const rows = [row(1, ["发改局"], "2026-10-20", "red"), row(2, ["发改局", "财政局"], null, null), row(3, ["工信局"], "2026-10-05", "amber"), row(4, ["工信局"], "2026-10-05", "green")];
+  const rows = [
+    row(1, ["发改局"], "2026-10-20", "red"),
+    row(2, ["发改局", "财政局"], null, null),
+    row(3, ["工信局"], "2026-10-05", "amber"),
+    row(4, ["工信局"], "2026-10-05", "green"),
+  ];
 
   it("names the units for 迟报 and 逾期未报, each with its subjects", () => {
     expect(unitsWith(rows, "late")).toEqual([{ unit: "发改局", items: ["第1项迟报 10 天"] }]);
@@ -26,7 +39,13 @@ describe("the 季度通报's content", () => {
   });
 
   it("states both lamps' counts and lists the red and amber subjects with their reasons", () => {
-    const sections = bulletinSections({ periodCode: "2026Q3", asOf: "2026-12-01", rows, notices: [], instructions: [{ leaderName: "杨盛", on: "第1项", text: "抓紧签约", day: "2026-11-20" }] });
+    const sections = bulletinSections({
+      periodCode: "2026Q3",
+      asOf: "2026-12-01",
+      rows,
+      notices: [],
+      instructions: [{ leaderName: "杨盛", on: "第1项", text: "抓紧签约", day: "2026-11-20" }],
+    });
     expect(sections.map((s) => s.heading)).toEqual(["一、总体情况", "二、报送情况", "三、进度情况", "四、督办情况", "五、民生实事进展"]);
     expect(sections[0]!.paragraphs[1]).toBe("报送方面：已按时报送2项，迟报1项，逾期未报1项，未到期0项，无需报送0项。");
     expect(sections[0]!.paragraphs[2]).toMatch(/^进度方面：绿灯1项，黄灯1项，红灯1项/);

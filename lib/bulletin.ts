@@ -124,7 +124,10 @@ export function bulletinSections(input: BulletinInput): BulletinSection[] {
   const open = n.filter((x) => x.level === "duban" && x.state !== "closed" && x.state !== "superseded");
   const supervision = [
     `本年度累计发出催办${count(n, (x) => x.level === "cuiban")}件、督办${count(n, (x) => x.level === "duban")}件；已销号${count(n, (x) => x.state === "closed")}件，已回复待销号${count(n, (x) => x.state === "replied")}件，逾期未回复${count(n, (x) => x.state === "overdue")}件；呈报市领导${count(n, (x) => x.escalated)}件。`,
-    ...open.map((x, i) => `${i + 1}. ${x.title}（${x.subjectLabel}，主送${x.units.join("、")}，回复期限${formatChineseDate(x.deadline)}${x.state === "overdue" ? "，已逾期" : x.state === "replied" ? "，已回复待销号" : ""}${x.escalated ? "，已呈报市领导" : ""}）。`),
+    ...open.map(
+      (x, i) =>
+        `${i + 1}. ${x.title}（${x.subjectLabel}，主送${x.units.join("、")}，回复期限${formatChineseDate(x.deadline)}${x.state === "overdue" ? "，已逾期" : x.state === "replied" ? "，已回复待销号" : ""}${x.escalated ? "，已呈报市领导" : ""}）。`,
+    ),
     input.instructions.length ? `市领导批示${input.instructions.length}件：` : "本期无市领导批示。",
     ...input.instructions.map((x) => `${x.leaderName}同志在${x.on}上批示：“${x.text}”（${formatChineseDate(x.day)}）。`),
   ];

@@ -17,17 +17,17 @@ export interface CollectiveRule {
 export const COLLECTIVE_RULES: Readonly<Record<string, CollectiveRule>> = {
   "各镇政府、街道办": { scope: "all", kinds: ["镇街"], verify: null },
   "各镇（街道）": { scope: "all", kinds: ["镇街"], verify: null },
-  "市直各单位": { scope: "all", kinds: ["市直部门"], verify: null },
-  "各市属国有企业": {
+  市直各单位: { scope: "all", kinds: ["市直部门"], verify: null },
+  各市属国有企业: {
     scope: "all",
     kinds: ["企业"],
     verify: "单位登记表只记为“企业”，未写明是否市属国有企业，请督查室核实本单位是否在“各市属国有企业”之列。",
   },
-  "市直相关单位": { scope: "named", kinds: ["市直部门"], verify: null },
+  市直相关单位: { scope: "named", kinds: ["市直部门"], verify: null },
   "相关镇政府、街道办": { scope: "named", kinds: ["镇街"], verify: null },
-  "相关镇政府": { scope: "named", kinds: ["镇街"], verify: null },
+  相关镇政府: { scope: "named", kinds: ["镇街"], verify: null },
   "相关镇（街道）": { scope: "named", kinds: ["镇街"], verify: null },
-  "相关市属国有企业": { scope: "named", kinds: ["企业"], verify: null },
+  相关市属国有企业: { scope: "named", kinds: ["企业"], verify: null },
 };
 
 export const collectiveRule = (descriptor: string): CollectiveRule | null => COLLECTIVE_RULES[descriptor] ?? null;

@@ -9,7 +9,10 @@ function rfc5987(value: string): string {
 export function contentDisposition(filename: string, type: "attachment" | "inline" = "attachment"): string {
   const dot = filename.lastIndexOf(".");
   const ext = dot > 0 ? filename.slice(dot).replace(/[^A-Za-z0-9.]/g, "") : "";
-  const base = filename.slice(0, dot > 0 ? dot : undefined).replace(/[^\x20-\x7e]|["\\%;]/g, "_").trim();
+  const base = filename
+    .slice(0, dot > 0 ? dot : undefined)
+    .replace(/[^\x20-\x7e]|["\\%;]/g, "_")
+    .trim();
   const ascii = `${base || "file"}${ext}`;
   return `${type}; filename="${ascii}"; filename*=UTF-8''${rfc5987(filename)}`;
 }

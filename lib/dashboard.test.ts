@@ -25,7 +25,13 @@ import type { ProgressLamp, ReportingLamp } from "./vocabulary";
 
 function row(
   no: number,
-  { reporting = "on_time", progress = "green", previous = "green", reasons = [], subject = {} }: { reporting?: ReportingLamp; progress?: ProgressLamp; previous?: ProgressLamp | null; reasons?: Reason[]; subject?: Partial<SubjectInfo> } = {},
+  {
+    reporting = "on_time",
+    progress = "green",
+    previous = "green",
+    reasons = [],
+    subject = {},
+  }: { reporting?: ReportingLamp; progress?: ProgressLamp; previous?: ProgressLamp | null; reasons?: Reason[]; subject?: Partial<SubjectInfo> } = {},
 ): DashboardRow {
   const status: QuarterStatus = { reporting, daysLate: 0, progress, computedProgress: progress, overridden: false, override: null, reasons, worstShortfall: 0 };
   return {
@@ -46,9 +52,19 @@ const fixture: DashboardRow[] = [
   row(3, { reporting: "missing", progress: "none", previous: null, subject: { leadUnits: ["工信局", "发改局"] } }),
   row(4, { reporting: "late", progress: "green", previous: "red", subject: { leaders: ["李亚江"] } }),
   row(5, { progress: "red", previous: "green", reasons: [behind], subject: { leaders: ["李亚江"], leadUnits: ["工信局"] } }),
-  row(6, { progress: "amber", previous: "none", reasons: [node], subject: { section: "岳阳市重点工作任务", sectionPosition: 9, leaders: ["向恩泽"], leadUnits: ["财政局"] } }),
+  row(6, {
+    progress: "amber",
+    previous: "none",
+    reasons: [node],
+    subject: { section: "岳阳市重点工作任务", sectionPosition: 9, leaders: ["向恩泽"], leadUnits: ["财政局"] },
+  }),
   row(7, { progress: "done", previous: "green" }),
-  row(2, { reporting: "not_due", progress: "none", previous: "green", subject: { kind: "project", section: "民生实事", sectionPosition: 99, leaders: ["曹陶"], leadUnits: ["住建局"] } }),
+  row(2, {
+    reporting: "not_due",
+    progress: "none",
+    previous: "green",
+    subject: { kind: "project", section: "民生实事", sectionPosition: 99, leaders: ["曹陶"], leadUnits: ["住建局"] },
+  }),
 ];
 
 describe("two-lamp counts and rates", () => {

@@ -9,15 +9,7 @@
 import { isValidDay, quarterShort, reportingPeriod, type PeriodLike } from "./periods";
 import { isJudged, type QuarterStatus } from "./quarter-status";
 import type { SubjectInfo } from "./subject";
-import {
-  PROGRESS_LABEL,
-  PROGRESS_LAMPS,
-  REPORTING_LABEL,
-  REPORTING_LAMPS,
-  type ProgressLamp,
-  type ReportingLamp,
-  type ReportState,
-} from "./vocabulary";
+import { PROGRESS_LABEL, PROGRESS_LAMPS, REPORTING_LABEL, REPORTING_LAMPS, type ProgressLamp, type ReportingLamp, type ReportState } from "./vocabulary";
 
 export interface DashboardRow {
   subject: SubjectInfo;
@@ -68,7 +60,11 @@ export const completionPercent = (s: Summary) => percent(s.progress.done, s.tota
  * quarter in one sentence, naming only what is not zero.
  */
 export function summarySentence(periodCode: string, s: Summary, openDuban: number): string {
-  const list = (parts: [string, number][]) => parts.filter(([, n]) => n > 0).map(([label, n]) => `${label} ${n}`).join("、");
+  const list = (parts: [string, number][]) =>
+    parts
+      .filter(([, n]) => n > 0)
+      .map(([label, n]) => `${label} ${n}`)
+      .join("、");
   const reporting =
     list([
       [REPORTING_LABEL.missing, s.reporting.missing],
@@ -192,10 +188,7 @@ const oneOf = <T extends string>(list: readonly T[], value: string | undefined):
   value !== undefined && (list as readonly string[]).includes(value) ? (value as T) : null;
 
 /** Reads a drill-down filter from the URL; names not in `known` are dropped, never trusted. */
-export function parseDrill(
-  params: RawParams,
-  known: { sections: readonly string[]; leaders: readonly string[]; units: readonly string[] },
-): DrillFilter {
+export function parseDrill(params: RawParams, known: { sections: readonly string[]; leaders: readonly string[]; units: readonly string[] }): DrillFilter {
   return {
     reporting: oneOf(REPORTING_LAMPS, first(params, "reporting")),
     progress: oneOf(PROGRESS_LAMPS, first(params, "progress")),

@@ -23,7 +23,10 @@ const schema = z.object({
   /** Who to ask for help (忘记密码、账号锁定、开通账号), shown on the login page: e.g. "市政府督查室 系统管理员，电话 …". */
   HELP_CONTACT: z.string().trim().max(200).optional(),
   /** Fixed "today" (YYYY-MM-DD) for demos and tests; unset in production. */
-  APP_TODAY: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  APP_TODAY: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   /** The office that signs 通报 and 督办通知单 (落款 and 红头). */
   ISSUING_OFFICE: z.string().trim().min(2).max(40).default("汨罗市人民政府督查室"),
   /** Default 文号 prefix of a 季度通报: 汨督 → 汨督〔2026〕3号 (editable per draft). */
@@ -41,7 +44,9 @@ export const env = {
   dataDir: path.resolve(parsed.DATA_DIR ?? path.dirname(parsed.DATABASE_PATH)),
   demoMode: parsed.DEMO_MODE === "1",
   secureCookies: (parsed.NEXTAUTH_URL ?? "").startsWith("https://"),
-  totpRoles: parsed.TOTP_REQUIRED_ROLES.split(",").map((r) => r.trim()).filter(Boolean),
+  totpRoles: parsed.TOTP_REQUIRED_ROLES.split(",")
+    .map((r) => r.trim())
+    .filter(Boolean),
   passwordAge: { maxAgeDays: parsed.PASSWORD_MAX_AGE_DAYS, warnDays: parsed.PASSWORD_EXPIRY_WARNING_DAYS },
 };
 

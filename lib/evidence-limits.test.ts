@@ -26,7 +26,10 @@ describe("screenChosenFiles", () => {
   });
 
   it("counts the files already waiting for the save against the per-save limit", () => {
-    const files = [{ name: "x.pdf", size: 10 }, { name: "y.pdf", size: 10 }];
+    const files = [
+      { name: "x.pdf", size: 10 },
+      { name: "y.pdf", size: 10 },
+    ];
     const result = screenChosenFiles(files, MAX_FILES_PER_SAVE - 1);
     expect(result.upload).toEqual([files[0]]);
     expect(result.refused.map((r) => r.file)).toEqual([files[1]]);

@@ -11,7 +11,10 @@ export const tooManyMessage = (name: string) => `“${name}”未上传：每次
  * Splits the chosen files into those to upload and those refused (with the reason), given how
  * many are already waiting for the save. A refused file never drops a valid one chosen with it.
  */
-export function screenChosenFiles<F extends { name: string; size: number }>(files: readonly F[], waiting: number): { upload: F[]; refused: { file: F; message: string }[] } {
+export function screenChosenFiles<F extends { name: string; size: number }>(
+  files: readonly F[],
+  waiting: number,
+): { upload: F[]; refused: { file: F; message: string }[] } {
   const upload: F[] = [];
   const refused: { file: F; message: string }[] = [];
   for (const file of files) {

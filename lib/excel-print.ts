@@ -54,7 +54,6 @@ const LINE_POINTS = 14;
 const THIN = { style: "thin" as const, color: { argb: "FF000000" } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
-
 /** Adds a print-ready sheet to the workbook (see the file comment). */
 export function addPrintSheet(workbook: ExcelJS.Workbook, spec: PrintSheetSpec): ExcelJS.Worksheet {
   const n = spec.columns.length;

@@ -144,9 +144,7 @@ const ACCEPTED_TEXT = "仅支持 PDF、图片（PNG/JPEG/GIF/WebP）、Word、Ex
  */
 export function evidenceFilename(original: string, kind: EvidenceKind): string {
   const exts: readonly string[] = EVIDENCE_TYPES[kind].exts;
-  const base = (original.split(/[\\/]/).pop() ?? "")
-    .replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069"<>|:*?]/g, "")
-    .trim();
+  const base = (original.split(/[\\/]/).pop() ?? "").replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069"<>|:*?]/g, "").trim();
   const dot = base.lastIndexOf(".");
   const ext = dot > 0 ? base.slice(dot + 1).toLowerCase() : "";
   const name = base && !base.startsWith(".") ? base : "佐证材料";
@@ -156,9 +154,7 @@ export function evidenceFilename(original: string, kind: EvidenceKind): string {
   return `${withExt.slice(0, 100 - keepExt.length)}${keepExt}`;
 }
 
-export type EvidenceCheck =
-  | { ok: true; kind: EvidenceKind; mime: string; filename: string; size: number }
-  | { ok: false; message: string };
+export type EvidenceCheck = { ok: true; kind: EvidenceKind; mime: string; filename: string; size: number } | { ok: false; message: string };
 
 /** Checks one uploaded file: size first (cheap), then content type. */
 export function checkEvidenceFile(name: string, bytes: Uint8Array): EvidenceCheck {

@@ -170,7 +170,10 @@ export function planLedgerImport({
     }
     const report = subject.report;
     if (report && (report.status === "submitted" || report.status === "approved")) {
-      at(mainHeader("reportState"), `${subjectLabel(subject.ref)}的报告${report.status === "approved" ? "已通过审核" : "已提交"}，不能再修改；如需修改，请联系督查室退回`);
+      at(
+        mainHeader("reportState"),
+        `${subjectLabel(subject.ref)}的报告${report.status === "approved" ? "已通过审核" : "已提交"}，不能再修改；如需修改，请联系督查室退回`,
+      );
       continue;
     }
     const exportedVersion = Number(row.cells.version.trim() || "0");

@@ -17,7 +17,15 @@ import {
   type MainColumnKey,
 } from "./ledger";
 
-export async function buildLedgerWorkbook({ periodCode, asOf, subjects }: { periodCode: string; asOf: string; subjects: readonly LedgerSubject[] }): Promise<Buffer> {
+export async function buildLedgerWorkbook({
+  periodCode,
+  asOf,
+  subjects,
+}: {
+  periodCode: string;
+  asOf: string;
+  subjects: readonly LedgerSubject[];
+}): Promise<Buffer> {
   const workbook = newWorkbook();
   const title = ledgerTitle(periodCode);
   const subtitle = `数据截至 ${formatDayCn(asOf)}（报送、进度由系统按统一口径判定）`;
@@ -54,7 +62,8 @@ export function cellText(value: ExcelJS.CellValue): string {
   // Excel stores a day without a time zone; exceljs hands it over as UTC midnight.
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
   if ("richText" in value) return value.richText.map((r) => r.text).join("");
-  if ("formula" in value || "sharedFormula" in value) return value.result === undefined || value.result === null ? "" : cellText(value.result as ExcelJS.CellValue);
+  if ("formula" in value || "sharedFormula" in value)
+    return value.result === undefined || value.result === null ? "" : cellText(value.result as ExcelJS.CellValue);
   if ("text" in value) return String(value.text);
   if ("error" in value) return String(value.error);
   return "";
@@ -67,10 +76,18 @@ export interface SheetRow<K extends string> {
 }
 
 export type ReadLedger =
-  | { ok: true; main: SheetRow<MainColumnKey>[]; detail: SheetRow<DetailColumnKey>[]; headers: { main: Record<MainColumnKey, string>; detail: Record<DetailColumnKey, string> } }
+  | {
+      ok: true;
+      main: SheetRow<MainColumnKey>[];
+      detail: SheetRow<DetailColumnKey>[];
+      headers: { main: Record<MainColumnKey, string>; detail: Record<DetailColumnKey, string> };
+    }
   | { ok: false; message: string };
 
-function readSheet<K extends string>(sheet: ExcelJS.Worksheet, columns: readonly { key: K; header: string }[]): { rows: SheetRow<K>[] } | { missing: string[] } {
+function readSheet<K extends string>(
+  sheet: ExcelJS.Worksheet,
+  columns: readonly { key: K; header: string }[],
+): { rows: SheetRow<K>[] } | { missing: string[] } {
   const header = sheet.getRow(PRINT_HEADER_ROW);
   const at = new Map<string, number>();
   header.eachCell((cell, col) => at.set(cellText(cell.value).trim(), col));

@@ -23,7 +23,13 @@ const subject = (no: number, section: string, subsection: string | null): Ledger
 
 describe("the 台账 layout", () => {
   it("merges 板块 over each section's rows and 分项 over each subsection's, as the gazette prints them", () => {
-    const rows = [subject(1, "主要经济目标", null), subject(2, "主要经济目标", null), subject(7, "聚力强产业", "加快产业升级"), subject(8, "聚力强产业", "加快产业升级"), subject(11, "聚力强产业", "大力招商引资")];
+    const rows = [
+      subject(1, "主要经济目标", null),
+      subject(2, "主要经济目标", null),
+      subject(7, "聚力强产业", "加快产业升级"),
+      subject(8, "聚力强产业", "加快产业升级"),
+      subject(11, "聚力强产业", "大力招商引资"),
+    ];
     expect(sectionMerges(rows)).toEqual([
       { fromRow: 0, toRow: 1, column: "section" },
       { fromRow: 2, toRow: 4, column: "section" },
@@ -33,7 +39,14 @@ describe("the 台账 layout", () => {
 
   it("titles the sheet with the year and quarter and shows the quarter's node under the target", () => {
     expect(ledgerTitle("2026Q3")).toBe("汨罗市 2026 年市政府重点工作任务推进情况台账（2026 年第三季度）");
-    expect(mainRow(subject(1, "主要经济目标", null), "2026Q4")).toMatchObject({ no: 1, title: "目标1\n四季度节点目标：完成验收", reportState: "未填报", progressLamp: "未评估", key: "task:1", version: 0 });
+    expect(mainRow(subject(1, "主要经济目标", null), "2026Q4")).toMatchObject({
+      no: 1,
+      title: "目标1\n四季度节点目标：完成验收",
+      reportState: "未填报",
+      progressLamp: "未评估",
+      key: "task:1",
+      version: 0,
+    });
   });
 });
 
@@ -46,6 +59,14 @@ describe("cells back to the form's values", () => {
   });
 
   it("gives an unreported subject blank fields: a blank row is unchanged", () => {
-    expect(savedFormValues(subject(1, "主要经济目标", null), "2026Q4")).toEqual({ progress: "", problems: "", nextSteps: "", selfStatus: "", "metric.11": "", milestoneDone: "", milestoneDoneOn: "" });
+    expect(savedFormValues(subject(1, "主要经济目标", null), "2026Q4")).toEqual({
+      progress: "",
+      problems: "",
+      nextSteps: "",
+      selfStatus: "",
+      "metric.11": "",
+      milestoneDone: "",
+      milestoneDoneOn: "",
+    });
   });
 });

@@ -220,7 +220,13 @@ export function detailRows(s: LedgerSubject, periodCode: string): DetailRow[] {
   const c = s.report?.content;
   const out: DetailRow[] = [];
   const value = (field: string, kindLabel: string, name: string, unit: string, annual: string | number, plan: string | number, v: string | number) =>
-    out.push({ subjectKey: key, kind: "value", field, dateField: null, cells: { no, kind: kindLabel, name, unit, annual, plan, value: v, doneOn: "", subject: key, field } });
+    out.push({
+      subjectKey: key,
+      kind: "value",
+      field,
+      dateField: null,
+      cells: { no, kind: kindLabel, name, unit, annual, plan, value: v, doneOn: "", subject: key, field },
+    });
   const node = (field: string, dateField: string, name: string, plan: string, done: boolean | null, doneOn: string | null) =>
     out.push({
       subjectKey: key,
@@ -235,14 +241,30 @@ export function detailRows(s: LedgerSubject, periodCode: string): DetailRow[] {
       const saved = c?.metricValues.find((v) => v.metricId === m.id)?.value;
       value(reportField.metric(m.id), "指标", m.label, m.unit, formatNumber(m.target), formatNumber(m.plan), num(saved));
     }
-    if (s.milestoneText) node(reportField.milestoneDone, reportField.milestoneDoneOn, s.milestoneText, quarterShort(periodCode), c?.milestoneDone ?? null, c?.milestoneDoneOn ?? null);
+    if (s.milestoneText)
+      node(
+        reportField.milestoneDone,
+        reportField.milestoneDoneOn,
+        s.milestoneText,
+        quarterShort(periodCode),
+        c?.milestoneDone ?? null,
+        c?.milestoneDoneOn ?? null,
+      );
     return out;
   }
   for (const part of s.parts) {
     const unit = part.totalUnit ?? "";
     valueKeys(part).forEach((category, i) => {
       const saved = c?.partValues.find((v) => v.partId === part.id && v.category === category)?.value;
-      value(projectField.value(part.id, i), "累计完成", category ? `${part.name}：${category}` : part.name, unit, part.total === null ? "" : formatNumber(part.total), "", num(saved));
+      value(
+        projectField.value(part.id, i),
+        "累计完成",
+        category ? `${part.name}：${category}` : part.name,
+        unit,
+        part.total === null ? "" : formatNumber(part.total),
+        "",
+        num(saved),
+      );
     });
     if (s.coverage?.partId === part.id) {
       const saved = c?.partValues.find((v) => v.partId === part.id && v.category === COVERAGE_CATEGORY)?.value;
@@ -250,7 +272,14 @@ export function detailRows(s: LedgerSubject, periodCode: string): DetailRow[] {
     }
     for (const m of stageMilestones(part)) {
       const saved = c?.projectMilestones.find((x) => x.milestoneId === m.id);
-      node(projectField.milestoneDone(m.id), projectField.milestoneDoneOn(m.id), `${part.name}：${m.text}`, `应于 ${m.due} 前`, saved ? saved.done : null, saved?.doneOn ?? null);
+      node(
+        projectField.milestoneDone(m.id),
+        projectField.milestoneDoneOn(m.id),
+        `${part.name}：${m.text}`,
+        `应于 ${m.due} 前`,
+        saved ? saved.done : null,
+        saved?.doneOn ?? null,
+      );
     }
   }
   return out;

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { draftFields, isDraftEmpty, parseLocalDraft, reportDraftKey } from "./local-draft";
 
-const draft = { version: 3, savedAt: 1, fields: { progress: "本季度完成", selfStatus: "onTrack", removeAttachment: ["4"] }, uploads: [{ id: 9, name: "a.pdf", size: 10 }] };
+const draft = {
+  version: 3,
+  savedAt: 1,
+  fields: { progress: "本季度完成", selfStatus: "onTrack", removeAttachment: ["4"] },
+  uploads: [{ id: 9, name: "a.pdf", size: 10 }],
+};
 
 describe("local report drafts", () => {
   it("reads back a stored copy", () => {

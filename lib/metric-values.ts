@@ -39,11 +39,7 @@ export function metricValueBounds(metric: MetricForInput): { min: number; max: n
  * Parses one typed value. Empty input is null when not required (a draft may leave it
  * blank) and an error when required (submitting needs every value).
  */
-export function parseMetricValue(
-  raw: string | null | undefined,
-  metric: MetricForInput,
-  { required }: { required: boolean },
-): ParsedMetricValue {
+export function parseMetricValue(raw: string | null | undefined, metric: MetricForInput, { required }: { required: boolean }): ParsedMetricValue {
   const text = toAscii((raw ?? "").trim());
   if (text === "") return required ? { ok: false, message: `请填写“${metric.label}”的数值` } : { ok: true, value: null };
   if (/[,，]/.test(text)) return { ok: false, message: "请输入数字，不要带千分位逗号（如 1000，而不是 1,000）" };
@@ -73,16 +69,14 @@ export function parseMetricValue(
 
 /** A zod schema for one FormData field holding a metric value (string in, number | null out). */
 export function metricValueSchema(metric: MetricForInput, options: { required: boolean }) {
-  return z
-    .union([z.string(), z.null(), z.undefined()])
-    .transform((raw, ctx): number | null => {
-      const parsed = parseMetricValue(raw, metric, options);
-      if (!parsed.ok) {
-        ctx.addIssue({ code: "custom", message: parsed.message });
-        return z.NEVER;
-      }
-      return parsed.value;
-    });
+  return z.union([z.string(), z.null(), z.undefined()]).transform((raw, ctx): number | null => {
+    const parsed = parseMetricValue(raw, metric, options);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed.value;
+  });
 }
 
 /** 1234.5 → "1234.5", 3 → "3", 0.125 → "0.13": at most 2 decimals, no trailing zeros, no grouping. */

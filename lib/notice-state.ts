@@ -82,9 +82,7 @@ export function checkTransition(notice: NoticeFacts, command: NoticeCommand, tod
       return notice.status === "sent" ? { ok: true, next: "replied" } : refuse("已回复，正在等待督查室审核");
     case "sendBack":
     case "close":
-      return notice.status === "replied"
-        ? { ok: true, next: command === "close" ? "closed" : "sent" }
-        : refuse("单位尚未回复，不能销号或退回");
+      return notice.status === "replied" ? { ok: true, next: command === "close" ? "closed" : "sent" } : refuse("单位尚未回复，不能销号或退回");
     case "raiseToDuban":
       if (notice.level !== "cuiban") return refuse("只有催办可以升级为督办");
       if (notice.status !== "sent") return refuse("单位已回复，请先审核回复");

@@ -55,7 +55,15 @@ describe("event notifications", () => {
   });
 
   it("sends an escalated 督办 to the task's leaders and the 市长, saying 逾期 only once the deadline has passed", () => {
-    const ref = { id: 4, title: "督办〔2026〕1号", subject: "第32项", leaderIds: [2, 5], mayorLeaderIds: [1], link: "/supervision/notices/4", deadline: "2026-12-15" };
+    const ref = {
+      id: 4,
+      title: "督办〔2026〕1号",
+      subject: "第32项",
+      leaderIds: [2, 5],
+      mayorLeaderIds: [1],
+      link: "/supervision/notices/4",
+      deadline: "2026-12-15",
+    };
     const early = noticeEscalated({ ...ref, today: "2026-12-01" });
     expect(early.audience).toEqual({ kind: "leaders", leaderIds: [2, 5, 1] });
     // The 市长 leading the task is told once.
@@ -65,9 +73,21 @@ describe("event notifications", () => {
   });
 
   it("sends a leader's 批示 to the 督查室 and the lead units under one key", () => {
-    const planned = leaderInstructed({ instructionId: 9, leaderName: "吴艳平", on: "督办〔2026〕1号", text: "请民政局一周内整改到位", leadUnitIds: [7], unitLink: "/tasks/51", supervisorLink: "/supervision/notices/3" });
+    const planned = leaderInstructed({
+      instructionId: 9,
+      leaderName: "吴艳平",
+      on: "督办〔2026〕1号",
+      text: "请民政局一周内整改到位",
+      leadUnitIds: [7],
+      unitLink: "/tasks/51",
+      supervisorLink: "/supervision/notices/3",
+    });
     expect(planned.map((p) => p.audience)).toEqual([{ kind: "supervisors" }, { kind: "units", unitIds: [7] }]);
-    expect(planned[1]!.message).toMatchObject({ kind: "leader_instruction", title: "吴艳平批示（督办〔2026〕1号）：请民政局一周内整改到位", dedupeKey: "leader-instruction:9" });
+    expect(planned[1]!.message).toMatchObject({
+      kind: "leader_instruction",
+      title: "吴艳平批示（督办〔2026〕1号）：请民政局一周内整改到位",
+      dedupeKey: "leader-instruction:9",
+    });
   });
 
   it("cuts long comments so a title stays one line", () => {

@@ -47,10 +47,7 @@ export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
 };
 
 /** Who receives a message; the db layer turns it into user ids (disabled users excluded). */
-export type Audience =
-  | { kind: "units"; unitIds: readonly number[] }
-  | { kind: "supervisors" }
-  | { kind: "leaders"; leaderIds: readonly number[] };
+export type Audience = { kind: "units"; unitIds: readonly number[] } | { kind: "supervisors" } | { kind: "leaders"; leaderIds: readonly number[] };
 
 export interface NotificationMessage {
   kind: NotificationKind;
@@ -97,7 +94,14 @@ export function reportReturned(args: {
 }
 
 /** A lead unit asked to change a locked quarter's targets: the 督查室 decides. */
-export function targetsChangeRequested(args: { requestId: number; subject: string; periodCode: string; unitName: string; reason: string; link: string }): PlannedNotification {
+export function targetsChangeRequested(args: {
+  requestId: number;
+  subject: string;
+  periodCode: string;
+  unitName: string;
+  reason: string;
+  link: string;
+}): PlannedNotification {
   return {
     audience: { kind: "supervisors" },
     message: message({
@@ -132,7 +136,14 @@ export function targetsChangeDecided(args: {
 }
 
 /** A report was (re)submitted: the 督查室 has one more to review. */
-export function reportSubmitted(args: { reportId: number; versionNo: number; subject: string; periodCode: string; late: boolean; link: string }): PlannedNotification {
+export function reportSubmitted(args: {
+  reportId: number;
+  versionNo: number;
+  subject: string;
+  periodCode: string;
+  late: boolean;
+  link: string;
+}): PlannedNotification {
   return {
     audience: { kind: "supervisors" },
     message: message({
@@ -145,7 +156,15 @@ export function reportSubmitted(args: { reportId: number; versionNo: number; sub
 }
 
 /** A co-lead unit sent its part: the compiling unit has it to work into the report. */
-export function reportPartSubmitted(args: { partId: number; version: number; unitName: string; subject: string; periodCode: string; compilerUnitId: number; link: string }): PlannedNotification {
+export function reportPartSubmitted(args: {
+  partId: number;
+  version: number;
+  unitName: string;
+  subject: string;
+  periodCode: string;
+  compilerUnitId: number;
+  link: string;
+}): PlannedNotification {
   return {
     audience: { kind: "units", unitIds: [args.compilerUnitId] },
     message: message({
@@ -158,7 +177,15 @@ export function reportPartSubmitted(args: { partId: number; version: number; uni
 }
 
 /** The 督查室 approved a report: the lead units are told, with the comment when there is one. */
-export function reportApproved(args: { reportId: number; versionNo: number; subject: string; periodCode: string; comment: string | null; leadUnitIds: readonly number[]; link: string }): PlannedNotification {
+export function reportApproved(args: {
+  reportId: number;
+  versionNo: number;
+  subject: string;
+  periodCode: string;
+  comment: string | null;
+  leadUnitIds: readonly number[];
+  link: string;
+}): PlannedNotification {
   return {
     audience: { kind: "units", unitIds: args.leadUnitIds },
     message: message({
@@ -252,7 +279,15 @@ export function noticeEscalated(
  * A leader's 批示 on an escalated 督办 or a red task: the 督查室 and the subject's lead units
  * receive it (one message per 批示).
  */
-export function leaderInstructed(args: { instructionId: number; leaderName: string; on: string; text: string; leadUnitIds: readonly number[]; unitLink: string; supervisorLink: string }): PlannedNotification[] {
+export function leaderInstructed(args: {
+  instructionId: number;
+  leaderName: string;
+  on: string;
+  text: string;
+  leadUnitIds: readonly number[];
+  unitLink: string;
+  supervisorLink: string;
+}): PlannedNotification[] {
   const title = `${args.leaderName}批示（${args.on}）：${clip(args.text)}`;
   const dedupeKey = `leader-instruction:${args.instructionId}`;
   return [
@@ -290,17 +325,45 @@ export function dueMessages(today: string, reports: readonly PendingReport[], no
     const left = daysBetween(today, r.dueOn);
     const q = quarterShort(r.periodCode);
     if (r.reporting === "missing") {
-      out.push(message({ kind: "report_overdue", title: `${r.subject} ${q} 报告已逾期未报（截止 ${r.dueOn}）`, link: r.link, dedupeKey: `report-overdue:${r.subjectKey}:${r.periodCode}` }));
+      out.push(
+        message({
+          kind: "report_overdue",
+          title: `${r.subject} ${q} 报告已逾期未报（截止 ${r.dueOn}）`,
+          link: r.link,
+          dedupeKey: `report-overdue:${r.subjectKey}:${r.periodCode}`,
+        }),
+      );
     } else if (r.reporting === "not_due" && left <= DUE_SOON_DAYS) {
-      out.push(message({ kind: "report_due", title: `${r.subject} ${q} 报告将于 ${r.dueOn} 截止`, link: r.link, dedupeKey: `report-due:${r.subjectKey}:${r.periodCode}` }));
+      out.push(
+        message({
+          kind: "report_due",
+          title: `${r.subject} ${q} 报告将于 ${r.dueOn} 截止`,
+          link: r.link,
+          dedupeKey: `report-due:${r.subjectKey}:${r.periodCode}`,
+        }),
+      );
     }
   }
   for (const n of notices) {
     const left = daysBetween(today, n.deadline);
     if (left < 0) {
-      out.push(message({ kind: "notice_overdue", title: `${n.title}（${n.subject}）已超过回复期限 ${n.deadline}`, link: n.link, dedupeKey: `notice-overdue:${n.id}:${n.deadline}` }));
+      out.push(
+        message({
+          kind: "notice_overdue",
+          title: `${n.title}（${n.subject}）已超过回复期限 ${n.deadline}`,
+          link: n.link,
+          dedupeKey: `notice-overdue:${n.id}:${n.deadline}`,
+        }),
+      );
     } else if (left <= DUE_SOON_DAYS) {
-      out.push(message({ kind: "notice_due", title: `${n.title}（${n.subject}）请于 ${n.deadline} 前回复`, link: n.link, dedupeKey: `notice-due:${n.id}:${n.deadline}` }));
+      out.push(
+        message({
+          kind: "notice_due",
+          title: `${n.title}（${n.subject}）请于 ${n.deadline} 前回复`,
+          link: n.link,
+          dedupeKey: `notice-due:${n.id}:${n.deadline}`,
+        }),
+      );
     }
   }
   return out;

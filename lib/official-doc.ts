@@ -21,7 +21,16 @@ function run(text: string, { face = FACE.body, size = SIZE.body, bold = false, c
 
 function para(
   text: string | TextRun[],
-  { align = AlignmentType.JUSTIFIED, indent = true, face, size, bold, color, after = 0, redRule = false }: {
+  {
+    align = AlignmentType.JUSTIFIED,
+    indent = true,
+    face,
+    size,
+    bold,
+    color,
+    after = 0,
+    redRule = false,
+  }: {
     align?: (typeof AlignmentType)[keyof typeof AlignmentType];
     indent?: boolean;
     face?: Face;
@@ -43,7 +52,11 @@ function para(
   });
 }
 
-const lines = (text: string) => text.split(/\n+/).map((l) => l.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split(/\n+/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 function redHead(office: string, kind: string, docNo: string): Paragraph[] {
   return [
@@ -93,7 +106,11 @@ export async function buildBulletinDoc(input: BulletinDocInput): Promise<Buffer>
     ...redHead(input.office, "督查通报", input.docNo),
     para(bulletinTitle(input.periodCode), { align: AlignmentType.CENTER, indent: false, face: FACE.title, size: SIZE.title, after: 240 }),
     para(`${input.addressees}：`, { indent: false }),
-    para(`现将${bulletinTitle(input.periodCode).replace(/^关于/, "").replace(/的通报$/, "")}通报如下。`),
+    para(
+      `现将${bulletinTitle(input.periodCode)
+        .replace(/^关于/, "")
+        .replace(/的通报$/, "")}通报如下。`,
+    ),
   ];
   for (const section of [...input.sections, { heading: "六、下步工作", paragraphs: lines(input.nextSteps) }]) {
     body.push(para(section.heading, { face: FACE.heading }));

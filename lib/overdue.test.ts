@@ -47,13 +47,19 @@ describe("buildOverdueList", () => {
   });
 
   it("names the latest due quarter filed late, and keeps its 进度 as the content says", () => {
-    const [entry] = buildOverdueList([row(subject(1), "2026-07-20", { 1: { submittedOn: "2026-04-02" }, 2: { submittedOn: "2026-07-09", metrics: [chargers(84)] } })], none);
+    const [entry] = buildOverdueList(
+      [row(subject(1), "2026-07-20", { 1: { submittedOn: "2026-04-02" }, 2: { submittedOn: "2026-07-09", metrics: [chargers(84)] } })],
+      none,
+    );
     expect(entry?.reasons).toEqual([{ kind: "late", text: "二季度迟报 4 天" }]);
     expect(entry).toMatchObject({ reporting: "late", progress: "green", periodCode: "2026Q2" });
   });
 
   it("spells out a metric behind plan in its latest judged quarter", () => {
-    const [entry] = buildOverdueList([row(subject(1), "2026-07-11", { 1: { submittedOn: "2026-04-02" }, 2: { submittedOn: "2026-07-02", metrics: [chargers(60)] } })], none);
+    const [entry] = buildOverdueList(
+      [row(subject(1), "2026-07-11", { 1: { submittedOn: "2026-04-02" }, 2: { submittedOn: "2026-07-02", metrics: [chargers(60)] } })],
+      none,
+    );
     expect(entry?.reasons).toEqual([{ kind: "behind", text: "二季度：充电桩 累计 60/84 个，低于季度目标 28.6%" }]);
     expect(entry?.progress).toBe("red");
   });
@@ -72,7 +78,10 @@ describe("buildOverdueList", () => {
 
   it("shows the override as the 进度 lamp with its reason, the computed lamp beside it", () => {
     const override: OverrideFact = { color: "amber", reason: "已协调解决用地", at: at("2026-07-15"), byName: "督查室" };
-    const [entry] = buildOverdueList([row(subject(1), "2026-07-16", { 1: { submittedOn: "2026-04-01" }, 2: { submittedOn: "2026-07-02", metrics: [chargers(60)], override } })], none);
+    const [entry] = buildOverdueList(
+      [row(subject(1), "2026-07-16", { 1: { submittedOn: "2026-04-01" }, 2: { submittedOn: "2026-07-02", metrics: [chargers(60)], override } })],
+      none,
+    );
     expect(entry).toMatchObject({ progress: "amber", computedProgress: "red", override });
     expect(entry?.reasons[0]).toEqual({ kind: "override", text: "二季度：督查室认定：已协调解决用地" });
   });
@@ -104,7 +113,13 @@ describe("buildOverdueList", () => {
 
 describe("overdue query", () => {
   const list = buildOverdueList(
-    [row(subject(1), "2026-07-11"), row(subject(2, { section: "聚力强产业", leaders: ["杨盛"], leadUnits: ["发改局"] }), "2026-07-11", { 1: { submittedOn: "2026-04-01" }, 2: { submittedOn: "2026-07-01", metrics: [chargers(10)] } })],
+    [
+      row(subject(1), "2026-07-11"),
+      row(subject(2, { section: "聚力强产业", leaders: ["杨盛"], leadUnits: ["发改局"] }), "2026-07-11", {
+        1: { submittedOn: "2026-04-01" },
+        2: { submittedOn: "2026-07-01", metrics: [chargers(10)] },
+      }),
+    ],
     none,
   );
 
@@ -116,7 +131,11 @@ describe("overdue query", () => {
   });
 
   it("drops unknown values and future or impossible days", () => {
-    expect(parseOverdueQuery({ progress: "purple", reason: "x", asOf: "2026-07-12" }, "2026-07-11")).toMatchObject({ progress: null, reason: null, asOf: null });
+    expect(parseOverdueQuery({ progress: "purple", reason: "x", asOf: "2026-07-12" }, "2026-07-11")).toMatchObject({
+      progress: null,
+      reason: null,
+      asOf: null,
+    });
     expect(parseOverdueQuery({ asOf: "2026-02-30" }, "2026-07-11").asOf).toBeNull();
     expect(parseOverdueQuery({ asOf: "2026-06-30" }, "2026-07-11").asOf).toBe("2026-06-30");
   });

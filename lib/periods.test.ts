@@ -20,7 +20,7 @@ import {
 } from "./periods";
 
 const periods = defaultPeriods(2026);
-const [q1, q2, q3, q4] = periods as [typeof periods[0], typeof periods[0], typeof periods[0], typeof periods[0]];
+const [q1, q2, q3, q4] = periods as [(typeof periods)[0], (typeof periods)[0], (typeof periods)[0], (typeof periods)[0]];
 /** Epoch ms of a Shanghai wall-clock time (UTC+8, no DST since 1991). */
 const shanghai = (isoLocal: string) => Date.parse(`${isoLocal}+08:00`);
 

@@ -128,8 +128,7 @@ export function dayOfTimestamp(ms: number): string {
   return todayInShanghai(new Date(ms));
 }
 
-const byStart = <P extends PeriodLike>(periods: readonly P[]) =>
-  [...periods].sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : 0));
+const byStart = <P extends PeriodLike>(periods: readonly P[]) => [...periods].sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : 0));
 
 /** The period whose quarter contains `today`, or null outside the programme year. */
 export function currentPeriod<P extends PeriodLike>(periods: readonly P[], today: string): P | null {

@@ -112,8 +112,7 @@ export type Permission = {
   [A in Action]: ResourceFor[A] extends undefined ? [action: A] : [action: A, resource: ResourceFor[A]];
 }[Action];
 
-const ownsOneOf = (user: SessionUser, unitIds: UnitIds) =>
-  user.role === "unit" && user.unitId !== null && unitIds.includes(user.unitId);
+const ownsOneOf = (user: SessionUser, unitIds: UnitIds) => user.role === "unit" && user.unitId !== null && unitIds.includes(user.unitId);
 
 const anyRole = (user: SessionUser, ...roles: Role[]) => roles.includes(user.role);
 

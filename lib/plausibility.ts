@@ -34,7 +34,35 @@ export interface PlausibilityInput {
 }
 
 /** Units that count whole things: a figure in them has no decimals. */
-export const COUNT_UNITS: readonly string[] = ["个", "套", "户", "座", "家", "条", "处", "所", "名", "人", "栋", "间", "台", "辆", "项", "件", "次", "场", "批", "宗", "艘", "只", "头", "株", "棵", "口", "村"];
+export const COUNT_UNITS: readonly string[] = [
+  "个",
+  "套",
+  "户",
+  "座",
+  "家",
+  "条",
+  "处",
+  "所",
+  "名",
+  "人",
+  "栋",
+  "间",
+  "台",
+  "辆",
+  "项",
+  "件",
+  "次",
+  "场",
+  "批",
+  "宗",
+  "艘",
+  "只",
+  "头",
+  "株",
+  "棵",
+  "口",
+  "村",
+];
 
 export const isCountUnit = (unit: string) => COUNT_UNITS.includes(unit.trim());
 
@@ -47,7 +75,11 @@ export function plausibilityWarnings(inputs: readonly PlausibilityInput[]): Plau
     if (m.value === null || m.kind !== "cumulative") continue;
     const v = m.value;
     if (m.ceiling && v > m.ceiling.value) {
-      out.push({ field: m.field, kind: "aboveCeiling", text: `${m.label}累计 ${formatWithUnit(v, m.unit)}，超过${m.ceiling.what} ${formatWithUnit(m.ceiling.value, m.unit)}` });
+      out.push({
+        field: m.field,
+        kind: "aboveCeiling",
+        text: `${m.label}累计 ${formatWithUnit(v, m.unit)}，超过${m.ceiling.what} ${formatWithUnit(m.ceiling.value, m.unit)}`,
+      });
     }
     if (m.earlier && v < m.earlier.value) {
       out.push({

@@ -49,7 +49,10 @@ const NUMBER = /^-?\d+(?:\.\d+)?$/;
 export function parseMetricLines(text: string): { ok: true; metrics: MetricInput[] } | { ok: false; errors: string[] } {
   const metrics: MetricInput[] = [];
   const errors: string[] = [];
-  const lines = text.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+  const lines = text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
   lines.forEach((line, i) => {
     const at = `第 ${i + 1} 行指标`;
     const parts = line.split(/[｜|]/).map((p) => p.trim());
@@ -59,7 +62,10 @@ export function parseMetricLines(text: string): { ok: true; metrics: MetricInput
     const kind = METRIC_KINDS.find((k) => KIND_WORD[k] === kindWord);
     if (label === "" || label.length > 100) errors.push(`${at}的标签须为 1–100 个字。`);
     if (unit === "" || unit.length > 20) errors.push(`${at}的单位须为 1–20 个字。`);
-    if (!comparator) errors.push(`${at}的比较方式须为：${COMPARATORS.map((c) => COMPARATOR_WORD[c]).join("、")}（${COMPARATORS.map((c) => COMPARATOR_LABEL[c]).join("；")}）。`);
+    if (!comparator)
+      errors.push(
+        `${at}的比较方式须为：${COMPARATORS.map((c) => COMPARATOR_WORD[c]).join("、")}（${COMPARATORS.map((c) => COMPARATOR_LABEL[c]).join("；")}）。`,
+      );
     if (!kind) errors.push(`${at}的类型须为：${METRIC_KINDS.map((k) => METRIC_KIND_LABEL[k]).join("或")}。`);
     const span = value.split(/(?<=\d)\s*[-–—~～]\s*/);
     const numbers = span.map((v) => (NUMBER.test(v) ? Number(v) : Number.NaN));
@@ -105,7 +111,5 @@ export type FieldChange = { field: string; before: string; after: string };
 
 /** The fields that differ, labelled in Chinese, in form order. */
 export function diffFields<T extends Record<string, string>>(labels: Record<keyof T, string>, before: T, after: T): FieldChange[] {
-  return (Object.keys(labels) as (keyof T)[])
-    .filter((k) => before[k] !== after[k])
-    .map((k) => ({ field: labels[k], before: before[k], after: after[k] }));
+  return (Object.keys(labels) as (keyof T)[]).filter((k) => before[k] !== after[k]).map((k) => ({ field: labels[k], before: before[k], after: after[k] }));
 }

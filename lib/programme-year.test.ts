@@ -13,7 +13,15 @@ describe("pickProgrammeYear", () => {
     expect(pickProgrammeYear(years, "2027-01-02")?.year).toBe(2027);
   });
   it("does not switch to next year's programme before it begins", () => {
-    expect(pickProgrammeYear([{ id: 1, year: 2026 }, { id: 2, year: 2027 }], "2026-12-31")?.year).toBe(2026);
+    expect(
+      pickProgrammeYear(
+        [
+          { id: 1, year: 2026 },
+          { id: 2, year: 2027 },
+        ],
+        "2026-12-31",
+      )?.year,
+    ).toBe(2026);
   });
   it("keeps the last year begun when today's year is not loaded, else the first", () => {
     expect(pickProgrammeYear(years, "2029-03-01")?.year).toBe(2027);

@@ -74,12 +74,7 @@ describe("part kinds and milestone requirements", () => {
   });
 
   it("turns a percent of 165 households into whole households, rounding up", () => {
-    expect(rural.milestones.map((m) => milestoneRequirement(rural, m))).toEqual([
-      null,
-      { [TOTAL_KEY]: 50 },
-      { [TOTAL_KEY]: 99 },
-      { [TOTAL_KEY]: 165 },
-    ]);
+    expect(rural.milestones.map((m) => milestoneRequirement(rural, m))).toEqual([null, { [TOTAL_KEY]: 50 }, { [TOTAL_KEY]: 99 }, { [TOTAL_KEY]: 165 }]);
   });
 
   it("treats every water milestone as a stage, even those naming a share", () => {
@@ -112,7 +107,12 @@ describe("actual against target per quarter", () => {
   it("has no numeric series for a staged part, and tracks people covered against the task plans", () => {
     expect(partSeries(water, [])).toEqual([]);
     const coverage = coverageSeries([0, 0.3, 0.8, 1.5], "万人", [{ quarter: 3, values: { [COVERAGE_CATEGORY]: 0.9 }, milestones: {} }]);
-    expect(coverage.points.map((p) => [p.target, p.actual])).toEqual([[0, null], [0.3, null], [0.8, 0.9], [1.5, null]]);
+    expect(coverage.points.map((p) => [p.target, p.actual])).toEqual([
+      [0, null],
+      [0.3, null],
+      [0.8, 0.9],
+      [1.5, null],
+    ]);
   });
 });
 
@@ -175,6 +175,9 @@ describe("what a project quarter is judged against", () => {
   });
 
   it("lists the rural Q1 stage as a node not stated when there is no report", () => {
-    expect(projectQuarterPlan([rural], 1, () => null)).toEqual({ metrics: [], nodes: [{ text: "3 月底完成 165 户对象核实", due: "2026-03-31", done: null, doneOn: null }] });
+    expect(projectQuarterPlan([rural], 1, () => null)).toEqual({
+      metrics: [],
+      nodes: [{ text: "3 月底完成 165 户对象核实", due: "2026-03-31", done: null, doneOn: null }],
+    });
   });
 });

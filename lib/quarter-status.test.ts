@@ -19,7 +19,14 @@ const [q1, , q3] = defaultPeriods(2026) as [ReturnType<typeof defaultPeriods>[0]
 const at = (day: string, time = "10:00") => Date.parse(`${day}T${time}:00+08:00`);
 const count = (actual: number | null, plan = 84): JudgedMetric => ({ label: "充电桩", unit: "个", kind: "cumulative", plan, actual, basis: "quarterTarget" });
 const rate = (actual: number, plan = 5.5): JudgedMetric => ({ label: "地区生产总值增长", unit: "%", kind: "rate", plan, actual, basis: "quarterTarget" });
-const submitted = (patch: Partial<SubmittedQuarter> = {}): SubmittedQuarter => ({ metrics: [], nodes: [], selfStatus: "onTrack", problems: "无", review: "pending", ...patch });
+const submitted = (patch: Partial<SubmittedQuarter> = {}): SubmittedQuarter => ({
+  metrics: [],
+  nodes: [],
+  selfStatus: "onTrack",
+  problems: "无",
+  review: "pending",
+  ...patch,
+});
 const override: OverrideFact = { color: "red", reason: "现场核查进度不实", byName: "督查室", at: at("2026-10-20") };
 
 describe("the 报送 lamp", () => {
@@ -42,7 +49,11 @@ describe("the 报送 lamp", () => {
   });
 
   it("is 无需报送 for a subject nobody is due to report, never 逾期未报", () => {
-    expect(reporting(null, "2026-12-01", false)).toEqual({ lamp: "not_required", daysLate: 0, reason: { kind: "notRequired", text: "无需报送（待指定牵头单位）" } });
+    expect(reporting(null, "2026-12-01", false)).toEqual({
+      lamp: "not_required",
+      daysLate: 0,
+      reason: { kind: "notRequired", text: "无需报送（待指定牵头单位）" },
+    });
   });
 });
 
@@ -81,7 +92,10 @@ describe("the 进度 lamp", () => {
 
   it("is red for a node due in the quarter that is not done, amber for one done after its due day", () => {
     const node = (done: boolean, doneOn: string | null) => ({ text: "完成选址", due: "2026-09-30", done, doneOn });
-    expect(judgeProgress(submitted({ nodes: [node(false, null)] }), null)).toMatchObject({ progress: "red", reasons: [{ kind: "milestone", text: "节点未完成：完成选址" }] });
+    expect(judgeProgress(submitted({ nodes: [node(false, null)] }), null)).toMatchObject({
+      progress: "red",
+      reasons: [{ kind: "milestone", text: "节点未完成：完成选址" }],
+    });
     expect(judgeProgress(submitted({ nodes: [node(true, "2026-09-28")] }), null).progress).toBe("green");
     expect(judgeProgress(submitted({ nodes: [node(true, "2026-10-03")] }), null).progress).toBe("amber");
   });
@@ -105,12 +119,22 @@ describe("the 进度 lamp", () => {
 });
 
 describe("both lamps together", () => {
-  const facts = (patch: Partial<QuarterFacts>): QuarterFacts => ({ period: q3, required: true, firstSubmittedAt: null, submitted: null, override: null, ...patch });
+  const facts = (patch: Partial<QuarterFacts>): QuarterFacts => ({
+    period: q3,
+    required: true,
+    firstSubmittedAt: null,
+    submitted: null,
+    override: null,
+    ...patch,
+  });
 
   it("keeps a late report's 进度 as its content says (late but on target, late and done)", () => {
     const late = judgeQuarter(facts({ firstSubmittedAt: at("2026-10-20"), submitted: submitted({ metrics: [rate(5.6)] }) }), "2026-12-01");
     expect(late).toMatchObject({ reporting: "late", daysLate: 15, progress: "green" });
-    const done = judgeQuarter(facts({ firstSubmittedAt: at("2026-10-20"), submitted: submitted({ metrics: [count(6120, 6000)], selfStatus: "done", review: "approved" }) }), "2026-12-01");
+    const done = judgeQuarter(
+      facts({ firstSubmittedAt: at("2026-10-20"), submitted: submitted({ metrics: [count(6120, 6000)], selfStatus: "done", review: "approved" }) }),
+      "2026-12-01",
+    );
     expect(done).toMatchObject({ reporting: "late", progress: "done" });
   });
 

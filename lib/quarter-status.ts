@@ -145,9 +145,7 @@ export function metricShortfall(m: JudgedMetric): { severity: "red" | "amber"; r
   const severity = ratio > STATUS_CONFIG.redShortfallRatio + EPSILON ? "red" : "amber";
   const reached = `${m.label} 累计 ${formatNumber(actual)}/${formatWithUnit(m.plan, m.unit)}`;
   const text =
-    m.basis === "node"
-      ? `${reached}，未达到节点目标（差 ${formatWithUnit(m.plan - actual, m.unit)}）`
-      : `${reached}，低于季度目标 ${formatPercent(ratio)}`;
+    m.basis === "node" ? `${reached}，未达到节点目标（差 ${formatWithUnit(m.plan - actual, m.unit)}）` : `${reached}，低于季度目标 ${formatPercent(ratio)}`;
   return { severity, ratio, text };
 }
 

@@ -8,8 +8,7 @@ const gdp: MetricForPlan = { id: 4, label: "地区生产总值增长", unit: "%"
 const firms: MetricForPlan = { id: 5, label: "新增上市企业", unit: "家", kind: "cumulative", target: 1, targetMax: 2, comparator: "range" };
 
 const form = (entries: Record<string, string>) => entries;
-const plansFor = (m: MetricForPlan, values: string[]) =>
-  Object.fromEntries(values.map((v, i) => [planField(m.id, i + 1), v]));
+const plansFor = (m: MetricForPlan, values: string[]) => Object.fromEntries(values.map((v, i) => [planField(m.id, i + 1), v]));
 
 describe("defaultQuarterPlans", () => {
   it("follows 序时进度 25/50/75/100% for cumulative counts", () => {

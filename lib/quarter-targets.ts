@@ -27,8 +27,42 @@ export const SEQUENTIAL_SHARES = [0.25, 0.5, 0.75, 1] as const;
 
 /** Units counted in whole items, whose plans are whole numbers. */
 const COUNT_UNITS = new Set([
-  "个", "家", "套", "座", "人", "户", "条", "项", "所", "台", "辆", "处", "名", "场", "次", "栋", "间",
-  "口", "张", "块", "件", "篇", "批", "宗", "村", "支", "本", "例", "份", "盏", "根", "只", "头", "幢", "部", "期",
+  "个",
+  "家",
+  "套",
+  "座",
+  "人",
+  "户",
+  "条",
+  "项",
+  "所",
+  "台",
+  "辆",
+  "处",
+  "名",
+  "场",
+  "次",
+  "栋",
+  "间",
+  "口",
+  "张",
+  "块",
+  "件",
+  "篇",
+  "批",
+  "宗",
+  "村",
+  "支",
+  "本",
+  "例",
+  "份",
+  "盏",
+  "根",
+  "只",
+  "头",
+  "幢",
+  "部",
+  "期",
 ]);
 
 export function isCountUnit(unit: string): boolean {
@@ -68,9 +102,7 @@ function q4Error(metric: MetricForPlan, q4: number): string | null {
   }
 }
 
-export type ParsedTargets =
-  | { ok: true; plans: Map<number, QuarterPlans>; milestones: (string | null)[] }
-  | { ok: false; errors: PlanErrors };
+export type ParsedTargets = { ok: true; plans: Map<number, QuarterPlans>; milestones: (string | null)[] } | { ok: false; errors: PlanErrors };
 
 /**
  * Parses and checks a quarterly-targets form: `raw` maps planField(...) and
@@ -97,7 +129,13 @@ export function parseQuarterTargets(
     if (values.length !== 4) continue;
     const [q1, q2, q3, q4] = values as QuarterPlans;
     if (metric.kind === "cumulative") {
-      ([[q1, q2, 2], [q2, q3, 3], [q3, q4, 4]] as const).forEach(([before, after, q]) => {
+      (
+        [
+          [q1, q2, 2],
+          [q2, q3, 3],
+          [q3, q4, 4],
+        ] as const
+      ).forEach(([before, after, q]) => {
         if (after < before) add(planField(metric.id, q), `累计计划不能低于上一季度（${formatNumber(before)}${metric.unit}）`);
       });
     }

@@ -55,6 +55,16 @@ describe("diffReportVersions", () => {
 
 it("keeps every character of both texts in a text diff", () => {
   const parts = diffText("甲乙丙", "甲丁丙");
-  expect(parts.filter((p) => p.op !== "added").map((p) => p.text).join("")).toBe("甲乙丙");
-  expect(parts.filter((p) => p.op !== "removed").map((p) => p.text).join("")).toBe("甲丁丙");
+  expect(
+    parts
+      .filter((p) => p.op !== "added")
+      .map((p) => p.text)
+      .join(""),
+  ).toBe("甲乙丙");
+  expect(
+    parts
+      .filter((p) => p.op !== "removed")
+      .map((p) => p.text)
+      .join(""),
+  ).toBe("甲丁丙");
 });

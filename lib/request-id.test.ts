@@ -5,11 +5,12 @@ const emptyFileInput = (lastModified: number) => ({ name: "", size: 0, type: "ap
 const pdf = { name: "照片.pdf", size: 1200, type: "application/pdf", lastModified: 1_700_000_000_000 };
 
 describe("submissionFingerprint", () => {
-  const fields = (progress: string, version = "3") => [
-    ["version", version],
-    ["progress", progress],
-    ["evidence", emptyFileInput(Date.now())],
-  ] as [string, string | typeof pdf][];
+  const fields = (progress: string, version = "3") =>
+    [
+      ["version", version],
+      ["progress", progress],
+      ["evidence", emptyFileInput(Date.now())],
+    ] as [string, string | typeof pdf][];
 
   it("is the same for an unchanged resubmission, whatever time an empty file input is stamped with", () => {
     expect(submissionFingerprint("/tasks/27/report/2026Q3", fields("进展"))).toBe(

@@ -40,7 +40,8 @@ describe("isWellFormedCallback", () => {
   });
 
   it("refuses newlines, non-ASCII text and other schemes", () => {
-    for (const bad of ["\n", "中文", "/\r\nSet-Cookie:x=1", "javascript:alert(1)", "http://a.example/\u4e2d", "ftp://x"]) expect(isWellFormedCallback(bad), bad).toBe(false);
+    for (const bad of ["\n", "中文", "/\r\nSet-Cookie:x=1", "javascript:alert(1)", "http://a.example/\u4e2d", "ftp://x"])
+      expect(isWellFormedCallback(bad), bad).toBe(false);
   });
 });
 

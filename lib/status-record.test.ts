@@ -11,7 +11,14 @@ const at = (day: string, time = "10:00") => Date.parse(`${day}T${time}:00+08:00`
 
 /** Task 26's case: a road count with a plan of 7 for the quarter. */
 const roads = (value: number, plan = 7, extra: Record<string, unknown> = {}) =>
-  readSnapshot({ periodCode: "2026Q3", progress: "推进中", selfStatus: "onTrack", problems: "无", metrics: [{ metricId: 5, label: "农村公路提质改造", unit: "条", kind: "cumulative", plan, value }], ...extra });
+  readSnapshot({
+    periodCode: "2026Q3",
+    progress: "推进中",
+    selfStatus: "onTrack",
+    problems: "无",
+    metrics: [{ metricId: 5, label: "农村公路提质改造", unit: "条", kind: "cumulative", plan, value }],
+    ...extra,
+  });
 
 const version = (versionNo: number, submittedOn: string, value: number, review: Partial<StatusVersion> = {}): StatusVersion => ({
   versionNo,
@@ -22,12 +29,24 @@ const version = (versionNo: number, submittedOn: string, value: number, review: 
   ...review,
 });
 
-const inputs = (patch: Partial<StatusInputs>): StatusInputs => ({ kind: "task", period: q3, draftCreatedAt: null, versions: [], planChanges: [], overrides: [], parts: [], ...patch });
+const inputs = (patch: Partial<StatusInputs>): StatusInputs => ({
+  kind: "task",
+  period: q3,
+  draftCreatedAt: null,
+  versions: [],
+  planChanges: [],
+  overrides: [],
+  parts: [],
+  ...patch,
+});
 
 describe("statusAt", () => {
   const history = inputs({
     draftCreatedAt: at("2026-09-20"),
-    versions: [version(1, "2026-10-03", 5, { reviewStatus: "returned", reviewedAt: at("2026-10-06") }), version(2, "2026-10-09", 7, { reviewStatus: "approved", reviewedAt: at("2026-10-10") })],
+    versions: [
+      version(1, "2026-10-03", 5, { reviewStatus: "returned", reviewedAt: at("2026-10-06") }),
+      version(2, "2026-10-09", 7, { reviewStatus: "approved", reviewedAt: at("2026-10-10") }),
+    ],
   });
 
   it("knows nothing before the first event, then a draft that is never judged", () => {
@@ -76,7 +95,11 @@ describe("statusTimeline", () => {
   });
 
   it("ends where statusAt stands after the last event", () => {
-    const i = inputs({ draftCreatedAt: at("2026-09-20"), versions: [version(1, "2026-10-03", 5)], planChanges: [{ at: at("2026-10-15"), change: { metricPlans: { 5: 4 } } }] });
+    const i = inputs({
+      draftCreatedAt: at("2026-09-20"),
+      versions: [version(1, "2026-10-03", 5)],
+      planChanges: [{ at: at("2026-10-15"), change: { metricPlans: { 5: 4 } } }],
+    });
     const last = statusTimeline(i).at(-1)!;
     const { validFrom, ...record } = last;
     expect(validFrom).toBe(at("2026-10-15"));
@@ -89,7 +112,13 @@ describe("a stored record shows what the whole judgement says", () => {
     const i = inputs({ versions: [version(1, "2026-10-09", 5)] });
     const record = statusAt(i, at("2026-12-01"));
     const direct = judgeQuarter(
-      { period: q3, required: true, firstSubmittedAt: at("2026-10-09"), submitted: taskSubmittedQuarter(roads(5), { period: q3, review: "pending" }), override: null },
+      {
+        period: q3,
+        required: true,
+        firstSubmittedAt: at("2026-10-09"),
+        submitted: taskSubmittedQuarter(roads(5), { period: q3, review: "pending" }),
+        override: null,
+      },
       "2026-12-01",
     );
     expect(statusOfRecord(record, { period: q3, required: true }, "2026-12-01")).toEqual(direct);
@@ -112,7 +141,14 @@ describe("a stored record shows what the whole judgement says", () => {
       parts: [{ partId: 3, name: "农村自来水延伸扩面", category: "覆盖人数", unit: "万人", value: 0.7 }],
       projectMilestones: [{ milestoneId: 33, text: "9 月底前完成年度建设任务的 40%；", due: "2026-09-30", done: true, doneOn: "2026-09-28" }],
     });
-    const record = statusAt(inputs({ kind: "project", parts: [water], versions: [{ versionNo: 1, submittedAt: at("2026-10-04"), reviewStatus: "pending", reviewedAt: null, snapshot }] }), at("2026-12-01"));
+    const record = statusAt(
+      inputs({
+        kind: "project",
+        parts: [water],
+        versions: [{ versionNo: 1, submittedAt: at("2026-10-04"), reviewStatus: "pending", reviewedAt: null, snapshot }],
+      }),
+      at("2026-12-01"),
+    );
     expect(record).toMatchObject({ progress: "green", reasons: [] });
   });
 });

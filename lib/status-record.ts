@@ -5,15 +5,7 @@
 // (every state a subject's quarter has been in), so the two cannot disagree.
 import { dayOfTimestamp, type PeriodLike, type Quarter } from "./periods";
 import type { PartForProgress } from "./project-progress";
-import {
-  judgeProgress,
-  judgeReporting,
-  quarterStatus,
-  type OverrideFact,
-  type ProgressJudgement,
-  type QuarterStatus,
-  type Reason,
-} from "./quarter-status";
+import { judgeProgress, judgeReporting, quarterStatus, type OverrideFact, type ProgressJudgement, type QuarterStatus, type Reason } from "./quarter-status";
 import type { ReportSnapshot } from "./report-snapshot";
 import { projectSubmittedQuarter, taskSubmittedQuarter, type QuarterPlanChange } from "./submitted-quarter";
 import type { OverrideColor, ProgressLamp, ReportState, ReviewStatus, SubjectKind } from "./vocabulary";

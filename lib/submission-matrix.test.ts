@@ -19,12 +19,19 @@ function input(s: SubjectInfo, reportState: ReportState | null, submittedOn: str
       period: q1,
       required: s.leadUnits.length > 0,
       firstSubmittedAt: submitted ? at(submittedOn) : null,
-      submitted: submitted ? { metrics: [], nodes: [], selfStatus: "onTrack", problems: "", review: reportState === "approved" ? "approved" : "pending" } : null,
+      submitted: submitted
+        ? { metrics: [], nodes: [], selfStatus: "onTrack", problems: "", review: reportState === "approved" ? "approved" : "pending" }
+        : null,
       override: null,
     },
     asOf,
   );
-  return { subject: s, status, reportState: submitted ? reportState : reportState === "draft" ? "draft" : null, lastSubmittedAt: submitted ? at(submittedOn) : null };
+  return {
+    subject: s,
+    status,
+    reportState: submitted ? reportState : reportState === "draft" ? "draft" : null,
+    lastSubmittedAt: submitted ? at(submittedOn) : null,
+  };
 }
 
 const cases = (asOf: string) => [
@@ -50,7 +57,20 @@ describe("submission matrix", () => {
   });
 
   it("counts 应报 without the subjects nobody reports, and 按时 / 迟报 / 逾期未报", () => {
-    expect(countRows(rows)).toEqual({ due: 4, reported: 2, onTime: 1, late: 1, overdueMissing: 2, notDue: 0, notRequired: 1, pending: 1, returned: 0, approved: 1, draft: 1, none: 2 });
+    expect(countRows(rows)).toEqual({
+      due: 4,
+      reported: 2,
+      onTime: 1,
+      late: 1,
+      overdueMissing: 2,
+      notDue: 0,
+      notRequired: 1,
+      pending: 1,
+      returned: 0,
+      approved: 1,
+      draft: 1,
+      none: 2,
+    });
   });
 
   it("counts nothing overdue on the due day itself", () => {

@@ -50,7 +50,20 @@ export function matrixRows(inputs: readonly MatrixInput[]): MatrixRow[] {
 }
 
 export function countRows(rows: readonly MatrixRow[]): MatrixCounts {
-  const c: MatrixCounts = { due: 0, reported: 0, onTime: 0, late: 0, overdueMissing: 0, notDue: 0, notRequired: 0, pending: 0, returned: 0, approved: 0, draft: 0, none: 0 };
+  const c: MatrixCounts = {
+    due: 0,
+    reported: 0,
+    onTime: 0,
+    late: 0,
+    overdueMissing: 0,
+    notDue: 0,
+    notRequired: 0,
+    pending: 0,
+    returned: 0,
+    approved: 0,
+    draft: 0,
+    none: 0,
+  };
   for (const row of rows) {
     if (row.reporting !== "not_required") c.due += 1;
     switch (row.reporting) {

@@ -60,5 +60,10 @@ export function projectSubmittedQuarter(
   { parts, quarter, review }: { parts: readonly PartForProgress[]; quarter: Quarter; review: ReviewStatus },
 ): SubmittedQuarter {
   const byPart = new Map(parts.map((p) => [p.id, partReportFromSnapshot(p, quarter, snapshot)]));
-  return { ...projectQuarterPlan(parts, quarter, (partId) => byPart.get(partId) ?? null), selfStatus: snapshot.selfStatus, problems: snapshot.problems, review };
+  return {
+    ...projectQuarterPlan(parts, quarter, (partId) => byPart.get(partId) ?? null),
+    selfStatus: snapshot.selfStatus,
+    problems: snapshot.problems,
+    review,
+  };
 }

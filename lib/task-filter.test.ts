@@ -167,9 +167,7 @@ describe("sortTasks", () => {
 
 describe("parseTaskQuery / taskQueryToSearch", () => {
   it("reads every parameter from the URL", () => {
-    const parsed = parseTaskQuery(
-      new URLSearchParams("q=充电桩&leader=曹陶&unit=住建局&role=lead&verify=1&sort=leadUnit.desc"),
-    );
+    const parsed = parseTaskQuery(new URLSearchParams("q=充电桩&leader=曹陶&unit=住建局&role=lead&verify=1&sort=leadUnit.desc"));
     expect(parsed).toEqual({
       q: "充电桩",
       leader: "曹陶",

@@ -75,10 +75,7 @@ function isOneOf<T extends string>(list: readonly T[], value: string | undefined
  * trusted: a sort key outside the allow-list falls back to 序号, and a leader or
  * unit not in `known` (when given) is ignored so the controls always match the view.
  */
-export function parseTaskQuery(
-  params: RawParams,
-  known?: { leaders?: readonly string[]; units?: readonly string[] },
-): TaskQuery {
+export function parseTaskQuery(params: RawParams, known?: { leaders?: readonly string[]; units?: readonly string[] }): TaskQuery {
   const q = (first(params, "q") ?? "").trim().slice(0, MAX_QUERY_LENGTH);
   const pick = (key: string, allowed: readonly string[] | undefined) => {
     const value = first(params, key)?.trim();
@@ -88,10 +85,7 @@ export function parseTaskQuery(
   };
   const role = first(params, "role");
   const [sortKey, sortDir] = (first(params, "sort") ?? "").split(".");
-  const sort =
-    isOneOf(TASK_SORT_KEYS, sortKey) && isOneOf(SORT_DIRECTIONS, sortDir)
-      ? { key: sortKey, dir: sortDir }
-      : DEFAULT_TASK_QUERY.sort;
+  const sort = isOneOf(TASK_SORT_KEYS, sortKey) && isOneOf(SORT_DIRECTIONS, sortDir) ? { key: sortKey, dir: sortDir } : DEFAULT_TASK_QUERY.sort;
   return {
     q,
     leader: pick("leader", known?.leaders),
@@ -148,11 +142,7 @@ function searchFields(task: TaskListItem): string[] {
  * (序号 matches exactly, other fields by substring), so "住建局 停车位" narrows.
  */
 export function matchesSearch(task: TaskListItem, q: string): boolean {
-  const terms = q
-    .normalize("NFKC")
-    .split(/\s+/u)
-    .map(normalizeSearchText)
-    .filter(Boolean);
+  const terms = q.normalize("NFKC").split(/\s+/u).map(normalizeSearchText).filter(Boolean);
   if (terms.length === 0) return true;
   const [no, ...rest] = searchFields(task).map(normalizeSearchText);
   return terms.every((term) => term === no || rest.some((field) => field.includes(term)));
@@ -195,12 +185,7 @@ function compareByKey(a: TaskListItem, b: TaskListItem, key: TaskSortKey): numbe
  */
 export function sortTasks(tasks: readonly TaskListItem[], sort: TaskQuery["sort"]): TaskListItem[] {
   const sign = sort.dir === "asc" ? 1 : -1;
-  return [...tasks].sort(
-    (a, b) =>
-      a.sectionPosition - b.sectionPosition ||
-      sign * compareByKey(a, b, sort.key) ||
-      a.no - b.no,
-  );
+  return [...tasks].sort((a, b) => a.sectionPosition - b.sectionPosition || sign * compareByKey(a, b, sort.key) || a.no - b.no);
 }
 
 export function applyTaskQuery(tasks: readonly TaskListItem[], query: TaskQuery): TaskListItem[] {

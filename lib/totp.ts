@@ -33,7 +33,17 @@ export function totpCode(secret: string, now: number): string {
  * Checks a 6-digit code, allowing one step of clock drift either way. A code is accepted once:
  * its step must be later than the last step accepted for this user (no replay).
  */
-export function checkTotp({ secret, code, now, lastStep }: { secret: string; code: string; now: number; lastStep: number | null }): { ok: true; step: number } | { ok: false } {
+export function checkTotp({
+  secret,
+  code,
+  now,
+  lastStep,
+}: {
+  secret: string;
+  code: string;
+  now: number;
+  lastStep: number | null;
+}): { ok: true; step: number } | { ok: false } {
   const token = code.replace(/\s/g, "");
   if (!/^\d{6}$/.test(token)) return { ok: false };
   const delta = totpFor(secret).validate({ token, timestamp: now, window: 1 });

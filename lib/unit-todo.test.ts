@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { needsAction, todoGroup, type TodoInput } from "./unit-todo";
 
-const compile = (over: Partial<TodoInput>): TodoInput => ({ duty: "compile", periodCode: "2026Q4", reportState: null, reporting: "not_due", partStatus: null, ...over });
+const compile = (over: Partial<TodoInput>): TodoInput => ({
+  duty: "compile",
+  periodCode: "2026Q4",
+  reportState: null,
+  reporting: "not_due",
+  partStatus: null,
+  ...over,
+});
 const part = (over: Partial<TodoInput>): TodoInput => ({ ...compile({}), duty: "part", ...over });
 
 describe("todoGroup", () => {

@@ -34,12 +34,7 @@ describe("seeded usernames", () => {
   });
 
   it("are unique and well-formed across units, leaders, the mayor, 督查室 and admin", () => {
-    const all = [
-      ...Object.values(UNIT_USERNAMES),
-      ...Object.values(LEADER_USERNAMES),
-      ADMIN_USERNAME,
-      SUPERVISOR_USERNAME,
-    ];
+    const all = [...Object.values(UNIT_USERNAMES), ...Object.values(LEADER_USERNAMES), ADMIN_USERNAME, SUPERVISOR_USERNAME];
     expect(new Set(all).size).toBe(all.length);
     expect(all.filter((u) => !USERNAME_PATTERN.test(u))).toEqual([]);
     expect(LEADER_USERNAMES["马慧"]).toBe(MAYOR_USERNAME);

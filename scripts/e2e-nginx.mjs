@@ -18,10 +18,27 @@ if (!nginxBin) {
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "miluo-nginx-"));
 fs.chmodSync(dir, 0o755); // nginx's worker (an unprivileged user) needs to reach its temp folders
-execFileSync("openssl", [
-  "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
-  "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem"),
-], { stdio: "ignore" });
+execFileSync(
+  "openssl",
+  [
+    "req",
+    "-x509",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-days",
+    "1",
+    "-subj",
+    "/CN=127.0.0.1",
+    "-addext",
+    "subjectAltName=IP:127.0.0.1",
+    "-keyout",
+    path.join(dir, "key.pem"),
+    "-out",
+    path.join(dir, "cert.pem"),
+  ],
+  { stdio: "ignore" },
+);
 
 // The same server block as docs/deploy.md, on test ports and paths.
 const conf = `

@@ -15,7 +15,10 @@ export interface DriftReport {
 }
 
 /** Runs `drizzle-kit generate` for `schema` against a copy of `migrations` (both relative to the project root). */
-export function checkSchemaDrift({ schema = config.schema as string, migrations = config.out ?? "drizzle" }: { schema?: string; migrations?: string } = {}): DriftReport {
+export function checkSchemaDrift({
+  schema = config.schema as string,
+  migrations = config.out ?? "drizzle",
+}: { schema?: string; migrations?: string } = {}): DriftReport {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "miluo-schema-drift-"));
   try {
     const copy = path.join(tmp, "drizzle");
@@ -31,7 +34,8 @@ export function checkSchemaDrift({ schema = config.schema as string, migrations 
     const added = fs.readdirSync(copy).filter((f) => !before.has(f) && f.endsWith(".sql"));
     if (added.length > 0) return { missing: added.map((file) => ({ file, sql: fs.readFileSync(path.join(copy, file), "utf8") })) };
     // drizzle-kit exits 0 even when it fails: only its own "nothing to migrate" counts as agreement.
-    if (run.status !== 0 || !/No schema changes/.test(output)) throw new Error(`drizzle-kit generate 未能完成（退出码 ${run.status ?? run.signal}）：\n${output}`);
+    if (run.status !== 0 || !/No schema changes/.test(output))
+      throw new Error(`drizzle-kit generate 未能完成（退出码 ${run.status ?? run.signal}）：\n${output}`);
     return { missing: [] };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

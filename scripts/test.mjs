@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, the schema drift check, unit + integration (vitest), then Playwright against a
+// `npm test`: typecheck, lint, formatting, the schema drift check, unit + integration (vitest), then Playwright against a
 // production build on a throwaway database: the chromium project directly, and the nginx
 // project through a real nginx with TLS. Ends with one plain "N passed, N failed" line.
 import fs from "node:fs";
@@ -35,6 +35,7 @@ check("next build", buildCode);
 // Static checks count as one test each.
 check("typecheck", run(bin("tsc"), ["--noEmit"]));
 check("lint", run(bin("eslint"), [".", "--max-warnings=0"]));
+check("format", run(bin("prettier"), ["--check", "."]));
 // A schema change without its committed migration (drizzle-kit generate would write one).
 check("schema drift", run(bin("tsx"), ["scripts/schema-drift.ts"]));
 

@@ -28,7 +28,15 @@ export function addLeader(db: Db, name: string, title: string | null = null): nu
 
 export function addUser(
   db: Db,
-  u: { username: string; role: Role; unitId?: number | null; leaderId?: number | null; passwordHash?: string; mustChangePassword?: boolean; secondFactor?: boolean },
+  u: {
+    username: string;
+    role: Role;
+    unitId?: number | null;
+    leaderId?: number | null;
+    passwordHash?: string;
+    mustChangePassword?: boolean;
+    secondFactor?: boolean;
+  },
 ): number {
   // Roles that must use a second factor get one (as a real admin would have), unless told otherwise.
   const secondFactor = u.secondFactor ?? requiresSecondFactor(u.role);
@@ -63,7 +71,9 @@ export function readySeededAccounts(db: Db): void {
 /** A live server-side session for the user, as a successful login creates. */
 export function addSession(db: Db, userId: number, now = Date.now()): string {
   const id = `test-${userId}-${Math.random().toString(36).slice(2)}`;
-  db.insert(sessions).values({ id, userId, lastSeenAt: now, expiresAt: now + 12 * 3600_000, createdAt: now }).run();
+  db.insert(sessions)
+    .values({ id, userId, lastSeenAt: now, expiresAt: now + 12 * 3600_000, createdAt: now })
+    .run();
   return id;
 }
 
@@ -74,7 +84,9 @@ export function addSession(db: Db, userId: number, now = Date.now()): string {
  */
 export function snapshotDatabase(db: Db): Record<string, unknown[]> {
   const tables = db.$client
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in ('audit_log', 'login_attempts', '__drizzle_migrations') order by name")
+    .prepare(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in ('audit_log', 'login_attempts', '__drizzle_migrations') order by name",
+    )
     .all() as { name: string }[];
   const snapshot: Record<string, unknown[]> = {};
   for (const { name } of tables) {
@@ -87,6 +99,5 @@ export function snapshotDatabase(db: Db): Record<string, unknown[]> {
 
 export function lastAuditRow(db: Db) {
   return db.$client.prepare("select * from audit_log order by id desc limit 1").get() as
-    | { id: number; username: string | null; outcome: string; action: string; entity: string; entity_id: string | null }
-    | undefined;
+    { id: number; username: string | null; outcome: string; action: string; entity: string; entity_id: string | null } | undefined;
 }

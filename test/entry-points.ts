@@ -21,7 +21,9 @@ export function serverActionRefs(): string[] {
   return files(path.join(root, "app"), (f) => /\.tsx?$/.test(f) && !f.endsWith(".test.ts"))
     .filter((f) => /^\s*["']use server["']/.test(fs.readFileSync(f, "utf8")))
     .flatMap((f) =>
-      [...fs.readFileSync(f, "utf8").matchAll(/^export (?:const|async function|function) (\w+)/gm)].map((m) => `${rel(f)}#${m[1]}`).filter((ref) => !ref.startsWith("app/_lib/")),
+      [...fs.readFileSync(f, "utf8").matchAll(/^export (?:const|async function|function) (\w+)/gm)]
+        .map((m) => `${rel(f)}#${m[1]}`)
+        .filter((ref) => !ref.startsWith("app/_lib/")),
     );
 }
 
@@ -38,7 +40,10 @@ export function routeHandlerRefs(only: readonly Method[] = METHODS): string[] {
     const names = [...text.matchAll(declared)].map((m) => m[1]!);
     for (const m of text.matchAll(listed)) {
       for (const part of m[1]!.split(",")) {
-        const name = part.trim().split(/\s+as\s+/).at(-1)!;
+        const name = part
+          .trim()
+          .split(/\s+as\s+/)
+          .at(-1)!;
         if ((only as readonly string[]).includes(name)) names.push(name);
       }
     }

@@ -76,7 +76,16 @@ beforeAll(async () => {
   // One LibreOffice start for all three, with its own profile so parallel runs do not collide.
   execFileSync(
     "soffice",
-    [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, ...["ledger.xlsx", "bulletin.docx", "notice.docx"].map((f) => path.join(dir, f))],
+    [
+      `-env:UserInstallation=file://${path.join(dir, "profile")}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      dir,
+      ...["ledger.xlsx", "bulletin.docx", "notice.docx"].map((f) => path.join(dir, f)),
+    ],
     { stdio: "pipe", timeout: 240_000 },
   );
   for (const name of ["ledger", "bulletin", "notice"] as const) {

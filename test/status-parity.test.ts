@@ -62,13 +62,38 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: "late but on target (task 1: 5.6% against 5.5%, filed 10-20)", subject: { kind: "task", no: 1 }, quarter: "2026Q3", reporting: "late", progress: "green" },
+  {
+    name: "late but on target (task 1: 5.6% against 5.5%, filed 10-20)",
+    subject: { kind: "task", no: 1 },
+    quarter: "2026Q3",
+    reporting: "late",
+    progress: "green",
+  },
   { name: "done and approved (task 46: 6120 of 6000, 已完成)", subject: { kind: "task", no: 46 }, quarter: "2026Q3", reporting: "on_time", progress: "done" },
   { name: "a rate metric 1.9 points below target (task 5)", subject: { kind: "task", no: 5 }, quarter: "2026Q3", reporting: "on_time", progress: "red" },
-  { name: "the 督查室's override (task 26 computed red, set green)", subject: { kind: "task", no: 26 }, quarter: "2026Q3", reporting: "on_time", progress: "green", overridden: true },
-  { name: "a returned report being edited (task 32, judged on the submitted version)", subject: { kind: "task", no: 32 }, quarter: "2026Q3", reporting: "on_time", progress: "green" },
+  {
+    name: "the 督查室's override (task 26 computed red, set green)",
+    subject: { kind: "task", no: 26 },
+    quarter: "2026Q3",
+    reporting: "on_time",
+    progress: "green",
+    overridden: true,
+  },
+  {
+    name: "a returned report being edited (task 32, judged on the submitted version)",
+    subject: { kind: "task", no: 32 },
+    quarter: "2026Q3",
+    reporting: "on_time",
+    progress: "green",
+  },
   { name: "no lead unit (task 47)", subject: { kind: "task", no: 47 }, quarter: "2026Q3", reporting: "not_required", progress: "none" },
-  { name: "the water project at 40% by September, every node on time", subject: { kind: "project", no: 3 }, quarter: "2026Q3", reporting: "on_time", progress: "green" },
+  {
+    name: "the water project at 40% by September, every node on time",
+    subject: { kind: "project", no: 3 },
+    quarter: "2026Q3",
+    reporting: "on_time",
+    progress: "green",
+  },
   { name: "a quarter not yet due (task 1 in Q4)", subject: { kind: "task", no: 1 }, quarter: "2026Q4", reporting: "not_due", progress: "none" },
   { name: "overdue and never submitted (task 2)", subject: { kind: "task", no: 2 }, quarter: "2026Q3", reporting: "missing", progress: "none" },
 ];
@@ -101,10 +126,24 @@ function leadUserOf(no: number): number {
 }
 
 function submitTask(no: number, day: string, content: DraftContent, period = q3) {
-  return db.transaction((tx) => submitReport(tx, { subject: { taskId: taskIdOf(no) }, periodId: period.id, expectedVersion: 0, content, userId: leadUserOf(no), now: at(day) }), { behavior: "immediate" });
+  return db.transaction(
+    (tx) => submitReport(tx, { subject: { taskId: taskIdOf(no) }, periodId: period.id, expectedVersion: 0, content, userId: leadUserOf(no), now: at(day) }),
+    { behavior: "immediate" },
+  );
 }
 function approve(reportId: number, version: number, day: string, decision: "approve" | "return" = "approve") {
-  return db.transaction((tx) => reviewReport(tx, { reportId, expectedVersion: version, decision, comment: decision === "return" ? "请补充佐证" : null, userId: supervisorId, now: at(day) }), { behavior: "immediate" });
+  return db.transaction(
+    (tx) =>
+      reviewReport(tx, {
+        reportId,
+        expectedVersion: version,
+        decision,
+        comment: decision === "return" ? "请补充佐证" : null,
+        userId: supervisorId,
+        now: at(day),
+      }),
+    { behavior: "immediate" },
+  );
 }
 
 beforeAll(async () => {
@@ -126,22 +165,42 @@ beforeAll(async () => {
   submitTask(5, "2026-10-04", base({ metricValues: [{ metricId: metricOf(5, "社会消费品零售总额增长"), value: 5.1 }] }));
 
   const roads = metricOf(26, "新建、改扩建城区道路");
-  const t26Metrics = db.select({ id: metrics.id }).from(metrics).where(eq(metrics.taskId, taskIdOf(26))).all();
+  const t26Metrics = db
+    .select({ id: metrics.id })
+    .from(metrics)
+    .where(eq(metrics.taskId, taskIdOf(26)))
+    .all();
   submitTask(26, "2026-10-05", base({ metricValues: t26Metrics.map((m) => ({ metricId: m.id, value: m.id === roads ? 2 : 1 })) }));
   db.transaction(
-    (tx) => setProgressOverride(tx, { kind: "task", subjectId: taskIdOf(26), periodId: q3.id }, { color: "green", reason: "已现场核查，两条道路已完工待验收", byId: supervisorId, at: at("2026-10-12") }),
+    (tx) =>
+      setProgressOverride(
+        tx,
+        { kind: "task", subjectId: taskIdOf(26), periodId: q3.id },
+        { color: "green", reason: "已现场核查，两条道路已完工待验收", byId: supervisorId, at: at("2026-10-12") },
+      ),
     { behavior: "immediate" },
   );
 
   // Task 32: on plan when submitted, returned, then a draft far behind plan being edited.
-  const t32 = db.select({ id: metrics.id, target: metrics.target }).from(metrics).where(eq(metrics.taskId, taskIdOf(32))).all();
+  const t32 = db
+    .select({ id: metrics.id, target: metrics.target })
+    .from(metrics)
+    .where(eq(metrics.taskId, taskIdOf(32)))
+    .all();
   const onPlan = submitTask(32, "2026-10-02", base({ metricValues: t32.map((m) => ({ metricId: m.id, value: m.target })) }));
   if (!onPlan.ok) throw new Error("task 32");
   const returned = approve(onPlan.reportId, onPlan.version, "2026-10-06", "return");
   if (!returned.ok) throw new Error("task 32 return");
   db.transaction(
     (tx) =>
-      saveReportDraft(tx, { subject: { taskId: taskIdOf(32) }, periodId: q3.id, expectedVersion: returned.version, content: base({ metricValues: t32.map((m) => ({ metricId: m.id, value: 0 })) }), userId: leadUserOf(32), now: at("2026-10-07") }),
+      saveReportDraft(tx, {
+        subject: { taskId: taskIdOf(32) },
+        periodId: q3.id,
+        expectedVersion: returned.version,
+        content: base({ metricValues: t32.map((m) => ({ metricId: m.id, value: 0 })) }),
+        userId: leadUserOf(32),
+        now: at("2026-10-07"),
+      }),
     { behavior: "immediate" },
   );
 
@@ -156,7 +215,10 @@ beforeAll(async () => {
         subject: { projectId: water.id },
         periodId: q3.id,
         expectedVersion: 0,
-        content: base({ partValues: [{ partId: part.id, category: "覆盖人数", value: 0.7 }], projectMilestones: [{ milestoneId: september.id, done: true, doneOn: "2026-09-28" }] }),
+        content: base({
+          partValues: [{ partId: part.id, category: "覆盖人数", value: 0.7 }],
+          projectMilestones: [{ milestoneId: september.id, done: true, doneOn: "2026-09-28" }],
+        }),
         userId: waterUnit,
         now: at("2026-10-04"),
       }),
@@ -165,7 +227,11 @@ beforeAll(async () => {
 });
 
 const periodOf = (c: Case) => (c.quarter === "2026Q3" ? q3 : q4);
-const lamps = (s: { reporting: ReportingLamp; progress: ProgressLamp; overridden: boolean }) => ({ reporting: s.reporting, progress: s.progress, overridden: s.overridden });
+const lamps = (s: { reporting: ReportingLamp; progress: ProgressLamp; overridden: boolean }) => ({
+  reporting: s.reporting,
+  progress: s.progress,
+  overridden: s.overridden,
+});
 const expected = (c: Case) => ({ reporting: c.reporting, progress: c.progress, overridden: c.overridden ?? false });
 
 async function asSupervisor() {
@@ -188,7 +254,12 @@ describe.each(CASES)("$name", (c) => {
   });
 
   it("the task or project page and the report page: the subject's four quarters", () => {
-    const rows = listSubjectQuarters({ periods: listPeriods({ yearId: q3.yearId }), asOf: TODAY, today: TODAY, filter: { yearId: q3.yearId, only: c.subject } });
+    const rows = listSubjectQuarters({
+      periods: listPeriods({ yearId: q3.yearId }),
+      asOf: TODAY,
+      today: TODAY,
+      filter: { yearId: q3.yearId, only: c.subject },
+    });
     expect(lamps(rows.find((r) => r.period.code === c.quarter)!.status)).toEqual(expected(c));
   });
 
@@ -197,7 +268,19 @@ describe.each(CASES)("$name", (c) => {
     const rows = matrixRows(quarters.map((q) => ({ subject: q.subject, status: q.status, reportState: q.reportState, lastSubmittedAt: null })));
     const row = rows.find((r) => r.subject.key === subjectKey(c.subject))!;
     expect(lamps(row.status)).toEqual(expected(c));
-    expect(countRows([row])[c.reporting === "missing" ? "overdueMissing" : c.reporting === "not_due" ? "notDue" : c.reporting === "not_required" ? "notRequired" : c.reporting === "late" ? "late" : "onTime"]).toBe(1);
+    expect(
+      countRows([row])[
+        c.reporting === "missing"
+          ? "overdueMissing"
+          : c.reporting === "not_due"
+            ? "notDue"
+            : c.reporting === "not_required"
+              ? "notRequired"
+              : c.reporting === "late"
+                ? "late"
+                : "onTime"
+      ],
+    ).toBe(1);
   });
 
   it("the dashboard and the list behind each of its figures", () => {
@@ -287,7 +370,9 @@ describe.each(CASES)("$name (the 台账 and the 季度通报)", (c) => {
     if (c.reporting === "late" || c.reporting === "missing") {
       expect(unitsWith(input.rows, c.reporting).some((u) => u.items.some((i) => i === label || i.startsWith(`${label}迟报`)))).toBe(true);
     }
-    const progressText = bulletinSections(input).find((s) => s.heading === "三、进度情况")!.paragraphs.join("\n");
+    const progressText = bulletinSections(input)
+      .find((s) => s.heading === "三、进度情况")!
+      .paragraphs.join("\n");
     expect(progressText.includes(`${label}“`)).toBe(c.progress === "red" || c.progress === "amber");
   });
 
@@ -297,7 +382,10 @@ describe.each(CASES)("$name (the 台账 and the 季度通报)", (c) => {
     const data = loadDashboard({ period, previous, asOf: TODAY, today: TODAY });
     const leaders = data.rows.find((r) => subjectKey(r.subject) === subjectKey(c.subject))!.subject.leaders;
     // A subject without a 牵头领导 (task 47) is in nobody's brief.
-    if (leaders.length === 0) return expect(data.rows.some((r) => r.subject.leaders.some((l) => leaderBrief(l, data.rows, []).rows.some((x) => subjectKey(x.subject) === subjectKey(c.subject))))).toBe(false);
+    if (leaders.length === 0)
+      return expect(
+        data.rows.some((r) => r.subject.leaders.some((l) => leaderBrief(l, data.rows, []).rows.some((x) => subjectKey(x.subject) === subjectKey(c.subject)))),
+      ).toBe(false);
     for (const leader of leaders) {
       const brief = leaderBrief(leader, data.rows, []);
       const row = brief.rows.find((r) => subjectKey(r.subject) === subjectKey(c.subject))!;

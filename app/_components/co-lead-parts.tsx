@@ -48,7 +48,9 @@ export function CoLeadParts({ user, subject, ref_, period, leadUnits, reportStat
     <>
       <Card aria-labelledby="parts-heading">
         <CardTitle id="parts-heading">共同牵头单位的负责部分</CardTitle>
-        <p className="mb-2 text-sm text-gray-800">本事项有 {leadUnits.length} 个牵头单位，由{compiler.name}汇总并提交报告，其他牵头单位各自报送本单位负责部分。</p>
+        <p className="mb-2 text-sm text-gray-800">
+          本事项有 {leadUnits.length} 个牵头单位，由{compiler.name}汇总并提交报告，其他牵头单位各自报送本单位负责部分。
+        </p>
         <ReportParts
           parts={shown.map((p) => ({ ...p, attachments: p.attachments.map((a) => ({ id: a.id, filename: a.filename, size: a.size })) }))}
           pendingUnits={pending}

@@ -23,7 +23,10 @@ export function HeaderMenu({ bell, children }: { bell: ReactNode; children: Reac
           {open ? "收起菜单" : "菜单"}
         </button>
       </div>
-      <div id="header-menu" className={`${open ? "flex" : "hidden"} w-full flex-col gap-3 sm:flex sm:w-auto sm:grow sm:flex-row sm:flex-wrap sm:items-center sm:gap-x-6`}>
+      <div
+        id="header-menu"
+        className={`${open ? "flex" : "hidden"} w-full flex-col gap-3 sm:flex sm:w-auto sm:grow sm:flex-row sm:flex-wrap sm:items-center sm:gap-x-6`}
+      >
         {children}
       </div>
     </>

@@ -15,7 +15,16 @@ export function InstructionForm({ subject, noticeId }: { subject: string; notice
       <FormStatus state={state} />
       <input type="hidden" name="subject" value={subject} />
       {noticeId ? <input type="hidden" name="noticeId" value={noticeId} /> : null}
-      <TextArea id={id} label="批示内容" name="text" rows={3} maxLength={1000} required defaultValue={state?.ok ? "" : (state?.values?.text ?? "")} errors={state?.errors?.text} />
+      <TextArea
+        id={id}
+        label="批示内容"
+        name="text"
+        rows={3}
+        maxLength={1000}
+        required
+        defaultValue={state?.ok ? "" : (state?.values?.text ?? "")}
+        errors={state?.errors?.text}
+      />
       <Button type="submit" disabled={pending}>
         提交批示
       </Button>

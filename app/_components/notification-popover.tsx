@@ -86,7 +86,12 @@ export function NotificationPopover({ unread: initialUnread }: { unread: number 
         )}
       </button>
       {open && (
-        <div id={panelId} role="region" aria-label="通知列表" className="absolute right-0 z-50 mt-2 w-80 max-w-[90vw] rounded border bg-white text-gray-900 shadow-lg">
+        <div
+          id={panelId}
+          role="region"
+          aria-label="通知列表"
+          className="absolute right-0 z-50 mt-2 w-80 max-w-[90vw] rounded border bg-white text-gray-900 shadow-lg"
+        >
           <div className="flex items-center justify-between border-b px-3 py-2">
             <p className="text-sm font-semibold">通知</p>
             {unread > 0 && (

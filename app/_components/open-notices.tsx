@@ -51,7 +51,8 @@ export function OpenNotices({ user }: { user: SessionUser }) {
                 <dt className="font-medium text-gray-700">回复期限</dt>
                 <dd className={state === "overdue" ? "font-semibold text-red-800" : ""}>
                   {formatChineseDate(n.deadline)}
-                  {n.status === "sent" && (state === "overdue" ? `（已逾期 ${noticeDaysOverdue(n, today)} 天）` : left === 0 ? "（今天到期）" : `（还剩 ${left} 天）`)}
+                  {n.status === "sent" &&
+                    (state === "overdue" ? `（已逾期 ${noticeDaysOverdue(n, today)} 天）` : left === 0 ? "（今天到期）" : `（还剩 ${left} 天）`)}
                 </dd>
               </dl>
               <details className="mt-2">

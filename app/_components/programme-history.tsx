@@ -29,15 +29,23 @@ export function ProgrammeHistory({ kind, subjectId }: { kind: SubjectKind; subje
                   <caption className="sr-only">{formatDateTime(c.at)} 的修改</caption>
                   <thead>
                     <tr className="border-b bg-gray-50">
-                      <th scope="col" className="px-2 py-1 font-medium">项目</th>
-                      <th scope="col" className="px-2 py-1 font-medium">修改前</th>
-                      <th scope="col" className="px-2 py-1 font-medium">修改后</th>
+                      <th scope="col" className="px-2 py-1 font-medium">
+                        项目
+                      </th>
+                      <th scope="col" className="px-2 py-1 font-medium">
+                        修改前
+                      </th>
+                      <th scope="col" className="px-2 py-1 font-medium">
+                        修改后
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
                     {c.changes.map((f) => (
                       <tr key={f.field} className="border-b align-top">
-                        <th scope="row" className="px-2 py-1 font-medium whitespace-nowrap">{f.field}</th>
+                        <th scope="row" className="px-2 py-1 font-medium whitespace-nowrap">
+                          {f.field}
+                        </th>
                         <td className="px-2 py-1 whitespace-pre-line">{f.before || "（空）"}</td>
                         <td className="px-2 py-1 whitespace-pre-line">{f.after || "（空）"}</td>
                       </tr>

@@ -45,7 +45,9 @@ export function ReportPageHeader({
   return (
     <>
       <p className="no-print text-sm">
-        <Link href={subjectPath(subject)}>← 返回{subject.kind === "task" ? "任务" : "民生实事"} {subject.no}</Link>
+        <Link href={subjectPath(subject)}>
+          ← 返回{subject.kind === "task" ? "任务" : "民生实事"} {subject.no}
+        </Link>
         {isUnit && (
           <>
             <span aria-hidden="true"> · </span>
@@ -63,7 +65,11 @@ export function ReportPageHeader({
           <ReportStateBadge state={state} />
           <ReportQuarterLamps subject={subject} period={period} today={today} />
           <DueText days={daysLeft(period, today)} dueOn={period.dueOn} />
-          {report && <span className="text-gray-700">最后保存：{formatDateTime(report.updatedAt)}（{report.updatedByName ?? ""}）</span>}
+          {report && (
+            <span className="text-gray-700">
+              最后保存：{formatDateTime(report.updatedAt)}（{report.updatedByName ?? ""}）
+            </span>
+          )}
         </div>
         <nav aria-label="季度" className="flex flex-wrap gap-3 text-sm">
           {periods.map((p) =>

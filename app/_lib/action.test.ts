@@ -38,7 +38,11 @@ const addUnitAction = defineAction({
   load: () => ({}),
   authorize: () => ["report:edit", { leadUnitIds: [ownUnit] }],
   mutate: (tx, _l, { input }) => {
-    const id = tx.insert(units).values({ name: `${input.name}${input.note}`, kind: "市直部门", position: 99 }).returning({ id: units.id }).get().id;
+    const id = tx
+      .insert(units)
+      .values({ name: `${input.name}${input.note}`, kind: "市直部门", position: 99 })
+      .returning({ id: units.id })
+      .get().id;
     return { entityId: id, after: { name: input.name } };
   },
   successMessage: "已添加。",

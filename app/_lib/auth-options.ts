@@ -84,7 +84,15 @@ export const authOptions: AuthOptions = {
       getDb().transaction(
         (tx) => {
           revokeSession(tx, { sessionId, now: Date.now() });
-          writeAudit(tx, { actor: user ?? null, ip, action: "auth.logout", entity: "session", entityId: sessionId.slice(0, 8), outcome: "success", after: { via: "signout" } });
+          writeAudit(tx, {
+            actor: user ?? null,
+            ip,
+            action: "auth.logout",
+            entity: "session",
+            entityId: sessionId.slice(0, 8),
+            outcome: "success",
+            after: { via: "signout" },
+          });
         },
         { behavior: "immediate" },
       );

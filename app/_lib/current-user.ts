@@ -108,10 +108,7 @@ export async function requireRole(...roles: Role[]): Promise<SessionUser> {
  * The signed-in user if `can(user, ...permission)`; otherwise a denied audit row and 403.
  * For pages: `await requirePermission(["report:edit", { leadUnitIds }], { entity: "task", entityId: no })`.
  */
-export async function requirePermission(
-  permission: Permission,
-  target: { entity: string; entityId?: string | number | null },
-): Promise<SessionUser> {
+export async function requirePermission(permission: Permission, target: { entity: string; entityId?: string | number | null }): Promise<SessionUser> {
   const user = await requireUser();
   if (!can(user, ...permission)) await deny(user, { action: permission[0], ...target });
   return user;

@@ -29,11 +29,21 @@ const form = (fields: Record<string, string>) => {
   for (const [k, v] of Object.entries(fields)) data.append(k, v);
   return data;
 };
-const usernameOfUnit = (unitId: number) => db.select({ username: users.username }).from(users).where(and(eq(users.unitId, unitId), eq(users.role, "unit"))).get()!.username;
+const usernameOfUnit = (unitId: number) =>
+  db
+    .select({ username: users.username })
+    .from(users)
+    .where(and(eq(users.unitId, unitId), eq(users.role, "unit")))
+    .get()!.username;
 
 beforeAll(async () => {
   db = await openSeededAppDb();
-  const leads = db.select({ unitId: taskUnits.unitId }).from(taskUnits).where(and(eq(taskUnits.taskId, taskIdOf(db, NO)), eq(taskUnits.role, "lead"))).orderBy(asc(taskUnits.position)).all();
+  const leads = db
+    .select({ unitId: taskUnits.unitId })
+    .from(taskUnits)
+    .where(and(eq(taskUnits.taskId, taskIdOf(db, NO)), eq(taskUnits.role, "lead")))
+    .orderBy(asc(taskUnits.position))
+    .all();
   expect(leads.length).toBeGreaterThan(2);
   compilerUnit = leads[0]!.unitId;
   coLeadUnit = leads[1]!.unitId;
@@ -41,7 +51,12 @@ beforeAll(async () => {
   coLeadUser = usernameOfUnit(coLeadUnit);
 });
 
-const part = () => db.select().from(reportParts).where(and(eq(reportParts.taskId, taskIdOf(db, NO)), eq(reportParts.unitId, coLeadUnit))).get();
+const part = () =>
+  db
+    .select()
+    .from(reportParts)
+    .where(and(eq(reportParts.taskId, taskIdOf(db, NO)), eq(reportParts.unitId, coLeadUnit)))
+    .get();
 
 describe("co-lead parts", () => {
   it("refuses the co-lead unit the compiled report itself and changes nothing", async () => {
@@ -54,7 +69,10 @@ describe("co-lead parts", () => {
 
   it("saves the co-lead's part as a draft the compiler does not get told about", async () => {
     await actAs(db, coLeadUser);
-    const state = await saveReportPart(undefined, form({ taskNo: String(NO), quarter: "2026Q4", version: "0", progress: "本单位完成排查 12 处", problems: "" }));
+    const state = await saveReportPart(
+      undefined,
+      form({ taskNo: String(NO), quarter: "2026Q4", version: "0", progress: "本单位完成排查 12 处", problems: "" }),
+    );
     expect(state).toMatchObject({ ok: true });
     expect(part()).toMatchObject({ status: "draft", version: 1, progress: "本单位完成排查 12 处", firstSubmittedAt: null });
     expect(db.select().from(notifications).where(eq(notifications.kind, "report_part_submitted")).all()).toEqual([]);
@@ -62,16 +80,26 @@ describe("co-lead parts", () => {
 
   it("sends the part: the compiler's users are notified with the subject named in full", async () => {
     await actAs(db, coLeadUser);
-    const state = await submitReportPart(undefined, form({ taskNo: String(NO), quarter: "2026Q4", version: "1", progress: "本单位完成排查 12 处，整改 10 处" }));
+    const state = await submitReportPart(
+      undefined,
+      form({ taskNo: String(NO), quarter: "2026Q4", version: "1", progress: "本单位完成排查 12 处，整改 10 处" }),
+    );
     expect(state).toMatchObject({ ok: true });
     expect(part()).toMatchObject({ status: "submitted", version: 2 });
     expect(part()!.firstSubmittedAt).not.toBeNull();
     const told = db.select().from(notifications).where(eq(notifications.kind, "report_part_submitted")).all();
-    const compilerIds = db.select({ id: users.id }).from(users).where(eq(users.unitId, compilerUnit)).all().map((u) => u.id);
+    const compilerIds = db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.unitId, compilerUnit))
+      .all()
+      .map((u) => u.id);
     expect(told.length).toBeGreaterThan(0);
     expect(told.every((n) => compilerIds.includes(n.userId))).toBe(true);
     expect(told[0]!.title).toContain(`第${NO}项`);
-    expect(listReportParts({ subject: { taskId: taskIdOf(db, NO) }, periodId: periodIdOf(db, "2026Q4") }).map((p) => p.progress)).toEqual(["本单位完成排查 12 处，整改 10 处"]);
+    expect(listReportParts({ subject: { taskId: taskIdOf(db, NO) }, periodId: periodIdOf(db, "2026Q4") }).map((p) => p.progress)).toEqual([
+      "本单位完成排查 12 处，整改 10 处",
+    ]);
   });
 
   it("refuses a part saved on a stale version, keeping what was typed", async () => {
@@ -84,11 +112,27 @@ describe("co-lead parts", () => {
 
   it("gives the compiler no part of its own, and another unit none at all", async () => {
     await actAs(db, compilerUser);
-    expect((await saveReportPart(undefined, form({ taskNo: String(NO), quarter: "2026Q4", version: "0", progress: "汇总单位" }))).message).toBe("无权限执行此操作");
-    const onTask = new Set(db.select({ unitId: taskUnits.unitId }).from(taskUnits).where(eq(taskUnits.taskId, taskIdOf(db, NO))).all().map((r) => r.unitId));
-    const outsider = db.select({ username: users.username, unitId: users.unitId }).from(users).where(eq(users.role, "unit")).all().find((u) => u.unitId !== null && !onTask.has(u.unitId))!;
+    expect((await saveReportPart(undefined, form({ taskNo: String(NO), quarter: "2026Q4", version: "0", progress: "汇总单位" }))).message).toBe(
+      "无权限执行此操作",
+    );
+    const onTask = new Set(
+      db
+        .select({ unitId: taskUnits.unitId })
+        .from(taskUnits)
+        .where(eq(taskUnits.taskId, taskIdOf(db, NO)))
+        .all()
+        .map((r) => r.unitId),
+    );
+    const outsider = db
+      .select({ username: users.username, unitId: users.unitId })
+      .from(users)
+      .where(eq(users.role, "unit"))
+      .all()
+      .find((u) => u.unitId !== null && !onTask.has(u.unitId))!;
     await actAs(db, outsider.username);
-    expect((await saveReportPart(undefined, form({ taskNo: String(NO), quarter: "2026Q4", version: "0", progress: "别的单位" }))).message).toBe("无权限执行此操作");
+    expect((await saveReportPart(undefined, form({ taskNo: String(NO), quarter: "2026Q4", version: "0", progress: "别的单位" }))).message).toBe(
+      "无权限执行此操作",
+    );
   });
 
   it("lets the compiler save the report", async () => {

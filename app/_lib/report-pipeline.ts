@@ -48,7 +48,11 @@ export interface ReportAdapter<C> {
 
 const quarterCode = z.string().regex(/^\d{4}Q[1-4]$/, "季度格式不正确");
 /** An optional form field: "" (a hidden input left empty) reads as null. */
-const optional = <T extends string>(schema: z.ZodType<T>) => schema.optional().or(z.literal("")).transform((v): T | null => (v ? (v as T) : null));
+const optional = <T extends string>(schema: z.ZodType<T>) =>
+  schema
+    .optional()
+    .or(z.literal(""))
+    .transform((v): T | null => (v ? (v as T) : null));
 const ids = z
   .union([z.string(), z.array(z.string())])
   .optional()
@@ -116,15 +120,27 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
         if (facts.report && (facts.report.status === "submitted" || facts.report.status === "approved")) throw new ConflictError(REPORT_READ_ONLY_MESSAGE);
         const raw = Object.fromEntries(Object.entries(input).filter((e): e is [string, string] => typeof e[1] === "string"));
         const parsed = adapter.parse(ctx, raw, intent, today);
-        if (!parsed.ok) throw new ValidationError(intent === "submit" ? "还有内容未填写或有误，请按提示修改后再提交" : "有内容填写有误，请按提示修改", parsed.errors);
+        if (!parsed.ok)
+          throw new ValidationError(intent === "submit" ? "还有内容未填写或有误，请按提示修改后再提交" : "有内容填写有误，请按提示修改", parsed.errors);
         const attachIds = input.attach as number[];
-        if (attachIds.length > MAX_FILES_PER_SAVE) throw new ValidationError(`一次最多附上 ${MAX_FILES_PER_SAVE} 个附件`, { evidence: [`一次最多附上 ${MAX_FILES_PER_SAVE} 个附件`] });
+        if (attachIds.length > MAX_FILES_PER_SAVE)
+          throw new ValidationError(`一次最多附上 ${MAX_FILES_PER_SAVE} 个附件`, { evidence: [`一次最多附上 ${MAX_FILES_PER_SAVE} 个附件`] });
         const newFiles: NewAttachment[] = await storeUploads(uploadedFiles(input.evidence as File | File[] | undefined));
         return { facts, content: parsed.content, newFiles, attachIds, removeIds: input.removeAttachment as number[] };
       },
       mutate: (tx, p, { user, input }) => {
         const now = Date.now();
-        const result = applied(write(tx, { subject: p.facts.subject, periodId: p.facts.period.id, expectedVersion: versionOf(input), content: p.content, files: { add: p.newFiles, attach: p.attachIds, removeIds: p.removeIds }, userId: user.id, now }));
+        const result = applied(
+          write(tx, {
+            subject: p.facts.subject,
+            periodId: p.facts.period.id,
+            expectedVersion: versionOf(input),
+            content: p.content,
+            files: { add: p.newFiles, attach: p.attachIds, removeIds: p.removeIds },
+            userId: user.id,
+            now,
+          }),
+        );
         if (intent === "submit") {
           notify(
             tx,
@@ -166,7 +182,10 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
     return defineAction({
       action: decision === "approve" ? "report.approve" : "report.return",
       entity: "report",
-      schema: decision === "return" ? reviewSchema.refine((v) => (v.comment as string).length >= 2, { path: ["comment"], message: "退回时请写明退回原因和修改要求" }) : reviewSchema,
+      schema:
+        decision === "return"
+          ? reviewSchema.refine((v) => (v.comment as string).length >= 2, { path: ["comment"], message: "退回时请写明退回原因和修改要求" })
+          : reviewSchema,
       entityId: (input) => input.reportId as number,
       load: ({ input }) => {
         const ref = getReportRef({ reportId: input.reportId as number });
@@ -201,9 +220,14 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
       // On the report page the review panel disappears once the report is no longer 已提交, so the
       // page says the outcome; the review queue stays where it is and moves on to the next report.
       redirectTo: ({ input }) => {
-        if (input.from !== "queue") return `${reportPath(refOf(noOf(input)), input.quarter as string)}?reviewed=${decision === "approve" ? "approved" : "returned"}`;
+        if (input.from !== "queue")
+          return `${reportPath(refOf(noOf(input)), input.quarter as string)}?reviewed=${decision === "approve" ? "approved" : "returned"}`;
         const next = (input.next as number) || null;
-        const filter = { quarter: input.filterQuarter as string | null, unit: input.filterUnit as string | null, lamp: input.filterLamp as ProgressLamp | null };
+        const filter = {
+          quarter: input.filterQuarter as string | null,
+          unit: input.filterUnit as string | null,
+          lamp: input.filterLamp as ProgressLamp | null,
+        };
         return `/supervision/review${reviewSearch(filter, next)}${next ? `#queue-${next}` : ""}`;
       },
     });
@@ -224,7 +248,10 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
     return defineAction({
       action: intent === "submit" ? "reportPart.submit" : "reportPart.save",
       entity: "reportPart",
-      schema: intent === "submit" ? partSchema.refine((v) => (v.progress as string).length > 0, { path: ["progress"], message: "请填写本单位负责部分的工作进展" }) : partSchema,
+      schema:
+        intent === "submit"
+          ? partSchema.refine((v) => (v.progress as string).length > 0, { path: ["progress"], message: "请填写本单位负责部分的工作进展" })
+          : partSchema,
       entityId: (input) => `${field === "taskNo" ? "" : "project"}${noOf(input)}/${quarterOf(input)}`,
       load: ({ input }) => {
         const ctx = adapter.load(noOf(input), quarterOf(input));
@@ -234,7 +261,8 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
       prepare: (facts, { input }) => {
         if (!canDraft(facts.period, appToday())) throw new ValidationError("本季度尚未开始，暂不能填报");
         const attach = input.attach as number[];
-        if (attach.length > MAX_FILES_PER_SAVE) throw new ValidationError(`一次最多附上 ${MAX_FILES_PER_SAVE} 个附件`, { evidence: [`一次最多附上 ${MAX_FILES_PER_SAVE} 个附件`] });
+        if (attach.length > MAX_FILES_PER_SAVE)
+          throw new ValidationError(`一次最多附上 ${MAX_FILES_PER_SAVE} 个附件`, { evidence: [`一次最多附上 ${MAX_FILES_PER_SAVE} 个附件`] });
         return facts;
       },
       mutate: (tx, facts, { user, input }) => {
@@ -260,13 +288,22 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
         if (intent === "submit" && compiler !== null) {
           notify(
             tx,
-            reportPartSubmitted({ partId: r.partId, version: r.version, unitName: user.unitName ?? "共同牵头单位", subject: subjectLabel(facts.ref), periodCode: facts.period.code, compilerUnitId: compiler, link: reportPath(facts.ref, facts.period.code) }),
+            reportPartSubmitted({
+              partId: r.partId,
+              version: r.version,
+              unitName: user.unitName ?? "共同牵头单位",
+              subject: subjectLabel(facts.ref),
+              periodCode: facts.period.code,
+              compilerUnitId: compiler,
+              link: reportPath(facts.ref, facts.period.code),
+            }),
           );
         }
         return { entityId: r.partId, before: r.before, after: r.after };
       },
       revalidate: ({ input }) => reportPaths(refOf(noOf(input)), quarterOf(input)),
-      successMessage: () => (intent === "submit" ? `本单位负责部分已报送牵头单位（${formatDateTime(Date.now())}）。` : `草稿已保存（${formatDateTime(Date.now())}）。`),
+      successMessage: () =>
+        intent === "submit" ? `本单位负责部分已报送牵头单位（${formatDateTime(Date.now())}）。` : `草稿已保存（${formatDateTime(Date.now())}）。`,
     });
   }
 

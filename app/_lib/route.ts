@@ -40,8 +40,7 @@ export type RouteDefinition<S extends z.ZodType, L, R, P = L> = {
   pageErrors?: boolean;
 };
 
-const json = (status: number, error: string, message: string, extra?: object) =>
-  Response.json({ error, message, ...extra }, { status });
+const json = (status: number, error: string, message: string, extra?: object) => Response.json({ error, message, ...extra }, { status });
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -59,7 +58,11 @@ function errorPage(req: Request, status: number, message: string): Response {
   const body = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · 重点工作调度平台</title></head><body><main><h1>${title}</h1><p>${escapeHtml(message)}</p>${login}<p><a href="/">返回首页</a></p></main></body></html>`;
   return new Response(body, {
     status,
-    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "content-security-policy": "default-src 'none'; base-uri 'none'; form-action 'none'" },
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      "cache-control": "no-store",
+      "content-security-policy": "default-src 'none'; base-uri 'none'; form-action 'none'",
+    },
   });
 }
 
@@ -81,7 +84,10 @@ export function defineRoute<S extends z.ZodType, L, R = void, P = L>(def: RouteD
   return async function handle(req: Request, routeCtx: RouteContext): Promise<Response> {
     const answer = await run(req, routeCtx);
     if (!def.pageErrors || answer.ok || !wantsPage(req) || !answer.headers.get("content-type")?.includes("application/json")) return answer;
-    const body = (await answer.clone().json().catch(() => ({}))) as { message?: string };
+    const body = (await answer
+      .clone()
+      .json()
+      .catch(() => ({}))) as { message?: string };
     return errorPage(req, answer.status, body.message ?? MESSAGES.internal);
   };
 
@@ -151,7 +157,14 @@ export function defineRoute<S extends z.ZodType, L, R = void, P = L>(def: RouteD
     return def.respond({ loaded, ctx, result });
   }
 
-  function failure(error: unknown, { user, ip, target }: { user: ActionContext<unknown>["user"]; ip: string | null; target: { action: string; entity: string; entityId: string | number | null } }): Response {
+  function failure(
+    error: unknown,
+    {
+      user,
+      ip,
+      target,
+    }: { user: ActionContext<unknown>["user"]; ip: string | null; target: { action: string; entity: string; entityId: string | number | null } },
+  ): Response {
     if (error instanceof ValidationError) return json(400, "bad_request", error.message, { errors: error.errors });
     if (error instanceof ConflictError) return json(409, `conflict:${def.entity}`, error.message);
     const fault = storageFault(error);

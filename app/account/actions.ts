@@ -79,7 +79,10 @@ export const enrolSecondFactor = defineAction({
   entity: "user",
   schema: z.object({
     secret: z.string().regex(/^[A-Z2-7]{32}$/, "页面已过期，请刷新后重新扫码。"),
-    code: z.string().trim().regex(/^\d{6}$/, "请输入验证器上的 6 位数字。"),
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, "请输入验证器上的 6 位数字。"),
   }),
   allowSecondFactorSetup: true,
   guard: ({ user }) => ["account:self", { userId: user.id }],

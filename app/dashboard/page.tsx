@@ -35,7 +35,10 @@ export default async function DashboardPage({ searchParams }: Props) {
   const scope = inLeaderScope(data, view);
   const summary = summarize(scope.rows);
   const moved = changes(scope.rows);
-  const red = leaderFirst(scope.rows.filter((r) => r.status.progress === "red"), view.ownLeader);
+  const red = leaderFirst(
+    scope.rows.filter((r) => r.status.progress === "red"),
+    view.ownLeader,
+  );
   const leaderOrder = listLeaders({ yearId: view.period.yearId }).map((l) => l.name);
 
   return (
@@ -43,7 +46,8 @@ export default async function DashboardPage({ searchParams }: Props) {
       <header>
         <h1 className="text-lg font-semibold sm:text-xl">领导驾驶舱 · {quarterLabel(view.period.code)}</h1>
         <p className="mt-1 text-sm text-gray-800">
-          数据截至 {formatDayCn(view.asOf)} · {view.leader ? `${view.leader}牵头的 ${scope.rows.length} 项` : `重点工作任务与民生实事共 ${scope.rows.length} 项`}
+          数据截至 {formatDayCn(view.asOf)} ·{" "}
+          {view.leader ? `${view.leader}牵头的 ${scope.rows.length} 项` : `重点工作任务与民生实事共 ${scope.rows.length} 项`}
         </p>
         <p className="mt-2 rounded border-l-4 border-brand-700 bg-white px-3 py-2 text-base font-medium text-gray-900" data-testid="dashboard-summary">
           {summarySentence(view.period.code, summary, scope.openDuban.length)}
@@ -51,10 +55,18 @@ export default async function DashboardPage({ searchParams }: Props) {
       </header>
       <DashboardControls view={view} path="/dashboard" />
       <p className="no-print text-sm">
-        <Link href={`/dashboard/brief?quarter=${view.period.code}${view.ownLeader ? `&leader=${encodeURIComponent(view.ownLeader)}` : ""}`}>分管领导一页简报（可打印）</Link>
+        <Link href={`/dashboard/brief?quarter=${view.period.code}${view.ownLeader ? `&leader=${encodeURIComponent(view.ownLeader)}` : ""}`}>
+          分管领导一页简报（可打印）
+        </Link>
       </p>
 
-      <Headline view={view} summary={summary} changes={moved} openDuban={scope.openDuban.length} escalatedDuban={scope.openDuban.filter((n) => n.escalated).length} />
+      <Headline
+        view={view}
+        summary={summary}
+        changes={moved}
+        openDuban={scope.openDuban.length}
+        escalatedDuban={scope.openDuban.filter((n) => n.escalated).length}
+      />
 
       <DubanList notices={scope.escalated} id="escalated" title={view.ownLeader ? "呈报我的督办" : "呈报领导的督办"} empty="没有呈报领导的未销号督办。" />
 
@@ -64,7 +76,10 @@ export default async function DashboardPage({ searchParams }: Props) {
             较上季度的变化
           </h2>
           <SubjectStatusTable
-            rows={[...leaderFirst(moved.turnedRed, view.ownLeader).slice(0, LIST_SHOWN), ...leaderFirst(moved.turnedGreen, view.ownLeader).slice(0, LIST_SHOWN)]}
+            rows={[
+              ...leaderFirst(moved.turnedRed, view.ownLeader).slice(0, LIST_SHOWN),
+              ...leaderFirst(moved.turnedGreen, view.ownLeader).slice(0, LIST_SHOWN),
+            ]}
             caption="本季度转红、转绿的事项"
             ownLeader={view.ownLeader}
             showPrevious

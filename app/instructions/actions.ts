@@ -65,8 +65,18 @@ export const writeInstruction = defineAction({
         supervisorLink: notice ? `/supervision/notices/${notice.id}` : `${subjectPath(ref)}#instructions`,
       }),
     );
-    return { entityId: id, after: { subject: input.subject, noticeId: notice?.id ?? null, periodId, text: input.text }, result: { path: subjectPath(ref), noticeId: notice?.id ?? null } };
+    return {
+      entityId: id,
+      after: { subject: input.subject, noticeId: notice?.id ?? null, periodId, text: input.text },
+      result: { path: subjectPath(ref), noticeId: notice?.id ?? null },
+    };
   },
-  revalidate: (_ctx, r) => [...(r ? [r.path] : []), ...(r?.noticeId ? [`/supervision/notices/${r.noticeId}`] : []), "/dashboard", "/supervision/notices", "/notifications"],
+  revalidate: (_ctx, r) => [
+    ...(r ? [r.path] : []),
+    ...(r?.noticeId ? [`/supervision/notices/${r.noticeId}`] : []),
+    "/dashboard",
+    "/supervision/notices",
+    "/notifications",
+  ],
   successMessage: "批示已送达督查室和牵头单位。",
 });

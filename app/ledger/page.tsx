@@ -24,7 +24,8 @@ export default async function LedgerPage() {
       <header className="space-y-1">
         <h1 className="text-lg font-semibold sm:text-xl">台账导出与回填</h1>
         <p className="text-sm text-gray-800">
-          台账按公报附件格式列出{user.role === "unit" ? "本单位牵头的" : "全部"}重点工作任务和民生实事，含各季度工作进展、存在问题、下步打算和报送、进度两盏灯，可直接打印（A4 横向）。
+          台账按公报附件格式列出{user.role === "unit" ? "本单位牵头的" : "全部"}
+          重点工作任务和民生实事，含各季度工作进展、存在问题、下步打算和报送、进度两盏灯，可直接打印（A4 横向）。
         </p>
       </header>
       <section aria-labelledby="export-heading" className="space-y-2">

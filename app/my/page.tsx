@@ -50,7 +50,11 @@ export default async function MyTasksPage({ searchParams }: Props) {
       const byState = ORDER[a.quarter.reportState ?? "none"] - ORDER[b.quarter.reportState ?? "none"];
       if (byState !== 0) return byState;
       const overdue = (i: TodoEntry) => (i.quarter.status.reporting === "missing" ? 0 : 1);
-      return overdue(a) - overdue(b) || (a.quarter.subject.kind === b.quarter.subject.kind ? 0 : a.quarter.subject.kind === "task" ? -1 : 1) || a.quarter.subject.no - b.quarter.subject.no;
+      return (
+        overdue(a) - overdue(b) ||
+        (a.quarter.subject.kind === b.quarter.subject.kind ? 0 : a.quarter.subject.kind === "task" ? -1 : 1) ||
+        a.quarter.subject.no - b.quarter.subject.no
+      );
     });
   const groups = new Map<TodoGroup, TodoEntry[]>(TODO_GROUPS.map((g) => [g, entries.filter((e) => e.group === g)]));
   const coopTasks = listCoopTasks({ unitId, periodId: period.id });
@@ -74,21 +78,23 @@ export default async function MyTasksPage({ searchParams }: Props) {
           <Link href="/ledger">用 Excel 台账批量填报（导出、回填导入）</Link>
         </p>
         <nav aria-label="选择季度" className="flex flex-wrap gap-2 text-sm">
-          {[{ code: null as string | null, text: "待办" }, ...periods.map((p) => ({ code: p.code as string | null, text: quarterShort(p.code) }))].map(({ code, text }) => {
-            const count = code === null ? [...counts.values()].reduce((a, b) => a + b, 0) : (counts.get(code) ?? 0);
-            const label = `${text}${count > 0 ? `（${count} 项待办）` : ""}`;
-            const active = code === null ? !chosen : chosen?.code === code;
-            const cls = "inline-flex min-h-11 items-center rounded border px-3";
-            return active ? (
-              <span key={code ?? "todo"} aria-current="page" className={`${cls} border-brand-700 font-semibold`}>
-                {label}
-              </span>
-            ) : (
-              <Link key={code ?? "todo"} href={code === null ? "/my" : `/my?quarter=${code}`} className={cls}>
-                {label}
-              </Link>
-            );
-          })}
+          {[{ code: null as string | null, text: "待办" }, ...periods.map((p) => ({ code: p.code as string | null, text: quarterShort(p.code) }))].map(
+            ({ code, text }) => {
+              const count = code === null ? [...counts.values()].reduce((a, b) => a + b, 0) : (counts.get(code) ?? 0);
+              const label = `${text}${count > 0 ? `（${count} 项待办）` : ""}`;
+              const active = code === null ? !chosen : chosen?.code === code;
+              const cls = "inline-flex min-h-11 items-center rounded border px-3";
+              return active ? (
+                <span key={code ?? "todo"} aria-current="page" className={`${cls} border-brand-700 font-semibold`}>
+                  {label}
+                </span>
+              ) : (
+                <Link key={code ?? "todo"} href={code === null ? "/my" : `/my?quarter=${code}`} className={cls}>
+                  {label}
+                </Link>
+              );
+            },
+          )}
         </nav>
         {chosen && quarterItems.length > 0 && (
           <ul aria-label="填报情况统计" className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-gray-800">
@@ -103,7 +109,9 @@ export default async function MyTasksPage({ searchParams }: Props) {
 
       {chosen ? (
         <section aria-labelledby="lead-heading" className="space-y-3">
-          <h2 id="lead-heading" className="text-base font-semibold">牵头事项（{quarterItems.length} 项）</h2>
+          <h2 id="lead-heading" className="text-base font-semibold">
+            牵头事项（{quarterItems.length} 项）
+          </h2>
           {quarterItems.length === 0 ? (
             <p className="text-sm text-gray-700">本单位没有牵头的重点工作任务或民生实事。</p>
           ) : (
@@ -131,7 +139,9 @@ export default async function MyTasksPage({ searchParams }: Props) {
 
       {coopTasks.length > 0 && (
         <section aria-labelledby="coop-heading" className="space-y-3">
-          <h2 id="coop-heading" className="text-base font-semibold">配合任务（{quarterShort(period.code)}，{coopTasks.length} 项）</h2>
+          <h2 id="coop-heading" className="text-base font-semibold">
+            配合任务（{quarterShort(period.code)}，{coopTasks.length} 项）
+          </h2>
           <ul className="divide-y rounded border bg-white">
             {coopTasks.map((t) => (
               <li key={t.taskId} className="flex flex-col gap-2 p-3 sm:flex-row sm:items-center sm:justify-between">
@@ -154,7 +164,12 @@ export default async function MyTasksPage({ searchParams }: Props) {
 /** One group of the to-do list, oldest quarter first. */
 function TodoSection({ group, entries, today }: { group: TodoGroup; entries: TodoEntry[]; today: string }) {
   if (entries.length === 0) return null;
-  const sorted = [...entries].sort((a, b) => a.quarter.period.quarter - b.quarter.period.quarter || (a.quarter.subject.kind === b.quarter.subject.kind ? 0 : a.quarter.subject.kind === "task" ? -1 : 1) || a.quarter.subject.no - b.quarter.subject.no);
+  const sorted = [...entries].sort(
+    (a, b) =>
+      a.quarter.period.quarter - b.quarter.period.quarter ||
+      (a.quarter.subject.kind === b.quarter.subject.kind ? 0 : a.quarter.subject.kind === "task" ? -1 : 1) ||
+      a.quarter.subject.no - b.quarter.subject.no,
+  );
   const id = `todo-${group}-heading`;
   return (
     <section aria-labelledby={id} className="space-y-3" data-testid={`todo-${group}`}>
@@ -163,7 +178,13 @@ function TodoSection({ group, entries, today }: { group: TodoGroup; entries: Tod
       </h2>
       <ul className="grid gap-3 lg:grid-cols-2">
         {sorted.map((item) => (
-          <TaskCard key={`${subjectKey(item.quarter.subject)}@${item.quarter.period.code}`} item={item} period={item.quarter.period} today={today} showQuarter />
+          <TaskCard
+            key={`${subjectKey(item.quarter.subject)}@${item.quarter.period.code}`}
+            item={item}
+            period={item.quarter.period}
+            today={today}
+            showQuarter
+          />
         ))}
       </ul>
     </section>

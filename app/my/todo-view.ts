@@ -15,24 +15,53 @@ export type TodoEntry = TaskCardItem & { group: TodoGroup | null };
  * Every subject the unit leads × every quarter that has started, with the unit's own duty on it
  * (compile the report, or send its part) and the to-do group that follows (lib/unit-todo.ts).
  */
-export function listUnitTodo({ unitId, periods, current, today }: { unitId: number; periods: PeriodRow[]; current: PeriodRow | null; today: string }): TodoEntry[] {
+export function listUnitTodo({
+  unitId,
+  periods,
+  current,
+  today,
+}: {
+  unitId: number;
+  periods: PeriodRow[];
+  current: PeriodRow | null;
+  today: string;
+}): TodoEntry[] {
   const started = periods.filter((p) => canDraft(p, today));
   if (started.length === 0) return [];
   const quarters = listSubjectQuarters({ periods: started, asOf: today, today, filter: { yearId: started[0]!.yearId, leadUnitId: unitId } });
   const parts = new Map(
-    listUnitParts({ unitId, periodIds: started.map((p) => p.id) }).map((p) => [`${p.taskId !== null ? `task:${p.taskId}` : `project:${p.projectId}`}@${p.periodId}`, p]),
+    listUnitParts({ unitId, periodIds: started.map((p) => p.id) }).map((p) => [
+      `${p.taskId !== null ? `task:${p.taskId}` : `project:${p.projectId}`}@${p.periodId}`,
+      p,
+    ]),
   );
   const notes = new Map(
     started.map((p) => {
       const here = quarters.filter((q) => q.period.id === p.id);
-      return [p.id, listReportNotes({ periodId: p.id, taskIds: here.filter((q) => q.subject.kind === "task").map((q) => q.subject.id), projectIds: here.filter((q) => q.subject.kind === "project").map((q) => q.subject.id) })];
+      return [
+        p.id,
+        listReportNotes({
+          periodId: p.id,
+          taskIds: here.filter((q) => q.subject.kind === "task").map((q) => q.subject.id),
+          projectIds: here.filter((q) => q.subject.kind === "project").map((q) => q.subject.id),
+        }),
+      ];
     }),
   );
   return quarters.map((quarter) => {
     const duty = leadDuty(quarter.subject.leadUnitIds, unitId) ?? "compile";
     const part = parts.get(`${quarter.subject.kind}:${quarter.subject.id}@${quarter.period.id}`) ?? null;
-    const own = unitReporting({ duty, subject: { lamp: quarter.status.reporting, daysLate: quarter.status.daysLate }, period: quarter.period, partFirstSubmittedAt: part?.firstSubmittedAt ?? null, asOf: today });
-    const group = todoGroup({ duty, periodCode: quarter.period.code, reportState: quarter.reportState, reporting: own.lamp, partStatus: part?.status ?? null }, current?.code ?? null);
+    const own = unitReporting({
+      duty,
+      subject: { lamp: quarter.status.reporting, daysLate: quarter.status.daysLate },
+      period: quarter.period,
+      partFirstSubmittedAt: part?.firstSubmittedAt ?? null,
+      asOf: today,
+    });
+    const group = todoGroup(
+      { duty, periodCode: quarter.period.code, reportState: quarter.reportState, reporting: own.lamp, partStatus: part?.status ?? null },
+      current?.code ?? null,
+    );
     return { quarter, note: notes.get(quarter.period.id)?.get(subjectKey(quarter.subject)), duty, partStatus: part?.status ?? null, group };
   });
 }

@@ -14,11 +14,19 @@ export default async function NotificationsPage() {
     <article className="space-y-4">
       <header>
         <h1 className="text-lg font-semibold sm:text-xl">通知</h1>
-        <p className="text-sm text-gray-800">未读 {unread} 条（显示最近 {items.length} 条）</p>
+        <p className="text-sm text-gray-800">
+          未读 {unread} 条（显示最近 {items.length} 条）
+        </p>
       </header>
       <NotificationList
         unread={unread}
-        items={items.map((n) => ({ id: n.id, title: n.title, kind: NOTIFICATION_KIND_LABEL[n.kind as NotificationKind] ?? "通知", time: formatDateTime(n.createdAt), read: n.read }))}
+        items={items.map((n) => ({
+          id: n.id,
+          title: n.title,
+          kind: NOTIFICATION_KIND_LABEL[n.kind as NotificationKind] ?? "通知",
+          time: formatDateTime(n.createdAt),
+          read: n.read,
+        }))}
       />
     </article>
   );

@@ -84,22 +84,81 @@ const q = (code: string) => getPeriodByCode({ code })!;
 const supervisorId = () => db.select({ id: users.id }).from(users).where(eq(users.username, "duchashi")).get()!.id;
 const ensureDraft = () => {
   if (!getDraftBulletin({ periodId: q("2026Q3").id }))
-    db.transaction((tx) => saveBulletinDraft(tx, { periodId: q("2026Q3").id, expectedVersion: 0, docPrefix: "汨督", nextSteps: "继续推进。", userId: supervisorId(), now: Date.now() }), { behavior: "immediate" });
+    db.transaction(
+      (tx) =>
+        saveBulletinDraft(tx, {
+          periodId: q("2026Q3").id,
+          expectedVersion: 0,
+          docPrefix: "汨督",
+          nextSteps: "继续推进。",
+          userId: supervisorId(),
+          now: Date.now(),
+        }),
+      { behavior: "immediate" },
+    );
 };
 const resubmit = () => {
   db.update(reports).set({ status: "submitted" }).where(eq(reports.id, reportId)).run();
   db.update(reportVersions).set({ reviewStatus: "pending" }).where(eq(reportVersions.reportId, reportId)).run();
 };
 const version = () => String(db.select({ v: reports.version }).from(reports).where(eq(reports.id, reportId)).get()!.v);
-const unimport = () => db.$client.prepare("update reports set progress = '', version = 0, status = 'draft' where task_id = (select id from tasks where no = 20) and period_id = ?").run(q("2026Q4").id);
+const unimport = () =>
+  db.$client
+    .prepare("update reports set progress = '', version = 0, status = 'draft' where task_id = (select id from tasks where no = 20) and period_id = ?")
+    .run(q("2026Q4").id);
 
 const ACTIONS: { name: string; allowed: Persona[]; refused?: Persona[]; prepare?: () => void; call: () => Promise<FormState | Response> }[] = [
-  { name: "save a 季度通报 draft", allowed: ["supervisor"], call: () => saveBulletin(undefined, form({ quarter: "2026Q3", version: String(getDraftBulletin({ periodId: q("2026Q3").id })?.version ?? 0), docPrefix: "汨督", nextSteps: "下步工作。" })) },
-  { name: "issue a 季度通报", allowed: ["supervisor"], prepare: ensureDraft, call: () => issueBulletinAction(undefined, form({ quarter: "2026Q3", version: String(getDraftBulletin({ periodId: q("2026Q3").id })!.version) })) },
-  { name: "download a 季度通报", allowed: ["admin", "supervisor", "leader", "otherLeader", "mayor"], call: () => bulletinExport(new Request("http://test/api/exports/bulletin?quarter=2026Q3"), { params: Promise.resolve({}) }) },
-  { name: "send 批量催办", allowed: ["supervisor"], call: () => remindOverdue(undefined, form({ scope: "selected", items: "task:2", query: "", days: "5", requirement: "请于 5 日内补报。" })) },
-  { name: "approve from the review queue", allowed: ["supervisor"], prepare: resubmit, call: () => approveReport(undefined, form({ reportId: String(reportId), taskNo: "20", quarter: "2026Q3", version: version(), comment: "", from: "queue", next: "0", filterQuarter: "2026Q3", filterUnit: "", filterLamp: "" })) },
-  { name: "write a 批示 on an escalated 督办", allowed: ["leader", "mayor"], call: () => writeInstruction(undefined, form({ subject: "task:20", noticeId: String(noticeId), text: "请一周内拿出整改方案。" })) },
+  {
+    name: "save a 季度通报 draft",
+    allowed: ["supervisor"],
+    call: () =>
+      saveBulletin(
+        undefined,
+        form({ quarter: "2026Q3", version: String(getDraftBulletin({ periodId: q("2026Q3").id })?.version ?? 0), docPrefix: "汨督", nextSteps: "下步工作。" }),
+      ),
+  },
+  {
+    name: "issue a 季度通报",
+    allowed: ["supervisor"],
+    prepare: ensureDraft,
+    call: () => issueBulletinAction(undefined, form({ quarter: "2026Q3", version: String(getDraftBulletin({ periodId: q("2026Q3").id })!.version) })),
+  },
+  {
+    name: "download a 季度通报",
+    allowed: ["admin", "supervisor", "leader", "otherLeader", "mayor"],
+    call: () => bulletinExport(new Request("http://test/api/exports/bulletin?quarter=2026Q3"), { params: Promise.resolve({}) }),
+  },
+  {
+    name: "send 批量催办",
+    allowed: ["supervisor"],
+    call: () => remindOverdue(undefined, form({ scope: "selected", items: "task:2", query: "", days: "5", requirement: "请于 5 日内补报。" })),
+  },
+  {
+    name: "approve from the review queue",
+    allowed: ["supervisor"],
+    prepare: resubmit,
+    call: () =>
+      approveReport(
+        undefined,
+        form({
+          reportId: String(reportId),
+          taskNo: "20",
+          quarter: "2026Q3",
+          version: version(),
+          comment: "",
+          from: "queue",
+          next: "0",
+          filterQuarter: "2026Q3",
+          filterUnit: "",
+          filterLamp: "",
+        }),
+      ),
+  },
+  {
+    name: "write a 批示 on an escalated 督办",
+    allowed: ["leader", "mayor"],
+    call: () => writeInstruction(undefined, form({ subject: "task:20", noticeId: String(noticeId), text: "请一周内拿出整改方案。" })),
+  },
   {
     name: "download a 督办通知单",
     allowed: ["admin", "supervisor", "leader", "otherLeader", "mayor", "unitOwn"],
@@ -127,7 +186,18 @@ beforeAll(async () => {
   const task20 = db.$client.prepare("select id from tasks where no = 20").pluck().get() as number;
   const unit20 = db.$client.prepare("select unit_id from task_units where task_id = ? and role = 'lead'").pluck().get(task20) as number;
   noticeId = db.transaction(
-    (tx) => insertNotice(tx, { taskId: task20, periodId: q("2026Q3").id, level: "duban", problem: "三季度逾期未报。", requirement: "请补报。", deadline: "2026-12-20", unitIds: [unit20], byId: supervisorId(), now: Date.now() }).id,
+    (tx) =>
+      insertNotice(tx, {
+        taskId: task20,
+        periodId: q("2026Q3").id,
+        level: "duban",
+        problem: "三季度逾期未报。",
+        requirement: "请补报。",
+        deadline: "2026-12-20",
+        unitIds: [unit20],
+        byId: supervisorId(),
+        now: Date.now(),
+      }).id,
     { behavior: "immediate" },
   );
   db.update(notices).set({ escalatedToLeaderAt: Date.now() }).where(eq(notices.id, noticeId)).run();
@@ -149,7 +219,13 @@ beforeAll(async () => {
   // The 台账 of Q4 with task 20's 工作进展 filled in.
   const period = q("2026Q4");
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load((await buildLedgerWorkbook({ periodCode: period.code, asOf: "2026-12-01", subjects: loadLedger({ period, asOf: "2026-12-01", today: "2026-12-01", filter: { yearId: period.yearId } }) })) as unknown as ArrayBuffer);
+  await book.xlsx.load(
+    (await buildLedgerWorkbook({
+      periodCode: period.code,
+      asOf: "2026-12-01",
+      subjects: loadLedger({ period, asOf: "2026-12-01", today: "2026-12-01", filter: { yearId: period.yearId } }),
+    })) as unknown as ArrayBuffer,
+  );
   const sheet = book.getWorksheet("台账")!;
   const header = (sheet.getRow(3).values as unknown[]).map(String);
   sheet.eachRow((row, n) => {

@@ -27,7 +27,9 @@ export default async function SubmissionPage({ searchParams }: Props) {
   if (!period) return <p>尚未设置季度报告期，请联系系统管理员。</p>;
 
   const quarters = listSubjectQuarters({ periods: [period], asOf, today, filter: { yearId: period.yearId } });
-  const rows = matrixRows(quarters.map((q) => ({ subject: q.subject, status: q.status, reportState: q.reportState, lastSubmittedAt: q.record?.lastSubmittedAt ?? null })));
+  const rows = matrixRows(
+    quarters.map((q) => ({ subject: q.subject, status: q.status, reportState: q.reportState, lastSubmittedAt: q.record?.lastSubmittedAt ?? null })),
+  );
   const counts = countRows(rows);
   // Counts cover every subject; the by-task table shows one page of them, still grouped by section.
   const shown = pageOf(rows, parsePageParam(params.page));

@@ -50,7 +50,13 @@ function submit(taskId: number, periodId: number, userId: number, houses: number
           selfStatus: "onTrack",
           milestoneDone: null,
           milestoneDoneOn: null,
-          metricValues: taskId === f.taskId ? [{ metricId: f.metricIds.houses, value: houses }, { metricId: f.metricIds.growth, value: 6 }] : [{ metricId: f.metricIds.otherTask, value: houses }],
+          metricValues:
+            taskId === f.taskId
+              ? [
+                  { metricId: f.metricIds.houses, value: houses },
+                  { metricId: f.metricIds.growth, value: 6 },
+                ]
+              : [{ metricId: f.metricIds.otherTask, value: houses }],
         },
         userId,
         now: Date.parse("2026-04-03T10:00:00+08:00"),
@@ -76,7 +82,12 @@ beforeAll(() => {
 const matrix = (asOf: string, today = asOf) => {
   const q1 = listPeriods({ yearId: f.yearId }).find((p) => p.code === "2026Q1")!;
   return matrixRows(
-    listSubjectQuarters({ periods: [q1], asOf, today, filter: { yearId: f.yearId } }).map((q) => ({ subject: q.subject, status: q.status, reportState: q.reportState, lastSubmittedAt: q.record?.lastSubmittedAt ?? null })),
+    listSubjectQuarters({ periods: [q1], asOf, today, filter: { yearId: f.yearId } }).map((q) => ({
+      subject: q.subject,
+      status: q.status,
+      reportState: q.reportState,
+      lastSubmittedAt: q.record?.lastSubmittedAt ?? null,
+    })),
   );
 };
 
@@ -95,7 +106,12 @@ describe("the supervision views", () => {
   });
 
   it("list the task behind plan with its reason, judged from the submitted version", () => {
-    const { rows } = listOverdueRows({ periods: listPeriods({ yearId: f.yearId }).filter((p) => p.code === "2026Q1"), asOf: "2026-04-10", today, filter: { yearId: f.yearId } });
+    const { rows } = listOverdueRows({
+      periods: listPeriods({ yearId: f.yearId }).filter((p) => p.code === "2026Q1"),
+      asOf: "2026-04-10",
+      today,
+      filter: { yearId: f.yearId },
+    });
     const list = buildOverdueList(rows, new Map());
     expect(list.map((e) => e.subject.label)).toEqual(["第27项"]);
     expect(list[0]?.reasons[0]?.text).toBe("一季度：改造城市危旧房 累计 10/33 套，低于季度目标 69.7%");
@@ -108,7 +124,13 @@ describe("bulk approval", () => {
     await as(f.users.supervisor);
     const state = await approveReports(undefined, form({ items: [`${reportA}:${versionA}`, `${reportB}:99`] }));
     expect(state.message).toMatch(/第 2 份报告已有更新/);
-    expect(db.select({ status: reports.status }).from(reports).all().map((r) => r.status)).toEqual(["submitted", "submitted"]);
+    expect(
+      db
+        .select({ status: reports.status })
+        .from(reports)
+        .all()
+        .map((r) => r.status),
+    ).toEqual(["submitted", "submitted"]);
   });
 
   it("refuses a unit user", async () => {
@@ -139,7 +161,13 @@ describe("进度 override", () => {
 
   it("is refused to a leader", async () => {
     const leader = db.$client.prepare("insert into leaders (name, position) values ('杨盛', 1) returning id").get() as { id: number };
-    const userId = (db.$client.prepare("insert into users (username, display_name, role, leader_id, password_hash, must_change_password) values ('ys', '杨盛', 'leader', ?, 'x', 0) returning id").get(leader.id) as { id: number }).id;
+    const userId = (
+      db.$client
+        .prepare(
+          "insert into users (username, display_name, role, leader_id, password_hash, must_change_password) values ('ys', '杨盛', 'leader', ?, 'x', 0) returning id",
+        )
+        .get(leader.id) as { id: number }
+    ).id;
     await as(userId);
     expect((await setRagOverride(undefined, form(fields))).message).toBe("无权限执行此操作");
     expect(db.select().from(progressOverrides).all()).toEqual([]);
@@ -150,7 +178,12 @@ describe("进度 override", () => {
     expect(await setRagOverride(undefined, form(fields))).toMatchObject({ ok: true });
     const q1 = listPeriods({ yearId: f.yearId }).find((p) => p.code === "2026Q1")!;
     const [row] = listSubjectQuarters({ periods: [q1], asOf: today, today, filter: { yearId: f.yearId, only: { kind: "task", no: 27 } } });
-    expect(row?.status).toMatchObject({ progress: "amber", computedProgress: "red", overridden: true, override: { color: "amber", reason: "用地问题已协调解决", byName: "dcs" } });
+    expect(row?.status).toMatchObject({
+      progress: "amber",
+      computedProgress: "red",
+      overridden: true,
+      override: { color: "amber", reason: "用地问题已协调解决", byName: "dcs" },
+    });
     expect(db.select().from(auditLog).where(eq(auditLog.action, "rag.override")).all().at(-1)?.outcome).toBe("success");
     const stale = await setRagOverride(undefined, form({ ...fields, color: "green" }));
     expect(stale.message).toMatch(/已被他人修改/);

@@ -8,11 +8,7 @@ import { currentProgrammeYear } from "@/app/_lib/programme-year";
 
 export const metadata: Metadata = { title: "任务总览" };
 
-export default async function TasksPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function TasksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser();
   const { id: yearId, year } = currentProgrammeYear();
   const tasks = listTasks({ yearId });

@@ -47,7 +47,12 @@ const at = (day: string, offsetDays: number, r: Random) => Date.parse(`${day}T02
 
 const SELF: SelfStatus[] = ["onTrack", "onTrack", "onTrack", "done", "behind", "notStarted"];
 
-function content(r: Random, metricRows: { id: number; kind: string; target: number; unit: string }[], quarter: number, milestone: boolean): ReportInput["content"] {
+function content(
+  r: Random,
+  metricRows: { id: number; kind: string; target: number; unit: string }[],
+  quarter: number,
+  milestone: boolean,
+): ReportInput["content"] {
   const plans = new Map(metricRows.map((m) => [m.id, defaultQuarterPlans({ kind: m.kind as "cumulative" | "rate", target: m.target, unit: m.unit })]));
   return {
     ...reportTexts(r),
@@ -67,10 +72,19 @@ export function writeTaskYear(
   r: Random,
   { taskId, yearPeriods, outcomes, actors }: { taskId: number; yearPeriods: Period[]; outcomes: Outcome[]; actors: Actors },
 ): number {
-  const lead = db.select({ unitId: taskUnits.unitId }).from(taskUnits).where(and(eq(taskUnits.taskId, taskId), eq(taskUnits.role, "lead"))).orderBy(asc(taskUnits.position)).all();
+  const lead = db
+    .select({ unitId: taskUnits.unitId })
+    .from(taskUnits)
+    .where(and(eq(taskUnits.taskId, taskId), eq(taskUnits.role, "lead")))
+    .orderBy(asc(taskUnits.position))
+    .all();
   const user = lead.map((l) => actors.unitUser.get(l.unitId)).find(Boolean);
   if (!user) return 0; // led only by a group description (e.g. 各镇街): no account reports it
-  const metricRows = db.select({ id: metrics.id, kind: metrics.kind, target: metrics.target, unit: metrics.unit }).from(metrics).where(eq(metrics.taskId, taskId)).all();
+  const metricRows = db
+    .select({ id: metrics.id, kind: metrics.kind, target: metrics.target, unit: metrics.unit })
+    .from(metrics)
+    .where(eq(metrics.taskId, taskId))
+    .all();
   const milestones = yearPeriods.map((p) => (metricRows.length === 0 || r() < 0.4 ? milestoneText(r, p.quarter) : null));
   const supervisor = actors.supervisor;
   let written = 0;
@@ -79,7 +93,15 @@ export function writeTaskYear(
     (tx) => {
       const firstDay = yearPeriods[0]!.startsOn;
       const plans = new Map(metricRows.map((m) => [m.id, defaultQuarterPlans({ kind: m.kind as "cumulative" | "rate", target: m.target, unit: m.unit })]));
-      const saved = saveTaskTargets(tx, { taskId, expectedVersion: 0, plans, milestones, openQuarters: [1, 2, 3, 4], userId: user.id, now: at(firstDay, 20, r) });
+      const saved = saveTaskTargets(tx, {
+        taskId,
+        expectedVersion: 0,
+        plans,
+        milestones,
+        openQuarters: [1, 2, 3, 4],
+        userId: user.id,
+        now: at(firstDay, 20, r),
+      });
       if (!saved.ok) throw new Error(`task ${taskId}: targets ${saved.reason}`);
       audit(tx, user, "targets.save", "task", taskId, saved.before, saved.after);
       // The 督查室 locks the first quarter early; the others lock with their first report or their last day.
@@ -115,14 +137,36 @@ export function writeTaskYear(
         if (outcome === "pending") return;
         const reviewAt = submitAt + between(r, 1, 3) * MS_PER_DAY;
         const returnAll = outcome === "returned" || outcome === "resubmitted";
-        let review = reviewReport(tx, { reportId: w.reportId, expectedVersion: w.version, decision: returnAll ? "return" : "approve", comment: returnAll ? returnComment(r) : null, userId: supervisor.id, now: reviewAt });
+        let review = reviewReport(tx, {
+          reportId: w.reportId,
+          expectedVersion: w.version,
+          decision: returnAll ? "return" : "approve",
+          comment: returnAll ? returnComment(r) : null,
+          userId: supervisor.id,
+          now: reviewAt,
+        });
         if (!review.ok) throw new Error(`task ${taskId} Q${period.quarter}: review ${review.reason}`);
-        audit(tx, supervisor, returnAll ? "report.return" : "report.approve", "report", w.reportId, { status: "submitted" }, { status: review.status, versionNo: review.versionNo });
+        audit(
+          tx,
+          supervisor,
+          returnAll ? "report.return" : "report.approve",
+          "report",
+          w.reportId,
+          { status: "submitted" },
+          { status: review.status, versionNo: review.versionNo },
+        );
         if (outcome !== "resubmitted") return;
         w = submitReport(tx, input(reviewAt + MS_PER_DAY, review.version));
         if (!w.ok) throw new Error(`task ${taskId} Q${period.quarter}: resubmit ${w.reason}`);
         audit(tx, user, "report.submit", "report", w.reportId, w.before, w.after);
-        review = reviewReport(tx, { reportId: w.reportId, expectedVersion: w.version, decision: "approve", comment: null, userId: supervisor.id, now: reviewAt + 2 * MS_PER_DAY });
+        review = reviewReport(tx, {
+          reportId: w.reportId,
+          expectedVersion: w.version,
+          decision: "approve",
+          comment: null,
+          userId: supervisor.id,
+          now: reviewAt + 2 * MS_PER_DAY,
+        });
         if (!review.ok) throw new Error(`task ${taskId} Q${period.quarter}: re-review ${review.reason}`);
         audit(tx, supervisor, "report.approve", "report", w.reportId, { status: "returned" }, { status: review.status, versionNo: review.versionNo });
       });
@@ -138,5 +182,11 @@ function audit(tx: Tx, actor: SessionUser, action: string, entity: string, entit
 
 /** The tasks of a programme year, by 序号. */
 export function taskIdsOfYear(db: Db, yearId: number): number[] {
-  return db.select({ id: tasks.id }).from(tasks).where(eq(tasks.yearId, yearId)).orderBy(asc(tasks.no)).all().map((t) => t.id);
+  return db
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(eq(tasks.yearId, yearId))
+    .orderBy(asc(tasks.no))
+    .all()
+    .map((t) => t.id);
 }

@@ -52,7 +52,14 @@ export async function runLighthouse(pages: { url: string; cookie: string }[]): P
             .map((ref) => {
               // Say what the console error was, so it can be fixed.
               const items = (lhr.audits[ref.id]?.details as { items?: { description?: string }[] } | undefined)?.items ?? [];
-              const said = ref.id === "errors-in-console" ? items.map((i) => i.description).filter(Boolean).join(" / ").slice(0, 200) : "";
+              const said =
+                ref.id === "errors-in-console"
+                  ? items
+                      .map((i) => i.description)
+                      .filter(Boolean)
+                      .join(" / ")
+                      .slice(0, 200)
+                  : "";
               return `${id}:${ref.id}${said ? `（${said}）` : ""}`;
             }),
         );

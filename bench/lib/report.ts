@@ -42,9 +42,38 @@ function loadTable(s: ScaleResult): string {
   const rows = s.targets.map((t, i) => {
     const r = ratios(t, reference);
     const ok = i === 0 || (r.cpu <= TARGETS.costRatioMax && t.p95 <= TARGETS.p95MaxMs && t.errors === 0);
-    return [t.name, f(t.reqPerSec, 0), f(t.p50), f(t.p95), f(t.p99), f(t.cpuMsPerRequest, 2), f(t.sqlMsPerRequest, 2), f(t.statementsPerRequest, 0), i === 0 ? "1" : f(r.cpu), i === 0 ? "1" : f(r.throughput), String(t.errors), i === 0 ? "基准" : mark(ok)];
+    return [
+      t.name,
+      f(t.reqPerSec, 0),
+      f(t.p50),
+      f(t.p95),
+      f(t.p99),
+      f(t.cpuMsPerRequest, 2),
+      f(t.sqlMsPerRequest, 2),
+      f(t.statementsPerRequest, 0),
+      i === 0 ? "1" : f(r.cpu),
+      i === 0 ? "1" : f(r.throughput),
+      String(t.errors),
+      i === 0 ? "基准" : mark(ok),
+    ];
   });
-  return table(["目标", "req/s", "p50 ms", "p95 ms", "p99 ms", "CPU ms/请求", "SQL ms/请求", "SQL 语句/请求", "成本×静态页（CPU）", "成本×静态页（req/s）", "错误", "达标"], rows);
+  return table(
+    [
+      "目标",
+      "req/s",
+      "p50 ms",
+      "p95 ms",
+      "p99 ms",
+      "CPU ms/请求",
+      "SQL ms/请求",
+      "SQL 语句/请求",
+      "成本×静态页（CPU）",
+      "成本×静态页（req/s）",
+      "错误",
+      "达标",
+    ],
+    rows,
+  );
 }
 
 /** One request at a time: each target's own cost with nothing queued in front of it. */
@@ -60,9 +89,22 @@ function sequentialTable(s: ScaleResult): string {
     const time = r.p50 / reference.r.p50;
     const cpu = r.cpuMsPerRequest / reference.r.cpuMsPerRequest;
     const ok = r.errors === 0 && time <= TARGETS.costRatioMax && cpu <= TARGETS.costRatioMax;
-    return [name, String(r.requests), f(r.p50), f(r.p95), f(r.cpuMsPerRequest, 2), i === 0 ? "1" : f(time), i === 0 ? "1" : f(cpu), String(r.errors), i === 0 ? "基准" : mark(ok)];
+    return [
+      name,
+      String(r.requests),
+      f(r.p50),
+      f(r.p95),
+      f(r.cpuMsPerRequest, 2),
+      i === 0 ? "1" : f(time),
+      i === 0 ? "1" : f(cpu),
+      String(r.errors),
+      i === 0 ? "基准" : mark(ok),
+    ];
   });
-  return table(["目标", "请求数", "p50 ms", "p95 ms", "CPU ms/请求", "×静态页（p50）", "×静态页（CPU）", "错误", `达标（两种比都 ≤${TARGETS.costRatioMax}×）`], rows);
+  return table(
+    ["目标", "请求数", "p50 ms", "p95 ms", "CPU ms/请求", "×静态页（p50）", "×静态页（CPU）", "错误", `达标（两种比都 ≤${TARGETS.costRatioMax}×）`],
+    rows,
+  );
 }
 
 function aboutLine(s: ScaleResult): string {
@@ -92,7 +134,18 @@ function growthTable(small: ScaleResult, large: ScaleResult): string {
     const ok = cpu <= TARGETS.scaleGrowthMax && p95 <= TARGETS.scaleGrowthMax && !(alone > TARGETS.scaleGrowthMax) && t.errors === 0;
     return [[t.name, f(alone, 2), f(cpu, 2), f(p95, 2), f(t.sqlMsPerRequest / base.sqlMsPerRequest, 2), String(t.errors), mark(ok)]];
   });
-  return table(["目标", "逐个请求 p50 比", `CPU/请求 ×${large.scale}÷×${small.scale}`, "10 连接 p95 比", "SQL 比", `×${large.scale} 错误`, `达标（≤${TARGETS.scaleGrowthMax}×，0 错误）`], rows);
+  return table(
+    [
+      "目标",
+      "逐个请求 p50 比",
+      `CPU/请求 ×${large.scale}÷×${small.scale}`,
+      "10 连接 p95 比",
+      "SQL 比",
+      `×${large.scale} 错误`,
+      `达标（≤${TARGETS.scaleGrowthMax}×，0 错误）`,
+    ],
+    rows,
+  );
 }
 
 export const burstP95Max = (scale: number) => (scale === 1 ? TARGETS.burstP95MaxMs.x1 : TARGETS.burstP95MaxMs.x100);
@@ -101,10 +154,38 @@ function burstTable(scales: ScaleResult[]): string {
   const rows = scales.flatMap((s) => {
     const b = s.burst;
     if (!b) return [];
-    const ok = b.errors === 0 && b.rowsSaved === b.submissions && b.versionsSaved === b.submissions && b.auditRows === b.submissions && b.p95 <= burstP95Max(s.scale);
-    return [[`×${s.scale}`, String(b.submissions), String(b.accounts), f(b.seconds, 2), f(b.perSecond, 0), f(b.p50, 0), f(b.p95, 0), String(b.errors), `${b.rowsSaved} / ${b.versionsSaved} / ${b.auditRows}`, mark(ok)]];
+    const ok =
+      b.errors === 0 && b.rowsSaved === b.submissions && b.versionsSaved === b.submissions && b.auditRows === b.submissions && b.p95 <= burstP95Max(s.scale);
+    return [
+      [
+        `×${s.scale}`,
+        String(b.submissions),
+        String(b.accounts),
+        f(b.seconds, 2),
+        f(b.perSecond, 0),
+        f(b.p50, 0),
+        f(b.p95, 0),
+        String(b.errors),
+        `${b.rowsSaved} / ${b.versionsSaved} / ${b.auditRows}`,
+        mark(ok),
+      ],
+    ];
   });
-  return table(["规模", "提交数", "账号数", "总耗时 s", "提交/s", "p50 ms", "p95 ms", "错误", "已存 报告/版本/审计", "达标（0 错误、全部存下、p95 ≤ 300 ms ×1 / 1 s ×100）"], rows);
+  return table(
+    [
+      "规模",
+      "提交数",
+      "账号数",
+      "总耗时 s",
+      "提交/s",
+      "p50 ms",
+      "p95 ms",
+      "错误",
+      "已存 报告/版本/审计",
+      "达标（0 错误、全部存下、p95 ≤ 300 ms ×1 / 1 s ×100）",
+    ],
+    rows,
+  );
 }
 
 function backupTable(scales: ScaleResult[]): string {
@@ -112,7 +193,18 @@ function backupTable(scales: ScaleResult[]): string {
     const b = s.backup;
     if (!b) return [];
     const ok = b.completed && b.finishedUnderLoad && b.seconds <= TARGETS.backupMaxSeconds && b.auditVerified && b.unchangedByVerify;
-    return [[`×${s.scale}`, f(b.megabytes, 0), b.completed ? f(b.seconds, 1) : "未完成", f(b.savesPerSecond, 0), String(b.saveErrors), mark(b.auditVerified), mark(b.unchangedByVerify), mark(ok)]];
+    return [
+      [
+        `×${s.scale}`,
+        f(b.megabytes, 0),
+        b.completed ? f(b.seconds, 1) : "未完成",
+        f(b.savesPerSecond, 0),
+        String(b.saveErrors),
+        mark(b.auditVerified),
+        mark(b.unchangedByVerify),
+        mark(ok),
+      ],
+    ];
   });
   return table(["规模", "备份 MB", "耗时 s", "同时保存/s", "保存错误", "audit:verify", "校验后文件不变", `达标（≤${TARGETS.backupMaxSeconds} s）`], rows);
 }
@@ -133,14 +225,26 @@ function lighthouseTable(scales: ScaleResult[]): string {
 }
 
 function slowSqlTable(s: ScaleResult): string {
-  const rows = s.targets.slice(1).flatMap((t) =>
-    (t.topSql ?? []).slice(0, 2).map((q) => [t.name, f(q.msPerRequest, 2), f(q.timesPerRequest, 1), `\`${q.sql.slice(0, 160).replace(/\|/g, "\\|")}${q.sql.length > 160 ? "…" : ""}\``]),
-  );
+  const rows = s.targets
+    .slice(1)
+    .flatMap((t) =>
+      (t.topSql ?? [])
+        .slice(0, 2)
+        .map((q) => [
+          t.name,
+          f(q.msPerRequest, 2),
+          f(q.timesPerRequest, 1),
+          `\`${q.sql.slice(0, 160).replace(/\|/g, "\\|")}${q.sql.length > 160 ? "…" : ""}\``,
+        ]),
+    );
   return table(["目标", "ms/请求", "次/请求", "语句"], rows);
 }
 
 function jsTable(routes: RouteJs[]): string {
-  return table(["路由", "首屏 JS（gzip KB）", "文件数"], routes.map((r) => [r.route, f(r.gzipKb), String(r.files)]));
+  return table(
+    ["路由", "首屏 JS（gzip KB）", "文件数"],
+    routes.map((r) => [r.route, f(r.gzipKb), String(r.files)]),
+  );
 }
 
 export function renderMarkdown(results: BenchResults): string {

@@ -155,7 +155,10 @@ export async function runScale(scale: number, { lighthouse }: { lighthouse: bool
   fs.mkdirSync(sqlDir);
   const generate = generatedDatabase(scale, databasePath);
   const dbEnv = { DATABASE_PATH: databasePath, APP_TODAY: BENCH_TODAY };
-  const who = tsxJson<Record<"supervisor" | "mayor" | "unit", Credential> & { saveSlots: ReportSlot[] }>(["bench/setup.ts", "personas", String(CONNECTIONS)], dbEnv);
+  const who = tsxJson<Record<"supervisor" | "mayor" | "unit", Credential> & { saveSlots: ReportSlot[] }>(
+    ["bench/setup.ts", "personas", String(CONNECTIONS)],
+    dbEnv,
+  );
   // The report page as its lead unit opens it: the first save slot's report, still a draft while pages are measured.
   const reporter = who.saveSlots[0]!;
   console.log("  npm run status:rebuild 核对生成数据的已存状态…");

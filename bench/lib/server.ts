@@ -54,7 +54,15 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
   }
 }
 
-export async function startServer({ databasePath, port, env = {} }: { databasePath: string; port: number; env?: Record<string, string> }): Promise<BenchServer> {
+export async function startServer({
+  databasePath,
+  port,
+  env = {},
+}: {
+  databasePath: string;
+  port: number;
+  env?: Record<string, string>;
+}): Promise<BenchServer> {
   const url = `http://127.0.0.1:${port}`;
   const secret = crypto.randomBytes(32).toString("base64url");
   const log = fs.openSync(path.join(path.dirname(databasePath), `server-${port}.log`), "a");

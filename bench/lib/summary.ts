@@ -19,7 +19,12 @@ function figures(s: ScaleResult | undefined) {
   for (const { name, r } of rows) {
     const loaded = s.targets.find((t) => t.name === name);
     // Time against the static page's, one request at a time: the measure the performance issue's own table uses.
-    out.set(name, { p50: r.p50, ratio: reference ? r.p50 / reference.p50 : Number.NaN, p95: loaded ? loaded.p95 : null, errors: r.errors + (loaded?.errors ?? 0) });
+    out.set(name, {
+      p50: r.p50,
+      ratio: reference ? r.p50 / reference.p50 : Number.NaN,
+      p95: loaded ? loaded.p95 : null,
+      errors: r.errors + (loaded?.errors ?? 0),
+    });
   }
   return out;
 }
@@ -31,7 +36,9 @@ export function renderSummary(results: BenchResults): string {
   const b = figures(large);
   const names = [...new Set([...a.keys(), ...b.keys()])];
   const cell = (x: ReturnType<typeof a.get>, i: number) =>
-    x ? [`${f(x.p50)}（${i === 0 ? "基准" : `${f(x.ratio)}×`}）`, x.p95 === null ? "见集中提交" : f(x.p95), String(x.errors)] : [NOT_MEASURED, NOT_MEASURED, NOT_MEASURED];
+    x
+      ? [`${f(x.p50)}（${i === 0 ? "基准" : `${f(x.ratio)}×`}）`, x.p95 === null ? "见集中提交" : f(x.p95), String(x.errors)]
+      : [NOT_MEASURED, NOT_MEASURED, NOT_MEASURED];
   const rows = names.map((name, i) => {
     const x = a.get(name);
     const y = b.get(name);
@@ -46,7 +53,16 @@ export function renderSummary(results: BenchResults): string {
       `逐个请求每个目标 ${results.settings.sequentialRequests} 次，${results.settings.connections} 个连接压测 ${results.settings.durationSeconds} s。完整报告：\`bench/results/latest.md\`。`,
     "",
     table(
-      ["目标", "×1 逐个 p50 ms（×静态页）", `×1 ${results.settings.connections} 连接 p95 ms`, "×1 错误", "×100 逐个 p50 ms（×静态页）", `×100 ${results.settings.connections} 连接 p95 ms`, "×100 错误", "逐个 p50 ×100÷×1"],
+      [
+        "目标",
+        "×1 逐个 p50 ms（×静态页）",
+        `×1 ${results.settings.connections} 连接 p95 ms`,
+        "×1 错误",
+        "×100 逐个 p50 ms（×静态页）",
+        `×100 ${results.settings.connections} 连接 p95 ms`,
+        "×100 错误",
+        "逐个 p50 ×100÷×1",
+      ],
       rows,
     ),
     "",
@@ -54,11 +70,21 @@ export function renderSummary(results: BenchResults): string {
       ["检查", "×1", "×100", "目标"],
       [
         ["/about 为预渲染静态页", ...[small, large].map((s) => (s ? mark(s.about.prerendered) : NOT_MEASURED)), "✓"],
-        ["季末集中提交 p95 ms（提交数，错误）", ...[small, large].map((s) => (s?.burst ? `${f(s.burst.p95, 0)}（${s.burst.submissions}，${s.burst.errors}）${mark(s.burst.p95 <= burstP95Max(s.scale) && s.burst.errors === 0)}` : NOT_MEASURED)), `≤ ${TARGETS.burstP95MaxMs.x1} ms / ≤ ${TARGETS.burstP95MaxMs.x100} ms，0 错误`],
+        [
+          "季末集中提交 p95 ms（提交数，错误）",
+          ...[small, large].map((s) =>
+            s?.burst
+              ? `${f(s.burst.p95, 0)}（${s.burst.submissions}，${s.burst.errors}）${mark(s.burst.p95 <= burstP95Max(s.scale) && s.burst.errors === 0)}`
+              : NOT_MEASURED,
+          ),
+          `≤ ${TARGETS.burstP95MaxMs.x1} ms / ≤ ${TARGETS.burstP95MaxMs.x100} ms，0 错误`,
+        ],
         ["status:rebuild 与写入时存储一致：生成数据", ...[small, large].map((s) => (s ? mark(s.statusRebuild.generated.identical) : NOT_MEASURED)), "✓"],
         [
           "status:rebuild 与写入时存储一致：压测写入之后",
-          ...[small, large].map((s) => (s ? `${mark(s.statusRebuild.afterWrites.identical)}${s.statusRebuild.clockBehindData ? "（本机时钟早于数据，见完整报告）" : ""}` : NOT_MEASURED)),
+          ...[small, large].map((s) =>
+            s ? `${mark(s.statusRebuild.afterWrites.identical)}${s.statusRebuild.clockBehindData ? "（本机时钟早于数据，见完整报告）" : ""}` : NOT_MEASURED,
+          ),
           "✓",
         ],
         ...lighthousePages(results).map((page) => [

@@ -71,9 +71,7 @@ export function DataTable<TData>({
         <div className="space-y-5 lg:hidden">
           {groups.map((group) => (
             <section key={group.key} aria-label={groupBy ? group.key : caption}>
-              {groupBy && (
-                <h2 className="mb-2 text-sm font-semibold text-brand-800">{renderGroupLabel(group.key, group.rows.length)}</h2>
-              )}
+              {groupBy && <h2 className="mb-2 text-sm font-semibold text-brand-800">{renderGroupLabel(group.key, group.rows.length)}</h2>}
               <ul className="space-y-3">
                 {group.rows.map((row) => (
                   <li key={row.id}>{renderCard(row)}</li>

@@ -12,8 +12,7 @@ export function DataTableToolbar({ children, summary }: { children: ReactNode; s
   );
 }
 
-export const fieldClassName =
-  "block w-full rounded border border-gray-400 bg-white px-2 py-1.5 text-sm text-gray-900 focus-visible:outline-brand-600";
+export const fieldClassName = "block w-full rounded border border-gray-400 bg-white px-2 py-1.5 text-sm text-gray-900 focus-visible:outline-brand-600";
 
 /** A labelled control in the toolbar. */
 export function ToolbarField({ label, htmlFor, children, className = "" }: { label: string; htmlFor: string; children: ReactNode; className?: string }) {

@@ -108,7 +108,8 @@ export function EvidenceUploader({ uploads, errors }: { uploads: EvidenceUploads
         }}
       />
       <p id="evidence-hint" className="text-xs text-gray-700">
-        支持 PDF、图片、Word、Excel，单个不超过 {MAX_EVIDENCE_MB} MB，每次保存最多附上 {MAX_FILES_PER_SAVE} 个；选择后即逐个上传，点“保存草稿”或“提交”时附到报告中。
+        支持 PDF、图片、Word、Excel，单个不超过 {MAX_EVIDENCE_MB} MB，每次保存最多附上 {MAX_FILES_PER_SAVE}{" "}
+        个；选择后即逐个上传，点“保存草稿”或“提交”时附到报告中。
       </p>
       {uploads.files.length > 0 && (
         <ul aria-label="本次上传的附件" className="space-y-2 text-sm">

@@ -38,9 +38,32 @@ type CommonFieldsProps = {
 export function ReportCommonFields({ value, errors, attachments, removed, nameFileInRemoveLabel = false, uploads }: CommonFieldsProps) {
   return (
     <>
-      <CountedTextArea label="工作进展（必填）" name={reportField.progress} rows={6} maxLength={TEXT_MAX_CHARS} defaultValue={value(reportField.progress)} errors={errors[reportField.progress]} required />
-      <CountedTextArea label="存在问题" name={reportField.problems} rows={3} maxLength={TEXT_MAX_CHARS} hint="没有问题可留空；填写的问题会提示督查室关注。" defaultValue={value(reportField.problems)} errors={errors[reportField.problems]} />
-      <CountedTextArea label="下步打算" name={reportField.nextSteps} rows={3} maxLength={TEXT_MAX_CHARS} defaultValue={value(reportField.nextSteps)} errors={errors[reportField.nextSteps]} />
+      <CountedTextArea
+        label="工作进展（必填）"
+        name={reportField.progress}
+        rows={6}
+        maxLength={TEXT_MAX_CHARS}
+        defaultValue={value(reportField.progress)}
+        errors={errors[reportField.progress]}
+        required
+      />
+      <CountedTextArea
+        label="存在问题"
+        name={reportField.problems}
+        rows={3}
+        maxLength={TEXT_MAX_CHARS}
+        hint="没有问题可留空；填写的问题会提示督查室关注。"
+        defaultValue={value(reportField.problems)}
+        errors={errors[reportField.problems]}
+      />
+      <CountedTextArea
+        label="下步打算"
+        name={reportField.nextSteps}
+        rows={3}
+        maxLength={TEXT_MAX_CHARS}
+        defaultValue={value(reportField.nextSteps)}
+        errors={errors[reportField.nextSteps]}
+      />
 
       <fieldset aria-describedby={errors[reportField.selfStatus] ? "self-status-error" : undefined}>
         <legend className="mb-2 text-base font-semibold">自评状态</legend>
@@ -115,7 +138,10 @@ export function KeptFormNotices({ restored, onDiscard, sessionEnded }: { restore
       {sessionEnded && (
         <div role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
           登录已失效，本页填写的内容已暂存在本机浏览器。请
-          <a href={loginPathFor(typeof window === "undefined" ? null : `${window.location.pathname}${window.location.search}`)} className="mx-1 font-medium underline">
+          <a
+            href={loginPathFor(typeof window === "undefined" ? null : `${window.location.pathname}${window.location.search}`)}
+            className="mx-1 font-medium underline"
+          >
             重新登录
           </a>
           ，登录后会回到本页并恢复这些内容。

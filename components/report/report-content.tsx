@@ -26,22 +26,43 @@ export function ReportContent({ report, canDownload }: { report: ReportSnapshot;
             <caption className="sr-only">量化指标完成情况</caption>
             <thead className="bg-gray-100 text-gray-700 max-sm:sr-only">
               <tr>
-                <th scope="col" className="px-3 py-2">指标</th>
-                <th scope="col" className="px-3 py-2 text-right">本季度计划（累计）</th>
-                <th scope="col" className="px-3 py-2 text-right">实际完成（累计）</th>
-                <th scope="col" className="px-3 py-2">对照计划</th>
+                <th scope="col" className="px-3 py-2">
+                  指标
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  本季度计划（累计）
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  实际完成（累计）
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  对照计划
+                </th>
               </tr>
             </thead>
             <tbody className="max-sm:block max-sm:space-y-2">
               {report.metrics.map((m) => {
                 const gap = m.plan !== null && m.value !== null ? shortfallRatio(m.plan, m.value) : 0;
-                const cell = "px-3 py-2 max-sm:flex max-sm:justify-between max-sm:gap-3 max-sm:py-1 max-sm:text-left max-sm:before:text-gray-700 max-sm:before:content-[attr(data-label)]";
+                const cell =
+                  "px-3 py-2 max-sm:flex max-sm:justify-between max-sm:gap-3 max-sm:py-1 max-sm:text-left max-sm:before:text-gray-700 max-sm:before:content-[attr(data-label)]";
                 return (
-                  <tr key={m.metricId} className="border-b last:border-b-0 max-sm:block max-sm:rounded max-sm:border max-sm:last:border-b max-sm:py-1" data-testid="metric-row">
-                    <th scope="row" className="px-3 py-2 font-medium max-sm:block">{m.label}</th>
-                    <td data-label="计划" className={`${cell} text-right tabular-nums`}>{m.plan === null ? "—" : formatWithUnit(m.plan, m.unit)}</td>
-                    <td data-label="实际" className={`${cell} text-right tabular-nums`}>{m.value === null ? "未填" : formatWithUnit(m.value, m.unit)}</td>
-                    <td data-label="差距" className={cell}>{m.value === null ? "—" : gap > 0 ? <span className="text-red-800">低于计划 {formatPercent(gap)}</span> : "达到计划"}</td>
+                  <tr
+                    key={m.metricId}
+                    className="border-b last:border-b-0 max-sm:block max-sm:rounded max-sm:border max-sm:last:border-b max-sm:py-1"
+                    data-testid="metric-row"
+                  >
+                    <th scope="row" className="px-3 py-2 font-medium max-sm:block">
+                      {m.label}
+                    </th>
+                    <td data-label="计划" className={`${cell} text-right tabular-nums`}>
+                      {m.plan === null ? "—" : formatWithUnit(m.plan, m.unit)}
+                    </td>
+                    <td data-label="实际" className={`${cell} text-right tabular-nums`}>
+                      {m.value === null ? "未填" : formatWithUnit(m.value, m.unit)}
+                    </td>
+                    <td data-label="差距" className={cell}>
+                      {m.value === null ? "—" : gap > 0 ? <span className="text-red-800">低于计划 {formatPercent(gap)}</span> : "达到计划"}
+                    </td>
                   </tr>
                 );
               })}
@@ -55,7 +76,13 @@ export function ReportContent({ report, canDownload }: { report: ReportSnapshot;
             <dt className="font-medium text-gray-700">本季度节点</dt>
             <dd>
               {report.milestone.text}：
-              {report.milestone.done === null ? "未填写" : report.milestone.done ? `已完成${report.milestone.doneOn ? `（${formatChineseDate(report.milestone.doneOn)}）` : ""}` : <strong className="text-red-800">未完成</strong>}
+              {report.milestone.done === null ? (
+                "未填写"
+              ) : report.milestone.done ? (
+                `已完成${report.milestone.doneOn ? `（${formatChineseDate(report.milestone.doneOn)}）` : ""}`
+              ) : (
+                <strong className="text-red-800">未完成</strong>
+              )}
             </dd>
           </>
         )}
@@ -69,16 +96,25 @@ export function ReportContent({ report, canDownload }: { report: ReportSnapshot;
         ))}
         {report.parts.map((p) => (
           <div key={`${p.partId}:${p.category}`} className="contents">
-            <dt className="font-medium text-gray-700">{p.name}{p.category && `（${p.category}）`}</dt>
+            <dt className="font-medium text-gray-700">
+              {p.name}
+              {p.category && `（${p.category}）`}
+            </dt>
             <dd>累计 {formatWithUnit(p.value, p.unit ?? "")}</dd>
           </div>
         ))}
         <dt className="font-medium text-gray-700">工作进展</dt>
-        <dd><Text value={report.progress} /></dd>
+        <dd>
+          <Text value={report.progress} />
+        </dd>
         <dt className="font-medium text-gray-700">存在问题</dt>
-        <dd><Text value={report.problems} /></dd>
+        <dd>
+          <Text value={report.problems} />
+        </dd>
         <dt className="font-medium text-gray-700">下步打算</dt>
-        <dd><Text value={report.nextSteps} /></dd>
+        <dd>
+          <Text value={report.nextSteps} />
+        </dd>
         <dt className="font-medium text-gray-700">自评状态</dt>
         <dd>{report.selfStatus ? SELF_STATUS_LABEL[report.selfStatus] : EMPTY}</dd>
         <dt className="font-medium text-gray-700">佐证材料</dt>

@@ -30,7 +30,9 @@ type Props = {
 
 /** A co-lead unit's own part of the report, saved or sent to the unit that compiles the report. */
 export function ReportPartForm({ subject, quarter, version, progress, problems, attachments, compilerName, draftKey, save, submit }: Props) {
-  const [state, formAction, pending] = useFormAction((prev: FormState | undefined, data: FormData) => (data.get("intent") === "submit" ? submit(prev, data) : save(prev, data)));
+  const [state, formAction, pending] = useFormAction((prev: FormState | undefined, data: FormData) =>
+    data.get("intent") === "submit" ? submit(prev, data) : save(prev, data),
+  );
   const formRef = useRef<HTMLFormElement>(null);
   const kept = useKeptForm({ formRef, draftKey, version, state });
   const value = (name: string, initial: string) => state?.values?.[name] ?? initial;
@@ -39,12 +41,31 @@ export function ReportPartForm({ subject, quarter, version, progress, problems, 
     <form ref={formRef} action={formAction} className="space-y-4" noValidate>
       <FormStatus state={state} />
       <KeptFormNotices restored={kept.restored} onDiscard={kept.discard} sessionEnded={kept.sessionEnded} />
-      <p className="text-sm text-gray-800">本事项由{compilerName}汇总并提交报告。请填写本单位负责部分的进展和问题、附上佐证，报送后{compilerName}即可看到并收到提醒；汇总报告提交前可以修改后再次报送。</p>
+      <p className="text-sm text-gray-800">
+        本事项由{compilerName}汇总并提交报告。请填写本单位负责部分的进展和问题、附上佐证，报送后{compilerName}
+        即可看到并收到提醒；汇总报告提交前可以修改后再次报送。
+      </p>
       <input type="hidden" name={subject.name} value={subject.no} />
       <input type="hidden" name="quarter" value={quarter} />
       <input type="hidden" name="version" value={kept.formVersion} />
-      <CountedTextArea label="本单位负责部分的工作进展（报送时必填）" name={reportField.progress} id="part-progress" rows={5} maxLength={TEXT_MAX_CHARS} defaultValue={value(reportField.progress, progress)} errors={errors[reportField.progress]} />
-      <CountedTextArea label="存在问题" name={reportField.problems} id="part-problems" rows={3} maxLength={TEXT_MAX_CHARS} defaultValue={value(reportField.problems, problems)} errors={errors[reportField.problems]} />
+      <CountedTextArea
+        label="本单位负责部分的工作进展（报送时必填）"
+        name={reportField.progress}
+        id="part-progress"
+        rows={5}
+        maxLength={TEXT_MAX_CHARS}
+        defaultValue={value(reportField.progress, progress)}
+        errors={errors[reportField.progress]}
+      />
+      <CountedTextArea
+        label="存在问题"
+        name={reportField.problems}
+        id="part-problems"
+        rows={3}
+        maxLength={TEXT_MAX_CHARS}
+        defaultValue={value(reportField.problems, problems)}
+        errors={errors[reportField.problems]}
+      />
       <fieldset className="space-y-2">
         <legend className="mb-2 text-base font-semibold">本单位佐证材料</legend>
         {attachments.length > 0 && (
@@ -64,7 +85,13 @@ export function ReportPartForm({ subject, quarter, version, progress, problems, 
         <EvidenceUploader uploads={kept.uploads} errors={errors.evidence} />
         <FieldErrors id="evidence-error" errors={errors.evidence} />
       </fieldset>
-      <ReportSubmitBar pending={pending} uploading={kept.uploads.uploading} onSubmit={() => undefined} submitLabel="报送牵头单位" note={`报送后${compilerName}会收到提醒。`} />
+      <ReportSubmitBar
+        pending={pending}
+        uploading={kept.uploads.uploading}
+        onSubmit={() => undefined}
+        submitLabel="报送牵头单位"
+        note={`报送后${compilerName}会收到提醒。`}
+      />
     </form>
   );
 }

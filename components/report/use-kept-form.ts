@@ -50,7 +50,8 @@ function fillForm(form: HTMLFormElement, fields: Record<string, string | string[
   for (const el of Array.from(form.elements)) {
     if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) || !(el.name in fields)) continue;
     const v = fields[el.name];
-    if (el instanceof HTMLInputElement && (el.type === "radio" || el.type === "checkbox")) el.checked = Array.isArray(v) ? v.includes(el.value) : v === el.value;
+    if (el instanceof HTMLInputElement && (el.type === "radio" || el.type === "checkbox"))
+      el.checked = Array.isArray(v) ? v.includes(el.value) : v === el.value;
     else if (!(el instanceof HTMLInputElement && (el.type === "hidden" || el.type === "file"))) el.value = (Array.isArray(v) ? v[0] : v) ?? "";
     // Lets counters and other listeners see the restored text.
     el.dispatchEvent(new Event("input", { bubbles: true }));
@@ -66,7 +67,17 @@ function fillForm(form: HTMLFormElement, fields: Record<string, string | string[
  * copy typed on an older version is restored with that version, so saving it reports the
  * conflict instead of overwriting someone else's save.
  */
-export function useKeptForm({ formRef, draftKey, version, state }: { formRef: RefObject<HTMLFormElement | null>; draftKey: string; version: number; state: State }) {
+export function useKeptForm({
+  formRef,
+  draftKey,
+  version,
+  state,
+}: {
+  formRef: RefObject<HTMLFormElement | null>;
+  draftKey: string;
+  version: number;
+  state: State;
+}) {
   const uploads = useEvidenceUploads();
   const [restored, setRestored] = useState<LocalDraft | null>(null);
   /** The version a restored copy was typed on, until a save settles it (saved, or a conflict shown). */
@@ -110,7 +121,7 @@ export function useKeptForm({ formRef, draftKey, version, state }: { formRef: Re
     const form = formRef.current;
     if (!form) return;
     const onInput = (e: Event) => {
-      if (!(e.isTrusted)) return;
+      if (!e.isTrusted) return;
       dirty.current = true;
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(store, SAVE_DELAY_MS);

@@ -21,9 +21,13 @@ export function VersionDiff({ changes }: { changes: FieldChange[] }) {
               <p className="whitespace-pre-wrap break-words leading-relaxed">
                 {c.parts.map((p, i) =>
                   p.op === "added" ? (
-                    <ins key={i} className="bg-green-100 text-green-900">{p.text}</ins>
+                    <ins key={i} className="bg-green-100 text-green-900">
+                      {p.text}
+                    </ins>
                   ) : p.op === "removed" ? (
-                    <del key={i} className="bg-red-100 text-red-900">{p.text}</del>
+                    <del key={i} className="bg-red-100 text-red-900">
+                      {p.text}
+                    </del>
                   ) : (
                     <span key={i}>{p.text}</span>
                   ),
@@ -32,8 +36,16 @@ export function VersionDiff({ changes }: { changes: FieldChange[] }) {
             )}
             {c.kind === "files" && (
               <ul>
-                {c.added.map((f) => <li key={`+${f}`}><ins className="text-green-900">新增：{f}</ins></li>)}
-                {c.removed.map((f) => <li key={`-${f}`}><del className="text-red-900">删除：{f}</del></li>)}
+                {c.added.map((f) => (
+                  <li key={`+${f}`}>
+                    <ins className="text-green-900">新增：{f}</ins>
+                  </li>
+                ))}
+                {c.removed.map((f) => (
+                  <li key={`-${f}`}>
+                    <del className="text-red-900">删除：{f}</del>
+                  </li>
+                ))}
               </ul>
             )}
           </dd>

@@ -23,7 +23,8 @@ export function VersionList({ versions, canDownload, headingLevel = 4 }: { versi
             </Heading>
             {v.reviewComment && (
               <p className="mt-1 text-sm">
-                督查室意见（{v.reviewedByName ?? ""}{v.reviewedAt ? `，${formatDateTime(v.reviewedAt)}` : ""}）：{v.reviewComment}
+                督查室意见（{v.reviewedByName ?? ""}
+                {v.reviewedAt ? `，${formatDateTime(v.reviewedAt)}` : ""}）：{v.reviewComment}
               </p>
             )}
             <div className="mt-2">

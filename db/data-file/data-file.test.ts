@@ -17,9 +17,7 @@ function tableCounts(t: TempDb): Record<string, number> {
   const names = t.db.$client
     .prepare("select name from sqlite_master where type='table' and name not like 'sqlite_%' and name <> '__drizzle_migrations'")
     .all() as { name: string }[];
-  return Object.fromEntries(
-    names.map(({ name }) => [name, (t.db.$client.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n]),
-  );
+  return Object.fromEntries(names.map(({ name }) => [name, (t.db.$client.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n]));
 }
 
 describe("data file", () => {
@@ -103,11 +101,19 @@ describe("data file", () => {
     const v1 = {
       ...file,
       formatVersion: 1,
-      reporting: { ...file.reporting, targets: [{ taskNo: 1, version: 1, lockedAt: 5, lockedBy: "admin", updatedAt: 5, updatedBy: "admin", plans: [], milestones: [] }] },
+      reporting: {
+        ...file.reporting,
+        targets: [{ taskNo: 1, version: 1, lockedAt: 5, lockedBy: "admin", updatedAt: 5, updatedBy: "admin", plans: [], milestones: [] }],
+      },
     };
     const parsed = parseDataFile(JSON.stringify(v1));
     expect(parsed.formatVersion).toBe(3);
-    expect(parsed.reporting.targets[0]?.locks.map((l) => [l.quarter, l.lockedBy])).toEqual([[1, "admin"], [2, "admin"], [3, "admin"], [4, "admin"]]);
+    expect(parsed.reporting.targets[0]?.locks.map((l) => [l.quarter, l.lockedBy])).toEqual([
+      [1, "admin"],
+      [2, "admin"],
+      [3, "admin"],
+      [4, "admin"],
+    ]);
   });
 
   it("rejects malformed JSON and wrong formats with Chinese messages", () => {

@@ -61,9 +61,7 @@ export const programmeSchema = z.object({
               total: z.number().nullable(),
               totalUnit: z.string().nullable(),
               categories: z.array(name),
-              milestones: z.array(
-                z.object({ due: day, text: name, targets: z.record(z.string(), z.number().finite()) }).strict(),
-              ),
+              milestones: z.array(z.object({ due: day, text: name, targets: z.record(z.string(), z.number().finite()) }).strict()),
             })
             .strict(),
         ),

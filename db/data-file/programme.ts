@@ -95,14 +95,23 @@ export function exportProgramme(db: Db | Tx, yearNumber?: number): ProgrammeData
   const leaderName = new Map(leaderRows.map((l) => [l.id, l.name]));
   const unitRows = db.select().from(units).orderBy(asc(units.position), asc(units.id)).all();
   const unitName = new Map(unitRows.map((u) => [u.id, u.name]));
-  const sectionName = new Map(db.select().from(sections).all().map((s) => [s.id, s.name]));
-  const subsectionName = new Map(db.select().from(subsections).all().map((s) => [s.id, s.name]));
+  const sectionName = new Map(
+    db
+      .select()
+      .from(sections)
+      .all()
+      .map((s) => [s.id, s.name]),
+  );
+  const subsectionName = new Map(
+    db
+      .select()
+      .from(subsections)
+      .all()
+      .map((s) => [s.id, s.name]),
+  );
 
   const taskRows = db.select().from(tasks).where(eq(tasks.yearId, year.id)).orderBy(asc(tasks.no)).all();
-  const tLeaders = groupBy(
-    db.select().from(taskLeaders).orderBy(asc(taskLeaders.position)).all(),
-    (r) => r.taskId,
-  );
+  const tLeaders = groupBy(db.select().from(taskLeaders).orderBy(asc(taskLeaders.position)).all(), (r) => r.taskId);
   const tUnits = groupBy(db.select().from(taskUnits).orderBy(asc(taskUnits.position)).all(), (r) => r.taskId);
   const tMetrics = groupBy(db.select().from(metrics).orderBy(asc(metrics.position)).all(), (r) => r.taskId);
 
@@ -115,9 +124,18 @@ export function exportProgramme(db: Db | Tx, yearNumber?: number): ProgrammeData
       section: sectionName.get(t.sectionId) ?? "",
       subsection: t.subsectionId ? (subsectionName.get(t.subsectionId) ?? null) : null,
       target: t.target,
-      leadLeaders: names((tLeaders.get(t.id) ?? []).map((r) => r.leaderId), leaderName),
-      leadUnits: names(links.filter((r) => r.role === "lead").map((r) => r.unitId), unitName),
-      coopUnits: names(links.filter((r) => r.role === "coop").map((r) => r.unitId), unitName),
+      leadLeaders: names(
+        (tLeaders.get(t.id) ?? []).map((r) => r.leaderId),
+        leaderName,
+      ),
+      leadUnits: names(
+        links.filter((r) => r.role === "lead").map((r) => r.unitId),
+        unitName,
+      ),
+      coopUnits: names(
+        links.filter((r) => r.role === "coop").map((r) => r.unitId),
+        unitName,
+      ),
       metrics: (tMetrics.get(t.id) ?? []).map((m) => ({
         label: m.label,
         target: m.target,
@@ -134,31 +152,29 @@ export function exportProgramme(db: Db | Tx, yearNumber?: number): ProgrammeData
     };
   });
 
-  const projectRows = db
-    .select()
-    .from(livelihoodProjects)
-    .where(eq(livelihoodProjects.yearId, year.id))
-    .orderBy(asc(livelihoodProjects.no))
-    .all();
-  const pLeaders = groupBy(
-    db.select().from(projectLeaders).orderBy(asc(projectLeaders.position)).all(),
-    (r) => r.projectId,
-  );
+  const projectRows = db.select().from(livelihoodProjects).where(eq(livelihoodProjects.yearId, year.id)).orderBy(asc(livelihoodProjects.no)).all();
+  const pLeaders = groupBy(db.select().from(projectLeaders).orderBy(asc(projectLeaders.position)).all(), (r) => r.projectId);
   const pUnits = groupBy(db.select().from(projectUnits).orderBy(asc(projectUnits.position)).all(), (r) => r.projectId);
   const parts = groupBy(db.select().from(projectParts).orderBy(asc(projectParts.position)).all(), (r) => r.projectId);
-  const milestones = groupBy(
-    db.select().from(projectMilestones).orderBy(asc(projectMilestones.position)).all(),
-    (r) => r.partId,
-  );
+  const milestones = groupBy(db.select().from(projectMilestones).orderBy(asc(projectMilestones.position)).all(), (r) => r.partId);
 
   const fileProjects: FileProject[] = projectRows.map((p) => {
     const links = pUnits.get(p.id) ?? [];
     return {
       no: p.no,
       name: p.name,
-      leadLeaders: names((pLeaders.get(p.id) ?? []).map((r) => r.leaderId), leaderName),
-      leadUnits: names(links.filter((r) => r.role === "lead").map((r) => r.unitId), unitName),
-      relatedUnits: names(links.filter((r) => r.role === "related").map((r) => r.unitId), unitName),
+      leadLeaders: names(
+        (pLeaders.get(p.id) ?? []).map((r) => r.leaderId),
+        leaderName,
+      ),
+      leadUnits: names(
+        links.filter((r) => r.role === "lead").map((r) => r.unitId),
+        unitName,
+      ),
+      relatedUnits: names(
+        links.filter((r) => r.role === "related").map((r) => r.unitId),
+        unitName,
+      ),
       sourceDocument: docKey.get(p.sourceDocumentId) ?? "",
       sourceRef: p.sourceRef,
       needsVerification: p.needsVerification,
@@ -213,7 +229,12 @@ export function loadProgramme(tx: Tx, data: ProgrammeData): void {
     const existing = tx.select().from(leaders).where(eq(leaders.name, l.name)).get();
     leaderIds.set(
       l.name,
-      existing?.id ?? tx.insert(leaders).values({ name: l.name, title: l.title, position: i + 1 }).returning().get().id,
+      existing?.id ??
+        tx
+          .insert(leaders)
+          .values({ name: l.name, title: l.title, position: i + 1 })
+          .returning()
+          .get().id,
     );
   });
   const unitIds = new Map<string, number>();
@@ -221,7 +242,12 @@ export function loadProgramme(tx: Tx, data: ProgrammeData): void {
     const existing = tx.select().from(units).where(eq(units.name, u.name)).get();
     unitIds.set(
       u.name,
-      existing?.id ?? tx.insert(units).values({ name: u.name, kind: u.kind, position: i + 1 }).returning().get().id,
+      existing?.id ??
+        tx
+          .insert(units)
+          .values({ name: u.name, kind: u.kind, position: i + 1 })
+          .returning()
+          .get().id,
     );
   });
 
@@ -267,11 +293,17 @@ export function loadProgramme(tx: Tx, data: ProgrammeData): void {
       .returning()
       .get();
     t.leadLeaders.forEach((name, i) =>
-      tx.insert(taskLeaders).values({ taskId: task.id, leaderId: lookup(leaderIds, name, "牵头领导"), position: i + 1 }).run(),
+      tx
+        .insert(taskLeaders)
+        .values({ taskId: task.id, leaderId: lookup(leaderIds, name, "牵头领导"), position: i + 1 })
+        .run(),
     );
     const link = (names: string[], role: "lead" | "coop") =>
       names.forEach((name, i) =>
-        tx.insert(taskUnits).values({ taskId: task.id, unitId: lookup(unitIds, name, "单位"), role, position: i + 1 }).run(),
+        tx
+          .insert(taskUnits)
+          .values({ taskId: task.id, unitId: lookup(unitIds, name, "单位"), role, position: i + 1 })
+          .run(),
       );
     link(t.leadUnits, "lead");
     link(t.coopUnits, "coop");

@@ -56,7 +56,9 @@ const oneSubject = (r: { taskNo: number | null; projectNo?: number | null }) => 
 const ONE_SUBJECT = "须且只能属于一项任务或一项民生实事";
 
 export const reportingSchema = z.object({
-  periods: z.array(z.object({ code: z.string().regex(/^\d{4}Q[1-4]$/), quarter: z.number().int().min(1).max(4), startsOn: day, endsOn: day, dueOn: day }).strict()),
+  periods: z.array(
+    z.object({ code: z.string().regex(/^\d{4}Q[1-4]$/), quarter: z.number().int().min(1).max(4), startsOn: day, endsOn: day, dueOn: day }).strict(),
+  ),
   targets: z.array(
     z
       .object({
@@ -95,7 +97,9 @@ export const reportingSchema = z.object({
         updatedBy: who,
         metricValues: z.array(z.object({ metric: z.number().int().positive(), value: z.number().finite() }).strict()),
         partValues: z.array(z.object({ part: z.number().int().positive(), category: z.string(), value: z.number().finite() }).strict()),
-        projectMilestones: z.array(z.object({ part: z.number().int().positive(), milestone: z.number().int().positive(), done: z.boolean(), doneOn: day.nullable() }).strict()),
+        projectMilestones: z.array(
+          z.object({ part: z.number().int().positive(), milestone: z.number().int().positive(), done: z.boolean(), doneOn: day.nullable() }).strict(),
+        ),
         versions: z.array(
           z
             .object({
@@ -113,7 +117,9 @@ export const reportingSchema = z.object({
         attachments: z.array(attachmentSchema),
         /** Added in later versions of the format; absent means none. */
         lateNote: z.string().nullable().optional(),
-        confirmations: z.array(z.object({ field: z.string().min(1), kind: z.enum(PLAUSIBILITY_KINDS), text: z.string(), reason: z.string() }).strict()).optional(),
+        confirmations: z
+          .array(z.object({ field: z.string().min(1), kind: z.enum(PLAUSIBILITY_KINDS), text: z.string(), reason: z.string() }).strict())
+          .optional(),
       })
       .strict()
       .refine(oneSubject, `报告${ONE_SUBJECT}`),
@@ -190,7 +196,13 @@ export type ReportingData = z.infer<typeof reportingSchema>;
 type Reader = Db | Tx;
 
 function usernames(db: Reader) {
-  const byId = new Map(db.select({ id: users.id, username: users.username }).from(users).all().map((u) => [u.id, u.username]));
+  const byId = new Map(
+    db
+      .select({ id: users.id, username: users.username })
+      .from(users)
+      .all()
+      .map((u) => [u.id, u.username]),
+  );
   return (id: number | null) => (id === null ? null : (byId.get(id) ?? null));
 }
 
@@ -201,17 +213,59 @@ export function exportReportingData(db: Reader): ReportingData {
   if (!year) return { periods: [], targets: [], reports: [], coopNotes: [], parts: [], collectiveMembers: [] };
   const periodRows = db.select().from(periods).where(eq(periods.yearId, year.id)).orderBy(asc(periods.quarter)).all();
   const periodCode = new Map(periodRows.map((p) => [p.id, p.code]));
-  const taskNo = new Map(db.select({ id: tasks.id, no: tasks.no }).from(tasks).where(eq(tasks.yearId, year.id)).all().map((t) => [t.id, t.no]));
-  const projectNo = new Map(db.select({ id: livelihoodProjects.id, no: livelihoodProjects.no }).from(livelihoodProjects).where(eq(livelihoodProjects.yearId, year.id)).all().map((p) => [p.id, p.no]));
-  const metricPos = new Map(db.select({ id: metrics.id, position: metrics.position }).from(metrics).all().map((m) => [m.id, m.position]));
-  const partPos = new Map(db.select({ id: projectParts.id, position: projectParts.position }).from(projectParts).all().map((p) => [p.id, p.position]));
-  const milestoneRef = new Map(
-    db.select({ id: projectMilestones.id, position: projectMilestones.position, partId: projectMilestones.partId }).from(projectMilestones).all().map((m) => [m.id, { part: partPos.get(m.partId)!, milestone: m.position }]),
+  const taskNo = new Map(
+    db
+      .select({ id: tasks.id, no: tasks.no })
+      .from(tasks)
+      .where(eq(tasks.yearId, year.id))
+      .all()
+      .map((t) => [t.id, t.no]),
   );
-  const unitName = new Map(db.select({ id: units.id, name: units.name }).from(units).all().map((u) => [u.id, u.name]));
+  const projectNo = new Map(
+    db
+      .select({ id: livelihoodProjects.id, no: livelihoodProjects.no })
+      .from(livelihoodProjects)
+      .where(eq(livelihoodProjects.yearId, year.id))
+      .all()
+      .map((p) => [p.id, p.no]),
+  );
+  const metricPos = new Map(
+    db
+      .select({ id: metrics.id, position: metrics.position })
+      .from(metrics)
+      .all()
+      .map((m) => [m.id, m.position]),
+  );
+  const partPos = new Map(
+    db
+      .select({ id: projectParts.id, position: projectParts.position })
+      .from(projectParts)
+      .all()
+      .map((p) => [p.id, p.position]),
+  );
+  const milestoneRef = new Map(
+    db
+      .select({ id: projectMilestones.id, position: projectMilestones.position, partId: projectMilestones.partId })
+      .from(projectMilestones)
+      .all()
+      .map((m) => [m.id, { part: partPos.get(m.partId)!, milestone: m.position }]),
+  );
+  const unitName = new Map(
+    db
+      .select({ id: units.id, name: units.name })
+      .from(units)
+      .all()
+      .map((u) => [u.id, u.name]),
+  );
 
   const plans = db.select().from(metricQuarterTargets).orderBy(asc(metricQuarterTargets.metricId), asc(metricQuarterTargets.quarter)).all();
-  const metricTask = new Map(db.select({ id: metrics.id, taskId: metrics.taskId }).from(metrics).all().map((m) => [m.id, m.taskId]));
+  const metricTask = new Map(
+    db
+      .select({ id: metrics.id, taskId: metrics.taskId })
+      .from(metrics)
+      .all()
+      .map((m) => [m.id, m.taskId]),
+  );
   const milestoneRows = db.select().from(taskQuarterMilestones).orderBy(asc(taskQuarterMilestones.quarter)).all();
   const lockRows = db.select().from(targetLocks).orderBy(asc(targetLocks.taskId), asc(targetLocks.quarter)).all();
   const targets = db
@@ -233,7 +287,11 @@ export function exportReportingData(db: Reader): ReportingData {
     }))
     .sort((a, b) => a.taskNo - b.taskNo);
 
-  const reportRows = db.select().from(reports).all().filter((r) => periodCode.has(r.periodId));
+  const reportRows = db
+    .select()
+    .from(reports)
+    .all()
+    .filter((r) => periodCode.has(r.periodId));
   const values = db.select().from(reportMetricValues).all();
   const partValues = db.select().from(reportPartValues).all();
   const pms = db.select().from(reportProjectMilestones).all();
@@ -277,7 +335,10 @@ export function exportReportingData(db: Reader): ReportingData {
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
       updatedBy: user(r.updatedById),
-      metricValues: values.filter((v) => v.reportId === r.id).map((v) => ({ metric: metricPos.get(v.metricId)!, value: v.value })).sort((a, b) => a.metric - b.metric),
+      metricValues: values
+        .filter((v) => v.reportId === r.id)
+        .map((v) => ({ metric: metricPos.get(v.metricId)!, value: v.value }))
+        .sort((a, b) => a.metric - b.metric),
       partValues: partValues
         .filter((v) => v.reportId === r.id)
         .map((v) => ({ part: partPos.get(v.partId)!, category: v.category, value: v.value }))
@@ -302,7 +363,9 @@ export function exportReportingData(db: Reader): ReportingData {
       lateNote: r.lateNote,
       confirmations: r.confirmations,
     }))
-    .sort((a, b) => (a.taskNo ?? 1e9) - (b.taskNo ?? 1e9) || (a.projectNo ?? 0) - (b.projectNo ?? 0) || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+    .sort(
+      (a, b) => (a.taskNo ?? 1e9) - (b.taskNo ?? 1e9) || (a.projectNo ?? 0) - (b.projectNo ?? 0) || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0),
+    );
 
   const notes = db
     .select()
@@ -372,7 +435,10 @@ export function exportReportingData(db: Reader): ReportingData {
           };
     })
     .filter((m) => m !== null)
-    .sort((a, b) => a.subjectKind.localeCompare(b.subjectKind) || a.subjectNo - b.subjectNo || a.descriptor.localeCompare(b.descriptor) || a.unit.localeCompare(b.unit));
+    .sort(
+      (a, b) =>
+        a.subjectKind.localeCompare(b.subjectKind) || a.subjectNo - b.subjectNo || a.descriptor.localeCompare(b.descriptor) || a.unit.localeCompare(b.unit),
+    );
 
   return {
     periods: periodRows.map((p) => ({ code: p.code, quarter: p.quarter, startsOn: p.startsOn, endsOn: p.endsOn, dueOn: p.dueOn })),
@@ -397,25 +463,86 @@ function need<K, V>(map: Map<K, V>, key: K, what: string): V {
 export function importReportingData(tx: Tx, data: ReportingData): void {
   const year = tx.select({ id: programmeYears.id }).from(programmeYears).orderBy(asc(programmeYears.year)).all().at(-1);
   if (!year) throw new DataFileError("请先导入工作任务，再导入填报数据");
-  const userId = new Map(tx.select({ id: users.id, username: users.username }).from(users).all().map((u) => [u.username, u.id]));
+  const userId = new Map(
+    tx
+      .select({ id: users.id, username: users.username })
+      .from(users)
+      .all()
+      .map((u) => [u.username, u.id]),
+  );
   const uid = (name: string | null) => (name === null ? null : need(userId, name, `账号 ${name} `));
-  const taskId = new Map(tx.select({ id: tasks.id, no: tasks.no }).from(tasks).where(eq(tasks.yearId, year.id)).all().map((t) => [t.no, t.id]));
-  const projectId = new Map(tx.select({ id: livelihoodProjects.id, no: livelihoodProjects.no }).from(livelihoodProjects).where(eq(livelihoodProjects.yearId, year.id)).all().map((p) => [p.no, p.id]));
-  const metricId = new Map(tx.select({ id: metrics.id, taskId: metrics.taskId, position: metrics.position }).from(metrics).all().map((m) => [`${m.taskId}:${m.position}`, m.id]));
-  const partId = new Map(tx.select({ id: projectParts.id, projectId: projectParts.projectId, position: projectParts.position }).from(projectParts).all().map((p) => [`${p.projectId}:${p.position}`, p.id]));
-  const milestoneId = new Map(tx.select({ id: projectMilestones.id, partId: projectMilestones.partId, position: projectMilestones.position }).from(projectMilestones).all().map((m) => [`${m.partId}:${m.position}`, m.id]));
-  const unitId = new Map(tx.select({ id: units.id, name: units.name }).from(units).all().map((u) => [u.name, u.id]));
+  const taskId = new Map(
+    tx
+      .select({ id: tasks.id, no: tasks.no })
+      .from(tasks)
+      .where(eq(tasks.yearId, year.id))
+      .all()
+      .map((t) => [t.no, t.id]),
+  );
+  const projectId = new Map(
+    tx
+      .select({ id: livelihoodProjects.id, no: livelihoodProjects.no })
+      .from(livelihoodProjects)
+      .where(eq(livelihoodProjects.yearId, year.id))
+      .all()
+      .map((p) => [p.no, p.id]),
+  );
+  const metricId = new Map(
+    tx
+      .select({ id: metrics.id, taskId: metrics.taskId, position: metrics.position })
+      .from(metrics)
+      .all()
+      .map((m) => [`${m.taskId}:${m.position}`, m.id]),
+  );
+  const partId = new Map(
+    tx
+      .select({ id: projectParts.id, projectId: projectParts.projectId, position: projectParts.position })
+      .from(projectParts)
+      .all()
+      .map((p) => [`${p.projectId}:${p.position}`, p.id]),
+  );
+  const milestoneId = new Map(
+    tx
+      .select({ id: projectMilestones.id, partId: projectMilestones.partId, position: projectMilestones.position })
+      .from(projectMilestones)
+      .all()
+      .map((m) => [`${m.partId}:${m.position}`, m.id]),
+  );
+  const unitId = new Map(
+    tx
+      .select({ id: units.id, name: units.name })
+      .from(units)
+      .all()
+      .map((u) => [u.name, u.id]),
+  );
 
   for (const p of data.periods) {
-    tx.insert(periods).values({ yearId: year.id, ...p }).onConflictDoUpdate({ target: periods.code, set: { dueOn: p.dueOn } }).run();
+    tx.insert(periods)
+      .values({ yearId: year.id, ...p })
+      .onConflictDoUpdate({ target: periods.code, set: { dueOn: p.dueOn } })
+      .run();
   }
-  const periodId = new Map(tx.select({ id: periods.id, code: periods.code }).from(periods).all().map((p) => [p.code, p.id]));
+  const periodId = new Map(
+    tx
+      .select({ id: periods.id, code: periods.code })
+      .from(periods)
+      .all()
+      .map((p) => [p.code, p.id]),
+  );
 
   for (const t of data.targets) {
     const tid = need(taskId, t.taskNo, `任务 ${t.taskNo} `);
-    tx.insert(targetSets).values({ taskId: tid, version: t.version, updatedAt: t.updatedAt, updatedById: uid(t.updatedBy) }).run();
-    for (const l of t.locks) tx.insert(targetLocks).values({ taskId: tid, quarter: l.quarter, lockedAt: l.lockedAt, lockedById: uid(l.lockedBy)! }).run();
-    for (const p of t.plans) tx.insert(metricQuarterTargets).values({ metricId: need(metricId, `${tid}:${p.metric}`, `任务 ${t.taskNo} 的第 ${p.metric} 项指标`), quarter: p.quarter, value: p.value }).run();
+    tx.insert(targetSets)
+      .values({ taskId: tid, version: t.version, updatedAt: t.updatedAt, updatedById: uid(t.updatedBy) })
+      .run();
+    for (const l of t.locks)
+      tx.insert(targetLocks)
+        .values({ taskId: tid, quarter: l.quarter, lockedAt: l.lockedAt, lockedById: uid(l.lockedBy)! })
+        .run();
+    for (const p of t.plans)
+      tx.insert(metricQuarterTargets)
+        .values({ metricId: need(metricId, `${tid}:${p.metric}`, `任务 ${t.taskNo} 的第 ${p.metric} 项指标`), quarter: p.quarter, value: p.value })
+        .run();
     for (const m of t.milestones) tx.insert(taskQuarterMilestones).values({ taskId: tid, quarter: m.quarter, text: m.text }).run();
   }
 
@@ -449,15 +576,38 @@ export function importReportingData(tx: Tx, data: ReportingData): void {
       })
       .returning({ id: reports.id })
       .get();
-    for (const v of r.metricValues) tx.insert(reportMetricValues).values({ reportId: id, metricId: need(metricId, `${tid}:${v.metric}`, `任务 ${r.taskNo} 的第 ${v.metric} 项指标`), value: v.value }).run();
-    for (const v of r.partValues) tx.insert(reportPartValues).values({ reportId: id, partId: need(partId, `${pid}:${v.part}`, `民生实事 ${r.projectNo} 的第 ${v.part} 部分`), category: v.category, value: v.value }).run();
+    for (const v of r.metricValues)
+      tx.insert(reportMetricValues)
+        .values({ reportId: id, metricId: need(metricId, `${tid}:${v.metric}`, `任务 ${r.taskNo} 的第 ${v.metric} 项指标`), value: v.value })
+        .run();
+    for (const v of r.partValues)
+      tx.insert(reportPartValues)
+        .values({ reportId: id, partId: need(partId, `${pid}:${v.part}`, `民生实事 ${r.projectNo} 的第 ${v.part} 部分`), category: v.category, value: v.value })
+        .run();
     for (const m of r.projectMilestones) {
       const part = need(partId, `${pid}:${m.part}`, `民生实事 ${r.projectNo} 的第 ${m.part} 部分`);
-      tx.insert(reportProjectMilestones).values({ reportId: id, milestoneId: need(milestoneId, `${part}:${m.milestone}`, `民生实事 ${r.projectNo} 的节点 ${m.milestone}`), done: m.done, doneOn: m.doneOn }).run();
+      tx.insert(reportProjectMilestones)
+        .values({
+          reportId: id,
+          milestoneId: need(milestoneId, `${part}:${m.milestone}`, `民生实事 ${r.projectNo} 的节点 ${m.milestone}`),
+          done: m.done,
+          doneOn: m.doneOn,
+        })
+        .run();
     }
     for (const v of r.versions) {
       tx.insert(reportVersions)
-        .values({ reportId: id, versionNo: v.versionNo, snapshot: v.snapshot, submittedAt: v.submittedAt, submittedById: uid(v.submittedBy)!, reviewStatus: v.reviewStatus, reviewComment: v.reviewComment, reviewedAt: v.reviewedAt, reviewedById: uid(v.reviewedBy) })
+        .values({
+          reportId: id,
+          versionNo: v.versionNo,
+          snapshot: v.snapshot,
+          submittedAt: v.submittedAt,
+          submittedById: uid(v.submittedBy)!,
+          reviewStatus: v.reviewStatus,
+          reviewComment: v.reviewComment,
+          reviewedAt: v.reviewedAt,
+          reviewedById: uid(v.reviewedBy),
+        })
         .run();
     }
     insertFiles(r.attachments, { reportId: id });
@@ -470,7 +620,18 @@ export function importReportingData(tx: Tx, data: ReportingData): void {
   function insertFiles(files: readonly z.infer<typeof attachmentSchema>[], owner: { reportId?: number; coopNoteId?: number; reportPartId?: number }) {
     for (const f of files) {
       tx.insert(attachments)
-        .values({ id: f.id, ...owner, filename: f.filename, mime: f.mime, size: f.size, sha256: f.sha256, storagePath: f.storagePath, uploadedById: uid(f.uploadedBy)!, createdAt: f.createdAt, removedAt: f.removedAt })
+        .values({
+          id: f.id,
+          ...owner,
+          filename: f.filename,
+          mime: f.mime,
+          size: f.size,
+          sha256: f.sha256,
+          storagePath: f.storagePath,
+          uploadedById: uid(f.uploadedBy)!,
+          createdAt: f.createdAt,
+          removedAt: f.removedAt,
+        })
         .run();
     }
   }
@@ -518,16 +679,37 @@ export function importReportingData(tx: Tx, data: ReportingData): void {
 
   for (const m of data.collectiveMembers ?? []) {
     const subjectId = m.subjectKind === "task" ? need(taskId, m.subjectNo, `任务 ${m.subjectNo} `) : need(projectId, m.subjectNo, `民生实事 ${m.subjectNo} `);
-    const key = { subjectKind: m.subjectKind, subjectId, descriptorUnitId: need(unitId, m.descriptor, `单位“${m.descriptor}”`), unitId: need(unitId, m.unit, `单位“${m.unit}”`) };
+    const key = {
+      subjectKind: m.subjectKind,
+      subjectId,
+      descriptorUnitId: need(unitId, m.descriptor, `单位“${m.descriptor}”`),
+      unitId: need(unitId, m.unit, `单位“${m.unit}”`),
+    };
     if (m.basis === "kind") {
       // Derived again when the programme was loaded: only its removal is carried over.
       tx.update(collectiveMembers)
         .set({ removedAt: m.removedAt, removedById: uid(m.removedBy) })
-        .where(and(eq(collectiveMembers.subjectKind, key.subjectKind), eq(collectiveMembers.subjectId, subjectId), eq(collectiveMembers.descriptorUnitId, key.descriptorUnitId), eq(collectiveMembers.unitId, key.unitId)))
+        .where(
+          and(
+            eq(collectiveMembers.subjectKind, key.subjectKind),
+            eq(collectiveMembers.subjectId, subjectId),
+            eq(collectiveMembers.descriptorUnitId, key.descriptorUnitId),
+            eq(collectiveMembers.unitId, key.unitId),
+          ),
+        )
         .run();
     } else {
       tx.insert(collectiveMembers)
-        .values({ ...key, basis: m.basis, needsVerification: m.needsVerification, note: m.note, addedAt: m.addedAt ?? 0, addedById: uid(m.addedBy), removedAt: m.removedAt, removedById: uid(m.removedBy) })
+        .values({
+          ...key,
+          basis: m.basis,
+          needsVerification: m.needsVerification,
+          note: m.note,
+          addedAt: m.addedAt ?? 0,
+          addedById: uid(m.addedBy),
+          removedAt: m.removedAt,
+          removedById: uid(m.removedBy),
+        })
         .run();
     }
   }

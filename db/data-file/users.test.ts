@@ -40,10 +40,24 @@ describe("users in the data file", () => {
     // The mayor's leaders row travels with the programme's leaders in a real file; add it here.
     target.$client.prepare("insert into leaders (name, title, position) values ('马慧', '市长', 99)").run();
     const hash = await hashPassword("Miluo@2026");
-    const added = target.transaction((tx) => importUsers(tx, exported, exported.map(() => hash)), { behavior: "immediate" });
+    const added = target.transaction(
+      (tx) =>
+        importUsers(
+          tx,
+          exported,
+          exported.map(() => hash),
+        ),
+      { behavior: "immediate" },
+    );
     expect(added).toBe(exported.length);
     expect(listUsersForExport(target)).toEqual(exported);
-    expect(target.select({ m: users.mustChangePassword }).from(users).all().every((u) => u.m)).toBe(true);
+    expect(
+      target
+        .select({ m: users.mustChangePassword })
+        .from(users)
+        .all()
+        .every((u) => u.m),
+    ).toBe(true);
   });
 
   it("refuses an account bound to a unit that is not in the file", async () => {

@@ -35,8 +35,20 @@ export function listUsersForExport(db: Db): FileUser[] {
  * hash of INITIAL_PASSWORD, made before the transaction; each must be replaced at first login.
  */
 export function importUsers(tx: Tx, rows: FileUser[], passwordHashes: string[]): number {
-  const unitIds = new Map(tx.select({ id: units.id, name: units.name }).from(units).all().map((u) => [u.name, u.id]));
-  const leaderIds = new Map(tx.select({ id: leaders.id, name: leaders.name }).from(leaders).all().map((l) => [l.name, l.id]));
+  const unitIds = new Map(
+    tx
+      .select({ id: units.id, name: units.name })
+      .from(units)
+      .all()
+      .map((u) => [u.name, u.id]),
+  );
+  const leaderIds = new Map(
+    tx
+      .select({ id: leaders.id, name: leaders.name })
+      .from(leaders)
+      .all()
+      .map((l) => [l.name, l.id]),
+  );
   let added = 0;
   for (const [i, row] of rows.entries()) {
     const passwordHash = passwordHashes[i];
@@ -50,7 +62,16 @@ export function importUsers(tx: Tx, rows: FileUser[], passwordHashes: string[]):
     }
     const res = tx
       .insert(users)
-      .values({ username: row.username, displayName: row.displayName, role: row.role, unitId, leaderId, disabled: row.disabled, passwordHash, mustChangePassword: true })
+      .values({
+        username: row.username,
+        displayName: row.displayName,
+        role: row.role,
+        unitId,
+        leaderId,
+        disabled: row.disabled,
+        passwordHash,
+        mustChangePassword: true,
+      })
       .onConflictDoNothing({ target: users.username })
       .run();
     added += res.changes;

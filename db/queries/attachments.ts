@@ -103,7 +103,15 @@ export function insertStagedUpload(tx: Tx, { file, userId, now }: { file: NewAtt
   if (earlier) return earlier;
   return tx
     .insert(attachments)
-    .values({ filename: file.filename, mime: file.mime, size: file.size, sha256: file.sha256, storagePath: file.storagePath, uploadedById: userId, createdAt: now })
+    .values({
+      filename: file.filename,
+      mime: file.mime,
+      size: file.size,
+      sha256: file.sha256,
+      storagePath: file.storagePath,
+      uploadedById: userId,
+      createdAt: now,
+    })
     .returning(columns)
     .get();
 }
@@ -137,11 +145,16 @@ export function attachStagedUploads(tx: Tx, { ids, userId, owner }: { ids: reado
 
 /** Forgets staged uploads no save attached within STAGED_UPLOAD_MS; their files then go with the orphan sweep. */
 export function deleteExpiredStagedUploads(tx: Tx, { before }: { before: number }): number {
-  return tx.delete(attachments).where(and(staged, lt(attachments.createdAt, before))).run().changes;
+  return tx
+    .delete(attachments)
+    .where(and(staged, lt(attachments.createdAt, before)))
+    .run().changes;
 }
 
 /** The current (not removed) evidence of a co-lead's part or a 配合情况 note. */
-export function listOwnedAttachments(owner: { reportPartIds: readonly number[] } | { coopNoteIds: readonly number[] }): (AttachmentItem & { ownerId: number })[] {
+export function listOwnedAttachments(
+  owner: { reportPartIds: readonly number[] } | { coopNoteIds: readonly number[] },
+): (AttachmentItem & { ownerId: number })[] {
   const column = "reportPartIds" in owner ? attachments.reportPartId : attachments.coopNoteId;
   const ids = "reportPartIds" in owner ? owner.reportPartIds : owner.coopNoteIds;
   if (ids.length === 0) return [];
@@ -158,7 +171,11 @@ export function listOwnedAttachments(owner: { reportPartIds: readonly number[] }
 export function removeOwnedAttachments(tx: Tx, { owner, ids, now }: { owner: AttachmentOwner; ids: readonly number[]; now: number }): number {
   if (ids.length === 0) return 0;
   const [column, value] =
-    "reportId" in owner ? [attachments.reportId, owner.reportId] : "reportPartId" in owner ? [attachments.reportPartId, owner.reportPartId] : [attachments.coopNoteId, owner.coopNoteId];
+    "reportId" in owner
+      ? [attachments.reportId, owner.reportId]
+      : "reportPartId" in owner
+        ? [attachments.reportPartId, owner.reportPartId]
+        : [attachments.coopNoteId, owner.coopNoteId];
   return tx
     .update(attachments)
     .set({ removedAt: now })

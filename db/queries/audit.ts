@@ -51,7 +51,12 @@ const columns = {
 export function listAuditEntries({ filter, limit, offset }: { filter: AuditFilter; limit: number; offset: number }): { rows: AuditListRow[]; total: number } {
   const db = getDb();
   const condition = where(filter);
-  const total = db.select({ n: sql<number>`count(*)` }).from(auditLog).where(condition).get()?.n ?? 0;
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(auditLog)
+      .where(condition)
+      .get()?.n ?? 0;
   const rows = db
     .select(columns)
     .from(auditLog)
@@ -73,13 +78,18 @@ export function listAuditEntriesForExport({ filter, max = 100_000 }: { filter: A
 export function listAuditFacets(): { entities: string[]; actions: string[]; units: { id: number; name: string }[] } {
   const db = getDb();
   return {
-    entities: db.selectDistinct({ v: auditLog.entity }).from(auditLog).orderBy(asc(auditLog.entity)).all().map((r) => r.v),
-    actions: db.selectDistinct({ v: auditLog.action }).from(auditLog).orderBy(asc(auditLog.action)).all().map((r) => r.v),
-    units: db
-      .selectDistinct({ id: units.id, name: units.name })
+    entities: db
+      .selectDistinct({ v: auditLog.entity })
       .from(auditLog)
-      .innerJoin(units, eq(units.id, auditLog.unitId))
-      .orderBy(asc(units.name))
-      .all(),
+      .orderBy(asc(auditLog.entity))
+      .all()
+      .map((r) => r.v),
+    actions: db
+      .selectDistinct({ v: auditLog.action })
+      .from(auditLog)
+      .orderBy(asc(auditLog.action))
+      .all()
+      .map((r) => r.v),
+    units: db.selectDistinct({ id: units.id, name: units.name }).from(auditLog).innerJoin(units, eq(units.id, auditLog.unitId)).orderBy(asc(units.name)).all(),
   };
 }

@@ -20,7 +20,11 @@ async function account(): Promise<string> {
 }
 const row = (username: string) => db.select().from(users).where(eq(users.username, username)).get()!;
 const lockFor = (username: string, source: string) =>
-  db.select().from(loginLocks).where(and(eq(loginLocks.userId, row(username).id), eq(loginLocks.source, source))).get();
+  db
+    .select()
+    .from(loginLocks)
+    .where(and(eq(loginLocks.userId, row(username).id), eq(loginLocks.source, source)))
+    .get();
 const login = (username: string, password: string, now = Date.now(), ip = `10.0.${n}.1`) => attemptLogin({ username, password, ip, now });
 
 beforeAll(() => {
@@ -151,7 +155,10 @@ describe("second factor (TOTP)", () => {
   it("accepts each recovery code once instead of the code", async () => {
     const username = await admin();
     const codes = newRecoveryCodes();
-    db.update(users).set({ recoveryCodes: codes.map(hashRecoveryCode) }).where(eq(users.username, username)).run();
+    db.update(users)
+      .set({ recoveryCodes: codes.map(hashRecoveryCode) })
+      .where(eq(users.username, username))
+      .run();
     const withCode = (otp: string) => attemptLogin({ username, password: PASSWORD, otp, ip: `10.0.${n}.1` });
     expect((await withCode(codes[0]!.toUpperCase())).ok).toBe(true);
     expect(await withCode(codes[0]!)).toEqual({ ok: false, reason: "invalid" });

@@ -11,9 +11,7 @@ import { getDb, type Tx } from "../client";
 import { loginAttempts, loginLocks, users } from "../schema";
 import { createSession, revokeSession } from "./sessions";
 
-export type LoginResult =
-  | { ok: true; userId: number; sessionId: string }
-  | { ok: false; reason: "invalid" | "throttled" | "otp_required" };
+export type LoginResult = { ok: true; userId: number; sessionId: string } | { ok: false; reason: "invalid" | "throttled" | "otp_required" };
 
 /** True when accounts of this role must sign in with a second factor (TOTP_REQUIRED_ROLES). */
 export function requiresSecondFactor(role: Role): boolean {
@@ -21,7 +19,9 @@ export function requiresSecondFactor(role: Role): boolean {
 }
 
 function recordFailure(tx: Tx, { source, userId, now }: { source: string; userId: number | null; now: number }) {
-  tx.delete(loginAttempts).where(lt(loginAttempts.at, now - 7 * 86_400_000)).run();
+  tx.delete(loginAttempts)
+    .where(lt(loginAttempts.at, now - 7 * 86_400_000))
+    .run();
   tx.insert(loginAttempts).values({ ip: source, userId, at: now }).run();
 }
 
@@ -35,7 +35,11 @@ function sourceThrottled(source: string, now: number): boolean {
 }
 
 function lockOf(tx: Tx, userId: number, source: string) {
-  return tx.select().from(loginLocks).where(and(eq(loginLocks.userId, userId), eq(loginLocks.source, source))).get();
+  return tx
+    .select()
+    .from(loginLocks)
+    .where(and(eq(loginLocks.userId, userId), eq(loginLocks.source, source)))
+    .get();
 }
 
 /**
@@ -56,7 +60,15 @@ export function recordCredentialFailure(
   recordFailure(tx, { source, userId, now });
   writeAudit(tx, { actor, ip, action, entity: "user", entityId: userId, outcome: "failure", after: { reason, failedAttempts: next.failedAttempts } });
   if (next.lockedUntil !== null) {
-    writeAudit(tx, { actor, ip, action: "auth.lockout", entity: "user", entityId: userId, outcome: "success", after: { lockedUntil: next.lockedUntil, source } });
+    writeAudit(tx, {
+      actor,
+      ip,
+      action: "auth.lockout",
+      entity: "user",
+      entityId: userId,
+      outcome: "success",
+      after: { lockedUntil: next.lockedUntil, source },
+    });
   }
   return next;
 }
@@ -67,7 +79,10 @@ function secondFactorOk(tx: Tx, user: typeof users.$inferSelect, otp: string, no
     const hash = hashRecoveryCode(otp);
     const codes = user.recoveryCodes ?? [];
     if (!codes.includes(hash)) return false;
-    tx.update(users).set({ recoveryCodes: codes.filter((c) => c !== hash) }).where(eq(users.id, user.id)).run();
+    tx.update(users)
+      .set({ recoveryCodes: codes.filter((c) => c !== hash) })
+      .where(eq(users.id, user.id))
+      .run();
     return true;
   }
   const result = checkTotp({ secret: user.totpSecret!, code: otp, now, lastStep: user.totpLastStep });
@@ -137,7 +152,9 @@ export async function attemptLogin({
           return { ok: false, reason: "invalid" };
         }
       }
-      tx.delete(loginLocks).where(and(eq(loginLocks.userId, fresh.id), eq(loginLocks.source, source))).run();
+      tx.delete(loginLocks)
+        .where(and(eq(loginLocks.userId, fresh.id), eq(loginLocks.source, source)))
+        .run();
       const sessionId = createSession(tx, { userId: fresh.id, ip, now });
       writeAudit(tx, { ...audit, actor, action: "auth.login", entityId: sessionId.slice(0, 8), outcome: "success" });
       return { ok: true, userId: fresh.id, sessionId };
@@ -163,7 +180,14 @@ export function recordWrongCurrentPassword({
 }): { locked: boolean } {
   return getDb().transaction(
     (tx) => {
-      const { lockedUntil } = recordCredentialFailure(tx, { userId: user.id, ip, actor: user, action: "account.changePassword", reason: "bad_current_password", now });
+      const { lockedUntil } = recordCredentialFailure(tx, {
+        userId: user.id,
+        ip,
+        actor: user,
+        action: "account.changePassword",
+        reason: "bad_current_password",
+        now,
+      });
       if (lockedUntil !== null) revokeSession(tx, { sessionId, now });
       return { locked: lockedUntil !== null };
     },

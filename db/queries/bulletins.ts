@@ -40,7 +40,8 @@ const columns = {
   updatedAt: bulletins.updatedAt,
 };
 
-const query = () => getDb().select(columns).from(bulletins).innerJoin(periods, eq(periods.id, bulletins.periodId)).leftJoin(users, eq(users.id, bulletins.issuedById));
+const query = () =>
+  getDb().select(columns).from(bulletins).innerJoin(periods, eq(periods.id, bulletins.periodId)).leftJoin(users, eq(users.id, bulletins.issuedById));
 
 /** Every 通报 of the year's quarters: drafts and issued ones, newest first. */
 export function listBulletins({ yearId }: { yearId: number }): BulletinRow[] {
@@ -52,7 +53,11 @@ export function getBulletin({ id }: { id: number }): BulletinRow | null {
 }
 
 export function getDraftBulletin({ periodId }: { periodId: number }): BulletinRow | null {
-  return query().where(and(eq(bulletins.periodId, periodId), eq(bulletins.status, "draft"))).get() ?? null;
+  return (
+    query()
+      .where(and(eq(bulletins.periodId, periodId), eq(bulletins.status, "draft")))
+      .get() ?? null
+  );
 }
 
 /** The stored .docx of an issued 通报, exactly as issued. */
@@ -78,7 +83,15 @@ export function loadBulletinInput({ period, asOf, today }: { period: PeriodRow; 
     rows: quarters.map((q) => ({ subject: q.subject, status: q.status })),
     notices: notices.map((n) => {
       const ref: SubjectRef | null = n.taskNo !== null ? { kind: "task", no: n.taskNo } : n.projectNo !== null ? { kind: "project", no: n.projectNo } : null;
-      return { title: n.title, level: n.level, subjectLabel: ref ? subjectLabel(ref) : "督办事项", units: n.units.map((u) => u.name), state: n.stateAsOf, escalated: n.escalatedAsOf, deadline: n.deadlineAsOf };
+      return {
+        title: n.title,
+        level: n.level,
+        subjectLabel: ref ? subjectLabel(ref) : "督办事项",
+        units: n.units.map((u) => u.name),
+        state: n.stateAsOf,
+        escalated: n.escalatedAsOf,
+        deadline: n.deadlineAsOf,
+      };
     }),
     instructions: listInstructionsForYear({ yearId: period.yearId, asOf }).map((i) => {
       const label = subjectLabel({ kind: i.subjectKind, no: i.subjectNo });
@@ -95,9 +108,20 @@ export type BulletinWrite = { ok: true; id: number; version: number; before: Par
 /** Creates the quarter's draft (expectedVersion 0) or updates it while it has the version the form saw. */
 export function saveBulletinDraft(
   tx: Tx,
-  { periodId, expectedVersion, docPrefix, nextSteps, userId, now }: { periodId: number; expectedVersion: number; docPrefix: string; nextSteps: string; userId: number; now: number },
+  {
+    periodId,
+    expectedVersion,
+    docPrefix,
+    nextSteps,
+    userId,
+    now,
+  }: { periodId: number; expectedVersion: number; docPrefix: string; nextSteps: string; userId: number; now: number },
 ): BulletinWrite {
-  const draft = tx.select().from(bulletins).where(and(eq(bulletins.periodId, periodId), eq(bulletins.status, "draft"))).get();
+  const draft = tx
+    .select()
+    .from(bulletins)
+    .where(and(eq(bulletins.periodId, periodId), eq(bulletins.status, "draft")))
+    .get();
   if (!draft) {
     if (expectedVersion !== 0) return { ok: false, reason: "conflict" };
     const id = tx.insert(bulletins).values({ periodId, docPrefix, nextSteps, updatedAt: now, updatedById: userId }).returning({ id: bulletins.id }).get().id;
@@ -125,12 +149,34 @@ export function nextBulletinSerial(tx: Pick<Tx, "select">, { docPrefix, year }: 
 /** Issues the draft: numbered, its document stored, read-only from then on (a trigger keeps it so). */
 export function issueBulletin(
   tx: Tx,
-  { id, expectedVersion, year, serialNo, issuedOn, document, sha256, userId, now }: { id: number; expectedVersion: number; year: number; serialNo: number; issuedOn: string; document: Buffer; sha256: string; userId: number; now: number },
+  {
+    id,
+    expectedVersion,
+    year,
+    serialNo,
+    issuedOn,
+    document,
+    sha256,
+    userId,
+    now,
+  }: { id: number; expectedVersion: number; year: number; serialNo: number; issuedOn: string; document: Buffer; sha256: string; userId: number; now: number },
 ): boolean {
   return (
     tx
       .update(bulletins)
-      .set({ status: "issued", year, serialNo, issuedOn, issuedAt: now, issuedById: userId, document, documentSha256: sha256, updatedAt: now, updatedById: userId, version: sql`${bulletins.version} + 1` })
+      .set({
+        status: "issued",
+        year,
+        serialNo,
+        issuedOn,
+        issuedAt: now,
+        issuedById: userId,
+        document,
+        documentSha256: sha256,
+        updatedAt: now,
+        updatedById: userId,
+        version: sql`${bulletins.version} + 1`,
+      })
       .where(and(eq(bulletins.id, id), eq(bulletins.version, expectedVersion), eq(bulletins.status, "draft")))
       .run().changes === 1
   );

@@ -18,7 +18,9 @@ export function findCommittedAnswer(db: Db | Tx, key: RequestKey): CommittedAnsw
 
 /** Inside the mutation's transaction: the request and its change commit together or not at all. */
 export function recordCommittedAnswer(tx: Tx, { answer, now, ...key }: RequestKey & { answer: CommittedAnswer; now: number }): void {
-  tx.insert(committedRequests).values({ ...key, answer: JSON.stringify(answer), at: now }).run();
+  tx.insert(committedRequests)
+    .values({ ...key, answer: JSON.stringify(answer), at: now })
+    .run();
 }
 
 /** Forgets requests older than `before` (a retry comes within minutes, not days). */

@@ -40,7 +40,15 @@ export type CoopNoteWrite = { ok: true; version: number; before: { text: string 
  */
 export function saveCoopNote(
   tx: Tx,
-  { taskId, periodId, unitId, text, expectedVersion, userId, now }: { taskId: number; periodId: number; unitId: number; text: string; expectedVersion: number; userId: number; now: number },
+  {
+    taskId,
+    periodId,
+    unitId,
+    text,
+    expectedVersion,
+    userId,
+    now,
+  }: { taskId: number; periodId: number; unitId: number; text: string; expectedVersion: number; userId: number; now: number },
 ): CoopNoteWrite {
   const where = and(eq(coopNotes.taskId, taskId), eq(coopNotes.periodId, periodId), eq(coopNotes.unitId, unitId));
   if (expectedVersion === 0) {

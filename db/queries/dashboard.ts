@@ -30,7 +30,17 @@ export interface DashboardData {
   openDuban: DashboardNotice[];
 }
 
-export function loadDashboard({ period, previous, asOf, today }: { period: PeriodRow; previous: PeriodRow | null; asOf: string; today: string }): DashboardData {
+export function loadDashboard({
+  period,
+  previous,
+  asOf,
+  today,
+}: {
+  period: PeriodRow;
+  previous: PeriodRow | null;
+  asOf: string;
+  today: string;
+}): DashboardData {
   const quarters = listSubjectQuarters({ periods: previous ? [previous, period] : [period], asOf, today, filter: { yearId: period.yearId } });
   const rows: DashboardData["rows"] = [];
   for (const byCode of bySubject(quarters).values()) {
@@ -56,7 +66,16 @@ export function loadDashboard({ period, previous, asOf, today }: { period: Perio
             : null;
       if (!subject) return [];
       return [
-        { id: n.id, title: n.title, subject, problem: n.problem, deadline: n.deadlineAsOf, state: n.stateAsOf, escalated: n.escalatedAsOf, units: n.units.map((u) => u.name) },
+        {
+          id: n.id,
+          title: n.title,
+          subject,
+          problem: n.problem,
+          deadline: n.deadlineAsOf,
+          state: n.stateAsOf,
+          escalated: n.escalatedAsOf,
+          units: n.units.map((u) => u.name),
+        },
       ];
     })
     .sort((a, b) => Number(b.escalated) - Number(a.escalated) || (a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0));

@@ -36,7 +36,16 @@ function query() {
     .leftJoin(livelihoodProjects, and(eq(leaderInstructions.subjectKind, "project"), eq(livelihoodProjects.id, leaderInstructions.subjectId)));
 }
 
-const toItem = (r: { id: number; subjectKind: SubjectKind; taskNo: number | null; projectNo: number | null; noticeId: number | null; leaderName: string; text: string; at: number }): InstructionItem => ({
+const toItem = (r: {
+  id: number;
+  subjectKind: SubjectKind;
+  taskNo: number | null;
+  projectNo: number | null;
+  noticeId: number | null;
+  leaderName: string;
+  text: string;
+  at: number;
+}): InstructionItem => ({
   id: r.id,
   subjectKind: r.subjectKind,
   subjectNo: (r.subjectKind === "task" ? r.taskNo : r.projectNo) ?? 0,
@@ -58,7 +67,11 @@ export function listInstructionsForSubject({ kind, subjectId }: { kind: SubjectK
 /** The 批示 on these notices, oldest first. */
 export function listInstructionsForNotices({ noticeIds }: { noticeIds: readonly number[] }): InstructionItem[] {
   if (noticeIds.length === 0) return [];
-  return query().where(inArray(leaderInstructions.noticeId, [...noticeIds])).orderBy(asc(leaderInstructions.at), asc(leaderInstructions.id)).all().map(toItem);
+  return query()
+    .where(inArray(leaderInstructions.noticeId, [...noticeIds]))
+    .orderBy(asc(leaderInstructions.at), asc(leaderInstructions.id))
+    .all()
+    .map(toItem);
 }
 
 /** Every 批示 of a programme year written by the end of `asOf`, oldest first. */
@@ -73,7 +86,16 @@ export function listInstructionsForYear({ yearId, asOf }: { yearId: number; asOf
 
 export function insertInstruction(
   tx: Tx,
-  i: { subjectKind: SubjectKind; subjectId: number; noticeId: number | null; periodId: number | null; leaderId: number; byId: number; text: string; at: number },
+  i: {
+    subjectKind: SubjectKind;
+    subjectId: number;
+    noticeId: number | null;
+    periodId: number | null;
+    leaderId: number;
+    byId: number;
+    text: string;
+    at: number;
+  },
 ): number {
   return tx.insert(leaderInstructions).values(i).returning({ id: leaderInstructions.id }).get().id;
 }
@@ -82,10 +104,16 @@ export function insertInstruction(
 export function getEscalatedNotice({ id }: { id: number }) {
   return (
     getDb()
-      .select({ id: notices.id, taskId: notices.taskId, projectId: notices.projectId, level: notices.level, status: notices.status, escalatedToLeaderAt: notices.escalatedToLeaderAt })
+      .select({
+        id: notices.id,
+        taskId: notices.taskId,
+        projectId: notices.projectId,
+        level: notices.level,
+        status: notices.status,
+        escalatedToLeaderAt: notices.escalatedToLeaderAt,
+      })
       .from(notices)
       .where(and(eq(notices.id, id), eq(notices.level, "duban")))
       .get() ?? null
   );
 }
-

@@ -8,11 +8,22 @@ export const MAYOR_TITLE = "市长";
 
 /** The leader record(s) holding the 市长 title: copied on every escalation. */
 export function findMayorLeaderIds(): number[] {
-  return getDb().select({ id: leaders.id }).from(leaders).where(eq(leaders.title, MAYOR_TITLE)).all().map((l) => l.id);
+  return getDb()
+    .select({ id: leaders.id })
+    .from(leaders)
+    .where(eq(leaders.title, MAYOR_TITLE))
+    .all()
+    .map((l) => l.id);
 }
 
 /** Names of the given leaders, each once, in the gazette's order. */
 export function leaderNames(ids: readonly number[]): string[] {
   if (ids.length === 0) return [];
-  return getDb().select({ name: leaders.name }).from(leaders).where(inArray(leaders.id, [...new Set(ids)])).orderBy(asc(leaders.position)).all().map((l) => l.name);
+  return getDb()
+    .select({ name: leaders.name })
+    .from(leaders)
+    .where(inArray(leaders.id, [...new Set(ids)]))
+    .orderBy(asc(leaders.position))
+    .all()
+    .map((l) => l.name);
 }

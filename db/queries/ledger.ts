@@ -51,9 +51,13 @@ function savedReports(periodId: number): Map<string, LedgerReport> {
     .where(eq(reports.periodId, periodId))
     .all();
   const ids = rows.map((r) => r.id);
-  const values = ids.length ? groupBy(db.select().from(reportMetricValues).where(inArray(reportMetricValues.reportId, ids)).all(), (v) => v.reportId) : new Map();
+  const values = ids.length
+    ? groupBy(db.select().from(reportMetricValues).where(inArray(reportMetricValues.reportId, ids)).all(), (v) => v.reportId)
+    : new Map();
   const parts = ids.length ? groupBy(db.select().from(reportPartValues).where(inArray(reportPartValues.reportId, ids)).all(), (v) => v.reportId) : new Map();
-  const nodes = ids.length ? groupBy(db.select().from(reportProjectMilestones).where(inArray(reportProjectMilestones.reportId, ids)).all(), (v) => v.reportId) : new Map();
+  const nodes = ids.length
+    ? groupBy(db.select().from(reportProjectMilestones).where(inArray(reportProjectMilestones.reportId, ids)).all(), (v) => v.reportId)
+    : new Map();
   const out = new Map<string, LedgerReport>();
   for (const r of rows) {
     const key = r.taskId !== null ? `task:${r.taskId}` : `project:${r.projectId}`;
@@ -69,8 +73,16 @@ function savedReports(periodId: number): Map<string, LedgerReport> {
         milestoneDone: r.milestoneDone,
         milestoneDoneOn: r.milestoneDoneOn,
         metricValues: (values.get(r.id) ?? []).map((v: { metricId: number; value: number }) => ({ metricId: v.metricId, value: v.value })),
-        partValues: (parts.get(r.id) ?? []).map((v: { partId: number; category: string; value: number }) => ({ partId: v.partId, category: v.category, value: v.value })),
-        projectMilestones: (nodes.get(r.id) ?? []).map((v: { milestoneId: number; done: boolean; doneOn: string | null }) => ({ milestoneId: v.milestoneId, done: v.done, doneOn: v.doneOn })),
+        partValues: (parts.get(r.id) ?? []).map((v: { partId: number; category: string; value: number }) => ({
+          partId: v.partId,
+          category: v.category,
+          value: v.value,
+        })),
+        projectMilestones: (nodes.get(r.id) ?? []).map((v: { milestoneId: number; done: boolean; doneOn: string | null }) => ({
+          milestoneId: v.milestoneId,
+          done: v.done,
+          doneOn: v.doneOn,
+        })),
       },
     });
   }
@@ -79,7 +91,12 @@ function savedReports(periodId: number): Map<string, LedgerReport> {
 
 function taskFacts(yearId: number, quarter: number) {
   const db = getDb();
-  const subs = db.select({ taskId: tasks.id, name: subsections.name }).from(tasks).innerJoin(subsections, eq(subsections.id, tasks.subsectionId)).where(eq(tasks.yearId, yearId)).all();
+  const subs = db
+    .select({ taskId: tasks.id, name: subsections.name })
+    .from(tasks)
+    .innerJoin(subsections, eq(subsections.id, tasks.subsectionId))
+    .where(eq(tasks.yearId, yearId))
+    .all();
   const coop = db
     .select({ taskId: taskUnits.taskId, name: units.name })
     .from(taskUnits)
@@ -89,14 +106,34 @@ function taskFacts(yearId: number, quarter: number) {
     .orderBy(asc(taskUnits.position))
     .all();
   const metricRows = db
-    .select({ id: metrics.id, taskId: metrics.taskId, label: metrics.label, unit: metrics.unit, kind: metrics.kind, target: metrics.target, targetMax: metrics.targetMax, comparator: metrics.comparator })
+    .select({
+      id: metrics.id,
+      taskId: metrics.taskId,
+      label: metrics.label,
+      unit: metrics.unit,
+      kind: metrics.kind,
+      target: metrics.target,
+      targetMax: metrics.targetMax,
+      comparator: metrics.comparator,
+    })
     .from(metrics)
     .innerJoin(tasks, eq(tasks.id, metrics.taskId))
     .where(eq(tasks.yearId, yearId))
     .orderBy(asc(metrics.taskId), asc(metrics.position))
     .all();
   const stored = groupBy(
-    metricRows.length ? db.select().from(metricQuarterTargets).where(inArray(metricQuarterTargets.metricId, metricRows.map((m) => m.id))).all() : [],
+    metricRows.length
+      ? db
+          .select()
+          .from(metricQuarterTargets)
+          .where(
+            inArray(
+              metricQuarterTargets.metricId,
+              metricRows.map((m) => m.id),
+            ),
+          )
+          .all()
+      : [],
     (p) => p.metricId,
   );
   const milestones = db
@@ -154,7 +191,15 @@ export function loadLedger({ period, asOf, today, filter }: { period: PeriodRow;
         ...base,
         subsection: t.subsection.get(subject.id) ?? null,
         coopUnits: (t.coopUnits.get(subject.id) ?? []).map((c) => c.name),
-        metrics: (t.metrics.get(subject.id) ?? []).map(({ id, label, unit, kind, target, targetMax, plan }) => ({ id, label, unit, kind, target, targetMax, plan })),
+        metrics: (t.metrics.get(subject.id) ?? []).map(({ id, label, unit, kind, target, targetMax, plan }) => ({
+          id,
+          label,
+          unit,
+          kind,
+          target,
+          targetMax,
+          plan,
+        })),
         milestoneText: t.milestone.get(subject.id) ?? null,
         parts: [],
         coverage: null,
@@ -181,7 +226,15 @@ export function loadLedger({ period, asOf, today, filter }: { period: PeriodRow;
  */
 export function applyLedgerImport(
   tx: Tx,
-  { saves, periodId, intent, actor, ip, userId, now }: { saves: readonly PlannedSave[]; periodId: number; intent: "save" | "submit"; actor: AuditActor; ip: string | null; userId: number; now: number },
+  {
+    saves,
+    periodId,
+    intent,
+    actor,
+    ip,
+    userId,
+    now,
+  }: { saves: readonly PlannedSave[]; periodId: number; intent: "save" | "submit"; actor: AuditActor; ip: string | null; userId: number; now: number },
 ): { key: string; reportId: number; version: number; versionNo: number | null; status: string }[] {
   const write = intent === "submit" ? submitReport : saveReportDraft;
   return saves.map((s) => {

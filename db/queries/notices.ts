@@ -30,7 +30,6 @@ import {
   users,
 } from "../schema";
 
-
 export interface NamedRef {
   id: number;
   name: string;
@@ -71,7 +70,11 @@ function getTaskNoticeSubject(where: SQL): NoticeSubject | null {
 
 function getProjectNoticeSubject(where: SQL): NoticeSubject | null {
   const db = getDb();
-  const project = db.select({ id: livelihoodProjects.id, no: livelihoodProjects.no, name: livelihoodProjects.name }).from(livelihoodProjects).where(where).get();
+  const project = db
+    .select({ id: livelihoodProjects.id, no: livelihoodProjects.no, name: livelihoodProjects.name })
+    .from(livelihoodProjects)
+    .where(where)
+    .get();
   if (!project) return null;
   const leadUnits = db
     .select({ id: units.id, name: units.name })
@@ -178,7 +181,12 @@ function withUnits(rows: NoticeRowRaw[]): NoticeRow[] {
     .select({ noticeId: noticeUnits.noticeId, id: units.id, name: units.name })
     .from(noticeUnits)
     .innerJoin(units, eq(units.id, noticeUnits.unitId))
-    .where(inArray(noticeUnits.noticeId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        noticeUnits.noticeId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(asc(units.position))
     .all()) {
     const list = unitsBy.get(u.noticeId) ?? [];
@@ -202,10 +210,7 @@ export function getNotice({ id }: { id: number }): NoticeRow | null {
 
 /** Every notice of a task, newest first (the task page's 督办记录). */
 export function listNoticesForTask({ taskId }: { taskId: number }): NoticeRow[] {
-  const rows = noticeQuery()
-    .where(eq(notices.taskId, taskId))
-    .orderBy(desc(notices.createdAt), desc(notices.id))
-    .all();
+  const rows = noticeQuery().where(eq(notices.taskId, taskId)).orderBy(desc(notices.createdAt), desc(notices.id)).all();
   return withUnits(rows);
 }
 
@@ -267,7 +272,15 @@ export function listNoticeEvents({ noticeIds }: { noticeIds: readonly number[] }
     ? db
         .select({ id: attachments.id, eventId: attachments.noticeResponseId, filename: attachments.filename, size: attachments.size })
         .from(attachments)
-        .where(and(inArray(attachments.noticeResponseId, rows.map((r) => r.id)), isNull(attachments.removedAt)))
+        .where(
+          and(
+            inArray(
+              attachments.noticeResponseId,
+              rows.map((r) => r.id),
+            ),
+            isNull(attachments.removedAt),
+          ),
+        )
         .orderBy(asc(attachments.id))
         .all()
     : [];
@@ -384,7 +397,11 @@ export function insertNoticeEvent(
  */
 export function updateNotice(
   tx: Tx,
-  { id, version, set }: { id: number; version: number; set: Partial<Pick<typeof notices.$inferInsert, "status" | "deadline" | "closedAt" | "escalatedToLeaderAt">> },
+  {
+    id,
+    version,
+    set,
+  }: { id: number; version: number; set: Partial<Pick<typeof notices.$inferInsert, "status" | "deadline" | "closedAt" | "escalatedToLeaderAt">> },
 ): boolean {
   const changed = tx
     .update(notices)

@@ -18,14 +18,7 @@ import { listPeriods } from "./periods";
 import { resolveProgrammeYear } from "./programme-years";
 import { listSubjectQuarters } from "./status-board";
 import { bestEffort } from "../storage-health";
-import {
-  livelihoodProjects,
-  notices,
-  noticeUnits,
-  notifications,
-  tasks,
-  users,
-} from "../schema";
+import { livelihoodProjects, notices, noticeUnits, notifications, tasks, users } from "../schema";
 
 /**
  * Channels beyond the in-app list. Empty today; a 政务钉钉 sender registers here and
@@ -47,7 +40,12 @@ function audienceUserIds(tx: Tx, audience: Audience): number[] {
     }
   })();
   if (!where) return [];
-  return tx.select({ id: users.id }).from(users).where(where).all().map((u) => u.id);
+  return tx
+    .select({ id: users.id })
+    .from(users)
+    .where(where)
+    .all()
+    .map((u) => u.id);
 }
 
 /** Inserts messages for users; a (user, dedupeKey) already present is skipped. Returns the new ids. */
@@ -74,19 +72,31 @@ export function notify(tx: Tx, planned: PlannedNotification | readonly PlannedNo
   const list = Array.isArray(planned) ? planned : [planned as PlannedNotification];
   let count = 0;
   for (const { audience, message } of list) {
-    count += insertMessages(tx, audienceUserIds(tx, audience).map((userId) => ({ ...message, userId }))).length;
+    count += insertMessages(
+      tx,
+      audienceUserIds(tx, audience).map((userId) => ({ ...message, userId })),
+    ).length;
   }
   return count;
 }
 
 /** Stores messages addressed to one user (the "due soon" sweep). */
 export function notifyUser(tx: Tx, { userId, messages }: { userId: number; messages: readonly NotificationMessage[] }): number {
-  return insertMessages(tx, messages.map((m) => ({ ...m, userId }))).length;
+  return insertMessages(
+    tx,
+    messages.map((m) => ({ ...m, userId })),
+  ).length;
 }
 
 async function deliverCommitted(ids: number[]): Promise<void> {
   const rows = getDb()
-    .select({ userId: notifications.userId, kind: notifications.kind, title: notifications.title, link: notifications.link, dedupeKey: notifications.dedupeKey })
+    .select({
+      userId: notifications.userId,
+      kind: notifications.kind,
+      title: notifications.title,
+      link: notifications.link,
+      dedupeKey: notifications.dedupeKey,
+    })
     .from(notifications)
     .where(inArray(notifications.id, ids))
     .all();
@@ -149,7 +159,10 @@ export function markNotificationsRead(tx: Tx, { userId, ids, now }: { userId: nu
  * reports of subjects it leads whose 报送 lamp is 未到期 or 逾期未报 (db/queries/status-board.ts),
  * and notices awaiting its reply.
  */
-export function listUnitDueFacts({ yearId, unitId, today }: { yearId: number; unitId: number; today: string }): { reports: PendingReport[]; notices: AwaitingNotice[] } {
+export function listUnitDueFacts({ yearId, unitId, today }: { yearId: number; unitId: number; today: string }): {
+  reports: PendingReport[];
+  notices: AwaitingNotice[];
+} {
   const db = getDb();
   const horizon = addDays(today, DUE_SOON_DAYS);
   const periods = listPeriods({ yearId }).filter((p) => p.startsOn <= today && p.dueOn <= horizon);
@@ -201,7 +214,15 @@ export function syncDueNotifications({ yearId, userId, unitId, today }: { yearId
     getDb()
       .select({ key: notifications.dedupeKey })
       .from(notifications)
-      .where(and(eq(notifications.userId, userId), inArray(notifications.dedupeKey, due.map((m) => m.dedupeKey))))
+      .where(
+        and(
+          eq(notifications.userId, userId),
+          inArray(
+            notifications.dedupeKey,
+            due.map((m) => m.dedupeKey),
+          ),
+        ),
+      )
       .all()
       .map((r) => r.key),
   );

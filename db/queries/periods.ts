@@ -36,14 +36,7 @@ export function listPeriods({ yearId }: { yearId: number }): PeriodRow[] {
 }
 
 export function getPeriodByCode({ code }: { code: string }): PeriodRow | null {
-  return (
-    getDb()
-      .select(columns)
-      .from(periods)
-      .innerJoin(programmeYears, eq(programmeYears.id, periods.yearId))
-      .where(eq(periods.code, code))
-      .get() ?? null
-  );
+  return getDb().select(columns).from(periods).innerJoin(programmeYears, eq(programmeYears.id, periods.yearId)).where(eq(periods.code, code)).get() ?? null;
 }
 
 export type PeriodUpdate = { ok: true; before: { dueOn: string }; after: { dueOn: string; version: number } } | { ok: false };

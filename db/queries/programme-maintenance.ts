@@ -1,6 +1,15 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { diffFields, formatMetricLine, joinNames, TASK_FIELD_LABEL, verificationText, type FieldChange, type MetricInput, type TaskFieldText } from "@/lib/programme-fields";
+import {
+  diffFields,
+  formatMetricLine,
+  joinNames,
+  TASK_FIELD_LABEL,
+  verificationText,
+  type FieldChange,
+  type MetricInput,
+  type TaskFieldText,
+} from "@/lib/programme-fields";
 import type { SubjectKind } from "@/lib/vocabulary";
 import { getDb, type Tx } from "../client";
 import {
@@ -44,16 +53,44 @@ export interface TaskForEdit {
 /** One task as the maintenance form edits it, or null when the year has no such 序号. */
 export function getTaskForEdit({ yearId, no }: { yearId: number; no: number }, db: Reader = getDb()): TaskForEdit | null {
   const row = db
-    .select({ id: tasks.id, no: tasks.no, version: tasks.version, sectionId: tasks.sectionId, section: sections.name, target: tasks.target, needsVerification: tasks.needsVerification, note: tasks.note })
+    .select({
+      id: tasks.id,
+      no: tasks.no,
+      version: tasks.version,
+      sectionId: tasks.sectionId,
+      section: sections.name,
+      target: tasks.target,
+      needsVerification: tasks.needsVerification,
+      note: tasks.note,
+    })
     .from(tasks)
     .innerJoin(sections, eq(sections.id, tasks.sectionId))
     .where(and(eq(tasks.yearId, yearId), eq(tasks.no, no)))
     .get();
   if (!row) return null;
-  const leaderRows = db.select({ name: leaders.name }).from(taskLeaders).innerJoin(leaders, eq(leaders.id, taskLeaders.leaderId)).where(eq(taskLeaders.taskId, row.id)).orderBy(asc(taskLeaders.position)).all();
-  const unitRows = db.select({ name: units.name, role: taskUnits.role }).from(taskUnits).innerJoin(units, eq(units.id, taskUnits.unitId)).where(eq(taskUnits.taskId, row.id)).orderBy(asc(taskUnits.position)).all();
+  const leaderRows = db
+    .select({ name: leaders.name })
+    .from(taskLeaders)
+    .innerJoin(leaders, eq(leaders.id, taskLeaders.leaderId))
+    .where(eq(taskLeaders.taskId, row.id))
+    .orderBy(asc(taskLeaders.position))
+    .all();
+  const unitRows = db
+    .select({ name: units.name, role: taskUnits.role })
+    .from(taskUnits)
+    .innerJoin(units, eq(units.id, taskUnits.unitId))
+    .where(eq(taskUnits.taskId, row.id))
+    .orderBy(asc(taskUnits.position))
+    .all();
   const metricRows = db
-    .select({ label: metrics.label, target: metrics.target, targetMax: metrics.targetMax, unit: metrics.unit, comparator: metrics.comparator, kind: metrics.kind })
+    .select({
+      label: metrics.label,
+      target: metrics.target,
+      targetMax: metrics.targetMax,
+      unit: metrics.unit,
+      comparator: metrics.comparator,
+      kind: metrics.kind,
+    })
     .from(metrics)
     .where(eq(metrics.taskId, row.id))
     .orderBy(asc(metrics.position))
@@ -76,8 +113,18 @@ export function listSectionOptions({ yearId }: { yearId: number }): { id: number
 export function listNameOptions(): { leaders: string[]; units: string[] } {
   const db = getDb();
   return {
-    leaders: db.select({ name: leaders.name }).from(leaders).orderBy(asc(leaders.position)).all().map((l) => l.name),
-    units: db.select({ name: units.name }).from(units).orderBy(asc(units.position)).all().map((u) => u.name),
+    leaders: db
+      .select({ name: leaders.name })
+      .from(leaders)
+      .orderBy(asc(leaders.position))
+      .all()
+      .map((l) => l.name),
+    units: db
+      .select({ name: units.name })
+      .from(units)
+      .orderBy(asc(units.position))
+      .all()
+      .map((u) => u.name),
   };
 }
 
@@ -101,7 +148,9 @@ export type TaskEditResult =
   | { ok: false; kind: "conflict" }
   | { ok: false; kind: "invalid"; field: string; message: string };
 
-const fieldText = (t: Pick<TaskForEdit, "target" | "section" | "leaders" | "leadUnits" | "coopUnits" | "metrics" | "needsVerification" | "note">): TaskFieldText => ({
+const fieldText = (
+  t: Pick<TaskForEdit, "target" | "section" | "leaders" | "leadUnits" | "coopUnits" | "metrics" | "needsVerification" | "note">,
+): TaskFieldText => ({
   target: t.target,
   section: t.section,
   leaders: joinNames(t.leaders),
@@ -114,7 +163,14 @@ const fieldText = (t: Pick<TaskForEdit, "target" | "section" | "leaders" | "lead
 
 function idsByName(tx: Tx, table: typeof leaders | typeof units, names: string[]): Map<string, number> | string[] {
   if (names.length === 0) return new Map();
-  const found = new Map(tx.select({ id: table.id, name: table.name }).from(table).where(inArray(table.name, names)).all().map((r) => [r.name, r.id]));
+  const found = new Map(
+    tx
+      .select({ id: table.id, name: table.name })
+      .from(table)
+      .where(inArray(table.name, names))
+      .all()
+      .map((r) => [r.name, r.id]),
+  );
   const missing = names.filter((n) => !found.has(n));
   return missing.length ? missing : found;
 }
@@ -124,10 +180,19 @@ function idsByName(tx: Tx, table: typeof leaders | typeof units, names: string[]
  * name that is not on file, writes the change record, and refreshes the stored judgement
  * of each quarter of the year (a lead unit decides whether the quarter is due at all).
  */
-export function updateTaskProgramme(tx: Tx, task: TaskForEdit, edit: TaskEdit, { byId, now, yearId }: { byId: number; now: number; yearId: number }): TaskEditResult {
+export function updateTaskProgramme(
+  tx: Tx,
+  task: TaskForEdit,
+  edit: TaskEdit,
+  { byId, now, yearId }: { byId: number; now: number; yearId: number },
+): TaskEditResult {
   const current = getTaskForEdit({ yearId, no: task.no }, tx);
   if (!current || current.version !== edit.expectedVersion) return { ok: false, kind: "conflict" };
-  const section = tx.select({ name: sections.name }).from(sections).where(and(eq(sections.id, edit.sectionId), eq(sections.yearId, yearId))).get();
+  const section = tx
+    .select({ name: sections.name })
+    .from(sections)
+    .where(and(eq(sections.id, edit.sectionId), eq(sections.yearId, yearId)))
+    .get();
   if (!section) return { ok: false, kind: "invalid", field: "sectionId", message: "所选板块不存在，请刷新页面后重新选择。" };
   const leaderIds = idsByName(tx, leaders, edit.leaders);
   if (Array.isArray(leaderIds)) return { ok: false, kind: "invalid", field: "leaders", message: `没有这位领导：${leaderIds.join("、")}。` };
@@ -155,12 +220,22 @@ export function updateTaskProgramme(tx: Tx, task: TaskForEdit, edit: TaskEdit, {
     .run();
   if (changed.includes("leaders")) {
     tx.delete(taskLeaders).where(eq(taskLeaders.taskId, current.id)).run();
-    edit.leaders.forEach((name, i) => tx.insert(taskLeaders).values({ taskId: current.id, leaderId: leaderIds.get(name)!, position: i + 1 }).run());
+    edit.leaders.forEach((name, i) =>
+      tx
+        .insert(taskLeaders)
+        .values({ taskId: current.id, leaderId: leaderIds.get(name)!, position: i + 1 })
+        .run(),
+    );
   }
   if (changed.includes("leadUnits") || changed.includes("coopUnits")) {
     tx.delete(taskUnits).where(eq(taskUnits.taskId, current.id)).run();
     const rows = [...edit.leadUnits.map((name) => ({ name, role: "lead" as const })), ...edit.coopUnits.map((name) => ({ name, role: "coop" as const }))];
-    rows.forEach((r, i) => tx.insert(taskUnits).values({ taskId: current.id, unitId: unitIds.get(r.name)!, role: r.role, position: i + 1 }).run());
+    rows.forEach((r, i) =>
+      tx
+        .insert(taskUnits)
+        .values({ taskId: current.id, unitId: unitIds.get(r.name)!, role: r.role, position: i + 1 })
+        .run(),
+    );
   }
   tx.insert(programmeChanges).values({ subjectKind: "task", subjectId: current.id, at: now, byId, reason: edit.reason, source: edit.source, changes }).run();
   for (const p of tx.select({ id: periods.id }).from(periods).where(eq(periods.yearId, yearId)).all()) {
@@ -175,19 +250,36 @@ export function updateTaskProgramme(tx: Tx, task: TaskForEdit, edit: TaskEdit, {
  * quarterly targets already entered for it; one removed must have none.
  */
 function replaceMetrics(tx: Tx, taskId: number, next: MetricInput[]): TaskEditResult | null {
-  const existing = tx.select({ id: metrics.id, position: metrics.position }).from(metrics).where(eq(metrics.taskId, taskId)).orderBy(asc(metrics.position)).all();
+  const existing = tx
+    .select({ id: metrics.id, position: metrics.position })
+    .from(metrics)
+    .where(eq(metrics.taskId, taskId))
+    .orderBy(asc(metrics.position))
+    .all();
   const removed = existing.slice(next.length);
   for (const m of removed) {
     const used =
-      tx.select({ one: sql`1` }).from(reportMetricValues).where(eq(reportMetricValues.metricId, m.id)).get() ??
-      tx.select({ one: sql`1` }).from(metricQuarterTargets).where(eq(metricQuarterTargets.metricId, m.id)).get();
-    if (used) return { ok: false, kind: "invalid", field: "metrics", message: `第 ${m.position} 个指标已有季度目标或填报数值，不能删除；如需更正，请修改该行。` };
+      tx
+        .select({ one: sql`1` })
+        .from(reportMetricValues)
+        .where(eq(reportMetricValues.metricId, m.id))
+        .get() ??
+      tx
+        .select({ one: sql`1` })
+        .from(metricQuarterTargets)
+        .where(eq(metricQuarterTargets.metricId, m.id))
+        .get();
+    if (used)
+      return { ok: false, kind: "invalid", field: "metrics", message: `第 ${m.position} 个指标已有季度目标或填报数值，不能删除；如需更正，请修改该行。` };
     tx.delete(metrics).where(eq(metrics.id, m.id)).run();
   }
   next.forEach((m, i) => {
     const kept = existing[i];
     if (kept) tx.update(metrics).set(m).where(eq(metrics.id, kept.id)).run();
-    else tx.insert(metrics).values({ ...m, taskId, position: i + 1 }).run();
+    else
+      tx.insert(metrics)
+        .values({ ...m, taskId, position: i + 1 })
+        .run();
   });
   return null;
 }
@@ -204,7 +296,14 @@ export interface ProgrammeChangeRow {
 /** A task's or project's change history, newest first. */
 export function listProgrammeChanges({ kind, subjectId }: { kind: SubjectKind; subjectId: number }): ProgrammeChangeRow[] {
   return getDb()
-    .select({ id: programmeChanges.id, at: programmeChanges.at, byName: users.displayName, reason: programmeChanges.reason, source: programmeChanges.source, changes: programmeChanges.changes })
+    .select({
+      id: programmeChanges.id,
+      at: programmeChanges.at,
+      byName: users.displayName,
+      reason: programmeChanges.reason,
+      source: programmeChanges.source,
+      changes: programmeChanges.changes,
+    })
     .from(programmeChanges)
     .innerJoin(users, eq(users.id, programmeChanges.byId))
     .where(and(eq(programmeChanges.subjectKind, kind), eq(programmeChanges.subjectId, subjectId)))

@@ -55,9 +55,7 @@ describe("listTasks", () => {
   });
 
   it("finds exactly the tasks where 住建局 leads or cooperates", () => {
-    const expected = seedTasks
-      .filter((t) => t.leadUnits.includes("住建局") || t.coopUnits.includes("住建局"))
-      .map((t) => t.no);
+    const expected = seedTasks.filter((t) => t.leadUnits.includes("住建局") || t.coopUnits.includes("住建局")).map((t) => t.no);
     const rows = applyTaskQuery(listTasks({ yearId }), parseTaskQuery({ unit: "住建局" }));
     expect(rows.map((t) => t.no).sort((a, b) => a - b)).toEqual(expected);
     expect(expected.length).toBeGreaterThan(0);

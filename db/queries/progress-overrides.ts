@@ -21,7 +21,13 @@ export interface OverrideEntry {
 export function getProgressOverride(tx: Pick<Tx, "select">, key: StatusKey): OverrideEntry | null {
   return (
     tx
-      .select({ id: progressOverrides.id, color: progressOverrides.color, reason: progressOverrides.reason, byId: progressOverrides.byId, at: progressOverrides.at })
+      .select({
+        id: progressOverrides.id,
+        color: progressOverrides.color,
+        reason: progressOverrides.reason,
+        byId: progressOverrides.byId,
+        at: progressOverrides.at,
+      })
       .from(progressOverrides)
       .where(and(eq(progressOverrides.periodId, key.periodId), eq(progressOverrides.subjectKind, key.kind), eq(progressOverrides.subjectId, key.subjectId)))
       .orderBy(desc(progressOverrides.at), desc(progressOverrides.id))
@@ -32,6 +38,8 @@ export function getProgressOverride(tx: Pick<Tx, "select">, key: StatusKey): Ove
 
 /** Sets (colour) or clears (null) the override from `at` on, and recomputes the quarter's judgement. */
 export function setProgressOverride(tx: Tx, key: StatusKey, entry: { color: OverrideColor | null; reason: string; byId: number; at: number }): void {
-  tx.insert(progressOverrides).values({ subjectKind: key.kind, subjectId: key.subjectId, periodId: key.periodId, ...entry }).run();
+  tx.insert(progressOverrides)
+    .values({ subjectKind: key.kind, subjectId: key.subjectId, periodId: key.periodId, ...entry })
+    .run();
   refreshQuarterStatus(tx, key, entry.at);
 }

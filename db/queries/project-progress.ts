@@ -28,7 +28,6 @@ import {
 // Progress counts what was SUBMITTED: the latest submitted version's snapshot, so an
 // edit in progress after a 退回 never shows as an actual before it is resubmitted.
 
-
 export type { ProgressPart } from "../project-parts";
 
 export interface CoverageLink {
@@ -77,7 +76,15 @@ function loadCoverage(yearId: number, projectNo: number, parts: readonly Progres
   if (!link || !part) return null;
   const db = getDb();
   const metric = db
-    .select({ id: metrics.id, label: metrics.label, unit: metrics.unit, kind: metrics.kind, target: metrics.target, targetMax: metrics.targetMax, comparator: metrics.comparator })
+    .select({
+      id: metrics.id,
+      label: metrics.label,
+      unit: metrics.unit,
+      kind: metrics.kind,
+      target: metrics.target,
+      targetMax: metrics.targetMax,
+      comparator: metrics.comparator,
+    })
     .from(metrics)
     .innerJoin(tasks, eq(tasks.id, metrics.taskId))
     .where(and(eq(tasks.yearId, yearId), eq(tasks.no, link.taskNo), eq(metrics.label, link.metricLabel)))
@@ -142,9 +149,19 @@ export function listProjectProgress({ yearId, no, asOf }: { yearId: number; no?:
     .all();
   const versionRows = reportRows.length
     ? db
-        .select({ reportId: reportVersions.reportId, versionNo: reportVersions.versionNo, snapshot: reportVersions.snapshot, submittedAt: reportVersions.submittedAt })
+        .select({
+          reportId: reportVersions.reportId,
+          versionNo: reportVersions.versionNo,
+          snapshot: reportVersions.snapshot,
+          submittedAt: reportVersions.submittedAt,
+        })
         .from(reportVersions)
-        .where(inArray(reportVersions.reportId, reportRows.map((r) => r.id)))
+        .where(
+          inArray(
+            reportVersions.reportId,
+            reportRows.map((r) => r.id),
+          ),
+        )
         .orderBy(asc(reportVersions.reportId), desc(reportVersions.versionNo))
         .all()
     : [];

@@ -97,7 +97,10 @@ function loadProjects(yearId: number, where: SQL | undefined): Project[] {
       name: units.name,
       kind: units.kind,
       role: projectUnits.role,
-      hasTasks: sql<number>`exists (select 1 from ${taskUnits} join ${tasks} on ${tasks.id} = ${taskUnits.taskId} where ${taskUnits.unitId} = ${units.id} and ${tasks.yearId} = ${yearId})`.mapWith(Boolean),
+      hasTasks:
+        sql<number>`exists (select 1 from ${taskUnits} join ${tasks} on ${tasks.id} = ${taskUnits.taskId} where ${taskUnits.unitId} = ${units.id} and ${tasks.yearId} = ${yearId})`.mapWith(
+          Boolean,
+        ),
     })
     .from(projectUnits)
     .innerJoin(units, eq(units.id, projectUnits.unitId))

@@ -15,7 +15,15 @@ export interface ReportNote {
 }
 
 /** Review comments and target confirmation of the given subjects' reports for a period, by subject key. */
-export function listReportNotes({ periodId, taskIds, projectIds }: { periodId: number; taskIds: readonly number[]; projectIds: readonly number[] }): Map<string, ReportNote> {
+export function listReportNotes({
+  periodId,
+  taskIds,
+  projectIds,
+}: {
+  periodId: number;
+  taskIds: readonly number[];
+  projectIds: readonly number[];
+}): Map<string, ReportNote> {
   const db = getDb();
   const out = new Map<string, ReportNote>();
   if (taskIds.length) {
@@ -66,7 +74,13 @@ export function listCoopTasks({ unitId, periodId }: { unitId: number; periodId: 
       and(
         eq(tasks.yearId, yearOfPeriod),
         or(
-          inArray(tasks.id, db.select({ id: taskUnits.taskId }).from(taskUnits).where(and(eq(taskUnits.unitId, unitId), eq(taskUnits.role, "coop")))),
+          inArray(
+            tasks.id,
+            db
+              .select({ id: taskUnits.taskId })
+              .from(taskUnits)
+              .where(and(eq(taskUnits.unitId, unitId), eq(taskUnits.role, "coop"))),
+          ),
           reached.length ? inArray(tasks.id, reached) : undefined,
         ),
       ),

@@ -75,7 +75,11 @@ export type PartWrite =
  */
 export function savePart(tx: Tx, input: PartInput): PartWrite {
   const { subject, periodId, unitId, expectedVersion, userId, now } = input;
-  const report = tx.select({ status: reports.status }).from(reports).where(and(reportSubject(subject), eq(reports.periodId, periodId))).get();
+  const report = tx
+    .select({ status: reports.status })
+    .from(reports)
+    .where(and(reportSubject(subject), eq(reports.periodId, periodId)))
+    .get();
   if (report && (report.status === "submitted" || report.status === "approved")) return { ok: false, reason: "readOnly" };
   if (!stagedUploadsAvailable(tx, { ids: input.files.attach, userId })) return { ok: false, reason: "staleUpload" };
   const where = and(partSubject(subject), eq(reportParts.periodId, periodId), eq(reportParts.unitId, unitId));
@@ -133,7 +137,13 @@ export interface UnitPartRow {
 export function listUnitParts({ unitId, periodIds }: { unitId: number; periodIds: readonly number[] }): UnitPartRow[] {
   if (periodIds.length === 0) return [];
   return getDb()
-    .select({ taskId: reportParts.taskId, projectId: reportParts.projectId, periodId: reportParts.periodId, status: reportParts.status, firstSubmittedAt: reportParts.firstSubmittedAt })
+    .select({
+      taskId: reportParts.taskId,
+      projectId: reportParts.projectId,
+      periodId: reportParts.periodId,
+      status: reportParts.status,
+      firstSubmittedAt: reportParts.firstSubmittedAt,
+    })
     .from(reportParts)
     .where(and(eq(reportParts.unitId, unitId), inArray(reportParts.periodId, [...periodIds])))
     .all();

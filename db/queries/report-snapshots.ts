@@ -68,7 +68,13 @@ export function buildReportSnapshot(tx: Tx, reportId: number): ReportSnapshot {
     : undefined;
 
   const parts = tx
-    .select({ partId: reportPartValues.partId, name: projectParts.name, category: reportPartValues.category, unit: projectParts.totalUnit, value: reportPartValues.value })
+    .select({
+      partId: reportPartValues.partId,
+      name: projectParts.name,
+      category: reportPartValues.category,
+      unit: projectParts.totalUnit,
+      value: reportPartValues.value,
+    })
     .from(reportPartValues)
     .innerJoin(projectParts, eq(projectParts.id, reportPartValues.partId))
     .where(eq(reportPartValues.reportId, reportId))

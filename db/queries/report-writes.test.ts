@@ -43,19 +43,26 @@ const input = (patch: Partial<ReportInput>): ReportInput => ({
 const save = (patch: Partial<ReportInput>) => db.transaction((t) => saveReportDraft(t, input(patch)), { behavior: "immediate" });
 const submit = (patch: Partial<ReportInput>) => db.transaction((t) => submitReport(t, input(patch)), { behavior: "immediate" });
 const review = (args: { reportId: number; expectedVersion: number; decision: "approve" | "return"; comment?: string }) =>
-  db.transaction(
-    (t) => reviewReport(t, { comment: null, ...args, userId: f.users.supervisor, now: Date.parse("2026-04-03T09:00:00+08:00") }),
-    { behavior: "immediate" },
-  );
+  db.transaction((t) => reviewReport(t, { comment: null, ...args, userId: f.users.supervisor, now: Date.parse("2026-04-03T09:00:00+08:00") }), {
+    behavior: "immediate",
+  });
 const reportRow = (periodId: number) => db.select().from(reports).where(eq(reports.periodId, periodId)).get();
 
 describe("draft saves with an optimistic version check", () => {
   it("creates the report at version 1, then bumps the version on each save", () => {
     const first = save({ periodId: f.periods.q2, content: content({ metricValues: [{ metricId: f.metricIds.houses, value: 30 }] }) });
     expect(first).toMatchObject({ ok: true, version: 1, status: "draft", before: null });
-    const second = save({ periodId: f.periods.q2, expectedVersion: 1, content: content({ progress: "改造 40 套", metricValues: [{ metricId: f.metricIds.houses, value: 40 }] }) });
+    const second = save({
+      periodId: f.periods.q2,
+      expectedVersion: 1,
+      content: content({ progress: "改造 40 套", metricValues: [{ metricId: f.metricIds.houses, value: 40 }] }),
+    });
     expect(second).toMatchObject({ ok: true, version: 2 });
-    expect(getReportRecord({ subject: { taskId: f.taskId }, periodId: f.periods.q2 })).toMatchObject({ version: 2, progress: "改造 40 套", metricValues: { [f.metricIds.houses]: 40 } });
+    expect(getReportRecord({ subject: { taskId: f.taskId }, periodId: f.periods.q2 })).toMatchObject({
+      version: 2,
+      progress: "改造 40 套",
+      metricValues: { [f.metricIds.houses]: 40 },
+    });
   });
 
   it("refuses a save based on a stale version and changes nothing", () => {
@@ -79,7 +86,14 @@ describe("submit, return and resubmit", () => {
   let reportId: number;
 
   it("submits: read-only for the unit, first version frozen with plans and labels", () => {
-    const r = submit({ content: content({ metricValues: [{ metricId: f.metricIds.houses, value: 30 }, { metricId: f.metricIds.growth, value: 5.2 }] }) });
+    const r = submit({
+      content: content({
+        metricValues: [
+          { metricId: f.metricIds.houses, value: 30 },
+          { metricId: f.metricIds.growth, value: 5.2 },
+        ],
+      }),
+    });
     expect(r).toMatchObject({ ok: true, status: "submitted", version: 1, versionNo: 1 });
     if (!r.ok) return;
     reportId = r.reportId;
@@ -101,7 +115,10 @@ describe("submit, return and resubmit", () => {
     const r = review({ reportId, expectedVersion: 1, decision: "return", comment: "请补充佐证材料" });
     expect(r).toMatchObject({ ok: true, status: "returned", version: 2 });
     expect(reportRow(f.periods.q1)).toMatchObject({ status: "returned", reviewComment: "请补充佐证材料" });
-    expect(db.select().from(reportVersions).where(eq(reportVersions.reportId, reportId)).get()).toMatchObject({ reviewStatus: "returned", reviewComment: "请补充佐证材料" });
+    expect(db.select().from(reportVersions).where(eq(reportVersions.reportId, reportId)).get()).toMatchObject({
+      reviewStatus: "returned",
+      reviewComment: "请补充佐证材料",
+    });
   });
 
   it("lets the unit edit a returned report, keeping it 已退回 until resubmitted", () => {
@@ -110,7 +127,16 @@ describe("submit, return and resubmit", () => {
   });
 
   it("resubmits as version 2, keeping version 1 and clearing the comment", () => {
-    const r = submit({ expectedVersion: 3, content: content({ progress: "已补充材料，完成 35 套", metricValues: [{ metricId: f.metricIds.houses, value: 35 }, { metricId: f.metricIds.growth, value: 6 }] }) });
+    const r = submit({
+      expectedVersion: 3,
+      content: content({
+        progress: "已补充材料，完成 35 套",
+        metricValues: [
+          { metricId: f.metricIds.houses, value: 35 },
+          { metricId: f.metricIds.growth, value: 6 },
+        ],
+      }),
+    });
     expect(r).toMatchObject({ ok: true, status: "submitted", versionNo: 2, version: 4 });
     expect(reportRow(f.periods.q1)).toMatchObject({ status: "submitted", reviewComment: null });
     const versions = listReportVersions({ subject: { taskId: f.taskId } }).filter((v) => v.periodCode === "2026Q1");
@@ -136,7 +162,13 @@ describe("submit, return and resubmit", () => {
 
 describe("evidence on a report", () => {
   it("adds and removes attachments with the save, and the snapshot lists the current ones", () => {
-    const file = (name: string, sha: string) => ({ filename: name, mime: "application/pdf", size: 10, sha256: sha, storagePath: `evidence/${sha.slice(0, 2)}/${sha}` });
+    const file = (name: string, sha: string) => ({
+      filename: name,
+      mime: "application/pdf",
+      size: 10,
+      sha256: sha,
+      storagePath: `evidence/${sha.slice(0, 2)}/${sha}`,
+    });
     const first = save({ periodId: f.periods.q4, files: { add: [file("a.pdf", "aa11"), file("b.pdf", "bb22")], removeIds: [] } });
     if (!first.ok) throw new Error("save failed");
     const [a, b] = listReportAttachments({ reportId: first.reportId });

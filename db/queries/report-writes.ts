@@ -52,7 +52,16 @@ export type ReportAuditView = Omit<DraftContent, "metricValues"> & {
 };
 
 export type ReportWrite =
-  | { ok: true; reportId: number; version: number; status: ReportStatus; versionNo?: number; created?: boolean; before: ReportAuditView | null; after: ReportAuditView }
+  | {
+      ok: true;
+      reportId: number;
+      version: number;
+      status: ReportStatus;
+      versionNo?: number;
+      created?: boolean;
+      before: ReportAuditView | null;
+      after: ReportAuditView;
+    }
   | { ok: false; reason: "conflict" | "readOnly" | "invalid" | "wrongState" | "staleUpload" };
 
 const EDITABLE: ReportStatus[] = ["draft", "returned"];
@@ -61,14 +70,26 @@ const subjectWhere = (s: ReportSubject) => ("taskId" in s ? eq(reports.taskId, s
 
 function auditView(tx: Tx, reportId: number): ReportAuditView {
   const r = tx.select().from(reports).where(eq(reports.id, reportId)).get()!;
-  const values = tx.select({ metricId: reportMetricValues.metricId, value: reportMetricValues.value }).from(reportMetricValues).where(eq(reportMetricValues.reportId, reportId)).all();
-  const parts = tx.select({ partId: reportPartValues.partId, category: reportPartValues.category, value: reportPartValues.value }).from(reportPartValues).where(eq(reportPartValues.reportId, reportId)).all();
+  const values = tx
+    .select({ metricId: reportMetricValues.metricId, value: reportMetricValues.value })
+    .from(reportMetricValues)
+    .where(eq(reportMetricValues.reportId, reportId))
+    .all();
+  const parts = tx
+    .select({ partId: reportPartValues.partId, category: reportPartValues.category, value: reportPartValues.value })
+    .from(reportPartValues)
+    .where(eq(reportPartValues.reportId, reportId))
+    .all();
   const pms = tx
     .select({ milestoneId: reportProjectMilestones.milestoneId, done: reportProjectMilestones.done, doneOn: reportProjectMilestones.doneOn })
     .from(reportProjectMilestones)
     .where(eq(reportProjectMilestones.reportId, reportId))
     .all();
-  const files = tx.select({ id: attachments.id }).from(attachments).where(and(eq(attachments.reportId, reportId), isNull(attachments.removedAt))).all();
+  const files = tx
+    .select({ id: attachments.id })
+    .from(attachments)
+    .where(and(eq(attachments.reportId, reportId), isNull(attachments.removedAt)))
+    .all();
   return {
     status: r.status,
     version: r.version,
@@ -89,24 +110,53 @@ function auditView(tx: Tx, reportId: number): ReportAuditView {
 function belongsToSubject(tx: Tx, subject: ReportSubject, content: DraftContent): boolean {
   if ("taskId" in subject) {
     if (content.partValues?.length || content.projectMilestones?.length) return false;
-    const own = new Set(tx.select({ id: metrics.id }).from(metrics).where(eq(metrics.taskId, subject.taskId)).all().map((m) => m.id));
+    const own = new Set(
+      tx
+        .select({ id: metrics.id })
+        .from(metrics)
+        .where(eq(metrics.taskId, subject.taskId))
+        .all()
+        .map((m) => m.id),
+    );
     return content.metricValues.every((v) => own.has(v.metricId));
   }
   if (content.metricValues.length) return false;
-  const partIds = new Set(tx.select({ id: projectParts.id }).from(projectParts).where(eq(projectParts.projectId, subject.projectId)).all().map((p) => p.id));
+  const partIds = new Set(
+    tx
+      .select({ id: projectParts.id })
+      .from(projectParts)
+      .where(eq(projectParts.projectId, subject.projectId))
+      .all()
+      .map((p) => p.id),
+  );
   const milestoneIds = new Set(
-    tx.select({ id: projectMilestones.id }).from(projectMilestones).innerJoin(projectParts, eq(projectParts.id, projectMilestones.partId)).where(eq(projectParts.projectId, subject.projectId)).all().map((m) => m.id),
+    tx
+      .select({ id: projectMilestones.id })
+      .from(projectMilestones)
+      .innerJoin(projectParts, eq(projectParts.id, projectMilestones.partId))
+      .where(eq(projectParts.projectId, subject.projectId))
+      .all()
+      .map((m) => m.id),
   );
   return (content.partValues ?? []).every((p) => partIds.has(p.partId)) && (content.projectMilestones ?? []).every((m) => milestoneIds.has(m.milestoneId));
 }
 
 function writeValues(tx: Tx, reportId: number, content: DraftContent) {
   tx.delete(reportMetricValues).where(eq(reportMetricValues.reportId, reportId)).run();
-  if (content.metricValues.length) tx.insert(reportMetricValues).values(content.metricValues.map((v) => ({ reportId, ...v }))).run();
+  if (content.metricValues.length)
+    tx.insert(reportMetricValues)
+      .values(content.metricValues.map((v) => ({ reportId, ...v })))
+      .run();
   tx.delete(reportPartValues).where(eq(reportPartValues.reportId, reportId)).run();
-  if (content.partValues?.length) tx.insert(reportPartValues).values(content.partValues.map((v) => ({ reportId, ...v }))).run();
+  if (content.partValues?.length)
+    tx.insert(reportPartValues)
+      .values(content.partValues.map((v) => ({ reportId, ...v })))
+      .run();
   tx.delete(reportProjectMilestones).where(eq(reportProjectMilestones.reportId, reportId)).run();
-  if (content.projectMilestones?.length) tx.insert(reportProjectMilestones).values(content.projectMilestones.map((m) => ({ reportId, ...m }))).run();
+  if (content.projectMilestones?.length)
+    tx.insert(reportProjectMilestones)
+      .values(content.projectMilestones.map((m) => ({ reportId, ...m })))
+      .run();
 }
 
 const statusKey = (subject: ReportSubject, periodId: number): StatusKey =>
@@ -136,7 +186,11 @@ function writeDraft(tx: Tx, input: ReportInput): ReportWrite {
   if (!belongsToSubject(tx, subject, content)) return { ok: false, reason: "invalid" };
   // A staged upload that expired (or is someone else's) refuses the save before anything is written.
   if (!stagedUploadsAvailable(tx, { ids: input.files?.attach ?? [], userId })) return { ok: false, reason: "staleUpload" };
-  const existing = tx.select({ id: reports.id, status: reports.status }).from(reports).where(and(subjectWhere(subject), eq(reports.periodId, periodId))).get();
+  const existing = tx
+    .select({ id: reports.id, status: reports.status })
+    .from(reports)
+    .where(and(subjectWhere(subject), eq(reports.periodId, periodId)))
+    .get();
   const fields = {
     progress: content.progress,
     problems: content.problems,
@@ -195,7 +249,13 @@ export function submitReport(tx: Tx, input: ReportInput): ReportWrite {
     .run();
   const versionNo = nextVersionNo(tx, saved.reportId);
   tx.insert(reportVersions)
-    .values({ reportId: saved.reportId, versionNo, snapshot: { ...buildReportSnapshot(tx, saved.reportId) }, submittedAt: input.now, submittedById: input.userId })
+    .values({
+      reportId: saved.reportId,
+      versionNo,
+      snapshot: { ...buildReportSnapshot(tx, saved.reportId) },
+      submittedAt: input.now,
+      submittedById: input.userId,
+    })
     .run();
   refreshQuarterStatus(tx, statusKey(input.subject, input.periodId), input.now);
   return { ...saved, status: "submitted", versionNo, after: { ...saved.after, status: "submitted" } };
@@ -207,7 +267,14 @@ export function submitReport(tx: Tx, input: ReportInput): ReportWrite {
  */
 export function reviewReport(
   tx: Tx,
-  { reportId, expectedVersion, decision, comment, userId, now }: { reportId: number; expectedVersion: number; decision: "approve" | "return"; comment: string | null; userId: number; now: number },
+  {
+    reportId,
+    expectedVersion,
+    decision,
+    comment,
+    userId,
+    now,
+  }: { reportId: number; expectedVersion: number; decision: "approve" | "return"; comment: string | null; userId: number; now: number },
 ): ReportWrite {
   const current = tx.select({ status: reports.status, version: reports.version }).from(reports).where(eq(reports.id, reportId)).get();
   if (!current) return { ok: false, reason: "invalid" };
@@ -221,9 +288,18 @@ export function reviewReport(
     .where(and(eq(reports.id, reportId), eq(reports.version, expectedVersion), eq(reports.status, "submitted")))
     .run();
   if (updated.changes === 0) return { ok: false, reason: "conflict" };
-  const latest = tx.select({ id: reportVersions.id, versionNo: reportVersions.versionNo }).from(reportVersions).where(eq(reportVersions.reportId, reportId)).orderBy(desc(reportVersions.versionNo)).limit(1).get();
+  const latest = tx
+    .select({ id: reportVersions.id, versionNo: reportVersions.versionNo })
+    .from(reportVersions)
+    .where(eq(reportVersions.reportId, reportId))
+    .orderBy(desc(reportVersions.versionNo))
+    .limit(1)
+    .get();
   if (latest) {
-    tx.update(reportVersions).set({ reviewStatus: status, reviewComment: comment, reviewedAt: now, reviewedById: userId }).where(eq(reportVersions.id, latest.id)).run();
+    tx.update(reportVersions)
+      .set({ reviewStatus: status, reviewComment: comment, reviewedAt: now, reviewedById: userId })
+      .where(eq(reportVersions.id, latest.id))
+      .run();
   }
   refreshReportStatus(tx, reportId, now);
   const after = auditView(tx, reportId);

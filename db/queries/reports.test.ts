@@ -33,7 +33,10 @@ describe("first submission time of a report", () => {
     // Report A: submitted, returned, resubmitted (two versions); then report B once.
     const first = submit({ taskId: a!.id }, 0, T(3));
     if (!first.ok) throw new Error(first.reason);
-    const back = db.transaction((tx) => reviewReport(tx, { reportId: first.reportId, expectedVersion: first.version, decision: "return", comment: "补充", userId, now: T(4) }), { behavior: "immediate" });
+    const back = db.transaction(
+      (tx) => reviewReport(tx, { reportId: first.reportId, expectedVersion: first.version, decision: "return", comment: "补充", userId, now: T(4) }),
+      { behavior: "immediate" },
+    );
     if (!back.ok) throw new Error(back.reason);
     submit({ taskId: a!.id }, back.version, T(6));
     submit({ taskId: b!.id }, 0, T(9));

@@ -30,7 +30,15 @@ export interface ReportTask {
   yearId: number;
   leadUnits: { id: number; name: string }[];
   coopUnits: { id: number; name: string }[];
-  metrics: { id: number; label: string; unit: string; kind: "cumulative" | "rate"; target: number; targetMax: number | null; comparator: "atLeast" | "about" | "exact" | "range" }[];
+  metrics: {
+    id: number;
+    label: string;
+    unit: string;
+    kind: "cumulative" | "rate";
+    target: number;
+    targetMax: number | null;
+    comparator: "atLeast" | "about" | "exact" | "range";
+  }[];
 }
 
 /** The task with this 序号 in the programme year, or null. */
@@ -119,7 +127,9 @@ export function getReportRecord({ subject, periodId }: { subject: ReportSubject;
       updatedByName: nameOf(reports.updatedById),
       // The outer id is spelled out: in a one-table select drizzle leaves columns unqualified,
       // and a bare "id" inside the subquery would mean report_versions.id.
-      firstSubmittedAt: sql<number | null>`(select min(${reportVersions.submittedAt}) from ${reportVersions} where ${reportVersions.reportId} = ${sql.identifier("reports")}.${sql.identifier("id")})`,
+      firstSubmittedAt: sql<
+        number | null
+      >`(select min(${reportVersions.submittedAt}) from ${reportVersions} where ${reportVersions.reportId} = ${sql.identifier("reports")}.${sql.identifier("id")})`,
     })
     .from(reports)
     .where(and(subjectWhere(subject), eq(reports.periodId, periodId)))
@@ -129,12 +139,17 @@ export function getReportRecord({ subject, periodId }: { subject: ReportSubject;
   const partValues: ReportRecord["partValues"] = {};
   const milestones: ReportRecord["milestones"] = {};
   if ("taskId" in subject) {
-    for (const v of db.select({ metricId: reportMetricValues.metricId, value: reportMetricValues.value }).from(reportMetricValues).where(eq(reportMetricValues.reportId, row.id)).all()) {
+    for (const v of db
+      .select({ metricId: reportMetricValues.metricId, value: reportMetricValues.value })
+      .from(reportMetricValues)
+      .where(eq(reportMetricValues.reportId, row.id))
+      .all()) {
       metricValues[v.metricId] = v.value;
     }
   } else {
     for (const v of db.select().from(reportPartValues).where(eq(reportPartValues.reportId, row.id)).all()) (partValues[v.partId] ??= {})[v.category] = v.value;
-    for (const m of db.select().from(reportProjectMilestones).where(eq(reportProjectMilestones.reportId, row.id)).all()) milestones[m.milestoneId] = { done: m.done, doneOn: m.doneOn };
+    for (const m of db.select().from(reportProjectMilestones).where(eq(reportProjectMilestones.reportId, row.id)).all())
+      milestones[m.milestoneId] = { done: m.done, doneOn: m.doneOn };
   }
   return { ...row, metricValues, partValues, milestones };
 }
@@ -192,7 +207,12 @@ export function listReportVersions({ subject }: { subject: ReportSubject }): Rep
  */
 export function getTaskUnitIds({ taskId }: { taskId: number }): { leadUnitIds: number[]; coopUnitIds: number[] } {
   const db = getDb();
-  const rows = db.select({ unitId: taskUnits.unitId, role: taskUnits.role }).from(taskUnits).where(eq(taskUnits.taskId, taskId)).orderBy(asc(taskUnits.position)).all();
+  const rows = db
+    .select({ unitId: taskUnits.unitId, role: taskUnits.role })
+    .from(taskUnits)
+    .where(eq(taskUnits.taskId, taskId))
+    .orderBy(asc(taskUnits.position))
+    .all();
   const coop = rows.filter((r) => r.role === "coop").map((r) => r.unitId);
   return {
     leadUnitIds: rows.filter((r) => r.role === "lead").map((r) => r.unitId),
@@ -208,7 +228,12 @@ export function withMembers(named: readonly number[], members: readonly number[]
 /** The lead and related unit ids of a livelihood project (related units read like cooperating ones). */
 export function getProjectUnitIds({ projectId }: { projectId: number }): { leadUnitIds: number[]; coopUnitIds: number[] } {
   const db = getDb();
-  const rows = db.select({ unitId: projectUnits.unitId, role: projectUnits.role }).from(projectUnits).where(eq(projectUnits.projectId, projectId)).orderBy(asc(projectUnits.position)).all();
+  const rows = db
+    .select({ unitId: projectUnits.unitId, role: projectUnits.role })
+    .from(projectUnits)
+    .where(eq(projectUnits.projectId, projectId))
+    .orderBy(asc(projectUnits.position))
+    .all();
   const related = rows.filter((r) => r.role === "related").map((r) => r.unitId);
   return {
     leadUnitIds: rows.filter((r) => r.role === "lead").map((r) => r.unitId),

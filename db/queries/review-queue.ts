@@ -4,7 +4,6 @@ import { readSnapshot, type ReportSnapshot } from "@/lib/report-snapshot";
 import { getDb } from "../client";
 import { livelihoodProjects, periods, projectUnits, reports, reportVersions, tasks, taskUnits, units, users } from "../schema";
 
-
 export interface QueueVersion {
   versionNo: number;
   snapshot: ReportSnapshot;

@@ -59,7 +59,10 @@ describe("getSessionUser", () => {
   it("ends a session 12 hours after login even when active", () => {
     const t0 = Date.now();
     const sessionId = addSession(db, unitUser, t0);
-    db.update(sessions).set({ lastSeenAt: t0 + ABSOLUTE_TIMEOUT_MS - 1000 }).where(eq(sessions.id, sessionId)).run();
+    db.update(sessions)
+      .set({ lastSeenAt: t0 + ABSOLUTE_TIMEOUT_MS - 1000 })
+      .where(eq(sessions.id, sessionId))
+      .run();
     expect(getSessionUser({ sessionId, userId: unitUser, now: t0 + ABSOLUTE_TIMEOUT_MS })).toBeNull();
   });
 

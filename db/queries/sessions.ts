@@ -22,9 +22,15 @@ export type SessionAccountState = {
  * The user behind a session id, or null when the session is revoked, idle too long,
  * past its absolute limit, or the user is disabled. Refreshes lastSeenAt (throttled).
  */
-export function getSessionUser({ sessionId, userId, now = Date.now() }: { sessionId: string; userId: number; now?: number }):
-  | (SessionUser & SessionAccountState)
-  | null {
+export function getSessionUser({
+  sessionId,
+  userId,
+  now = Date.now(),
+}: {
+  sessionId: string;
+  userId: number;
+  now?: number;
+}): (SessionUser & SessionAccountState) | null {
   const db = getDb();
   const row = db
     .select({
@@ -76,12 +82,17 @@ export function getSessionUser({ sessionId, userId, now = Date.now() }: { sessio
 
 export function createSession(tx: Tx, { userId, ip, now }: { userId: number; ip: string | null; now: number }): string {
   const id = crypto.randomBytes(32).toString("base64url");
-  tx.insert(sessions).values({ id, userId, ip, createdAt: now, lastSeenAt: now, expiresAt: now + ABSOLUTE_TIMEOUT_MS }).run();
+  tx.insert(sessions)
+    .values({ id, userId, ip, createdAt: now, lastSeenAt: now, expiresAt: now + ABSOLUTE_TIMEOUT_MS })
+    .run();
   return id;
 }
 
 export function revokeSession(tx: Tx, { sessionId, now }: { sessionId: string; now: number }): void {
-  tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt))).run();
+  tx.update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)))
+    .run();
 }
 
 /** Ends every live session of a user (disabling, password reset, password change elsewhere). */

@@ -43,7 +43,13 @@ export function listSubjectQuarters({
   for (const period of periods) {
     for (const subject of subjects) {
       const record = stored.get(statusKeyString({ kind: subject.kind, subjectId: subject.id, periodId: period.id }))?.record ?? null;
-      out.push({ subject, period, reportState: record?.reportState ?? null, record, status: statusOfRecord(record, { period, required: subject.required }, asOf) });
+      out.push({
+        subject,
+        period,
+        reportState: record?.reportState ?? null,
+        record,
+        status: statusOfRecord(record, { period, required: subject.required }, asOf),
+      });
     }
   }
   return out;

@@ -3,17 +3,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { SubjectInfo, SubjectRef } from "@/lib/subject";
 import { getDb } from "../client";
 import { groupBy } from "@/lib/group-by";
-import {
-  leaders,
-  livelihoodProjects,
-  projectLeaders,
-  projectUnits,
-  sections,
-  taskLeaders,
-  tasks,
-  taskUnits,
-  units,
-} from "../schema";
+import { leaders, livelihoodProjects, projectLeaders, projectUnits, sections, taskLeaders, tasks, taskUnits, units } from "../schema";
 
 /** The section livelihood projects are listed under, after the task sections. */
 export const PROJECT_SECTION = "民生实事";
@@ -47,7 +37,13 @@ function listTaskSubjects({ yearId, leadUnitId, only }: SubjectFilter): Subject[
   const ledBy =
     leadUnitId === undefined
       ? undefined
-      : inArray(tasks.id, db.select({ id: taskUnits.taskId }).from(taskUnits).where(and(eq(taskUnits.unitId, leadUnitId), eq(taskUnits.role, "lead"))));
+      : inArray(
+          tasks.id,
+          db
+            .select({ id: taskUnits.taskId })
+            .from(taskUnits)
+            .where(and(eq(taskUnits.unitId, leadUnitId), eq(taskUnits.role, "lead"))),
+        );
   const rows = db
     .select({ id: tasks.id, no: tasks.no, title: tasks.target, section: sections.name, sectionPosition: sections.position })
     .from(tasks)
@@ -97,7 +93,10 @@ function listProjectSubjects({ yearId, leadUnitId, only }: SubjectFilter): Subje
       ? undefined
       : inArray(
           livelihoodProjects.id,
-          db.select({ id: projectUnits.projectId }).from(projectUnits).where(and(eq(projectUnits.unitId, leadUnitId), eq(projectUnits.role, "lead"))),
+          db
+            .select({ id: projectUnits.projectId })
+            .from(projectUnits)
+            .where(and(eq(projectUnits.unitId, leadUnitId), eq(projectUnits.role, "lead"))),
         );
   const rows = db
     .select({ id: livelihoodProjects.id, no: livelihoodProjects.no, title: livelihoodProjects.name })

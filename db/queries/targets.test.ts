@@ -25,7 +25,7 @@ beforeAll(() => {
   f = seedReportingFixture(db);
 });
 
-const run = <T,>(fn: (tx: Parameters<Parameters<Db["transaction"]>[0]>[0]) => T): T => db.transaction(fn, { behavior: "immediate" });
+const run = <T>(fn: (tx: Parameters<Parameters<Db["transaction"]>[0]>[0]) => T): T => db.transaction(fn, { behavior: "immediate" });
 
 describe("periods", () => {
   it("seeds Q1–Q4 with due dates on the 5th day after each quarter", () => {
@@ -39,7 +39,10 @@ describe("periods", () => {
 
   it("moves a due date under a version check and keeps it when seeding again", () => {
     const q1 = getPeriodByCode({ code: "2026Q1" })!;
-    expect(run((tx) => updatePeriodDueOn(tx, { periodId: q1.id, dueOn: "2026-04-10", expectedVersion: q1.version }))).toMatchObject({ ok: true, after: { dueOn: "2026-04-10" } });
+    expect(run((tx) => updatePeriodDueOn(tx, { periodId: q1.id, dueOn: "2026-04-10", expectedVersion: q1.version }))).toMatchObject({
+      ok: true,
+      after: { dueOn: "2026-04-10" },
+    });
     expect(run((tx) => updatePeriodDueOn(tx, { periodId: q1.id, dueOn: "2026-04-12", expectedVersion: q1.version }))).toEqual({ ok: false });
     expect(seedPeriods(db, { year: 2026 })).toEqual({ created: 0 });
     expect(db.select({ dueOn: periods.dueOn }).from(periods).where(eq(periods.id, q1.id)).get()?.dueOn).toBe("2026-04-10");
@@ -51,30 +54,71 @@ describe("periods", () => {
 });
 
 describe("quarterly targets", () => {
-  const plans = () => new Map([[f.metricIds.houses, [30, 60, 100, 132] as [number, number, number, number]], [f.metricIds.growth, [5, 5.5, 6, 6] as [number, number, number, number]]]);
+  const plans = () =>
+    new Map([
+      [f.metricIds.houses, [30, 60, 100, 132] as [number, number, number, number]],
+      [f.metricIds.growth, [5, 5.5, 6, 6] as [number, number, number, number]],
+    ]);
 
   it("starts unsaved at version 0 with no stored plans", () => {
-    expect(getTaskTargets({ taskId: f.taskId })).toMatchObject({ version: 0, explicitLocks: [null, null, null, null], firstSubmittedAt: [null, null, null, null], milestones: [null, null, null, null] });
+    expect(getTaskTargets({ taskId: f.taskId })).toMatchObject({
+      version: 0,
+      explicitLocks: [null, null, null, null],
+      firstSubmittedAt: [null, null, null, null],
+      milestones: [null, null, null, null],
+    });
   });
 
   it("saves plans and milestones, then refuses a stale save", () => {
-    const saved = run((tx) => saveTaskTargets(tx, { taskId: f.taskId, expectedVersion: 0, plans: plans(), milestones: ["完成摸底", null, "开工", "竣工"], openQuarters: [1, 2, 3, 4], userId: f.users.lead, now }));
+    const saved = run((tx) =>
+      saveTaskTargets(tx, {
+        taskId: f.taskId,
+        expectedVersion: 0,
+        plans: plans(),
+        milestones: ["完成摸底", null, "开工", "竣工"],
+        openQuarters: [1, 2, 3, 4],
+        userId: f.users.lead,
+        now,
+      }),
+    );
     expect(saved).toMatchObject({ ok: true, version: 1 });
     const t = getTaskTargets({ taskId: f.taskId });
-    expect(t.metrics.map((m) => m.stored)).toEqual([[30, 60, 100, 132], [5, 5.5, 6, 6]]);
+    expect(t.metrics.map((m) => m.stored)).toEqual([
+      [30, 60, 100, 132],
+      [5, 5.5, 6, 6],
+    ]);
     expect(t).toMatchObject({ version: 1, milestones: ["完成摸底", null, "开工", "竣工"], updatedByName: "zjj" });
-    const stale = run((tx) => saveTaskTargets(tx, { taskId: f.taskId, expectedVersion: 0, plans: plans(), milestones: [], openQuarters: [1, 2, 3, 4], userId: f.users.lead, now }));
+    const stale = run((tx) =>
+      saveTaskTargets(tx, { taskId: f.taskId, expectedVersion: 0, plans: plans(), milestones: [], openQuarters: [1, 2, 3, 4], userId: f.users.lead, now }),
+    );
     expect(stale).toEqual({ ok: false, reason: "conflict" });
   });
 
   it("refuses plans for another task's metric", () => {
     const bad = new Map([[f.metricIds.otherTask, [1, 2, 3, 408] as [number, number, number, number]]]);
-    expect(run((tx) => saveTaskTargets(tx, { taskId: f.taskId, expectedVersion: 1, plans: bad, milestones: [], openQuarters: [1, 2, 3, 4], userId: f.users.lead, now }))).toEqual({ ok: false, reason: "invalid" });
+    expect(
+      run((tx) =>
+        saveTaskTargets(tx, { taskId: f.taskId, expectedVersion: 1, plans: bad, milestones: [], openQuarters: [1, 2, 3, 4], userId: f.users.lead, now }),
+      ),
+    ).toEqual({ ok: false, reason: "invalid" });
   });
 
   it("never writes a locked quarter when saving the open ones", () => {
-    const changed = new Map([[f.metricIds.houses, [1, 70, 100, 132] as [number, number, number, number]], [f.metricIds.growth, [5, 5.5, 6, 6] as [number, number, number, number]]]);
-    const r = run((tx) => saveTaskTargets(tx, { taskId: f.taskId, expectedVersion: 1, plans: changed, milestones: [null, null, "开工", "竣工"], openQuarters: [2, 3, 4], userId: f.users.lead, now }));
+    const changed = new Map([
+      [f.metricIds.houses, [1, 70, 100, 132] as [number, number, number, number]],
+      [f.metricIds.growth, [5, 5.5, 6, 6] as [number, number, number, number]],
+    ]);
+    const r = run((tx) =>
+      saveTaskTargets(tx, {
+        taskId: f.taskId,
+        expectedVersion: 1,
+        plans: changed,
+        milestones: [null, null, "开工", "竣工"],
+        openQuarters: [2, 3, 4],
+        userId: f.users.lead,
+        now,
+      }),
+    );
     expect(r).toMatchObject({ ok: true, version: 2 });
     const t = getTaskTargets({ taskId: f.taskId });
     expect(t.metrics[0]?.stored).toEqual([30, 70, 100, 132]);
@@ -97,7 +141,18 @@ describe("quarterly targets", () => {
         subject: { taskId: f.taskId },
         periodId: f.periods.q3,
         expectedVersion: 0,
-        content: { progress: "完成 70 套", problems: "", nextSteps: "", selfStatus: "onTrack", milestoneDone: true, milestoneDoneOn: "2026-09-20", metricValues: [{ metricId: f.metricIds.houses, value: 70 }, { metricId: f.metricIds.growth, value: 6 }] },
+        content: {
+          progress: "完成 70 套",
+          problems: "",
+          nextSteps: "",
+          selfStatus: "onTrack",
+          milestoneDone: true,
+          milestoneDoneOn: "2026-09-20",
+          metricValues: [
+            { metricId: f.metricIds.houses, value: 70 },
+            { metricId: f.metricIds.growth, value: 6 },
+          ],
+        },
         userId: f.users.lead,
         now: Date.parse("2026-10-02T10:00:00+08:00"),
       }),
@@ -113,17 +168,25 @@ describe("quarterly targets", () => {
     expect(status()?.progress).toBe("red");
     const requestedAt = Date.parse("2026-10-10T10:00:00+08:00");
     const proposed = { metricPlans: { ...before.metricPlans, [f.metricIds.houses]: 70 }, milestone: before.milestone };
-    const req = run((tx) => createChangeRequest(tx, { taskId: f.taskId, quarter: 3, before, proposed, reason: "用地调整，减少改造户数", userId: f.users.lead, now: requestedAt }));
+    const req = run((tx) =>
+      createChangeRequest(tx, { taskId: f.taskId, quarter: 3, before, proposed, reason: "用地调整，减少改造户数", userId: f.users.lead, now: requestedAt }),
+    );
     if (!req.ok) throw new Error("request refused");
-    expect(run((tx) => createChangeRequest(tx, { taskId: f.taskId, quarter: 3, before, proposed, reason: "再次申请", userId: f.users.lead, now: requestedAt }))).toEqual({ ok: false, reason: "pending" });
+    expect(
+      run((tx) => createChangeRequest(tx, { taskId: f.taskId, quarter: 3, before, proposed, reason: "再次申请", userId: f.users.lead, now: requestedAt })),
+    ).toEqual({ ok: false, reason: "pending" });
     // The plan does not move until the 督查室 decides.
     expect(getTaskTargets({ taskId: f.taskId }).metrics[0]?.plans[2]).toBe(100);
     const request = getChangeRequest({ id: req.id })!;
-    const decided = run((tx) => decideChangeRequest(tx, { request, expectedVersion: 1, approve: true, comment: "同意", userId: f.users.supervisor, now: requestedAt + 86_400_000 }));
+    const decided = run((tx) =>
+      decideChangeRequest(tx, { request, expectedVersion: 1, approve: true, comment: "同意", userId: f.users.supervisor, now: requestedAt + 86_400_000 }),
+    );
     expect(decided).toMatchObject({ ok: true });
     expect(getTaskTargets({ taskId: f.taskId }).metrics[0]?.plans[2]).toBe(70);
     expect(status()?.progress).toBe("green");
-    expect(run((tx) => decideChangeRequest(tx, { request, expectedVersion: 1, approve: false, comment: "晚了", userId: f.users.supervisor, now: requestedAt }))).toEqual({ ok: false, reason: "conflict" });
+    expect(
+      run((tx) => decideChangeRequest(tx, { request, expectedVersion: 1, approve: false, comment: "晚了", userId: f.users.supervisor, now: requestedAt })),
+    ).toEqual({ ok: false, reason: "conflict" });
   });
 });
 
@@ -132,7 +195,11 @@ describe("配合情况 notes", () => {
     const args = { taskId: f.taskId, periodId: f.periods.q1, unitId: f.units.coop, userId: f.users.coop, now };
     expect(run((tx) => saveCoopNote(tx, { ...args, text: "已完成项目审批", expectedVersion: 0 }))).toMatchObject({ ok: true, version: 1 });
     expect(run((tx) => saveCoopNote(tx, { ...args, text: "重复创建", expectedVersion: 0 }))).toEqual({ ok: false });
-    expect(run((tx) => saveCoopNote(tx, { ...args, text: "审批并拨付资金", expectedVersion: 1 }))).toMatchObject({ ok: true, version: 2, before: { text: "已完成项目审批" } });
+    expect(run((tx) => saveCoopNote(tx, { ...args, text: "审批并拨付资金", expectedVersion: 1 }))).toMatchObject({
+      ok: true,
+      version: 2,
+      before: { text: "已完成项目审批" },
+    });
     expect(run((tx) => saveCoopNote(tx, { ...args, text: "过期", expectedVersion: 1 }))).toEqual({ ok: false });
     expect(listCoopNotes({ taskId: f.taskId, periodId: f.periods.q1 })).toMatchObject([{ unitName: "发改局", text: "审批并拨付资金", version: 2 }]);
   });

@@ -85,7 +85,14 @@ function readMetrics(db: Reader, taskId: number): TargetMetric[] {
   return rows.map((m) => {
     const stored: (number | null)[] = [null, null, null, null];
     for (const p of plans) if (p.metricId === m.id && p.quarter >= 1 && p.quarter <= 4) stored[p.quarter - 1] = p.value;
-    return { ...m, stored, plans: effectivePlans(m, stored.map((v) => v ?? undefined)) };
+    return {
+      ...m,
+      stored,
+      plans: effectivePlans(
+        m,
+        stored.map((v) => v ?? undefined),
+      ),
+    };
   });
 }
 
@@ -212,7 +219,9 @@ function writeQuarter(tx: Tx, taskId: number, quarter: number, values: ReadonlyM
       .onConflictDoUpdate({ target: [taskQuarterMilestones.taskId, taskQuarterMilestones.quarter], set: { text: milestone } })
       .run();
   } else {
-    tx.delete(taskQuarterMilestones).where(and(eq(taskQuarterMilestones.taskId, taskId), eq(taskQuarterMilestones.quarter, quarter))).run();
+    tx.delete(taskQuarterMilestones)
+      .where(and(eq(taskQuarterMilestones.taskId, taskId), eq(taskQuarterMilestones.quarter, quarter)))
+      .run();
   }
 }
 
@@ -229,7 +238,15 @@ function writePlans(tx: Tx, taskId: number, plans: ReadonlyMap<number, QuarterPl
  */
 export function saveTaskTargets(
   tx: Tx,
-  input: { taskId: number; expectedVersion: number; plans: ReadonlyMap<number, QuarterPlans>; milestones: readonly (string | null)[]; openQuarters: readonly number[]; userId: number; now: number },
+  input: {
+    taskId: number;
+    expectedVersion: number;
+    plans: ReadonlyMap<number, QuarterPlans>;
+    milestones: readonly (string | null)[];
+    openQuarters: readonly number[];
+    userId: number;
+    now: number;
+  },
 ): TargetsWrite {
   const own = new Set(readMetrics(tx, input.taskId).map((m) => m.id));
   if ([...input.plans.keys()].some((id) => !own.has(id)) || input.plans.size !== own.size) return { ok: false, reason: "invalid" };
@@ -244,7 +261,10 @@ export function saveTaskTargets(
  * its 序时进度 defaults written) or lifts that early lock. A quarter locked by its first
  * submission or by its last day stays locked.
  */
-export function setQuarterLock(tx: Tx, input: { taskId: number; quarter: number; locked: boolean; expectedVersion: number; userId: number; now: number }): TargetsWrite {
+export function setQuarterLock(
+  tx: Tx,
+  input: { taskId: number; quarter: number; locked: boolean; expectedVersion: number; userId: number; now: number },
+): TargetsWrite {
   const before = auditView(tx, input.taskId);
   if (!bumpTargetSet(tx, input)) return { ok: false, reason: "conflict" };
   if (input.locked) {
@@ -253,7 +273,9 @@ export function setQuarterLock(tx: Tx, input: { taskId: number; quarter: number;
     const fixed = new Map(readMetrics(tx, input.taskId).map((m) => [m.id, m.stored[q - 1] ?? defaultQuarterPlans(m)[q - 1]!]));
     writeQuarter(tx, input.taskId, q, fixed, before.milestones[q - 1] ?? null);
   } else {
-    tx.delete(targetLocks).where(and(eq(targetLocks.taskId, input.taskId), eq(targetLocks.quarter, input.quarter))).run();
+    tx.delete(targetLocks)
+      .where(and(eq(targetLocks.taskId, input.taskId), eq(targetLocks.quarter, input.quarter)))
+      .run();
   }
   return { ok: true, version: input.expectedVersion + 1, before, after: auditView(tx, input.taskId) };
 }
@@ -266,7 +288,10 @@ export function quarterPlanOf(targets: Pick<TaskTargets, "metrics" | "milestones
 export type RequestWrite = { ok: true; id: number } | { ok: false; reason: "pending" };
 
 /** A lead unit asks to change a locked quarter's targets; one open request per quarter. */
-export function createChangeRequest(tx: Tx, input: { taskId: number; quarter: number; before: QuarterPlanChange; proposed: QuarterPlanChange; reason: string; userId: number; now: number }): RequestWrite {
+export function createChangeRequest(
+  tx: Tx,
+  input: { taskId: number; quarter: number; before: QuarterPlanChange; proposed: QuarterPlanChange; reason: string; userId: number; now: number },
+): RequestWrite {
   const open = tx
     .select({ id: targetChangeRequests.id })
     .from(targetChangeRequests)
@@ -275,7 +300,15 @@ export function createChangeRequest(tx: Tx, input: { taskId: number; quarter: nu
   if (open) return { ok: false, reason: "pending" };
   const { id } = tx
     .insert(targetChangeRequests)
-    .values({ taskId: input.taskId, quarter: input.quarter, before: input.before, proposed: input.proposed, reason: input.reason, requestedById: input.userId, requestedAt: input.now })
+    .values({
+      taskId: input.taskId,
+      quarter: input.quarter,
+      before: input.before,
+      proposed: input.proposed,
+      reason: input.reason,
+      requestedById: input.userId,
+      requestedAt: input.now,
+    })
     .returning({ id: targetChangeRequests.id })
     .get();
   return { ok: true, id };
@@ -326,13 +359,20 @@ export function decideChangeRequest(
   const { request } = input;
   const closed = tx
     .update(targetChangeRequests)
-    .set({ status: input.approve ? "approved" : "refused", decidedById: input.userId, decidedAt: input.now, decisionComment: input.comment, version: sql`${targetChangeRequests.version} + 1` })
+    .set({
+      status: input.approve ? "approved" : "refused",
+      decidedById: input.userId,
+      decidedAt: input.now,
+      decisionComment: input.comment,
+      version: sql`${targetChangeRequests.version} + 1`,
+    })
     .where(and(eq(targetChangeRequests.id, request.id), eq(targetChangeRequests.version, input.expectedVersion), eq(targetChangeRequests.status, "pending")))
     .run().changes;
   if (closed !== 1) return { ok: false, reason: "conflict" };
   if (!input.approve) return { ok: true, before: null, after: null };
   const before = auditView(tx, request.taskId);
-  if (!bumpTargetSet(tx, { taskId: request.taskId, expectedVersion: currentVersion(tx, request.taskId), userId: input.userId, now: input.now })) return { ok: false, reason: "conflict" };
+  if (!bumpTargetSet(tx, { taskId: request.taskId, expectedVersion: currentVersion(tx, request.taskId), userId: input.userId, now: input.now }))
+    return { ok: false, reason: "conflict" };
   const values = new Map(Object.entries(request.proposed.metricPlans).map(([id, v]) => [Number(id), v]));
   writeQuarter(tx, request.taskId, request.quarter, values, request.proposed.milestone ?? null);
   const period = tx

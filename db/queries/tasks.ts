@@ -2,19 +2,7 @@ import "server-only";
 import { and, asc, eq, exists, gt, inArray, lt, sql } from "drizzle-orm";
 import type { TaskListItem, TaskMetricItem } from "@/lib/task-filter";
 import { getDb } from "../client";
-import {
-  leaders,
-  metrics,
-  sections,
-  sourceDocuments,
-  subsections,
-  taskLeaders,
-  taskUnits,
-  tasks,
-  units,
-  type Metric,
-  type Unit,
-} from "../schema";
+import { leaders, metrics, sections, sourceDocuments, subsections, taskLeaders, taskUnits, tasks, units, type Metric, type Unit } from "../schema";
 
 // Every read takes the programme year the request decided on (app/_lib/programme-year.ts).
 type InYear = { yearId: number };
@@ -104,12 +92,7 @@ export function listTasks({ yearId }: InYear): TaskListItem[] {
     .where(inArray(taskUnits.taskId, taskIds))
     .orderBy(asc(taskUnits.taskId), asc(taskUnits.position))
     .all();
-  const metricRows = db
-    .select(metricColumns)
-    .from(metrics)
-    .where(inArray(metrics.taskId, taskIds))
-    .orderBy(asc(metrics.taskId), asc(metrics.position))
-    .all();
+  const metricRows = db.select(metricColumns).from(metrics).where(inArray(metrics.taskId, taskIds)).orderBy(asc(metrics.taskId), asc(metrics.position)).all();
 
   const leadersByTask = new Map<number, string[]>();
   for (const row of leaderRows) pushTo(leadersByTask, row.taskId, row.name);
@@ -168,12 +151,7 @@ export function getTaskByNo({ yearId, no }: InYear & { no: number }): TaskDetail
     .where(eq(taskUnits.taskId, row.id))
     .orderBy(asc(taskUnits.position))
     .all();
-  const metricRows = db
-    .select(metricColumns)
-    .from(metrics)
-    .where(eq(metrics.taskId, row.id))
-    .orderBy(asc(metrics.position))
-    .all();
+  const metricRows = db.select(metricColumns).from(metrics).where(eq(metrics.taskId, row.id)).orderBy(asc(metrics.position)).all();
   const prev = db
     .select({ no: sql<number | null>`max(${tasks.no})` })
     .from(tasks)
@@ -212,12 +190,7 @@ export function listLeaders({ yearId }: InYear): LeaderRef[] {
     .from(taskLeaders)
     .innerJoin(tasks, eq(tasks.id, taskLeaders.taskId))
     .where(and(eq(taskLeaders.leaderId, leaders.id), eq(tasks.yearId, yearId)));
-  return db
-    .select({ name: leaders.name, title: leaders.title })
-    .from(leaders)
-    .where(exists(leads))
-    .orderBy(asc(leaders.position))
-    .all();
+  return db.select({ name: leaders.name, title: leaders.title }).from(leaders).where(exists(leads)).orderBy(asc(leaders.position)).all();
 }
 
 /** Units named on at least one task of the year (lead or cooperating), in order of first appearance. */
@@ -228,10 +201,5 @@ export function listUnits({ yearId }: InYear): UnitRef[] {
     .from(taskUnits)
     .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
     .where(and(eq(taskUnits.unitId, units.id), eq(tasks.yearId, yearId)));
-  return db
-    .select({ name: units.name, kind: units.kind })
-    .from(units)
-    .where(exists(named))
-    .orderBy(asc(units.position))
-    .all();
+  return db.select({ name: units.name, kind: units.kind }).from(units).where(exists(named)).orderBy(asc(units.position)).all();
 }

@@ -94,7 +94,11 @@ export function listLeaderOptions(): { id: number; name: string }[] {
 export type UserFields = { username: string; displayName: string; role: Role; unitId: number | null; leaderId: number | null };
 
 export function insertUser(tx: Tx, u: UserFields & { passwordHash: string }): number {
-  return tx.insert(users).values({ ...u, mustChangePassword: true }).returning({ id: users.id }).get().id;
+  return tx
+    .insert(users)
+    .values({ ...u, mustChangePassword: true })
+    .returning({ id: users.id })
+    .get().id;
 }
 
 /** Applies a change with an optimistic version check; returns false when the row moved on. */
@@ -155,7 +159,10 @@ export function getUserSecondFactor({ id }: { id: number }): { enabled: boolean;
   return row && { enabled: row.enabledAt !== null, recoveryCodesLeft: row.codes?.length ?? 0 };
 }
 
-export function enableSecondFactor(tx: Tx, { id, secret, step, recoveryCodeHashes, now }: { id: number; secret: string; step: number; recoveryCodeHashes: string[]; now: number }): void {
+export function enableSecondFactor(
+  tx: Tx,
+  { id, secret, step, recoveryCodeHashes, now }: { id: number; secret: string; step: number; recoveryCodeHashes: string[]; now: number },
+): void {
   tx.update(users)
     .set({ totpSecret: secret, totpEnabledAt: now, totpLastStep: step, recoveryCodes: recoveryCodeHashes, version: sql`${users.version} + 1` })
     .where(eq(users.id, id))

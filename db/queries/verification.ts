@@ -21,9 +21,21 @@ export interface VerificationItem {
 
 export function listVerificationItems({ yearId }: { yearId: number }): VerificationItem[] {
   const db = getDb();
-  const noLead = notExists(db.select({ one: sql`1` }).from(taskUnits).where(and(eq(taskUnits.taskId, tasks.id), eq(taskUnits.role, "lead"))));
+  const noLead = notExists(
+    db
+      .select({ one: sql`1` })
+      .from(taskUnits)
+      .where(and(eq(taskUnits.taskId, tasks.id), eq(taskUnits.role, "lead"))),
+  );
   const taskRows = db
-    .select({ no: tasks.no, title: tasks.target, note: tasks.note, needsVerification: tasks.needsVerification, missingLeadUnit: sql<number>`${noLead}`, version: tasks.version })
+    .select({
+      no: tasks.no,
+      title: tasks.target,
+      note: tasks.note,
+      needsVerification: tasks.needsVerification,
+      missingLeadUnit: sql<number>`${noLead}`,
+      version: tasks.version,
+    })
     .from(tasks)
     .where(and(eq(tasks.yearId, yearId), or(eq(tasks.needsVerification, true), noLead)))
     .orderBy(asc(tasks.no))
@@ -52,7 +64,14 @@ export interface ProjectForVerification {
 export function getProjectForVerification({ yearId, no }: { yearId: number; no: number }, db: Pick<Tx, "select"> = getDb()): ProjectForVerification | null {
   return (
     db
-      .select({ id: livelihoodProjects.id, no: livelihoodProjects.no, name: livelihoodProjects.name, version: livelihoodProjects.version, needsVerification: livelihoodProjects.needsVerification, note: livelihoodProjects.note })
+      .select({
+        id: livelihoodProjects.id,
+        no: livelihoodProjects.no,
+        name: livelihoodProjects.name,
+        version: livelihoodProjects.version,
+        needsVerification: livelihoodProjects.needsVerification,
+        note: livelihoodProjects.note,
+      })
       .from(livelihoodProjects)
       .where(and(eq(livelihoodProjects.yearId, yearId), eq(livelihoodProjects.no, no)))
       .get() ?? null
@@ -82,6 +101,8 @@ export function resolveProjectVerification(
     { confirmed: "", needsVerification: verificationText(project.needsVerification), note: project.note ?? "" },
     { confirmed: input.confirmed, needsVerification: verificationText(input.keepFlag), note: input.note ?? "" },
   );
-  tx.insert(programmeChanges).values({ subjectKind: "project", subjectId: project.id, at: now, byId, reason: input.reason, source: input.source, changes }).run();
+  tx.insert(programmeChanges)
+    .values({ subjectKind: "project", subjectId: project.id, at: now, byId, reason: input.reason, source: input.source, changes })
+    .run();
   return { ok: true, changes };
 }

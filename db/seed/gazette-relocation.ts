@@ -106,9 +106,21 @@ export const relocationPlan: RelocationPlan = {
     { order: 2, marker: "(二)", text: "依法确定评估机构", due: null, dueSource: null },
     { order: 3, marker: "(三)", text: "房屋面积测绘", due: null, dueSource: null },
     { order: 4, marker: "(四)", text: "制定解危搬迁方案", due: null, dueSource: null },
-    { order: 5, marker: "(五)", text: "签订解危搬迁补偿协议并建立档案", due: "2026-06-30", dueSource: "汨政办函〔2026〕2号 附件 第2项 城市危旧房第2条：“6 月底完成龙舟动力小区、印刷厂小区、肉联厂小区危旧住房户签订解危搬迁补偿协议并建立档案”" },
+    {
+      order: 5,
+      marker: "(五)",
+      text: "签订解危搬迁补偿协议并建立档案",
+      due: "2026-06-30",
+      dueSource: "汨政办函〔2026〕2号 附件 第2项 城市危旧房第2条：“6 月底完成龙舟动力小区、印刷厂小区、肉联厂小区危旧住房户签订解危搬迁补偿协议并建立档案”",
+    },
     { order: 6, marker: "(六)", text: "腾空搬迁", due: "2026-09-30", dueSource: "汨政办函〔2026〕2号 附件 第2项 城市危旧房第3条：“9 月底完成腾空搬迁”" },
-    { order: 7, marker: "(七)", text: "危旧住房和土地按程序回收", due: "2026-12-31", dueSource: "汨政办函〔2026〕2号 附件 第2项 城市危旧房第4条：“12 月完成危旧住房和土地按程序回收”" },
+    {
+      order: 7,
+      marker: "(七)",
+      text: "危旧住房和土地按程序回收",
+      due: "2026-12-31",
+      dueSource: "汨政办函〔2026〕2号 附件 第2项 城市危旧房第4条：“12 月完成危旧住房和土地按程序回收”",
+    },
   ],
   compensationRules: [
     {
@@ -117,19 +129,30 @@ export const relocationPlan: RelocationPlan = {
       heading: "调换面积",
       quote: "调换面积：按合法建筑面积 1:1.15 进行产权调换。",
       sourceLine: 1253,
-      amounts: [
-        { label: "调换面积与合法建筑面积之比（1:1.15）", value: 1.15, unit: "倍", comparator: "exact", condition: null },
-      ],
+      amounts: [{ label: "调换面积与合法建筑面积之比（1:1.15）", value: 1.15, unit: "倍", comparator: "exact", condition: null }],
     },
     {
       id: "swap-excess-price",
       section: "七、产权调换及奖补标准（一）产权调换",
       heading: "超出调换面积部分购买价格",
-      quote: "超出调换面积部分购买价格：解危搬迁户产权调换为多层步梯房的，选择的住房面积超出调换比例的部分可享受优惠价购房，优惠价购房面积最多不超过 30 m²，优惠价为房源提供单位定价的 60%，剩余部分面积按房源提供单位定价进行购买；调换为高层电梯房的，选择的住房面积超出调换比例面积的，该部分面积按房源提供单位定价进行购买（详见房源明细表）。",
+      quote:
+        "超出调换面积部分购买价格：解危搬迁户产权调换为多层步梯房的，选择的住房面积超出调换比例的部分可享受优惠价购房，优惠价购房面积最多不超过 30 m²，优惠价为房源提供单位定价的 60%，剩余部分面积按房源提供单位定价进行购买；调换为高层电梯房的，选择的住房面积超出调换比例面积的，该部分面积按房源提供单位定价进行购买（详见房源明细表）。",
       sourceLine: 1255,
       amounts: [
-        { label: "优惠价购房面积上限", value: 30, unit: "m²", comparator: "atMost", condition: "解危搬迁户产权调换为多层步梯房的，选择的住房面积超出调换比例的部分" },
-        { label: "优惠价（房源提供单位定价的百分比）", value: 60, unit: "%", comparator: "exact", condition: "解危搬迁户产权调换为多层步梯房的，选择的住房面积超出调换比例的部分" },
+        {
+          label: "优惠价购房面积上限",
+          value: 30,
+          unit: "m²",
+          comparator: "atMost",
+          condition: "解危搬迁户产权调换为多层步梯房的，选择的住房面积超出调换比例的部分",
+        },
+        {
+          label: "优惠价（房源提供单位定价的百分比）",
+          value: 60,
+          unit: "%",
+          comparator: "exact",
+          condition: "解危搬迁户产权调换为多层步梯房的，选择的住房面积超出调换比例的部分",
+        },
       ],
     },
     {

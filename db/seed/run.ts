@@ -26,7 +26,10 @@ function completeProgramme(tx: Tx, programme: ProgrammeData): void {
   if (!year) return;
   for (const t of programme.tasks) {
     if (!t.verificationNote) continue;
-    tx.update(tasks).set({ verificationNote: t.verificationNote }).where(and(eq(tasks.yearId, year.id), eq(tasks.no, t.no), isNull(tasks.verificationNote))).run();
+    tx.update(tasks)
+      .set({ verificationNote: t.verificationNote })
+      .where(and(eq(tasks.yearId, year.id), eq(tasks.no, t.no), isNull(tasks.verificationNote)))
+      .run();
   }
   for (const p of programme.livelihoodProjects) {
     if (!p.verificationNote) continue;
@@ -60,9 +63,7 @@ async function main() {
   const db = openDatabase(env.databasePath);
   try {
     const summary = await seedAll(db);
-    console.log(
-      summary.programmeLoaded ? "已写入 2026 年度重点工作任务与民生实事。" : "重点工作任务已存在，未改动。",
-    );
+    console.log(summary.programmeLoaded ? "已写入 2026 年度重点工作任务与民生实事。" : "重点工作任务已存在，未改动。");
     console.log(`新增填报周期 ${summary.periodsCreated} 个，新增账号 ${summary.usersCreated} 个。`);
   } finally {
     db.$client.close();

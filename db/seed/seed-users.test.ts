@@ -31,7 +31,11 @@ const user = (username: string) => db.select().from(users).where(eq(users.userna
 
 describe("seedUsers", () => {
   it("creates one account per real unit, per leader plus the mayor, and 督查室 and admin", () => {
-    const realUnits = db.select().from(units).all().filter((u) => u.kind !== "群体描述").length;
+    const realUnits = db
+      .select()
+      .from(units)
+      .all()
+      .filter((u) => u.kind !== "群体描述").length;
     const leaderCount = db.select().from(leaders).all().length;
     expect(first).toHaveLength(realUnits + leaderCount + 2);
     expect(user("zjj")).toMatchObject({ role: "unit", displayName: "住建局", mustChangePassword: true, disabled: false });
@@ -43,7 +47,14 @@ describe("seedUsers", () => {
   it("binds the mayor to a 市长 leaders row placed after the gazette leaders", () => {
     const mayor = db.select().from(leaders).where(eq(leaders.name, "马慧")).get();
     expect(mayor?.title).toBe("市长");
-    const maxOther = Math.max(...db.select().from(leaders).all().filter((l) => l.name !== "马慧").map((l) => l.position));
+    const maxOther = Math.max(
+      ...db
+        .select()
+        .from(leaders)
+        .all()
+        .filter((l) => l.name !== "马慧")
+        .map((l) => l.position),
+    );
     expect(mayor!.position).toBeGreaterThan(maxOther);
     expect(user("mayor")).toMatchObject({ role: "leader", leaderId: mayor!.id });
     expect(user("yangsheng")?.displayName).toBe("杨盛");

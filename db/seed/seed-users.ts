@@ -17,7 +17,9 @@ function ensureMayor(db: Db): void {
     (tx) => {
       if (tx.select({ id: leaders.id }).from(leaders).where(eq(leaders.name, MAYOR.name)).get()) return;
       const last = tx.select({ position: leaders.position }).from(leaders).orderBy(desc(leaders.position)).limit(1).get();
-      tx.insert(leaders).values({ name: MAYOR.name, title: MAYOR.title, position: (last?.position ?? 0) + 1 }).run();
+      tx.insert(leaders)
+        .values({ name: MAYOR.name, title: MAYOR.title, position: (last?.position ?? 0) + 1 })
+        .run();
     },
     { behavior: "immediate" },
   );
@@ -36,7 +38,13 @@ function plannedUsers(db: Db): PlannedUser[] {
 
 export async function seedUsers(db: Db, opts: { initialPassword: string }): Promise<{ created: string[] }> {
   ensureMayor(db);
-  const existing = new Set(db.select({ username: users.username }).from(users).all().map((u) => u.username));
+  const existing = new Set(
+    db
+      .select({ username: users.username })
+      .from(users)
+      .all()
+      .map((u) => u.username),
+  );
   const missing = plannedUsers(db).filter((u) => !existing.has(u.username));
   if (missing.length === 0) return { created: [] };
 

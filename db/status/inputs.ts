@@ -26,7 +26,15 @@ export const statusKeyString = (k: StatusKey) => `${k.kind}:${k.subjectId}:${k.p
 export function loadStatusInputs(db: Reader, scope: { yearId: number } | { only: StatusKey }): Map<string, StatusInputs & StatusKey> {
   const only = "only" in scope ? scope.only : undefined;
   const periodRows = db
-    .select({ id: periods.id, yearId: periods.yearId, code: periods.code, quarter: periods.quarter, startsOn: periods.startsOn, endsOn: periods.endsOn, dueOn: periods.dueOn })
+    .select({
+      id: periods.id,
+      yearId: periods.yearId,
+      code: periods.code,
+      quarter: periods.quarter,
+      startsOn: periods.startsOn,
+      endsOn: periods.endsOn,
+      dueOn: periods.dueOn,
+    })
     .from(periods)
     .where(only ? eq(periods.id, only.periodId) : eq(periods.yearId, (scope as { yearId: number }).yearId))
     .all();
@@ -52,7 +60,12 @@ export function loadStatusInputs(db: Reader, scope: { yearId: number } | { only:
           snapshot: reportVersions.snapshot,
         })
         .from(reportVersions)
-        .where(inArray(reportVersions.reportId, reportRows.map((r) => r.id)))
+        .where(
+          inArray(
+            reportVersions.reportId,
+            reportRows.map((r) => r.id),
+          ),
+        )
         .orderBy(asc(reportVersions.reportId), asc(reportVersions.versionNo))
         .all()
     : [];
@@ -80,7 +93,12 @@ export function loadStatusInputs(db: Reader, scope: { yearId: number } | { only:
     only && only.kind !== "task"
       ? []
       : db
-          .select({ taskId: targetChangeRequests.taskId, quarter: targetChangeRequests.quarter, at: targetChangeRequests.decidedAt, change: targetChangeRequests.proposed })
+          .select({
+            taskId: targetChangeRequests.taskId,
+            quarter: targetChangeRequests.quarter,
+            at: targetChangeRequests.decidedAt,
+            change: targetChangeRequests.proposed,
+          })
           .from(targetChangeRequests)
           .innerJoin(tasks, eq(tasks.id, targetChangeRequests.taskId))
           .where(
@@ -101,18 +119,33 @@ export function loadStatusInputs(db: Reader, scope: { yearId: number } | { only:
     if (existing) return existing;
     const period = periodById.get(key.periodId);
     if (!period) return null;
-    const created: StatusInputs & StatusKey = { ...key, period: { code: period.code, quarter: period.quarter, startsOn: period.startsOn, endsOn: period.endsOn, dueOn: period.dueOn }, draftCreatedAt: null, versions: [], planChanges: [], overrides: [], parts: [] };
+    const created: StatusInputs & StatusKey = {
+      ...key,
+      period: { code: period.code, quarter: period.quarter, startsOn: period.startsOn, endsOn: period.endsOn, dueOn: period.dueOn },
+      draftCreatedAt: null,
+      versions: [],
+      planChanges: [],
+      overrides: [],
+      parts: [],
+    };
     out.set(id, created);
     return created;
   };
   const versionsBy = new Map<number, StatusVersion[]>();
   for (const v of versionRows) {
     const list = versionsBy.get(v.reportId) ?? [];
-    list.push({ versionNo: v.versionNo, submittedAt: v.submittedAt, reviewStatus: v.reviewStatus, reviewedAt: v.reviewedAt, snapshot: readSnapshot(v.snapshot) });
+    list.push({
+      versionNo: v.versionNo,
+      submittedAt: v.submittedAt,
+      reviewStatus: v.reviewStatus,
+      reviewedAt: v.reviewedAt,
+      snapshot: readSnapshot(v.snapshot),
+    });
     versionsBy.set(v.reportId, list);
   }
   for (const r of reportRows) {
-    const key: StatusKey = r.taskId !== null ? { kind: "task", subjectId: r.taskId, periodId: r.periodId } : { kind: "project", subjectId: r.projectId!, periodId: r.periodId };
+    const key: StatusKey =
+      r.taskId !== null ? { kind: "task", subjectId: r.taskId, periodId: r.periodId } : { kind: "project", subjectId: r.projectId!, periodId: r.periodId };
     const e = entry(key);
     if (!e) continue;
     e.draftCreatedAt = r.createdAt;

@@ -64,7 +64,9 @@ function writeRecord(tx: Tx, k: StatusKey, record: StatusRecord | null, instant:
     setCurrent(tx, k, record, previous.validFrom);
     return;
   }
-  tx.insert(quarterStatusHistory).values({ subjectKind: k.kind, subjectId: k.subjectId, periodId: k.periodId, validFrom: at, ...record }).run();
+  tx.insert(quarterStatusHistory)
+    .values({ subjectKind: k.kind, subjectId: k.subjectId, periodId: k.periodId, validFrom: at, ...record })
+    .run();
   setCurrent(tx, k, record, at);
 }
 
@@ -160,7 +162,12 @@ export function rebuildQuarterStatus(db: Db, { write }: { write: boolean }): Reb
         if (report.samples.length < 10) report.samples.push(text);
       };
       for (const year of years) {
-        const periodIds = tx.select({ id: periods.id }).from(periods).where(eq(periods.yearId, year.id)).all().map((p) => p.id);
+        const periodIds = tx
+          .select({ id: periods.id })
+          .from(periods)
+          .where(eq(periods.yearId, year.id))
+          .all()
+          .map((p) => p.id);
         if (periodIds.length === 0) continue;
         const expected = new Map<string, { key: StatusKey; lines: HistoryLine[] }>();
         for (const [id, inputs] of loadStatusInputs(tx, { yearId: year.id })) {
@@ -198,7 +205,10 @@ export function rebuildQuarterStatus(db: Db, { write }: { write: boolean }): Reb
           tx.delete(quarterStatusHistory).where(inArray(quarterStatusHistory.periodId, periodIds)).run();
           tx.delete(quarterStatus).where(inArray(quarterStatus.periodId, periodIds)).run();
           for (const { key, lines } of expected.values()) {
-            for (const line of lines) tx.insert(quarterStatusHistory).values({ subjectKind: key.kind, subjectId: key.subjectId, periodId: key.periodId, ...line }).run();
+            for (const line of lines)
+              tx.insert(quarterStatusHistory)
+                .values({ subjectKind: key.kind, subjectId: key.subjectId, periodId: key.periodId, ...line })
+                .run();
             const last = lines.at(-1)!;
             const { validFrom, ...record } = last;
             setCurrent(tx, key, record, validFrom);
@@ -225,6 +235,9 @@ export function ensureStatusRules(db: Db): boolean {
   const fingerprint = rulesFingerprint();
   if (stored === fingerprint) return false;
   rebuildQuarterStatus(db, { write: true });
-  db.insert(appMeta).values({ key: RULES_KEY, value: fingerprint }).onConflictDoUpdate({ target: appMeta.key, set: { value: fingerprint } }).run();
+  db.insert(appMeta)
+    .values({ key: RULES_KEY, value: fingerprint })
+    .onConflictDoUpdate({ target: appMeta.key, set: { value: fingerprint } })
+    .run();
   return true;
 }

@@ -4,9 +4,7 @@ import crypto from "node:crypto";
 import type Database from "better-sqlite3";
 
 export function tableChecksums(sqlite: Database.Database, { exclude = [] as string[] } = {}): Record<string, string> {
-  const names = sqlite
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
-    .all() as { name: string }[];
+  const names = sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[];
   const out: Record<string, string> = {};
   for (const { name } of names) {
     if (exclude.includes(name)) continue;

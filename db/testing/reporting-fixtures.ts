@@ -17,7 +17,11 @@ export interface ReportingFixture {
 
 export function seedReportingFixture(db: Db): ReportingFixture {
   const yearId = db.insert(programmeYears).values({ year: 2026, title: "2026 年市政府重点工作任务" }).returning().get().id;
-  const docId = db.insert(sourceDocuments).values({ key: "tasks", docNo: "汨政办函〔2026〕1号", issuedOn: "2026-01-20", title: "重点工作" }).returning().get().id;
+  const docId = db
+    .insert(sourceDocuments)
+    .values({ key: "tasks", docNo: "汨政办函〔2026〕1号", issuedOn: "2026-01-20", title: "重点工作" })
+    .returning()
+    .get().id;
   const sectionId = db.insert(sections).values({ yearId, name: "聚力提品质", position: 1 }).returning().get().id;
   const task = (no: number, target: string) =>
     db.insert(tasks).values({ yearId, no, sectionId, target, sourceDocumentId: docId, sourceRef: "测试" }).returning().get().id;
@@ -34,8 +38,16 @@ export function seedReportingFixture(db: Db): ReportingFixture {
       { taskId: otherTaskId, unitId: other, role: "lead", position: 1 },
     ])
     .run();
-  const metric = (taskIdFor: number, position: number, m: { label: string; target: number; unit: string; kind: "cumulative" | "rate"; comparator: "exact" | "about" }) =>
-    db.insert(metrics).values({ taskId: taskIdFor, position, ...m }).returning().get().id;
+  const metric = (
+    taskIdFor: number,
+    position: number,
+    m: { label: string; target: number; unit: string; kind: "cumulative" | "rate"; comparator: "exact" | "about" },
+  ) =>
+    db
+      .insert(metrics)
+      .values({ taskId: taskIdFor, position, ...m })
+      .returning()
+      .get().id;
   const houses = metric(taskId, 1, { label: "改造城市危旧房", target: 132, unit: "套", kind: "cumulative", comparator: "exact" });
   const growth = metric(taskId, 2, { label: "固定资产投资增长", target: 6, unit: "%", kind: "rate", comparator: "about" });
   const otherTask = metric(otherTaskId, 1, { label: "保障性住房", target: 408, unit: "套", kind: "cumulative", comparator: "exact" });
@@ -54,7 +66,13 @@ export function seedReportingFixture(db: Db): ReportingFixture {
     otherTaskId,
     metricIds: { houses, growth, otherTask },
     units: { lead, coop, other },
-    users: { lead: user("zjj", "unit", lead), coop: user("fgj", "unit", coop), other: user("jyj", "unit", other), supervisor: user("dcs", "supervisor"), admin: user("admin", "admin") },
+    users: {
+      lead: user("zjj", "unit", lead),
+      coop: user("fgj", "unit", coop),
+      other: user("jyj", "unit", other),
+      supervisor: user("dcs", "supervisor"),
+      admin: user("admin", "admin"),
+    },
     periods: { q1: periodId("2026Q1"), q2: periodId("2026Q2"), q3: periodId("2026Q3"), q4: periodId("2026Q4") },
   };
 }

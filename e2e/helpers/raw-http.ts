@@ -7,7 +7,12 @@ export type RawResponse = { status: number; headers: http.IncomingHttpHeaders; b
 
 export function rawRequest(
   url: string,
-  { method = "GET", headers = {}, body, localAddress }: { method?: string; headers?: Record<string, string>; body?: string | Buffer; localAddress?: string } = {},
+  {
+    method = "GET",
+    headers = {},
+    body,
+    localAddress,
+  }: { method?: string; headers?: Record<string, string>; body?: string | Buffer; localAddress?: string } = {},
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     // The nginx project's certificate is self-signed, made for the test run.

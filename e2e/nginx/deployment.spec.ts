@@ -47,9 +47,18 @@ test("the audit log records the address nginx forwarded, not nginx's own nor a s
 test("a spoofed X-Forwarded-For sent past nginx does not escape the throttle", async () => {
   const source = "127.0.0.11";
   for (let i = 0; i < 20; i++) {
-    expect(await rawSignIn(baseURL(), { username: `nginx-spoof-${i}`, password: "Wrong#Pass1", localAddress: source, headers: { "x-forwarded-for": `198.51.100.${i}` } })).toBe("invalid");
+    expect(
+      await rawSignIn(baseURL(), {
+        username: `nginx-spoof-${i}`,
+        password: "Wrong#Pass1",
+        localAddress: source,
+        headers: { "x-forwarded-for": `198.51.100.${i}` },
+      }),
+    ).toBe("invalid");
   }
-  expect(await rawSignIn(baseURL(), { username: "nginx-spoof-x", password: "Wrong#Pass1", localAddress: source, headers: { "x-forwarded-for": "192.0.2.1" } })).toBe("throttled");
+  expect(
+    await rawSignIn(baseURL(), { username: "nginx-spoof-x", password: "Wrong#Pass1", localAddress: source, headers: { "x-forwarded-for": "192.0.2.1" } }),
+  ).toBe("throttled");
   expect(query("select distinct ip from audit_log where username like 'nginx-spoof-%'")).toEqual([{ ip: source }]);
 });
 
@@ -65,6 +74,9 @@ test("locks an account after 5 wrong passwords through nginx, for the client's o
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page.locator("form [role=alert]")).toHaveText(GENERIC_ERROR);
   await expect(page).toHaveURL(/\/login/);
-  const locks = query<{ source: string }>("select source from login_locks l join users u on u.id = l.user_id where u.username = 'sjj' and l.locked_until > ?", Date.now());
+  const locks = query<{ source: string }>(
+    "select source from login_locks l join users u on u.id = l.user_id where u.username = 'sjj' and l.locked_until > ?",
+    Date.now(),
+  );
   expect(locks).toEqual([{ source: "127.0.0.1" }]);
 });

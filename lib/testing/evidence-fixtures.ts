@@ -50,8 +50,7 @@ export function zipBytes(entries: Record<string, string>): Uint8Array {
 const CT = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
 export const docxBytes = () => zipBytes({ "[Content_Types].xml": CT, "_rels/.rels": "<Relationships/>", "word/document.xml": "<w:document/>" });
 export const xlsxBytes = () => zipBytes({ "[Content_Types].xml": CT, "_rels/.rels": "<Relationships/>", "xl/workbook.xml": "<workbook/>" });
-export const docmBytes = () =>
-  zipBytes({ "[Content_Types].xml": CT, "word/document.xml": "<w:document/>", "word/vbaProject.bin": "VBA" });
+export const docmBytes = () => zipBytes({ "[Content_Types].xml": CT, "word/document.xml": "<w:document/>", "word/vbaProject.bin": "VBA" });
 export const plainZipBytes = () => zipBytes({ "readme.txt": "hello", "data.csv": "a,b" });
 
 /**

@@ -29,7 +29,9 @@ describe("Server Action request checks", () => {
     await expect(checkActionBody(headers, multipart('--XX\nContent-Disposition: form-data; name="1"\n\nabc'))).rejects.toThrow(/表单格式有误/);
     const tabName = multipart('--XX\nContent-Disposition: form-data; name="1_f"; filename="a\tb.pdf"\nContent-Type: application/pdf\n\n%PDF\n--XX--\n');
     await expect(checkActionBody(headers, tabName)).rejects.toThrow(/控制字符/);
-    const fine = multipart('--XX\nContent-Disposition: form-data; name="1_f"; filename="佐证.pdf"\nContent-Type: application/pdf\n\n%PDF\n--XX\nContent-Disposition: form-data; name="0"\n\n["$K1"]\n--XX--\n');
+    const fine = multipart(
+      '--XX\nContent-Disposition: form-data; name="1_f"; filename="佐证.pdf"\nContent-Type: application/pdf\n\n%PDF\n--XX\nContent-Disposition: form-data; name="0"\n\n["$K1"]\n--XX--\n',
+    );
     await expect(checkActionBody(headers, fine)).resolves.toBeUndefined();
   });
 });

@@ -91,8 +91,18 @@ export const MATRIX: Record<string, Rule> = {
   "app/api/v1/quarters/[code]/status/route.ts#GET": { group: "routes", record: "taskLead", allowed: "signedIn", audited: false },
   // Each caller gets their own notifications only (checked in ./route-cases.ts).
   "app/api/notifications/route.ts#GET": { group: "routes", record: "notification", allowed: "signedIn", audited: false },
-  "app/api/attachments/[id]/route.ts#GET": { group: "routes", record: "taskLead", allowed: ["admin", "supervisor", "leader", "mayor", "unitOwn"], audited: true },
-  "app/api/notices/attachments/[id]/route.ts#GET": { group: "routes", record: "addressee", allowed: ["admin", "supervisor", "leader", "mayor", "unitOwn"], audited: true },
+  "app/api/attachments/[id]/route.ts#GET": {
+    group: "routes",
+    record: "taskLead",
+    allowed: ["admin", "supervisor", "leader", "mayor", "unitOwn"],
+    audited: true,
+  },
+  "app/api/notices/attachments/[id]/route.ts#GET": {
+    group: "routes",
+    record: "addressee",
+    allowed: ["admin", "supervisor", "leader", "mayor", "unitOwn"],
+    audited: true,
+  },
   // The 督查室's outputs (./outputs.test.ts).
   "app/supervision/bulletins/actions.ts#saveBulletin": supervisorOn("outputs", "none"),
   "app/supervision/bulletins/actions.ts#issueBulletinAction": supervisorOn("outputs", "none"),
@@ -102,7 +112,12 @@ export const MATRIX: Record<string, Rule> = {
   // Every role downloads the 台账; a unit gets only the subjects it leads (checked in ./output-cases.ts).
   "app/api/exports/ledger/route.ts#GET": { group: "outputs", record: "taskLead", allowed: "signedIn", audited: true },
   "app/api/exports/bulletin/route.ts#GET": { group: "outputs", record: "none", allowed: ["admin", "supervisor", "leader", "mayor"], audited: true },
-  "app/api/notices/[id]/document/route.ts#GET": { group: "outputs", record: "addressee", allowed: ["admin", "supervisor", "leader", "mayor", "unitOwn"], audited: true },
+  "app/api/notices/[id]/document/route.ts#GET": {
+    group: "outputs",
+    record: "addressee",
+    allowed: ["admin", "supervisor", "leader", "mayor", "unitOwn"],
+    audited: true,
+  },
   "app/api/supervision/notices/export/route.ts#GET": { group: "outputs", record: "none", allowed: ["admin", "supervisor", "leader", "mayor"], audited: true },
   // The load balancer's probe: says whether writes reach the disk and nothing about anyone.
   "app/api/health/route.ts#GET": { group: "routes", record: "none", allowed: "public", audited: false },
@@ -111,7 +126,12 @@ export const MATRIX: Record<string, Rule> = {
 /** Entry points outside the matrix, each with the reason and where it is tested instead. */
 export const EXEMPT: Record<string, string> = {
   ...Object.fromEntries(
-    [`${TASK_REPORTS}#saveReportPart`, `${TASK_REPORTS}#submitReportPart`, `${PROJECT_REPORTS}#saveProjectReportPart`, `${PROJECT_REPORTS}#submitProjectReportPart`].map((ref) => [
+    [
+      `${TASK_REPORTS}#saveReportPart`,
+      `${TASK_REPORTS}#submitReportPart`,
+      `${PROJECT_REPORTS}#saveProjectReportPart`,
+      `${PROJECT_REPORTS}#submitProjectReportPart`,
+    ].map((ref) => [
       ref,
       "a co-lead's part is written by the second and later lead units of a subject, a persona this matrix does not model (its unitOwn compiles the report); the compiler, another unit and the co-lead's own calls are tested in app/_lib/report-parts.test.ts and app/projects/[no]/report/[quarter]/actions.test.ts",
     ]),

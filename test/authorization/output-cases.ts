@@ -34,7 +34,18 @@ export async function outputCases(db: Db): Promise<EntryCase[]> {
   const [taskNo] = taskNos(db, { unitId: zjj, role: "lead" }) as [number];
   const noticeId = db.transaction(
     (tx) =>
-      insertNotice(tx, { taskId: taskIdOf(db, taskNo), projectId: null, periodId: periodIdOf(db, "2026Q4"), level: "duban", problem: "进展滞后。", requirement: "请于期限内整改。", deadline: "2027-01-10", unitIds: [zjj], byId: userIdOf(db, "duchashi"), now: Date.now() }).id,
+      insertNotice(tx, {
+        taskId: taskIdOf(db, taskNo),
+        projectId: null,
+        periodId: periodIdOf(db, "2026Q4"),
+        level: "duban",
+        problem: "进展滞后。",
+        requirement: "请于期限内整改。",
+        deadline: "2027-01-10",
+        unitIds: [zjj],
+        byId: userIdOf(db, "duchashi"),
+        now: Date.now(),
+      }).id,
     { behavior: "immediate" },
   );
 
@@ -53,7 +64,8 @@ export async function outputCases(db: Db): Promise<EntryCase[]> {
         const header = (sheet.getRow(PRINT_HEADER_ROW).values as unknown[]).map(String);
         const rows: { key: string; leads: string }[] = [];
         sheet.eachRow((row, n) => {
-          if (n >= PRINT_FIRST_DATA_ROW) rows.push({ key: String(row.getCell(header.indexOf("编码")).value), leads: String(row.getCell(header.indexOf("牵头单位")).value) });
+          if (n >= PRINT_FIRST_DATA_ROW)
+            rows.push({ key: String(row.getCell(header.indexOf("编码")).value), leads: String(row.getCell(header.indexOf("牵头单位")).value) });
         });
         const mine = cell.actor!.unitId === null ? null : db.select({ name: units.name }).from(units).where(eq(units.id, cell.actor!.unitId)).get()!.name;
         if (mine) expect(rows.every((x) => x.leads.split("、").includes(mine))).toBe(true);

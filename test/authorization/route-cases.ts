@@ -44,19 +44,43 @@ export async function routeCases(db: Db): Promise<EntryCase[]> {
   // Evidence on 住建局's fourth-quarter report, and a reply file on a notice sent to 住建局.
   const stored = { ...(await storeEvidence(env.dataDir, pdf)), filename: "佐证材料.pdf", mime: "application/pdf", size: pdf.length };
   db.transaction(
-    (tx) => saveReportDraft(tx, { subject: { taskId: taskIdOf(db, taskNo) }, periodId: periodIdOf(db, "2026Q4"), expectedVersion: 0, content: { progress: "推进中", problems: "", nextSteps: "", selfStatus: "onTrack", milestoneDone: null, milestoneDoneOn: null, metricValues: [] }, files: { add: [stored], removeIds: [] }, userId: zjjUser, now }),
+    (tx) =>
+      saveReportDraft(tx, {
+        subject: { taskId: taskIdOf(db, taskNo) },
+        periodId: periodIdOf(db, "2026Q4"),
+        expectedVersion: 0,
+        content: { progress: "推进中", problems: "", nextSteps: "", selfStatus: "onTrack", milestoneDone: null, milestoneDoneOn: null, metricValues: [] },
+        files: { add: [stored], removeIds: [] },
+        userId: zjjUser,
+        now,
+      }),
     { behavior: "immediate" },
   );
   const attachmentId = (db.$client.prepare("select max(id) as id from attachments").get() as { id: number }).id;
   const notice = db.transaction(
     (tx) => {
-      const n = insertNotice(tx, { taskId: taskIdOf(db, taskNo), projectId: null, periodId: periodIdOf(db, "2026Q4"), level: "cuiban", problem: "进展滞后。", requirement: "请补报。", deadline: "2027-01-10", unitIds: [zjj], byId: userIdOf(db, "duchashi"), now });
+      const n = insertNotice(tx, {
+        taskId: taskIdOf(db, taskNo),
+        projectId: null,
+        periodId: periodIdOf(db, "2026Q4"),
+        level: "cuiban",
+        problem: "进展滞后。",
+        requirement: "请补报。",
+        deadline: "2027-01-10",
+        unitIds: [zjj],
+        byId: userIdOf(db, "duchashi"),
+        now,
+      });
       const eventId = insertNoticeEvent(tx, { noticeId: n.id, kind: "replied", text: "已补报。", unitId: zjj, byId: zjjUser, at: now, deadline: null });
       return { id: n.id, fileId: insertNoticeAttachment(tx, { ...stored, eventId, uploadedById: zjjUser, now }) };
     },
     { behavior: "immediate" },
   );
-  const bellItem = db.insert(notifications).values({ userId: zjjUser, kind: "notice", title: "请补报第四季度进展", link: "/my" }).returning({ id: notifications.id }).get().id;
+  const bellItem = db
+    .insert(notifications)
+    .values({ userId: zjjUser, kind: "notice", title: "请补报第四季度进展", link: "/my" })
+    .returning({ id: notifications.id })
+    .get().id;
 
   const file = (r: Result) => {
     const res = response(r);
@@ -125,7 +149,12 @@ export async function routeCases(db: Db): Promise<EntryCase[]> {
 
 /** The actions that take no input; both act on the caller's own session or notifications. */
 export function selfServiceCases(db: Db): EntryCase[] {
-  const liveSessions = (userId: number) => db.select({ id: sessions.id }).from(sessions).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))).all();
+  const liveSessions = (userId: number) =>
+    db
+      .select({ id: sessions.id })
+      .from(sessions)
+      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+      .all();
   return [
     {
       ref: "app/account/actions.ts#logout",

@@ -29,11 +29,7 @@ export interface EntryCase {
 export type Account = { id: number; username: string; unitId: number | null };
 export type Cell = { persona: Persona; actor: Account | null; own: Account; other: Account; input: Input };
 
-export type Result =
-  | { kind: "form"; state: FormState }
-  | { kind: "response"; response: Response }
-  | { kind: "redirect"; url: string }
-  | { kind: "forbidden" };
+export type Result = { kind: "form"; state: FormState } | { kind: "response"; response: Response } | { kind: "redirect"; url: string } | { kind: "forbidden" };
 
 type Expected = "allowed" | "denied" | "unauthenticated";
 
@@ -73,8 +69,14 @@ function outcomeOf(r: Result): Expected | string {
 type AuditRow = { id: number; username: string | null; outcome: string; action: string };
 
 function accounts(db: Db) {
-  const one = (where: ReturnType<typeof eq>) => db.select({ id: users.id, username: users.username, unitId: users.unitId }).from(users).where(where).orderBy(users.id).get()!;
-  const unitAccounts = db.select({ id: users.id, username: users.username, unitId: users.unitId }).from(users).where(and(eq(users.role, "unit"), eq(users.disabled, false))).orderBy(users.id).all();
+  const one = (where: ReturnType<typeof eq>) =>
+    db.select({ id: users.id, username: users.username, unitId: users.unitId }).from(users).where(where).orderBy(users.id).get()!;
+  const unitAccounts = db
+    .select({ id: users.id, username: users.username, unitId: users.unitId })
+    .from(users)
+    .where(and(eq(users.role, "unit"), eq(users.disabled, false)))
+    .orderBy(users.id)
+    .all();
   return {
     admin: one(eq(users.username, ADMIN_USERNAME)),
     supervisor: one(eq(users.username, SUPERVISOR_USERNAME)),
@@ -114,19 +116,41 @@ function parties(db: Db, kind: RecordKind, input: Input, all: ReturnType<typeof 
     case "taskCoop":
       return pick(taskUnitIds(num(input.taskNo), kind === "taskLead" ? "lead" : "coop"), taskUnitIds(num(input.taskNo)));
     case "projectLead": {
-      const projectId = db.select({ id: livelihoodProjects.id }).from(livelihoodProjects).where(eq(livelihoodProjects.no, num(input.projectNo))).get()!.id;
+      const projectId = db
+        .select({ id: livelihoodProjects.id })
+        .from(livelihoodProjects)
+        .where(eq(livelihoodProjects.no, num(input.projectNo)))
+        .get()!.id;
       const units = db.select({ unitId: projectUnits.unitId, role: projectUnits.role }).from(projectUnits).where(eq(projectUnits.projectId, projectId)).all();
-      return pick(units.filter((u) => u.role === "lead").map((u) => u.unitId), units.map((u) => u.unitId));
+      return pick(
+        units.filter((u) => u.role === "lead").map((u) => u.unitId),
+        units.map((u) => u.unitId),
+      );
     }
     case "addressee": {
       const noticeId = num(input.noticeId);
-      const addressed = db.select({ unitId: noticeUnits.unitId }).from(noticeUnits).where(eq(noticeUnits.noticeId, noticeId)).all().map((u) => u.unitId);
+      const addressed = db
+        .select({ unitId: noticeUnits.unitId })
+        .from(noticeUnits)
+        .where(eq(noticeUnits.noticeId, noticeId))
+        .all()
+        .map((u) => u.unitId);
       const taskId = db.select({ taskId: notices.taskId }).from(notices).where(eq(notices.id, noticeId)).get()?.taskId;
-      const leads = taskId ? db.select({ unitId: taskUnits.unitId }).from(taskUnits).where(and(eq(taskUnits.taskId, taskId), inArray(taskUnits.role, ["lead", "coop"]))).all() : [];
+      const leads = taskId
+        ? db
+            .select({ unitId: taskUnits.unitId })
+            .from(taskUnits)
+            .where(and(eq(taskUnits.taskId, taskId), inArray(taskUnits.role, ["lead", "coop"])))
+            .all()
+        : [];
       return pick(addressed, [...addressed, ...leads.map((u) => u.unitId)]);
     }
     case "notification": {
-      const owner = db.select({ userId: notifications.userId }).from(notifications).where(eq(notifications.id, num(input.id))).get()!.userId;
+      const owner = db
+        .select({ userId: notifications.userId })
+        .from(notifications)
+        .where(eq(notifications.id, num(input.id)))
+        .get()!.userId;
       const own = all.unitAccounts.find((a) => a.id === owner);
       if (!own) throw new Error("the notification of a matrix entry must belong to a unit account");
       return { own, other: stranger([own.unitId!]) };
@@ -177,7 +201,8 @@ export function authorizationSuite(group: Group, build: (db: Db) => Promise<Entr
       const input = c.valid();
       const { own, other } = parties(db, rule.record, input, all);
       const actor: Account | null = persona === "signedOut" ? null : persona === "unitOwn" ? own : persona === "unitOther" ? other : all[persona];
-      if (actor && rule.withoutSecondFactor) db.update(users).set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, actor.id)).run();
+      if (actor && rule.withoutSecondFactor)
+        db.update(users).set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, actor.id)).run();
       if (actor) setRequest({ cookies: await sessionCookie({ sessionId: addSession(db, actor.id), userId: actor.id }), ip: "10.6.6.6" });
       else setRequest({ ip: "10.6.6.6" });
 
@@ -190,9 +215,15 @@ export function authorizationSuite(group: Group, build: (db: Db) => Promise<Entr
 
       if (expected === "allowed") {
         expect(["allowed", "allowed or unauthenticated"], `${where}: ${outcome}`).toContain(outcome);
-        expect(audits.filter((a) => a.outcome === "denied"), `${where}: denied audit rows`).toEqual([]);
+        expect(
+          audits.filter((a) => a.outcome === "denied"),
+          `${where}: denied audit rows`,
+        ).toEqual([]);
         if (rule.audited) {
-          expect(audits.some((a) => a.outcome === "success" && a.username === actor?.username), `${where}: no success audit row by the caller in ${JSON.stringify(audits)}`).toBe(true);
+          expect(
+            audits.some((a) => a.outcome === "success" && a.username === actor?.username),
+            `${where}: no success audit row by the caller in ${JSON.stringify(audits)}`,
+          ).toBe(true);
         } else {
           expect(audits, `${where}: a read wrote audit rows`).toEqual([]);
           expect(withoutProbe(snapshotDatabase(db)), `${where}: a read changed the database`).toEqual(withoutProbe(before));
@@ -203,7 +234,10 @@ export function authorizationSuite(group: Group, build: (db: Db) => Promise<Entr
       expect([expected, ...(expected === "unauthenticated" ? ["allowed or unauthenticated"] : [])], `${where}: ${outcome}`).toContain(outcome);
       expect(snapshotDatabase(db), `${where}: the database changed`).toEqual(before);
       if (expected === "denied") {
-        expect(audits.map((a) => ({ username: a.username, outcome: a.outcome })), `${where}: audit rows`).toEqual([{ username: actor!.username, outcome: "denied" }]);
+        expect(
+          audits.map((a) => ({ username: a.username, outcome: a.outcome })),
+          `${where}: audit rows`,
+        ).toEqual([{ username: actor!.username, outcome: "denied" }]);
       } else {
         expect(audits, `${where}: audit rows for a signed-out caller`).toEqual([]);
       }

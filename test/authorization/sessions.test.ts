@@ -85,12 +85,35 @@ const ACTIONS: { name: string; call: (target: { id: number; username: string }) 
     call: () =>
       updateTask(
         undefined,
-        form({ no: 1, version: taskVersion(), target: `改造城市危旧房（修订${seq}）`, sectionId, leaders: "杨盛", leadUnits: "住建局", coopUnits: "", metrics: "", reason: "更正", source: "经住建局确认" }),
+        form({
+          no: 1,
+          version: taskVersion(),
+          target: `改造城市危旧房（修订${seq}）`,
+          sectionId,
+          leaders: "杨盛",
+          leadUnits: "住建局",
+          coopUnits: "",
+          metrics: "",
+          reason: "更正",
+          source: "经住建局确认",
+        }),
       ),
   },
   {
     name: "resolve a flagged livelihood project",
-    call: () => resolveProject(undefined, form({ no: 1, version: projectVersion(), confirmed: "经核实无误", keepFlag: "true", note: `仍待书面确认${seq}`, reason: "核实", source: "经住建局确认" })),
+    call: () =>
+      resolveProject(
+        undefined,
+        form({
+          no: 1,
+          version: projectVersion(),
+          confirmed: "经核实无误",
+          keepFlag: "true",
+          note: `仍待书面确认${seq}`,
+          reason: "核实",
+          source: "经住建局确认",
+        }),
+      ),
   },
   {
     name: "export the audit log",
@@ -98,7 +121,10 @@ const ACTIONS: { name: string; call: (target: { id: number; username: string }) 
   },
   {
     name: "stage an evidence upload",
-    call: () => uploadEvidence(new Request("http://test/api/evidence/uploads?name=a.pdf", { method: "POST", body: pdfBytes() as BlobPart }), { params: Promise.resolve({}) }),
+    call: () =>
+      uploadEvidence(new Request("http://test/api/evidence/uploads?name=a.pdf", { method: "POST", body: pdfBytes() as BlobPart }), {
+        params: Promise.resolve({}),
+      }),
   },
 ];
 
@@ -109,10 +135,16 @@ beforeAll(async () => {
   leaderId = addLeader(db, "杨盛");
   mayorId = addLeader(db, "马慧", "市长");
   const yearId = db.insert(programmeYears).values({ year: 2026, title: "2026 年市政府重点工作任务" }).returning().get().id;
-  const docId = db.insert(sourceDocuments).values({ key: "tasks", docNo: "汨政办函〔2026〕1号", issuedOn: "2026-01-20", title: "重点工作" }).returning().get().id;
+  const docId = db
+    .insert(sourceDocuments)
+    .values({ key: "tasks", docNo: "汨政办函〔2026〕1号", issuedOn: "2026-01-20", title: "重点工作" })
+    .returning()
+    .get().id;
   sectionId = db.insert(sections).values({ yearId, name: "聚力提品质", position: 1 }).returning().get().id;
   db.insert(tasks).values({ yearId, no: 1, sectionId, target: "改造城市危旧房", sourceDocumentId: docId, sourceRef: "测试" }).run();
-  db.insert(livelihoodProjects).values({ yearId, no: 1, name: "城镇危旧房整治", sourceDocumentId: docId, sourceRef: "测试", needsVerification: true, note: "待核实" }).run();
+  db.insert(livelihoodProjects)
+    .values({ yearId, no: 1, name: "城镇危旧房整治", sourceDocumentId: docId, sourceRef: "测试", needsVerification: true, note: "待核实" })
+    .run();
   passwordHash = await hashPassword(PASSWORD);
 });
 

@@ -27,7 +27,10 @@ export async function adminCases(db: Db): Promise<ActionCase[]> {
 
   // The password persona: a known current password, so only the field under test is wrong.
   const self = userIdOf(db, "czj");
-  db.update(users).set({ passwordHash: await hashPassword(PASSWORD) }).where(eq(users.id, self)).run();
+  db.update(users)
+    .set({ passwordHash: await hashPassword(PASSWORD) })
+    .where(eq(users.id, self))
+    .run();
   const notification = db
     .insert(notifications)
     .values({ userId: self, kind: "notice", title: "请补报第四季度进展", link: "/my" })
@@ -158,7 +161,11 @@ export async function adminCases(db: Db): Promise<ActionCase[]> {
       valid: () => ({ id: String(notification) }),
       fields: [{ name: "id", kind: "id" }],
       foreign: () => {
-        const others = db.insert(notifications).values({ userId: target, kind: "notice", title: "别人的通知", link: "/my" }).returning({ id: notifications.id }).get().id;
+        const others = db
+          .insert(notifications)
+          .values({ userId: target, kind: "notice", title: "别人的通知", link: "/my" })
+          .returning({ id: notifications.id })
+          .get().id;
         return [{ id: String(others) }];
       },
     },

@@ -12,6 +12,17 @@ vi.mock("next/cache", () => import("@/test/next-request"));
 
 badInputSuite(
   "bad inputs to account and administration actions",
-  ["createUser", "updateUser", "setDisabled", "unlock", "resetPassword", "resetSecondFactor", "enrolSecondFactor", "updateDueDate", "changePassword", "openNotification"],
+  [
+    "createUser",
+    "updateUser",
+    "setDisabled",
+    "unlock",
+    "resetPassword",
+    "resetSecondFactor",
+    "enrolSecondFactor",
+    "updateDueDate",
+    "changePassword",
+    "openNotification",
+  ],
   adminCases,
 );

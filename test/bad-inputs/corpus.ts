@@ -114,7 +114,7 @@ const MARKUP = [
   e("React escape hatch text", '{"__html":"<b>x</b>"}', "markup"),
   e("entity", "&lt;&amp;&#x3c;", "markup"),
   e("markdown link", "[点我](javascript:alert(1))", "markup"),
-  e("CSV formula", "=HYPERLINK(\"http://evil\",\"点我\")", "markup"),
+  e("CSV formula", '=HYPERLINK("http://evil","点我")', "markup"),
   e("CSV formula plus", "+cmd|' /C calc'!A0", "markup"),
   e("RSC-looking text", "$@1", "markup"),
   e("JSON", '{"ok":true}', "markup"),

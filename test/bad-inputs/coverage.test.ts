@@ -19,7 +19,9 @@ const EXEMPT: Record<string, string> = {
 
 describe("bad-input coverage", () => {
   it("every Server Action and mutating route is in a bad-input suite or exempt with a reason", () => {
-    const registered = new Set(SUITES.flatMap((f) => [...fs.readFileSync(f, "utf8").matchAll(/ref: `\$\{(\w+)\}#(\w+)`|ref: "([^"]+)"/g)].map((m) => m[3] ?? `${m[1]}#${m[2]}`)));
+    const registered = new Set(
+      SUITES.flatMap((f) => [...fs.readFileSync(f, "utf8").matchAll(/ref: `\$\{(\w+)\}#(\w+)`|ref: "([^"]+)"/g)].map((m) => m[3] ?? `${m[1]}#${m[2]}`)),
+    );
     // Resolve `${CONST}#name` refs through the CONST declarations of the case files.
     const consts = new Map(SUITES.flatMap((f) => [...fs.readFileSync(f, "utf8").matchAll(/const (\w+) = "([^"]+)";/g)].map((m) => [m[1]!, m[2]!] as const)));
     const refs = new Set([...registered].map((r) => r.replace(/^(\w+)#/, (_all, name: string) => `${consts.get(name) ?? name}#`)));

@@ -15,7 +15,10 @@ export async function openSeededAppDb(): Promise<Db> {
   // Seeded accounts must change their initial password first, and the admin and the 督查室 bind
   // a second factor; these personas already did.
   db.update(users).set({ mustChangePassword: false }).run();
-  db.update(users).set({ totpEnabledAt: Date.now() }).where(inArray(users.role, ["admin", "supervisor"])).run();
+  db.update(users)
+    .set({ totpEnabledAt: Date.now() })
+    .where(inArray(users.role, ["admin", "supervisor"]))
+    .run();
   return db;
 }
 
@@ -47,7 +50,12 @@ export function taskNos(db: Db, { unitId, role }: { unitId: number; role: "lead"
   if (role !== "compile") return rows.map((r) => r.no);
   // The tasks the unit compiles: it is the first-listed lead unit (lib/unit-reporting.ts).
   const first = (taskId: number) =>
-    db.select({ unitId: taskUnits.unitId }).from(taskUnits).where(and(eq(taskUnits.taskId, taskId), eq(taskUnits.role, "lead"))).orderBy(taskUnits.position).get()?.unitId;
+    db
+      .select({ unitId: taskUnits.unitId })
+      .from(taskUnits)
+      .where(and(eq(taskUnits.taskId, taskId), eq(taskUnits.role, "lead")))
+      .orderBy(taskUnits.position)
+      .get()?.unitId;
   return rows.filter((r) => first(r.taskId) === unitId).map((r) => r.no);
 }
 

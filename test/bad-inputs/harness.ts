@@ -54,14 +54,22 @@ async function outcome(call: () => Promise<FormState | Response>): Promise<Outco
   }
   if (result instanceof Response) {
     expect(result.status, "route answered 5xx").toBeLessThan(500);
-    const body = (await result.clone().json().catch(() => ({}))) as { message?: string };
+    const body = (await result
+      .clone()
+      .json()
+      .catch(() => ({}))) as { message?: string };
     return { accepted: result.ok, message: body.message ?? "" };
   }
   return { accepted: result.ok === true, message: result.message ?? "", errors: result.errors };
 }
 
 const normaliseText = (v: unknown) => (typeof v === "string" ? v.replace(/\r\n/g, "\n").trim() : v);
-const asNumber = (v: unknown) => Number(String(v).trim().replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10)));
+const asNumber = (v: unknown) =>
+  Number(
+    String(v)
+      .trim()
+      .replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10)),
+  );
 
 /** Whether `field` may accept `input` at all (kind rules), and what it must then store. */
 function mayAccept(field: Field, input: BadInput, baseline: unknown): boolean {
@@ -96,8 +104,7 @@ function expectStored(field: Field, input: BadInput) {
     // == so that a typed "-0" stored as 0 counts as the same number; a blank leaves no value.
     const same = blank ? stored === null || stored === undefined : stored == asNumber(input.value);
     expect(same, `${field.name} ← ${input.label}: stored ${String(stored)}`).toBe(true);
-  }
-  else if (field.kind === "text" || field.kind === "requiredText") expect(stored, `${field.name} ← ${input.label}`).toBe(normaliseText(input.value));
+  } else if (field.kind === "text" || field.kind === "requiredText") expect(stored, `${field.name} ← ${input.label}`).toBe(normaliseText(input.value));
 }
 
 export async function runCase(db: Db, c: ActionCase): Promise<{ calls: number; accepted: number }> {
@@ -136,7 +143,9 @@ export async function runCase(db: Db, c: ActionCase): Promise<{ calls: number; a
     type AuditRow = { action: string; outcome: string; after: string | null };
     const audits = db.$client.prepare("select action, outcome, after from audit_log where id > ?").all(auditBefore) as AuditRow[];
     const expectedAudit = (a: AuditRow) =>
-      a.outcome === "denied" || (a.outcome === "failure" && /bad_current_password/.test(a.after ?? "")) || (a.action === "auth.lockout" && a.outcome === "success");
+      a.outcome === "denied" ||
+      (a.outcome === "failure" && /bad_current_password/.test(a.after ?? "")) ||
+      (a.action === "auth.lockout" && a.outcome === "success");
     expect(audits.every(expectedAudit), `${where}: audit rows ${JSON.stringify(audits)}`).toBe(true);
   };
 

@@ -38,7 +38,10 @@ async function expectRefused(credentials: Record<string, string>, label: string)
 
 // The counters a failed sign-in updates by design; everything else must stay as it was.
 const guarded = () => tableChecksums(db.$client, { exclude: ["audit_log", "login_attempts", "login_locks", "__drizzle_migrations", "users"] });
-const usersExceptCounters = () => db.$client.prepare("select id, username, display_name, role, unit_id, leader_id, password_hash, must_change_password, disabled, version from users order by id").all();
+const usersExceptCounters = () =>
+  db.$client
+    .prepare("select id, username, display_name, role, unit_id, leader_id, password_hash, must_change_password, disabled, version from users order by id")
+    .all();
 
 describe("bad inputs to the sign-in form", () => {
   it("refuses every bad username with a login code, creating no session and changing no account", async () => {

@@ -43,7 +43,18 @@ export async function outputsCases(db: Db): Promise<ActionCase[]> {
   // 季度通报: a draft to edit; after an accepted issue, a fresh draft.
   const ensureDraft = () => {
     if (getDraftBulletin({ periodId: q3.id })) return;
-    db.transaction((tx) => saveBulletinDraft(tx, { periodId: q3.id, expectedVersion: 0, docPrefix: "汨督", nextSteps: "继续推进各项重点工作。", userId: supervisorId, now: Date.now() }), { behavior: "immediate" });
+    db.transaction(
+      (tx) =>
+        saveBulletinDraft(tx, {
+          periodId: q3.id,
+          expectedVersion: 0,
+          docPrefix: "汨督",
+          nextSteps: "继续推进各项重点工作。",
+          userId: supervisorId,
+          now: Date.now(),
+        }),
+      { behavior: "immediate" },
+    );
   };
   ensureDraft();
   const draft = () => getDraftBulletin({ periodId: q3.id })!;
@@ -56,15 +67,41 @@ export async function outputsCases(db: Db): Promise<ActionCase[]> {
   const unit20 = db.$client.prepare("select unit_id from task_units where task_id = ? and role = 'lead'").pluck().get(task20) as number;
   const escalated = db.transaction(
     (tx) =>
-      insertNotice(tx, { taskId: task20, periodId: q3.id, level: "duban", problem: "三季度逾期未报。", requirement: "请补报。", deadline: "2027-01-10", unitIds: [unit20], byId: supervisorId, now: Date.now() }).id,
+      insertNotice(tx, {
+        taskId: task20,
+        periodId: q3.id,
+        level: "duban",
+        problem: "三季度逾期未报。",
+        requirement: "请补报。",
+        deadline: "2027-01-10",
+        unitIds: [unit20],
+        byId: supervisorId,
+        now: Date.now(),
+      }).id,
     { behavior: "immediate" },
   );
   db.update(notices).set({ escalatedToLeaderAt: Date.now() }).where(eq(notices.id, escalated)).run();
   // One on a task 杨盛 does not lead, for the foreign input.
-  const otherTask = db.$client.prepare("select t.id from tasks t where not exists (select 1 from task_leaders l join leaders d on d.id = l.leader_id where l.task_id = t.id and d.name = '杨盛') limit 1").pluck().get() as number;
+  const otherTask = db.$client
+    .prepare(
+      "select t.id from tasks t where not exists (select 1 from task_leaders l join leaders d on d.id = l.leader_id where l.task_id = t.id and d.name = '杨盛') limit 1",
+    )
+    .pluck()
+    .get() as number;
   const otherNo = db.$client.prepare("select no from tasks where id = ?").pluck().get(otherTask) as number;
   const foreignNotice = db.transaction(
-    (tx) => insertNotice(tx, { taskId: otherTask, periodId: q3.id, level: "duban", problem: "逾期。", requirement: "请补报。", deadline: "2027-01-10", unitIds: [unit20], byId: supervisorId, now: Date.now() }).id,
+    (tx) =>
+      insertNotice(tx, {
+        taskId: otherTask,
+        periodId: q3.id,
+        level: "duban",
+        problem: "逾期。",
+        requirement: "请补报。",
+        deadline: "2027-01-10",
+        unitIds: [unit20],
+        byId: supervisorId,
+        now: Date.now(),
+      }).id,
     { behavior: "immediate" },
   );
   db.update(notices).set({ escalatedToLeaderAt: Date.now() }).where(eq(notices.id, foreignNotice)).run();
@@ -82,7 +119,9 @@ export async function outputsCases(db: Db): Promise<ActionCase[]> {
   sheet.eachRow((row, n) => {
     if (n > 3 && String(row.getCell(header.indexOf("编码")).value) === `task:${fillNo}`) row.getCell(header.indexOf("工作进展")).value = "四季度按计划推进。";
   });
-  const workbook = new File([Buffer.from(await book.xlsx.writeBuffer())], "台账.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  const workbook = new File([Buffer.from(await book.xlsx.writeBuffer())], "台账.xlsx", {
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  });
   // After an accepted import the draft goes back to "as exported" (empty, version 0), so the same file imports again.
   const unimport = () => {
     const row = reportRow(db, fillNo, "2026Q4");
@@ -104,7 +143,12 @@ export async function outputsCases(db: Db): Promise<ActionCase[]> {
       fields: [
         { name: "quarter", kind: "choice", choices: [Q3] },
         { name: "version", kind: "id" },
-        { name: "docPrefix", kind: "requiredText", accepts: (v) => typeof v === "string" && /^[\p{Script=Han}A-Za-z]{1,12}$/u.test(v.trim()), stored: () => draft().docPrefix },
+        {
+          name: "docPrefix",
+          kind: "requiredText",
+          accepts: (v) => typeof v === "string" && /^[\p{Script=Han}A-Za-z]{1,12}$/u.test(v.trim()),
+          stored: () => draft().docPrefix,
+        },
         { name: "nextSteps", kind: "text", stored: () => draft().nextSteps },
       ],
     },

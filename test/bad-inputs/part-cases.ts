@@ -21,16 +21,40 @@ export function partCases(
       : db.select({ id: livelihoodProjects.id }).from(livelihoodProjects).where(eq(livelihoodProjects.no, no)).get()!.id;
   const leads =
     kind === "task"
-      ? db.select({ unitId: taskUnits.unitId }).from(taskUnits).where(and(eq(taskUnits.taskId, subjectId), eq(taskUnits.role, "lead"))).orderBy(asc(taskUnits.position)).all()
-      : db.select({ unitId: projectUnits.unitId }).from(projectUnits).where(and(eq(projectUnits.projectId, subjectId), eq(projectUnits.role, "lead"))).orderBy(asc(projectUnits.position)).all();
+      ? db
+          .select({ unitId: taskUnits.unitId })
+          .from(taskUnits)
+          .where(and(eq(taskUnits.taskId, subjectId), eq(taskUnits.role, "lead")))
+          .orderBy(asc(taskUnits.position))
+          .all()
+      : db
+          .select({ unitId: projectUnits.unitId })
+          .from(projectUnits)
+          .where(and(eq(projectUnits.projectId, subjectId), eq(projectUnits.role, "lead")))
+          .orderBy(asc(projectUnits.position))
+          .all();
   const coLead = leads[1]!.unitId;
-  const username = db.select({ username: users.username }).from(users).where(and(eq(users.unitId, coLead), eq(users.role, "unit"))).get()!.username;
+  const username = db
+    .select({ username: users.username })
+    .from(users)
+    .where(and(eq(users.unitId, coLead), eq(users.role, "unit")))
+    .get()!.username;
   const periodId = db.select({ id: periods.id }).from(periods).where(eq(periods.code, quarter)).get()!.id;
   const subjectCol = kind === "task" ? reportParts.taskId : reportParts.projectId;
-  const part = () => db.select().from(reportParts).where(and(eq(subjectCol, subjectId), eq(reportParts.periodId, periodId), eq(reportParts.unitId, coLead))).get();
+  const part = () =>
+    db
+      .select()
+      .from(reportParts)
+      .where(and(eq(subjectCol, subjectId), eq(reportParts.periodId, periodId), eq(reportParts.unitId, coLead)))
+      .get();
   // The compiled report must stay open for parts to be written.
   const reportCol = kind === "task" ? reports.taskId : reports.projectId;
-  const reopen = () => db.update(reports).set({ status: "draft" }).where(and(eq(reportCol, subjectId), eq(reports.periodId, periodId))).run();
+  const reopen = () =>
+    db
+      .update(reports)
+      .set({ status: "draft" })
+      .where(and(eq(reportCol, subjectId), eq(reports.periodId, periodId)))
+      .run();
   reopen();
   const valid = () => ({ [field]: String(no), quarter, version: String(part()?.version ?? 0), progress: "本单位负责部分进展", problems: "" });
   const fields: ActionCase["fields"] = [
@@ -41,7 +65,17 @@ export function partCases(
     { name: "attach", kind: "id" },
   ];
   return [
-    { signIn: () => actAs(db, username), call: (input) => save(undefined, input), valid, fields: [...fields, { name: "progress", kind: "text", stored: () => part()?.progress }] },
-    { signIn: () => actAs(db, username), call: (input) => submit(undefined, input), valid, fields: [...fields, { name: "progress", kind: "requiredText", stored: () => part()?.progress }] },
+    {
+      signIn: () => actAs(db, username),
+      call: (input) => save(undefined, input),
+      valid,
+      fields: [...fields, { name: "progress", kind: "text", stored: () => part()?.progress }],
+    },
+    {
+      signIn: () => actAs(db, username),
+      call: (input) => submit(undefined, input),
+      valid,
+      fields: [...fields, { name: "progress", kind: "requiredText", stored: () => part()?.progress }],
+    },
   ];
 }

@@ -1,7 +1,14 @@
 // Bad-input cases for the livelihood-project (民生实事) quarterly report: save, submit,
 // approve and return, with the project's own part values and stage milestones.
 import { and, eq } from "drizzle-orm";
-import { approveProjectReport, returnProjectReport, saveProjectReport, saveProjectReportPart, submitProjectReport, submitProjectReportPart } from "@/app/projects/[no]/report/[quarter]/actions";
+import {
+  approveProjectReport,
+  returnProjectReport,
+  saveProjectReport,
+  saveProjectReportPart,
+  submitProjectReport,
+  submitProjectReportPart,
+} from "@/app/projects/[no]/report/[quarter]/actions";
 import { partCases } from "./part-cases";
 import type { Db } from "@/db/client";
 import { yearIdOf } from "@/db/testing/programme-year";
@@ -28,7 +35,11 @@ export async function projectCases(db: Db): Promise<ActionCase[]> {
 
   const projectId = (no: number) => db.select({ id: livelihoodProjects.id }).from(livelihoodProjects).where(eq(livelihoodProjects.no, no)).get()!.id;
   const row = (code: string) =>
-    db.select().from(reports).where(and(eq(reports.projectId, projectId(own.no)), eq(reports.periodId, periodIdOf(db, code)))).get();
+    db
+      .select()
+      .from(reports)
+      .where(and(eq(reports.projectId, projectId(own.no)), eq(reports.periodId, periodIdOf(db, code))))
+      .get();
   const valueField = projectField.value(counted.id, 0);
 
   const valid = () => {
@@ -58,7 +69,11 @@ export async function projectCases(db: Db): Promise<ActionCase[]> {
       name: valueField,
       kind: "number",
       stored: () =>
-        db.select({ v: reportPartValues.value }).from(reportPartValues).where(and(eq(reportPartValues.reportId, row(Q)!.id), eq(reportPartValues.partId, counted.id))).get()?.v,
+        db
+          .select({ v: reportPartValues.value })
+          .from(reportPartValues)
+          .where(and(eq(reportPartValues.reportId, row(Q)!.id), eq(reportPartValues.partId, counted.id)))
+          .get()?.v,
     },
     { name: projectField.milestoneDone(lastStage.id), kind: "choice", choices: ["1", "on", "true", "", "0", "false"] },
     { name: projectField.milestoneDoneOn(lastStage.id), kind: "date" },
@@ -71,7 +86,16 @@ export async function projectCases(db: Db): Promise<ActionCase[]> {
         subject: { projectId: projectId(own.no) },
         periodId: periodIdOf(db, "2026Q3"),
         expectedVersion: 0,
-        content: { progress: "第三季度进展", problems: "", nextSteps: "", selfStatus: "onTrack", milestoneDone: null, milestoneDoneOn: null, metricValues: [], partValues: [{ partId: counted.id, category: "", value: 100 }] },
+        content: {
+          progress: "第三季度进展",
+          problems: "",
+          nextSteps: "",
+          selfStatus: "onTrack",
+          milestoneDone: null,
+          milestoneDoneOn: null,
+          metricValues: [],
+          partValues: [{ partId: counted.id, category: "", value: 100 }],
+        },
         userId: userIdOf(db, "zjj"),
         now: Date.now(),
       }),
@@ -79,7 +103,13 @@ export async function projectCases(db: Db): Promise<ActionCase[]> {
   );
   const review = () => row("2026Q3")!;
   const resubmit = () => db.update(reports).set({ status: "submitted" }).where(eq(reports.id, review().id)).run();
-  const reviewValid = (comment: string) => ({ reportId: String(review().id), projectNo: String(own.no), quarter: "2026Q3", version: String(review().version), comment });
+  const reviewValid = (comment: string) => ({
+    reportId: String(review().id),
+    projectNo: String(own.no),
+    quarter: "2026Q3",
+    version: String(review().version),
+    comment,
+  });
   const asZjj = () => actAs(db, "zjj");
   const asSupervisor = () => actAs(db, "duchashi");
 
@@ -102,7 +132,12 @@ export async function projectCases(db: Db): Promise<ActionCase[]> {
       call: (input) => submitProjectReport(undefined, input),
       valid,
       fields: fields(true),
-      reset: () => db.update(reports).set({ status: "draft" }).where(eq(reports.id, row(Q)!.id)).run(),
+      reset: () =>
+        db
+          .update(reports)
+          .set({ status: "draft" })
+          .where(eq(reports.id, row(Q)!.id))
+          .run(),
       foreign: () => [{ ...valid(), projectNo: String(foreign.no) }],
       files: { field: "evidence", inputs: files },
     },

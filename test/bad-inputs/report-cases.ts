@@ -3,7 +3,15 @@
 // the current state and is reset after an accepted call.
 import { and, eq } from "drizzle-orm";
 import { decideTargetsChange, requestTargetsChange, saveTargets, setTargetsLocked } from "@/app/tasks/[no]/targets/actions";
-import { approveReport, returnReport, saveCoopNoteAction, saveReport, saveReportPart, submitReportAction, submitReportPart } from "@/app/tasks/[no]/report/[quarter]/actions";
+import {
+  approveReport,
+  returnReport,
+  saveCoopNoteAction,
+  saveReport,
+  saveReportPart,
+  submitReportAction,
+  submitReportPart,
+} from "@/app/tasks/[no]/report/[quarter]/actions";
 import { partCases } from "./part-cases";
 import { approveReports } from "@/app/supervision/review/actions";
 import { POST as uploadEvidence } from "@/app/api/evidence/uploads/route";
@@ -11,7 +19,19 @@ import { pdfBytes } from "@/lib/testing/evidence-fixtures";
 import type { Db } from "@/db/client";
 import { submitReport } from "@/db/queries/report-writes";
 import { createChangeRequest, getTaskTargets, quarterPlanOf, saveTaskTargets } from "@/db/queries/targets";
-import { coopNotes, metricQuarterTargets, metrics, reportMetricValues, reports, targetChangeRequests, targetLocks, targetSets, taskQuarterMilestones, units, users } from "@/db/schema";
+import {
+  coopNotes,
+  metricQuarterTargets,
+  metrics,
+  reportMetricValues,
+  reports,
+  targetChangeRequests,
+  targetLocks,
+  targetSets,
+  taskQuarterMilestones,
+  units,
+  users,
+} from "@/db/schema";
 import { defaultQuarterPlans } from "@/lib/quarter-targets";
 import { PROGRESS_LAMPS, SELF_STATUS } from "@/lib/vocabulary";
 import { badFiles } from "./corpus";
@@ -22,7 +42,12 @@ const Q = "2026Q4";
 const str = (n: number | null | undefined) => String(n ?? 0);
 
 function metricIdOf(db: Db, no: number): number {
-  return db.select({ id: metrics.id }).from(metrics).where(eq(metrics.taskId, taskIdOf(db, no))).orderBy(metrics.position).get()!.id;
+  return db
+    .select({ id: metrics.id })
+    .from(metrics)
+    .where(eq(metrics.taskId, taskIdOf(db, no)))
+    .orderBy(metrics.position)
+    .get()!.id;
 }
 
 /** Saves default plans and a milestone for every quarter, as the lead unit would. */
@@ -31,7 +56,9 @@ function planTargets(db: Db, no: number, userId: number) {
   const t = getTaskTargets({ taskId });
   const plans = new Map(t.metrics.map((m) => [m.id, defaultQuarterPlans(m)]));
   const milestones = [1, 2, 3, 4].map((q) => `第${q}季度：完成阶段任务`);
-  db.transaction((tx) => saveTaskTargets(tx, { taskId, expectedVersion: t.version, plans, milestones, openQuarters: [1, 2, 3, 4], userId, now: Date.now() }), { behavior: "immediate" });
+  db.transaction((tx) => saveTaskTargets(tx, { taskId, expectedVersion: t.version, plans, milestones, openQuarters: [1, 2, 3, 4], userId, now: Date.now() }), {
+    behavior: "immediate",
+  });
 }
 
 export async function reportCases(db: Db): Promise<ActionCase[]> {
@@ -52,7 +79,15 @@ export async function reportCases(db: Db): Promise<ActionCase[]> {
         subject: { taskId: taskIdOf(db, reviewNo!) },
         periodId: periodIdOf(db, "2026Q3"),
         expectedVersion: 0,
-        content: { progress: "第三季度进展", problems: "", nextSteps: "", selfStatus: "onTrack", milestoneDone: null, milestoneDoneOn: null, metricValues: [{ metricId: reviewMetric, value: 200 }] },
+        content: {
+          progress: "第三季度进展",
+          problems: "",
+          nextSteps: "",
+          selfStatus: "onTrack",
+          milestoneDone: null,
+          milestoneDoneOn: null,
+          metricValues: [{ metricId: reviewMetric, value: 200 }],
+        },
         userId: zjjUser,
         now: Date.now(),
       }),
@@ -60,7 +95,13 @@ export async function reportCases(db: Db): Promise<ActionCase[]> {
   );
   const review = () => reportRow(db, reviewNo!, "2026Q3")!;
   const resubmit = () => db.update(reports).set({ status: "submitted" }).where(eq(reports.id, review().id)).run();
-  const reviewValid = (comment: string) => ({ reportId: str(review().id), taskNo: String(reviewNo), quarter: "2026Q3", version: str(review().version), comment });
+  const reviewValid = (comment: string) => ({
+    reportId: str(review().id),
+    taskNo: String(reviewNo),
+    quarter: "2026Q3",
+    version: str(review().version),
+    comment,
+  });
 
   const reportFields = (no: number, metricId: number, submitting: boolean) => {
     const row = () => reportRow(db, no, Q);
@@ -76,7 +117,11 @@ export async function reportCases(db: Db): Promise<ActionCase[]> {
         name: `metric.${metricId}`,
         kind: "number" as const,
         stored: () =>
-          db.select({ v: reportMetricValues.value }).from(reportMetricValues).where(and(eq(reportMetricValues.reportId, row()!.id), eq(reportMetricValues.metricId, metricId))).get()?.v,
+          db
+            .select({ v: reportMetricValues.value })
+            .from(reportMetricValues)
+            .where(and(eq(reportMetricValues.reportId, row()!.id), eq(reportMetricValues.metricId, metricId)))
+            .get()?.v,
       },
       { name: "milestoneDone", kind: "choice" as const, choices: submitting ? ["done", "notDone"] : ["done", "notDone", ""] },
       { name: "milestoneDoneOn", kind: "date" as const },
@@ -121,29 +166,69 @@ export async function reportCases(db: Db): Promise<ActionCase[]> {
     return input;
   };
   const lockNo = reviewNo!;
-  const lockVersion = () => str(db.select({ v: targetSets.version }).from(targetSets).where(eq(targetSets.taskId, taskIdOf(db, lockNo))).get()?.v);
-  const q4Locked = () => db.select().from(targetLocks).where(and(eq(targetLocks.taskId, taskIdOf(db, lockNo)), eq(targetLocks.quarter, 4))).get() !== undefined;
+  const lockVersion = () =>
+    str(
+      db
+        .select({ v: targetSets.version })
+        .from(targetSets)
+        .where(eq(targetSets.taskId, taskIdOf(db, lockNo)))
+        .get()?.v,
+    );
+  const q4Locked = () =>
+    db
+      .select()
+      .from(targetLocks)
+      .where(and(eq(targetLocks.taskId, taskIdOf(db, lockNo)), eq(targetLocks.quarter, 4)))
+      .get() !== undefined;
 
   // A change request of the (ended, so locked) third quarter of the targets task.
   const changeField = targetsMetric ? `plan.${targetsMetric}.q3` : "milestone.q3";
   const changeValid = () => {
     const t = getTaskTargets({ taskId: targetsId });
-    const input: Record<string, unknown> = { taskNo: String(targetsNoUsed), quarter: "3", version: targetsVersion(), reason: "受用地审批影响，申请调整三季度目标。", "milestone.q3": t.milestones[2] ?? "" };
+    const input: Record<string, unknown> = {
+      taskNo: String(targetsNoUsed),
+      quarter: "3",
+      version: targetsVersion(),
+      reason: "受用地审批影响，申请调整三季度目标。",
+      "milestone.q3": t.milestones[2] ?? "",
+    };
     if (targetsMetric) {
       const m = t.metrics.find((x) => x.id === targetsMetric)!;
       // Halfway between the second quarter's plan and the fourth's: always a valid, different plan.
-      input[`plan.${targetsMetric}.q3`] = String(Math.round((m.plans[1] + m.plans[3]) / 2) === m.plans[2] ? m.plans[1] : Math.round((m.plans[1] + m.plans[3]) / 2));
+      input[`plan.${targetsMetric}.q3`] = String(
+        Math.round((m.plans[1] + m.plans[3]) / 2) === m.plans[2] ? m.plans[1] : Math.round((m.plans[1] + m.plans[3]) / 2),
+      );
     } else input["milestone.q3"] = "调整后的三季度节点";
     return input;
   };
   const closeRequests = () => db.update(targetChangeRequests).set({ status: "refused" }).where(eq(targetChangeRequests.status, "pending")).run();
   const pendingRequest = () => {
-    const open = db.select().from(targetChangeRequests).where(and(eq(targetChangeRequests.taskId, targetsId), eq(targetChangeRequests.status, "pending"))).get();
+    const open = db
+      .select()
+      .from(targetChangeRequests)
+      .where(and(eq(targetChangeRequests.taskId, targetsId), eq(targetChangeRequests.status, "pending")))
+      .get();
     if (open) return open;
     const t = getTaskTargets({ taskId: targetsId });
     const before = quarterPlanOf(t, 3);
-    db.transaction((tx) => createChangeRequest(tx, { taskId: targetsId, quarter: 3, before, proposed: { ...before, milestone: "调整后的三季度节点" }, reason: "测试申请", userId: zjjUser, now: Date.now() }), { behavior: "immediate" });
-    return db.select().from(targetChangeRequests).where(and(eq(targetChangeRequests.taskId, targetsId), eq(targetChangeRequests.status, "pending"))).get()!;
+    db.transaction(
+      (tx) =>
+        createChangeRequest(tx, {
+          taskId: targetsId,
+          quarter: 3,
+          before,
+          proposed: { ...before, milestone: "调整后的三季度节点" },
+          reason: "测试申请",
+          userId: zjjUser,
+          now: Date.now(),
+        }),
+      { behavior: "immediate" },
+    );
+    return db
+      .select()
+      .from(targetChangeRequests)
+      .where(and(eq(targetChangeRequests.taskId, targetsId), eq(targetChangeRequests.status, "pending")))
+      .get()!;
   };
 
   const asZjj = () => actAs(db, "zjj");
@@ -187,7 +272,12 @@ export async function reportCases(db: Db): Promise<ActionCase[]> {
       call: (input) => submitReportAction(undefined, input),
       valid: () => reportValid(submitNo!, submitMetric),
       fields: reportFields(submitNo!, submitMetric, true),
-      reset: () => db.update(reports).set({ status: "draft" }).where(eq(reports.id, reportRow(db, submitNo!, Q)!.id)).run(),
+      reset: () =>
+        db
+          .update(reports)
+          .set({ status: "draft" })
+          .where(eq(reports.id, reportRow(db, submitNo!, Q)!.id))
+          .run(),
       foreign: () => [{ ...reportValid(submitNo!, submitMetric), taskNo: String(foreign) }],
       files: { field: "evidence", inputs: files },
     },
@@ -257,14 +347,24 @@ export async function reportCases(db: Db): Promise<ActionCase[]> {
           name: "milestone.q4",
           // Without metrics a task must plan a milestone for every quarter.
           kind: targetsMetric ? "text" : "requiredText",
-          stored: () => db.select({ t: taskQuarterMilestones.text }).from(taskQuarterMilestones).where(and(eq(taskQuarterMilestones.taskId, targetsId), eq(taskQuarterMilestones.quarter, 4))).get()?.t ?? "",
+          stored: () =>
+            db
+              .select({ t: taskQuarterMilestones.text })
+              .from(taskQuarterMilestones)
+              .where(and(eq(taskQuarterMilestones.taskId, targetsId), eq(taskQuarterMilestones.quarter, 4)))
+              .get()?.t ?? "",
         },
         ...(targetsMetric
           ? [
               {
                 name: `plan.${targetsMetric}.q4`,
                 kind: "number" as const,
-                stored: () => db.select({ v: metricQuarterTargets.value }).from(metricQuarterTargets).where(and(eq(metricQuarterTargets.metricId, targetsMetric), eq(metricQuarterTargets.quarter, 4))).get()?.v,
+                stored: () =>
+                  db
+                    .select({ v: metricQuarterTargets.value })
+                    .from(metricQuarterTargets)
+                    .where(and(eq(metricQuarterTargets.metricId, targetsMetric), eq(metricQuarterTargets.quarter, 4)))
+                    .get()?.v,
               },
             ]
           : []),
@@ -295,7 +395,11 @@ export async function reportCases(db: Db): Promise<ActionCase[]> {
         { name: "taskNo", kind: "id" },
         { name: "quarter", kind: "choice", choices: ["3"] },
         { name: "version", kind: "id" },
-        { name: "reason", kind: "requiredText", stored: () => db.select({ r: targetChangeRequests.reason }).from(targetChangeRequests).where(eq(targetChangeRequests.status, "pending")).get()?.r },
+        {
+          name: "reason",
+          kind: "requiredText",
+          stored: () => db.select({ r: targetChangeRequests.reason }).from(targetChangeRequests).where(eq(targetChangeRequests.status, "pending")).get()?.r,
+        },
         { name: changeField, kind: targetsMetric ? "number" : "requiredText" },
       ],
       reset: closeRequests,

@@ -12,6 +12,20 @@ vi.mock("next/cache", () => import("@/test/next-request"));
 
 badInputSuite(
   "bad inputs to reporting actions",
-  ["POST", "saveReportPart", "submitReportPart", "saveReport", "submitReportAction", "approveReport", "returnReport", "approveReports", "saveCoopNoteAction", "saveTargets", "setTargetsLocked", "requestTargetsChange", "decideTargetsChange"],
+  [
+    "POST",
+    "saveReportPart",
+    "submitReportPart",
+    "saveReport",
+    "submitReportAction",
+    "approveReport",
+    "returnReport",
+    "approveReports",
+    "saveCoopNoteAction",
+    "saveTargets",
+    "setTargetsLocked",
+    "requestTargetsChange",
+    "decideTargetsChange",
+  ],
   reportCases,
 );

@@ -19,10 +19,12 @@ export function badInputSuite(title: string, names: string[], build: (db: Db) =>
     });
     for (const name of names) {
       it(`${name}: each of ≥200 bad inputs gets a Chinese error and changes nothing; valid text is stored as typed`, async () => {
-        const { calls } = await runCase(db, cases.find((c) => c.ref === name || c.ref.endsWith(`#${name}`))!);
+        const { calls } = await runCase(
+          db,
+          cases.find((c) => c.ref === name || c.ref.endsWith(`#${name}`))!,
+        );
         expect(calls).toBeGreaterThanOrEqual(200);
       });
     }
   });
 }
-

@@ -2,14 +2,7 @@
 // (issue, reply, send back, close, raise, escalate) and the RAG colour override.
 import { desc, eq } from "drizzle-orm";
 import { clearRagOverride, setRagOverride } from "@/app/supervision/overdue/actions";
-import {
-  closeNotice,
-  escalateNoticeToLeader,
-  issueNotice,
-  raiseNoticeToDuban,
-  replyNotice,
-  sendBackNotice,
-} from "@/app/supervision/notices/actions";
+import { closeNotice, escalateNoticeToLeader, issueNotice, raiseNoticeToDuban, replyNotice, sendBackNotice } from "@/app/supervision/notices/actions";
 import type { Db } from "@/db/client";
 import { insertNotice } from "@/db/queries/notices";
 import { getProgressOverride, setProgressOverride } from "@/db/queries/progress-overrides";
@@ -54,11 +47,14 @@ export async function supervisionCases(db: Db): Promise<ActionCase[]> {
   const foreignNotice = issue("cuiban", "2027-01-10", "sent", otherNo);
   db.update(notices).set({ status: "sent" }).where(eq(notices.id, foreignNotice)).run();
   // The foreign notice goes to the other task's lead units only.
-  db.$client.prepare("update notice_units set unit_id = (select unit_id from task_units where task_id = ? and role = 'lead' limit 1) where notice_id = ?").run(taskIdOf(db, otherNo), foreignNotice);
+  db.$client
+    .prepare("update notice_units set unit_id = (select unit_id from task_units where task_id = ? and role = 'lead' limit 1) where notice_id = ?")
+    .run(taskIdOf(db, otherNo), foreignNotice);
 
   const version = (id: number) => String(db.select({ v: notices.version }).from(notices).where(eq(notices.id, id)).get()!.v);
   const setState = (id: number, set: Partial<typeof notices.$inferInsert>) => () => db.update(notices).set(set).where(eq(notices.id, id)).run();
-  const lastEventText = (id: number) => db.select({ t: noticeEvents.text }).from(noticeEvents).where(eq(noticeEvents.noticeId, id)).orderBy(desc(noticeEvents.id)).get()?.t;
+  const lastEventText = (id: number) =>
+    db.select({ t: noticeEvents.text }).from(noticeEvents).where(eq(noticeEvents.noticeId, id)).orderBy(desc(noticeEvents.id)).get()?.t;
   const lastNotice = () => db.select().from(notices).orderBy(desc(notices.id)).get()!;
 
   const ragTask = taskIdOf(db, ownNo!);
@@ -68,7 +64,13 @@ export async function supervisionCases(db: Db): Promise<ActionCase[]> {
     const o = getProgressOverride(db, ragKey);
     return o && o.color !== null ? o : null;
   };
-  const ragValid = () => ({ subject: `task:${ownNo}`, periodCode: "2026Q3", expectedAt: String(override()?.at ?? 0), color: "amber", reason: "已召开专题调度会，进度可控。" });
+  const ragValid = () => ({
+    subject: `task:${ownNo}`,
+    periodCode: "2026Q3",
+    expectedAt: String(override()?.at ?? 0),
+    color: "amber",
+    reason: "已召开专题调度会，进度可控。",
+  });
   const ensureOverride = () => {
     if (override()) return;
     db.transaction((tx) => setProgressOverride(tx, ragKey, { color: "red", reason: "滞后", at: Date.now(), byId: supervisorId }), { behavior: "immediate" });
@@ -83,7 +85,14 @@ export async function supervisionCases(db: Db): Promise<ActionCase[]> {
       ref: `${NOTICES}#issueNotice`,
       signIn: asSupervisor,
       call: (input) => issueNotice(undefined, input),
-      valid: () => ({ subject: `task:${ownNo}`, periodCode: "2026Q4", level: "cuiban", problem: "进展滞后。", requirement: "请于期限内报送。", deadline: "2027-01-10" }),
+      valid: () => ({
+        subject: `task:${ownNo}`,
+        periodCode: "2026Q4",
+        level: "cuiban",
+        problem: "进展滞后。",
+        requirement: "请于期限内报送。",
+        deadline: "2027-01-10",
+      }),
       fields: [
         { name: "subject", kind: "choice" },
         { name: "periodCode", kind: "choice", choices: ["2026Q4", "2026Q1", "2026Q2", "2026Q3", ""] },

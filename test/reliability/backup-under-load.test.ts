@@ -33,7 +33,14 @@ function addHistory(t: ReportingDb) {
   t.db.transaction(
     (tx) => {
       for (let i = 0; i < HISTORY_ROWS; i++) {
-        writeAudit(tx, { actor: { username: "history" }, action: "report.save", entity: "report", entityId: `h${i}`, outcome: "success", after: { filler, i } });
+        writeAudit(tx, {
+          actor: { username: "history" },
+          action: "report.save",
+          entity: "report",
+          entityId: `h${i}`,
+          outcome: "success",
+          after: { filler, i },
+        });
       }
     },
     { behavior: "immediate" },
@@ -44,7 +51,9 @@ const sha256 = (file: string) => crypto.createHash("sha256").update(fs.readFileS
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  return Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)))]).finally(() => clearTimeout(timer));
+  return Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)))]).finally(() =>
+    clearTimeout(timer),
+  );
 }
 
 beforeAll(async () => {
@@ -107,7 +116,11 @@ describe("online backup under load", () => {
       const username = (copy.prepare("select username from users where id = ?").get(owner.userId) as { username: string }).username;
       for (const { taskNo } of slots) {
         const current = version.get(taskNo) as { version: number } | undefined;
-        const reportId = (copy.prepare("select r.id from reports r join tasks t on t.id = r.task_id join periods p on p.id = r.period_id where t.no = ? and p.code = '2026Q4'").get(taskNo) as { id: number } | undefined)?.id;
+        const reportId = (
+          copy
+            .prepare("select r.id from reports r join tasks t on t.id = r.task_id join periods p on p.id = r.period_id where t.no = ? and p.code = '2026Q4'")
+            .get(taskNo) as { id: number } | undefined
+        )?.id;
         const row = audited.get(username, String(reportId)) as { v: number | null; n: number };
         expect(row).toEqual({ v: current?.version ?? null, n: current?.version ?? 0 });
       }

@@ -114,7 +114,10 @@ describe("crash safety", () => {
         // Mostly mid-stream after a few saves; sometimes right after start-up, before or
         // during the first transaction.
         const early = Math.random() < 0.2;
-        const acks = await crashRound(job, { afterAcks: early ? 0 : 1 + Math.floor(Math.random() * 5), delayMs: Math.floor(Math.random() * (early ? 40 : 25)) });
+        const acks = await crashRound(job, {
+          afterAcks: early ? 0 : 1 + Math.floor(Math.random() * 5),
+          delayMs: Math.floor(Math.random() * (early ? 40 : 25)),
+        });
         if (acks.length > 0) roundsWithAcks += 1;
         all.push(...acks);
         checkAfterRestart(t.file, all);

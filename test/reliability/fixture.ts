@@ -50,7 +50,13 @@ export async function openReportingDb(): Promise<ReportingDb> {
     .filter((r) => r.unitId !== null);
   const byUnit = new Map<number, number[]>();
   for (const r of leads) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), r.no]);
-  const kinds = new Map(db.select({ id: units.id, kind: units.kind }).from(units).all().map((u) => [u.id, u.kind]));
+  const kinds = new Map(
+    db
+      .select({ id: units.id, kind: units.kind })
+      .from(units)
+      .all()
+      .map((u) => [u.id, u.kind]),
+  );
   const accounts = [...byUnit]
     .filter(([unitId]) => kinds.get(unitId) !== "群体描述")
     .sort((a, b) => b[1].length - a[1].length)
@@ -65,7 +71,14 @@ export async function openReportingDb(): Promise<ReportingDb> {
     file,
     accounts,
     // One audit key for the workers and this process, so this process can verify their chain.
-    env: { DATABASE_PATH: file, DATA_DIR: dir, APP_TODAY: TODAY, DEMO_MODE: "0", NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET!, AUDIT_KEY_FILE: auditKeyPath() },
+    env: {
+      DATABASE_PATH: file,
+      DATA_DIR: dir,
+      APP_TODAY: TODAY,
+      DEMO_MODE: "0",
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET!,
+      AUDIT_KEY_FILE: auditKeyPath(),
+    },
     close: () => {
       db.$client.close();
       fs.rmSync(dir, { recursive: true, force: true });

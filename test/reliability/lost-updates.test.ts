@@ -60,7 +60,10 @@ describe("concurrent report saves", () => {
 
     // 10 processes × 2 calls each: contention across connections and within a process.
     const jobs = Array.from({ length: PROCESSES }, (_, p) =>
-      job(owner, [0, 1].map((k) => draft(taskNo, "2026Q3", start.version, `并发保存 ${p * 2 + k}`))),
+      job(
+        owner,
+        [0, 1].map((k) => draft(taskNo, "2026Q3", start.version, `并发保存 ${p * 2 + k}`)),
+      ),
     );
     const states = await race(jobs);
 
@@ -100,7 +103,14 @@ describe("concurrent report saves", () => {
     expect(planned).toHaveLength(10);
     const auditBefore = lastAuditId();
 
-    const states = await race(planned.map(({ owner, slots }) => job(owner, slots.map((s) => draft(s.no, s.q, 0, `${s.no} 号任务 ${s.q} 进展`)))));
+    const states = await race(
+      planned.map(({ owner, slots }) =>
+        job(
+          owner,
+          slots.map((s) => draft(s.no, s.q, 0, `${s.no} 号任务 ${s.q} 进展`)),
+        ),
+      ),
+    );
 
     expect(states).toHaveLength(50);
     expect(states.filter((s) => !s.ok)).toEqual([]);

@@ -46,7 +46,10 @@ async function loop(job: LoopJob) {
   for (let i = 0; ; i++) {
     const slot = job.slots[i % job.slots.length]!;
     const text = `${job.tag}-${i}：第${i}次保存`;
-    const state = await saveReport(undefined, form({ taskNo: String(slot.taskNo), quarter: slot.quarter, version: String(slot.version), progress: text, problems: "", nextSteps: "" }));
+    const state = await saveReport(
+      undefined,
+      form({ taskNo: String(slot.taskNo), quarter: slot.quarter, version: String(slot.version), progress: text, problems: "", nextSteps: "" }),
+    );
     if (!state.ok) {
       process.stderr.write(`unexpected: ${JSON.stringify(state)}\n`);
       process.exit(3);

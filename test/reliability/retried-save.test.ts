@@ -35,7 +35,15 @@ async function sendOne(call: WorkerCall): Promise<CallOutcome> {
 
 const draft = (taskNo: number, version: number, progress: string, requestId?: string): WorkerCall => ({
   intent: "save",
-  fields: { taskNo: String(taskNo), quarter: QUARTER, version: String(version), progress, problems: "", nextSteps: "", ...(requestId ? { [REQUEST_ID_FIELD]: requestId } : {}) },
+  fields: {
+    taskNo: String(taskNo),
+    quarter: QUARTER,
+    version: String(version),
+    progress,
+    problems: "",
+    nextSteps: "",
+    ...(requestId ? { [REQUEST_ID_FIELD]: requestId } : {}),
+  },
 });
 
 function submission(taskNo: number, version: number, requestId: string): WorkerCall {
@@ -58,7 +66,9 @@ function submission(taskNo: number, version: number, requestId: string): WorkerC
 
 function stored(taskNo: number) {
   const report = t.db.$client
-    .prepare("select r.id, r.version, r.progress from reports r join tasks t on t.id = r.task_id join periods p on p.id = r.period_id where t.no = ? and p.code = ?")
+    .prepare(
+      "select r.id, r.version, r.progress from reports r join tasks t on t.id = r.task_id join periods p on p.id = r.period_id where t.no = ? and p.code = ?",
+    )
     .get(taskNo, QUARTER) as { id: number; version: number; progress: string };
   const count = (sql: string) => (t.db.$client.prepare(sql).get(String(report.id)) as { n: number }).n;
   return {

@@ -41,7 +41,10 @@ export default async function SecondFactorPage() {
         {/* eslint-disable-next-line @next/next/no-img-element -- an inline SVG data URL, nothing for next/image to optimise */}
         <img src={`data:image/svg+xml;utf8,${encodeURIComponent(qr)}`} alt="动态口令二维码" width={192} height={192} className="mx-auto mb-3" />
         <p className="mb-4 text-center text-sm">
-          密钥：<code aria-label="动态口令密钥" className="break-all font-mono">{secret}</code>
+          密钥：
+          <code aria-label="动态口令密钥" className="break-all font-mono">
+            {secret}
+          </code>
         </p>
         <EnrolForm secret={secret} />
       </Card>

@@ -25,15 +25,23 @@ function Change({ row }: { row: AuditListRow }) {
       <table className="mt-1 min-w-64 border-collapse text-xs">
         <thead>
           <tr className="border-b">
-            <th scope="col" className="px-1 py-0.5 font-medium">项目</th>
-            <th scope="col" className="px-1 py-0.5 font-medium">变更前</th>
-            <th scope="col" className="px-1 py-0.5 font-medium">变更后</th>
+            <th scope="col" className="px-1 py-0.5 font-medium">
+              项目
+            </th>
+            <th scope="col" className="px-1 py-0.5 font-medium">
+              变更前
+            </th>
+            <th scope="col" className="px-1 py-0.5 font-medium">
+              变更后
+            </th>
           </tr>
         </thead>
         <tbody>
           {changes.map((c) => (
             <tr key={c.field} className="border-b align-top">
-              <th scope="row" className="px-1 py-0.5 font-medium whitespace-nowrap">{c.field}</th>
+              <th scope="row" className="px-1 py-0.5 font-medium whitespace-nowrap">
+                {c.field}
+              </th>
               <td className="max-w-xs px-1 py-0.5 break-all whitespace-pre-line">{c.before || "—"}</td>
               <td className="max-w-xs px-1 py-0.5 break-all whitespace-pre-line">{c.after || "—"}</td>
             </tr>
@@ -50,8 +58,8 @@ function CheckpointNote({ checkpoint }: { checkpoint: AuditCheckpoint | null }) 
   const head = checkpoint.head.slice(0, 32).match(/.{4}/g)!.join(" ");
   return (
     <p className="mb-4 rounded border border-gray-300 bg-gray-50 px-3 py-2 text-sm text-gray-800" data-testid="audit-checkpoint">
-      检查点：截至 {formatDateTime(checkpoint.at)} 共 <strong>{checkpoint.rows}</strong> 条，链头 <code className="font-mono">{head}</code>。请定期抄录（纸质留存），核对时与{" "}
-      <code>npm run audit:verify</code> 的输出比对。
+      检查点：截至 {formatDateTime(checkpoint.at)} 共 <strong>{checkpoint.rows}</strong> 条，链头 <code className="font-mono">{head}</code>
+      。请定期抄录（纸质留存），核对时与 <code>npm run audit:verify</code> 的输出比对。
     </p>
   );
 }

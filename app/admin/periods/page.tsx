@@ -30,7 +30,13 @@ export default async function PeriodsPage() {
                 <p className="mb-3 text-sm text-gray-700">
                   {formatChineseDate(p.startsOn)} — {formatChineseDate(p.endsOn)}
                 </p>
-                <DueDateForm code={p.code} label={quarterLabel(p.code)} version={p.version} dueOn={p.dueOn} defaultDueOn={defaultDueOn(parsed.year, parsed.quarter)} />
+                <DueDateForm
+                  code={p.code}
+                  label={quarterLabel(p.code)}
+                  version={p.version}
+                  dueOn={p.dueOn}
+                  defaultDueOn={defaultDueOn(parsed.year, parsed.quarter)}
+                />
               </Card>
             );
           })}

@@ -48,7 +48,12 @@ function formFor(no: number, patch: Record<string, string>): Record<string, stri
 }
 
 const reportingOf = (no: number, code: string) =>
-  listSubjectQuarters({ periods: listPeriods({ yearId }).filter((p) => p.code === code), asOf: "2026-12-01", today: "2026-12-01", filter: { yearId, only: { kind: "task", no } } })[0]!.status.reporting;
+  listSubjectQuarters({
+    periods: listPeriods({ yearId }).filter((p) => p.code === code),
+    asOf: "2026-12-01",
+    today: "2026-12-01",
+    filter: { yearId, only: { kind: "task", no } },
+  })[0]!.status.reporting;
 
 beforeAll(async () => {
   db = await openSeededAppDb();
@@ -61,12 +66,26 @@ describe("task maintenance", () => {
     expect(reportingOf(47, "2026Q3")).toBe("not_required");
     await actAs(db, "admin");
 
-    const state = await updateTask(undefined, formFor(47, { leaders: "李亚江", leadUnits: "教体局", keepFlag: "", note: "", reason: "公报缺牵头领导和牵头单位", source: "经教体局确认（汨政办函〔2026〕1号附件）" }));
+    const state = await updateTask(
+      undefined,
+      formFor(47, {
+        leaders: "李亚江",
+        leadUnits: "教体局",
+        keepFlag: "",
+        note: "",
+        reason: "公报缺牵头领导和牵头单位",
+        source: "经教体局确认（汨政办函〔2026〕1号附件）",
+      }),
+    );
 
     expect(state).toMatchObject({ ok: true });
     expect(listVerificationItems({ yearId }).some((i) => i.kind === "task" && i.no === 47)).toBe(false);
     expect(reportingOf(47, "2026Q3")).toBe("missing");
-    const change = db.select().from(programmeChanges).where(eq(programmeChanges.subjectId, taskIdOf(db, 47))).get()!;
+    const change = db
+      .select()
+      .from(programmeChanges)
+      .where(eq(programmeChanges.subjectId, taskIdOf(db, 47)))
+      .get()!;
     expect(change).toMatchObject({ byId: userIdOf(db, "admin"), reason: "公报缺牵头领导和牵头单位", source: "经教体局确认（汨政办函〔2026〕1号附件）" });
     expect(change.changes.map((c) => c.field)).toEqual(["牵头领导", "牵头单位", "待核实", "核实说明"]);
     expect(change.changes[1]).toEqual({ field: "牵头单位", before: "", after: "教体局" });
@@ -113,7 +132,15 @@ describe("task maintenance", () => {
           subject: { taskId },
           periodId: q3.id,
           expectedVersion: 0,
-          content: { progress: "新增就业 4800 人", problems: "无", nextSteps: "继续推进", selfStatus: "onTrack", milestoneDone: null, milestoneDoneOn: null, metricValues: [{ metricId: metric.id, value: 4800 }] },
+          content: {
+            progress: "新增就业 4800 人",
+            problems: "无",
+            nextSteps: "继续推进",
+            selfStatus: "onTrack",
+            milestoneDone: null,
+            milestoneDoneOn: null,
+            metricValues: [{ metricId: metric.id, value: 4800 }],
+          },
           userId: lead,
           now: Date.parse("2026-10-03T10:00:00+08:00"),
         }),
@@ -124,11 +151,20 @@ describe("task maintenance", () => {
     const snapshotBefore = snapshot();
     await actAs(db, "admin");
 
-    const edited = await updateTask(undefined, formFor(46, { metrics: "新增城镇就业｜6500｜人｜以上｜累计", reason: "年中调整目标", source: "市政府常务会议纪要" }));
+    const edited = await updateTask(
+      undefined,
+      formFor(46, { metrics: "新增城镇就业｜6500｜人｜以上｜累计", reason: "年中调整目标", source: "市政府常务会议纪要" }),
+    );
     expect(edited).toMatchObject({ ok: true });
     expect(db.select({ target: metrics.target }).from(metrics).where(eq(metrics.id, metric.id)).get()!.target).toBe(6500);
     expect(snapshot()).toEqual(snapshotBefore);
-    expect(db.select().from(reportMetricValues).where(and(eq(reportMetricValues.reportId, filed.reportId), eq(reportMetricValues.metricId, metric.id))).get()).toMatchObject({ value: 4800 });
+    expect(
+      db
+        .select()
+        .from(reportMetricValues)
+        .where(and(eq(reportMetricValues.reportId, filed.reportId), eq(reportMetricValues.metricId, metric.id)))
+        .get(),
+    ).toMatchObject({ value: 4800 });
 
     const removed = await updateTask(undefined, formFor(46, { metrics: "", reason: "删除指标", source: "经核实" }));
     expect(removed.message).toMatch(/已有季度目标或填报数值，不能删除/);

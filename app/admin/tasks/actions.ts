@@ -61,6 +61,15 @@ export const updateTask = defineAction({
     if (!r.ok) throw new ValidationError(r.message, { [r.field]: [r.message] });
     return { entityId: task.no, before: r.before, after: r.after };
   },
-  revalidate: ({ input }) => ["/admin/tasks", `/admin/tasks/${input.no}`, "/admin/verification", `/tasks/${input.no}`, "/tasks", "/my", "/supervision", "/dashboard"],
+  revalidate: ({ input }) => [
+    "/admin/tasks",
+    `/admin/tasks/${input.no}`,
+    "/admin/verification",
+    `/tasks/${input.no}`,
+    "/tasks",
+    "/my",
+    "/supervision",
+    "/dashboard",
+  ],
   successMessage: "任务信息已更新，变更已记录。",
 });

@@ -27,10 +27,18 @@ export default async function MaintainTasksPage() {
           <caption className="sr-only">{year.year}年重点工作任务</caption>
           <thead className="border-b bg-gray-50">
             <tr>
-              <th scope="col" className="px-3 py-2">序号</th>
-              <th scope="col" className="px-3 py-2">目标任务</th>
-              <th scope="col" className="px-3 py-2">牵头单位</th>
-              <th scope="col" className="px-3 py-2">操作</th>
+              <th scope="col" className="px-3 py-2">
+                序号
+              </th>
+              <th scope="col" className="px-3 py-2">
+                目标任务
+              </th>
+              <th scope="col" className="px-3 py-2">
+                牵头单位
+              </th>
+              <th scope="col" className="px-3 py-2">
+                操作
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -3,7 +3,11 @@ import { z } from "zod";
 // Fields every maintenance edit carries: why it was made and what it rests on.
 
 export const requiredText = (label: string, max: number) =>
-  z.string({ message: `请填写${label}。` }).trim().min(1, `请填写${label}。`).max(max, `${label}请控制在 ${max} 字以内。`);
+  z
+    .string({ message: `请填写${label}。` })
+    .trim()
+    .min(1, `请填写${label}。`)
+    .max(max, `${label}请控制在 ${max} 字以内。`);
 
 export const optionalText = (label: string, max: number) =>
   z

@@ -22,7 +22,10 @@ import { checkPassword } from "@/lib/password-policy";
 import { USERNAME_PATTERN } from "@/lib/usernames";
 
 // Only strings are converted: Number() on a forged object can throw instead of failing validation.
-const optionalId = z.preprocess((v) => (v === "" || v === undefined || v === null ? null : typeof v === "string" ? Number(v) : v), z.number().int().positive().nullable());
+const optionalId = z.preprocess(
+  (v) => (v === "" || v === undefined || v === null ? null : typeof v === "string" ? Number(v) : v),
+  z.number().int().positive().nullable(),
+);
 
 const bindingFields = {
   displayName: z.string().trim().min(1, "请填写姓名或名称。").max(50, "名称不超过 50 个字。"),
@@ -72,11 +75,7 @@ export const createUser = defineAction({
   entity: "user",
   schema: z
     .object({
-      username: z
-        .string()
-        .trim()
-        .toLowerCase()
-        .regex(USERNAME_PATTERN, "用户名为 2–32 位小写字母、数字、点、下划线或连字符，以字母开头。"),
+      username: z.string().trim().toLowerCase().regex(USERNAME_PATTERN, "用户名为 2–32 位小写字母、数字、点、下划线或连字符，以字母开头。"),
       ...bindingFields,
     })
     .superRefine(checkBinding)

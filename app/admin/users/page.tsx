@@ -29,7 +29,8 @@ export default async function UsersPage() {
     <div className="space-y-6">
       <h1 className="text-xl font-semibold sm:text-2xl">用户管理</h1>
       <p className="text-sm text-gray-700">
-        一人一号，不得共用。停用账号会立即结束其登录会话；所有账号变更均记入审计日志。密码连续输错 5 次只锁定该账号在该来源地址的登录；“24 小时内失败”标记说明有人在反复尝试该账号。
+        一人一号，不得共用。停用账号会立即结束其登录会话；所有账号变更均记入审计日志。密码连续输错 5 次只锁定该账号在该来源地址的登录；“24
+        小时内失败”标记说明有人在反复尝试该账号。
       </p>
       <UserTable rows={rows} />
       <Card>

@@ -22,7 +22,14 @@ let yearId: number;
 let no: number;
 
 const onList = () => listVerificationItems({ yearId }).some((i) => i.kind === "project" && i.no === no);
-const form = (patch: Record<string, string>) => ({ no: String(no), version: String(getProjectForVerification({ yearId, no })!.version), confirmed: "", reason: "", source: "", ...patch });
+const form = (patch: Record<string, string>) => ({
+  no: String(no),
+  version: String(getProjectForVerification({ yearId, no })!.version),
+  confirmed: "",
+  reason: "",
+  source: "",
+  ...patch,
+});
 
 beforeAll(async () => {
   db = await openSeededAppDb();
@@ -33,10 +40,16 @@ beforeAll(async () => {
 describe("待核实 resolution of a livelihood project", () => {
   it("keeps the flag with a new note when more is to be confirmed, and refuses to keep it without saying what", async () => {
     await actAs(db, "duchashi");
-    const silent = await resolveProject(undefined, form({ confirmed: "户数待复核", keepFlag: "true", note: "", reason: "初步核实", source: "经住建局电话确认" }));
+    const silent = await resolveProject(
+      undefined,
+      form({ confirmed: "户数待复核", keepFlag: "true", note: "", reason: "初步核实", source: "经住建局电话确认" }),
+    );
     expect(silent.errors?.note).toEqual(["请写明还需核实什么。"]);
 
-    const kept = await resolveProject(undefined, form({ confirmed: "户数待复核", keepFlag: "true", note: "待住建局书面确认改造户数。", reason: "初步核实", source: "经住建局电话确认" }));
+    const kept = await resolveProject(
+      undefined,
+      form({ confirmed: "户数待复核", keepFlag: "true", note: "待住建局书面确认改造户数。", reason: "初步核实", source: "经住建局电话确认" }),
+    );
     expect(kept).toMatchObject({ ok: true });
     expect(onList()).toBe(true);
     expect(getProjectForVerification({ yearId, no })!.note).toBe("待住建局书面确认改造户数。");

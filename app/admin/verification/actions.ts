@@ -22,7 +22,12 @@ export const resolveProject = defineAction({
   load: ({ input }) => getProjectForVerification({ yearId: currentProgrammeYear().id, no: input.no }),
   mutate: (tx, project, { input, user }) => {
     if (input.keepFlag && !input.note) throw new ValidationError("仍需核实的，请写明还需核实什么。", { note: ["请写明还需核实什么。"] });
-    const r = resolveProjectVerification(tx, project, { ...input, keepFlag: input.keepFlag, expectedVersion: input.version }, { byId: user.id, now: Date.now() });
+    const r = resolveProjectVerification(
+      tx,
+      project,
+      { ...input, keepFlag: input.keepFlag, expectedVersion: input.version },
+      { byId: user.id, now: Date.now() },
+    );
     if (!r.ok) throw new ConflictError();
     return {
       entityId: project.no,

@@ -12,7 +12,8 @@ export function GET() {
   try {
     const schemaVersion = getSchemaVersion();
     const { writable, fault } = probeStorage(getDb(), env.dataDir);
-    if (!writable) return Response.json({ status: "error", message: STORAGE_MESSAGE[fault ?? "io"], storage: { writable, fault }, schemaVersion }, { status: 503 });
+    if (!writable)
+      return Response.json({ status: "error", message: STORAGE_MESSAGE[fault ?? "io"], storage: { writable, fault }, schemaVersion }, { status: 503 });
     return Response.json({ status: "ok", storage: { writable, fault }, schemaVersion });
   } catch {
     return Response.json({ status: "error", message: "数据库不可用" }, { status: 503 });

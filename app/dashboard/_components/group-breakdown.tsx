@@ -50,16 +50,36 @@ export function GroupBreakdown({ view, rows, id, title }: { view: DashboardView;
               <caption className="sr-only">{title}（各数字可点击查看对应事项）</caption>
               <thead className="bg-gray-100 text-gray-700">
                 <tr>
-                  <th scope="col" className="px-2 py-1.5 font-semibold">{GROUP_LABEL[kind]}</th>
-                  <th scope="col" className="px-2 py-1.5 text-right font-semibold">总数</th>
-                  <th scope="col" className="px-2 py-1.5 text-right font-semibold whitespace-nowrap">逾期未报</th>
-                  <th scope="col" className="px-2 py-1.5 text-right font-semibold">迟报</th>
-                  <th scope="col" className="px-2 py-1.5 text-right font-semibold">红</th>
-                  <th scope="col" className="px-2 py-1.5 text-right font-semibold">黄</th>
-                  <th scope="col" className="px-2 py-1.5 text-right font-semibold">绿</th>
-                  <th scope="col" className="px-2 py-1.5 text-right font-semibold">未评估</th>
-                  <th scope="col" className="px-2 py-1.5 text-right font-semibold">完成率</th>
-                  <th scope="col" className="px-2 py-1.5 text-right font-semibold whitespace-nowrap">按时报送率</th>
+                  <th scope="col" className="px-2 py-1.5 font-semibold">
+                    {GROUP_LABEL[kind]}
+                  </th>
+                  <th scope="col" className="px-2 py-1.5 text-right font-semibold">
+                    总数
+                  </th>
+                  <th scope="col" className="px-2 py-1.5 text-right font-semibold whitespace-nowrap">
+                    逾期未报
+                  </th>
+                  <th scope="col" className="px-2 py-1.5 text-right font-semibold">
+                    迟报
+                  </th>
+                  <th scope="col" className="px-2 py-1.5 text-right font-semibold">
+                    红
+                  </th>
+                  <th scope="col" className="px-2 py-1.5 text-right font-semibold">
+                    黄
+                  </th>
+                  <th scope="col" className="px-2 py-1.5 text-right font-semibold">
+                    绿
+                  </th>
+                  <th scope="col" className="px-2 py-1.5 text-right font-semibold">
+                    未评估
+                  </th>
+                  <th scope="col" className="px-2 py-1.5 text-right font-semibold">
+                    完成率
+                  </th>
+                  <th scope="col" className="px-2 py-1.5 text-right font-semibold whitespace-nowrap">
+                    按时报送率
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -67,16 +87,48 @@ export function GroupBreakdown({ view, rows, id, title }: { view: DashboardView;
                   const c = groupCells(view, row);
                   return (
                     <tr key={row.name} className="border-b last:border-b-0">
-                      <th scope="row" className="px-2 py-1.5 font-normal">{row.name}</th>
-                      <td className={num}><Link href={c.total.href}>{c.total.value}</Link></td>
-                      <td className={num}><Link href={c.missing.href} className="text-red-700">{c.missing.value}</Link></td>
-                      <td className={num}><Link href={c.late.href} className="text-amber-800">{c.late.value}</Link></td>
-                      <td className={num}><Link href={c.red.href} className="text-red-700">{c.red.value}</Link></td>
-                      <td className={num}><Link href={c.amber.href} className="text-amber-800">{c.amber.value}</Link></td>
-                      <td className={num}><Link href={c.green.href} className="text-green-800">{c.green.value}</Link></td>
-                      <td className={num}><Link href={c.none.href} className="text-gray-800">{c.none.value}</Link></td>
-                      <td className={num}><Link href={c.completion.href}>{fmtPct(c.completion.value)}</Link></td>
-                      <td className={num}><Link href={c.onTime.href}>{fmtPct(c.onTime.value)}</Link></td>
+                      <th scope="row" className="px-2 py-1.5 font-normal">
+                        {row.name}
+                      </th>
+                      <td className={num}>
+                        <Link href={c.total.href}>{c.total.value}</Link>
+                      </td>
+                      <td className={num}>
+                        <Link href={c.missing.href} className="text-red-700">
+                          {c.missing.value}
+                        </Link>
+                      </td>
+                      <td className={num}>
+                        <Link href={c.late.href} className="text-amber-800">
+                          {c.late.value}
+                        </Link>
+                      </td>
+                      <td className={num}>
+                        <Link href={c.red.href} className="text-red-700">
+                          {c.red.value}
+                        </Link>
+                      </td>
+                      <td className={num}>
+                        <Link href={c.amber.href} className="text-amber-800">
+                          {c.amber.value}
+                        </Link>
+                      </td>
+                      <td className={num}>
+                        <Link href={c.green.href} className="text-green-800">
+                          {c.green.value}
+                        </Link>
+                      </td>
+                      <td className={num}>
+                        <Link href={c.none.href} className="text-gray-800">
+                          {c.none.value}
+                        </Link>
+                      </td>
+                      <td className={num}>
+                        <Link href={c.completion.href}>{fmtPct(c.completion.value)}</Link>
+                      </td>
+                      <td className={num}>
+                        <Link href={c.onTime.href}>{fmtPct(c.onTime.value)}</Link>
+                      </td>
                     </tr>
                   );
                 })}

@@ -55,7 +55,9 @@ export function Headline({
         本季度概况
       </h2>
       <div>
-        <h3 className="mb-1 text-sm font-semibold text-gray-800">报送（共 {summary.total} 项，已到期应报 {due} 项）</h3>
+        <h3 className="mb-1 text-sm font-semibold text-gray-800">
+          报送（共 {summary.total} 项，已到期应报 {due} 项）
+        </h3>
         <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-6">
           {REPORTING_SHOWN.map(({ lamp, tone }) => (
             <li key={lamp}>
@@ -70,7 +72,12 @@ export function Headline({
           ))}
           {summary.reporting.not_required > 0 && (
             <li>
-              <Stat href={drillHref(view, { reporting: "not_required" })} value={summary.reporting.not_required} label={REPORTING_LABEL.not_required} detail="待指定牵头单位" />
+              <Stat
+                href={drillHref(view, { reporting: "not_required" })}
+                value={summary.reporting.not_required}
+                label={REPORTING_LABEL.not_required}
+                detail="待指定牵头单位"
+              />
             </li>
           )}
           <li>

@@ -18,10 +18,20 @@ function QuarterFigures({ series, quarter, total }: { series: readonly ProgressS
       <caption className="sr-only">第{quarter}季度目标与实际</caption>
       <thead className="text-gray-700">
         <tr>
-          <th scope="col" className="py-0.5 font-semibold">项目</th>
-          <th scope="col" className="py-0.5 text-right font-semibold">本季度目标</th>
-          <th scope="col" className="py-0.5 text-right font-semibold">实际</th>
-          {total !== null && <th scope="col" className="py-0.5 text-right font-semibold">占总数</th>}
+          <th scope="col" className="py-0.5 font-semibold">
+            项目
+          </th>
+          <th scope="col" className="py-0.5 text-right font-semibold">
+            本季度目标
+          </th>
+          <th scope="col" className="py-0.5 text-right font-semibold">
+            实际
+          </th>
+          {total !== null && (
+            <th scope="col" className="py-0.5 text-right font-semibold">
+              占总数
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -29,7 +39,9 @@ function QuarterFigures({ series, quarter, total }: { series: readonly ProgressS
           const point = s.points[quarter - 1];
           return (
             <tr key={s.key} className="border-t">
-              <th scope="row" className="py-0.5 font-normal">{s.label}</th>
+              <th scope="row" className="py-0.5 font-normal">
+                {s.label}
+              </th>
               <td className="py-0.5 text-right">{show(point?.target ?? null, s.unit)}</td>
               <td className="py-0.5 text-right">{show(point?.actual ?? null, s.unit)}</td>
               {total !== null && <td className="py-0.5 text-right">{s.key === "" ? formatShare(shareOfTotal({ total }, point?.actual ?? null)) : ""}</td>}
@@ -42,7 +54,17 @@ function QuarterFigures({ series, quarter, total }: { series: readonly ProgressS
 }
 
 /** The three livelihood projects at the selected quarter: colour, target against actual, milestones. */
-export function ProjectPanels({ projects, period, periods, asOf }: { projects: DashboardData["projects"]; period: PeriodLike & { quarter: number }; periods: readonly PeriodLike[]; asOf: string }) {
+export function ProjectPanels({
+  projects,
+  period,
+  periods,
+  asOf,
+}: {
+  projects: DashboardData["projects"];
+  period: PeriodLike & { quarter: number };
+  periods: readonly PeriodLike[];
+  asOf: string;
+}) {
   return (
     <section aria-labelledby="projects-heading" className="space-y-3">
       <h2 id="projects-heading" className="text-base font-semibold">

@@ -51,7 +51,12 @@ export function SubjectStatusTable({
         </thead>
         <tbody>
           {rows.map(({ subject, status, reportState, previous }) => (
-            <tr key={`${subject.kind}:${subject.no}`} className="border-b align-top last:border-b-0" data-testid="status-row" data-subject={`${subject.kind}:${subject.no}`}>
+            <tr
+              key={`${subject.kind}:${subject.no}`}
+              className="border-b align-top last:border-b-0"
+              data-testid="status-row"
+              data-subject={`${subject.kind}:${subject.no}`}
+            >
               <th scope="row" className="px-2 py-2 font-normal whitespace-nowrap">
                 {subjectLabel(subject)}
               </th>

@@ -23,7 +23,12 @@ export interface UnitRow {
 
 const pct = (v: number | null) => (v === null ? "—" : `${v}%`);
 
-function numberColumn(id: keyof Omit<UnitRow, "name">, title: string, format: (v: number | null) => string = (v) => String(v ?? "—"), className = ""): ColumnDef<UnitRow> {
+function numberColumn(
+  id: keyof Omit<UnitRow, "name">,
+  title: string,
+  format: (v: number | null) => string = (v) => String(v ?? "—"),
+  className = "",
+): ColumnDef<UnitRow> {
   return {
     id,
     accessorFn: (row) => row[id].value ?? -1,

@@ -20,7 +20,8 @@ import { resolveDashboardView } from "../_lib/view";
 export const metadata: Metadata = { title: "领导简报" };
 
 /** One line per row: the first two lead units, then how many more. */
-const unitsText = (units: readonly string[]) => (units.length === 0 ? "—" : units.length <= 2 ? units.join("、") : `${units.slice(0, 2).join("、")}等 ${units.length} 个单位`);
+const unitsText = (units: readonly string[]) =>
+  units.length === 0 ? "—" : units.length <= 2 ? units.join("、") : `${units.slice(0, 2).join("、")}等 ${units.length} 个单位`;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -71,18 +72,27 @@ export default async function LeaderBriefPage({ searchParams }: Props) {
           {leader}同志分管重点工作简报 · {quarterLabel(view.period.code)}
         </h1>
         <p className="text-sm text-gray-800" data-testid="brief-summary">
-          数据截至 {formatDayCn(view.asOf)} · 共 {s.total} 项：{REPORTING_LABEL.missing} {s.reporting.missing}、{REPORTING_LABEL.late} {s.reporting.late}；进度红 {s.progress.red}、黄 {s.progress.amber}、绿{" "}
-          {s.progress.green}、{PROGRESS_LABEL.done} {s.progress.done}、{PROGRESS_LABEL.none} {s.progress.none}；未销号督办 {brief.notices.length} 件
+          数据截至 {formatDayCn(view.asOf)} · 共 {s.total} 项：{REPORTING_LABEL.missing} {s.reporting.missing}、{REPORTING_LABEL.late} {s.reporting.late}
+          ；进度红 {s.progress.red}、黄 {s.progress.amber}、绿 {s.progress.green}、{PROGRESS_LABEL.done} {s.progress.done}、{PROGRESS_LABEL.none}{" "}
+          {s.progress.none}；未销号督办 {brief.notices.length} 件
         </p>
       </header>
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{leader}分管事项的报送与进度</caption>
         <thead className="bg-gray-100">
           <tr>
-            <th scope="col" className="border px-2 py-1">事项</th>
-            <th scope="col" className="border px-2 py-1">牵头单位</th>
-            <th scope="col" className="border px-2 py-1">报送</th>
-            <th scope="col" className="border px-2 py-1">进度</th>
+            <th scope="col" className="border px-2 py-1">
+              事项
+            </th>
+            <th scope="col" className="border px-2 py-1">
+              牵头单位
+            </th>
+            <th scope="col" className="border px-2 py-1">
+              报送
+            </th>
+            <th scope="col" className="border px-2 py-1">
+              进度
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -112,7 +122,11 @@ export default async function LeaderBriefPage({ searchParams }: Props) {
           <ul className="list-disc pl-5 text-sm">
             {brief.red.map((r) => (
               <li key={`${r.subject.kind}:${r.subject.no}`}>
-                {subjectLabel(r.subject)}：{r.status.reasons.filter((x) => x.kind !== "missing" && x.kind !== "late").map((x) => x.text).join("；")}
+                {subjectLabel(r.subject)}：
+                {r.status.reasons
+                  .filter((x) => x.kind !== "missing" && x.kind !== "late")
+                  .map((x) => x.text)
+                  .join("；")}
               </li>
             ))}
           </ul>

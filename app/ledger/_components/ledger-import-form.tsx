@@ -89,14 +89,26 @@ export function LedgerImportForm({ quarters, defaultQuarter }: { quarters: { cod
         <label htmlFor="import-file" className="mb-1 block text-sm font-medium text-gray-800">
           填好的台账（.xlsx）
         </label>
-        <input id="import-file" name="file" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required onChange={() => setPreview(null)} className="text-sm" />
+        <input
+          id="import-file"
+          name="file"
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          required
+          onChange={() => setPreview(null)}
+          className="text-sm"
+        />
       </div>
       <Button type="submit" variant="secondary" disabled={busy}>
         检查并预览
       </Button>
 
       {result && (
-        <div role={result.ok ? "status" : "alert"} className={`rounded border p-3 text-sm ${result.ok ? "border-green-700 bg-green-50" : "border-red-700 bg-red-50"}`} data-testid="import-result">
+        <div
+          role={result.ok ? "status" : "alert"}
+          className={`rounded border p-3 text-sm ${result.ok ? "border-green-700 bg-green-50" : "border-red-700 bg-red-50"}`}
+          data-testid="import-result"
+        >
           <p className="font-medium">{result.message}</p>
           {result.errors.length > 0 && (
             <ul className="mt-1 list-disc pl-5">

@@ -33,7 +33,17 @@ function actionLabel(state: ReportState | null): string {
 }
 
 /** One subject of the unit for the quarter: state, due date, both lamps, the 督查室's comment and one click to the form. */
-export function TaskCard({ item: { quarter, note, duty, partStatus }, period, today, showQuarter = false }: { item: TaskCardItem; period: PeriodLike; today: string; showQuarter?: boolean }) {
+export function TaskCard({
+  item: { quarter, note, duty, partStatus },
+  period,
+  today,
+  showQuarter = false,
+}: {
+  item: TaskCardItem;
+  period: PeriodLike;
+  today: string;
+  showQuarter?: boolean;
+}) {
   const { subject, status, reportState } = quarter;
   const days = daysLeft(period, today);
   const submitted = duty === "part" ? partStatus === "submitted" : reportState === "submitted" || reportState === "approved";
@@ -76,7 +86,10 @@ export function TaskCard({ item: { quarter, note, duty, partStatus }, period, to
       {subject.kind === "task" && note && !note.targetsConfirmed && <p className="text-sm text-amber-900">季度攻坚目标尚未确认（暂按序时进度计算）。</p>}
       <div className="mt-auto flex flex-wrap gap-2 pt-1">
         {canDraft(period, today) && (
-          <Link href={`${reportPath(subject, period.code)}${duty === "part" ? "#part" : ""}`} className={`${buttonClassName(submitted ? "secondary" : "primary")} grow sm:grow-0`}>
+          <Link
+            href={`${reportPath(subject, period.code)}${duty === "part" ? "#part" : ""}`}
+            className={`${buttonClassName(submitted ? "secondary" : "primary")} grow sm:grow-0`}
+          >
             {duty === "part" ? (partStatus === "submitted" ? "修改本单位负责部分" : "填写本单位负责部分") : actionLabel(reportState)}
             <span className="sr-only">（{label}）</span>
           </Link>

@@ -29,7 +29,10 @@ export function NotificationList({ unread, items }: { unread: number; items: Bel
             <li key={n.id}>
               <form action={openOne}>
                 <input type="hidden" name="id" value={n.id} />
-                <button type="submit" className={`block w-full px-3 py-2 text-left text-sm hover:bg-gray-50 ${n.read ? "text-gray-700" : "font-medium text-gray-900"}`}>
+                <button
+                  type="submit"
+                  className={`block w-full px-3 py-2 text-left text-sm hover:bg-gray-50 ${n.read ? "text-gray-700" : "font-medium text-gray-900"}`}
+                >
                   <span className="block text-xs text-gray-700">
                     {n.read ? "已读" : "未读"} · {n.kind} · {n.time}
                   </span>

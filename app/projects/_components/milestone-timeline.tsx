@@ -5,10 +5,7 @@ import { formatChineseDate } from "@/lib/format-date";
 function targetLines(part: ProjectPart, milestone: ProjectMilestone): string[] {
   const { total, percent, ...byCategory } = milestone.targets;
   const unit = part.totalUnit ?? "";
-  const categoryKeys = [
-    ...part.categories.filter((c) => c in byCategory),
-    ...Object.keys(byCategory).filter((c) => !part.categories.includes(c)),
-  ];
+  const categoryKeys = [...part.categories.filter((c) => c in byCategory), ...Object.keys(byCategory).filter((c) => !part.categories.includes(c))];
   const lines: string[] = [];
   if (total !== undefined) {
     const breakdown = categoryKeys.map((c) => `${c} ${byCategory[c]} ${unit}`).join("、");

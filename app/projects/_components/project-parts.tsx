@@ -20,9 +20,7 @@ export function ProjectParts({ project, headingLevel }: { project: Project; head
               )}
             </Heading>
             {part.baseline && <p className="mb-2 text-sm leading-relaxed text-gray-800">{part.baseline}</p>}
-            {part.categories.length > 0 && (
-              <p className="mb-3 text-sm text-gray-700">分类：{part.categories.join("、")}</p>
-            )}
+            {part.categories.length > 0 && <p className="mb-3 text-sm text-gray-700">分类：{part.categories.join("、")}</p>}
             <MilestoneTimeline part={part} labelledBy={headingId} />
           </div>
         );

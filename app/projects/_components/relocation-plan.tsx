@@ -5,11 +5,7 @@ import { FieldList } from "@/components/ui/field-list";
 import { formatChineseDate } from "@/lib/format-date";
 
 function Quote({ children }: { children: string }) {
-  return (
-    <blockquote className="border-l-4 border-gray-300 bg-gray-50 px-3 py-2 text-sm leading-relaxed text-gray-900">
-      {children}
-    </blockquote>
-  );
+  return <blockquote className="border-l-4 border-gray-300 bg-gray-50 px-3 py-2 text-sm leading-relaxed text-gray-900">{children}</blockquote>;
 }
 
 function amountText(amount: RelocationAmount): string {
@@ -37,7 +33,9 @@ export function RelocationPlan({ plan, source }: { plan: Plan; source: SourceRef
 
       <div className="space-y-5">
         <section aria-labelledby="relocation-objects">
-          <h3 id="relocation-objects" className="mb-2 text-sm font-semibold">解危对象</h3>
+          <h3 id="relocation-objects" className="mb-2 text-sm font-semibold">
+            解危对象
+          </h3>
           <Quote>{plan.objectsQuote}</Quote>
           {/* Focusable so keyboard users can scroll it on a phone (axe: scrollable-region-focusable). */}
           <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label="解危对象楼栋（可横向滚动）">
@@ -45,16 +43,24 @@ export function RelocationPlan({ plan, source }: { plan: Plan; source: SourceRef
               <caption className="sr-only">解危对象楼栋</caption>
               <thead className="bg-gray-100 text-gray-700">
                 <tr>
-                  <th scope="col" className="px-3 py-1.5">社区</th>
-                  <th scope="col" className="px-3 py-1.5">小区</th>
-                  <th scope="col" className="px-3 py-1.5">楼栋</th>
+                  <th scope="col" className="px-3 py-1.5">
+                    社区
+                  </th>
+                  <th scope="col" className="px-3 py-1.5">
+                    小区
+                  </th>
+                  <th scope="col" className="px-3 py-1.5">
+                    楼栋
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {plan.buildings.map((group) => (
                   <tr key={group.estate} className="border-b last:border-b-0">
                     <td className="px-3 py-1.5">{group.community}</td>
-                    <th scope="row" className="px-3 py-1.5 font-medium">{group.estate}</th>
+                    <th scope="row" className="px-3 py-1.5 font-medium">
+                      {group.estate}
+                    </th>
                     <td className="px-3 py-1.5">{group.buildings.join("、")}</td>
                   </tr>
                 ))}
@@ -83,7 +89,9 @@ export function RelocationPlan({ plan, source }: { plan: Plan; source: SourceRef
         />
 
         <section aria-labelledby="relocation-steps">
-          <h3 id="relocation-steps" className="mb-2 text-sm font-semibold">实施步骤</h3>
+          <h3 id="relocation-steps" className="mb-2 text-sm font-semibold">
+            实施步骤
+          </h3>
           <ol className="space-y-1.5 text-sm">
             {plan.steps.map((step) => (
               <li key={step.order}>
@@ -100,7 +108,9 @@ export function RelocationPlan({ plan, source }: { plan: Plan; source: SourceRef
         </section>
 
         <section aria-labelledby="relocation-rules" className="space-y-4">
-          <h3 id="relocation-rules" className="text-sm font-semibold">产权调换、奖补及建（构）筑物处理</h3>
+          <h3 id="relocation-rules" className="text-sm font-semibold">
+            产权调换、奖补及建（构）筑物处理
+          </h3>
           <Quote>{plan.combinedPolicyQuote}</Quote>
           {groupBySection(plan.compensationRules).map(([section, rules]) => (
             <section key={section} aria-label={section}>
@@ -127,9 +137,7 @@ export function RelocationPlan({ plan, source }: { plan: Plan; source: SourceRef
           ))}
         </section>
 
-        {plan.notStated.length > 0 && (
-          <p className="text-sm text-gray-700">方案未载明：{plan.notStated.join("；")}。</p>
-        )}
+        {plan.notStated.length > 0 && <p className="text-sm text-gray-700">方案未载明：{plan.notStated.join("；")}。</p>}
       </div>
     </Card>
   );

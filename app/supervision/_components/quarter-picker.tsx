@@ -4,7 +4,19 @@ import type { PeriodRow } from "@/db/queries/periods";
 import { quarterLabel } from "@/lib/periods";
 
 /** Quarter and "as of" day as a plain GET form, so the view lives in the URL and works without script. */
-export function QuarterPicker({ periods, quarter, asOf, today, path }: { periods: readonly PeriodRow[]; quarter: string; asOf: string; today: string; path: string }) {
+export function QuarterPicker({
+  periods,
+  quarter,
+  asOf,
+  today,
+  path,
+}: {
+  periods: readonly PeriodRow[];
+  quarter: string;
+  asOf: string;
+  today: string;
+  path: string;
+}) {
   return (
     <form method="get" action={path} className="no-print flex flex-wrap items-end gap-3 rounded border bg-white p-3">
       <div>

@@ -14,12 +14,24 @@ export function SubmissionTable({ sections, period }: { sections: readonly Matri
         <caption className="sr-only">各任务本季度报告填报情况</caption>
         <thead className="bg-gray-50 text-gray-800">
           <tr>
-            <th scope="col" className="px-3 py-2">序号</th>
-            <th scope="col" className="px-3 py-2">任务</th>
-            <th scope="col" className="px-3 py-2">牵头单位</th>
-            <th scope="col" className="px-3 py-2">报告</th>
-            <th scope="col" className="px-3 py-2">报送 / 进度</th>
-            <th scope="col" className="px-3 py-2">提交时间</th>
+            <th scope="col" className="px-3 py-2">
+              序号
+            </th>
+            <th scope="col" className="px-3 py-2">
+              任务
+            </th>
+            <th scope="col" className="px-3 py-2">
+              牵头单位
+            </th>
+            <th scope="col" className="px-3 py-2">
+              报告
+            </th>
+            <th scope="col" className="px-3 py-2">
+              报送 / 进度
+            </th>
+            <th scope="col" className="px-3 py-2">
+              提交时间
+            </th>
           </tr>
         </thead>
         {sections.map((section) => (

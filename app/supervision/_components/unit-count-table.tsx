@@ -20,7 +20,9 @@ export function UnitCountTable({ rows }: { rows: readonly UnitCounts[] }) {
         <caption className="sr-only">各牵头单位本季度填报情况</caption>
         <thead className="bg-gray-50 text-gray-800">
           <tr>
-            <th scope="col" className="px-3 py-2">牵头单位</th>
+            <th scope="col" className="px-3 py-2">
+              牵头单位
+            </th>
             {COLUMNS.map((c) => (
               <th key={c.key} scope="col" className="px-3 py-2 text-right">
                 {c.label}
@@ -35,7 +37,10 @@ export function UnitCountTable({ rows }: { rows: readonly UnitCounts[] }) {
                 <Link href={`/supervision/overdue${overdueQueryToSearch({ unit: row.unit })}`}>{row.unit}</Link>
               </th>
               {COLUMNS.map((c) => (
-                <td key={c.key} className={`px-3 py-2 text-right tabular-nums ${c.key === "overdueMissing" && row[c.key] > 0 ? "font-semibold text-red-800" : ""}`}>
+                <td
+                  key={c.key}
+                  className={`px-3 py-2 text-right tabular-nums ${c.key === "overdueMissing" && row[c.key] > 0 ? "font-semibold text-red-800" : ""}`}
+                >
                   {row[c.key]}
                 </td>
               ))}

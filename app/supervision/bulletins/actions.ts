@@ -35,7 +35,14 @@ export const saveBulletin = defineAction({
   load: ({ input }) => getPeriodByCode({ code: input.quarter }),
   authorize: () => ["bulletin:issue"],
   mutate: (tx, period, { input, user }) => {
-    const saved = saveBulletinDraft(tx, { periodId: period.id, expectedVersion: input.version, docPrefix: input.docPrefix, nextSteps: input.nextSteps, userId: user.id, now: Date.now() });
+    const saved = saveBulletinDraft(tx, {
+      periodId: period.id,
+      expectedVersion: input.version,
+      docPrefix: input.docPrefix,
+      nextSteps: input.nextSteps,
+      userId: user.id,
+      now: Date.now(),
+    });
     if (!saved.ok) throw new ConflictError(CONFLICT);
     return { entityId: saved.id, before: saved.before, after: { docPrefix: input.docPrefix, nextSteps: input.nextSteps, version: saved.version } };
   },
@@ -65,11 +72,27 @@ export const issueBulletinAction = defineAction({
   },
   authorize: () => ["bulletin:issue"],
   mutate: (tx, p, { user }) => {
-    if (nextBulletinSerial(tx, { docPrefix: p.draft.docPrefix, year: p.year }) !== p.serialNo) throw new ConflictError("刚有另一份通报以同一文号签发，请再点一次签发。");
+    if (nextBulletinSerial(tx, { docPrefix: p.draft.docPrefix, year: p.year }) !== p.serialNo)
+      throw new ConflictError("刚有另一份通报以同一文号签发，请再点一次签发。");
     const sha256 = crypto.createHash("sha256").update(p.document).digest("hex");
-    const issued = issueBulletin(tx, { id: p.draft.id, expectedVersion: p.draft.version, year: p.year, serialNo: p.serialNo, issuedOn: p.today, document: p.document, sha256, userId: user.id, now: Date.now() });
+    const issued = issueBulletin(tx, {
+      id: p.draft.id,
+      expectedVersion: p.draft.version,
+      year: p.year,
+      serialNo: p.serialNo,
+      issuedOn: p.today,
+      document: p.document,
+      sha256,
+      userId: user.id,
+      now: Date.now(),
+    });
     if (!issued) throw new ConflictError(CONFLICT);
-    return { entityId: p.draft.id, before: { status: "draft", version: p.draft.version }, after: { status: "issued", docNo: p.docNo, issuedOn: p.today, sha256 }, result: p.docNo };
+    return {
+      entityId: p.draft.id,
+      before: { status: "draft", version: p.draft.version },
+      after: { status: "issued", docNo: p.docNo, issuedOn: p.today, sha256 },
+      result: p.docNo,
+    };
   },
   revalidate: () => paths,
   successMessage: (docNo) => `已签发 ${docNo ?? ""}，可在下方已签发通报中下载。`,

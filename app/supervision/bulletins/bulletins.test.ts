@@ -64,7 +64,14 @@ describe("the 季度通报", () => {
   });
 
   it("issuing numbers it 汨督〔2026〕1号, stores the document and keeps it downloadable byte for byte", async () => {
-    expect((await saveBulletin(undefined, form({ quarter: "2026Q3", version: draftVersion(), docPrefix: "汨督", nextSteps: "一是紧盯逾期未报单位。\n二是对红灯事项实地督查。" }))).ok).toBe(true);
+    expect(
+      (
+        await saveBulletin(
+          undefined,
+          form({ quarter: "2026Q3", version: draftVersion(), docPrefix: "汨督", nextSteps: "一是紧盯逾期未报单位。\n二是对红灯事项实地督查。" }),
+        )
+      ).ok,
+    ).toBe(true);
     const issued = await issueBulletinAction(undefined, form({ quarter: "2026Q3", version: draftVersion() }));
     expect(issued.ok).toBe(true);
     expect(issued.message).toContain("汨督〔2026〕1号");

@@ -42,7 +42,13 @@ export default async function BulletinsPage({ searchParams }: Props) {
           </a>
         </div>
         {can(user, "bulletin:issue") ? (
-          <BulletinForm key={`${period.code}-${draft?.version ?? 0}`} quarter={period.code} version={draft?.version ?? 0} docPrefix={draft?.docPrefix ?? env.BULLETIN_DOC_PREFIX} nextSteps={draft?.nextSteps ?? ""} />
+          <BulletinForm
+            key={`${period.code}-${draft?.version ?? 0}`}
+            quarter={period.code}
+            version={draft?.version ?? 0}
+            docPrefix={draft?.docPrefix ?? env.BULLETIN_DOC_PREFIX}
+            nextSteps={draft?.nextSteps ?? ""}
+          />
         ) : (
           <p className="rounded border bg-white p-3 text-sm text-gray-800">通报由督查室起草、签发。</p>
         )}

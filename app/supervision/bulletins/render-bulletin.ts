@@ -9,7 +9,19 @@ import { buildBulletinDoc } from "@/lib/official-doc";
 export const BULLETIN_ADDRESSEES = "各镇人民政府、街道办事处，市直各单位";
 
 /** The 通报 of a quarter as a .docx, drafted from the data as known at the end of `asOf`. */
-export function renderBulletin({ period, asOf, today, docNo, nextSteps }: { period: PeriodRow; asOf: string; today: string; docNo: string; nextSteps: string }): Promise<Buffer> {
+export function renderBulletin({
+  period,
+  asOf,
+  today,
+  docNo,
+  nextSteps,
+}: {
+  period: PeriodRow;
+  asOf: string;
+  today: string;
+  docNo: string;
+  nextSteps: string;
+}): Promise<Buffer> {
   return buildBulletinDoc({
     office: env.ISSUING_OFFICE,
     docNo,

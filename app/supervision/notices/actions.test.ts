@@ -51,13 +51,27 @@ beforeAll(() => {
   f = seedReportingFixture(db);
   leaderId = db.insert(leaders).values({ name: "李亚江", position: 1 }).returning().get().id;
   db.insert(taskLeaders).values({ taskId: f.taskId, leaderId, position: 1 }).run();
-  leaderUser = db.insert(users).values({ username: "liyajiang", displayName: "李亚江", role: "leader", leaderId, passwordHash: "x", mustChangePassword: false }).returning().get().id;
+  leaderUser = db
+    .insert(users)
+    .values({ username: "liyajiang", displayName: "李亚江", role: "leader", leaderId, passwordHash: "x", mustChangePassword: false })
+    .returning()
+    .get().id;
 });
 
 async function issue(level: "cuiban" | "duban" = "duban"): Promise<number> {
   await as(f.users.supervisor);
   const to = await expectRedirect(
-    issueNotice(undefined, form({ subject: "task:27", periodCode: "2026Q1", level, problem: "Q1 未报，已逾期 6 天", requirement: "请立即报送并说明原因", deadline: addDays(today, 5) })),
+    issueNotice(
+      undefined,
+      form({
+        subject: "task:27",
+        periodCode: "2026Q1",
+        level,
+        problem: "Q1 未报，已逾期 6 天",
+        requirement: "请立即报送并说明原因",
+        deadline: addDays(today, 5),
+      }),
+    ),
   );
   return Number(to.split("/").pop());
 }
@@ -92,7 +106,10 @@ describe("issuing", () => {
 
   it("refuses a deadline in the past and a missing requirement, keeping what was typed", async () => {
     await as(f.users.supervisor);
-    const past = await issueNotice(undefined, form({ subject: "task:27", level: "duban", problem: "逾期", requirement: "请报送", deadline: addDays(today, -1) }));
+    const past = await issueNotice(
+      undefined,
+      form({ subject: "task:27", level: "duban", problem: "逾期", requirement: "请报送", deadline: addDays(today, -1) }),
+    );
     expect(past.errors?.deadline).toEqual(["回复期限不能早于今天"]);
     expect(past.values?.problem).toBe("逾期");
     const empty = await issueNotice(undefined, form({ subject: "task:27", level: "duban", problem: "逾期", requirement: " ", deadline: addDays(today, 2) }));
@@ -103,7 +120,11 @@ describe("issuing", () => {
 describe("livelihood projects", () => {
   it("takes a 催办 on a project to its lead units and names it 民生实事N", async () => {
     const docId = db.$client.prepare("select id from source_documents limit 1").get() as { id: number };
-    const projectId = db.insert(livelihoodProjects).values({ yearId: f.yearId, no: 2, name: "农村危房改造", sourceDocumentId: docId.id, sourceRef: "测试" }).returning().get().id;
+    const projectId = db
+      .insert(livelihoodProjects)
+      .values({ yearId: f.yearId, no: 2, name: "农村危房改造", sourceDocumentId: docId.id, sourceRef: "测试" })
+      .returning()
+      .get().id;
     db.insert(projectUnits).values({ projectId, unitId: f.units.other, role: "lead", position: 1 }).run();
     db.insert(projectLeaders).values({ projectId, leaderId, position: 1 }).run();
     await as(f.users.supervisor);
@@ -122,7 +143,9 @@ describe("reply → send back → reply → 销号", () => {
     let n = getNotice({ id })!;
 
     await as(f.users.other);
-    expect((await replyNotice(undefined, form({ noticeId: String(id), version: String(n.version), reply: "不是我们的任务" }))).message).toBe("无权限执行此操作");
+    expect((await replyNotice(undefined, form({ noticeId: String(id), version: String(n.version), reply: "不是我们的任务" }))).message).toBe(
+      "无权限执行此操作",
+    );
     expect(getNotice({ id })?.status).toBe("sent");
 
     await as(f.users.lead);
@@ -191,7 +214,10 @@ describe("escalation ladder", () => {
     );
     await as(f.users.supervisor);
     const to = await expectRedirect(
-      raiseNoticeToDuban(undefined, form({ noticeId: String(created.id), version: "1", problem: "催办逾期未回复", requirement: "限期报送", deadline: addDays(today, 3) })),
+      raiseNoticeToDuban(
+        undefined,
+        form({ noticeId: String(created.id), version: "1", problem: "催办逾期未回复", requirement: "限期报送", deadline: addDays(today, 3) }),
+      ),
     );
     const duban = getNotice({ id: Number(to.split("/").pop()) })!;
     expect(duban).toMatchObject({ level: "duban", escalatedFromId: created.id, status: "sent" });
@@ -202,13 +228,20 @@ describe("escalation ladder", () => {
   it("refuses to raise a 催办 that is not yet overdue", async () => {
     const id = await issue("cuiban");
     await as(f.users.supervisor);
-    const state = await raiseNoticeToDuban(undefined, form({ noticeId: String(id), version: "1", problem: "x", requirement: "y", deadline: addDays(today, 3) }));
+    const state = await raiseNoticeToDuban(
+      undefined,
+      form({ noticeId: String(id), version: "1", problem: "x", requirement: "y", deadline: addDays(today, 3) }),
+    );
     expect(state.message).toMatch(/尚未逾期/);
   });
 
   it("escalates a 督办 to the task's leader, who is told and sees it, with the 市长 copied", async () => {
     const mayorId = db.insert(leaders).values({ name: "马慧", title: "市长", position: 0 }).returning().get().id;
-    const mayorUser = db.insert(users).values({ username: "mayor", displayName: "马慧", role: "leader", leaderId: mayorId, passwordHash: "x", mustChangePassword: false }).returning().get().id;
+    const mayorUser = db
+      .insert(users)
+      .values({ username: "mayor", displayName: "马慧", role: "leader", leaderId: mayorId, passwordHash: "x", mustChangePassword: false })
+      .returning()
+      .get().id;
     const id = await issue();
     await as(f.users.supervisor);
     expect(await escalateNoticeToLeader(undefined, form({ noticeId: String(id), version: "1", comment: "请领导调度" }))).toMatchObject({ ok: true });
@@ -225,7 +258,13 @@ describe("notifications", () => {
     db.update(users).set({ disabled: true }).where(eq(users.id, f.users.lead)).run();
     const before = db.select().from(notifications).where(eq(notifications.userId, f.users.lead)).all().length;
     await issue();
-    expect(db.select().from(notifications).where(and(eq(notifications.userId, f.users.lead))).all().length).toBe(before);
+    expect(
+      db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, f.users.lead)))
+        .all().length,
+    ).toBe(before);
     db.update(users).set({ disabled: false }).where(eq(users.id, f.users.lead)).run();
   });
 

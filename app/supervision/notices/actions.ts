@@ -30,7 +30,11 @@ import { can } from "@/lib/permissions";
 import { noticeAuditView, noticeLinks, subjectLabel, subjectPath } from "./notice-helpers";
 
 const text = (label: string, max: number) =>
-  z.string({ message: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}请控制在 ${max} 字以内`);
+  z
+    .string({ message: `请填写${label}` })
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(max, `${label}请控制在 ${max} 字以内`);
 const optionalText = (label: string, max: number) => z.string().trim().max(max, `${label}请控制在 ${max} 字以内`).optional().default("");
 const noticeRef = { noticeId: z.coerce.number().int().positive(), version: z.coerce.number().int().positive() };
 const deadlineField = z.string({ message: "请填写回复期限" }).trim();
@@ -75,7 +79,12 @@ export const issueNotice = defineAction({
   schema: z.object({
     /** "task:51" or "project:2" */
     subject: z.string({ message: "请选择任务" }).regex(/^(task|project):\d{1,4}$/, "请选择任务"),
-    periodCode: z.string().trim().regex(/^\d{4}Q[1-4]$/).optional().or(z.literal("")),
+    periodCode: z
+      .string()
+      .trim()
+      .regex(/^\d{4}Q[1-4]$/)
+      .optional()
+      .or(z.literal("")),
     level: z.enum(NOTICE_LEVELS, { message: "请选择催办或督办" }),
     problem: text("存在问题", 1000),
     requirement: text("整改要求", 1000),
@@ -136,7 +145,16 @@ export const closeNotice = defineAction({
     const now = Date.now();
     setStatus(tx, notice, { status, closedAt: now });
     insertNoticeEvent(tx, { noticeId: notice.id, kind: "closed", text: input.comment || null, unitId: null, byId: user.id, at: now, deadline: null });
-    notify(tx, noticeClosed({ id: notice.id, title: notice.title, subject: subjectLabel(notice), unitIds: notice.units.map((u) => u.id), link: noticeLinks(notice.id).unit }));
+    notify(
+      tx,
+      noticeClosed({
+        id: notice.id,
+        title: notice.title,
+        subject: subjectLabel(notice),
+        unitIds: notice.units.map((u) => u.id),
+        link: noticeLinks(notice.id).unit,
+      }),
+    );
     return { before: noticeAuditView(notice), after: { status, comment: input.comment } };
   },
   revalidate: ({ input }) => revalidateNotice({ id: input.noticeId, ...subjectOf(input.noticeId) }),
@@ -155,7 +173,15 @@ export const sendBackNotice = defineAction({
     checkDeadline(input.deadline);
     const now = Date.now();
     setStatus(tx, notice, { status, deadline: input.deadline });
-    const eventId = insertNoticeEvent(tx, { noticeId: notice.id, kind: "returned", text: input.comment, unitId: null, byId: user.id, at: now, deadline: input.deadline });
+    const eventId = insertNoticeEvent(tx, {
+      noticeId: notice.id,
+      kind: "returned",
+      text: input.comment,
+      unitId: null,
+      byId: user.id,
+      at: now,
+      deadline: input.deadline,
+    });
     notify(
       tx,
       noticeReturned({
@@ -201,7 +227,15 @@ export const raiseNoticeToDuban = defineAction({
       now,
       escalatedFromId: cuiban.id,
     });
-    insertNoticeEvent(tx, { noticeId: cuiban.id, kind: "escalated", text: `逾期未回复，升级为${created.title}`, unitId: null, byId: user.id, at: now, deadline: null });
+    insertNoticeEvent(tx, {
+      noticeId: cuiban.id,
+      kind: "escalated",
+      text: `逾期未回复，升级为${created.title}`,
+      unitId: null,
+      byId: user.id,
+      at: now,
+      deadline: null,
+    });
     notify(
       tx,
       noticeIssued({
@@ -242,10 +276,30 @@ export const escalateNoticeToLeader = defineAction({
     if (leaderIds.length === 0) throw new ValidationError("该任务没有牵头领导，无法呈报");
     const now = Date.now();
     setStatus(tx, notice, { escalatedToLeaderAt: now });
-    insertNoticeEvent(tx, { noticeId: notice.id, kind: "escalated", text: input.comment || "呈报牵头领导", unitId: null, byId: user.id, at: now, deadline: null });
+    insertNoticeEvent(tx, {
+      noticeId: notice.id,
+      kind: "escalated",
+      text: input.comment || "呈报牵头领导",
+      unitId: null,
+      byId: user.id,
+      at: now,
+      deadline: null,
+    });
     // The 市长 is copied on every escalation, whoever leads the task.
     const mayorLeaderIds = findMayorLeaderIds();
-    notify(tx, noticeEscalated({ id: notice.id, title: notice.title, subject: subjectLabel(notice), leaderIds, mayorLeaderIds, link: noticeLinks(notice.id).supervisor, deadline: notice.deadline, today: appToday() }));
+    notify(
+      tx,
+      noticeEscalated({
+        id: notice.id,
+        title: notice.title,
+        subject: subjectLabel(notice),
+        leaderIds,
+        mayorLeaderIds,
+        link: noticeLinks(notice.id).supervisor,
+        deadline: notice.deadline,
+        today: appToday(),
+      }),
+    );
     return { before: noticeAuditView(notice), after: { escalatedToLeaderAt: now, leaderIds, mayorLeaderIds, comment: input.comment } };
   },
   revalidate: ({ input }) => [...revalidateNotice({ id: input.noticeId, ...subjectOf(input.noticeId) }), "/dashboard"],
@@ -279,7 +333,8 @@ export const replyNotice = defineAction({
     if (!can(user, "notice:reply", { addresseeUnitIds: notice.units.map((u) => u.id) })) return { notice, stored };
     if (notice.version !== input.version) throw new ConflictError();
     const files = uploadedFiles(input.files);
-    if (files.length > MAX_REPLY_FILES) throw new ValidationError(`一次最多上传 ${MAX_REPLY_FILES} 个附件`, { files: [`一次最多上传 ${MAX_REPLY_FILES} 个附件`] });
+    if (files.length > MAX_REPLY_FILES)
+      throw new ValidationError(`一次最多上传 ${MAX_REPLY_FILES} 个附件`, { files: [`一次最多上传 ${MAX_REPLY_FILES} 个附件`] });
     for (const file of files) {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const check = checkEvidenceFile(file.name, bytes);
@@ -293,7 +348,15 @@ export const replyNotice = defineAction({
     const status = transition(notice, "reply");
     const now = Date.now();
     setStatus(tx, notice, { status });
-    const eventId = insertNoticeEvent(tx, { noticeId: notice.id, kind: "replied", text: input.reply, unitId: user.unitId, byId: user.id, at: now, deadline: null });
+    const eventId = insertNoticeEvent(tx, {
+      noticeId: notice.id,
+      kind: "replied",
+      text: input.reply,
+      unitId: user.unitId,
+      byId: user.id,
+      at: now,
+      deadline: null,
+    });
     const fileIds = stored.map((f) => insertNoticeAttachment(tx, { ...f, eventId, uploadedById: user.id, now }));
     notify(
       tx,
@@ -306,7 +369,10 @@ export const replyNotice = defineAction({
         link: noticeLinks(notice.id).supervisor,
       }),
     );
-    return { before: noticeAuditView(notice), after: { status, reply: input.reply, files: stored.map((f) => ({ filename: f.filename, sha256: f.sha256 })), fileIds } };
+    return {
+      before: noticeAuditView(notice),
+      after: { status, reply: input.reply, files: stored.map((f) => ({ filename: f.filename, sha256: f.sha256 })), fileIds },
+    };
   },
   revalidate: ({ input }) => revalidateNotice({ id: input.noticeId, ...subjectOf(input.noticeId) }),
   successMessage: "已回复，等待督查室审核。",

@@ -73,13 +73,27 @@ export default async function NoticeRegisterPage({ searchParams }: Props) {
             <caption className="sr-only">催办、督办台账</caption>
             <thead className="bg-gray-50 text-gray-800">
               <tr>
-                <th scope="col" className="min-w-[11rem] px-3 py-2">文号</th>
-                <th scope="col" className="min-w-[5rem] px-3 py-2">任务</th>
-                <th scope="col" className="min-w-[8rem] px-3 py-2">主送单位</th>
-                <th scope="col" className="min-w-[16rem] px-3 py-2">问题</th>
-                <th scope="col" className="px-3 py-2">发出</th>
-                <th scope="col" className="px-3 py-2">回复期限</th>
-                <th scope="col" className="px-3 py-2">状态</th>
+                <th scope="col" className="min-w-[11rem] px-3 py-2">
+                  文号
+                </th>
+                <th scope="col" className="min-w-[5rem] px-3 py-2">
+                  任务
+                </th>
+                <th scope="col" className="min-w-[8rem] px-3 py-2">
+                  主送单位
+                </th>
+                <th scope="col" className="min-w-[16rem] px-3 py-2">
+                  问题
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  发出
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  回复期限
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  状态
+                </th>
               </tr>
             </thead>
             <tbody>

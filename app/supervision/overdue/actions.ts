@@ -12,8 +12,14 @@ import { parseSubjectKey, subjectPath } from "@/lib/subject";
 import { OVERRIDE_COLORS } from "@/lib/vocabulary";
 
 const target = {
-  subject: z.string().trim().regex(/^(task|project):\d{1,4}$/, "事项无效"),
-  periodCode: z.string().trim().regex(/^\d{4}Q[1-4]$/, "季度无效"),
+  subject: z
+    .string()
+    .trim()
+    .regex(/^(task|project):\d{1,4}$/, "事项无效"),
+  periodCode: z
+    .string()
+    .trim()
+    .regex(/^\d{4}Q[1-4]$/, "季度无效"),
   /** The override's `at` the form was loaded with; 0 when there was none. */
   expectedAt: z.coerce.number().int().min(0),
 };

@@ -43,7 +43,9 @@ export default async function OverduePage({ searchParams }: Props) {
         )}
       </header>
       <OverdueFilters view={view} />
-      {can(user, "notice:issue") && view.asOf === view.today && view.entries.length > 0 && <BulkRemindBar query={search.replace(/^\?/, "")} shown={view.entries.length} />}
+      {can(user, "notice:issue") && view.asOf === view.today && view.entries.length > 0 && (
+        <BulkRemindBar query={search.replace(/^\?/, "")} shown={view.entries.length} />
+      )}
       {view.entries.length === 0 ? (
         <p className="rounded border bg-white p-4 text-sm text-gray-800">
           没有符合条件的逾期或滞后事项。{search && <Link href="/supervision/overdue">查看全部</Link>}

@@ -70,7 +70,17 @@ export const remindOverdue = defineAction({
           byId: user.id,
           now,
         });
-        notify(tx, noticeIssued({ id: created.id, title: created.title, subject: entry.subject.label, deadline, unitIds: [unit.id], link: noticeLinks(created.id).unit }));
+        notify(
+          tx,
+          noticeIssued({
+            id: created.id,
+            title: created.title,
+            subject: entry.subject.label,
+            deadline,
+            unitIds: [unit.id],
+            link: noticeLinks(created.id).unit,
+          }),
+        );
         writeAudit(tx, {
           actor: user,
           ip,
@@ -78,7 +88,17 @@ export const remindOverdue = defineAction({
           entity: "notice",
           entityId: created.id,
           outcome: "success",
-          after: { subject: entry.subject.key, level: "cuiban", title: created.title, serialNo: created.serialNo, problem, requirement: input.requirement, deadline, units: [unit.name], bulk: true },
+          after: {
+            subject: entry.subject.key,
+            level: "cuiban",
+            title: created.title,
+            serialNo: created.serialNo,
+            problem,
+            requirement: input.requirement,
+            deadline,
+            units: [unit.name],
+            bulk: true,
+          },
         });
         issued.push({ id: created.id, title: created.title, subject: entry.subject.label, unit: unit.name });
       }
@@ -87,5 +107,6 @@ export const remindOverdue = defineAction({
     return { after: { scope: input.scope, query: input.query, deadline, notices: issued.map((n) => n.id) }, result: issued };
   },
   revalidate: () => ["/supervision", "/supervision/overdue", "/supervision/notices", "/my"],
-  successMessage: (issued) => `已发出 ${issued?.length ?? 0} 份催办（${issued?.[0]?.title ?? ""}${issued && issued.length > 1 ? ` 至 ${issued.at(-1)!.title}` : ""}），回复期限已通知各单位。`,
+  successMessage: (issued) =>
+    `已发出 ${issued?.length ?? 0} 份催办（${issued?.[0]?.title ?? ""}${issued && issued.length > 1 ? ` 至 ${issued.at(-1)!.title}` : ""}），回复期限已通知各单位。`,
 });

@@ -19,7 +19,9 @@ const items = z
       .min(1, "请至少勾选一份报告")
       .max(MAX_BATCH, `一次最多批量通过 ${MAX_BATCH} 份`),
   )
-  .transform((list) => [...new Map(list.map((s) => s.split(":").map(Number) as [number, number])).entries()].map(([reportId, version]) => ({ reportId, version })));
+  .transform((list) =>
+    [...new Map(list.map((s) => s.split(":").map(Number) as [number, number])).entries()].map(([reportId, version]) => ({ reportId, version })),
+  );
 
 export const approveReports = defineAction({
   action: "report.bulkApprove",

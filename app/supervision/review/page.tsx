@@ -64,9 +64,7 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
       />
       {canReview && items.length > 0 && <BulkApproveBar />}
       {items.length === 0 ? (
-        <p className="rounded border bg-white p-4 text-sm text-gray-800">
-          {queue.length === 0 ? "目前没有待审核的报告。" : "没有符合筛选条件的待审核报告。"}
-        </p>
+        <p className="rounded border bg-white p-4 text-sm text-gray-800">{queue.length === 0 ? "目前没有待审核的报告。" : "没有符合筛选条件的待审核报告。"}</p>
       ) : (
         <ol className="space-y-3" aria-label="待审核报告">
           {items.map((item) => {
@@ -75,7 +73,13 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
             const status = item.status;
             const next = nextInQueue(ids, item.reportId);
             return (
-              <li key={item.reportId} id={headingId.replace("queue-", "queue-item-")} className="scroll-mt-4 rounded border bg-white p-3 shadow-sm sm:p-4" data-testid="review-item" aria-labelledby={headingId}>
+              <li
+                key={item.reportId}
+                id={headingId.replace("queue-", "queue-item-")}
+                className="scroll-mt-4 rounded border bg-white p-3 shadow-sm sm:p-4"
+                data-testid="review-item"
+                aria-labelledby={headingId}
+              >
                 <div className="flex flex-wrap items-start gap-3">
                   {canReview && (
                     <input
@@ -100,7 +104,8 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
                     )}
                     <p className="line-clamp-2 text-sm text-gray-900">{item.title}</p>
                     <p className="text-xs text-gray-700">
-                      {item.leadUnits.join("、")} · 第 {item.latest.versionNo} 版 · {formatDateTime(item.latest.submittedAt)} 由 {item.latest.submittedByName} 提交
+                      {item.leadUnits.join("、")} · 第 {item.latest.versionNo} 版 · {formatDateTime(item.latest.submittedAt)} 由 {item.latest.submittedByName}{" "}
+                      提交
                       {waited > 0 && ` · 已等待 ${waited} 天`}
                     </p>
                   </div>

@@ -76,11 +76,7 @@ export default async function TaskPage({ params }: Props) {
 
       <Card aria-labelledby="metric-heading">
         <CardTitle id="metric-heading">量化指标</CardTitle>
-        {task.metrics.length > 0 ? (
-          <MetricTable metrics={task.metrics} />
-        ) : (
-          <p className="text-sm text-gray-700">本任务在公报中没有量化指标。</p>
-        )}
+        {task.metrics.length > 0 ? <MetricTable metrics={task.metrics} /> : <p className="text-sm text-gray-700">本任务在公报中没有量化指标。</p>}
       </Card>
 
       <SubjectQuarterStatus subject={{ kind: "task", no: task.no }} targetsLink />

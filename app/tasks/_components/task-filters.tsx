@@ -34,28 +34,17 @@ export function TaskFilters({
     <DataTableToolbar
       summary={
         <>
-          共 <strong className="font-semibold">{count}</strong> 项
-          {filtered && <span className="text-gray-600">（全部 {total} 项）</span>}
+          共 <strong className="font-semibold">{count}</strong> 项{filtered && <span className="text-gray-600">（全部 {total} 项）</span>}
         </>
       }
     >
       <form role="search" className="w-full sm:w-72" onSubmit={(event) => event.preventDefault()}>
         <ToolbarField label="搜索任务、单位、领导、指标" htmlFor="task-search">
-          <SearchInput
-            id="task-search"
-            value={query.q}
-            placeholder="如：充电桩、5G 基站、住建局"
-            onCommit={(q) => set({ q })}
-          />
+          <SearchInput id="task-search" value={query.q} placeholder="如：充电桩、5G 基站、住建局" onCommit={(q) => set({ q })} />
         </ToolbarField>
       </form>
       <ToolbarField label="牵头领导" htmlFor="task-leader" className="w-[calc(50%-0.375rem)] sm:w-36">
-        <select
-          id="task-leader"
-          className={fieldClassName}
-          value={query.leader ?? ""}
-          onChange={(event) => set({ leader: event.target.value || null })}
-        >
+        <select id="task-leader" className={fieldClassName} value={query.leader ?? ""} onChange={(event) => set({ leader: event.target.value || null })}>
           <option value="">全部领导</option>
           {leaders.map((leader) => (
             <option key={leader.name} value={leader.name}>
@@ -65,12 +54,7 @@ export function TaskFilters({
         </select>
       </ToolbarField>
       <ToolbarField label="责任单位" htmlFor="task-unit" className="w-[calc(50%-0.375rem)] sm:w-52">
-        <select
-          id="task-unit"
-          className={fieldClassName}
-          value={query.unit ?? ""}
-          onChange={(event) => set({ unit: event.target.value || null })}
-        >
+        <select id="task-unit" className={fieldClassName} value={query.unit ?? ""} onChange={(event) => set({ unit: event.target.value || null })}>
           <option value="">全部单位</option>
           {UNIT_KINDS.map((kind) => {
             const ofKind = units.filter((unit) => unit.kind === kind);
@@ -88,12 +72,7 @@ export function TaskFilters({
         </select>
       </ToolbarField>
       <ToolbarField label="单位角色" htmlFor="task-role" className="w-[calc(50%-0.375rem)] sm:w-32">
-        <select
-          id="task-role"
-          className={fieldClassName}
-          value={query.role}
-          onChange={(event) => set({ role: event.target.value as UnitRoleFilter })}
-        >
+        <select id="task-role" className={fieldClassName} value={query.role} onChange={(event) => set({ role: event.target.value as UnitRoleFilter })}>
           {ROLE_OPTIONS.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

@@ -1,14 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import {
-  getCoreRowModel,
-  useReactTable,
-  type ColumnDef,
-  type Row,
-  type SortingState,
-  type Updater,
-} from "@tanstack/react-table";
+import { getCoreRowModel, useReactTable, type ColumnDef, type Row, type SortingState, type Updater } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
 import { SortableHeader } from "@/components/data-table/column-header";
 import { VerificationBadge } from "@/components/verification-badge";
@@ -149,8 +142,7 @@ export function TaskTable({
   const sorting: SortingState = [{ id: query.sort.key, desc: query.sort.dir === "desc" }];
   const onSortingChange = (updater: Updater<SortingState>) => {
     const [next] = typeof updater === "function" ? updater(sorting) : updater;
-    const sort =
-      next && isSortKey(next.id) ? { key: next.id, dir: next.desc ? ("desc" as const) : ("asc" as const) } : DEFAULT_TASK_QUERY.sort;
+    const sort = next && isSortKey(next.id) ? { key: next.id, dir: next.desc ? ("desc" as const) : ("asc" as const) } : DEFAULT_TASK_QUERY.sort;
     navigate({ ...query, sort });
   };
 

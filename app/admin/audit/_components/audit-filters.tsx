@@ -5,7 +5,11 @@ import { auditActionLabel, AUDIT_OUTCOME_LABEL } from "@/lib/audit-labels";
 import type { AuditFilter } from "@/lib/audit-filter";
 
 /** A plain GET form: the filter lives in the URL and works without JavaScript. */
-export function AuditFilters({ filter, facets, exportHref }: {
+export function AuditFilters({
+  filter,
+  facets,
+  exportHref,
+}: {
   filter: AuditFilter;
   facets: { entities: string[]; actions: string[]; units: { id: number; name: string }[] };
   exportHref: string;

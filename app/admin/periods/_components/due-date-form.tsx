@@ -6,7 +6,19 @@ import { FormStatus } from "@/components/ui/form-status";
 import { TextField } from "@/components/ui/text-field";
 import { updateDueDate } from "../actions";
 
-export function DueDateForm({ code, label, version, dueOn, defaultDueOn }: { code: string; label: string; version: number; dueOn: string; defaultDueOn: string }) {
+export function DueDateForm({
+  code,
+  label,
+  version,
+  dueOn,
+  defaultDueOn,
+}: {
+  code: string;
+  label: string;
+  version: number;
+  dueOn: string;
+  defaultDueOn: string;
+}) {
   const [state, formAction, pending] = useActionState(updateDueDate, undefined);
   return (
     <form action={formAction} className="space-y-2">

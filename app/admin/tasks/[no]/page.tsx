@@ -51,8 +51,14 @@ export default async function MaintainTaskPage({ params }: Props) {
       </Card>
       <details className="rounded border bg-white p-3 text-sm">
         <summary className="cursor-pointer font-medium">可填写的领导和单位名称</summary>
-        <p className="mt-2"><span className="font-medium">领导：</span>{joinNames(names.leaders)}</p>
-        <p className="mt-2"><span className="font-medium">单位：</span>{joinNames(names.units)}</p>
+        <p className="mt-2">
+          <span className="font-medium">领导：</span>
+          {joinNames(names.leaders)}
+        </p>
+        <p className="mt-2">
+          <span className="font-medium">单位：</span>
+          {joinNames(names.units)}
+        </p>
       </details>
       <ProgrammeHistory kind="task" subjectId={task.id} />
     </article>

@@ -20,7 +20,15 @@ export type UserFormValues = {
   leaderId: number | null;
 };
 
-function Select({ label, name, value, onChange, options, errors, placeholder }: {
+function Select({
+  label,
+  name,
+  value,
+  onChange,
+  options,
+  errors,
+  placeholder,
+}: {
   label: string;
   name: string;
   value: string;
@@ -62,7 +70,13 @@ function Select({ label, name, value, onChange, options, errors, placeholder }: 
 }
 
 /** Create (no id) or edit an account's name, role and unit/leader binding. */
-export function UserForm({ action, initial, units, leaders, submitLabel }: {
+export function UserForm({
+  action,
+  initial,
+  units,
+  leaders,
+  submitLabel,
+}: {
   action: Action;
   initial: UserFormValues;
   units: Option[];

@@ -51,7 +51,13 @@ const columns: ColumnDef<UserListRow>[] = [
   { id: "role", accessorFn: (r) => ROLE_LABEL[r.role], header: ({ column }) => <SortableHeader column={column} title="角色" /> },
   { id: "binding", accessorKey: "binding", header: "所属单位/绑定领导", cell: ({ row }) => row.original.binding || "—" },
   { id: "status", header: "状态", enableSorting: false, cell: ({ row }) => <Status row={row.original} /> },
-  { id: "lastLogin", accessorFn: (r) => r.lastLogin ?? "", header: ({ column }) => <SortableHeader column={column} title="最近登录" />, cell: ({ row }) => row.original.lastLogin ?? "从未登录", meta: { className: "whitespace-nowrap tabular-nums" } },
+  {
+    id: "lastLogin",
+    accessorFn: (r) => r.lastLogin ?? "",
+    header: ({ column }) => <SortableHeader column={column} title="最近登录" />,
+    cell: ({ row }) => row.original.lastLogin ?? "从未登录",
+    meta: { className: "whitespace-nowrap tabular-nums" },
+  },
 ];
 
 export function UserTable({ rows }: { rows: UserListRow[] }) {

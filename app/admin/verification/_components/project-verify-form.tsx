@@ -16,8 +16,24 @@ export function ProjectVerifyForm({ no, version, note }: { no: number; version: 
     <form action={formAction} className="mt-3 space-y-3" key={version}>
       <input type="hidden" name="no" value={no} />
       <input type="hidden" name="version" value={version} />
-      <TextArea id={id("confirmed")} label="核实结果（更正后的内容）" name="confirmed" rows={2} required defaultValue={typed?.confirmed ?? ""} errors={e?.confirmed} />
-      <TextField id={id("source")} label="依据" name="source" required defaultValue={typed?.source ?? ""} hint="如“经发改局确认”或文件文号。" errors={e?.source} />
+      <TextArea
+        id={id("confirmed")}
+        label="核实结果（更正后的内容）"
+        name="confirmed"
+        rows={2}
+        required
+        defaultValue={typed?.confirmed ?? ""}
+        errors={e?.confirmed}
+      />
+      <TextField
+        id={id("source")}
+        label="依据"
+        name="source"
+        required
+        defaultValue={typed?.source ?? ""}
+        hint="如“经发改局确认”或文件文号。"
+        errors={e?.source}
+      />
       <TextArea id={id("reason")} label="变更原因" name="reason" rows={2} required defaultValue={typed?.reason ?? ""} errors={e?.reason} />
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="keepFlag" value="true" defaultChecked={typed?.keepFlag === "true"} />

@@ -17,7 +17,12 @@ export const dynamic = "force-dynamic";
 export const GET = defineRoute({
   action: "attachment.download",
   entity: "attachment",
-  schema: z.object({ id: z.string().regex(/^\d{1,10}$/).transform(Number) }),
+  schema: z.object({
+    id: z
+      .string()
+      .regex(/^\d{1,10}$/)
+      .transform(Number),
+  }),
   entityId: (input) => input.id,
   load: ({ input }) => {
     const file = getAttachmentForDownload({ id: input.id });

@@ -36,7 +36,9 @@ async function signInAs(userId: number) {
 }
 
 const send = (name: string, body: Uint8Array) =>
-  upload(new Request(`http://localhost/api/evidence/uploads?name=${encodeURIComponent(name)}`, { method: "POST", body: new Blob([body as BlobPart]) }), { params: Promise.resolve({}) });
+  upload(new Request(`http://localhost/api/evidence/uploads?name=${encodeURIComponent(name)}`, { method: "POST", body: new Blob([body as BlobPart]) }), {
+    params: Promise.resolve({}),
+  });
 
 /** A PDF of `size` bytes: the header the sniffer reads, then padding. */
 function bigPdf(size: number): Uint8Array {
@@ -45,7 +47,12 @@ function bigPdf(size: number): Uint8Array {
   return out;
 }
 
-const staged = () => db.select().from(attachments).where(and(isNull(attachments.reportId), isNull(attachments.noticeResponseId))).all();
+const staged = () =>
+  db
+    .select()
+    .from(attachments)
+    .where(and(isNull(attachments.reportId), isNull(attachments.noticeResponseId)))
+    .all();
 
 const saveForm = (fields: Record<string, string>, attach: number[]) => {
   const data = new FormData();
@@ -64,11 +71,18 @@ describe("staged evidence uploads", () => {
     const row = db.select().from(attachments).where(eq(attachments.id, body.id)).get()!;
     expect(row.reportId).toBeNull();
     expect(fs.statSync(path.join(process.env.DATA_DIR!, row.storagePath)).size).toBe(15 * 1024 * 1024);
-    expect(db.select().from(auditLog).where(eq(auditLog.action, "evidence.upload")).all().at(-1)).toMatchObject({ outcome: "success", entityId: String(body.id) });
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "evidence.upload")).all().at(-1)).toMatchObject({
+      outcome: "success",
+      entityId: String(body.id),
+    });
 
     const state = await saveReport(undefined, saveForm({ taskNo: "27", quarter: "2026Q1", version: "0", progress: "附上佐证" }, [body.id]));
     expect(state).toMatchObject({ ok: true });
-    const report = db.select().from(reports).where(and(eq(reports.taskId, f.taskId), eq(reports.periodId, f.periods.q1))).get()!;
+    const report = db
+      .select()
+      .from(reports)
+      .where(and(eq(reports.taskId, f.taskId), eq(reports.periodId, f.periods.q1)))
+      .get()!;
     expect(db.select().from(attachments).where(eq(attachments.id, body.id)).get()!.reportId).toBe(report.id);
   });
 
@@ -105,8 +119,15 @@ describe("staged evidence uploads", () => {
     const theirs = (await (await send("别人的.pdf", pdfBytes())).json()) as { id: number };
     await signInAs(f.users.lead);
     const before = snapshotDatabase(db);
-    const report = db.select().from(reports).where(and(eq(reports.taskId, f.taskId), eq(reports.periodId, f.periods.q1))).get()!;
-    const state = await saveReport(undefined, saveForm({ taskNo: "27", quarter: "2026Q1", version: String(report.version), progress: "借用附件" }, [theirs.id]));
+    const report = db
+      .select()
+      .from(reports)
+      .where(and(eq(reports.taskId, f.taskId), eq(reports.periodId, f.periods.q1)))
+      .get()!;
+    const state = await saveReport(
+      undefined,
+      saveForm({ taskNo: "27", quarter: "2026Q1", version: String(report.version), progress: "借用附件" }, [theirs.id]),
+    );
     expect(state.message).toBe(STALE_UPLOAD_MESSAGE);
     expect(state.values?.progress).toBe("借用附件");
     expect(snapshotDatabase(db)).toEqual(before);
@@ -133,7 +154,9 @@ describe("an evidence link opened by someone who may not read it", () => {
     const { GET: download } = await import("@/app/api/attachments/[id]/route");
     const attached = db.select().from(attachments).where(eq(attachments.filename, "十五兆佐证.pdf")).get()!;
     await signInAs(f.users.other);
-    const res = await download(new Request(`http://localhost/api/attachments/${attached.id}`, { headers: { accept: "text/html,application/xhtml+xml" } }), { params: Promise.resolve({ id: String(attached.id) }) });
+    const res = await download(new Request(`http://localhost/api/attachments/${attached.id}`, { headers: { accept: "text/html,application/xhtml+xml" } }), {
+      params: Promise.resolve({ id: String(attached.id) }),
+    });
     expect(res.status).toBe(403);
     expect(res.headers.get("content-type")).toContain("text/html");
     const html = await res.text();

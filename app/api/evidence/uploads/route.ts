@@ -47,7 +47,14 @@ export const POST = defineRoute({
   entity: "attachment",
   read: async (req) => ({ name: new URL(req.url).searchParams.get("name") ?? "" }),
   // U+FFFD is what an undecodable name turns into on the way: refused rather than stored garbled.
-  schema: z.object({ name: z.string().trim().min(1, "缺少文件名").max(255, "文件名过长").refine((n) => !n.includes("\uFFFD"), "文件名含有无法识别的字符，请改名后再上传") }),
+  schema: z.object({
+    name: z
+      .string()
+      .trim()
+      .min(1, "缺少文件名")
+      .max(255, "文件名过长")
+      .refine((n) => !n.includes("\uFFFD"), "文件名含有无法识别的字符，请改名后再上传"),
+  }),
   guard: () => ["evidence:upload"],
   load: ({ user }) => ({ userId: user.id }),
   prepare: async ({ userId }, { input, req }) => {

@@ -55,7 +55,14 @@ async function upload(book: ExcelJS.Workbook, { quarter = "2026Q4", intent = "sa
   form.append("intent", intent);
   form.append("file", new File([bytes], "台账.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
   const res = await route(new Request("http://test/api/imports/ledger", { method: "POST", body: form }), ctx);
-  return { status: res.status, body: (await res.json()) as { message?: string; errors?: Record<string, string[]> | string[]; saves?: { subject: { no: number }; changes: { label: string }[] }[] } };
+  return {
+    status: res.status,
+    body: (await res.json()) as {
+      message?: string;
+      errors?: Record<string, string[]> | string[];
+      saves?: { subject: { no: number }; changes: { label: string }[] }[];
+    },
+  };
 }
 
 const reportCount = () => db.select({ id: reports.id }).from(reports).all().length;
@@ -80,7 +87,9 @@ beforeAll(async () => {
   readySeededAccounts(db);
   const zjj = db.select({ id: units.id }).from(units).where(eq(units.name, "住建局")).get()!.id;
   zjjTasks = db.$client
-    .prepare("select t.no from tasks t join task_units u on u.task_id = t.id and u.role = 'lead' and u.position = 1 where u.unit_id = ? and exists (select 1 from metrics m where m.task_id = t.id) order by t.no")
+    .prepare(
+      "select t.no from tasks t join task_units u on u.task_id = t.id and u.role = 'lead' and u.position = 1 where u.unit_id = ? and exists (select 1 from metrics m where m.task_id = t.id) order by t.no",
+    )
     .all(zjj)
     .map((r) => (r as { no: number }).no);
 });
@@ -167,15 +176,29 @@ describe("the 台账 import", () => {
     expect(done.body.message).toBe("已导入 2 份报告（已保存为草稿）。");
     expect(reportCount()).toBe(before + 2);
     const saved = db.$client
-      .prepare("select t.no, r.status, r.progress, r.id from reports r join tasks t on t.id = r.task_id join periods p on p.id = r.period_id where p.code = '2026Q4' and t.no in (?, ?) order by t.no")
+      .prepare(
+        "select t.no, r.status, r.progress, r.id from reports r join tasks t on t.id = r.task_id join periods p on p.id = r.period_id where p.code = '2026Q4' and t.no in (?, ?) order by t.no",
+      )
       .all(a, b) as { no: number; status: string; progress: string; id: number }[];
     expect(saved.map((r) => [r.no, r.status, r.progress])).toEqual([
       [a, "draft", "完成老旧小区改造 3 个。"],
       [b, "draft", "完成管网改造 2 公里。"],
     ]);
-    expect(db.select().from(reportMetricValues).where(eq(reportMetricValues.reportId, saved[0]!.id)).all().every((v) => v.value === 1)).toBe(true);
+    expect(
+      db
+        .select()
+        .from(reportMetricValues)
+        .where(eq(reportMetricValues.reportId, saved[0]!.id))
+        .all()
+        .every((v) => v.value === 1),
+    ).toBe(true);
     const audits = db.select().from(auditLog).all().slice(auditBefore);
-    expect(audits.filter((r) => r.action === "report.save").map((r) => Number(r.entityId)).sort()).toEqual(saved.map((r) => r.id).sort());
+    expect(
+      audits
+        .filter((r) => r.action === "report.save")
+        .map((r) => Number(r.entityId))
+        .sort(),
+    ).toEqual(saved.map((r) => r.id).sort());
     expect(audits.filter((r) => r.action === "ledger.import")).toHaveLength(1);
   });
 
@@ -186,12 +209,20 @@ describe("the 台账 import", () => {
     fillTask(book, a!, "完成老旧小区改造 4 个，已验收。");
     const done = await upload(book, { intent: "submit" });
     expect(done.status).toBe(200);
-    const row = db.$client.prepare("select r.id, r.status from reports r join tasks t on t.id = r.task_id join periods p on p.id = r.period_id where p.code = '2026Q4' and t.no = ?").get(a) as { id: number; status: string };
+    const row = db.$client
+      .prepare(
+        "select r.id, r.status from reports r join tasks t on t.id = r.task_id join periods p on p.id = r.period_id where p.code = '2026Q4' and t.no = ?",
+      )
+      .get(a) as { id: number; status: string };
     expect(row.status).toBe("submitted");
     expect(db.select().from(reportVersions).where(eq(reportVersions.reportId, row.id)).all()).toHaveLength(1);
     // The 督查室 is told, as of a submission through the form.
     const supervisor = db.select({ id: users.id }).from(users).where(eq(users.username, "duchashi")).get()!.id;
-    const told = db.select({ title: notifications.title }).from(notifications).where(and(eq(notifications.userId, supervisor), eq(notifications.dedupeKey, `report-submitted:${row.id}:v1`))).all();
+    const told = db
+      .select({ title: notifications.title })
+      .from(notifications)
+      .where(and(eq(notifications.userId, supervisor), eq(notifications.dedupeKey, `report-submitted:${row.id}:v1`)))
+      .all();
     expect(told).toHaveLength(1);
     expect(told[0]!.title).toMatch(new RegExp(`^第${a}项 .*四季度 报告已提交（第 1 版），待审核$`));
   });
@@ -218,14 +249,20 @@ describe("the 台账 import", () => {
     await as("duchashi");
     const book = await exported("2026Q4");
     const other = db.$client
-      .prepare("select t.no from tasks t join task_units u on u.task_id = t.id and u.role = 'lead' join units n on n.id = u.unit_id where n.name = '发改局' and exists (select 1 from metrics m where m.task_id = t.id) order by t.no limit 1")
+      .prepare(
+        "select t.no from tasks t join task_units u on u.task_id = t.id and u.role = 'lead' join units n on n.id = u.unit_id where n.name = '发改局' and exists (select 1 from metrics m where m.task_id = t.id) order by t.no limit 1",
+      )
       .get() as { no: number };
     fillTask(book, other.no, "替发改局填写。");
     await as("zjj");
     const before = reportCount();
     const res = await upload(book);
     expect(res.status).toBe(400);
-    expect(Object.values(res.body.errors as Record<string, string[]>).flat().join("\n")).toMatch(new RegExp(`第${other.no}项不是本单位牵头的事项`));
+    expect(
+      Object.values(res.body.errors as Record<string, string[]>)
+        .flat()
+        .join("\n"),
+    ).toMatch(new RegExp(`第${other.no}项不是本单位牵头的事项`));
     expect(reportCount()).toBe(before);
     const saved = db
       .select({ id: reports.id })

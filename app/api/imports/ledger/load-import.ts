@@ -47,13 +47,17 @@ export async function loadImport({ input, user }: ActionContext<ImportInput>): P
   // Every subject of the year, so a row of another unit is named and refused rather than unknown.
   const subjects = loadLedger({ period, asOf: today, today, filter: { yearId: period.yearId } });
   const plan = planLedgerImport({ main: read.main, detail: read.detail, subjects, period, user, intent: input.intent, today });
-  if (plan.errors.length > 0) return refuse(`有 ${plan.errors.length} 处内容不能导入，本次未保存任何报告；请按提示修改后重新上传`, plan.errors.map(describeError));
+  if (plan.errors.length > 0)
+    return refuse(`有 ${plan.errors.length} 处内容不能导入，本次未保存任何报告；请按提示修改后重新上传`, plan.errors.map(describeError));
   if (plan.saves.length === 0) return refuse("台账中没有与系统中已保存内容不同的行，无需导入");
   return { period, today, ok: true, plan };
 }
 
 /** Who may upload at all: a unit (its own rows) or the 督查室; each row is checked again in the plan. */
-export const importPermission = (ctx: ActionContext<ImportInput>): Permission => ["report:import", { leadUnitIds: ctx.user.unitId === null ? [] : [ctx.user.unitId] }];
+export const importPermission = (ctx: ActionContext<ImportInput>): Permission => [
+  "report:import",
+  { leadUnitIds: ctx.user.unitId === null ? [] : [ctx.user.unitId] },
+];
 
 /** The preview of each save: subject, what becomes of the report, and every changed cell. */
 export function describePlan(plan: ImportPlan, intent: "save" | "submit") {

@@ -53,5 +53,9 @@ export const POST = defineRoute({
     return { after: { quarter: input.quarter, intent: input.intent, file: input.file.name, reports: saved }, result: saved };
   },
   respond: ({ result, ctx }) =>
-    Response.json({ ok: true, message: `已导入 ${result?.length ?? 0} 份报告（${ctx.input.intent === "submit" ? "已提交" : "已保存为草稿"}）。`, saved: result ?? [] }),
+    Response.json({
+      ok: true,
+      message: `已导入 ${result?.length ?? 0} 份报告（${ctx.input.intent === "submit" ? "已提交" : "已保存为草稿"}）。`,
+      saved: result ?? [],
+    }),
 });

@@ -20,7 +20,8 @@ export function MilestoneProgress({ project, periods, today }: { project: Projec
             {part.total !== null && (
               <p className="mb-2 text-sm text-gray-800">
                 最新累计完成 {done === null ? "—" : `${formatNumber(done)} ${part.totalUnit ?? ""}`}
-                {latest ? `（第${latest.quarter}季度报告）` : ""}，占总数 {formatNumber(part.total)} {part.totalUnit ?? ""} 的 {formatShare(shareOfTotal(part, done))}
+                {latest ? `（第${latest.quarter}季度报告）` : ""}，占总数 {formatNumber(part.total)} {part.totalUnit ?? ""} 的{" "}
+                {formatShare(shareOfTotal(part, done))}
               </p>
             )}
             <MilestoneMarks marks={milestoneMarks(part, reports, { asOf: today, periods })} />

@@ -43,7 +43,12 @@ export default async function NoticePage({ params }: Props) {
   const subjectKey = notice.taskNo !== null ? `task:${notice.taskNo}` : notice.projectNo !== null ? `project:${notice.projectNo}` : null;
   const leaderIds = getNoticeSubjectOf(notice)?.leaderIds ?? [];
   const instructions = listInstructionsForNotices({ noticeIds: [notice.id] });
-  const mayInstruct = subjectKey !== null && notice.level === "duban" && notice.escalatedToLeaderAt !== null && notice.status !== "closed" && can(user, "instruction:write", { leaderIds });
+  const mayInstruct =
+    subjectKey !== null &&
+    notice.level === "duban" &&
+    notice.escalatedToLeaderAt !== null &&
+    notice.status !== "closed" &&
+    can(user, "instruction:write", { leaderIds });
   const commands = availableSupervisorCommands(notice, today).filter((c) =>
     c === "close" || c === "sendBack" ? can(user, "notice:close") : can(user, "notice:issue"),
   );
@@ -80,7 +85,18 @@ export default async function NoticePage({ params }: Props) {
             { label: "整改要求", value: <span className="whitespace-pre-wrap">{notice.requirement}</span> },
             { label: "回复期限", value: formatChineseDate(notice.deadline) },
             { label: "发出", value: `${formatDateTime(notice.createdAt)}（${notice.createdByName}）` },
-            ...(raisedFrom ? [{ label: "升级自", value: <Link href={`/supervision/notices/${raisedFrom.id}`}>{raisedFrom.title}（{formatChineseDate(raisedFrom.deadline)} 到期未回复）</Link> }] : []),
+            ...(raisedFrom
+              ? [
+                  {
+                    label: "升级自",
+                    value: (
+                      <Link href={`/supervision/notices/${raisedFrom.id}`}>
+                        {raisedFrom.title}（{formatChineseDate(raisedFrom.deadline)} 到期未回复）
+                      </Link>
+                    ),
+                  },
+                ]
+              : []),
             ...(raisedTo ? [{ label: "已升级为", value: <Link href={`/supervision/notices/${raisedTo.id}`}>{raisedTo.title}</Link> }] : []),
           ]}
         />

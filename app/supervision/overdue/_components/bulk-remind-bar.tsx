@@ -8,7 +8,6 @@ import { TextField } from "@/components/ui/text-field";
 import { remindOverdue } from "../remind-actions";
 import { BULK_REMIND_FORM } from "./bulk-remind-form-id";
 
-
 const defaultRequirement = (days: number) => `请于 ${days} 日内补报逾期的季度进展报告（或按清单所列问题整改），并书面说明原因。`;
 
 /** 批量催办: the checkboxes beside each item join this form through their `form` attribute. */

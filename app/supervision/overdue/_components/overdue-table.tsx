@@ -20,21 +20,41 @@ function issueHref(entry: OverdueEntry): string {
 }
 
 /** The list in severity order; every item says why it is listed, what was asked, and what can be done. */
-export function OverdueTable({ entries, first = 1, canIssue, canOverride }: { entries: readonly OverdueEntry[]; first?: number; canIssue: boolean; canOverride: boolean }) {
+export function OverdueTable({
+  entries,
+  first = 1,
+  canIssue,
+  canOverride,
+}: {
+  entries: readonly OverdueEntry[];
+  first?: number;
+  canIssue: boolean;
+  canOverride: boolean;
+}) {
   return (
     <ol className="space-y-3" aria-label="逾期与滞后事项" start={first}>
       {entries.map((entry, i) => (
         <li key={entry.subject.key} className="rounded border bg-white p-3 shadow-sm sm:p-4" data-testid="overdue-entry" data-subject={entry.subject.key}>
           <div className="flex flex-wrap items-center gap-2">
             {canIssue && (
-              <input type="checkbox" name="items" value={entry.subject.key} form={BULK_REMIND_FORM} aria-label={`选择${entry.subject.label}批量催办`} className="no-print size-5" />
+              <input
+                type="checkbox"
+                name="items"
+                value={entry.subject.key}
+                form={BULK_REMIND_FORM}
+                aria-label={`选择${entry.subject.label}批量催办`}
+                className="no-print size-5"
+              />
             )}
             <span className="text-sm text-gray-700">{first + i}.</span>
             <h2 className="text-base font-semibold">
               <Link href={subjectPath(entry.subject)}>{entry.subject.label}</Link>
             </h2>
             {entry.reporting && (
-              <ReportingBadge lamp={entry.missingQuarters.length > 0 ? "missing" : entry.reporting} daysLate={entry.missingQuarters.length > 0 ? entry.missingDays : 0} />
+              <ReportingBadge
+                lamp={entry.missingQuarters.length > 0 ? "missing" : entry.reporting}
+                daysLate={entry.missingQuarters.length > 0 ? entry.missingDays : 0}
+              />
             )}
             <ProgressBadge lamp={entry.progress} overridden={entry.override !== null} />
             {entry.override && (
@@ -86,7 +106,13 @@ export function OverdueTable({ entries, first = 1, canIssue, canOverride }: { en
                 </Link>
               )}
               {canOverride && entry.periodCode && (
-                <OverrideForm subjectKey={entry.subject.key} periodCode={entry.periodCode} label={entry.subject.label} current={entry.override} computed={entry.computedProgress} />
+                <OverrideForm
+                  subjectKey={entry.subject.key}
+                  periodCode={entry.periodCode}
+                  label={entry.subject.label}
+                  current={entry.override}
+                  computed={entry.computedProgress}
+                />
               )}
             </div>
           )}

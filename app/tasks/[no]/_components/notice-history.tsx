@@ -38,7 +38,13 @@ export async function NoticeHistory({ taskNo }: { taskNo: number }) {
             <li key={n.id} className="rounded border p-3" data-testid="task-notice">
               <h3 className="flex flex-wrap items-center gap-2 text-sm font-semibold">
                 <NoticeLevelBadge level={n.level} />
-                {openDesk ? <Link href={`/supervision/notices/${n.id}`} className="underline">{n.title}</Link> : <span>{n.title}</span>}
+                {openDesk ? (
+                  <Link href={`/supervision/notices/${n.id}`} className="underline">
+                    {n.title}
+                  </Link>
+                ) : (
+                  <span>{n.title}</span>
+                )}
                 <NoticeStateBadge state={displayState(n, today)} />
                 {n.escalatedToLeaderAt && <Badge tone="danger">已呈报牵头领导</Badge>}
               </h3>
@@ -51,7 +57,11 @@ export async function NoticeHistory({ taskNo }: { taskNo: number }) {
                 <NoticeTimeline
                   events={events
                     .filter((e) => e.noticeId === n.id)
-                    .map((e) => (e.kind === "replied" && !can(user, "notice:replies", { addresseeUnitIds: n.units.map((u) => u.id), leadUnitIds }) ? { ...e, text: "（回复内容仅主送单位、牵头单位和督查室可见）", files: [] } : e))}
+                    .map((e) =>
+                      e.kind === "replied" && !can(user, "notice:replies", { addresseeUnitIds: n.units.map((u) => u.id), leadUnitIds })
+                        ? { ...e, text: "（回复内容仅主送单位、牵头单位和督查室可见）", files: [] }
+                        : e,
+                    )}
                   level={n.level}
                 />
               </div>

@@ -58,7 +58,10 @@ describe("quarterly targets", () => {
     await signInAs(f.users.lead);
     expect((await setTargetsLocked(undefined, { taskNo: "27", quarter: "1", version: "1", locked: "1" })).message).toBe("无权限执行此操作");
     await signInAs(f.users.supervisor);
-    expect(await setTargetsLocked(undefined, { taskNo: "27", quarter: "1", version: "1", locked: "1" })).toMatchObject({ ok: true, message: "已锁定该季度目标，此后调整须经督查室批准。" });
+    expect(await setTargetsLocked(undefined, { taskNo: "27", quarter: "1", version: "1", locked: "1" })).toMatchObject({
+      ok: true,
+      message: "已锁定该季度目标，此后调整须经督查室批准。",
+    });
     await signInAs(f.users.lead);
     expect((await saveTargets(undefined, plans("2", ["5", "66", "100", "132"]))).ok).toBe(true);
     expect(stored()).toEqual([20, 66, 100, 132]);
@@ -66,7 +69,15 @@ describe("quarterly targets", () => {
 
   it("changes a locked quarter only through a request the 督查室 approves, audited and notified", async () => {
     await signInAs(f.users.lead);
-    const request = { taskNo: "27", quarter: "1", version: "3", [`plan.${f.metricIds.houses}.q1`]: "12", [`plan.${f.metricIds.growth}.q1`]: "6", "milestone.q1": "完成摸底", reason: "一季度拆迁协调未完成" };
+    const request = {
+      taskNo: "27",
+      quarter: "1",
+      version: "3",
+      [`plan.${f.metricIds.houses}.q1`]: "12",
+      [`plan.${f.metricIds.growth}.q1`]: "6",
+      "milestone.q1": "完成摸底",
+      reason: "一季度拆迁协调未完成",
+    };
     expect((await requestTargetsChange(undefined, { ...request, reason: "" })).errors?.reason?.[0]).toMatch(/请写明调整理由/);
     expect((await requestTargetsChange(undefined, { ...request, [`plan.${f.metricIds.houses}.q1`]: "80" })).errors).toEqual({
       [`plan.${f.metricIds.houses}.q2`]: ["累计计划不能低于上一季度（80套）"],
@@ -79,13 +90,22 @@ describe("quarterly targets", () => {
     // Only the 督查室 decides.
     expect((await decideTargetsChange(undefined, { requestId: String(pending.id), version: "1", decision: "approve" })).message).toBe("无权限执行此操作");
     await signInAs(f.users.supervisor);
-    expect((await decideTargetsChange(undefined, { requestId: String(pending.id), version: "1", decision: "refuse", comment: "" })).errors?.comment).toEqual(["不同意时请写明理由"]);
-    expect(await decideTargetsChange(undefined, { requestId: String(pending.id), version: "1", decision: "approve", comment: "同意" })).toMatchObject({ ok: true });
+    expect((await decideTargetsChange(undefined, { requestId: String(pending.id), version: "1", decision: "refuse", comment: "" })).errors?.comment).toEqual([
+      "不同意时请写明理由",
+    ]);
+    expect(await decideTargetsChange(undefined, { requestId: String(pending.id), version: "1", decision: "approve", comment: "同意" })).toMatchObject({
+      ok: true,
+    });
     expect(stored()).toEqual([12, 66, 100, 132]);
     const last = db.select().from(auditLog).where(eq(auditLog.action, "targets.decide")).all().at(-1)!;
     expect(last).toMatchObject({ outcome: "success", username: "dcs" });
     expect(JSON.parse(last.before!).plans["改造城市危旧房"]).toEqual([20, 66, 100, 132]);
-    const told = db.select().from(notifications).where(eq(notifications.userId, f.users.lead)).all().map((n) => n.title);
+    const told = db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.userId, f.users.lead))
+      .all()
+      .map((n) => n.title);
     expect(told).toContain("督查室已同意 第27项 一季度目标调整申请：同意");
   });
 });

@@ -31,7 +31,12 @@ function loadTargets(no: number) {
   const today = appToday();
   const locks = QUARTERS.map((q) => {
     const period = periods.find((p) => p.quarter === q);
-    return period ? quarterLock({ explicitAt: targets.explicitLocks[q - 1]?.at ?? null, firstSubmittedAt: targets.firstSubmittedAt[q - 1] ?? null, endsOn: period.endsOn }, today) : null;
+    return period
+      ? quarterLock(
+          { explicitAt: targets.explicitLocks[q - 1]?.at ?? null, firstSubmittedAt: targets.firstSubmittedAt[q - 1] ?? null, endsOn: period.endsOn },
+          today,
+        )
+      : null;
   });
   return { task, targets, locks, year: periods[0]?.year ?? null, leadUnitIds: task.leadUnits.map((u) => u.id) };
 }
@@ -47,7 +52,9 @@ const paths = (no: number) => [`/tasks/${no}/targets`, `/tasks/${no}`, "/my", "/
 const fieldsOnly = (input: Record<string, unknown>) => Object.fromEntries(Object.entries(input).filter((e): e is [string, string] => typeof e[1] === "string"));
 
 // Plan and milestone fields (plan.<metricId>.q<n>, milestone.q<n>) are single strings checked against the task's metrics in load.
-const targetFields = z.object({ taskNo: z.coerce.number().int().positive(), version: z.coerce.number().int().min(0) }).catchall(z.string({ message: "该项只能填写一个值" }));
+const targetFields = z
+  .object({ taskNo: z.coerce.number().int().positive(), version: z.coerce.number().int().min(0) })
+  .catchall(z.string({ message: "该项只能填写一个值" }));
 
 /**
  * Saves a task's quarterly targets for the quarters still open. Locked quarters keep their
@@ -70,7 +77,17 @@ export const saveTargets = defineAction({
   authorize: ({ locks, leadUnitIds }) => ["targets:edit", { leadUnitIds, locked: locks.every((l) => l !== null) }],
   mutate: (tx, { task, parsed, locks }, { user, input }) => {
     const openQuarters = QUARTERS.filter((q) => locks[q - 1] === null);
-    const r = applied(saveTaskTargets(tx, { taskId: task.id, expectedVersion: input.version, plans: parsed.plans, milestones: parsed.milestones, openQuarters, userId: user.id, now: Date.now() }));
+    const r = applied(
+      saveTaskTargets(tx, {
+        taskId: task.id,
+        expectedVersion: input.version,
+        plans: parsed.plans,
+        milestones: parsed.milestones,
+        openQuarters,
+        userId: user.id,
+        now: Date.now(),
+      }),
+    );
     return { entityId: task.no, before: r.before, after: r.after };
   },
   revalidate: ({ input }) => paths(input.taskNo),
@@ -92,9 +109,12 @@ export const setTargetsLocked = defineAction({
   guard: () => ["targets:lock"],
   mutate: (tx, { task, targets, locks }, { user, input }) => {
     const lock = locks[input.quarter - 1];
-    if (!input.locked && lock !== "supervisor") throw new ConflictError(lock ? "该季度目标因报告已提交或季度已结束而锁定，不能解锁；如需调整请由牵头单位提交调整申请。" : "该季度目标未锁定。");
+    if (!input.locked && lock !== "supervisor")
+      throw new ConflictError(lock ? "该季度目标因报告已提交或季度已结束而锁定，不能解锁；如需调整请由牵头单位提交调整申请。" : "该季度目标未锁定。");
     if (input.locked && targets.explicitLocks[input.quarter - 1]) throw new ConflictError("该季度目标已由督查室锁定。");
-    const r = applied(setQuarterLock(tx, { taskId: task.id, quarter: input.quarter, locked: input.locked, expectedVersion: input.version, userId: user.id, now: Date.now() }));
+    const r = applied(
+      setQuarterLock(tx, { taskId: task.id, quarter: input.quarter, locked: input.locked, expectedVersion: input.version, userId: user.id, now: Date.now() }),
+    );
     return { entityId: `${task.no}:Q${input.quarter}`, before: r.before, after: r.after, result: input.locked };
   },
   revalidate: ({ input }) => paths(input.taskNo),
@@ -123,7 +143,10 @@ export const requestTargetsChange = defineAction({
     const raw = keepLocked(fieldsOnly(input), loaded.targets.metrics, loaded.targets.milestones, others);
     const parsed = parseQuarterTargets(loaded.targets.metrics, raw, { locked: others });
     if (!parsed.ok) throw new ValidationError("调整后的季度目标有误，请按提示修改", parsed.errors);
-    const proposed = { metricPlans: Object.fromEntries([...parsed.plans].map(([id, plans]) => [id, plans[q - 1]!])), milestone: parsed.milestones[q - 1] ?? null };
+    const proposed = {
+      metricPlans: Object.fromEntries([...parsed.plans].map(([id, plans]) => [id, plans[q - 1]!])),
+      milestone: parsed.milestones[q - 1] ?? null,
+    };
     const before = quarterPlanOf(loaded.targets, q);
     if (JSON.stringify(proposed) === JSON.stringify(before)) throw new ValidationError("调整后的目标与现行目标相同，请修改后再提交申请。");
     return { ...loaded, quarter: q, proposed, before };
@@ -131,10 +154,28 @@ export const requestTargetsChange = defineAction({
   authorize: ({ leadUnitIds }) => ["targets:request", { leadUnitIds }],
   mutate: (tx, l, { user, input }) => {
     const now = Date.now();
-    const r = createChangeRequest(tx, { taskId: l.task.id, quarter: l.quarter, before: l.before, proposed: l.proposed, reason: input.reason, userId: user.id, now });
+    const r = createChangeRequest(tx, {
+      taskId: l.task.id,
+      quarter: l.quarter,
+      before: l.before,
+      proposed: l.proposed,
+      reason: input.reason,
+      userId: user.id,
+      now,
+    });
     if (!r.ok) throw new ConflictError("该季度已有待督查室审批的调整申请，请等待审批结果。");
     const periodCode = l.year ? formatQuarterCode(l.year, l.quarter) : `Q${l.quarter}`;
-    notify(tx, targetsChangeRequested({ requestId: r.id, subject: subjectLabel({ kind: "task", no: l.task.no }), periodCode, unitName: user.unitName ?? user.displayName, reason: input.reason, link: `/tasks/${l.task.no}/targets` }));
+    notify(
+      tx,
+      targetsChangeRequested({
+        requestId: r.id,
+        subject: subjectLabel({ kind: "task", no: l.task.no }),
+        periodCode,
+        unitName: user.unitName ?? user.displayName,
+        reason: input.reason,
+        link: `/tasks/${l.task.no}/targets`,
+      }),
+    );
     return { entityId: r.id, after: { quarter: l.quarter, before: l.before, proposed: l.proposed, reason: input.reason } };
   },
   revalidate: ({ input }) => paths(input.taskNo),
@@ -162,7 +203,10 @@ export const decideTargetsChange = defineAction({
     if (input.decision === "approve") {
       // The rest of the year may have changed since the request: check the proposal against it now.
       const q = request.quarter;
-      const plans = loaded.targets.metrics.map((m) => ({ ...m, plans: m.plans.map((v, i) => (i === q - 1 ? (request.proposed.metricPlans[m.id] ?? v) : v)) as QuarterPlans }));
+      const plans = loaded.targets.metrics.map((m) => ({
+        ...m,
+        plans: m.plans.map((v, i) => (i === q - 1 ? (request.proposed.metricPlans[m.id] ?? v) : v)) as QuarterPlans,
+      }));
       const milestones = loaded.targets.milestones.map((t, i) => (i === q - 1 ? (request.proposed.milestone ?? null) : t));
       const others = QUARTERS.map((x) => x !== q);
       const raw = keepLocked({}, plans, milestones, [true, true, true, true]);
@@ -174,12 +218,27 @@ export const decideTargetsChange = defineAction({
   guard: () => ["targets:lock"],
   mutate: (tx, l, { user, input }) => {
     const approve = input.decision === "approve";
-    const r = decideChangeRequest(tx, { request: l.request, expectedVersion: input.version, approve, comment: input.comment || null, userId: user.id, now: Date.now() });
+    const r = decideChangeRequest(tx, {
+      request: l.request,
+      expectedVersion: input.version,
+      approve,
+      comment: input.comment || null,
+      userId: user.id,
+      now: Date.now(),
+    });
     if (!r.ok) throw new ConflictError("该申请已被处理或已更新，请刷新页面查看。");
     const periodCode = l.year ? formatQuarterCode(l.year, l.request.quarter as Quarter) : `Q${l.request.quarter}`;
     notify(
       tx,
-      targetsChangeDecided({ requestId: l.request.id, subject: subjectLabel({ kind: "task", no: l.task.no }), periodCode, approved: approve, comment: input.comment || null, leadUnitIds: l.leadUnitIds, link: `/tasks/${l.task.no}/targets` }),
+      targetsChangeDecided({
+        requestId: l.request.id,
+        subject: subjectLabel({ kind: "task", no: l.task.no }),
+        periodCode,
+        approved: approve,
+        comment: input.comment || null,
+        leadUnitIds: l.leadUnitIds,
+        link: `/tasks/${l.task.no}/targets`,
+      }),
     );
     return { entityId: l.request.id, before: r.before, after: { decision: input.decision, comment: input.comment || null, plans: r.after }, result: l.task.no };
   },

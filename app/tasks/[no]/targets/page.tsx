@@ -44,7 +44,12 @@ export default async function TargetsPage({ params }: Props) {
   const periods = listPeriods({ yearId: task.yearId });
   const locks = QUARTERS.map((q) => {
     const period = periods.find((p) => p.quarter === q);
-    return period ? quarterLock({ explicitAt: targets.explicitLocks[q - 1]?.at ?? null, firstSubmittedAt: targets.firstSubmittedAt[q - 1] ?? null, endsOn: period.endsOn }, today) : "quarterEnded";
+    return period
+      ? quarterLock(
+          { explicitAt: targets.explicitLocks[q - 1]?.at ?? null, firstSubmittedAt: targets.firstSubmittedAt[q - 1] ?? null, endsOn: period.endsOn },
+          today,
+        )
+      : "quarterEnded";
   });
   const allLocked = locks.every((l) => l !== null);
   const mayEdit = can(user, "targets:edit", { leadUnitIds, locked: allLocked });
@@ -70,50 +75,78 @@ export default async function TargetsPage({ params }: Props) {
         <h1 className="text-lg font-semibold sm:text-xl">序号 {task.no} · 季度攻坚目标</h1>
         <p className="text-sm leading-relaxed text-gray-800">{task.target}</p>
         <p className="text-sm text-gray-700">
-          {targets.version === 0 ? "尚未保存，下方为按序时进度（25%/50%/75%/100%）生成的默认值。" : `最后修改：${targets.updatedAt ? formatDateTime(targets.updatedAt) : ""}（${targets.updatedByName ?? ""}）`}
+          {targets.version === 0
+            ? "尚未保存，下方为按序时进度（25%/50%/75%/100%）生成的默认值。"
+            : `最后修改：${targets.updatedAt ? formatDateTime(targets.updatedAt) : ""}（${targets.updatedByName ?? ""}）`}
         </p>
         <ul className="flex flex-wrap gap-2 text-sm" aria-label="各季度目标锁定情况">
           {QUARTERS.map((q) => {
             const lock = locks[q - 1];
             return (
               <li key={q} data-testid={`lock-q${q}`}>
-                {lock ? <Badge tone="info">{Q[q - 1]}：已锁定（{LOCK_CAUSE_LABEL[lock]}）</Badge> : <Badge>{Q[q - 1]}：可修改</Badge>}
+                {lock ? (
+                  <Badge tone="info">
+                    {Q[q - 1]}：已锁定（{LOCK_CAUSE_LABEL[lock]}）
+                  </Badge>
+                ) : (
+                  <Badge>{Q[q - 1]}：可修改</Badge>
+                )}
               </li>
             );
           })}
         </ul>
-        <p className="text-xs text-gray-700">季度目标在本季度首次提交报告后或季度结束后锁定，督查室也可提前锁定；锁定后如需调整，请牵头单位提交调整申请，经督查室同意后生效。</p>
+        <p className="text-xs text-gray-700">
+          季度目标在本季度首次提交报告后或季度结束后锁定，督查室也可提前锁定；锁定后如需调整，请牵头单位提交调整申请，经督查室同意后生效。
+        </p>
       </header>
 
       <Card aria-labelledby="targets-heading">
         <CardTitle id="targets-heading">{mayEdit ? "设置季度目标" : "季度目标"}</CardTitle>
         {mayEdit ? (
-          <TargetsForm taskNo={task.no} version={targets.version} metrics={metrics} milestones={targets.milestones.map((m) => m ?? "")} locked={locks.map((l) => l !== null)} />
+          <TargetsForm
+            taskNo={task.no}
+            version={targets.version}
+            metrics={metrics}
+            milestones={targets.milestones.map((m) => m ?? "")}
+            locked={locks.map((l) => l !== null)}
+          />
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full min-w-[32rem] border-collapse text-left text-sm">
               <caption className="sr-only">各季度计划</caption>
               <thead className="bg-gray-100 text-gray-700">
                 <tr>
-                  <th scope="col" className="px-3 py-2">指标 / 节点</th>
+                  <th scope="col" className="px-3 py-2">
+                    指标 / 节点
+                  </th>
                   {Q.map((q) => (
-                    <th key={q} scope="col" className="px-3 py-2">{q}</th>
+                    <th key={q} scope="col" className="px-3 py-2">
+                      {q}
+                    </th>
                   ))}
                 </tr>
               </thead>
               <tbody>
                 {metrics.map((m) => (
                   <tr key={m.id} className="border-b">
-                    <th scope="row" className="px-3 py-2 font-medium">{m.label}</th>
+                    <th scope="row" className="px-3 py-2 font-medium">
+                      {m.label}
+                    </th>
                     {m.plans.map((p, i) => (
-                      <td key={i} className="px-3 py-2 tabular-nums">{formatWithUnit(p, m.unit)}</td>
+                      <td key={i} className="px-3 py-2 tabular-nums">
+                        {formatWithUnit(p, m.unit)}
+                      </td>
                     ))}
                   </tr>
                 ))}
                 <tr>
-                  <th scope="row" className="px-3 py-2 font-medium">节点目标</th>
+                  <th scope="row" className="px-3 py-2 font-medium">
+                    节点目标
+                  </th>
                   {targets.milestones.map((t, i) => (
-                    <td key={i} className="px-3 py-2">{t ?? "—"}</td>
+                    <td key={i} className="px-3 py-2">
+                      {t ?? "—"}
+                    </td>
                   ))}
                 </tr>
               </tbody>

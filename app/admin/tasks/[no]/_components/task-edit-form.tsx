@@ -36,7 +36,13 @@ export function TaskEditForm({ task, sections }: { task: TaskEditValues; section
         <label htmlFor="field-sectionId" className="mb-1 block text-sm font-medium text-gray-800">
           所属板块
         </label>
-        <select id="field-sectionId" name="sectionId" defaultValue={value("sectionId")} className={inputClassName} aria-invalid={e?.sectionId ? true : undefined}>
+        <select
+          id="field-sectionId"
+          name="sectionId"
+          defaultValue={value("sectionId")}
+          className={inputClassName}
+          aria-invalid={e?.sectionId ? true : undefined}
+        >
           {sections.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}

@@ -22,7 +22,14 @@ const COLUMNS: ExcelColumn<AuditListRow>[] = [
   { header: "对象", value: (r) => describeAuditEntity(r.entity, r.entityId) },
   { header: "对象编号", value: (r) => r.entityId },
   { header: "结果", value: (r) => AUDIT_OUTCOME_LABEL[r.outcome] },
-  { header: "变更内容", value: (r) => auditChanges(r.before, r.after).map((c) => `${c.field}：${c.before || "—"} → ${c.after || "—"}`).join("\n") || null, maxWidth: 60 },
+  {
+    header: "变更内容",
+    value: (r) =>
+      auditChanges(r.before, r.after)
+        .map((c) => `${c.field}：${c.before || "—"} → ${c.after || "—"}`)
+        .join("\n") || null,
+    maxWidth: 60,
+  },
   // The recorded values as written, for checking against the hash chain.
   { header: "变更前（原始记录）", value: (r) => r.before, maxWidth: 50 },
   { header: "变更后（原始记录）", value: (r) => r.after, maxWidth: 50 },

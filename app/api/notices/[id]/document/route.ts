@@ -38,7 +38,11 @@ export const GET = defineRoute({
       day: dayOfTimestamp(n.createdAt),
     });
     return new Response(new Uint8Array(body), {
-      headers: { "content-type": DOCX_TYPE, "content-disposition": attachmentHeader(`${NOTICE_LEVEL_LABEL[n.level]}通知单-${docNo}.docx`), "cache-control": "no-store" },
+      headers: {
+        "content-type": DOCX_TYPE,
+        "content-disposition": attachmentHeader(`${NOTICE_LEVEL_LABEL[n.level]}通知单-${docNo}.docx`),
+        "cache-control": "no-store",
+      },
     });
   },
 });

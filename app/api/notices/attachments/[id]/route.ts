@@ -15,7 +15,12 @@ export const dynamic = "force-dynamic";
 export const GET = defineRoute({
   action: "notice.attachment.download",
   entity: "attachment",
-  schema: z.object({ id: z.string().regex(/^\d{1,10}$/).transform(Number) }),
+  schema: z.object({
+    id: z
+      .string()
+      .regex(/^\d{1,10}$/)
+      .transform(Number),
+  }),
   entityId: (input) => input.id,
   load: ({ input }) => getNoticeAttachmentForDownload({ id: input.id }),
   authorize: ({ addresseeUnitIds }) => ["notice:read", { addresseeUnitIds }],

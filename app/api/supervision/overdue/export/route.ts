@@ -15,7 +15,15 @@ type Row = OverdueEntry & { rank: number };
 
 const COLUMNS: ExcelColumn<Row>[] = [
   { header: "排序", value: (r) => r.rank },
-  { header: "报送", value: (r) => (r.missingQuarters.length > 0 ? `${REPORTING_LABEL.missing}（${r.missingQuarters.map(quarterShort).join("、")}）` : r.reporting ? REPORTING_LABEL[r.reporting] : null) },
+  {
+    header: "报送",
+    value: (r) =>
+      r.missingQuarters.length > 0
+        ? `${REPORTING_LABEL.missing}（${r.missingQuarters.map(quarterShort).join("、")}）`
+        : r.reporting
+          ? REPORTING_LABEL[r.reporting]
+          : null,
+  },
   { header: "进度", value: (r) => PROGRESS_LABEL[r.progress] },
   { header: "系统计算进度", value: (r) => PROGRESS_LABEL[r.computedProgress] },
   { header: "序号", value: (r) => r.subject.label },

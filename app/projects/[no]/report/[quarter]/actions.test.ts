@@ -67,10 +67,23 @@ function form(fields: Record<string, string>) {
 
 const projectId = (no: number) => db.select({ id: livelihoodProjects.id }).from(livelihoodProjects).where(eq(livelihoodProjects.no, no)).get()!.id;
 const partId = (no: number, position = 1) =>
-  db.select({ id: projectParts.id }).from(projectParts).where(and(eq(projectParts.projectId, projectId(no)), eq(projectParts.position, position))).get()!.id;
-const q1Report = (no: number) => db.select().from(reports).where(and(eq(reports.projectId, projectId(no)), eq(reports.periodId, q1))).get();
+  db
+    .select({ id: projectParts.id })
+    .from(projectParts)
+    .where(and(eq(projectParts.projectId, projectId(no)), eq(projectParts.position, position)))
+    .get()!.id;
+const q1Report = (no: number) =>
+  db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.projectId, projectId(no)), eq(reports.periodId, q1)))
+    .get();
 const partValues = (reportId: number) =>
-  db.select({ partId: reportPartValues.partId, category: reportPartValues.category, value: reportPartValues.value }).from(reportPartValues).where(eq(reportPartValues.reportId, reportId)).all();
+  db
+    .select({ partId: reportPartValues.partId, category: reportPartValues.category, value: reportPartValues.value })
+    .from(reportPartValues)
+    .where(eq(reportPartValues.reportId, reportId))
+    .all();
 const lastAudit = () => db.select().from(auditLog).orderBy(auditLog.id).all().at(-1);
 
 const bridges = (version: string, [minor, medium, severe]: [string, string, string], extra: Record<string, string> = {}) => {
@@ -117,13 +130,21 @@ describe("bridge report by 农业农村局", () => {
     expect(state).toEqual({ redirect: "/projects/1/report/2026Q1?submitted=1" });
     const report = q1Report(1)!;
     expect(report.status).toBe("submitted");
-    expect(partValues(report.id).map((v) => [v.category, v.value]).sort()).toEqual([
+    expect(
+      partValues(report.id)
+        .map((v) => [v.category, v.value])
+        .sort(),
+    ).toEqual([
       ["严重缺损", 0],
       ["中等缺损", 1],
       ["轻微缺损", 2],
     ]);
     const version = db.select().from(reportVersions).where(eq(reportVersions.reportId, report.id)).get()!;
-    expect(readSnapshot(version.snapshot).parts.map((p) => p.category).sort()).toEqual(["严重缺损", "中等缺损", "轻微缺损"]);
+    expect(
+      readSnapshot(version.snapshot)
+        .parts.map((p) => p.category)
+        .sort(),
+    ).toEqual(["严重缺损", "中等缺损", "轻微缺损"]);
   });
 
   it("shows the submitted counts against the 4 / 17 / 70 / 90 milestones", () => {
@@ -149,7 +170,12 @@ describe("bridge report by 农业农村局", () => {
 });
 
 describe("housing report co-led by 住建局 (compiles) and 归义街道 (its part)", () => {
-  const urbanStage = () => db.select().from(reportProjectMilestones).where(eq(reportProjectMilestones.reportId, q1Report(2)!.id)).all();
+  const urbanStage = () =>
+    db
+      .select()
+      .from(reportProjectMilestones)
+      .where(eq(reportProjectMilestones.reportId, q1Report(2)!.id))
+      .all();
   const firstStageId = () => listProjectProgress({ yearId: yearIdOf(db), no: 2 })[0]!.parts[0]!.milestones[0]!.id;
 
   it("lets the first-listed lead unit (住建局) compile the report with the version check, and 归义街道 write its own part", async () => {
@@ -174,16 +200,26 @@ describe("housing report co-led by 住建局 (compiles) and 归义街道 (its pa
     expect(urbanStage().find((m) => m.milestoneId === firstStageId())).toMatchObject({ done: true, doneOn: "2026-03-31" });
 
     await signInAs("guiyi");
-    expect((await saveProjectReport(undefined, form({ projectNo: "2", quarter: "2026Q1", version: "2", progress: "归义街道" }))).message).toBe("无权限执行此操作");
+    expect((await saveProjectReport(undefined, form({ projectNo: "2", quarter: "2026Q1", version: "2", progress: "归义街道" }))).message).toBe(
+      "无权限执行此操作",
+    );
     expect(q1Report(2)!.version).toBe(2);
-    expect(await saveProjectReportPart(undefined, form({ projectNo: "2", quarter: "2026Q1", version: "0", progress: "归义街道：完成农村危房改造 12 户" }))).toMatchObject({ ok: true });
+    expect(
+      await saveProjectReportPart(undefined, form({ projectNo: "2", quarter: "2026Q1", version: "0", progress: "归义街道：完成农村危房改造 12 户" })),
+    ).toMatchObject({ ok: true });
   });
 
   it("refuses a completion day in the future", async () => {
     await signInAs("zjj");
     const state = await saveProjectReport(
       undefined,
-      form({ projectNo: "2", quarter: "2026Q1", version: "2", [projectField.milestoneDone(firstStageId())]: "1", [projectField.milestoneDoneOn(firstStageId())]: "2026-04-04" }),
+      form({
+        projectNo: "2",
+        quarter: "2026Q1",
+        version: "2",
+        [projectField.milestoneDone(firstStageId())]: "1",
+        [projectField.milestoneDoneOn(firstStageId())]: "2026-04-04",
+      }),
     );
     expect(state.errors?.[projectField.milestoneDoneOn(firstStageId())]).toEqual(["完成日期不能晚于今天"]);
   });

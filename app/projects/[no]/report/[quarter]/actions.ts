@@ -22,7 +22,13 @@ const project = reportActions({
   parse: (ctx, raw, intent, today) => {
     const common = parseReportForm({ raw, metrics: [], hasMilestone: false, intent, today });
     const coverage = ctx.project.coverage;
-    const values = parseProjectValues({ raw, parts: ctx.project.parts, coverage: coverage && { partId: coverage.partId, unit: coverage.unit, target: coverage.target }, intent, today });
+    const values = parseProjectValues({
+      raw,
+      parts: ctx.project.parts,
+      coverage: coverage && { partId: coverage.partId, unit: coverage.unit, target: coverage.target },
+      intent,
+      today,
+    });
     if (!common.ok || !values.ok) return { ok: false, errors: { ...(common.ok ? {} : common.errors), ...(values.ok ? {} : values.errors) } };
     return { ok: true, content: { ...common.content, partValues: values.content.values, projectMilestones: values.content.milestones } };
   },

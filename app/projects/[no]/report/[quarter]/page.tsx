@@ -58,7 +58,12 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
   const editable = mayEdit && started && (state === null || state === "draft" || state === "returned");
   const draftKey = reportDraftKey(user.id, reportPath({ kind: "project", no: project.no }, period.code));
   const shown = report
-    ? visibleReportContent({ mayEdit, state, live: liveProjectSnapshot(project, period.code, report, attachments), lastSubmitted: versions[0]?.snapshot ?? null })
+    ? visibleReportContent({
+        mayEdit,
+        state,
+        live: liveProjectSnapshot(project, period.code, report, attachments),
+        lastSubmitted: versions[0]?.snapshot ?? null,
+      })
     : null;
   const outcome = outcomeText(await searchParams, state);
 

@@ -8,7 +8,19 @@ import { TextField } from "@/components/ui/text-field";
 import { issueNotice } from "../../actions";
 
 /** 催办 (reminder) or 督办 (formal, numbered): the problem, what is required, and by when. */
-export function IssueNoticeForm({ subjectKey, periodCode, problem, deadline, today }: { subjectKey: string; periodCode: string; problem: string; deadline: string; today: string }) {
+export function IssueNoticeForm({
+  subjectKey,
+  periodCode,
+  problem,
+  deadline,
+  today,
+}: {
+  subjectKey: string;
+  periodCode: string;
+  problem: string;
+  deadline: string;
+  today: string;
+}) {
   const [state, action, pending] = useActionState(issueNotice, undefined);
   const v = state?.values;
   const level = v?.level ?? "cuiban";

@@ -50,7 +50,12 @@ function form(fields: Record<string, string>, files: File[] = []) {
   return data;
 }
 
-const q1Report = () => db.select().from(reports).where(and(eq(reports.taskId, f.taskId), eq(reports.periodId, f.periods.q1))).get();
+const q1Report = () =>
+  db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.taskId, f.taskId), eq(reports.periodId, f.periods.q1)))
+    .get();
 const audits = (action: string) => db.select().from(auditLog).where(eq(auditLog.action, action)).all();
 const complete = (version: string, extra: Record<string, string> = {}) => ({
   taskNo: "27",
@@ -110,10 +115,7 @@ describe("report lifecycle through the Server Actions", () => {
     const fake = new File(["这不是 PDF"], "假的.pdf", { type: "application/pdf" });
     const big = new File([new Uint8Array(MAX_EVIDENCE_BYTES + 1)], "很大.pdf");
     const state = await saveReport(undefined, form({ taskNo: "27", quarter: "2026Q1", version: "2", progress: "带错误附件" }, [fake, big]));
-    expect(state.errors?.evidence).toEqual([
-      expect.stringContaining("“假的.pdf”的文件内容不是可接受的类型"),
-      "“很大.pdf”超过 20 MB，请压缩后再上传",
-    ]);
+    expect(state.errors?.evidence).toEqual([expect.stringContaining("“假的.pdf”的文件内容不是可接受的类型"), "“很大.pdf”超过 20 MB，请压缩后再上传"]);
     expect(q1Report()).toMatchObject({ version: 2, progress: "起草中" });
   });
 
@@ -150,7 +152,11 @@ describe("report lifecycle through the Server Actions", () => {
     expect(state).toEqual({ redirect: "/tasks/27/report/2026Q1?reviewed=returned" });
     expect(q1Report()).toMatchObject({ status: "returned", reviewComment: "请补充改造前后照片", version: 4 });
     // The lead unit is told in the same words every other notification uses for a task.
-    const told = db.select().from(notifications).where(and(eq(notifications.userId, f.users.lead), eq(notifications.kind, "report_returned"))).all();
+    const told = db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, f.users.lead), eq(notifications.kind, "report_returned")))
+      .all();
     expect(told.map((n) => n.title)).toEqual(["第27项 一季度 报告被退回：请补充改造前后照片"]);
   });
 
@@ -165,7 +171,9 @@ describe("report lifecycle through the Server Actions", () => {
       [2, "pending"],
     ]);
     await signInAs(f.users.supervisor);
-    expect((await settle(approveReport(undefined, form({ reportId: String(q1Report()!.id), taskNo: "27", quarter: "2026Q1", version: "5" })))).redirect).toBe("/tasks/27/report/2026Q1?reviewed=approved");
+    expect((await settle(approveReport(undefined, form({ reportId: String(q1Report()!.id), taskNo: "27", quarter: "2026Q1", version: "5" })))).redirect).toBe(
+      "/tasks/27/report/2026Q1?reviewed=approved",
+    );
     expect(q1Report()?.status).toBe("approved");
   });
 });

@@ -44,7 +44,15 @@ export const saveCoopNoteAction = defineAction({
   load: ({ input }) => loadReportContext(input.taskNo, input.quarter),
   authorize: (ctx) => ["coopNote:edit", { coopUnitIds: ctx.coopUnitIds }],
   mutate: (tx, ctx, { user, input }) => {
-    const r = saveCoopNote(tx, { taskId: ctx.task.id, periodId: ctx.period.id, unitId: user.unitId!, text: input.text, expectedVersion: input.version, userId: user.id, now: Date.now() });
+    const r = saveCoopNote(tx, {
+      taskId: ctx.task.id,
+      periodId: ctx.period.id,
+      unitId: user.unitId!,
+      text: input.text,
+      expectedVersion: input.version,
+      userId: user.id,
+      now: Date.now(),
+    });
     if (!r.ok) throw new ConflictError("配合情况已被本单位其他人员修改，请刷新页面后再保存；您填写的内容已保留在表单中。");
     return { before: r.before, after: r.after };
   },

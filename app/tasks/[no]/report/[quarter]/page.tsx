@@ -91,8 +91,7 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
             {coopNotes.map((n) => (
               <li key={n.unitId}>
                 <span className="font-medium">{n.unitName}</span>
-                <span className="text-gray-600">（{formatDateTime(n.updatedAt)}）</span>：
-                <span className="whitespace-pre-wrap">{n.text}</span>
+                <span className="text-gray-600">（{formatDateTime(n.updatedAt)}）</span>：<span className="whitespace-pre-wrap">{n.text}</span>
               </li>
             ))}
           </ul>
@@ -147,7 +146,14 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
       {report && state === "submitted" && can(user, "report:review") && (
         <Card aria-labelledby="review-heading">
           <CardTitle id="review-heading">审核</CardTitle>
-          <ReviewPanel reportId={report.id} subject={{ name: "taskNo", no: task.no }} quarter={period.code} version={report.version} approve={approveReport} reject={returnReport} />
+          <ReviewPanel
+            reportId={report.id}
+            subject={{ name: "taskNo", no: task.no }}
+            quarter={period.code}
+            version={report.version}
+            approve={approveReport}
+            reject={returnReport}
+          />
         </Card>
       )}
 

@@ -35,7 +35,11 @@ export function loadReportContext(no: number, code: string): ReportContext | nul
   const targets = getTaskTargets({ taskId: task.id });
   if (targets.metrics.length !== task.metrics.length) return null;
   const plans: Record<number, number> = {};
-  for (const m of targets.metrics) plans[m.id] = effectivePlans(m, m.stored.map((v) => v ?? undefined))[period.quarter - 1]!;
+  for (const m of targets.metrics)
+    plans[m.id] = effectivePlans(
+      m,
+      m.stored.map((v) => v ?? undefined),
+    )[period.quarter - 1]!;
   return {
     task,
     period,

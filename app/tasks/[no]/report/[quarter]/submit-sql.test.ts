@@ -66,7 +66,15 @@ function inTransaction(statements: readonly string[]): string[] {
 // the submit's transaction must stay short and must not grow with the data: a fixed number
 // of statements, each narrowed to the one report, subject or period it touches.
 describe("the submit path's SQL", () => {
-  const fields = () => ({ taskNo: "27", [`metric.${f.metricIds.houses}`]: "30", [`metric.${f.metricIds.growth}`]: "5.8", progress: "完成危旧房改造 30 套。", problems: "", nextSteps: "加快", selfStatus: "onTrack" });
+  const fields = () => ({
+    taskNo: "27",
+    [`metric.${f.metricIds.houses}`]: "30",
+    [`metric.${f.metricIds.growth}`]: "5.8",
+    progress: "完成危旧房改造 30 套。",
+    problems: "",
+    nextSteps: "加快",
+    selfStatus: "onTrack",
+  });
 
   it("saves and submits in one short transaction of bounded size, every read keyed", async () => {
     setRequest({ cookies: await sessionCookie({ sessionId: addSession(db, f.users.lead), userId: f.users.lead }) });

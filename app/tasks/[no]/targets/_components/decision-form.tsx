@@ -14,7 +14,15 @@ export function DecisionForm({ requestId, version, label }: { requestId: number;
       <FormStatus state={state} />
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="version" value={version} />
-      <TextArea id={`decision-${requestId}`} label={`审批意见（${label}）`} name="comment" rows={2} maxLength={500} defaultValue={state?.values?.comment ?? ""} errors={state?.errors?.comment} />
+      <TextArea
+        id={`decision-${requestId}`}
+        label={`审批意见（${label}）`}
+        name="comment"
+        rows={2}
+        maxLength={500}
+        defaultValue={state?.values?.comment ?? ""}
+        errors={state?.errors?.comment}
+      />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" name="decision" value="approve" disabled={pending}>
           同意调整

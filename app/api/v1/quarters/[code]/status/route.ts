@@ -18,10 +18,7 @@ export const GET = defineRoute({
   entity: "quarter_status",
   schema: z.object({
     code: z.string().regex(/^\d{4}Q[1-4]$/, "季度格式应为 2026Q3"),
-    asOf: z
-      .string()
-      .refine(isValidDay, "日期格式应为 YYYY-MM-DD")
-      .optional(),
+    asOf: z.string().refine(isValidDay, "日期格式应为 YYYY-MM-DD").optional(),
   }),
   entityId: (input) => input.code,
   load: ({ input }) => {

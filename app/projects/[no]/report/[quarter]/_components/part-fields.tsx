@@ -49,7 +49,16 @@ export function PartFields({
       {part.values.length > 0 && (
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {part.values.map((f) => (
-            <TextField key={f.name} label={f.label} name={f.name} defaultValue={value(f.name)} inputMode="decimal" autoComplete="off" hint={f.hint} errors={errors[f.name]} />
+            <TextField
+              key={f.name}
+              label={f.label}
+              name={f.name}
+              defaultValue={value(f.name)}
+              inputMode="decimal"
+              autoComplete="off"
+              hint={f.hint}
+              errors={errors[f.name]}
+            />
           ))}
         </div>
       )}
@@ -74,7 +83,15 @@ export function PartFields({
                   已完成<span className="sr-only">（{s.dueText}节点）</span>
                 </label>
                 <div className="w-48">
-                  <TextField label="完成日期" aria-label={`${s.dueText}节点的完成日期`} name={s.doneOnName} type="date" max={today} defaultValue={value(s.doneOnName)} errors={errors[s.doneOnName]} />
+                  <TextField
+                    label="完成日期"
+                    aria-label={`${s.dueText}节点的完成日期`}
+                    name={s.doneOnName}
+                    type="date"
+                    max={today}
+                    defaultValue={value(s.doneOnName)}
+                    errors={errors[s.doneOnName]}
+                  />
                 </div>
               </div>
             </li>

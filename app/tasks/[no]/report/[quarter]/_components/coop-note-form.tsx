@@ -15,15 +15,7 @@ export function CoopNoteForm({ taskNo, quarter, version, text }: { taskNo: numbe
       <input type="hidden" name="taskNo" value={taskNo} />
       <input type="hidden" name="quarter" value={quarter} />
       <input type="hidden" name="version" value={version} />
-      <TextArea
-        label="本单位配合情况"
-        name="text"
-        rows={4}
-        maxLength={2000}
-        defaultValue={state?.values?.text ?? text}
-        errors={state?.errors?.text}
-        required
-      />
+      <TextArea label="本单位配合情况" name="text" rows={4} maxLength={2000} defaultValue={state?.values?.text ?? text} errors={state?.errors?.text} required />
       <Button type="submit" disabled={pending}>
         {pending ? "正在保存…" : "保存配合情况"}
       </Button>
