@@ -18,7 +18,7 @@ export interface UnitAccount {
   unitId: number;
   userId: number;
   sessionId: string;
-  /** 序号 of the tasks this unit leads. */
+  /** 序号 of the tasks this unit compiles (it is the first-listed lead unit). */
   taskNos: number[];
 }
 
@@ -40,16 +40,22 @@ export async function openReportingDb(): Promise<ReportingDb> {
   await seedAll(db);
 
   const leads = db
-    .select({ unitId: taskUnits.unitId, no: tasks.no })
+    .select({ unitId: taskUnits.unitId, no: tasks.no, position: taskUnits.position })
     .from(taskUnits)
     .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
     .innerJoin(units, eq(units.id, taskUnits.unitId))
     .where(eq(taskUnits.role, "lead"))
-    .orderBy(asc(tasks.no))
+    .orderBy(asc(tasks.no), asc(taskUnits.position))
     .all()
     .filter((r) => r.unitId !== null);
+  // Only the first-listed lead unit compiles (and so saves and submits) a task's report.
   const byUnit = new Map<number, number[]>();
-  for (const r of leads) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), r.no]);
+  const compiled = new Set<number>();
+  for (const r of leads) {
+    if (compiled.has(r.no)) continue;
+    compiled.add(r.no);
+    byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), r.no]);
+  }
   const kinds = new Map(
     db
       .select({ id: units.id, kind: units.kind })
