@@ -12,7 +12,7 @@ import { MAYOR_USERNAME, SUPERVISOR_USERNAME, ADMIN_USERNAME } from "@/lib/usern
 import { openSeededAppDb } from "@/test/bad-inputs/fixture";
 import { addSession, snapshotDatabase } from "@/test/app-db";
 import { ForbiddenSignal, RedirectSignal, sessionCookie, setRequest } from "@/test/next-request";
-import { isAllowed, MATRIX, PERSONAS, type Group, type Persona, type RecordKind, type Rule } from "./matrix";
+import { EXEMPT, isAllowed, MATRIX, PERSONAS, type Group, type Persona, type RecordKind, type Rule } from "./matrix";
 
 export type Input = Record<string, unknown>;
 
@@ -263,5 +263,6 @@ export function authorizationSuite(group: Group, build: (db: Db) => Promise<Entr
 
 /** Matrix entries from the bad-input cases, which already know a valid input for each action. */
 export function fromBadInputCases(list: { ref: string; valid: () => Input; call: (input: Input) => Promise<FormState | Response> }[]): EntryCase[] {
-  return list.map((c) => ({ ref: c.ref, valid: c.valid, call: c.call }));
+  // An entry exempt from the persona matrix (its reason names the tests that cover it) is left out here too.
+  return list.filter((c) => !(c.ref in EXEMPT)).map((c) => ({ ref: c.ref, valid: c.valid, call: c.call }));
 }
