@@ -3,8 +3,8 @@
 import { expect, test } from "@playwright/test";
 import { loginAs } from "./fixtures";
 
-// 住建局 leads task 54 (no metrics, no planned milestone): the report needs only text and 自评.
-const REPORT = "/tasks/54/report/2026Q4";
+// 住建局 is the only lead unit of task 29 (no metrics, no planned milestone): the report needs only text and 自评.
+const REPORT = "/tasks/29/report/2026Q4";
 const PROBLEMS = "<b>加粗</b> <script>window.__xss = 1</script> 𠀀 ✅ مرحبا";
 const PROGRESS = '完成率<50%且>30%；<img src=x onerror="window.__xss = 1">；\' OR 1=1 --';
 

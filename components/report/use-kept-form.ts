@@ -162,6 +162,9 @@ export function useKeptForm({
   }
   useEffect(() => {
     if (state?.ok) {
+      // A copy still waiting to be written holds what was just saved: it must not come back on the next visit.
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
       writeStored(draftKey, null);
       dirty.current = false;
     } else if (state?.message === SESSION_ENDED_MESSAGE) store();
