@@ -150,7 +150,8 @@ test.describe("督查督办", () => {
     const db = new Database(e2eDatabasePath(), { readonly: true });
     const actions = db.prepare("select action from audit_log where entity = 'notice' and outcome = 'success'").all() as { action: string }[];
     db.close();
-    expect(new Set(actions.map((a) => a.action))).toEqual(new Set(["notice.issue", "notice.escalate", "notice.reply", "notice.close"]));
+    // Each step of the notice's life is audited (other specs' notices, e.g. a 批量催办, may be in the log too).
+    expect([...new Set(actions.map((a) => a.action))]).toEqual(expect.arrayContaining(["notice.issue", "notice.escalate", "notice.reply", "notice.close"]));
   });
 
   test("the overdue list fits a phone screen", async ({ browser }) => {
