@@ -11,6 +11,9 @@ import {
   BULLETIN_STATUSES,
   CHANGE_REQUEST_STATUS,
   COLLECTIVE_BASIS,
+  ITEM_CADENCES,
+  ITEM_SOURCES,
+  ITEM_UNIT_ROLES,
   COMPARATORS,
   METRIC_KINDS,
   NOTICE_EVENT_KINDS,
@@ -244,6 +247,92 @@ export const projectMilestones = sqliteTable(
     targets: text("targets", { mode: "json" }).$type<MilestoneTargets>().notNull(),
   },
   (t) => [uniqueIndex("project_milestones_position").on(t.partId, t.position)],
+);
+
+/**
+ * 督办事项: a decision of a 常务会议 / 市长办公会议, a numbered measure of the “开局八好” plan or
+ * a leader's 批示 handed to units (领导交办). Reported and judged like a task (subject kind
+ * "item"). No deadline and no cadence means none was printed: the 督查室 sets one.
+ */
+export const supervisionItems = sqliteTable(
+  "supervision_items",
+  {
+    id: integer("id").primaryKey(),
+    yearId: integer("year_id")
+      .notNull()
+      .references(() => programmeYears.id),
+    no: integer("no").notNull(),
+    source: text("source", { enum: ITEM_SOURCES }).notNull(),
+    /** The minutes or plan it comes from (null for 领导交办, whose source is the 批示). */
+    sourceDocumentId: integer("source_document_id").references(() => sourceDocuments.id),
+    /** Where in the source: e.g. "七（三）四" of a meeting, "附件2 二（一）1" of the plan. */
+    sourceRef: text("source_ref").notNull(),
+    /** The section headings it sits under, outermost first ("会议审议了……" topic; plan headings). */
+    headings: text("headings", { mode: "json" }).$type<string[]>().notNull(),
+    /** 事项: the decision or measure exactly as printed. */
+    text: text("text").notNull(),
+    /** The plan's printed responsibility note, e.g. "（市发改局牵头，……按职责分工负责）". */
+    duty: text("duty"),
+    cadence: text("cadence", { enum: ITEM_CADENCES }),
+    deadline: text("deadline"), // YYYY-MM-DD, for cadence "once"
+    /** A measure that repeats a key task: it is reported through that task, not twice. */
+    linkedTaskId: integer("linked_task_id").references(() => tasks.id),
+    /** The 领导批示 a 领导交办 item was made from. */
+    instructionId: integer("instruction_id").references(() => leaderInstructions.id),
+    needsVerification: integer("needs_verification", { mode: "boolean" }).notNull().default(false),
+    note: text("note"),
+    verificationNote: text("verification_note"),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [uniqueIndex("supervision_items_year_no").on(t.yearId, t.no), index("supervision_items_source").on(t.yearId, t.source)],
+);
+
+export const itemLeaders = sqliteTable(
+  "item_leaders",
+  {
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => supervisionItems.id),
+    leaderId: integer("leader_id")
+      .notNull()
+      .references(() => leaders.id),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.leaderId] }), index("item_leaders_leader").on(t.leaderId)],
+);
+
+export const itemUnits = sqliteTable(
+  "item_units",
+  {
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => supervisionItems.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    role: text("role", { enum: ITEM_UNIT_ROLES }).notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.unitId, t.role] }), index("item_units_unit").on(t.unitId, t.role)],
+);
+
+/** A 督办事项's numeric targets (the plan's figures), read like a task's metrics. */
+export const itemMetrics = sqliteTable(
+  "item_metrics",
+  {
+    id: integer("id").primaryKey(),
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => supervisionItems.id),
+    position: integer("position").notNull(),
+    label: text("label").notNull(),
+    target: real("target").notNull(),
+    targetMax: real("target_max"),
+    unit: text("unit").notNull(),
+    comparator: text("comparator", { enum: COMPARATORS }).notNull(),
+    kind: text("kind", { enum: METRIC_KINDS }).notNull(),
+  },
+  (t) => [uniqueIndex("item_metrics_position").on(t.itemId, t.position)],
 );
 
 /**
@@ -976,4 +1065,5 @@ export type Notice = typeof notices.$inferSelect;
 export type ReportPart = typeof reportParts.$inferSelect;
 export type Bulletin = typeof bulletins.$inferSelect;
 export type LeaderInstruction = typeof leaderInstructions.$inferSelect;
+export type SupervisionItem = typeof supervisionItems.$inferSelect;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];

@@ -1,7 +1,7 @@
 // The one-page 领导简报 of a 分管领导: the tasks and projects they lead with both lamps, the
 // reasons of the red ones, and the open 督办 on them. Pure: rows and notices come in.
 import type { QuarterStatus } from "./quarter-status";
-import { compareSubjects, type SubjectInfo } from "./subject";
+import { compareSubjects, type SubjectInfo, type SubjectRef } from "./subject";
 import { PROGRESS_RANK } from "./quarter-status";
 
 export interface BriefRow {
@@ -12,7 +12,7 @@ export interface BriefRow {
 export interface BriefNotice {
   id: number;
   title: string;
-  subject: { kind: "task" | "project"; no: number };
+  subject: SubjectRef;
   deadline: string;
   state: string;
   escalated: boolean;

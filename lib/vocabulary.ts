@@ -30,8 +30,49 @@ export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 // ─── reporting ───
 
 /** What a quarterly report (or a 督办事项's report) is about. */
-export const SUBJECT_KINDS = ["task", "project"] as const;
+export const SUBJECT_KINDS = ["task", "project", "item"] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+
+// ─── 督办事项 (supervision items beside the key tasks and livelihood projects) ───
+
+/** Where a 督办事项 comes from: 会议议定事项, a “开局八好” plan measure, or 领导交办 (from a 批示). */
+export const ITEM_SOURCES = ["meeting", "kaiju", "instruction"] as const;
+export type ItemSource = (typeof ITEM_SOURCES)[number];
+
+export const ITEM_SOURCE_LABEL: Record<ItemSource, string> = {
+  meeting: "会议议定事项",
+  kaiju: "“开局八好”方案举措",
+  instruction: "领导交办",
+};
+
+/**
+ * Every source a 督办 screen can filter by: the annual programme's two kinds, then the
+ * 督办事项's three sources. One list so /supervision, the dashboard, /my and the 台账 agree.
+ */
+export const SUPERVISION_SOURCES = ["task", "project", ...ITEM_SOURCES] as const;
+export type SupervisionSource = (typeof SUPERVISION_SOURCES)[number];
+
+export const SUPERVISION_SOURCE_LABEL: Record<SupervisionSource, string> = {
+  task: "年度重点工作",
+  project: "民生实事",
+  ...ITEM_SOURCE_LABEL,
+};
+
+/** once: done by its deadline; monthly / quarterly: reported each month / quarter. */
+export const ITEM_CADENCES = ["once", "monthly", "quarterly"] as const;
+export type ItemCadence = (typeof ITEM_CADENCES)[number];
+
+export const ITEM_CADENCE_LABEL: Record<ItemCadence, string> = {
+  once: "限期完成",
+  monthly: "按月推进",
+  quarterly: "按季推进",
+};
+
+/** A 督办事项 without a printed deadline shows this until the 督查室 sets one. */
+export const NO_DEADLINE_LABEL = "未明确时限，由督查室确定";
+
+/** A 督办事项's units: 牵头单位 (the first compiles) or 配合单位. */
+export const ITEM_UNIT_ROLES = ["lead", "coop"] as const;
 
 export const REPORT_STATUS = ["draft", "submitted", "approved", "returned"] as const;
 export type ReportState = (typeof REPORT_STATUS)[number];

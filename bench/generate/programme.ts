@@ -69,5 +69,7 @@ export function scaledProgramme(base: ProgrammeData, { year, copies }: { year: n
         milestones: part.milestones.map((m) => ({ ...m, due: m.due.replace(String(base.year.year), String(year)) })),
       })),
     })),
+    // The benchmark measures the programme's own screens; 督办事项 are not multiplied.
+    supervisionItems: [],
   };
 }

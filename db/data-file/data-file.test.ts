@@ -30,6 +30,26 @@ describe("data file", () => {
     expect(serializeDataFile(exportDataFile(b.db))).toBe(first);
   });
 
+  it("carries every 督办事项 with its source, units, flag and task link", async () => {
+    const t = fresh();
+    await seedAll(t.db);
+    const items = exportDataFile(t.db).supervisionItems;
+    expect(items.filter((i) => i.source === "meeting")).toHaveLength(30);
+    expect(items.filter((i) => i.source === "kaiju")).toHaveLength(149);
+    expect(items.find((i) => i.no === 5)).toMatchObject({ sourceDocument: "meeting51", leadUnits: ["应安委办"], needsVerification: true });
+    expect(items.find((i) => i.linkedTask !== null)?.linkedTask).toBe(46);
+  });
+
+  it("adds the 督办事项 to a year seeded before they existed, once", async () => {
+    const t = fresh();
+    await seedAll(t.db);
+    const full = serializeDataFile(exportDataFile(t.db));
+    for (const table of ["item_metrics", "item_units", "item_leaders", "supervision_items"]) t.db.$client.prepare(`delete from ${table}`).run();
+    expect(exportDataFile(t.db).supervisionItems).toEqual([]);
+    await seedAll(t.db);
+    expect(serializeDataFile(exportDataFile(t.db))).toBe(full);
+  });
+
   it("exports all 69 tasks and 3 livelihood projects with gazette names", async () => {
     const t = fresh();
     await seedAll(t.db);
@@ -107,7 +127,7 @@ describe("data file", () => {
       },
     };
     const parsed = parseDataFile(JSON.stringify(v1));
-    expect(parsed.formatVersion).toBe(3);
+    expect(parsed.formatVersion).toBe(4);
     expect(parsed.reporting.targets[0]?.locks.map((l) => [l.quarter, l.lockedBy])).toEqual([
       [1, "admin"],
       [2, "admin"],

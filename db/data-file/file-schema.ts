@@ -1,6 +1,6 @@
 // zod schema of the portable data file; `data:import` refuses anything else.
 import { z } from "zod";
-import { COMPARATORS, METRIC_KINDS, UNIT_KINDS } from "@/lib/vocabulary";
+import { COMPARATORS, ITEM_CADENCES, ITEM_SOURCES, METRIC_KINDS, UNIT_KINDS } from "@/lib/vocabulary";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD");
 const name = z.string().trim().min(1);
@@ -65,6 +65,29 @@ export const programmeSchema = z.object({
             })
             .strict(),
         ),
+      })
+      .strict(),
+  ),
+  supervisionItems: z.array(
+    z
+      .object({
+        no: z.number().int().positive(),
+        source: z.enum(ITEM_SOURCES),
+        sourceDocument: name.nullable(),
+        sourceRef: z.string(),
+        headings: z.array(name),
+        text: name,
+        duty: z.string().nullable(),
+        leadLeaders: z.array(name),
+        leadUnits: z.array(name),
+        coopUnits: z.array(name),
+        metrics: z.array(metricSchema),
+        cadence: z.enum(ITEM_CADENCES).nullable(),
+        deadline: day.nullable(),
+        linkedTask: z.number().int().positive().nullable(),
+        needsVerification: z.boolean(),
+        note: z.string().nullable(),
+        verificationNote: z.string().nullable(),
       })
       .strict(),
   ),

@@ -14,8 +14,9 @@ export const FORMAT = "miluo-key-tasks";
  * 2: quarterly targets lock per quarter (`locks`) instead of one `lockedAt` for the whole year.
  * 3: co-lead parts, collective-descriptor members, 配合情况 of projects with evidence, 逾期说明,
  *    confirmed plausibility warnings and the plain 待核实 explanations (a version-2 file has none).
+ * 4: 督办事项 (`supervisionItems`: meeting decisions, “开局八好” measures, 领导交办).
  */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 export type DataFile = { format: typeof FORMAT; formatVersion: number } & ProgrammeData & { users: FileUser[]; reporting: ReportingData };
 
@@ -36,17 +37,21 @@ export function serializeDataFile(file: DataFile): string {
 
 type V1Target = { lockedAt?: number | null; lockedBy?: string | null } & Record<string, unknown>;
 
-/** A version-1 file's whole-year lock becomes a lock of each quarter, as the migration does; version 2 only lacks what 3 added. */
+/**
+ * A version-1 file's whole-year lock becomes a lock of each quarter, as the migration does; versions 2
+ * and 3 only lack what later versions added (a version-3 file has no 督办事项).
+ */
 function upgrade(raw: unknown): unknown {
   if (!raw || typeof raw !== "object") return raw;
-  if ((raw as { formatVersion?: unknown }).formatVersion === 2) return { ...raw, formatVersion: FORMAT_VERSION };
+  const version = (raw as { formatVersion?: unknown }).formatVersion;
+  if (version === 2 || version === 3) return { supervisionItems: [], ...raw, formatVersion: FORMAT_VERSION };
   if ((raw as { formatVersion?: unknown }).formatVersion !== 1) return raw;
   const file = raw as { reporting?: { targets?: V1Target[] } };
   const targets = (file.reporting?.targets ?? []).map(({ lockedAt, lockedBy, ...rest }) => ({
     ...rest,
     locks: lockedAt != null && lockedBy != null ? [1, 2, 3, 4].map((quarter) => ({ quarter, lockedAt, lockedBy })) : [],
   }));
-  return { ...file, formatVersion: FORMAT_VERSION, reporting: file.reporting ? { ...file.reporting, targets } : file.reporting };
+  return { supervisionItems: [], ...file, formatVersion: FORMAT_VERSION, reporting: file.reporting ? { ...file.reporting, targets } : file.reporting };
 }
 
 export function parseDataFile(text: string): DataFile {

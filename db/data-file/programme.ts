@@ -23,6 +23,7 @@ import type { UnitKind } from "@/lib/vocabulary";
 import type { SeedMetric, SeedSourceDocument, SeedUnit } from "../seed/types";
 import { groupBy } from "@/lib/group-by";
 import { addCollectiveMembersByKind } from "../collective-members";
+import { exportItems, loadItems, type FileItem } from "./items";
 
 export interface FileLeader {
   name: string;
@@ -80,6 +81,8 @@ export interface ProgrammeData {
   units: SeedUnit[];
   tasks: FileTask[];
   livelihoodProjects: FileProject[];
+  /** 督办事项 (meeting decisions, “开局八好” measures, 领导交办); absent in files before format 4. */
+  supervisionItems: FileItem[];
 }
 
 /** Exports one programme year (the only one, or the given year). */
@@ -198,12 +201,13 @@ export function exportProgramme(db: Db | Tx, yearNumber?: number): ProgrammeData
     units: unitRows.map((u) => ({ name: u.name, kind: u.kind as UnitKind })),
     tasks: fileTasks,
     livelihoodProjects: fileProjects,
+    supervisionItems: exportItems(db, year.id),
   };
 }
 
 export class DataFileError extends Error {}
 
-function lookup(map: Map<string, number>, name: string, what: string): number {
+export function lookup(map: ReadonlyMap<string, number>, name: string, what: string): number {
   const id = map.get(name);
   if (id === undefined) throw new DataFileError(`${what}“${name}”不在登记表中`);
   return id;
@@ -376,5 +380,6 @@ export function loadProgramme(tx: Tx, data: ProgrammeData): void {
       );
     });
   }
+  loadItems(tx, data.supervisionItems, { yearId: year.id, docIds, leaderIds, unitIds, lookup });
   addCollectiveMembersByKind(tx, { yearId: year.id, now: Date.now() });
 }

@@ -6,6 +6,7 @@ import { leaders, units } from "./gazette-units";
 import { tasks } from "./gazette-tasks";
 import { livelihoodProjects } from "./gazette-projects";
 import { relocationPlan } from "./gazette-relocation";
+import { supervisionItems } from "./gazette-items";
 
 function task(no: number): SeedTask {
   const t = tasks.find((x) => x.no === no);
@@ -23,8 +24,8 @@ const unitNames = new Set(units.map((u) => u.name));
 const leaderNames = new Set(leaders);
 
 describe("source documents", () => {
-  it("has the four documents with unique keys and ISO dates", () => {
-    expect(sourceDocuments.map((d) => d.key).sort()).toEqual(["kaiju", "livelihood", "relocation", "tasks"]);
+  it("has the four documents and the three meetings' minutes with unique keys and ISO dates", () => {
+    expect(sourceDocuments.map((d) => d.key).sort()).toEqual(["kaiju", "livelihood", "mayor1", "meeting51", "meeting52", "relocation", "tasks"]);
     for (const d of sourceDocuments) {
       expect(d.issuedOn).toMatch(/^2026-\d\d-\d\d$/);
       expect(d.title.length).toBeGreaterThan(0);
@@ -43,6 +44,10 @@ describe("registries", () => {
   for (const p of livelihoodProjects) {
     p.leadLeaders.forEach((x) => usedLeaders.add(x));
     [...p.leadUnits, ...p.relatedUnits].forEach((x) => usedUnits.add(x));
+  }
+  for (const it of supervisionItems) {
+    it.leadLeaders.forEach((x) => usedLeaders.add(x));
+    [...it.leadUnits, ...it.coopUnits].forEach((x) => usedUnits.add(x));
   }
 
   it("every referenced leader/unit is registered", () => {

@@ -11,6 +11,9 @@
 // - kaiju：正文方案标题下注“(审议稿)”；通知落款 2026 年 3 月 2 日。
 // - relocation：目录标题作“……危旧住房改造项目解危搬迁实施方案”，正文作“……危旧住房解危搬迁实施方案”，
 //   以正文为准；通知落款 2026 年 3 月 31 日。
+// - meeting51 / meeting52 / mayor1：会议纪要未印文号，docNo 取纪要正文标头（“第 51 次”“第 52 次”
+//   “〔2026〕第 1 次”）加会议名称；issuedOn 为纪要落款（2026 年 1 月 7 日、2 月 14 日、3 月 13 日），
+//   会议召开日期写在 title 中。公报目录把第 51 次写作“2026 年第 51 次”，正文为 2025 年 12 月 9 日召开，以正文为准。
 import type { SeedSourceDocument } from "./types";
 
 export const sourceDocuments: SeedSourceDocument[] = [
@@ -37,5 +40,23 @@ export const sourceDocuments: SeedSourceDocument[] = [
     docNo: "汨政办发〔2026〕4号",
     issuedOn: "2026-03-31",
     title: "汨罗市龙舟动力小区、印刷厂小区、肉联厂小区危旧住房解危搬迁实施方案",
+  },
+  {
+    key: "meeting51",
+    docNo: "市政府第51次常务会议纪要",
+    issuedOn: "2026-01-07",
+    title: "汨罗市第13届人民政府第51次常务会议纪要（2025年12月9日）",
+  },
+  {
+    key: "meeting52",
+    docNo: "市政府第52次常务会议纪要",
+    issuedOn: "2026-02-14",
+    title: "汨罗市第13届人民政府第52次常务会议纪要（2026年1月15日）",
+  },
+  {
+    key: "mayor1",
+    docNo: "〔2026〕第1次市长办公会议纪要",
+    issuedOn: "2026-03-13",
+    title: "2026年第1次市长办公会议纪要（2026年1月22日）",
   },
 ];

@@ -4,6 +4,7 @@ import type { ProgrammeData } from "../data-file/programme";
 import { sourceDocuments } from "./gazette-documents";
 import { livelihoodProjects } from "./gazette-projects";
 import { tasks } from "./gazette-tasks";
+import { supervisionItems } from "./gazette-items";
 import { leaders, units } from "./gazette-units";
 import { projectVerificationNotes, taskVerificationNotes } from "./gazette-verification";
 
@@ -54,5 +55,6 @@ export function gazetteProgramme(): ProgrammeData {
         milestones: part.milestones.map((m) => ({ due: m.due, text: m.text, targets: definedOnly(m.targets) })),
       })),
     })),
+    supervisionItems: supervisionItems.map((it) => ({ ...it, metrics: it.metrics.map((m) => ({ ...m })) })),
   };
 }

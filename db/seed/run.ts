@@ -4,8 +4,9 @@ import { and, eq, isNull } from "drizzle-orm";
 import { env } from "@/lib/env";
 import { openDatabase, type Db, type Tx } from "../client";
 import { addCollectiveMembersByKind } from "../collective-members";
-import { loadProgramme, type ProgrammeData } from "../data-file/programme";
-import { livelihoodProjects, programmeYears, tasks } from "../schema";
+import { loadItems } from "../data-file/items";
+import { loadProgramme, lookup, type ProgrammeData } from "../data-file/programme";
+import { leaders, livelihoodProjects, programmeYears, sourceDocuments, supervisionItems, tasks, units } from "../schema";
 import { gazetteProgramme } from "./gazette-programme";
 import { seedPeriods } from "./seed-periods";
 import { seedUsers } from "./seed-users";
@@ -38,7 +39,33 @@ function completeProgramme(tx: Tx, programme: ProgrammeData): void {
       .where(and(eq(livelihoodProjects.yearId, year.id), eq(livelihoodProjects.no, p.no), isNull(livelihoodProjects.verificationNote)))
       .run();
   }
+  completeItems(tx, programme, year.id);
   addCollectiveMembersByKind(tx, { yearId: year.id, now: Date.now() });
+}
+
+/**
+ * A year loaded before the 督办事项 existed gets the curated ones (with the source documents and
+ * units they name), once: when the year has none yet. Items users created come after them.
+ */
+function completeItems(tx: Tx, programme: ProgrammeData, yearId: number): void {
+  if (tx.select({ id: supervisionItems.id }).from(supervisionItems).where(eq(supervisionItems.yearId, yearId)).get()) return;
+  for (const d of programme.sourceDocuments) tx.insert(sourceDocuments).values(d).onConflictDoNothing().run();
+  const nextUnit = (tx.select({ id: units.id }).from(units).all().length ?? 0) + 1;
+  programme.units.forEach((u, i) =>
+    tx
+      .insert(units)
+      .values({ name: u.name, kind: u.kind, position: nextUnit + i })
+      .onConflictDoNothing()
+      .run(),
+  );
+  const ids = <T extends { id: number; key: string }>(rows: T[]) => new Map(rows.map((r) => [r.key, r.id]));
+  loadItems(tx, programme.supervisionItems, {
+    yearId,
+    docIds: ids(tx.select({ id: sourceDocuments.id, key: sourceDocuments.key }).from(sourceDocuments).all()),
+    leaderIds: ids(tx.select({ id: leaders.id, key: leaders.name }).from(leaders).all()),
+    unitIds: ids(tx.select({ id: units.id, key: units.name }).from(units).all()),
+    lookup,
+  });
 }
 
 export async function seedAll(db: Db): Promise<SeedSummary> {

@@ -1,7 +1,7 @@
 // Shapes of the curated gazette data. The data files are hand-reviewed against
 // ../shared/seeds (汨罗市人民政府公报 2026 年第 1 期); the seeder only copies them.
 
-import type { Comparator, MetricKind, UnitKind } from "@/lib/vocabulary";
+import type { Comparator, ItemCadence, ItemSource, MetricKind, UnitKind } from "@/lib/vocabulary";
 
 export interface SeedSourceDocument {
   key: string; // stable id used by the seed, e.g. "tasks" | "livelihood" | "relocation"
@@ -69,4 +69,25 @@ export interface SeedProject {
   sourceRef: string;
   needsVerification: boolean;
   note: string | null;
+}
+
+/** A 督办事项 from a meeting's minutes or the “开局八好” plan (db/seed/gazette-items.ts). */
+export interface SeedItem {
+  no: number;
+  source: Exclude<ItemSource, "instruction">;
+  sourceDocument: string; // a SeedSourceDocument key
+  sourceRef: string; // e.g. "七（三）四", "附件2 二（一）1"
+  headings: string[]; // the section headings it sits under, outermost first
+  text: string; // 事项, exact text
+  duty: string | null; // the plan's printed responsibility note, e.g. "（市发改局牵头，……按职责分工负责）"
+  leadLeaders: string[];
+  leadUnits: string[]; // the first compiles
+  coopUnits: string[];
+  metrics: SeedMetric[];
+  cadence: ItemCadence | null; // null with deadline null: none printed (the 督查室 sets one)
+  deadline: string | null; // YYYY-MM-DD
+  linkedTask: number | null; // the key task it repeats (reported there, not twice)
+  needsVerification: boolean;
+  note: string | null;
+  verificationNote: string | null;
 }
