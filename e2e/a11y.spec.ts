@@ -26,6 +26,10 @@ const PAGES: Entry[] = [
   { route: "/projects", url: "/projects", persona: "unit" },
   { route: "/projects/[no]", url: "/projects/2", persona: "unit" },
   { route: "/projects/[no]/report/[quarter]", url: "/projects/2/report/2026Q4", persona: "unit" },
+  { route: "/items", url: "/items?source=meeting", persona: "supervisor" },
+  // 督办事项5 (第51次常务会议 八 三) is flagged 待核实; the 督查室 sees the time-limit form.
+  { route: "/items/[no]", url: "/items/5", persona: "supervisor" },
+  { route: "/items/new", url: "/items/new", persona: "supervisor" },
   { route: "/dashboard", url: "/dashboard", persona: "mayor" },
   { route: "/dashboard/tasks", url: "/dashboard/tasks", persona: "mayor" },
   { route: "/dashboard/brief", url: "/dashboard/brief?leader=杨盛", persona: "mayor" },

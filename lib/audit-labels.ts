@@ -56,6 +56,8 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "notice.bulkRemind": "批量催办",
   "notice.document": "下载督办通知单",
   "instruction.write": "作出领导批示",
+  "item.assign": "录入领导交办事项",
+  "item.schedule": "设定督办事项时限",
   "storage.fault": "存储故障（恢复后补记）",
   "evidence.cleanup": "清理无记录的佐证材料文件",
 };
@@ -93,6 +95,8 @@ const PERMISSION_LABEL: Record<Action, string> = {
   "data:import": "导入数据",
   "report:import": "回填导入台账",
   "instruction:write": "作出领导批示",
+  "item:create": "录入领导交办事项",
+  "item:schedule": "设定督办事项时限",
   "bulletin:issue": "印发季度通报",
   "audit:read": "查看审计日志",
   export: "导出",

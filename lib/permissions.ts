@@ -63,6 +63,9 @@ export type ResourceFor = {
   "report:import": { leadUnitIds: UnitIds };
   /** 领导批示 on an escalated 督办 or a red task: the subject's 牵头领导 and the 市长. */
   "instruction:write": { leaderIds: readonly number[] };
+  /** 领导交办: turn a leader's 批示 into a 督办事项; set a 督办事项's time limit. The 督查室. */
+  "item:create": undefined;
+  "item:schedule": undefined;
   /** Quarterly targets (季度攻坚目标) of a task, for the quarters not yet locked: its compiler. */
   "targets:edit": { leadUnitIds: UnitIds; locked: boolean };
   /** Ask for a change of a locked quarter's targets (the 督查室 decides). */
@@ -160,6 +163,8 @@ export function can(user: SessionUser | null, ...permission: Permission): boolea
     case "notice:close":
     case "rag:override":
     case "bulletin:issue":
+    case "item:create":
+    case "item:schedule":
       return anyRole(user, "supervisor");
     case "dashboard:read":
     case "supervision:read":

@@ -9,6 +9,7 @@ import { NotificationBell } from "./notification-bell";
 const NAV: { href: string; label: string; show: (u: SessionUser) => boolean }[] = [
   { href: "/tasks", label: "任务总览", show: (u) => can(u, "task:read") },
   { href: "/projects", label: "民生实事", show: (u) => can(u, "task:read") },
+  { href: "/items", label: "督办事项", show: (u) => can(u, "task:read") },
   { href: "/my", label: "我的任务", show: (u) => u.role === "unit" },
   { href: "/supervision", label: "督查工作台", show: (u) => can(u, "supervision:read") },
   { href: "/dashboard", label: "领导驾驶舱", show: (u) => can(u, "dashboard:read") },

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, or } from "drizzle-orm";
 import { dayOfTimestamp } from "@/lib/periods";
 import type { SubjectKind } from "@/lib/vocabulary";
 import { getDb, type Tx } from "../client";
-import { leaderInstructions, leaders, livelihoodProjects, notices, tasks } from "../schema";
+import { leaderInstructions, leaders, livelihoodProjects, notices, supervisionItems, tasks } from "../schema";
 
 /** 领导批示 as the subject's page and the 通报 show them. */
 export interface InstructionItem {
@@ -21,6 +21,7 @@ const columns = {
   subjectKind: leaderInstructions.subjectKind,
   taskNo: tasks.no,
   projectNo: livelihoodProjects.no,
+  itemNo: supervisionItems.no,
   noticeId: leaderInstructions.noticeId,
   leaderName: leaders.name,
   text: leaderInstructions.text,
@@ -33,7 +34,8 @@ function query() {
     .from(leaderInstructions)
     .innerJoin(leaders, eq(leaders.id, leaderInstructions.leaderId))
     .leftJoin(tasks, and(eq(leaderInstructions.subjectKind, "task"), eq(tasks.id, leaderInstructions.subjectId)))
-    .leftJoin(livelihoodProjects, and(eq(leaderInstructions.subjectKind, "project"), eq(livelihoodProjects.id, leaderInstructions.subjectId)));
+    .leftJoin(livelihoodProjects, and(eq(leaderInstructions.subjectKind, "project"), eq(livelihoodProjects.id, leaderInstructions.subjectId)))
+    .leftJoin(supervisionItems, and(eq(leaderInstructions.subjectKind, "item"), eq(supervisionItems.id, leaderInstructions.subjectId)));
 }
 
 const toItem = (r: {
@@ -41,6 +43,7 @@ const toItem = (r: {
   subjectKind: SubjectKind;
   taskNo: number | null;
   projectNo: number | null;
+  itemNo: number | null;
   noticeId: number | null;
   leaderName: string;
   text: string;
@@ -48,7 +51,7 @@ const toItem = (r: {
 }): InstructionItem => ({
   id: r.id,
   subjectKind: r.subjectKind,
-  subjectNo: (r.subjectKind === "task" ? r.taskNo : r.projectNo) ?? 0,
+  subjectNo: { task: r.taskNo, project: r.projectNo, item: r.itemNo }[r.subjectKind] ?? 0,
   noticeId: r.noticeId,
   leaderName: r.leaderName,
   text: r.text,

@@ -109,6 +109,9 @@ export const MATRIX: Record<string, Rule> = {
   "app/supervision/overdue/remind-actions.ts#remindOverdue": supervisorOn("outputs", "none"),
   // On task 20: its 牵头领导 (the "leader" persona, 杨盛) and the 市长 may write a 批示.
   "app/instructions/actions.ts#writeInstruction": { group: "outputs", record: "none", allowed: ["leader", "mayor"], audited: true },
+  // 领导交办 and an item's time limit: the 督查室.
+  "app/items/actions.ts#assignItem": supervisorOn("outputs", "none"),
+  "app/items/actions.ts#scheduleItem": supervisorOn("outputs", "none"),
   // Every role downloads the 台账; a unit gets only the subjects it leads (checked in ./output-cases.ts).
   "app/api/exports/ledger/route.ts#GET": { group: "outputs", record: "taskLead", allowed: "signedIn", audited: true },
   "app/api/exports/bulletin/route.ts#GET": { group: "outputs", record: "none", allowed: ["admin", "supervisor", "leader", "mayor"], audited: true },

@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import { POST as previewImport } from "@/app/api/imports/ledger/preview/route";
 import { POST as commitImport } from "@/app/api/imports/ledger/route";
 import { writeInstruction } from "@/app/instructions/actions";
+import { assignItem, scheduleItem } from "@/app/items/actions";
 import { issueBulletinAction, saveBulletin } from "@/app/supervision/bulletins/actions";
 import { remindOverdue } from "@/app/supervision/overdue/remind-actions";
 import type { Db } from "@/db/client";
@@ -12,7 +13,7 @@ import { getDraftBulletin, saveBulletinDraft } from "@/db/queries/bulletins";
 import { loadLedger } from "@/db/queries/ledger";
 import { insertNotice } from "@/db/queries/notices";
 import { getPeriodByCode } from "@/db/queries/periods";
-import { leaderInstructions, notices, reports } from "@/db/schema";
+import { leaderInstructions, leaders, notices, reports, supervisionItems } from "@/db/schema";
 import { buildLedgerWorkbook } from "@/lib/ledger-workbook";
 import { badFiles } from "./corpus";
 import { actAs, reportRow, taskIdOf, taskNos, unitIdOf, userIdOf } from "./fixture";
@@ -61,6 +62,12 @@ export async function outputsCases(db: Db): Promise<ActionCase[]> {
 
   // 住建局 back-fills one of its tasks through the 台账.
   const zjj = unitIdOf(db, "住建局");
+
+  // 领导交办 by 杨盛 to 住建局 with 城管局; the time limit of 督办事项1.
+  const yangSheng = db.select({ id: leaders.id }).from(leaders).where(eq(leaders.name, "杨盛")).get()!.id;
+  const cgj = unitIdOf(db, "城管局");
+  const lastItem = () => db.select().from(supervisionItems).orderBy(desc(supervisionItems.id)).get()!;
+  const itemVersion = (no: number) => db.select({ v: supervisionItems.version }).from(supervisionItems).where(eq(supervisionItems.no, no)).get()!.v;
 
   // An escalated 督办 on task 20 (牵头领导 杨盛) for the 批示.
   const task20 = taskIdOf(db, 20);
@@ -190,6 +197,41 @@ export async function outputsCases(db: Db): Promise<ActionCase[]> {
         { name: "text", kind: "requiredText", stored: lastInstruction },
       ],
       foreign: () => [{ subject: `task:${otherNo}`, noticeId: String(foreignNotice), text: "替其他领导批示" }],
+    },
+    {
+      ref: "app/items/actions.ts#assignItem",
+      signIn: asSupervisor,
+      call: (input) => assignItem(undefined, input),
+      valid: () => ({
+        leaderId: String(yangSheng),
+        instructedOn: "2026-12-20",
+        text: "请住建局牵头，一个月内拿出整改方案。",
+        leadUnitIds: String(zjj),
+        coopUnitIds: [String(cgj)],
+        cadence: "once",
+        deadline: "2027-01-31",
+      }),
+      fields: [
+        { name: "leaderId", kind: "id" },
+        { name: "instructedOn", kind: "date" },
+        { name: "text", kind: "requiredText", stored: () => lastItem().text },
+        { name: "leadUnitIds", kind: "id" },
+        { name: "coopUnitIds", kind: "id" },
+        { name: "cadence", kind: "choice", choices: ["none", "once", "monthly", "quarterly"] },
+        { name: "deadline", kind: "date" },
+      ],
+    },
+    {
+      ref: "app/items/actions.ts#scheduleItem",
+      signIn: asSupervisor,
+      call: (input) => scheduleItem(undefined, input),
+      valid: () => ({ itemNo: "1", version: String(itemVersion(1)), cadence: "once", deadline: "2027-03-31" }),
+      fields: [
+        { name: "itemNo", kind: "id" },
+        { name: "version", kind: "id" },
+        { name: "cadence", kind: "choice", choices: ["none", "once", "monthly", "quarterly"] },
+        { name: "deadline", kind: "date" },
+      ],
     },
     {
       ref: "app/api/imports/ledger/route.ts#POST",

@@ -17,6 +17,8 @@ badInputSuite(
     "issueBulletinAction",
     "remindOverdue",
     "writeInstruction",
+    "assignItem",
+    "scheduleItem",
     "app/api/imports/ledger/route.ts#POST",
     "app/api/imports/ledger/preview/route.ts#POST",
   ],

@@ -1,0 +1,32 @@
+// Pure rules of the 督办事项: which source a URL asks for, and the one wording of an item's
+// time limit that every screen and export shows (never a date nobody printed or set).
+import { formatChineseDate } from "./format-date";
+import {
+  ITEM_CADENCE_LABEL,
+  ITEM_SOURCES,
+  NO_DEADLINE_LABEL,
+  SUPERVISION_SOURCES,
+  type ItemCadence,
+  type ItemSource,
+  type SupervisionSource,
+} from "./vocabulary";
+
+const first = (raw: string | string[] | null | undefined) => (Array.isArray(raw) ? raw[0] : raw) ?? "";
+
+/** `?source=` of a 督办 screen: one of SUPERVISION_SOURCES, anything else is 全部 (null). */
+export function parseSourceParam(raw: string | string[] | null | undefined): SupervisionSource | null {
+  const value = first(raw);
+  return (SUPERVISION_SOURCES as readonly string[]).includes(value) ? (value as SupervisionSource) : null;
+}
+
+/** The 督办事项 source a filter means, or null when it means tasks / projects / 全部. */
+export function itemSourceOf(source: SupervisionSource | null): ItemSource | null {
+  return source && (ITEM_SOURCES as readonly string[]).includes(source) ? (source as ItemSource) : null;
+}
+
+/** "限期 2026年12月31日前完成" · "按月推进" · "未明确时限，由督查室确定". */
+export function itemTimeLimit(item: { cadence: ItemCadence | null; deadline: string | null }): string {
+  if (item.cadence === "once" && item.deadline) return `限期 ${formatChineseDate(item.deadline)}前完成`;
+  if (item.cadence === "monthly" || item.cadence === "quarterly") return ITEM_CADENCE_LABEL[item.cadence];
+  return NO_DEADLINE_LABEL;
+}
