@@ -16,15 +16,19 @@ import {
   type LedgerSubject,
   type MainColumnKey,
 } from "./ledger";
+import { ITEM_COLUMNS, itemLedgerRow, ITEMS_SHEET, type LedgerItem } from "./ledger-items";
 
 export async function buildLedgerWorkbook({
   periodCode,
   asOf,
   subjects,
+  items = [],
 }: {
   periodCode: string;
   asOf: string;
   subjects: readonly LedgerSubject[];
+  /** 督办事项 (会议议定事项, “开局八好”举措, 领导交办), on their own sheet. */
+  items?: readonly LedgerItem[];
 }): Promise<Buffer> {
   const workbook = newWorkbook();
   const title = ledgerTitle(periodCode);
@@ -49,6 +53,17 @@ export async function buildLedgerWorkbook({
     columns: DETAIL_COLUMNS,
     rows: details.map((d) => DETAIL_COLUMNS.map((c) => d.cells[c.key])),
     orientation: "portrait",
+    frozenColumns: 1,
+  });
+  addPrintSheet(workbook, {
+    name: ITEMS_SHEET,
+    title: `${title}·督办事项`,
+    subtitle,
+    columns: ITEM_COLUMNS,
+    rows: items.map((it) => {
+      const cells = itemLedgerRow(it);
+      return ITEM_COLUMNS.map((c) => cells[c.key]);
+    }),
     frozenColumns: 1,
   });
   return workbookBuffer(workbook);

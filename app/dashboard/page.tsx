@@ -15,6 +15,8 @@ import { SubjectStatusTable } from "./_components/subject-status-table";
 import { UnitTable } from "./_components/unit-table";
 import { drillHref, resolveDashboardView } from "./_lib/view";
 import { inLeaderScope } from "./_lib/scope";
+import { SourceFilter } from "@/components/source-filter";
+import { countItemsBySource } from "@/db/queries/items";
 
 export const metadata: Metadata = { title: "领导驾驶舱" };
 
@@ -40,6 +42,13 @@ export default async function DashboardPage({ searchParams }: Props) {
     view.ownLeader,
   );
   const leaderOrder = listLeaders({ yearId: view.period.yearId }).map((l) => l.name);
+  // Every source of 督办 with its size: the programme's two kinds, then the 督办事项's three.
+  const sourceCounts = {
+    task: data.rows.filter((r) => r.subject.kind === "task").length,
+    project: data.rows.filter((r) => r.subject.kind === "project").length,
+    ...countItemsBySource({ yearId: view.period.yearId }),
+  };
+  const sourceHref = (s: string | null) => (s === null ? "/dashboard" : s === "task" ? "/tasks" : s === "project" ? "/projects" : `/items?source=${s}`);
 
   return (
     <article className="dashboard space-y-4">
@@ -54,6 +63,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         </p>
       </header>
       <DashboardControls view={view} path="/dashboard" />
+      <SourceFilter current={null} counts={sourceCounts} hrefOf={sourceHref} />
       <p className="no-print text-sm">
         <Link href={`/dashboard/brief?quarter=${view.period.code}${view.ownLeader ? `&leader=${encodeURIComponent(view.ownLeader)}` : ""}`}>
           分管领导一页简报（可打印）

@@ -14,10 +14,15 @@ import { daysLeft, quarterLabel, quarterShort, reportingPeriod } from "@/lib/per
 import { REPORT_STATE_LABEL } from "@/lib/report-labels";
 import { TaskCard } from "./_components/task-card";
 import { currentProgrammeYear } from "@/app/_lib/programme-year";
+import { SourceFilter } from "@/components/source-filter";
+import { listItems } from "@/db/queries/items";
+import { itemSourceOf, itemTimeLimit, parseSourceParam } from "@/lib/supervision-items";
+import { subjectLabel } from "@/lib/subject";
+import { ITEM_SOURCE_LABEL, ITEM_SOURCES } from "@/lib/vocabulary";
 
 export const metadata: Metadata = { title: "我的任务" };
 
-type Props = { searchParams: Promise<{ quarter?: string | string[] }> };
+type Props = { searchParams: Promise<{ quarter?: string | string[]; source?: string | string[] }> };
 
 // Returned reports first (they need action), then not yet submitted (overdue ones first), then the rest.
 const ORDER = { returned: 0, none: 1, draft: 1, submitted: 2, approved: 3 } as const;
@@ -27,7 +32,8 @@ export default async function MyTasksPage({ searchParams }: Props) {
   const unitId = user.unitId!;
   const today = appToday();
   const periods = listPeriods({ yearId: currentProgrammeYear().id });
-  const requested = (await searchParams).quarter;
+  const search = await searchParams;
+  const requested = search.quarter;
   const current = reportingPeriod(periods, today) ?? null;
   // No quarter asked for: the to-do list across quarters. A quarter: everything of that quarter.
   const chosen = periods.find((p) => p.code === requested) ?? null;
@@ -58,6 +64,15 @@ export default async function MyTasksPage({ searchParams }: Props) {
     });
   const groups = new Map<TodoGroup, TodoEntry[]>(TODO_GROUPS.map((g) => [g, entries.filter((e) => e.group === g)]));
   const coopTasks = listCoopTasks({ unitId, periodId: period.id });
+  // 督办事项 this unit leads or cooperates on, by 来源 (?source=).
+  const itemSource = itemSourceOf(parseSourceParam(search.source));
+  const allItems = listItems({ yearId: currentProgrammeYear().id, unitId });
+  const myItems = itemSource ? allItems.filter((i) => i.source === itemSource) : allItems;
+  const itemCounts = Object.fromEntries(ITEM_SOURCES.map((s) => [s, allItems.filter((i) => i.source === s).length]));
+  const myHref = (s: string | null) => {
+    const q = new URLSearchParams({ ...(chosen ? { quarter: chosen.code } : {}), ...(s ? { source: s } : {}) });
+    return `/my${q.size ? `?${q}` : ""}#items-heading`;
+  };
   const stateCounts = new Map<string, number>();
   for (const { quarter } of quarterItems) {
     const key = quarter.reportState ?? "none";
@@ -152,6 +167,30 @@ export default async function MyTasksPage({ searchParams }: Props) {
                   {t.hasNote ? "修改配合情况" : "填写配合情况"}
                   <span className="sr-only">（序号 {t.no}）</span>
                 </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {allItems.length > 0 && (
+        <section aria-labelledby="items-heading" className="space-y-3">
+          <h2 id="items-heading" className="text-base font-semibold">
+            督办事项（{myItems.length} 项）
+          </h2>
+          <SourceFilter current={itemSource} counts={itemCounts} hrefOf={myHref} sources={ITEM_SOURCES} />
+          <ul className="divide-y rounded border bg-white">
+            {myItems.map((it) => (
+              <li key={it.no} className="space-y-1 p-3 text-sm">
+                <p>
+                  <Link href={`/items/${it.no}`} className="font-medium underline underline-offset-2">
+                    {subjectLabel({ kind: "item", no: it.no })}
+                  </Link>{" "}
+                  <span className="text-gray-700">
+                    {ITEM_SOURCE_LABEL[it.source]} · {it.leadUnits.some((u) => u.id === unitId) ? "牵头" : "配合"} · {itemTimeLimit(it)}
+                  </span>
+                </p>
+                <p className="line-clamp-2 text-gray-800">{it.text}</p>
               </li>
             ))}
           </ul>

@@ -14,6 +14,9 @@ import { SubmissionTable } from "./_components/submission-table";
 import { UnitCountTable } from "./_components/unit-count-table";
 import { resolveQuarterView, type SearchParams } from "./_lib/view";
 import { currentProgrammeYear } from "@/app/_lib/programme-year";
+import { SourceFilter } from "@/components/source-filter";
+import { countItemsBySource } from "@/db/queries/items";
+import { itemSourceOf, parseSourceParam } from "@/lib/supervision-items";
 
 export const metadata: Metadata = { title: "填报情况 · 督查工作台" };
 
@@ -26,14 +29,24 @@ export default async function SubmissionPage({ searchParams }: Props) {
   const { period, asOf, today } = resolveQuarterView(periods, params);
   if (!period) return <p>尚未设置季度报告期，请联系系统管理员。</p>;
 
-  const quarters = listSubjectQuarters({ periods: [period], asOf, today, filter: { yearId: period.yearId } });
+  // 来源: tasks or projects narrow the table; a 督办事项 source opens the 督办事项 list.
+  const source = parseSourceParam(params.source);
+  const kind = source === "task" || source === "project" ? source : null;
+  const all = listSubjectQuarters({ periods: [period], asOf, today, filter: { yearId: period.yearId } });
+  const quarters = kind ? all.filter((q) => q.subject.kind === kind) : all;
+  const itemCounts = countItemsBySource({ yearId: period.yearId });
   const rows = matrixRows(
     quarters.map((q) => ({ subject: q.subject, status: q.status, reportState: q.reportState, lastSubmittedAt: q.record?.lastSubmittedAt ?? null })),
   );
   const counts = countRows(rows);
   // Counts cover every subject; the by-task table shows one page of them, still grouped by section.
   const shown = pageOf(rows, parsePageParam(params.page));
-  const keep = new URLSearchParams({ quarter: period.code, ...(asOf !== today ? { asOf } : {}) });
+  const keep = new URLSearchParams({ quarter: period.code, ...(asOf !== today ? { asOf } : {}), ...(kind ? { source: kind } : {}) });
+  const sourceHref = (s: typeof source) => {
+    if (s !== null && itemSourceOf(s)) return `/items?source=${s}`;
+    const q = new URLSearchParams({ quarter: period.code, ...(asOf !== today ? { asOf } : {}), ...(s ? { source: s } : {}) });
+    return `/supervision?${q}`;
+  };
   const unitOrder = [...new Set(quarters.flatMap((q) => q.subject.leadUnits))];
 
   return (
@@ -46,7 +59,7 @@ export default async function SubmissionPage({ searchParams }: Props) {
         </p>
       </header>
       <div className="no-print flex flex-wrap gap-3">
-        <a href={`/api/exports/ledger?quarter=${period.code}`} download className={buttonClassName("secondary")}>
+        <a href={`/api/exports/ledger?quarter=${period.code}${kind ? `&source=${kind}` : ""}`} download className={buttonClassName("secondary")}>
           导出{quarterLabel(period.code)}台账
         </a>
         <Link href="/ledger" className={buttonClassName("secondary")}>
@@ -57,6 +70,11 @@ export default async function SubmissionPage({ searchParams }: Props) {
         </Link>
       </div>
       <QuarterPicker periods={periods} quarter={period.code} asOf={asOf} today={today} path="/supervision" />
+      <SourceFilter
+        current={kind}
+        counts={{ task: all.filter((q) => q.subject.kind === "task").length, project: all.filter((q) => q.subject.kind === "project").length, ...itemCounts }}
+        hrefOf={sourceHref}
+      />
       <CountTiles counts={counts} />
       <section aria-labelledby="by-task-heading" className="space-y-2">
         <h2 id="by-task-heading" className="text-base font-semibold">
