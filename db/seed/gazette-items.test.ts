@@ -10,9 +10,10 @@ import { leaders, units } from "./gazette-units";
 import { tasks } from "./gazette-tasks";
 
 const GAZETTE = "000_4fbc3777bb382066.txt";
-const candidates = [process.env.GAZETTE_TEXT, path.resolve(__dirname, "../../../shared/seeds", GAZETTE), path.join("/work/shared/seeds", GAZETTE)];
-const gazettePath = candidates.find((p): p is string => !!p && existsSync(p));
-if (!gazettePath) throw new Error(`找不到公报原文 ${GAZETTE}（可用环境变量 GAZETTE_TEXT 指定路径）`);
+// A copy of the published gazette is kept in the repository (db/seed/source/) so the check runs
+// on any clone; GAZETTE_TEXT points it at another copy.
+const gazettePath = process.env.GAZETTE_TEXT ?? path.join(__dirname, "source", GAZETTE);
+if (!existsSync(gazettePath)) throw new Error(`找不到公报原文 ${gazettePath}（可用环境变量 GAZETTE_TEXT 指定路径）`);
 /** The gazette with its page breaks and bold marks (PDF extraction) taken out, so sentences read on. */
 const flat = (s: string) => s.replace(/\*\*/g, "").replace(/\s+/g, "");
 const gazette = flat(readFileSync(gazettePath, "utf8"));
