@@ -6,7 +6,7 @@ import { SourceFields } from "@/components/source-fields";
 import { VerificationCallout } from "@/components/verification-callout";
 import { getProjectByNo, getRelocationPlan, type Project } from "@/db/queries/projects";
 import { ProgrammeHistory } from "@/app/_components/programme-history";
-import { requireUser } from "@/app/_lib/current-user";
+import { requirePermission } from "@/app/_lib/current-user";
 import { appToday } from "@/app/_lib/today";
 import { listPeriods } from "@/db/queries/periods";
 import { listProjectProgress } from "@/db/queries/project-progress";
@@ -38,7 +38,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ProjectPage({ params }: Props) {
-  await requireUser();
+  const user = await requirePermission(["project:read"], { entity: "project" });
   const no = parseNo((await params).no);
   const year = currentProgrammeYear();
   const project = no === null ? null : getProjectByNo({ yearId: year.id, no });

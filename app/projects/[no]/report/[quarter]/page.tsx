@@ -40,7 +40,7 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
   const no = parseProjectNo(rawNo);
   const ctx = no === null ? null : loadProjectReportContext(no, quarter);
   if (!ctx) notFound();
-  const user = await requirePermission(["report:read", { leadUnitIds: ctx.leadUnitIds, coopUnitIds: ctx.relatedUnitIds }], {
+  const user = await requirePermission(["report:read", { kind: "project", leadUnitIds: ctx.leadUnitIds, coopUnitIds: ctx.relatedUnitIds }], {
     entity: "report",
     entityId: `project${ctx.project.no}/${quarter}`,
   });
