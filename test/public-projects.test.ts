@@ -46,7 +46,16 @@ beforeAll(async () => {
   const addPhoto = (reportId: number, isPublic: boolean) =>
     db
       .insert(attachments)
-      .values({ reportId, filename: "张三家门口.png", mime: "image/png", size: PNG.length, sha256: stored.sha256, storagePath: stored.storagePath, uploadedById: clerkId, public: isPublic })
+      .values({
+        reportId,
+        filename: "张三家门口.png",
+        mime: "image/png",
+        size: PNG.length,
+        sha256: stored.sha256,
+        storagePath: stored.storagePath,
+        uploadedById: clerkId,
+        public: isPublic,
+      })
       .returning({ id: attachments.id })
       .get().id;
   const partOf = (p: typeof first) => p.parts.find((x) => partKind(x) === "counted") ?? p.parts.find((x) => valueKeys(x).length > 0)!;
@@ -72,7 +81,15 @@ beforeAll(async () => {
   const version = (reportId: number, versionNo: number, snap: object, reviewStatus: "approved" | "pending" | "returned") =>
     db
       .insert(reportVersions)
-      .values({ reportId, versionNo, snapshot: snap as Record<string, unknown>, submittedAt: Date.parse("2026-10-05T02:00:00Z"), submittedById: clerkId, reviewStatus, reviewedAt: reviewStatus === "pending" ? null : Date.parse("2026-10-08T02:00:00Z") })
+      .values({
+        reportId,
+        versionNo,
+        snapshot: snap as Record<string, unknown>,
+        submittedAt: Date.parse("2026-10-05T02:00:00Z"),
+        submittedById: clerkId,
+        reviewStatus,
+        reviewedAt: reviewStatus === "pending" ? null : Date.parse("2026-10-08T02:00:00Z"),
+      })
       .run();
 
   // Project 1, Q3: v1 approved (with a public photo and a private one), v2 submitted and not yet reviewed.
@@ -84,7 +101,9 @@ beforeAll(async () => {
   version(q3, 2, snapshot(first, PENDING, [photo.approved, photo.pending], "2026Q3"), "pending");
   // Project 1, Q4: a draft with values and no version.
   const q4 = report(first, "2026Q4", "draft");
-  db.insert(reportPartValues).values({ reportId: q4, partId: partOf(first).id, category: valueKeys(partOf(first))[0]!, value: DRAFT }).run();
+  db.insert(reportPartValues)
+    .values({ reportId: q4, partId: partOf(first).id, category: valueKeys(partOf(first))[0]!, value: DRAFT })
+    .run();
   // Project 2, Q3: returned.
   const returned = report(second, "2026Q3", "returned");
   version(returned, 1, snapshot(second, RETURNED, [], "2026Q3"), "returned");

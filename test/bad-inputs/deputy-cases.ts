@@ -33,7 +33,15 @@ export function deputyFixture(db: Db) {
     .get().id;
   const photoId = db
     .insert(attachments)
-    .values({ reportId, filename: "现场.jpg", mime: "image/jpeg", size: 3, sha256: "0".repeat(64), storagePath: "test/photo.jpg", uploadedById: userIdOf(db, "zjj") })
+    .values({
+      reportId,
+      filename: "现场.jpg",
+      mime: "image/jpeg",
+      size: 3,
+      sha256: "0".repeat(64),
+      storagePath: "test/photo.jpg",
+      uploadedById: userIdOf(db, "zjj"),
+    })
     .returning({ id: attachments.id })
     .get().id;
   return { yearId, project, suggestionId, reportId, photoId };
@@ -65,7 +73,12 @@ export async function deputyCases(db: Db): Promise<ActionCase[]> {
       ref: `${DEPUTIES}#answerSuggestion`,
       signIn: () => actAs(db, "zjj"),
       call: (input) => answerSuggestion(undefined, input),
-      valid: () => ({ suggestionId: String(f.suggestionId), version: String(suggestion().version), answer: "已在各镇设置公示牌，按季度更新。", projectNo: String(f.project.no) }),
+      valid: () => ({
+        suggestionId: String(f.suggestionId),
+        version: String(suggestion().version),
+        answer: "已在各镇设置公示牌，按季度更新。",
+        projectNo: String(f.project.no),
+      }),
       fields: [
         { name: "suggestionId", kind: "id" },
         { name: "version", kind: "id" },

@@ -20,7 +20,9 @@ export async function openSeededAppDb(): Promise<Db> {
     .where(inArray(users.role, ["admin", "supervisor"]))
     .run();
   // The gazette names no 人大代表: their accounts are made by the admin, here by the test.
-  addUser(db, { username: DEPUTY_USERNAME, role: "deputy" });
+  // Same initial password as the seeded accounts (the password-change cells type it).
+  const { passwordHash } = db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.role, "unit")).get()!;
+  addUser(db, { username: DEPUTY_USERNAME, role: "deputy", passwordHash });
   return db;
 }
 
