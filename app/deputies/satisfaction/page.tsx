@@ -59,7 +59,7 @@ export default async function SatisfactionPage() {
                 导出 Excel（人代会报告用）
               </a>
             </p>
-            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="测评结果">
+            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="测评结果表">
               <table className="w-full min-w-[36rem] text-sm">
                 <caption className="sr-only">各项目测评票数与占比</caption>
                 <thead>

@@ -57,6 +57,7 @@ export default async function CompensationPrintPage({ params, searchParams }: Pr
           </tr>
         </tbody>
       </table>
+      <h2 className="font-semibold">测算结果</h2>
       <CompensationResultView result={result} />
       <p className="pt-6 text-sm">住户签字：____________　　经办人：____________　　归义街道办事处（盖章）　　日期：________</p>
     </article>
