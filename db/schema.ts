@@ -26,6 +26,7 @@ import {
   REPORT_STATUS,
   REVIEW_STATUS,
   ROLES,
+  SATISFACTION_LEVELS,
   SELF_STATUS,
   SUBJECT_KINDS,
   TASK_UNIT_ROLES,
@@ -688,6 +689,8 @@ export const attachments = sqliteTable(
       .references(() => users.id),
     createdAt: createdAt(),
     removedAt: integer("removed_at"),
+    /** 可公开: the unit lets this evidence image appear on the public page once its report version is approved. */
+    public: integer("public", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [
     index("attachments_report").on(t.reportId),
@@ -978,6 +981,59 @@ export const leaderInstructions = sqliteTable(
     at: integer("at").notNull(),
   },
   (t) => [index("leader_instructions_subject").on(t.subjectKind, t.subjectId), index("leader_instructions_notice").on(t.noticeId)],
+);
+
+// ───────────────────────── 人大代表监督 ─────────────────────────
+
+/** A deputy's 建议 on a livelihood project, and the lead unit's answer (one answer, revisable). */
+export const projectSuggestions = sqliteTable(
+  "project_suggestions",
+  {
+    id: integer("id").primaryKey(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => livelihoodProjects.id),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    text: text("text").notNull(),
+    createdAt: integer("created_at").notNull(),
+    answer: text("answer"),
+    answeredById: integer("answered_by_id").references(() => users.id),
+    answeredUnitId: integer("answered_unit_id").references(() => units.id),
+    answeredAt: integer("answered_at"),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [index("project_suggestions_project").on(t.projectId, t.createdAt)],
+);
+
+/** The 督查室 opens the year's 满意度测评 from a day on, and closes it; votes change until then. */
+export const satisfactionRounds = sqliteTable("satisfaction_rounds", {
+  yearId: integer("year_id")
+    .primaryKey()
+    .references(() => programmeYears.id),
+  opensOn: text("opens_on").notNull(),
+  closedAt: integer("closed_at"),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+/** One 测评 per deputy, project and year. */
+export const satisfactionVotes = sqliteTable(
+  "satisfaction_votes",
+  {
+    yearId: integer("year_id")
+      .notNull()
+      .references(() => programmeYears.id),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => livelihoodProjects.id),
+    deputyId: integer("deputy_id")
+      .notNull()
+      .references(() => users.id),
+    level: text("level", { enum: SATISFACTION_LEVELS }).notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.yearId, t.projectId, t.deputyId] })],
 );
 
 // ───────────────────────── derived quarter status (db/status) ─────────────────────────

@@ -9,6 +9,10 @@ import { loginAs, type Persona } from "./fixtures";
 
 type Entry = { route: string; url: string | ((page: Page) => Promise<string>); persona: Persona | null };
 
+/** A household's facts for the 补偿测算 pages: every option and line shows. */
+const COMPENSATION_FACTS =
+  "estate=龙舟动力小区&building=第 2 栋&legalArea=85.5&residential=1&owner=1&signing=notYet&landCertificate=1&certificateArea=80&publicRentalEligible=1&multiArea=120&multiPrice=3000&highArea=110&structures=temp-within-term";
+
 /** 住建局 (the unit persona) leads task 26 and livelihood project 2. */
 const PAGES: Entry[] = [
   { route: "/login", url: "/login", persona: null },
@@ -30,6 +34,11 @@ const PAGES: Entry[] = [
   // 督办事项5 (第51次常务会议 八 三) is flagged 待核实; the 督查室 sees the time-limit form.
   { route: "/items/[no]", url: "/items/5", persona: "supervisor" },
   { route: "/items/new", url: "/items/new", persona: "supervisor" },
+  { route: "/projects/[no]/compensation", url: `/projects/2/compensation?${COMPENSATION_FACTS}`, persona: "unit" },
+  { route: "/projects/[no]/compensation/print", url: `/projects/2/compensation/print?${COMPENSATION_FACTS}`, persona: "unit" },
+  { route: "/public/projects", url: "/public/projects", persona: null },
+  { route: "/deputies/suggestions", url: "/deputies/suggestions", persona: "supervisor" },
+  { route: "/deputies/satisfaction", url: "/deputies/satisfaction", persona: "supervisor" },
   { route: "/dashboard", url: "/dashboard", persona: "mayor" },
   { route: "/dashboard/tasks", url: "/dashboard/tasks", persona: "mayor" },
   { route: "/dashboard/brief", url: "/dashboard/brief?leader=杨盛", persona: "mayor" },

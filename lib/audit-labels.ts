@@ -67,6 +67,13 @@ export const AUDIT_OUTCOME_LABEL = { success: "成功", denied: "拒绝", failur
 /** A refused page view or action is audited under the permission it lacked. */
 const PERMISSION_LABEL: Record<Action, string> = {
   "task:read": "查看任务",
+  "project:read": "查看民生实事",
+  "compensation:read": "解危搬迁补偿测算",
+  "suggestion:write": "提出代表建议",
+  "suggestion:answer": "答复代表建议",
+  "suggestion:read": "查看代表建议",
+  "satisfaction:vote": "满意度测评",
+  "satisfaction:manage": "管理满意度测评",
   "report:read": "查看报告",
   "report:edit": "编辑报告",
   "report:submit": "提交报告",

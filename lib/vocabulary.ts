@@ -21,7 +21,8 @@ export type MetricKind = (typeof METRIC_KINDS)[number];
 
 // ─── accounts and audit ───
 
-export const ROLES = ["admin", "leader", "supervisor", "unit"] as const;
+/** deputy: 人大代表, who reads the three livelihood projects, leaves 建议 and records the 满意度测评. */
+export const ROLES = ["admin", "leader", "supervisor", "unit", "deputy"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const AUDIT_OUTCOMES = ["success", "denied", "failure"] as const;
@@ -159,3 +160,10 @@ export type NoticeEventKind = (typeof NOTICE_EVENT_KINDS)[number];
 /** A 通报 is edited as a draft, then issued (numbered, stored, read-only). */
 export const BULLETIN_STATUSES = ["draft", "issued"] as const;
 export type BulletinStatus = (typeof BULLETIN_STATUSES)[number];
+
+// ─── 人大代表监督 ───
+
+/** A deputy's year-end 满意度测评 of a livelihood project. */
+export const SATISFACTION_LEVELS = ["satisfied", "basic", "unsatisfied"] as const;
+export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
+export const SATISFACTION_LABEL: Record<SatisfactionLevel, string> = { satisfied: "满意", basic: "基本满意", unsatisfied: "不满意" };

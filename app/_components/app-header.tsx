@@ -8,8 +8,10 @@ import { NotificationBell } from "./notification-bell";
 // Navigation shared by every page: each link shows only to those who may open it.
 const NAV: { href: string; label: string; show: (u: SessionUser) => boolean }[] = [
   { href: "/tasks", label: "任务总览", show: (u) => can(u, "task:read") },
-  { href: "/projects", label: "民生实事", show: (u) => can(u, "task:read") },
+  { href: "/projects", label: "民生实事", show: (u) => can(u, "project:read") },
   { href: "/items", label: "督办事项", show: (u) => can(u, "task:read") },
+  { href: "/deputies/suggestions", label: "代表建议", show: (u) => can(u, "satisfaction:manage") },
+  { href: "/deputies/satisfaction", label: "满意度测评", show: (u) => u.role === "deputy" || can(u, "satisfaction:manage") },
   { href: "/my", label: "我的任务", show: (u) => u.role === "unit" },
   { href: "/supervision", label: "督查工作台", show: (u) => can(u, "supervision:read") },
   { href: "/dashboard", label: "领导驾驶舱", show: (u) => can(u, "dashboard:read") },

@@ -12,6 +12,8 @@ export interface AttachmentItem {
   sha256: string;
   uploadedByName: string | null;
   createdAt: number;
+  /** 可公开: shown on the public page once a version holding it is approved (project evidence images). */
+  public: boolean;
 }
 
 export interface NewAttachment extends StoredEvidence {
@@ -28,7 +30,13 @@ const itemColumns = {
   sha256: attachments.sha256,
   uploadedByName: users.displayName,
   createdAt: attachments.createdAt,
+  public: attachments.public,
 };
+
+/** Marks a report's evidence image 可公开 or not. */
+export function setAttachmentPublic(tx: Tx, { id, value }: { id: number; value: boolean }): void {
+  tx.update(attachments).set({ public: value }).where(eq(attachments.id, id)).run();
+}
 
 /** The report's current (not removed) evidence, oldest first. */
 export function listReportAttachments({ reportId }: { reportId: number }): AttachmentItem[] {

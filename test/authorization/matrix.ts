@@ -4,7 +4,7 @@
 // The group suites (./*.test.ts) call each entry for real once per persona; ./coverage.test.ts
 // fails when an action or route exists that is neither here nor exempt.
 
-export const PERSONAS = ["admin", "supervisor", "leader", "mayor", "unitOwn", "unitOther", "signedOut"] as const;
+export const PERSONAS = ["admin", "supervisor", "leader", "mayor", "unitOwn", "unitOther", "deputy", "signedOut"] as const;
 export type Persona = (typeof PERSONAS)[number];
 export type SignedIn = Exclude<Persona, "signedOut">;
 
@@ -19,7 +19,7 @@ export type SignedIn = Exclude<Persona, "signedOut">;
  */
 export type RecordKind = "taskLead" | "taskCoop" | "projectLead" | "addressee" | "notification" | "none";
 
-export type Group = "reports" | "projects" | "supervision" | "admin" | "routes" | "outputs" | "programme";
+export type Group = "reports" | "projects" | "supervision" | "admin" | "routes" | "outputs" | "programme" | "deputies";
 
 export interface Rule {
   group: Group;
@@ -37,6 +37,9 @@ const TARGETS = "app/tasks/[no]/targets/actions.ts";
 const PROJECT_REPORTS = "app/projects/[no]/report/[quarter]/actions.ts";
 const NOTICES = "app/supervision/notices/actions.ts";
 const USERS = "app/admin/users/actions.ts";
+const DEPUTIES = "app/deputies/actions.ts";
+/** Every role but the 人大代表, who reads only the livelihood projects. */
+const PROGRAMME_READERS = ["admin", "supervisor", "leader", "mayor", "unitOwn", "unitOther"] as const;
 
 const supervisorOn = (group: Group, record: RecordKind): Rule => ({ group, record, allowed: ["supervisor"], audited: true });
 const leadUnitOf = (group: Group, record: RecordKind): Rule => ({ group, record, allowed: ["unitOwn"], audited: true });
@@ -88,7 +91,7 @@ export const MATRIX: Record<string, Rule> = {
   "app/api/admin/audit/export/route.ts#GET": { group: "routes", record: "none", allowed: ["admin"], audited: true },
   "app/api/supervision/overdue/export/route.ts#GET": { group: "routes", record: "none", allowed: ["admin", "supervisor", "leader", "mayor"], audited: true },
   // Every role reads it; a unit gets only the subjects it leads (checked in ./route-cases.ts).
-  "app/api/v1/quarters/[code]/status/route.ts#GET": { group: "routes", record: "taskLead", allowed: "signedIn", audited: false },
+  "app/api/v1/quarters/[code]/status/route.ts#GET": { group: "routes", record: "taskLead", allowed: PROGRAMME_READERS, audited: false },
   // Each caller gets their own notifications only (checked in ./route-cases.ts).
   "app/api/notifications/route.ts#GET": { group: "routes", record: "notification", allowed: "signedIn", audited: false },
   "app/api/attachments/[id]/route.ts#GET": {
@@ -113,7 +116,7 @@ export const MATRIX: Record<string, Rule> = {
   "app/items/actions.ts#assignItem": supervisorOn("outputs", "none"),
   "app/items/actions.ts#scheduleItem": supervisorOn("outputs", "none"),
   // Every role downloads the 台账; a unit gets only the subjects it leads (checked in ./output-cases.ts).
-  "app/api/exports/ledger/route.ts#GET": { group: "outputs", record: "taskLead", allowed: "signedIn", audited: true },
+  "app/api/exports/ledger/route.ts#GET": { group: "outputs", record: "taskLead", allowed: PROGRAMME_READERS, audited: true },
   "app/api/exports/bulletin/route.ts#GET": { group: "outputs", record: "none", allowed: ["admin", "supervisor", "leader", "mayor"], audited: true },
   "app/api/notices/[id]/document/route.ts#GET": {
     group: "outputs",
@@ -122,6 +125,15 @@ export const MATRIX: Record<string, Rule> = {
     audited: true,
   },
   "app/api/supervision/notices/export/route.ts#GET": { group: "outputs", record: "none", allowed: ["admin", "supervisor", "leader", "mayor"], audited: true },
+  // 人大代表监督 (./deputies.test.ts): a deputy's 建议 and 测评, the lead unit's answer, the 督查室's round and results.
+  [`${DEPUTIES}#leaveSuggestion`]: { group: "deputies", record: "none", allowed: ["deputy"], audited: true },
+  [`${DEPUTIES}#answerSuggestion`]: leadUnitOf("deputies", "projectLead"),
+  [`${DEPUTIES}#recordSatisfaction`]: { group: "deputies", record: "none", allowed: ["deputy"], audited: true },
+  [`${DEPUTIES}#openSatisfactionRound`]: supervisorOn("deputies", "none"),
+  [`${DEPUTIES}#closeSatisfactionRound`]: supervisorOn("deputies", "none"),
+  "app/api/exports/satisfaction/route.ts#GET": supervisorOn("deputies", "none"),
+  // 可公开 on a project report's photo: its compiling lead unit.
+  "app/projects/[no]/report/[quarter]/evidence-actions.ts#markEvidencePublic": leadUnitOf("deputies", "projectLead"),
   // The load balancer's probe: says whether writes reach the disk and nothing about anyone.
   "app/api/health/route.ts#GET": { group: "routes", record: "none", allowed: "public", audited: false },
 };
@@ -141,6 +153,8 @@ export const EXEMPT: Record<string, string> = {
   ),
   "app/api/evidence/uploads/route.ts#POST":
     "stages a file for the caller's own next save and touches no record (each save checks its own permission again); any unit account may upload, other roles and a signed-out caller are refused in app/api/evidence/uploads/route.test.ts",
+  "app/api/public/photos/[id]/route.ts#GET":
+    "a photo of the 政务公开 page, open to everyone by design (no session is read, nothing is written); it serves only images marked 可公开 in approved versions and 404s for anything else, tested in test/public-projects.test.ts",
   "app/api/session/route.ts#POST":
     "the keep-alive of one's own session while typing: it changes no record and writes no audit row; a live session answers 200 and an ended one 401, tested in app/api/evidence/uploads/route.test.ts",
   "app/api/auth/[...nextauth]/route.ts#GET":

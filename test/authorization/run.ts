@@ -82,6 +82,7 @@ function accounts(db: Db) {
     supervisor: one(eq(users.username, SUPERVISOR_USERNAME)),
     mayor: one(eq(users.username, MAYOR_USERNAME)),
     leader: one(and(eq(users.role, "leader"), ne(users.username, MAYOR_USERNAME))!),
+    deputy: one(eq(users.role, "deputy")),
     unitAccounts,
     byUsername: (username: string) => one(eq(users.username, username)),
   };

@@ -6,7 +6,7 @@ import { SourceFields } from "@/components/source-fields";
 import { VerificationCallout } from "@/components/verification-callout";
 import { getProjectByNo, getRelocationPlan, type Project } from "@/db/queries/projects";
 import { ProgrammeHistory } from "@/app/_components/programme-history";
-import { requireUser } from "@/app/_lib/current-user";
+import { requirePermission } from "@/app/_lib/current-user";
 import { appToday } from "@/app/_lib/today";
 import { listPeriods } from "@/db/queries/periods";
 import { listProjectProgress } from "@/db/queries/project-progress";
@@ -19,6 +19,11 @@ import { ProjectDuty } from "../_components/project-duty";
 import { ProjectParts } from "../_components/project-parts";
 import { RelocationPlan } from "../_components/relocation-plan";
 import { currentProgrammeYear } from "@/app/_lib/programme-year";
+import { listSuggestions } from "@/db/queries/deputies";
+import { getProjectUnitIds } from "@/db/queries/reports";
+import { can } from "@/lib/permissions";
+import { SuggestionForm } from "@/app/deputies/_components/suggestion-form";
+import { SuggestionList } from "@/app/deputies/_components/suggestion-list";
 
 type Props = { params: Promise<{ no: string }> };
 
@@ -38,7 +43,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ProjectPage({ params }: Props) {
-  await requireUser();
+  const user = await requirePermission(["project:read"], { entity: "project" });
   const no = parseNo((await params).no);
   const year = currentProgrammeYear();
   const project = no === null ? null : getProjectByNo({ yearId: year.id, no });
@@ -47,6 +52,9 @@ export default async function ProjectPage({ params }: Props) {
   const progress = listProjectProgress({ yearId: year.id, no: project.no })[0];
   const periods = listPeriods({ yearId: year.id });
   const today = appToday();
+  const units = progress ? getProjectUnitIds({ projectId: progress.id }) : { leadUnitIds: [], coopUnitIds: [] };
+  const mayReadSuggestions = progress && can(user, "suggestion:read", { leadUnitIds: units.leadUnitIds });
+  const mayCompute = relocation && can(user, "compensation:read", { projectUnitIds: [...units.leadUnitIds, ...units.coopUnitIds] });
 
   return (
     <article className="space-y-4">
@@ -87,6 +95,23 @@ export default async function ProjectPage({ params }: Props) {
       )}
 
       {relocation && <RelocationPlan plan={relocation.plan} source={relocation.source} />}
+      {mayCompute && (
+        <p className="no-print text-sm">
+          <Link href={`/projects/${project.no}/compensation`}>解危搬迁补偿测算 →</Link>
+        </p>
+      )}
+
+      {mayReadSuggestions && (
+        <Card aria-labelledby="suggestions-heading">
+          <CardTitle id="suggestions-heading">人大代表建议</CardTitle>
+          {can(user, "suggestion:write") && (
+            <div className="mb-4">
+              <SuggestionForm projectNo={project.no} />
+            </div>
+          )}
+          <SuggestionList items={listSuggestions({ projectId: progress.id })} mayAnswer={can(user, "suggestion:answer", { leadUnitIds: units.leadUnitIds })} />
+        </Card>
+      )}
 
       <Card aria-labelledby="source-heading">
         <CardTitle id="source-heading">来源</CardTitle>

@@ -6,7 +6,7 @@ import { FieldList } from "@/components/ui/field-list";
 import { SourceFields } from "@/components/source-fields";
 import { UnitLinkList } from "@/components/unit-link-list";
 import { VerificationCallout } from "@/components/verification-callout";
-import { requireUser } from "@/app/_lib/current-user";
+import { requirePermission } from "@/app/_lib/current-user";
 import { can } from "@/lib/permissions";
 import { getTaskByNo } from "@/db/queries/tasks";
 import { MetricTable } from "./_components/metric-table";
@@ -38,7 +38,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TaskPage({ params }: Props) {
-  const user = await requireUser();
+  const user = await requirePermission(["task:read"], { entity: "task" });
   const task = await loadTask(params);
 
   return (

@@ -27,7 +27,11 @@ export const GET = defineRoute({
   load: ({ input }) => {
     const file = getAttachmentForDownload({ id: input.id });
     if (!file) return null;
-    const units = file.taskId ? getTaskUnitIds({ taskId: file.taskId }) : file.projectId ? getProjectUnitIds({ projectId: file.projectId }) : null;
+    const units = file.taskId
+      ? { kind: "task" as const, ...getTaskUnitIds({ taskId: file.taskId }) }
+      : file.projectId
+        ? { kind: "project" as const, ...getProjectUnitIds({ projectId: file.projectId }) }
+        : null;
     return units ? { file, units } : null;
   },
   authorize: ({ units }) => ["report:read", units],

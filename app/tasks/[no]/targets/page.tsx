@@ -35,7 +35,7 @@ export default async function TargetsPage({ params }: Props) {
   const task = no === null ? null : getReportTaskByNo({ yearId: currentProgrammeYear().id, no });
   if (!task) notFound();
   const leadUnitIds = task.leadUnits.map((u) => u.id);
-  const user = await requirePermission(["report:read", { leadUnitIds, coopUnitIds: task.coopUnits.map((u) => u.id) }], {
+  const user = await requirePermission(["report:read", { kind: "task", leadUnitIds, coopUnitIds: task.coopUnits.map((u) => u.id) }], {
     entity: "targets",
     entityId: task.no,
   });

@@ -21,6 +21,7 @@ import { canDraft, quarterLabel } from "@/lib/periods";
 import { approveProjectReport, returnProjectReport, saveProjectReportPart, submitProjectReportPart } from "./actions";
 import { CoLeadParts } from "@/app/_components/co-lead-parts";
 import { ProjectReportForm } from "./_components/project-report-form";
+import { PublicPhotos } from "./_components/public-photos";
 import { loadProjectReportContext, parseProjectNo } from "./report-context";
 import { liveProjectSnapshot, partFieldSets, projectFormValues, withCoverageUnit } from "./report-view";
 import { currentProgrammeYear } from "@/app/_lib/programme-year";
@@ -40,7 +41,7 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
   const no = parseProjectNo(rawNo);
   const ctx = no === null ? null : loadProjectReportContext(no, quarter);
   if (!ctx) notFound();
-  const user = await requirePermission(["report:read", { leadUnitIds: ctx.leadUnitIds, coopUnitIds: ctx.relatedUnitIds }], {
+  const user = await requirePermission(["report:read", { kind: "project", leadUnitIds: ctx.leadUnitIds, coopUnitIds: ctx.relatedUnitIds }], {
     entity: "report",
     entityId: `project${ctx.project.no}/${quarter}`,
   });
@@ -105,6 +106,18 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
           <p className="text-sm text-gray-700">{report ? "牵头单位尚未提交本季度报告（未提交的草稿仅本单位可见）。" : "牵头单位尚未填报本季度报告。"}</p>
         )}
       </Card>
+
+      {editable && attachments.some((a) => a.mime.startsWith("image/")) && (
+        <Card aria-labelledby="public-photos-heading">
+          <CardTitle id="public-photos-heading">照片公开设置（政务公开）</CardTitle>
+          <p className="mb-2 text-sm text-gray-700">设为“可公开”的照片在本季度报告审核通过后显示在政务公开页面；请勿公开含有个人信息的照片。</p>
+          <PublicPhotos
+            projectNo={project.no}
+            quarter={period.code}
+            photos={attachments.filter((a) => a.mime.startsWith("image/")).map((a) => ({ id: a.id, filename: a.filename, public: a.public }))}
+          />
+        </Card>
+      )}
 
       <CoLeadParts
         user={user}

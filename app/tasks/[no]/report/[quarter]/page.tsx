@@ -44,7 +44,7 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
   const no = parseTaskNo(rawNo);
   const ctx = no === null ? null : loadReportContext(no, quarter);
   if (!ctx) notFound();
-  const user = await requirePermission(["report:read", { leadUnitIds: ctx.leadUnitIds, coopUnitIds: ctx.coopUnitIds }], {
+  const user = await requirePermission(["report:read", { kind: "task", leadUnitIds: ctx.leadUnitIds, coopUnitIds: ctx.coopUnitIds }], {
     entity: "report",
     entityId: `${ctx.task.no}/${quarter}`,
   });
