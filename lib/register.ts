@@ -189,8 +189,8 @@ export function parseRegisterRow(raw: Partial<Record<RegisterField, string>>, ru
 
 /** The fields of a row that the stored before/after (audit) records, keyed for lib/audit-changes.ts. */
 export function auditedRow(row: RegisterRow) {
-  const { naturalKey: _key, ...fields } = row;
-  return fields;
+  const { place, subPlace, name, severity, measure, status, statusOn, note } = row;
+  return { place, subPlace, name, severity, measure, status, statusOn, note };
 }
 
 export type CountedItem = Pick<RegisterRow, "severity" | "status" | "statusOn">;

@@ -19,6 +19,9 @@ import { ProjectDuty } from "../_components/project-duty";
 import { ProjectParts } from "../_components/project-parts";
 import { RelocationPlan } from "../_components/relocation-plan";
 import { currentProgrammeYear } from "@/app/_lib/programme-year";
+import { getDb } from "@/db/client";
+import { listDerivedPartValues } from "@/db/queries/register";
+import { REGISTER_PARTS } from "@/lib/register";
 
 type Props = { params: Promise<{ no: string }> };
 
@@ -47,6 +50,9 @@ export default async function ProjectPage({ params }: Props) {
   const progress = listProjectProgress({ yearId: year.id, no: project.no })[0];
   const periods = listPeriods({ yearId: year.id });
   const today = appToday();
+  const keepsRegister = REGISTER_PARTS.some((p) => p.projectNo === project.no);
+  const derived =
+    progress && keepsRegister ? listDerivedPartValues(getDb(), { yearId: year.id, projectNo: project.no, parts: progress.parts, asOf: today }) : null;
 
   return (
     <article className="space-y-4">
@@ -69,6 +75,29 @@ export default async function ProjectPage({ params }: Props) {
         <CardTitle id="parts-heading">任务与节点</CardTitle>
         <ProjectParts project={project} headingLevel="h3" />
       </Card>
+
+      {keepsRegister && (
+        <Card aria-labelledby="register-heading">
+          <CardTitle id="register-heading">明细台账</CardTitle>
+          {derived && derived.size > 0 && (
+            <ul className="mb-2 text-sm">
+              {progress!.parts
+                .filter((part) => derived.has(part.id))
+                .map((part) => (
+                  <li key={part.id}>
+                    {part.name}：截至今日完工{" "}
+                    {Object.entries(derived.get(part.id)!)
+                      .map(([k, n]) => `${k ? `${k} ` : ""}${n} ${part.totalUnit ?? ""}`)
+                      .join("、")}
+                  </li>
+                ))}
+            </ul>
+          )}
+          <p className="text-sm">
+            <Link href={`/projects/${project.no}/register`}>查看明细台账（逐座桥梁、逐户登记；季度报告的累计数由此统计）</Link>
+          </p>
+        </Card>
+      )}
 
       {progress && (
         <>
