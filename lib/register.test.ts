@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import { livelihoodProjects } from "@/db/seed/gazette-projects";
 import { relocationPlan } from "@/db/seed/gazette-relocation";
 import { TOTAL_KEY } from "./project-progress";
-import { baselineCategoryTotals, checkRegister, parseRegisterRow, registerKindOf, registerPartValues, stageCounts, type RegisterRow, type RegisterRules } from "./register";
+import {
+  baselineCategoryTotals,
+  checkRegister,
+  parseRegisterRow,
+  registerKindOf,
+  registerPartValues,
+  stageCounts,
+  type RegisterRow,
+  type RegisterRules,
+} from "./register";
 import { classifyImport, planRegisterImport } from "./register-import";
 
 const bridgePart = livelihoodProjects[0]!.parts[0]!;
@@ -86,7 +95,10 @@ describe("民生实事2: the urban relocation register", () => {
     expect(a.subPlace).toBe("第 2 栋");
     const b = okRow(urban("龙舟动力小区", "第 2 栋", "102室", "未签约"));
     expect(stageCounts([a, b])).toEqual({ "龙舟动力小区 第 2 栋": { unsigned: 1, signed: 1, vacated: 0, reclaimed: 0 } });
-    expect(urban("龙舟动力小区", "第 3 栋", "101室", "签约", "2026-06-10")).toEqual({ ok: false, errors: { subPlace: ["龙舟动力小区的解危对象为 第 2 栋、第 7 栋"] } });
+    expect(urban("龙舟动力小区", "第 3 栋", "101室", "签约", "2026-06-10")).toEqual({
+      ok: false,
+      errors: { subPlace: ["龙舟动力小区的解危对象为 第 2 栋、第 7 栋"] },
+    });
     expect(urban("新华小区", "第 1 栋", "101室", "签约", "2026-06-10").ok).toBe(false);
     expect(urban("肉联厂小区", "幼儿园栋", "1户", "腾空")).toEqual({ ok: false, errors: { statusOn: ["腾空的请填写到达该阶段日期"] } });
   });
@@ -113,7 +125,16 @@ describe("row rules (the form's and the import's)", () => {
 });
 
 describe("import plan", () => {
-  const cells = (name: string, severity: string, status = "在建", statusOn = "") => ({ place: "白水镇", subPlace: "金龙村", name, severity, measure: "", status, statusOn, note: "" });
+  const cells = (name: string, severity: string, status = "在建", statusOn = "") => ({
+    place: "白水镇",
+    subPlace: "金龙村",
+    name,
+    severity,
+    measure: "",
+    status,
+    statusOn,
+    note: "",
+  });
 
   it("gives each bad row its row number and message, refuses a second row for the same bridge, and keeps the valid rows", () => {
     const plan = planRegisterImport(
@@ -133,7 +154,11 @@ describe("import plan", () => {
 
   it("classifies by natural key: new rows are added, changed ones updated, equal ones left alone", () => {
     const existing = [okRow(bridge("一号桥", "轻微缺损", "在建")), okRow(bridge("二号桥", "轻微缺损", "在建"))];
-    const incoming = [okRow(bridge("一号桥", "轻微缺损", "在建")), okRow(bridge("二号桥", "轻微缺损", "完工", "2026-03-01")), okRow(bridge("三号桥", "严重缺损", "未开工"))];
+    const incoming = [
+      okRow(bridge("一号桥", "轻微缺损", "在建")),
+      okRow(bridge("二号桥", "轻微缺损", "完工", "2026-03-01")),
+      okRow(bridge("三号桥", "严重缺损", "未开工")),
+    ];
     const out = classifyImport(incoming, existing);
     expect(out.unchanged).toBe(1);
     expect(out.update.map((u) => u.row.name)).toEqual(["二号桥"]);

@@ -164,7 +164,10 @@ describe("register import", () => {
       ["白水镇", "金龙村", "一号桥", "轻微缺损", "更换桥面板，加装护栏", "完工", "2026-03-21", "验收合格"],
       ["白水镇", "金龙村", "三号桥", "严重缺损", "加固", "在建", "", ""],
     ]);
-    expect(await previewRegisterImport(undefined, form({ ...scope, file: again }))).toMatchObject({ ok: true, message: expect.stringContaining("新增 1 行、更新 1 行、无变化 1 行") });
+    expect(await previewRegisterImport(undefined, form({ ...scope, file: again }))).toMatchObject({
+      ok: true,
+      message: expect.stringContaining("新增 1 行、更新 1 行、无变化 1 行"),
+    });
     expect(await importRegister(undefined, form({ ...scope, file: again }))).toMatchObject({ ok: true });
     const rows = bridgeRows();
     expect(rows.map((r) => [r.name, r.status, r.statusOn])).toEqual([
@@ -196,7 +199,12 @@ describe("the Q1 report takes the bridges' counts from the register", () => {
     );
     await expect(submit).rejects.toBeInstanceOf(RedirectSignal);
     const q1 = db.select({ id: periods.id }).from(periods).where(eq(periods.code, "2026Q1")).get()!.id;
-    const report = db.select().from(reports).where(eq(reports.periodId, q1)).all().find((r) => r.projectId !== null)!;
+    const report = db
+      .select()
+      .from(reports)
+      .where(eq(reports.periodId, q1))
+      .all()
+      .find((r) => r.projectId !== null)!;
     const values = db.select().from(reportPartValues).where(eq(reportPartValues.reportId, report.id)).all();
     expect(Object.fromEntries(values.map((v) => [v.category, v.value]))).toEqual({ 轻微缺损: 1, 中等缺损: 1, 严重缺损: 0 });
   });
