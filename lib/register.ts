@@ -135,8 +135,9 @@ export function parseRegisterRow(raw: Partial<Record<RegisterField, string>>, ru
   const { kind } = rules;
   const errors: Partial<Record<RegisterField, string[]>> = {};
   const add = (f: RegisterField, m: string) => (errors[f] ??= []).push(m);
+  // Names are compared and keyed, so their spacing is normalised; free text is kept as typed.
   const text = (f: "place" | "subPlace" | "name" | "measure" | "note", required: boolean) => {
-    const v = squeeze(raw[f]);
+    const v = f === "measure" || f === "note" ? (raw[f] ?? "").replace(/\r\n/g, "\n").trim() : squeeze(raw[f]);
     if (required && !v) add(f, `请填写${fieldLabel(kind, f)}`);
     else if (v.length > MAX[f]) add(f, `${fieldLabel(kind, f)}不能超过 ${MAX[f]} 个字`);
     return v;

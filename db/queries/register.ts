@@ -7,7 +7,8 @@ import { writeAudit } from "../audit";
 import { getDb, type Tx } from "../client";
 import { attachStagedUploads, listOwnedAttachments, removeOwnedAttachments, stagedUploadsAvailable, type AttachmentItem } from "./attachments";
 import type { ProgressPart } from "../project-parts";
-import { auditLog, registerItems, users } from "../schema";
+import { listProjectParts } from "../project-parts";
+import { auditLog, livelihoodProjects, registerItems, users } from "../schema";
 
 // 明细台账 rows (lib/register.ts): read for the register page, the report's derived figures
 // and the export; written one row at a time (with a version check) or by import (by natural key).
@@ -229,4 +230,15 @@ export function listDerivedPartValues(
   });
   const items = listRegisterItems(db, { yearId, partIds: driven.map((p) => p.id) });
   return new Map(driven.map((p) => [p.id, registerPartValues(p, items.get(p.id) ?? [], asOf)]));
+}
+
+/** A project of the year with its parts (and milestones): what a register page or action needs of it. */
+export function getRegisterProject({ yearId, no }: { yearId: number; no: number }): { id: number; no: number; name: string; parts: ProgressPart[] } | null {
+  const db = getDb();
+  const project = db
+    .select({ id: livelihoodProjects.id, no: livelihoodProjects.no, name: livelihoodProjects.name })
+    .from(livelihoodProjects)
+    .where(and(eq(livelihoodProjects.yearId, yearId), eq(livelihoodProjects.no, no)))
+    .get();
+  return project ? { ...project, parts: listProjectParts(db, [project.id]).get(project.id) ?? [] } : null;
 }

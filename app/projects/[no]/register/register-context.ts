@@ -2,9 +2,9 @@ import "server-only";
 import { getDb } from "@/db/client";
 import { listProgrammeYears } from "@/db/queries/programme-years";
 import { getRelocationPlan } from "@/db/queries/projects";
-import { listProjectProgress, type ProgressPart } from "@/db/queries/project-progress";
+import type { ProgressPart } from "@/db/queries/project-progress";
 import { getProjectUnitIds } from "@/db/queries/reports";
-import { listRegisterItems, type RegisterItemRow } from "@/db/queries/register";
+import { getRegisterProject, listRegisterItems, type RegisterItemRow } from "@/db/queries/register";
 import type { ProgrammeYear } from "@/lib/programme-year";
 import { registerKindOf, type RegisterKind, type RegisterRules } from "@/lib/register";
 
@@ -26,7 +26,7 @@ export interface RegisterContext {
 
 /** A project's registers in a programme year, or null when the project keeps none. */
 export function loadRegisterContext({ year, no }: { year: ProgrammeYear; no: number }): RegisterContext | null {
-  const project = listProjectProgress({ yearId: year.id, no })[0];
+  const project = getRegisterProject({ yearId: year.id, no });
   if (!project) return null;
   const parts = project.parts.flatMap((part) => {
     const kind = registerKindOf(project.no, part.position);
