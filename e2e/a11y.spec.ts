@@ -26,6 +26,7 @@ const PAGES: Entry[] = [
   { route: "/projects", url: "/projects", persona: "unit" },
   { route: "/projects/[no]", url: "/projects/2", persona: "unit" },
   { route: "/projects/[no]/report/[quarter]", url: "/projects/2/report/2026Q4", persona: "unit" },
+  { route: "/projects/[no]/register", url: "/projects/2/register", persona: "unit" },
   { route: "/dashboard", url: "/dashboard", persona: "mayor" },
   { route: "/dashboard/tasks", url: "/dashboard/tasks", persona: "mayor" },
   { route: "/dashboard/brief", url: "/dashboard/brief?leader=杨盛", persona: "mayor" },

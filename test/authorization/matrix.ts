@@ -36,6 +36,7 @@ const TASK_REPORTS = "app/tasks/[no]/report/[quarter]/actions.ts";
 const TARGETS = "app/tasks/[no]/targets/actions.ts";
 const PROJECT_REPORTS = "app/projects/[no]/report/[quarter]/actions.ts";
 const NOTICES = "app/supervision/notices/actions.ts";
+const REGISTER = "app/projects/[no]/register/actions.ts";
 const USERS = "app/admin/users/actions.ts";
 
 const supervisorOn = (group: Group, record: RecordKind): Rule => ({ group, record, allowed: ["supervisor"], audited: true });
@@ -59,6 +60,11 @@ export const MATRIX: Record<string, Rule> = {
   [`${PROJECT_REPORTS}#submitProjectReport`]: leadUnitOf("projects", "projectLead"),
   [`${PROJECT_REPORTS}#approveProjectReport`]: supervisorOn("projects", "projectLead"),
   [`${PROJECT_REPORTS}#returnProjectReport`]: supervisorOn("projects", "projectLead"),
+
+  // 明细台账 rows: the project's units (the lead unit is the persona; 相关责任单位 in the action tests).
+  [`${REGISTER}#saveRegisterItem`]: leadUnitOf("projects", "projectLead"),
+  [`${REGISTER}#previewRegisterImport`]: leadUnitOf("projects", "projectLead"),
+  [`${REGISTER}#importRegister`]: leadUnitOf("projects", "projectLead"),
 
   [`${NOTICES}#issueNotice`]: supervisorOn("supervision", "none"),
   [`${NOTICES}#replyNotice`]: leadUnitOf("supervision", "addressee"),
@@ -111,6 +117,13 @@ export const MATRIX: Record<string, Rule> = {
   "app/instructions/actions.ts#writeInstruction": { group: "outputs", record: "none", allowed: ["leader", "mayor"], audited: true },
   // Every role downloads the 台账; a unit gets only the subjects it leads (checked in ./output-cases.ts).
   "app/api/exports/ledger/route.ts#GET": { group: "outputs", record: "taskLead", allowed: "signedIn", audited: true },
+  // A register names households: those who may read the project's reports download it.
+  "app/api/exports/register/route.ts#GET": {
+    group: "outputs",
+    record: "projectLead",
+    allowed: ["admin", "supervisor", "leader", "mayor", "unitOwn"],
+    audited: true,
+  },
   "app/api/exports/bulletin/route.ts#GET": { group: "outputs", record: "none", allowed: ["admin", "supervisor", "leader", "mayor"], audited: true },
   "app/api/notices/[id]/document/route.ts#GET": {
     group: "outputs",

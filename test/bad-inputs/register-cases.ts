@@ -12,7 +12,7 @@ import { badFiles } from "./corpus";
 import { actAs, userIdOf } from "./fixture";
 import type { ActionCase, Field } from "./harness";
 
-const ACTIONS = "app/projects/[no]/register/actions.ts";
+const REGISTER_ACTIONS = "app/projects/[no]/register/actions.ts";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** The rural-house register's scope as the forms send it. */
@@ -95,7 +95,7 @@ export async function registerCases(db: Db): Promise<ActionCase[]> {
 
   return [
     {
-      ref: `${ACTIONS}#saveRegisterItem`,
+      ref: `${REGISTER_ACTIONS}#saveRegisterItem`,
       signIn: asZjj,
       call: (input) => saveRegisterItem(undefined, input),
       valid: saveValid,
@@ -103,7 +103,7 @@ export async function registerCases(db: Db): Promise<ActionCase[]> {
       foreign: () => [{ ...saveValid(), projectNo: "1", part: "1", id: "", severity: "轻微缺损", name: "别人的桥" }],
     },
     {
-      ref: `${ACTIONS}#previewRegisterImport`,
+      ref: `${REGISTER_ACTIONS}#previewRegisterImport`,
       signIn: asZjj,
       call: (input) => previewRegisterImport(undefined, input),
       valid: importValid,
@@ -112,7 +112,7 @@ export async function registerCases(db: Db): Promise<ActionCase[]> {
       files: { field: "file", inputs: files },
     },
     {
-      ref: `${ACTIONS}#importRegister`,
+      ref: `${REGISTER_ACTIONS}#importRegister`,
       signIn: asZjj,
       call: (input) => importRegister(undefined, input),
       valid: importValid,

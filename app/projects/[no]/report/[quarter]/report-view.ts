@@ -22,6 +22,8 @@ export function partFieldSets(
   quarter: number,
   previous: ReportRecord | null,
   derived: ReadonlyMap<number, Readonly<Record<string, number>>>,
+  /** The quarter's last day: what the derived values are counted up to. */
+  asOf: string,
 ): PartFieldSet[] {
   return project.parts.map((part) => {
     const unit = part.totalUnit ?? "";
@@ -59,10 +61,13 @@ export function partFieldSets(
           .join("；"),
       });
     }
+    const registered = fromRegister ? Object.values(fromRegister).reduce((a, b) => a + b, 0) : null;
     const note =
-      partKind(part) === "categorised"
-        ? `合计由各类相加${req ? `，本季度节点目标合计 ${formatWithUnit(req[TOTAL_KEY] ?? 0, unit)}` : ""}${part.total ? `，总数 ${formatWithUnit(part.total, unit)}` : ""}。`
-        : null;
+      registered !== null
+        ? `按明细台账，截至 ${formatChineseDate(asOf)} 累计完成 ${formatWithUnit(registered, unit)}${part.total ? `（总数 ${formatWithUnit(part.total, unit)}）` : ""}。`
+        : partKind(part) === "categorised"
+          ? `合计由各类相加${req ? `，本季度节点目标合计 ${formatWithUnit(req[TOTAL_KEY] ?? 0, unit)}` : ""}${part.total ? `，总数 ${formatWithUnit(part.total, unit)}` : ""}。`
+          : null;
     return {
       id: part.id,
       name: part.name,
