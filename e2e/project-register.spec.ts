@@ -80,7 +80,12 @@ test.describe("明细台账（一桥一策）", () => {
     const total = page.getByRole("region", { name: "进度：实际与节点目标" }).getByRole("figure", { name: /^自建桥梁隐患整治：合计/ });
     await total.getByText("查看数据表").click();
     await expect(total.getByRole("table").getByRole("row", { name: "第1季度 4 座 4 座" })).toBeVisible();
-    await expect(page.getByRole("region", { name: /节点完成情况/ }).getByText("按期完成").first()).toBeVisible();
+    await expect(
+      page
+        .getByRole("region", { name: /节点完成情况/ })
+        .getByText("按期完成")
+        .first(),
+    ).toBeVisible();
   });
 
   test("an Excel import with a bad row shows the row's error and writes nothing", async ({ page }) => {
