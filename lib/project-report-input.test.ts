@@ -64,7 +64,7 @@ describe("project report values", () => {
   });
 
   it("takes a register part's values as derived, ignoring (and never refusing) what was typed for it", () => {
-    const derived = new Map([
+    const derived = new Map<number, Record<string, number>>([
       [1, { 轻微缺损: 2, 中等缺损: 2, 严重缺损: 0 }],
       [2, { [TOTAL_KEY]: 7 }],
     ]);
