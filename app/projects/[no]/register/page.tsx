@@ -199,6 +199,7 @@ export default async function RegisterPage({ params }: Props) {
               {canEdit && (
                 <RegisterImportForm
                   scope={{ year: year.year, projectNo: ctx.project.no, part: section.part.position }}
+                  partName={section.part.name}
                   preview={previewRegisterImport}
                   commit={importRegister}
                   exportHref={`/api/exports/register?year=${year.year}&projectNo=${ctx.project.no}&part=${section.part.position}`}

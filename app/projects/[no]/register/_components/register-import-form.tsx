@@ -18,8 +18,11 @@ export function RegisterImportForm({
   preview,
   commit,
   exportHref,
+  partName,
 }: {
   scope: { year: number; projectNo: number; part: number };
+  /** Names the form among the page's registers (landmarks must differ). */
+  partName: string;
   preview: Act;
   commit: Act;
   exportHref: string;
@@ -44,7 +47,7 @@ export function RegisterImportForm({
     <form
       ref={form}
       className="space-y-2 rounded border bg-gray-50 p-3"
-      aria-label="从 Excel 导入"
+      aria-label={`从 Excel 导入（${partName}）`}
       onSubmit={(e) => {
         e.preventDefault();
         send(runPreview);
