@@ -23,6 +23,8 @@ import {
   PART_STATUS,
   PROGRESS_LAMPS,
   PROJECT_UNIT_ROLES,
+  REGISTER_KINDS,
+  REGISTER_STATUSES,
   REPORT_STATUS,
   REVIEW_STATUS,
   ROLES,
@@ -679,6 +681,8 @@ export const attachments = sqliteTable(
     coopNoteId: integer("coop_note_id"),
     /** A co-lead unit's part of a report (report_parts.id). */
     reportPartId: integer("report_part_id"),
+    /** A photo of a 明细台账 row (register_items.id). */
+    registerItemId: integer("register_item_id"),
     filename: text("filename").notNull(),
     mime: text("mime").notNull(),
     size: integer("size").notNull(),
@@ -697,6 +701,7 @@ export const attachments = sqliteTable(
     index("attachments_response").on(t.noticeResponseId),
     index("attachments_coop_note").on(t.coopNoteId),
     index("attachments_report_part").on(t.reportPartId),
+    index("attachments_register_item").on(t.registerItemId),
     // A row that belongs to nothing yet is an upload staged for the uploader's next save.
     index("attachments_staged").on(t.uploadedById, t.createdAt),
   ],
@@ -1077,6 +1082,52 @@ export const appMeta = sqliteTable("app_meta", {
   value: text("value").notNull(),
 });
 
+// ───────────────────────── 明细台账 ─────────────────────────
+
+/**
+ * One row of a livelihood project's per-item register (lib/register.ts): a bridge, a rural
+ * house or an urban household, entered by the project's units. Year-scoped: the natural key
+ * (镇/村/名称, or 小区/栋/户) is unique within a year and part, so a re-import updates the row
+ * and next year's register can carry an unfinished row over (carried_from_id).
+ */
+export const registerItems = sqliteTable(
+  "register_items",
+  {
+    id: integer("id").primaryKey(),
+    yearId: integer("year_id")
+      .notNull()
+      .references(() => programmeYears.id),
+    partId: integer("part_id")
+      .notNull()
+      .references(() => projectParts.id),
+    kind: text("kind", { enum: REGISTER_KINDS }).notNull(),
+    naturalKey: text("natural_key").notNull(),
+    /** 镇（街道） or, for an urban household, its 小区. */
+    place: text("place").notNull(),
+    /** 村（社区） or, for an urban household, its 栋. */
+    subPlace: text("sub_place").notNull(),
+    /** The bridge's name or location, the 户主, or the urban household's 户/房号. */
+    name: text("name").notNull(),
+    /** Bridges: the part's 缺损 category (轻微缺损/中等缺损/严重缺损). */
+    severity: text("severity"),
+    /** Bridges: 整治措施 (一桥一策). */
+    measure: text("measure").notNull().default(""),
+    status: text("status", { enum: REGISTER_STATUSES }).notNull(),
+    /** YYYY-MM-DD: the day of 完工, or of reaching the current stage. */
+    statusOn: text("status_on"),
+    note: text("note").notNull().default(""),
+    /** The previous year's row this one continues. */
+    carriedFromId: integer("carried_from_id"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+    updatedById: integer("updated_by_id")
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [uniqueIndex("register_items_key").on(t.yearId, t.partId, t.naturalKey), index("register_items_part").on(t.partId, t.status)],
+);
+
 // ───────────────────────── operations ─────────────────────────
 
 /**
@@ -1123,3 +1174,4 @@ export type Bulletin = typeof bulletins.$inferSelect;
 export type LeaderInstruction = typeof leaderInstructions.$inferSelect;
 export type SupervisionItem = typeof supervisionItems.$inferSelect;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+export type RegisterItem = typeof registerItems.$inferSelect;

@@ -39,6 +39,7 @@ const PAGES: Entry[] = [
   { route: "/public/projects", url: "/public/projects", persona: null },
   { route: "/deputies/suggestions", url: "/deputies/suggestions", persona: "supervisor" },
   { route: "/deputies/satisfaction", url: "/deputies/satisfaction", persona: "supervisor" },
+  { route: "/projects/[no]/register", url: "/projects/2/register", persona: "unit" },
   { route: "/dashboard", url: "/dashboard", persona: "mayor" },
   { route: "/dashboard/tasks", url: "/dashboard/tasks", persona: "mayor" },
   { route: "/dashboard/brief", url: "/dashboard/brief?leader=杨盛", persona: "mayor" },

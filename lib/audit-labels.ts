@@ -60,6 +60,11 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "item.schedule": "设定督办事项时限",
   "storage.fault": "存储故障（恢复后补记）",
   "evidence.cleanup": "清理无记录的佐证材料文件",
+  "register.save": "保存明细台账行",
+  "register.import": "导入明细台账",
+  "register.import.preview": "预览明细台账导入",
+  "register.import.row": "导入明细台账行",
+  "register.export": "导出明细台账",
 };
 
 export const AUDIT_OUTCOME_LABEL = { success: "成功", denied: "拒绝", failure: "失败" } as const;
@@ -80,6 +85,8 @@ const PERMISSION_LABEL: Record<Action, string> = {
   "report:review": "审核报告",
   "reportPart:edit": "填写共同牵头单位的部分",
   "evidence:upload": "上传佐证材料",
+  "register:edit": "填写明细台账",
+  "register:read": "查看明细台账",
   "collective:name": "指定泛指单位的具体单位",
   "targets:edit": "编辑季度目标",
   "targets:request": "申请调整季度目标",

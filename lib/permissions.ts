@@ -54,6 +54,16 @@ export type ResourceFor = {
   "report:submit": { leadUnitIds: UnitIds };
   /** A co-lead unit's own part of the report (every lead unit but the compiler). */
   "reportPart:edit": { leadUnitIds: UnitIds };
+  /**
+   * Add and change the rows of a livelihood project's 明细台账 (bridges, houses), by form or
+   * import: the project's lead units and its 相关责任单位 (the towns fill in their own rows).
+   */
+  "register:edit": { leadUnitIds: UnitIds; relatedUnitIds: UnitIds };
+  /**
+   * Read and download a 明细台账: it names households, so only those who oversee the programme
+   * and the project's own units; deputies and the public see the derived counts instead.
+   */
+  "register:read": { leadUnitIds: UnitIds; relatedUnitIds: UnitIds };
   /** Stage an evidence file for one's next save (each save checks its own permission again). */
   "evidence:upload": undefined;
   /** Name the units a "相关…" descriptor of a subject means: its compiler, or the 督查室. */
@@ -162,6 +172,10 @@ export function can(user: SessionUser | null, ...permission: Permission): boolea
       return compiles(user, permission[1].leadUnitIds);
     case "reportPart:edit":
       return user.role === "unit" && leadDuty(permission[1].leadUnitIds, user.unitId) === "part";
+    case "register:edit":
+      return ownsOneOf(user, [...permission[1].leadUnitIds, ...permission[1].relatedUnitIds]);
+    case "register:read":
+      return overseer(user) || ownsOneOf(user, [...permission[1].leadUnitIds, ...permission[1].relatedUnitIds]);
     case "evidence:upload":
       return anyRole(user, "unit");
     case "collective:name":

@@ -167,3 +167,19 @@ export type BulletinStatus = (typeof BULLETIN_STATUSES)[number];
 export const SATISFACTION_LEVELS = ["satisfied", "basic", "unsatisfied"] as const;
 export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
 export const SATISFACTION_LABEL: Record<SatisfactionLevel, string> = { satisfied: "满意", basic: "基本满意", unsatisfied: "不满意" };
+
+// ─── 明细台账 (per-item registers of the livelihood projects) ───
+
+/**
+ * What a register row is: a hazardous village bridge (民生实事1, 一桥一策), a rural dangerous
+ * house (民生实事2 农村危房), or a household of the urban relocation (民生实事2 城市危旧房).
+ */
+export const REGISTER_KINDS = ["bridge", "ruralHouse", "urbanHouse"] as const;
+export type RegisterKind = (typeof REGISTER_KINDS)[number];
+
+/**
+ * A row's state. Bridges and rural houses: 未开工 → 在建 → 完工 (完工 counts, with its day);
+ * urban households follow the relocation plan's stages: 未签约 → 签约 → 腾空 → 回收.
+ */
+export const REGISTER_STATUSES = ["notStarted", "inProgress", "done", "unsigned", "signed", "vacated", "reclaimed"] as const;
+export type RegisterStatus = (typeof REGISTER_STATUSES)[number];

@@ -36,6 +36,7 @@ const TASK_REPORTS = "app/tasks/[no]/report/[quarter]/actions.ts";
 const TARGETS = "app/tasks/[no]/targets/actions.ts";
 const PROJECT_REPORTS = "app/projects/[no]/report/[quarter]/actions.ts";
 const NOTICES = "app/supervision/notices/actions.ts";
+const REGISTER = "app/projects/[no]/register/actions.ts";
 const USERS = "app/admin/users/actions.ts";
 const DEPUTIES = "app/deputies/actions.ts";
 /** Every role but the 人大代表, who reads only the livelihood projects. */
@@ -62,6 +63,11 @@ export const MATRIX: Record<string, Rule> = {
   [`${PROJECT_REPORTS}#submitProjectReport`]: leadUnitOf("projects", "projectLead"),
   [`${PROJECT_REPORTS}#approveProjectReport`]: supervisorOn("projects", "projectLead"),
   [`${PROJECT_REPORTS}#returnProjectReport`]: supervisorOn("projects", "projectLead"),
+
+  // 明细台账 rows: the project's units (the lead unit is the persona; 相关责任单位 in the action tests).
+  [`${REGISTER}#saveRegisterItem`]: leadUnitOf("projects", "projectLead"),
+  [`${REGISTER}#previewRegisterImport`]: leadUnitOf("projects", "projectLead"),
+  [`${REGISTER}#importRegister`]: leadUnitOf("projects", "projectLead"),
 
   [`${NOTICES}#issueNotice`]: supervisorOn("supervision", "none"),
   [`${NOTICES}#replyNotice`]: leadUnitOf("supervision", "addressee"),
@@ -117,6 +123,13 @@ export const MATRIX: Record<string, Rule> = {
   "app/items/actions.ts#scheduleItem": supervisorOn("outputs", "none"),
   // Every role downloads the 台账; a unit gets only the subjects it leads (checked in ./output-cases.ts).
   "app/api/exports/ledger/route.ts#GET": { group: "outputs", record: "taskLead", allowed: PROGRAMME_READERS, audited: true },
+  // A register names households: those who may read the project's reports download it.
+  "app/api/exports/register/route.ts#GET": {
+    group: "outputs",
+    record: "projectLead",
+    allowed: ["admin", "supervisor", "leader", "mayor", "unitOwn"],
+    audited: true,
+  },
   "app/api/exports/bulletin/route.ts#GET": { group: "outputs", record: "none", allowed: ["admin", "supervisor", "leader", "mayor"], audited: true },
   "app/api/notices/[id]/document/route.ts#GET": {
     group: "outputs",

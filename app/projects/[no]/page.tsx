@@ -24,6 +24,9 @@ import { getProjectUnitIds } from "@/db/queries/reports";
 import { can } from "@/lib/permissions";
 import { SuggestionForm } from "@/app/deputies/_components/suggestion-form";
 import { SuggestionList } from "@/app/deputies/_components/suggestion-list";
+import { getDb } from "@/db/client";
+import { listDerivedPartValues } from "@/db/queries/register";
+import { REGISTER_PARTS } from "@/lib/register";
 
 type Props = { params: Promise<{ no: string }> };
 
@@ -55,6 +58,9 @@ export default async function ProjectPage({ params }: Props) {
   const units = progress ? getProjectUnitIds({ projectId: progress.id }) : { leadUnitIds: [], coopUnitIds: [] };
   const mayReadSuggestions = progress && can(user, "suggestion:read", { leadUnitIds: units.leadUnitIds });
   const mayCompute = relocation && can(user, "compensation:read", { projectUnitIds: [...units.leadUnitIds, ...units.coopUnitIds] });
+  const keepsRegister = REGISTER_PARTS.some((p) => p.projectNo === project.no);
+  const derived =
+    progress && keepsRegister ? listDerivedPartValues(getDb(), { yearId: year.id, projectNo: project.no, parts: progress.parts, asOf: today }) : null;
 
   return (
     <article className="space-y-4">
@@ -77,6 +83,29 @@ export default async function ProjectPage({ params }: Props) {
         <CardTitle id="parts-heading">任务与节点</CardTitle>
         <ProjectParts project={project} headingLevel="h3" />
       </Card>
+
+      {keepsRegister && (
+        <Card aria-labelledby="register-heading">
+          <CardTitle id="register-heading">明细台账</CardTitle>
+          {derived && derived.size > 0 && (
+            <ul className="mb-2 text-sm">
+              {progress!.parts
+                .filter((part) => derived.has(part.id))
+                .map((part) => (
+                  <li key={part.id}>
+                    {part.name}：截至今日完工{" "}
+                    {Object.entries(derived.get(part.id)!)
+                      .map(([k, n]) => `${k ? `${k} ` : ""}${n} ${part.totalUnit ?? ""}`)
+                      .join("、")}
+                  </li>
+                ))}
+            </ul>
+          )}
+          <p className="text-sm">
+            <Link href={`/projects/${project.no}/register`}>查看明细台账（逐座桥梁、逐户登记；季度报告的累计数由此统计）</Link>
+          </p>
+        </Card>
+      )}
 
       {progress && (
         <>

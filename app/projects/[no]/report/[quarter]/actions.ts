@@ -28,6 +28,7 @@ const project = reportActions({
       coverage: coverage && { partId: coverage.partId, unit: coverage.unit, target: coverage.target },
       intent,
       today,
+      derived: ctx.derived,
     });
     if (!common.ok || !values.ok) return { ok: false, errors: { ...(common.ok ? {} : common.errors), ...(values.ok ? {} : values.errors) } };
     return { ok: true, content: { ...common.content, partValues: values.content.values, projectMilestones: values.content.milestones } };

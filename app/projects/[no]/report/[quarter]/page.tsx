@@ -91,7 +91,7 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
             projectNo={project.no}
             quarter={period.code}
             version={report?.version ?? 0}
-            parts={partFieldSets(project, period.quarter, previous?.report ?? null)}
+            parts={partFieldSets(project, period.quarter, previous?.report ?? null, ctx.derived, period.endsOn)}
             initial={projectFormValues(project, report ?? previous?.report ?? null)}
             prefilledFrom={!report && previous ? quarterLabel(previous.period.code) : null}
             attachments={attachments.map((a) => ({ id: a.id, filename: a.filename, size: a.size }))}

@@ -1,4 +1,6 @@
 import "server-only";
+import { getDb } from "@/db/client";
+import { listDerivedPartValues } from "@/db/queries/register";
 import { getPeriodByCode, listPeriods, type PeriodRow } from "@/db/queries/periods";
 import { listProjectProgress, type ProjectProgressData } from "@/db/queries/project-progress";
 import { getProjectUnitIds, getReportRecord, type ReportRecord } from "@/db/queries/reports";
@@ -17,6 +19,12 @@ export interface ProjectReportContext {
   previous: { period: PeriodRow; report: ReportRecord } | null;
   leadUnitIds: number[];
   relatedUnitIds: number[];
+  /**
+   * Per part kept in a 明细台账: its values derived from the register as of the quarter's last
+   * day. Written into the report on every save and submit (so a submitted version keeps the
+   * figures it was judged on); never typed.
+   */
+  derived: Map<number, Record<string, number>>;
 }
 
 /** Everything a project report page or action needs, or null when the project or quarter does not exist. */
@@ -37,5 +45,6 @@ export function loadProjectReportContext(no: number, code: string): ProjectRepor
     leadUnitIds: project.leadUnits.map((u) => u.id),
     // The named 相关责任单位 and the units a descriptor of the row reaches.
     relatedUnitIds: getProjectUnitIds({ projectId: project.id }).coopUnitIds,
+    derived: listDerivedPartValues(getDb(), { yearId: period.yearId, projectNo: project.no, parts: project.parts, asOf: period.endsOn }),
   };
 }

@@ -17,7 +17,14 @@ function quarterTarget(part: ProjectProgressData["parts"][number], quarter: numb
 }
 
 /** The form's fields for each part, with the quarter's target and last quarter's figure as hints. */
-export function partFieldSets(project: ProjectProgressData, quarter: number, previous: ReportRecord | null): PartFieldSet[] {
+export function partFieldSets(
+  project: ProjectProgressData,
+  quarter: number,
+  previous: ReportRecord | null,
+  derived: ReadonlyMap<number, Readonly<Record<string, number>>>,
+  /** The quarter's last day: what the derived values are counted up to. */
+  asOf: string,
+): PartFieldSet[] {
   return project.parts.map((part) => {
     const unit = part.totalUnit ?? "";
     const target = quarterTarget(part, quarter);
@@ -31,10 +38,12 @@ export function partFieldSets(project: ProjectProgressData, quarter: number, pre
       if (prev[key] !== undefined) bits.push(`上季度 ${formatWithUnit(prev[key]!, unit)}`);
       return bits.join("；") || "填写截至本季度末的累计数";
     };
-    const values = valueKeys(part).map((key, i) => ({
+    const fromRegister = derived.get(part.id);
+    const values: PartFieldSet["values"] = valueKeys(part).map((key, i) => ({
       name: projectField.value(part.id, i),
       label: key === TOTAL_KEY ? `累计完成（${unit}）` : `${key}（${unit}）`,
       hint: hint(key),
+      derived: fromRegister ? formatNumber(fromRegister[key] ?? 0) : undefined,
     }));
     const coverage = project.coverage?.partId === part.id ? project.coverage : null;
     if (coverage) {
@@ -52,15 +61,19 @@ export function partFieldSets(project: ProjectProgressData, quarter: number, pre
           .join("；"),
       });
     }
+    const registered = fromRegister ? Object.values(fromRegister).reduce((a, b) => a + b, 0) : null;
     const note =
-      partKind(part) === "categorised"
-        ? `合计由各类相加${req ? `，本季度节点目标合计 ${formatWithUnit(req[TOTAL_KEY] ?? 0, unit)}` : ""}${part.total ? `，总数 ${formatWithUnit(part.total, unit)}` : ""}。`
-        : null;
+      registered !== null
+        ? `按明细台账，截至 ${formatChineseDate(asOf)} 累计完成 ${formatWithUnit(registered, unit)}${part.total ? `（总数 ${formatWithUnit(part.total, unit)}）` : ""}。`
+        : partKind(part) === "categorised"
+          ? `合计由各类相加${req ? `，本季度节点目标合计 ${formatWithUnit(req[TOTAL_KEY] ?? 0, unit)}` : ""}${part.total ? `，总数 ${formatWithUnit(part.total, unit)}` : ""}。`
+          : null;
     return {
       id: part.id,
       name: part.name,
       baseline: part.baseline,
       partErrorName: projectField.part(part.id),
+      registerHref: fromRegister ? `/projects/${project.no}/register` : null,
       note,
       values,
       stages: stageMilestones(part).map((m) => ({
