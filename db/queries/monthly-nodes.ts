@@ -1,9 +1,14 @@
 import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import type { MonthlyNode, NodeUnitChoice } from "@/lib/monthly-nodes";
+import { monthEnd, quarterMonths, type MonthlyNode, type NodeUnitChoice } from "@/lib/monthly-nodes";
+import type { Quarter } from "@/lib/periods";
+import { quarterLock, type LockCause } from "@/lib/quarter-targets";
+import type { SubjectRef } from "@/lib/subject";
 import { getDb, type Tx } from "../client";
 import { monthlyNodeRevisions, monthlyNodeSets, quarterStatus, targetLocks, units } from "../schema";
 import type { StatusKey } from "../status/inputs";
+import { listPeriods, type PeriodRow } from "./periods";
+import { listSubjects, type Subject } from "./subjects";
 import { refreshQuarterStatus } from "../status/store";
 
 // 月度推进节点 of one subject's quarter: the set's version (for the optimistic check) and
@@ -113,4 +118,35 @@ export function writeNodeSet(
     .run();
   refreshQuarterStatus(tx, input.key, input.now);
   return { ok: true, version: input.expectedVersion + 1, before, after: nodes };
+}
+
+export interface NodeQuarter {
+  subject: Subject;
+  period: PeriodRow;
+  key: NodeSetKey;
+  set: NodeSet;
+  /** The units a node may be given to: the lead units, then the cooperating units. */
+  units: NodeUnitChoice[];
+  /** Why the quarter's targets (and so its nodes) are locked on `today`, or null. */
+  lock: LockCause | null;
+  /** Months of the quarter already ended on `today`: their nodes are fixed. */
+  closedMonths: number[];
+}
+
+/** Everything the node page and its actions need about one subject's quarter, or null when either does not exist. */
+export function getNodeQuarter({ yearId, ref, periodCode, today }: { yearId: number; ref: SubjectRef; periodCode: string; today: string }): NodeQuarter | null {
+  const subject = listSubjects({ yearId, only: ref })[0];
+  const period = listPeriods({ yearId }).find((p) => p.code === periodCode);
+  if (!subject || !period) return null;
+  const key: NodeSetKey = { kind: ref.kind, subjectId: subject.id, periodId: period.id };
+  const lock = quarterLock({ ...getNodeLockFacts({ key, quarter: period.quarter }), endsOn: period.endsOn }, today);
+  return {
+    subject,
+    period,
+    key,
+    set: getNodeSet(key),
+    units: listNodeUnits({ unitIds: [...new Set([...subject.leadUnitIds, ...subject.coopUnitIds])] }),
+    lock,
+    closedMonths: quarterMonths(period.quarter as Quarter).filter((m) => monthEnd(period.year, m) < today),
+  };
 }
