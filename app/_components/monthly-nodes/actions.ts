@@ -73,7 +73,10 @@ export const markNodeDone = defineAction({
   entity: "monthlyNodes",
   schema: z.object({
     ...quarterFields,
-    month: z.coerce.number().int().min(1, "月份无效").max(12, "月份无效"),
+    month: z
+      .string({ message: "月份无效" })
+      .regex(/^(?:[1-9]|1[0-2])$/, "月份无效")
+      .transform(Number),
     note: z
       .string({ message: "请简要说明完成情况" })
       .trim()
