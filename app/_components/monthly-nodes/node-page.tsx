@@ -7,6 +7,7 @@ import { getNodeQuarter } from "@/db/queries/monthly-nodes";
 import { quarterLabel, quarterShort } from "@/lib/periods";
 import { nodesPath, reportPath, subjectLabel, subjectPath, type SubjectRef } from "@/lib/subject";
 import { listPeriods } from "@/db/queries/periods";
+import { ReportQuarterLamps } from "@/app/_components/report-quarter-lamps";
 import { MonthlyNodesPanel } from "./monthly-nodes-panel";
 
 /** The 月度推进节点 page of a subject's quarter, the same for every subject kind. */
@@ -33,6 +34,9 @@ export async function NodePage({ subjectRef: ref, periodCode }: { subjectRef: Su
         </h1>
         <p className="text-sm leading-relaxed text-gray-800">{q.subject.title}</p>
         <p className="text-sm text-gray-700">牵头单位：{q.subject.leadUnits.join("、") || "—"}</p>
+        <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="node-quarter-status">
+          <ReportQuarterLamps subject={ref} period={q.period} today={today} />
+        </div>
         <nav aria-label="季度" className="flex flex-wrap gap-3 text-sm">
           {periods.map((p) =>
             p.code === periodCode ? (
