@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import { blob, check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { FieldChange } from "../lib/programme-fields";
+import type { MonthlyNode, MonthlyNodeFact } from "../lib/monthly-nodes";
 import type { Reason } from "../lib/quarter-status";
 import type { PlausibilityConfirmation } from "../lib/plausibility";
 import type { QuarterPlanChange } from "../lib/submitted-quarter";
@@ -842,6 +843,49 @@ export const progressOverrides = sqliteTable(
   (t) => [index("progress_overrides_subject").on(t.periodId, t.subjectKind, t.subjectId, t.at)],
 );
 
+/**
+ * One per subject's quarter with 月度推进节点 (lib/monthly-nodes.ts): the version of its
+ * node set, for the optimistic check.
+ */
+export const monthlyNodeSets = sqliteTable(
+  "monthly_node_sets",
+  {
+    subjectKind: text("subject_kind", { enum: SUBJECT_KINDS }).notNull(),
+    subjectId: integer("subject_id").notNull(),
+    periodId: integer("period_id")
+      .notNull()
+      .references(() => periods.id),
+    version: integer("version").notNull().default(1),
+    updatedAt: integer("updated_at").notNull(),
+    updatedById: integer("updated_by_id")
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.subjectKind, t.subjectId] })],
+);
+
+/**
+ * Every state a quarter's node set has had (set, changed, a node marked done), append-only:
+ * the latest is the one in force, and the stored quarter judgement replays them all.
+ */
+export const monthlyNodeRevisions = sqliteTable(
+  "monthly_node_revisions",
+  {
+    id: integer("id").primaryKey(),
+    subjectKind: text("subject_kind", { enum: SUBJECT_KINDS }).notNull(),
+    subjectId: integer("subject_id").notNull(),
+    periodId: integer("period_id")
+      .notNull()
+      .references(() => periods.id),
+    at: integer("at").notNull(),
+    byId: integer("by_id")
+      .notNull()
+      .references(() => users.id),
+    nodes: text("nodes", { mode: "json" }).$type<MonthlyNode[]>().notNull(),
+  },
+  (t) => [index("monthly_node_revisions_subject").on(t.periodId, t.subjectKind, t.subjectId, t.at)],
+);
+
 export const notices = sqliteTable(
   "notices",
   {
@@ -1066,6 +1110,11 @@ const statusColumns = () => ({
   overrideAt: integer("override_at"),
   reasons: text("reasons", { mode: "json" }).$type<Reason[]>().notNull(),
   worstShortfall: real("worst_shortfall").notNull(),
+  /** The quarter's monthly nodes with due and done days (missed or not is judged on the day read). */
+  monthlyNodes: text("monthly_nodes", { mode: "json" })
+    .$type<MonthlyNodeFact[]>()
+    .notNull()
+    .default(sql`'[]'`),
 });
 
 /** The judgement in force now, one row per subject and quarter that has had any report activity. */

@@ -84,6 +84,13 @@ export type ResourceFor = {
   "targets:edit": { leadUnitIds: UnitIds; locked: boolean };
   /** Ask for a change of a locked quarter's targets (the 督查室 decides). */
   "targets:request": { leadUnitIds: UnitIds };
+  /**
+   * 月度推进节点 under a quarter's targets, while the quarter is not locked: the subject's
+   * compiler and the 督查室.
+   */
+  "nodes:edit": { leadUnitIds: UnitIds; locked: boolean };
+  /** Mark a monthly node done: the unit it is given to. */
+  "nodes:done": { unitIds: UnitIds };
   /** Lock a quarter's targets early, and approve or refuse change requests. */
   "targets:lock": undefined;
   /** 配合情况 notes of a cooperating unit (a task's 配合单位, a project's 相关责任单位). */
@@ -188,6 +195,10 @@ export function can(user: SessionUser | null, ...permission: Permission): boolea
       return !permission[1].locked && compiles(user, permission[1].leadUnitIds);
     case "targets:request":
       return compiles(user, permission[1].leadUnitIds);
+    case "nodes:edit":
+      return !permission[1].locked && (user.role === "supervisor" || compiles(user, permission[1].leadUnitIds));
+    case "nodes:done":
+      return ownsOneOf(user, permission[1].unitIds);
     case "coopNote:edit":
       return ownsOneOf(user, permission[1].coopUnitIds);
     case "notice:read":

@@ -13,13 +13,14 @@ export type SignedIn = Exclude<Persona, "signedOut">;
  * "unitOther" (a unit account with no part in it) are:
  * - taskLead / taskCoop: the task named by `taskNo`, its lead or its cooperating units;
  * - projectLead: the livelihood project named by `projectNo`;
+ * - subjectLead: the task or project named by `subject` ("task:27"), its lead units;
  * - addressee: the notice named by `noticeId` (the units it was sent to);
  * - notification: the notification named by `id` (its one recipient);
  * - none: no unit's record (accounts, periods, the caller's own things).
  */
-export type RecordKind = "taskLead" | "taskCoop" | "projectLead" | "addressee" | "notification" | "none";
+export type RecordKind = "taskLead" | "taskCoop" | "projectLead" | "subjectLead" | "addressee" | "notification" | "none";
 
-export type Group = "reports" | "projects" | "supervision" | "admin" | "routes" | "outputs" | "programme" | "deputies";
+export type Group = "reports" | "projects" | "supervision" | "admin" | "routes" | "outputs" | "programme" | "deputies" | "nodes";
 
 export interface Rule {
   group: Group;
@@ -37,6 +38,7 @@ const TARGETS = "app/tasks/[no]/targets/actions.ts";
 const PROJECT_REPORTS = "app/projects/[no]/report/[quarter]/actions.ts";
 const NOTICES = "app/supervision/notices/actions.ts";
 const REGISTER = "app/projects/[no]/register/actions.ts";
+const NODES = "app/_components/monthly-nodes/actions.ts";
 const USERS = "app/admin/users/actions.ts";
 const DEPUTIES = "app/deputies/actions.ts";
 /** Every role but the 人大代表, who reads only the livelihood projects. */
@@ -58,6 +60,10 @@ export const MATRIX: Record<string, Rule> = {
   [`${TARGETS}#setTargetsLocked`]: supervisorOn("reports", "taskLead"),
   [`${TARGETS}#requestTargetsChange`]: leadUnitOf("reports", "taskLead"),
   [`${TARGETS}#decideTargetsChange`]: supervisorOn("reports", "none"),
+
+  // 月度推进节点: the compiler or the 督查室 sets them; the unit a node is given to (here the compiler) marks it done.
+  [`${NODES}#saveMonthlyNodes`]: { group: "nodes", record: "subjectLead", allowed: ["supervisor", "unitOwn"], audited: true },
+  [`${NODES}#markNodeDone`]: leadUnitOf("nodes", "subjectLead"),
 
   [`${PROJECT_REPORTS}#saveProjectReport`]: leadUnitOf("projects", "projectLead"),
   [`${PROJECT_REPORTS}#submitProjectReport`]: leadUnitOf("projects", "projectLead"),

@@ -8,6 +8,7 @@ import type { FormState } from "@/app/_lib/action";
 import { MESSAGES } from "@/app/_lib/errors";
 import type { Db } from "@/db/client";
 import { livelihoodProjects, noticeUnits, notices, notifications, projectUnits, taskUnits, tasks, users } from "@/db/schema";
+import { parseSubjectKey } from "@/lib/subject";
 import { MAYOR_USERNAME, SUPERVISOR_USERNAME, ADMIN_USERNAME } from "@/lib/usernames";
 import { openSeededAppDb } from "@/test/bad-inputs/fixture";
 import { addSession, snapshotDatabase } from "@/test/app-db";
@@ -127,6 +128,11 @@ function parties(db: Db, kind: RecordKind, input: Input, all: ReturnType<typeof 
         units.filter((u) => u.role === "lead").map((u) => u.unitId),
         units.map((u) => u.unitId),
       );
+    }
+    case "subjectLead": {
+      const ref = parseSubjectKey(String(input.subject));
+      if (!ref) throw new Error(`not a subject key: ${String(input.subject)}`);
+      return parties(db, ref.kind === "task" ? "taskLead" : "projectLead", { taskNo: ref.no, projectNo: ref.no }, all);
     }
     case "addressee": {
       const noticeId = num(input.noticeId);

@@ -4,6 +4,7 @@ import { requirePermission } from "@/app/_lib/current-user";
 import { outcomeText, type ReportOutcomeSearch } from "@/app/_lib/report-outcome";
 import { appToday } from "@/app/_lib/today";
 import { ReportPageHeader } from "@/app/_components/report-page-header";
+import { ReportNodes } from "@/app/_components/monthly-nodes/report-nodes";
 import { ReportContent } from "@/components/report/report-content";
 import { visibleReportContent } from "@/lib/report-visibility";
 import { ReviewPanel } from "@/components/report/review-panel";
@@ -82,6 +83,8 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
         isUnit={user.role === "unit"}
         outcome={outcome}
       />
+
+      <ReportNodes subject={{ kind: "project", no: project.no }} period={period} user={user} today={today} />
 
       <Card aria-labelledby="report-heading">
         <CardTitle id="report-heading">{editable ? "填写报告" : "报告内容"}</CardTitle>

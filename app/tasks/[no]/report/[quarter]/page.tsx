@@ -5,6 +5,7 @@ import { requirePermission } from "@/app/_lib/current-user";
 import { outcomeText, type ReportOutcomeSearch } from "@/app/_lib/report-outcome";
 import { appToday } from "@/app/_lib/today";
 import { ReportPageHeader } from "@/app/_components/report-page-header";
+import { ReportNodes } from "@/app/_components/monthly-nodes/report-nodes";
 import { ReportContent } from "@/components/report/report-content";
 import { ReviewPanel } from "@/components/report/review-panel";
 import { VersionList } from "@/components/report/version-list";
@@ -83,6 +84,8 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
         outcome={outcome}
         extraLinks={<Link href={`/tasks/${task.no}/targets`}>季度攻坚目标</Link>}
       />
+
+      <ReportNodes subject={{ kind: "task", no: task.no }} period={period} user={user} today={today} />
 
       {coopNotes.length > 0 && (
         <Card aria-labelledby="coop-heading">
