@@ -26,7 +26,7 @@ export default async function MyTasksPage({ searchParams }: Props) {
   const user = await requireRole("unit");
   const unitId = user.unitId!;
   const today = appToday();
-  const periods = listPeriods({ yearId: currentProgrammeYear().id });
+  const periods = listPeriods({ yearId: (await currentProgrammeYear()).id });
   const requested = (await searchParams).quarter;
   const current = reportingPeriod(periods, today) ?? null;
   // No quarter asked for: the to-do list across quarters. A quarter: everything of that quarter.
