@@ -340,8 +340,8 @@ export const projectCarryovers = sqliteTable(
     /** Completed by the end of the year, from the Q4 report (null: no submitted or approved Q4 figure). */
     completed: real("completed"),
     remaining: real("remaining").notNull(),
-    /** Remaining per category, where the part has categories. */
-    remainingByCategory: text("remaining_by_category", { mode: "json" }).$type<Record<string, number>>().notNull(),
+    /** Completed per category by the end of the year (the gazette gives no structured category totals to subtract from). */
+    completedByCategory: text("completed_by_category", { mode: "json" }).$type<Record<string, number>>().notNull(),
     basis: text("basis").notNull(),
     at: integer("at").notNull(),
   },

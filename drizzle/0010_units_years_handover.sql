@@ -22,7 +22,7 @@ CREATE TABLE `project_carryovers` (
 	`total` real NOT NULL,
 	`completed` real,
 	`remaining` real NOT NULL,
-	`remaining_by_category` text NOT NULL,
+	`completed_by_category` text NOT NULL,
 	`basis` text NOT NULL,
 	`at` integer NOT NULL,
 	FOREIGN KEY (`from_part_id`) REFERENCES `project_parts`(`id`) ON UPDATE no action ON DELETE no action,
@@ -49,8 +49,8 @@ ALTER TABLE `programme_years` ADD `closed_at` integer;--> statement-breakpoint
 ALTER TABLE `programme_years` ADD `closed_by_id` integer;--> statement-breakpoint
 ALTER TABLE `units` ADD `deactivated_at` integer;--> statement-breakpoint
 ALTER TABLE `units` ADD `merged_into_id` integer;--> statement-breakpoint
-ALTER TABLE `units` ADD `version` integer DEFAULT 1 NOT NULL;--> statement-breakpoint
-
+ALTER TABLE `units` ADD `version` integer DEFAULT 1 NOT NULL;
+--> statement-breakpoint
 -- data:
 -- Not data, but hand-written like 0001: a closed programme year is read-only. Every write to a
 -- year's records is refused here, whichever code path makes it (the app answers in Chinese,

@@ -83,3 +83,4 @@ export async function importDataFile(db: Db, file: DataFile, opts: { initialPass
 }
 
 export { DataFileError };
+export { hasAnyYear, importYear, planYearImport, type YearImportPlan } from "./next-year";
