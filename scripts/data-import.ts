@@ -4,10 +4,11 @@ import fs from "node:fs";
 import os from "node:os";
 import { writeAuditNow } from "@/db/audit";
 import { openDatabase } from "@/db/client";
-import { DataFileError, importDataFile, importYear, parseDataFile, planYearImport, type YearImportPlan } from "@/db/data-file";
+import { DataFileError, importDataFile, importYear, parseDataFile, planYearImport } from "@/db/data-file";
 import { migrateDatabase } from "@/db/migrate";
 import { env } from "@/lib/env";
 import { parseYearParam } from "@/lib/programme-year";
+import { planText } from "@/lib/year-import";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -24,18 +25,6 @@ if (!source || (yearArg !== undefined && year === null) || (dryRun && year === n
 }
 const db = openDatabase(env.databasePath);
 
-function printPlan(plan: YearImportPlan) {
-  for (const [title, lines] of [
-    ["将新建", plan.created],
-    ["已匹配（不改动）", plan.matched],
-    ["无法导入", plan.refused],
-  ] as const) {
-    if (lines.length === 0) continue;
-    console.log(`${title}：`);
-    for (const line of lines) console.log(`  · ${line}`);
-  }
-}
-
 async function main() {
   migrateDatabase(db);
   const file = parseDataFile(fs.readFileSync(source!, "utf8"));
@@ -43,12 +32,11 @@ async function main() {
     await importDataFile(db, file, { initialPassword: env.INITIAL_PASSWORD });
   } else if (dryRun) {
     const plan = planYearImport(db, file, { year });
-    printPlan(plan);
-    console.log(plan.refused.length ? "预检未通过：以上“无法导入”的内容需先处理。" : "预检通过（未写入任何数据）。");
+    console.log(planText(plan, false));
     if (plan.refused.length) process.exitCode = 1;
     return;
   } else {
-    printPlan(await importYear(db, file, { year, initialPassword: env.INITIAL_PASSWORD }));
+    console.log(planText(await importYear(db, file, { year, initialPassword: env.INITIAL_PASSWORD }), true));
   }
   writeAuditNow(db, {
     actor: { username: `cli:${os.userInfo().username}` },

@@ -83,4 +83,4 @@ export async function importDataFile(db: Db, file: DataFile, opts: { initialPass
 }
 
 export { DataFileError };
-export { hasAnyYear, importYear, planYearImport, type YearImportPlan } from "./next-year";
+export { commitYearImport, hasAnyYear, importYear, planYearImport, prepareYearImport, type PreparedYearImport, type YearImportPlan } from "./next-year";

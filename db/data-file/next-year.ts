@@ -41,8 +41,12 @@ export interface YearImportPlan {
 
 /** Current unit name for each name a unit has had (renamed, or merged into another). */
 function unitNameResolver(db: Reader) {
-  const rows = db.select({ id: units.id, name: units.name, kind: units.kind, deactivatedAt: units.deactivatedAt }).from(units).all();
-  const byName = new Map(rows.map((u) => [u.name, u]));
+  const rows = db
+    .select({ id: units.id, name: units.name, kind: units.kind, deactivatedAt: units.deactivatedAt, mergedIntoId: units.mergedIntoId })
+    .from(units)
+    .all();
+  // A merged unit's name now stands for the unit it was merged into (a former name of that unit).
+  const byName = new Map(rows.filter((u) => u.mergedIntoId === null).map((u) => [u.name, u]));
   const byId = new Map(rows.map((u) => [u.id, u]));
   const former = new Map(
     db
@@ -361,8 +365,15 @@ function writeCarryOver(tx: Tx, { year, now }: { year: number; now: number }): v
   if (createdFor.size > 0) addCollectiveMembersByKind(tx, { yearId: target.id, now });
 }
 
-/** Commits the plan (refused as a whole if anything in it is refused); returns what it did. */
-export async function importYear(db: Db, raw: DataFile, opts: { year: number; initialPassword: string; now?: number }): Promise<YearImportPlan> {
+export interface PreparedYearImport {
+  plan: YearImportPlan;
+  file: DataFile;
+  newUsers: DataFile["users"];
+  hashes: string[];
+}
+
+/** The plan, refused as a whole if anything in it is refused, with the new accounts' password hashes made (async, before the transaction). */
+export async function prepareYearImport(db: Reader, raw: DataFile, opts: { year: number; initialPassword: string }): Promise<PreparedYearImport> {
   const plan = planYearImport(db, raw, opts);
   if (plan.refused.length > 0) throw new DataFileError(`未导入，没有写入任何数据：${plan.refused.join("；")}`);
   const file = withCurrentUnitNames(db, raw);
@@ -374,24 +385,28 @@ export async function importYear(db: Db, raw: DataFile, opts: { year: number; in
       .map((u) => u.username),
   );
   const newUsers = file.users.filter((u) => !known.has(u.username));
-  const hashes = await Promise.all(newUsers.map(() => hashPassword(opts.initialPassword)));
-  const now = opts.now ?? Date.now();
-  db.transaction(
-    (tx) => {
-      if (!plan.yearExists) {
-        loadProgramme(tx, file);
-        const yearId = tx.select({ id: programmeYears.id }).from(programmeYears).where(eq(programmeYears.year, opts.year)).get()!.id;
-        for (const p of file.reporting.periods)
-          tx.insert(periods)
-            .values({ yearId, ...p })
-            .run();
-      }
-      importUsers(tx, newUsers, hashes);
-      writeCarryOver(tx, { year: opts.year, now });
-    },
-    { behavior: "immediate" },
-  );
-  return plan;
+  return { plan, file, newUsers, hashes: await Promise.all(newUsers.map(() => hashPassword(opts.initialPassword))) };
+}
+
+/** Writes a prepared import inside the caller's transaction. */
+export function commitYearImport(tx: Tx, { plan, file, newUsers, hashes }: PreparedYearImport, { now }: { now: number }): void {
+  if (!plan.yearExists) {
+    loadProgramme(tx, file);
+    const yearId = tx.select({ id: programmeYears.id }).from(programmeYears).where(eq(programmeYears.year, plan.year)).get()!.id;
+    for (const p of file.reporting.periods)
+      tx.insert(periods)
+        .values({ yearId, ...p })
+        .run();
+  }
+  importUsers(tx, newUsers, hashes);
+  writeCarryOver(tx, { year: plan.year, now });
+}
+
+/** Prepares and commits in one transaction; returns what it did. */
+export async function importYear(db: Db, raw: DataFile, opts: { year: number; initialPassword: string; now?: number }): Promise<YearImportPlan> {
+  const prepared = await prepareYearImport(db, raw, opts);
+  db.transaction((tx) => commitYearImport(tx, prepared, { now: opts.now ?? Date.now() }), { behavior: "immediate" });
+  return prepared.plan;
 }
 
 /** Whether the database holds any programme year (an empty one takes the whole-file import). */
