@@ -79,6 +79,13 @@ export const MATRIX: Record<string, Rule> = {
   // The programme itself (task fields, 待核实): the administrator and the 督查室.
   "app/admin/tasks/actions.ts#updateTask": { group: "programme", record: "none", allowed: ["admin", "supervisor"], audited: true },
   "app/admin/verification/actions.ts#resolveProject": { group: "programme", record: "none", allowed: ["admin", "supervisor"], audited: true },
+  // Units and programme years: the administrator only.
+  "app/admin/units/actions.ts#renameUnitAction": { ...adminOnly, group: "programme" },
+  "app/admin/units/actions.ts#changeUnitKindAction": { ...adminOnly, group: "programme" },
+  "app/admin/units/actions.ts#setUnitActiveAction": { ...adminOnly, group: "programme" },
+  "app/admin/units/actions.ts#mergeUnitAction": { ...adminOnly, group: "programme" },
+  "app/admin/years/actions.ts#setYearClosedAction": { ...adminOnly, group: "programme" },
+  "app/admin/years/actions.ts#importYearAction": { ...adminOnly, group: "programme" },
   "app/account/actions.ts#changePassword": selfService,
   "app/account/actions.ts#logout": selfService,
   "app/account/actions.ts#enrolSecondFactor": { ...selfService, withoutSecondFactor: true },

@@ -10,4 +10,17 @@ vi.mock("next/headers", () => import("@/test/next-request"));
 vi.mock("next/navigation", () => import("@/test/next-request"));
 vi.mock("next/cache", () => import("@/test/next-request"));
 
-badInputSuite("bad inputs to the programme maintenance actions", ["updateTask", "resolveProject"], programmeCases);
+badInputSuite(
+  "bad inputs to the programme maintenance actions",
+  [
+    "updateTask",
+    "resolveProject",
+    "renameUnitAction",
+    "changeUnitKindAction",
+    "setUnitActiveAction",
+    "mergeUnitAction",
+    "setYearClosedAction",
+    "importYearAction",
+  ],
+  programmeCases,
+);
