@@ -19,7 +19,7 @@ export type SignedIn = Exclude<Persona, "signedOut">;
  */
 export type RecordKind = "taskLead" | "taskCoop" | "projectLead" | "addressee" | "notification" | "none";
 
-export type Group = "reports" | "projects" | "supervision" | "admin" | "routes" | "outputs" | "programme";
+export type Group = "reports" | "projects" | "supervision" | "admin" | "routes" | "outputs" | "programme" | "units";
 
 export interface Rule {
   group: Group;
@@ -80,12 +80,12 @@ export const MATRIX: Record<string, Rule> = {
   "app/admin/tasks/actions.ts#updateTask": { group: "programme", record: "none", allowed: ["admin", "supervisor"], audited: true },
   "app/admin/verification/actions.ts#resolveProject": { group: "programme", record: "none", allowed: ["admin", "supervisor"], audited: true },
   // Units and programme years: the administrator only.
-  "app/admin/units/actions.ts#renameUnitAction": { ...adminOnly, group: "programme" },
-  "app/admin/units/actions.ts#changeUnitKindAction": { ...adminOnly, group: "programme" },
-  "app/admin/units/actions.ts#setUnitActiveAction": { ...adminOnly, group: "programme" },
-  "app/admin/units/actions.ts#mergeUnitAction": { ...adminOnly, group: "programme" },
-  "app/admin/years/actions.ts#setYearClosedAction": { ...adminOnly, group: "programme" },
-  "app/admin/years/actions.ts#importYearAction": { ...adminOnly, group: "programme" },
+  "app/admin/units/actions.ts#renameUnitAction": { ...adminOnly, group: "units" },
+  "app/admin/units/actions.ts#changeUnitKindAction": { ...adminOnly, group: "units" },
+  "app/admin/units/actions.ts#setUnitActiveAction": { ...adminOnly, group: "units" },
+  "app/admin/units/actions.ts#mergeUnitAction": { ...adminOnly, group: "units" },
+  "app/admin/years/actions.ts#setYearClosedAction": { ...adminOnly, group: "units" },
+  "app/admin/years/actions.ts#importYearAction": { ...adminOnly, group: "units" },
   "app/account/actions.ts#changePassword": selfService,
   "app/account/actions.ts#logout": selfService,
   "app/account/actions.ts#enrolSecondFactor": { ...selfService, withoutSecondFactor: true },
