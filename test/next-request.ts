@@ -17,7 +17,12 @@ export function setRequest({ cookies = {}, ip = "10.0.0.1", page }: { cookies?: 
   request.cookies = new Map(Object.entries(cookies));
   request.headers = new Map([["x-forwarded-for", ip]]);
   // A Server Action post: it names the page it came from in its Referer.
-  if (page) for (const [name, value] of [["referer", `http://localhost${page}`], ["next-action", "test"]]) request.headers.set(name!, value!);
+  if (page)
+    for (const [name, value] of [
+      ["referer", `http://localhost${page}`],
+      ["next-action", "test"],
+    ])
+      request.headers.set(name!, value!);
   request.revalidated = [];
 }
 
