@@ -34,6 +34,7 @@ import {
   SUBJECT_KINDS,
   TASK_UNIT_ROLES,
   UNIT_KINDS,
+  UNIT_NAME_CHANGES,
 } from "../lib/vocabulary";
 
 const nowMs = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
@@ -45,6 +46,9 @@ export const programmeYears = sqliteTable("programme_years", {
   id: integer("id").primaryKey(),
   year: integer("year").notNull().unique(),
   title: text("title").notNull(),
+  /** Set when the administrator closes the year: its records are read-only from then on (triggers in the migration). */
+  closedAt: integer("closed_at"),
+  closedById: integer("closed_by_id"),
 });
 
 export const sourceDocuments = sqliteTable("source_documents", {
@@ -93,6 +97,56 @@ export const units = sqliteTable("units", {
   name: text("name").notNull().unique(),
   kind: text("kind", { enum: UNIT_KINDS }).notNull(),
   position: integer("position").notNull(),
+  /** A deactivated unit gets no new assignments; what it filed stays. */
+  deactivatedAt: integer("deactivated_at"),
+  /** Set when the unit was merged into another: its history now lives under that unit. */
+  mergedIntoId: integer("merged_into_id"),
+  version: integer("version").notNull().default(1),
+});
+
+/** Names a unit had before a rename, or the names of units merged into it: shown where the gazette text uses them. */
+export const unitFormerNames = sqliteTable(
+  "unit_former_names",
+  {
+    id: integer("id").primaryKey(),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    name: text("name").notNull(),
+    how: text("how", { enum: UNIT_NAME_CHANGES }).notNull(),
+    /** The unit row that carried this name (itself for a rename, the merged unit for a merge). */
+    fromUnitId: integer("from_unit_id").notNull(),
+    until: integer("until").notNull(),
+    reason: text("reason").notNull(),
+    source: text("source").notNull(),
+    byId: integer("by_id").notNull(),
+  },
+  (t) => [index("unit_former_names_unit").on(t.unitId), index("unit_former_names_name").on(t.name)],
+);
+
+/**
+ * A leader post changing hands (e.g. 市长 林恒求 → 马慧): from `effectiveOn` the new leader leads the
+ * year's subjects the old one led; the old leader's account and everything it wrote stay.
+ */
+export const leaderHandovers = sqliteTable("leader_handovers", {
+  id: integer("id").primaryKey(),
+  yearId: integer("year_id")
+    .notNull()
+    .references(() => programmeYears.id),
+  fromLeaderId: integer("from_leader_id")
+    .notNull()
+    .references(() => leaders.id),
+  toLeaderId: integer("to_leader_id")
+    .notNull()
+    .references(() => leaders.id),
+  post: text("post"),
+  effectiveOn: text("effective_on").notNull(), // YYYY-MM-DD
+  reason: text("reason").notNull(),
+  source: text("source").notNull(),
+  /** The subjects handed over, e.g. ["task:3", "project:1"]. */
+  subjects: text("subjects", { mode: "json" }).$type<string[]>().notNull(),
+  byId: integer("by_id").notNull(),
+  at: integer("at").notNull(),
 });
 
 export const tasks = sqliteTable(
@@ -358,6 +412,33 @@ export const programmeChanges = sqliteTable(
     changes: text("changes", { mode: "json" }).$type<FieldChange[]>().notNull(),
   },
   (t) => [index("programme_changes_subject").on(t.subjectKind, t.subjectId, t.at)],
+);
+
+/**
+ * A cross-year (跨年度) project part carried into the next programme year with what was left of
+ * its total at the end of the year (lib/carry-over.ts). A per-item register may later hang off
+ * this row (which bridges), without changing the count.
+ */
+export const projectCarryovers = sqliteTable(
+  "project_carryovers",
+  {
+    id: integer("id").primaryKey(),
+    fromPartId: integer("from_part_id")
+      .notNull()
+      .references(() => projectParts.id),
+    toPartId: integer("to_part_id")
+      .notNull()
+      .references(() => projectParts.id),
+    total: real("total").notNull(),
+    /** Completed by the end of the year, from the Q4 report (null: no submitted or approved Q4 figure). */
+    completed: real("completed"),
+    remaining: real("remaining").notNull(),
+    /** Completed per category by the end of the year (the gazette gives no structured category totals to subtract from). */
+    completedByCategory: text("completed_by_category", { mode: "json" }).$type<Record<string, number>>().notNull(),
+    basis: text("basis").notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [uniqueIndex("project_carryovers_from").on(t.fromPartId, t.toPartId)],
 );
 
 // ───────────────────────── accounts, sessions, audit ─────────────────────────
@@ -1208,6 +1289,7 @@ export const storageProbe = sqliteTable("storage_probe", {
 // ───────────────────────── types ─────────────────────────
 export type Task = typeof tasks.$inferSelect;
 export type Unit = typeof units.$inferSelect;
+export type UnitFormerName = typeof unitFormerNames.$inferSelect;
 export type Leader = typeof leaders.$inferSelect;
 export type Metric = typeof metrics.$inferSelect;
 export type User = typeof users.$inferSelect;

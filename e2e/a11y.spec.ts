@@ -61,7 +61,16 @@ const PAGES: Entry[] = [
   { route: "/admin/tasks", url: "/admin/tasks", persona: "admin" },
   { route: "/admin/tasks/[no]", url: "/admin/tasks/26", persona: "supervisor" },
   { route: "/admin/verification", url: "/admin/verification", persona: "admin" },
+  { route: "/admin/units", url: "/admin/units", persona: "admin" },
+  { route: "/admin/units/[id]", url: firstUnitUrl, persona: "admin" },
+  { route: "/admin/years", url: "/admin/years", persona: "admin" },
 ];
+
+/** The first unit's maintenance page, from the list. */
+async function firstUnitUrl(page: Page): Promise<string> {
+  await page.goto("/admin/units");
+  return (await page.locator('a[href^="/admin/units/"]').first().getAttribute("href"))!;
+}
 
 /** The first notice in the list, issuing a 催办 through the form when there is none yet. */
 async function firstNoticeUrl(page: Page): Promise<string> {

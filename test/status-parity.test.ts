@@ -332,7 +332,7 @@ describe.each(CASES)("$name", (c) => {
   it("the 逾期与滞后清单 and its Excel export, for the quarter it judges", async () => {
     // The list spans the year: it shows the latest judged quarter's 进度 and the latest due quarter's 报送.
     if (c.quarter !== "2026Q3" && !c.overdueReason) return;
-    const entry = loadOverdueView({}, TODAY).entries.find((e) => e.subject.key === subjectKey(c.subject));
+    const entry = (await loadOverdueView({}, TODAY)).entries.find((e) => e.subject.key === subjectKey(c.subject));
     if (c.reporting === "not_required") return expect(entry).toBeUndefined();
     expect(entry).toMatchObject({ progress: c.progress, periodCode: c.quarter });
     if (c.quarter === "2026Q3") expect(entry!.reporting).toBe(c.reporting);

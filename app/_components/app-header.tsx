@@ -1,9 +1,13 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { logout } from "@/app/account/actions";
 import { getCurrentUser, passwordExpiryWarning } from "@/app/_lib/current-user";
+import { listProgrammeYears, resolveProgrammeYear } from "@/db/queries/programme-years";
+import { appToday } from "@/lib/env";
 import { can, ROLE_LABEL, type SessionUser } from "@/lib/permissions";
 import { HeaderMenu } from "./header-menu";
 import { NotificationBell } from "./notification-bell";
+import { YearSwitcher } from "./year-switcher";
 
 // Navigation shared by every page: each link shows only to those who may open it.
 const NAV: { href: string; label: string; show: (u: SessionUser) => boolean }[] = [
@@ -20,6 +24,8 @@ const NAV: { href: string; label: string; show: (u: SessionUser) => boolean }[] 
   { href: "/admin/periods", label: "填报季度", show: (u) => can(u, "period:edit") },
   { href: "/admin/tasks", label: "基础数据", show: (u) => can(u, "programme:edit") },
   { href: "/admin/verification", label: "待核实", show: (u) => can(u, "programme:edit") },
+  { href: "/admin/units", label: "单位维护", show: (u) => can(u, "units:manage") },
+  { href: "/admin/years", label: "年度管理", show: (u) => can(u, "data:import") },
 ];
 
 function who(user: SessionUser): string {
@@ -31,6 +37,8 @@ function who(user: SessionUser): string {
 export async function AppHeader() {
   const user = await getCurrentUser();
   const expiresInDays = user ? await passwordExpiryWarning() : null;
+  const years = user ? listProgrammeYears() : [];
+  const defaultYear = user ? resolveProgrammeYear({ today: appToday() })?.year : undefined;
   return (
     <header className="no-print border-b bg-brand-800 text-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-2 px-3 py-2 sm:gap-x-6 sm:px-6 sm:py-3">
@@ -47,6 +55,11 @@ export async function AppHeader() {
                 </Link>
               ))}
             </nav>
+            {defaultYear !== undefined && (
+              <Suspense>
+                <YearSwitcher years={years} defaultYear={defaultYear} />
+              </Suspense>
+            )}
             <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm sm:ml-auto">
               <span data-testid="current-user">{who(user)}</span>
               <Link href="/account/password" className="text-white underline-offset-2 hover:text-white">

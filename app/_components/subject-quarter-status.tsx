@@ -15,7 +15,7 @@ import { currentProgrammeYear } from "@/app/_lib/programme-year";
  */
 export async function SubjectQuarterStatus({ subject, targetsLink = false }: { subject: SubjectRef; targetsLink?: boolean }) {
   const user = await getCurrentUser();
-  const periods = listPeriods({ yearId: currentProgrammeYear().id });
+  const periods = listPeriods({ yearId: (await currentProgrammeYear()).id });
   const today = appToday();
   const quarters = periods.length ? listSubjectQuarters({ periods, asOf: today, today, filter: { yearId: periods[0]!.yearId, only: subject } }) : [];
   const own = quarters[0]?.subject;

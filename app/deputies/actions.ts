@@ -20,8 +20,8 @@ import { SATISFACTION_LEVELS } from "@/lib/vocabulary";
 
 const projectNo = z.coerce.number({ message: "请选择民生实事" }).int("请选择民生实事").min(1, "请选择民生实事").max(999, "请选择民生实事");
 
-function projectOfYear(no: number) {
-  return listYearProjects({ yearId: currentProgrammeYear().id }).find((p) => p.no === no) ?? null;
+async function projectOfYear(no: number) {
+  return listYearProjects({ yearId: (await currentProgrammeYear()).id }).find((p) => p.no === no) ?? null;
 }
 
 export const leaveSuggestion = defineAction({
@@ -51,10 +51,10 @@ export const answerSuggestion = defineAction({
     answer: z.string({ message: "请填写答复内容" }).trim().min(5, "答复内容至少 5 个字").max(2000, "答复请控制在 2000 字以内"),
   }),
   entityId: (input) => input.suggestionId,
-  load: ({ input }) => {
+  load: async ({ input }) => {
     const suggestion = getSuggestion({ id: input.suggestionId });
     if (!suggestion) return null;
-    const project = listYearProjects({ yearId: currentProgrammeYear().id }).find((p) => p.id === suggestion.projectId);
+    const project = listYearProjects({ yearId: (await currentProgrammeYear()).id }).find((p) => p.id === suggestion.projectId);
     return project ? { suggestion, project, units: getProjectUnitIds({ projectId: project.id }) } : null;
   },
   authorize: ({ units }) => ["suggestion:answer", { leadUnitIds: units.leadUnitIds }],
@@ -75,9 +75,9 @@ export const recordSatisfaction = defineAction({
   entityId: (input) => `project${input.projectNo}`,
   // The role first (a closed round still refuses everyone but deputies with 403); then the round's state.
   guard: () => ["satisfaction:vote", { open: true }],
-  load: ({ input }) => {
-    const year = currentProgrammeYear();
-    const project = projectOfYear(input.projectNo);
+  load: async ({ input }) => {
+    const year = await currentProgrammeYear();
+    const project = await projectOfYear(input.projectNo);
     if (!project) return null;
     const state = roundState(getSatisfactionRound({ yearId: year.id }), appToday());
     if (state !== "open") throw new ValidationError(ROUND_STATE_LABEL[state]);
@@ -102,8 +102,8 @@ export const openSatisfactionRound = defineAction({
       .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "日期不存在"),
   }),
   guard: () => ["satisfaction:manage"],
-  load: ({ input }) => {
-    const year = currentProgrammeYear();
+  load: async ({ input }) => {
+    const year = await currentProgrammeYear();
     if (!input.opensOn.startsWith(`${year.year}-`)) throw new ValidationError(`开始日期须在 ${year.year} 年内`);
     return { yearId: year.id, before: getSatisfactionRound({ yearId: year.id }) };
   },
@@ -120,8 +120,8 @@ export const closeSatisfactionRound = defineAction({
   entity: "satisfaction",
   schema: z.object({}),
   guard: () => ["satisfaction:manage"],
-  load: () => {
-    const year = currentProgrammeYear();
+  load: async () => {
+    const year = await currentProgrammeYear();
     const round = getSatisfactionRound({ yearId: year.id });
     if (!round) throw new ValidationError("本年度测评尚未开启");
     if (round.closedAt !== null) throw new ValidationError("本年度测评已关闭");

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "台账导出与回填" };
 export default async function LedgerPage() {
   const user = await requirePermission(["export"], { entity: "page", entityId: "/ledger" });
   const today = appToday();
-  const periods = listPeriods({ yearId: currentProgrammeYear().id });
+  const periods = listPeriods({ yearId: (await currentProgrammeYear()).id });
   const open = periods.filter((p) => canDraft(p, today));
   const mayImport = can(user, "report:import", { leadUnitIds: user.unitId === null ? [] : [user.unitId] });
   const current = reportingPeriod(periods, today) ?? open.at(-1) ?? null;

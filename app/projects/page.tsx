@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "民生实事" };
 
 export default async function ProjectsPage() {
   await requirePermission(["project:read"], { entity: "page", entityId: "/projects" });
-  const { id: yearId, year } = currentProgrammeYear();
+  const { id: yearId, year } = await currentProgrammeYear();
   const projects = listProjects({ yearId });
 
   return (

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "任务总览" };
 
 export default async function TasksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePermission(["task:read"], { entity: "page", entityId: "/tasks" });
-  const { id: yearId, year } = currentProgrammeYear();
+  const { id: yearId, year } = await currentProgrammeYear();
   const tasks = listTasks({ yearId });
   const leaders = listLeaders({ yearId });
   const units = listUnits({ yearId });

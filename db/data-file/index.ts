@@ -108,3 +108,4 @@ export async function importDataFile(db: Db, file: DataFile, opts: { initialPass
 }
 
 export { DataFileError };
+export { commitYearImport, hasAnyYear, importYear, planYearImport, prepareYearImport, type PreparedYearImport, type YearImportPlan } from "./next-year";

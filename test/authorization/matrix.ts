@@ -20,7 +20,7 @@ export type SignedIn = Exclude<Persona, "signedOut">;
  */
 export type RecordKind = "taskLead" | "taskCoop" | "projectLead" | "subjectLead" | "addressee" | "notification" | "none";
 
-export type Group = "reports" | "projects" | "supervision" | "admin" | "routes" | "outputs" | "programme" | "deputies" | "nodes";
+export type Group = "reports" | "projects" | "supervision" | "admin" | "routes" | "outputs" | "programme" | "deputies" | "nodes" | "units";
 
 export interface Rule {
   group: Group;
@@ -94,6 +94,13 @@ export const MATRIX: Record<string, Rule> = {
   // The programme itself (task fields, 待核实): the administrator and the 督查室.
   "app/admin/tasks/actions.ts#updateTask": { group: "programme", record: "none", allowed: ["admin", "supervisor"], audited: true },
   "app/admin/verification/actions.ts#resolveProject": { group: "programme", record: "none", allowed: ["admin", "supervisor"], audited: true },
+  // Units and programme years: the administrator only.
+  "app/admin/units/actions.ts#renameUnitAction": { ...adminOnly, group: "units" },
+  "app/admin/units/actions.ts#changeUnitKindAction": { ...adminOnly, group: "units" },
+  "app/admin/units/actions.ts#setUnitActiveAction": { ...adminOnly, group: "units" },
+  "app/admin/units/actions.ts#mergeUnitAction": { ...adminOnly, group: "units" },
+  "app/admin/years/actions.ts#setYearClosedAction": { ...adminOnly, group: "units" },
+  "app/admin/years/actions.ts#importYearAction": { ...adminOnly, group: "units" },
   "app/account/actions.ts#changePassword": selfService,
   "app/account/actions.ts#logout": selfService,
   "app/account/actions.ts#enrolSecondFactor": { ...selfService, withoutSecondFactor: true },

@@ -19,9 +19,9 @@ const quarterFields = {
   version: z.coerce.number().int().min(0),
 };
 
-function loadQuarter(input: { subject: string; quarter: string }) {
+async function loadQuarter(input: { subject: string; quarter: string }) {
   const ref = parseSubjectKey(input.subject);
-  return ref ? getNodeQuarter({ yearId: currentProgrammeYear().id, ref, periodCode: input.quarter, today: appToday() }) : null;
+  return ref ? getNodeQuarter({ yearId: (await currentProgrammeYear()).id, ref, periodCode: input.quarter, today: appToday() }) : null;
 }
 
 function applied(result: NodeWrite) {
@@ -85,8 +85,8 @@ export const markNodeDone = defineAction({
     evidence: z.string().trim().max(NODE_EVIDENCE_MAX, `佐证说明请控制在 ${NODE_EVIDENCE_MAX} 字以内`).optional().default(""),
   }),
   entityId: (input) => `${input.subject}:${input.quarter}:${input.month}`,
-  load: ({ input }) => {
-    const q = loadQuarter(input);
+  load: async ({ input }) => {
+    const q = await loadQuarter(input);
     if (!q) return null;
     if (!quarterMonths(q.period.quarter as Quarter).includes(input.month)) throw new ValidationError("该月份不在本季度内");
     const node = q.set.nodes.find((n) => n.month === input.month);

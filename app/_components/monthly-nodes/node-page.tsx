@@ -12,7 +12,7 @@ import { MonthlyNodesPanel } from "./monthly-nodes-panel";
 
 /** The 月度推进节点 page of a subject's quarter, the same for every subject kind. */
 export async function NodePage({ subjectRef: ref, periodCode }: { subjectRef: SubjectRef | null; periodCode: string }) {
-  const year = currentProgrammeYear();
+  const year = await currentProgrammeYear();
   const today = appToday();
   const q = ref ? getNodeQuarter({ yearId: year.id, ref, periodCode, today }) : null;
   if (!ref || !q) notFound();

@@ -20,7 +20,7 @@ export default async function SatisfactionPage() {
   const user = await requireUser();
   const manages = can(user, "satisfaction:manage");
   if (user.role !== "deputy" && !manages) forbidden();
-  const year = currentProgrammeYear();
+  const year = await currentProgrammeYear();
   const today = appToday();
   const round = getSatisfactionRound({ yearId: year.id });
   const state = roundState(round, today);

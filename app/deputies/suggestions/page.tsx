@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "代表建议" };
 /** Every 建议 of the year's livelihood projects with the lead units' answers: the 督查室's overview. */
 export default async function SuggestionsPage() {
   await requirePermission(["satisfaction:manage"], { entity: "page", entityId: "/deputies/suggestions" });
-  const year = currentProgrammeYear();
+  const year = await currentProgrammeYear();
   const items = listSuggestions({ yearId: year.id });
   const open = items.filter((s) => !s.answer).length;
   return (

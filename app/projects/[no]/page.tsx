@@ -41,14 +41,14 @@ function hasRelocationPart(project: Project): boolean {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const no = parseNo((await params).no);
-  const project = no === null ? null : getProjectByNo({ yearId: currentProgrammeYear().id, no });
+  const project = no === null ? null : getProjectByNo({ yearId: (await currentProgrammeYear()).id, no });
   return { title: project ? project.name : "民生实事" };
 }
 
 export default async function ProjectPage({ params }: Props) {
   const user = await requirePermission(["project:read"], { entity: "project" });
   const no = parseNo((await params).no);
-  const year = currentProgrammeYear();
+  const year = await currentProgrammeYear();
   const project = no === null ? null : getProjectByNo({ yearId: year.id, no });
   if (!project) notFound();
   const relocation = hasRelocationPart(project) ? getRelocationPlan() : null;

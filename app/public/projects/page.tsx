@@ -18,8 +18,8 @@ export const dynamic = "force-dynamic";
  * approved, with the photos units marked 可公开. No sign-in; nothing about people is shown
  * (no household, no clerk, no phone number): only units, targets, figures and dates.
  */
-export default function PublicProjectsPage() {
-  const { id: yearId, year } = currentProgrammeYear();
+export default async function PublicProjectsPage() {
+  const { id: yearId, year } = await currentProgrammeYear();
   const projects = listProjectProgress({ yearId, approvedOnly: true });
   const photos = listPublicPhotos({ yearId });
   const periods = listPeriods({ yearId });

@@ -27,7 +27,7 @@ function parseNo(raw: string): number | null {
 
 async function loadTask(params: Props["params"]) {
   const no = parseNo((await params).no);
-  const task = no === null ? null : getTaskByNo({ yearId: currentProgrammeYear().id, no });
+  const task = no === null ? null : getTaskByNo({ yearId: (await currentProgrammeYear()).id, no });
   if (!task) notFound();
   return task;
 }

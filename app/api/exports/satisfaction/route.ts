@@ -28,8 +28,8 @@ export const GET = defineRoute({
   action: "satisfaction.export",
   entity: "satisfaction",
   schema: z.record(z.string(), z.string()),
-  load: () => {
-    const year = currentProgrammeYear();
+  load: async () => {
+    const year = await currentProgrammeYear();
     const results = satisfactionResults(listYearProjects({ yearId: year.id }), listVotes({ yearId: year.id }));
     return { year: year.year, results, state: roundState(getSatisfactionRound({ yearId: year.id }), appToday()) };
   },

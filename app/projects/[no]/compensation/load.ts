@@ -9,7 +9,7 @@ import { listProjectProgress } from "@/db/queries/project-progress";
 /** The project with the relocation plan (城市危旧房), for the units handling it, the 督查室 and leaders. */
 export async function loadCompensationPage(rawNo: string) {
   const no = /^\d{1,3}$/.test(rawNo) ? Number(rawNo) : null;
-  const yearId = currentProgrammeYear().id;
+  const yearId = (await currentProgrammeYear()).id;
   const project = no === null ? null : getProjectByNo({ yearId, no });
   const progress = no === null ? undefined : listProjectProgress({ yearId, no })[0];
   const relocates = project?.parts.some((part) => part.milestones.some((m) => m.text.includes("解危搬迁")));

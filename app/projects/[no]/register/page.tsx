@@ -160,7 +160,7 @@ function Totals({ section, today }: { section: RegisterSection; today: string })
  */
 export default async function RegisterPage({ params }: Props) {
   const no = parseProjectNo((await params).no);
-  const year = currentProgrammeYear();
+  const year = await currentProgrammeYear();
   const ctx = no === null ? null : loadRegisterContext({ year, no });
   if (!ctx) notFound();
   const units = { leadUnitIds: ctx.leadUnitIds, relatedUnitIds: ctx.relatedUnitIds };

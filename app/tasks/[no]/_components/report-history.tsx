@@ -13,7 +13,7 @@ import { currentProgrammeYear } from "@/app/_lib/programme-year";
  */
 export async function ReportHistory({ taskNo }: { taskNo: number }) {
   const user = await getCurrentUser();
-  const task = getReportTaskByNo({ yearId: currentProgrammeYear().id, no: taskNo });
+  const task = getReportTaskByNo({ yearId: (await currentProgrammeYear()).id, no: taskNo });
   if (!task || !can(user, "report:read", { kind: "task", leadUnitIds: task.leadUnits.map((u) => u.id), coopUnitIds: task.coopUnits.map((u) => u.id) }))
     return null;
   const versions = listReportVersions({ subject: { taskId: task.id } });

@@ -49,7 +49,7 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
 
   const { project, period, report, previous } = ctx;
   const today = appToday();
-  const periods = listPeriods({ yearId: currentProgrammeYear().id });
+  const periods = listPeriods({ yearId: (await currentProgrammeYear()).id });
   const attachments = report ? listReportAttachments({ reportId: report.id }) : [];
   const versions = listReportVersions({ subject: { projectId: project.id } })
     .filter((v) => v.periodCode === period.code)
