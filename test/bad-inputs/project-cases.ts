@@ -1,5 +1,6 @@
 // Bad-input cases for the livelihood-project (民生实事) quarterly report: save, submit,
 // approve and return, with the project's own part values and stage milestones.
+import { confirmField } from "@/lib/plausibility";
 import { and, eq } from "drizzle-orm";
 import {
   approveProjectReport,
@@ -52,6 +53,8 @@ export async function projectCases(db: Db): Promise<ActionCase[]> {
       nextSteps: "年底前全部完成验收。",
       selfStatus: "onTrack",
       [valueField]: "150",
+      // The number cases try figures that look wrong (below Q3's 100, decimals): each is confirmed.
+      [confirmField(valueField)]: "数字已核实",
     };
     for (const m of stages) {
       input[projectField.milestoneDone(m.id)] = "1";

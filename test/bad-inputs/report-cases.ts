@@ -32,6 +32,7 @@ import {
   units,
   users,
 } from "@/db/schema";
+import { confirmField } from "@/lib/plausibility";
 import { defaultQuarterPlans } from "@/lib/quarter-targets";
 import { PROGRESS_LAMPS, SELF_STATUS } from "@/lib/vocabulary";
 import { badFiles } from "./corpus";
@@ -136,6 +137,8 @@ export async function reportCases(db: Db): Promise<ActionCase[]> {
     nextSteps: "加快剩余路段施工。",
     selfStatus: "onTrack",
     [`metric.${metricId}`]: "7",
+    // The number cases try figures that look wrong (above the target, decimals): each is confirmed.
+    [confirmField(`metric.${metricId}`)]: "数字已核实",
     milestoneDone: "done",
     milestoneDoneOn: "2026-12-01",
   });

@@ -1,9 +1,12 @@
 import { TextField } from "@/components/ui/text-field";
+import { CheckedNumberField } from "@/components/report/checked-number-field";
+import { confirmField, type PlausibilityCheck } from "@/lib/plausibility";
 
 export interface ValueField {
   name: string;
   label: string;
   hint: string;
+  check?: PlausibilityCheck;
 }
 
 export interface StageField {
@@ -49,8 +52,11 @@ export function PartFields({
       {part.values.length > 0 && (
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {part.values.map((f) => (
-            <TextField
+            <CheckedNumberField
               key={f.name}
+              check={f.check}
+              reason={value(confirmField(f.name))}
+              reasonErrors={errors[confirmField(f.name)]}
               label={f.label}
               name={f.name}
               defaultValue={value(f.name)}
