@@ -4,7 +4,7 @@ import "server-only";
 // adapter that loads its context and parses its own fields; everything else — who may
 // act, file storage, the write, notifications, pages to refresh, the answers — is here once.
 import { z } from "zod";
-import { notify } from "@/db/queries/notifications";
+import { notify, resolveReportReminders } from "@/db/queries/notifications";
 import type { PeriodRow } from "@/db/queries/periods";
 import { getReportRef } from "@/db/queries/reports";
 import { reviewReport, saveReportDraft, submitReport, type DraftContent, type ReportSubject, type ReportWrite } from "@/db/queries/report-writes";
@@ -17,7 +17,7 @@ import { compilerOf } from "@/lib/unit-reporting";
 import { LATE_NOTE_FIELD, needsLateNote, parseLateNote } from "@/lib/late-note";
 import { confirmWarnings, plausibilityWarnings, type PlausibilityInput, type PlausibilityWarning } from "@/lib/plausibility";
 import { savePart } from "@/db/queries/report-parts";
-import { reportPath, subjectLabel, subjectPath, type SubjectRef } from "@/lib/subject";
+import { reportPath, subjectFullLabel, subjectPath, type SubjectRef } from "@/lib/subject";
 import { reviewSearch } from "@/lib/review-filter";
 import { PROGRESS_LAMPS, type ProgressLamp, type ReportState } from "@/lib/vocabulary";
 import { ConflictError, defineAction, ValidationError } from "./action";
@@ -176,12 +176,13 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
           }),
         );
         if (intent === "submit") {
+          resolveReportReminders(tx, { ref: p.facts.ref, periodCode: p.facts.period.code, now });
           notify(
             tx,
             reportSubmitted({
               reportId: result.reportId,
               versionNo: result.versionNo ?? 1,
-              subject: subjectLabel(p.facts.ref),
+              subject: subjectFullLabel(p.facts.ref, p.facts.title, 20),
               periodCode: p.facts.period.code,
               late: dayOfTimestamp(now) > p.facts.period.dueOn,
               link: reportPath(p.facts.ref, p.facts.period.code),
@@ -241,7 +242,7 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
         const told = {
           reportId: report.id,
           versionNo: result.versionNo ?? 0,
-          subject: subjectLabel(facts.ref),
+          subject: subjectFullLabel(facts.ref, facts.title, 20),
           periodCode: report.periodCode,
           leadUnitIds: facts.leadUnitIds,
           link: reportPath(facts.ref, report.periodCode),
@@ -326,7 +327,7 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
               partId: r.partId,
               version: r.version,
               unitName: user.unitName ?? "共同牵头单位",
-              subject: subjectLabel(facts.ref),
+              subject: subjectFullLabel(facts.ref, facts.title, 20),
               periodCode: facts.period.code,
               compilerUnitId: compiler,
               link: reportPath(facts.ref, facts.period.code),

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
-import { reports, reportVersions } from "@/db/schema";
+import { notifications, reports, reportVersions } from "@/db/schema";
 import { seedReportingFixture, type ReportingFixture } from "@/db/testing/reporting-fixtures";
 import { readSnapshot } from "@/lib/report-snapshot";
 import { addSession, migratedAppDb } from "@/test/app-db";
@@ -17,6 +17,7 @@ vi.mock("next/cache", () => import("@/test/next-request"));
 
 const { saveReport, submitReportAction } = await import("./actions");
 const { getSubmittedReportRecord, listEarlierSubmittedValues } = await import("@/db/queries/reports");
+const { listNotifications } = await import("@/db/queries/notifications");
 
 let db: Db;
 let f: ReportingFixture;
@@ -105,7 +106,18 @@ describe("numbers that look wrong and late reports, explained before submitting"
     expect(getSubmittedReportRecord({ subject: { taskId: f.taskId }, periodId: f.periods.q1 })?.metricValues[f.metricIds.houses]).toBe(500);
   });
 
-  it("asks about a cumulative figure lower than an earlier quarter's submitted one", async () => {
+  it("asks about a cumulative figure lower than an earlier quarter's submitted one; filing settles the quarter's 逾期未报 reminder", async () => {
+    const reminder = db
+      .insert(notifications)
+      .values({
+        userId: f.users.lead,
+        kind: "report_overdue",
+        title: "第27项 二季度 报告已逾期未报",
+        link: "/tasks/27/report/2026Q2",
+        dedupeKey: "report-overdue:task:27:2026Q2",
+      })
+      .returning()
+      .get();
     const r = await settle(submitReportAction(undefined, filled("2026Q2", "0", "120", { lateNote: "等待数据核实" })));
     expect(r.errors?.[`confirm.${houses()}`]?.[0]).toMatch(/写明原因/);
     expect(report(f.periods.q2)).toBeUndefined();
@@ -114,6 +126,11 @@ describe("numbers that look wrong and late reports, explained before submitting"
     );
     expect(ok.redirect).toContain("/tasks/27/report/2026Q2");
     expect(report(f.periods.q2)!.confirmations[0]).toMatchObject({ kind: "belowEarlier", text: expect.stringContaining("少于一季度已报的 500 套") });
+    const settled = db.select().from(notifications).where(eq(notifications.id, reminder.id)).get()!;
+    expect(settled.resolvedAt).not.toBeNull();
+    expect(settled.readAt).not.toBeNull();
+    const listed = listNotifications({ userId: f.users.lead }).items.find((n) => n.id === reminder.id);
+    expect(listed?.title).toContain("已报送，提醒已自动处理");
   });
 
   it("keeps a reason that is too long out, with the field's error", async () => {
