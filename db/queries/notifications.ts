@@ -121,6 +121,7 @@ export interface NotificationItem {
   createdAt: number;
   read: boolean;
   resolved: boolean;
+  dedupeKey: string | null;
 }
 
 /** The user's latest notifications (unread first), and how many are unread. */
@@ -143,7 +144,7 @@ export function listNotifications({ userId, limit = 20 }: { userId: number; limi
     .limit(limit)
     .all()
     .map(({ readAt, resolvedAt, ...n }) => ({ ...n, read: readAt !== null, resolved: resolvedAt !== null }));
-  const items = groupReminders(rows).map(({ dedupeKey: _key, ...n }) => n);
+  const items = groupReminders(rows);
   const unread =
     db
       .select({ n: sql<number>`count(*)` })
