@@ -13,6 +13,7 @@ import {
   submitReportPart,
 } from "@/app/tasks/[no]/report/[quarter]/actions";
 import { partCases } from "./part-cases";
+import { collectiveCases } from "./collective-cases";
 import { approveReports } from "@/app/supervision/review/actions";
 import { POST as uploadEvidence } from "@/app/api/evidence/uploads/route";
 import { pdfBytes } from "@/lib/testing/evidence-fixtures";
@@ -249,6 +250,7 @@ export async function reportCases(db: Db): Promise<ActionCase[]> {
 
   const [savePart, submitPart] = partCases(db, { kind: "task", no: 54, quarter: Q, save: saveReportPart, submit: submitReportPart });
   return [
+    ...collectiveCases(db),
     { ...savePart, ref: `${reportsPath}#saveReportPart` },
     { ...submitPart, ref: `${reportsPath}#submitReportPart` },
     {
