@@ -4,6 +4,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, loginAs, test } from "./fixtures";
+import { submitReportForm } from "./helpers/submit-report";
 
 const BRIDGE_UNIT = "nyncj"; // 农业农村局, lead unit of 民生实事 1
 const REPORT_URL = "/projects/1/report/2026Q1";
@@ -37,7 +38,7 @@ test.describe("民生实事填报", () => {
     await page.getByLabel("工作进展（必填）").fill("完成 3 座自建桥梁整治，其中轻微缺损 2 座、中等缺损 1 座。");
     await page.getByLabel("存在问题").fill("1 座中等缺损桥梁受汛期影响延后施工。");
     await page.getByRole("radio", { name: "滞后" }).check();
-    await page.getByRole("button", { name: "提交报告" }).click();
+    await submitReportForm(page);
 
     await expect(page.getByRole("status").filter({ hasText: "已提交（第 1 版）" })).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: "报告内容" })).toBeVisible();
