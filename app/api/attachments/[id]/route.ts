@@ -6,6 +6,7 @@ import { getAttachmentForDownload } from "@/db/queries/attachments";
 import { getProjectUnitIds, getTaskUnitIds } from "@/db/queries/reports";
 import { contentDisposition } from "@/lib/content-disposition";
 import { env } from "@/lib/env";
+import { EVIDENCE_POLICY } from "@/lib/csp";
 import { previewMime } from "@/lib/file-sniff";
 
 export const dynamic = "force-dynamic";
@@ -55,7 +56,7 @@ export const GET = defineRoute({
         "content-disposition": contentDisposition(file.filename, inline ? "inline" : "attachment"),
         "x-content-type-options": "nosniff",
         "cache-control": "private, no-store",
-        "content-security-policy": "default-src 'none'; sandbox",
+        "content-security-policy": EVIDENCE_POLICY,
       },
     });
   },
