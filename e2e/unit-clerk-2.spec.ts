@@ -55,7 +55,9 @@ test.describe("报告提交前的核对", () => {
     await expect(figure).toHaveValue("500");
   });
 
-  test("with the reason, the 逾期说明 and evidence it goes; the report shows both, the PDF opens in a sandbox and the reminder is settled", async ({ page }) => {
+  test("with the reason, the 逾期说明 and evidence it goes; the report shows both, the PDF opens in a sandbox and the reminder is settled", async ({
+    page,
+  }) => {
     await loginAs(page, "unit");
     await page.goto(REPORT_URL);
     await page.getByLabel("改造城市危旧房（套）").fill("500");

@@ -11,9 +11,11 @@ export async function submitReportForm(page: Page): Promise<void> {
   await page.getByRole("button", { name: "提交报告" }).click();
   const check = page.getByRole("alertdialog", { name: "提交前请确认：以下内容看起来还没有填好" });
   // The list appears in the same click's render, or not at all.
-  if (await check.waitFor({ state: "visible", timeout: 1500 }).then(
-    () => true,
-    () => false,
-  ))
+  if (
+    await check.waitFor({ state: "visible", timeout: 1500 }).then(
+      () => true,
+      () => false,
+    )
+  )
     await check.getByRole("button", { name: "仍然提交" }).click();
 }
