@@ -22,6 +22,11 @@ describe("proxy (optimistic redirect only)", () => {
     expect(proxy(request("/admin/users", "next-auth.session-token=x")).headers.get("x-middleware-next")).toBe("1");
   });
 
+  it("gives an evidence file the sandbox policy instead of the page policy", () => {
+    expect(proxy(request("/api/attachments/12", "next-auth.session-token=x")).headers.get("content-security-policy")).toContain("sandbox");
+    expect(proxy(request("/tasks/12", "next-auth.session-token=x")).headers.get("content-security-policy")).not.toContain("sandbox");
+  });
+
   it("leaves /login, /api/health, /api/auth and the public project pages and photos open", () => {
     for (const path of ["/login", "/api/health", "/api/auth/csrf", "/public/projects", "/api/public/photos/1"]) {
       expect(proxy(request(path)).headers.get("x-middleware-next"), path).toBe("1");

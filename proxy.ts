@@ -4,7 +4,7 @@
 // 2. The Content-Security-Policy with a fresh nonce (lib/csp.ts), on the request so Next.js
 //    puts the nonce on its scripts, and on the response so the browser enforces it.
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, newNonce } from "@/lib/csp";
+import { contentSecurityPolicy, EVIDENCE_POLICY, isEvidencePath, newNonce } from "@/lib/csp";
 import { REQUEST_PATH_HEADER } from "@/lib/safe-redirect";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
@@ -40,7 +40,8 @@ function withPolicy(request: NextRequest, signedIn: boolean): NextResponse {
   // The page asked for, so a page that finds the session ended can send the user back to it after signing in.
   headers.set(REQUEST_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers } });
-  response.headers.set("content-security-policy", policy);
+  // An evidence file keeps its own sandbox policy: the page policy would replace it.
+  response.headers.set("content-security-policy", isEvidencePath(request.nextUrl.pathname) ? EVIDENCE_POLICY : policy);
   if (isPublicPage(request.nextUrl.pathname)) response.headers.set("cache-control", signedIn ? PRIVATE_PAGE_CACHE : PUBLIC_PAGE_CACHE);
   return response;
 }

@@ -6,6 +6,7 @@ import AxeBuilder from "@axe-core/playwright";
 import ExcelJS from "exceljs";
 import type { Page } from "@playwright/test";
 import { expect, loginAs, test } from "./fixtures";
+import { submitReportForm } from "./helpers/submit-report";
 
 const BRIDGE_UNIT = "nyncj"; // 农业农村局, lead unit of 民生实事 1
 const REGISTER_URL = "/projects/1/register";
@@ -73,7 +74,7 @@ test.describe("明细台账（一桥一策）", () => {
     await expect(page.getByRole("textbox", { name: "轻微缺损（座）" })).toHaveCount(0);
     await page.getByLabel("工作进展（必填）").fill("完成 4 座自建桥梁整治，其中轻微缺损 2 座、中等缺损 2 座。");
     await page.getByRole("radio", { name: "序时推进" }).check();
-    await page.getByRole("button", { name: "提交报告" }).click();
+    await submitReportForm(page);
     await expect(page.getByRole("status").filter({ hasText: "已提交（第 1 版）" })).toBeVisible();
 
     await page.goto("/projects/1");

@@ -5,6 +5,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { expect, loginAs, test } from "./fixtures";
 import { submitAndWait } from "./helpers/form-submit";
+import { submitReportAndWait } from "./helpers/submit-report";
 
 const REPORT = "/projects/2/report/2026Q4";
 const FIGURE = "97";
@@ -50,7 +51,7 @@ test("a draft and a submitted report never appear; the approved one does", async
   await view.close();
 
   await page.getByRole("radio", { name: "序时推进" }).check();
-  const submitted = await submitAndWait(page, page.getByRole("button", { name: "提交报告" }), { path: REPORT, sent: [FIGURE] });
+  const submitted = await submitReportAndWait(page, { path: REPORT, sent: [FIGURE] });
   expect(submitted.ok()).toBe(true);
   await expect(page.getByRole("status").filter({ hasText: /已提交（第 \d+ 版）/ })).toBeVisible();
 

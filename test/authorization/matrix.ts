@@ -55,6 +55,8 @@ export const MATRIX: Record<string, Rule> = {
   [`${TASK_REPORTS}#approveReport`]: supervisorOn("reports", "taskLead"),
   [`${TASK_REPORTS}#returnReport`]: supervisorOn("reports", "taskLead"),
   [`${TASK_REPORTS}#saveCoopNoteAction`]: leadUnitOf("reports", "taskCoop"),
+  // Naming the units of a "相关…" descriptor: the compiling lead unit or the 督查室.
+  "app/tasks/[no]/actions.ts#nameCollectiveUnits": { group: "reports", record: "taskLead", allowed: ["unitOwn", "supervisor"], audited: true },
   "app/supervision/review/actions.ts#approveReports": supervisorOn("reports", "none"),
   [`${TARGETS}#saveTargets`]: leadUnitOf("reports", "taskLead"),
   [`${TARGETS}#setTargetsLocked`]: supervisorOn("reports", "taskLead"),

@@ -17,6 +17,7 @@ import { formatChineseDate } from "@/lib/format-date";
 import { reportDraftKey } from "@/lib/local-draft";
 import { can } from "@/lib/permissions";
 import { reportPath } from "@/lib/subject";
+import { needsLateNote } from "@/lib/late-note";
 import { ForgetLocalDraft } from "@/components/report/forget-local-draft";
 import { canDraft, quarterLabel } from "@/lib/periods";
 import { approveProjectReport, returnProjectReport, saveProjectReportPart, submitProjectReportPart } from "./actions";
@@ -68,6 +69,7 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
       })
     : null;
   const outcome = outcomeText(await searchParams, state);
+  const fieldSets = partFieldSets(project, period.quarter, previous?.report ?? null, ctx.derived, period.endsOn, ctx.checks);
 
   return (
     <article className="space-y-4">
@@ -94,12 +96,15 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
             projectNo={project.no}
             quarter={period.code}
             version={report?.version ?? 0}
-            parts={partFieldSets(project, period.quarter, previous?.report ?? null, ctx.derived, period.endsOn)}
-            initial={projectFormValues(project, report ?? previous?.report ?? null)}
+            parts={fieldSets}
+            initial={projectFormValues(project, report ?? previous?.report ?? null, { prefill: !report })}
             prefilledFrom={!report && previous ? quarterLabel(previous.period.code) : null}
             attachments={attachments.map((a) => ({ id: a.id, filename: a.filename, size: a.size }))}
             today={today}
             draftKey={draftKey}
+            lateNote={needsLateNote({ dueOn: period.dueOn, today, firstSubmittedAt: report?.firstSubmittedAt ?? null }) || Boolean(report?.lateNote)}
+            previousProgress={previous?.report.progress ?? null}
+            numberFields={fieldSets.flatMap((p) => p.values.map((v) => ({ name: v.name, label: `${p.name}${v.label}` })))}
           />
         ) : !started ? (
           <p className="text-sm text-gray-700">本季度自 {formatChineseDate(period.startsOn)} 起可以填报。</p>

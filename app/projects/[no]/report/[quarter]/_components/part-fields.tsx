@@ -1,4 +1,6 @@
 import { TextField } from "@/components/ui/text-field";
+import { CheckedNumberField } from "@/components/report/checked-number-field";
+import { confirmField, type PlausibilityCheck } from "@/lib/plausibility";
 
 export interface ValueField {
   name: string;
@@ -6,6 +8,7 @@ export interface ValueField {
   hint: string;
   /** The value counted from the part's 明细台账: shown, not typed. */
   derived?: string;
+  check?: PlausibilityCheck;
 }
 
 export interface StageField {
@@ -62,8 +65,11 @@ export function PartFields({
                 <p className="mt-1 text-xs text-gray-700">{f.hint}</p>
               </div>
             ) : (
-              <TextField
+              <CheckedNumberField
                 key={f.name}
+                check={f.check}
+                reason={value(confirmField(f.name))}
+                reasonErrors={errors[confirmField(f.name)]}
                 label={f.label}
                 name={f.name}
                 defaultValue={value(f.name)}
