@@ -1,6 +1,5 @@
 // Bad-input cases for the livelihood-project (民生实事) quarterly report: save, submit,
 // approve and return, with the project's own part values and stage milestones.
-import { confirmField } from "@/lib/plausibility";
 import { and, eq } from "drizzle-orm";
 import {
   approveProjectReport,
