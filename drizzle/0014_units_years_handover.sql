@@ -49,7 +49,8 @@ ALTER TABLE `programme_years` ADD `closed_at` integer;--> statement-breakpoint
 ALTER TABLE `programme_years` ADD `closed_by_id` integer;--> statement-breakpoint
 ALTER TABLE `units` ADD `deactivated_at` integer;--> statement-breakpoint
 ALTER TABLE `units` ADD `merged_into_id` integer;--> statement-breakpoint
-ALTER TABLE `units` ADD `version` integer DEFAULT 1 NOT NULL;-- data:
+ALTER TABLE `units` ADD `version` integer DEFAULT 1 NOT NULL;--> statement-breakpoint
+-- data:
 -- Not data, but hand-written like 0001: a closed programme year is read-only. Every write to a
 -- year's records is refused here, whichever code path makes it (the app answers in Chinese,
 -- app/_lib/errors.ts). Re-pointing a merged unit (unit_id) is allowed on report parts, 配合情况 and events.

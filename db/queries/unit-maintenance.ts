@@ -107,7 +107,7 @@ export function setUnitActive(
 }
 
 /** Moves link rows keyed by unit onto another unit, dropping the ones the survivor already has. */
-function moveLinks(tx: Tx, table: "task_units" | "project_units" | "notice_units", keys: string[], fromId: number, intoId: number): number {
+function moveLinks(tx: Tx, table: "task_units" | "project_units" | "item_units" | "notice_units", keys: string[], fromId: number, intoId: number): number {
   const same = sql.raw(keys.map((k) => `o.${k} = ${table}.${k}`).join(" and "));
   const name = sql.raw(table);
   tx.run(sql`delete from ${name} where unit_id = ${fromId} and exists (select 1 from ${name} o where o.unit_id = ${intoId} and ${same})`);
@@ -136,6 +136,7 @@ export function mergeUnits(tx: Tx, from: UnitRow, into: UnitRow, { expectedVersi
   const moved = {
     tasks: moveLinks(tx, "task_units", ["task_id", "role"], from.id, into.id),
     projects: moveLinks(tx, "project_units", ["project_id", "role"], from.id, into.id),
+    items: moveLinks(tx, "item_units", ["item_id", "role"], from.id, into.id),
     notices: moveLinks(tx, "notice_units", ["notice_id"], from.id, into.id),
     accounts: tx.update(users).set({ unitId: into.id }).where(eq(users.unitId, from.id)).run().changes,
     parts: tx.update(reportParts).set({ unitId: into.id }).where(eq(reportParts.unitId, from.id)).run().changes,
