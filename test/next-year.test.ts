@@ -7,7 +7,19 @@ import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { DataFileError, importYear, parseDataFile, planYearImport, type DataFile } from "@/db/data-file";
-import { livelihoodProjects, periods, programmeYears, projectCarryovers, projectParts, reportPartValues, reports, tasks, users } from "@/db/schema";
+import {
+  livelihoodProjects,
+  periods,
+  programmeYears,
+  projectCarryovers,
+  projectParts,
+  reportPartValues,
+  reports,
+  satisfactionRounds,
+  supervisionItems,
+  tasks,
+  users,
+} from "@/db/schema";
 import { resolveProgrammeYear } from "@/db/queries/programme-years";
 import { seedAll } from "@/db/seed/run";
 import { tableChecksums } from "@/db/testing/checksum";
@@ -168,5 +180,11 @@ describe("loading the next programme year", () => {
     expect((await resolveDashboardView(user, {}))?.period.code).toMatch(/^2026Q/);
     // A closed year is read-only, whichever code writes to it.
     expect(() => db.update(periods).set({ dueOn: "2027-01-09" }).where(eq(periods.code, "2026Q4")).run()).toThrow("programme_year_closed");
+    // …the records added after the guards were first written included (督办事项, registers, nodes, 测评).
+    const y2026 = db.select({ id: programmeYears.id }).from(programmeYears).where(eq(programmeYears.year, 2026)).get()!.id;
+    expect(() => db.update(supervisionItems).set({ deadline: "2026-12-31" }).where(eq(supervisionItems.yearId, y2026)).run()).toThrow("programme_year_closed");
+    expect(() => db.insert(satisfactionRounds).values({ yearId: y2026, opensOn: "2026-12-01", closedAt: null, updatedAt: Date.now() }).run()).toThrow(
+      "programme_year_closed",
+    );
   });
 });
