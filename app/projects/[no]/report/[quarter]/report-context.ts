@@ -40,6 +40,9 @@ export function loadProjectReportContext(no: number, code: string): ProjectRepor
   const periods = listPeriods({ yearId: period.yearId });
   const prevPeriod = previousPeriod(periods, period);
   const prevReport = prevPeriod ? getSubmittedReportRecord({ subject: { projectId: project.id }, periodId: prevPeriod.id }) : null;
+  const derived = listDerivedPartValues(getDb(), { yearId: period.yearId, projectNo: project.no, parts: project.parts, asOf: period.endsOn });
+  // A figure counted from a register is not typed, so there is nothing for the clerk to confirm.
+  const typedParts = project.parts.filter((part) => !derived.has(part.id));
   return {
     project,
     period,
@@ -48,7 +51,7 @@ export function loadProjectReportContext(no: number, code: string): ProjectRepor
     leadUnitIds: project.leadUnits.map((u) => u.id),
     // The named 相关责任单位 and the units a descriptor of the row reaches.
     relatedUnitIds: getProjectUnitIds({ projectId: project.id }).coopUnitIds,
-    derived: listDerivedPartValues(getDb(), { yearId: period.yearId, projectNo: project.no, parts: project.parts, asOf: period.endsOn }),
-    checks: partChecks(project.parts, listEarlierSubmittedValues({ subject: { projectId: project.id }, yearId: period.yearId, quarter: period.quarter })),
+    derived,
+    checks: partChecks(typedParts, listEarlierSubmittedValues({ subject: { projectId: project.id }, yearId: period.yearId, quarter: period.quarter })),
   };
 }
