@@ -2,7 +2,6 @@
 // project's Q1 report, whose per-severity counts now come from the 明细台账, is filled and
 // checked against the 4/17/70/90 milestones in ./project-register.spec.ts.
 import { expect, loginAs, test } from "./fixtures";
-import { submitReportForm } from "./helpers/submit-report";
 
 const REPORT_URL = "/projects/1/report/2026Q1";
 
