@@ -108,7 +108,7 @@ beforeAll(async () => {
   const returned = report(second, "2026Q3", "returned");
   version(returned, 1, snapshot(second, RETURNED, [], "2026Q3"), "returned");
 
-  html = renderToStaticMarkup(PublicProjectsPage());
+  html = renderToStaticMarkup(await PublicProjectsPage());
 });
 
 describe("the 政务公开 page", () => {
