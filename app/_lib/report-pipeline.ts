@@ -23,7 +23,7 @@ import { PROGRESS_LAMPS, type ProgressLamp, type ReportState } from "@/lib/vocab
 import { ConflictError, defineAction, ValidationError } from "./action";
 import { STALE_UPLOAD_MESSAGE } from "./errors";
 import { storeUploads, uploadedFiles } from "./evidence-upload";
-import { appToday } from "./today";
+import { appNow, appToday } from "./today";
 
 /** What the pipeline needs to know about a loaded subject's quarter. */
 export interface ReportSubjectFacts {
@@ -163,7 +163,7 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
         return { facts, content, newFiles, attachIds, removeIds: input.removeAttachment as number[] };
       },
       mutate: (tx, p, { user, input }) => {
-        const now = Date.now();
+        const now = appNow();
         const result = applied(
           write(tx, {
             subject: p.facts.subject,
@@ -301,7 +301,7 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
         return facts;
       },
       mutate: (tx, facts, { user, input }) => {
-        const now = Date.now();
+        const now = appNow();
         const r = savePart(tx, {
           subject: facts.subject,
           periodId: facts.period.id,
