@@ -6,6 +6,7 @@ import AxeBuilder from "@axe-core/playwright";
 import ExcelJS from "exceljs";
 import type { Page } from "@playwright/test";
 import { expect, loginAs, test } from "./fixtures";
+import { answerTo } from "./helpers/form-submit";
 import { submitReportForm } from "./helpers/submit-report";
 
 const BRIDGE_UNIT = "nyncj"; // 农业农村局, lead unit of 民生实事 1
@@ -24,11 +25,9 @@ async function expectNoAxeViolations(page: Page) {
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
-/** The Server Action POST a click sends to the page, awaited with the click. */
+/** The Server Action POST a click sends to the register page, awaited with the click. */
 async function clickAndSettle(page: Page, click: () => Promise<void>) {
-  const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === REGISTER_URL);
-  await click();
-  expect((await answered).ok()).toBe(true);
+  expect((await answerTo(page, { path: REGISTER_URL, sent: [] }, click)).ok()).toBe(true);
 }
 
 async function workbook(rows: string[][]): Promise<Buffer> {

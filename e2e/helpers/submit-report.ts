@@ -2,6 +2,7 @@
 // 逾期说明, and the list of what looks missing (lib/submit-check.ts) is answered with 仍然提交.
 // Specs about those steps themselves (e2e/unit-clerk-2.spec.ts) do them by hand.
 import type { Page, Response } from "@playwright/test";
+import { answerTo, type SentRequest } from "./form-submit";
 
 export const LATE_NOTE = "数据核实耗时，逾期补报。";
 
@@ -21,13 +22,6 @@ export async function submitReportForm(page: Page): Promise<void> {
 }
 
 /** submitReportForm, answered: resolves with the response of the submit request itself. */
-export async function submitReportAndWait(page: Page, { path, sent }: { path: string; sent: readonly string[] }): Promise<Response> {
-  const answered = page.waitForResponse((r) => {
-    const request = r.request();
-    if (request.method() !== "POST" || new URL(r.url()).pathname !== path) return false;
-    const body = request.postDataBuffer()?.toString("utf8") ?? "";
-    return sent.every((value) => body.includes(value));
-  });
-  await submitReportForm(page);
-  return answered;
+export function submitReportAndWait(page: Page, request: SentRequest): Promise<Response> {
+  return answerTo(page, request, () => submitReportForm(page));
 }
