@@ -5,9 +5,10 @@ import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { SUBJECT_KINDS } from "@/lib/vocabulary";
 import type { Db, Tx } from "../client";
-import { livelihoodProjects, monthlyNodeRevisions, monthlyNodeSets, periods, programmeYears, supervisionItems, tasks, units, users } from "../schema";
+import { livelihoodProjects, monthlyNodeRevisions, monthlyNodeSets, periods, supervisionItems, tasks, units, users } from "../schema";
 import { subjectLabel } from "@/lib/subject";
 import { DataFileError } from "./programme";
+import { fileYear } from "./reporting";
 
 const ms = z.number().int();
 const fileNode = z
@@ -50,10 +51,8 @@ function subjectNumbers(db: Reader, yearId: number) {
   return { task: pairs(task), project: pairs(project), item: pairs(item) } as const;
 }
 
-const latestYear = (db: Reader) => db.select({ id: programmeYears.id }).from(programmeYears).orderBy(asc(programmeYears.year)).all().at(-1);
-
 export function exportMonthlyNodes(db: Reader): MonthlyNodesData {
-  const year = latestYear(db);
+  const year = fileYear(db);
   if (!year) return [];
   const no = subjectNumbers(db, year.id);
   const periodCode = pairs(db.select({ k: periods.id, v: periods.code }).from(periods).where(eq(periods.yearId, year.id)).all());
@@ -91,7 +90,7 @@ function need<K, V>(map: Map<K, V>, key: K, what: string): V {
 
 /** Loads the node sets after the programme, the accounts and the periods. */
 export function importMonthlyNodes(tx: Tx, data: MonthlyNodesData): void {
-  const year = latestYear(tx);
+  const year = fileYear(tx);
   if (!year || data.length === 0) return;
   const no = subjectNumbers(tx, year.id);
   const byNo = (m: Map<number, number>) => pairs([...m].map(([k, v]) => ({ k: v, v: k })));
