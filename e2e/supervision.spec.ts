@@ -58,7 +58,8 @@ test.describe("督查督办", () => {
     await expect(page.getByTestId(`matrix-task:${REPORT_TASK}`).getByText("已退回")).toBeVisible();
 
     await unit.goto("/notifications");
-    await expect(unit.getByText(`第${REPORT_TASK}项 一季度 报告被退回：请补充就业台账`)).toBeVisible();
+    // The notice names the task in full: its 序号 and the start of its target text.
+    await expect(unit.getByText(new RegExp(`第${REPORT_TASK}项 \\S.* 一季度 报告被退回：请补充就业台账`))).toBeVisible();
     await unit.goto(REPORT_URL);
     await expect(unit.getByRole("heading", { name: "督查室已退回，请修改后重新提交" })).toBeVisible();
     await unit.getByLabel("工作进展（必填）").fill("一季度新增城镇就业 1600 人，台账已附。");

@@ -92,8 +92,11 @@ test.describe("报告提交前的核对", () => {
   test("the 督查室 sees the reason and the 逾期说明 in the review queue", async ({ page }) => {
     await loginAs(page, "supervisor");
     await page.goto("/supervision/review");
-    await expect(page.getByText(`单位说明：${REASON}`).first()).toBeVisible();
-    await expect(page.getByText(LATE).first()).toBeVisible();
+    // Each queued report's content is folded; the reviewer opens the one that carries the reason.
+    const report = page.locator("details").filter({ hasText: `单位说明：${REASON}` }).first();
+    await report.locator("summary").click();
+    await expect(report.getByText(`单位说明：${REASON}`).first()).toBeVisible();
+    await expect(report.getByText(LATE).first()).toBeVisible();
   });
 
   test("the lead unit names a town for 相关镇政府、街道办, which then sees task 27 as cooperating", async ({ page, browser }) => {

@@ -19,9 +19,11 @@ export function YearSwitcher({ years, defaultYear }: { years: ProgrammeYear[]; d
     <nav aria-label="年度" className="flex flex-wrap items-center gap-x-2 text-sm">
       <span>年度：</span>
       {years.map((y) => (
+        // Not prefetched: that would render every page a second time for the year already shown.
         <Link
           key={y.id}
           href={addressForYear(here, y.year)}
+          prefetch={false}
           aria-current={y.year === shown ? "page" : undefined}
           className={`inline-flex min-h-11 items-center rounded px-1.5 text-white hover:text-white sm:min-h-0 ${y.year === shown ? "bg-white/20 font-semibold" : "underline-offset-2"}`}
         >

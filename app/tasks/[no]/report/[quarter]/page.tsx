@@ -85,7 +85,11 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
         report={report}
         isUnit={user.role === "unit"}
         outcome={outcome}
-        extraLinks={<Link href={`/tasks/${task.no}/targets`}>季度攻坚目标</Link>}
+        extraLinks={
+          <Link href={`/tasks/${task.no}/targets`} className="inline-flex min-h-11 items-center">
+            季度攻坚目标
+          </Link>
+        }
       />
 
       <ReportNodes subject={{ kind: "task", no: task.no }} period={period} user={user} today={today} />
