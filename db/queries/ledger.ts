@@ -216,7 +216,7 @@ export function loadLedger({ period, asOf, today, filter }: { period: PeriodRow;
       milestoneText: null,
       parts: project?.parts ?? [],
       coverage: coverage && { partId: coverage.partId, unit: coverage.unit, target: coverage.target },
-      derived: project && listDerivedPartValues(getDb(), { yearId: period.yearId, projectNo: project.no, parts: project.parts, asOf: period.endsOn }),
+      derived: project && listDerivedPartValues({ yearId: period.yearId, projectNo: project.no, parts: project.parts, asOf: period.endsOn }),
     };
   });
 }

@@ -46,7 +46,10 @@ const columns = {
 };
 
 /** The rows of the parts' registers in the year, by part id, in 镇/村/名称 order. */
-export function listRegisterItems(db: Pick<Tx, "select">, { yearId, partIds }: { yearId: number; partIds: readonly number[] }): Map<number, RegisterItemRow[]> {
+export function listRegisterItems(
+  { yearId, partIds }: { yearId: number; partIds: readonly number[] },
+  db: Pick<Tx, "select"> = getDb(),
+): Map<number, RegisterItemRow[]> {
   const out = new Map<number, RegisterItemRow[]>(partIds.map((id) => [id, []]));
   if (partIds.length === 0) return out;
   const rows = db
@@ -185,7 +188,7 @@ export function applyRegisterImport(
   input: Scope & { rows: readonly RegisterRow[]; actor: SessionUser; ip: string | null; now: number },
 ): RegisterImportResult {
   const { actor, now } = input;
-  const existing = listRegisterItems(tx, { yearId: input.yearId, partIds: [input.partId] }).get(input.partId) ?? [];
+  const existing = listRegisterItems({ yearId: input.yearId, partIds: [input.partId] }, tx).get(input.partId) ?? [];
   const plan = classifyImport(input.rows, existing);
   const audit = (id: number, before: RegisterRow | null, after: RegisterRow) =>
     writeAudit(tx, {
@@ -221,14 +224,14 @@ export function applyRegisterImport(
  * (lib/register.ts registerPartValues): what the quarterly report states for those parts.
  */
 export function listDerivedPartValues(
-  db: Pick<Tx, "select">,
   { yearId, projectNo, parts, asOf }: { yearId: number; projectNo: number; parts: readonly ProgressPart[]; asOf: string },
+  db: Pick<Tx, "select"> = getDb(),
 ): Map<number, Record<string, number>> {
   const driven = parts.filter((p) => {
     const kind = registerKindOf(projectNo, p.position);
     return kind !== null && drivesReport(kind);
   });
-  const items = listRegisterItems(db, { yearId, partIds: driven.map((p) => p.id) });
+  const items = listRegisterItems({ yearId, partIds: driven.map((p) => p.id) }, db);
   return new Map(driven.map((p) => [p.id, registerPartValues(p, items.get(p.id) ?? [], asOf)]));
 }
 

@@ -24,7 +24,6 @@ import { getProjectUnitIds } from "@/db/queries/reports";
 import { can } from "@/lib/permissions";
 import { SuggestionForm } from "@/app/deputies/_components/suggestion-form";
 import { SuggestionList } from "@/app/deputies/_components/suggestion-list";
-import { getDb } from "@/db/client";
 import { listDerivedPartValues } from "@/db/queries/register";
 import { REGISTER_PARTS } from "@/lib/register";
 
@@ -60,7 +59,7 @@ export default async function ProjectPage({ params }: Props) {
   const mayCompute = relocation && can(user, "compensation:read", { projectUnitIds: [...units.leadUnitIds, ...units.coopUnitIds] });
   const keepsRegister = REGISTER_PARTS.some((p) => p.projectNo === project.no);
   const derived =
-    progress && keepsRegister ? listDerivedPartValues(getDb(), { yearId: year.id, projectNo: project.no, parts: progress.parts, asOf: today }) : null;
+    progress && keepsRegister ? listDerivedPartValues({ yearId: year.id, projectNo: project.no, parts: progress.parts, asOf: today }) : null;
 
   return (
     <article className="space-y-4">

@@ -1,5 +1,4 @@
 import "server-only";
-import { getDb } from "@/db/client";
 import { listProgrammeYears } from "@/db/queries/programme-years";
 import { getRelocationPlan } from "@/db/queries/projects";
 import type { ProgressPart } from "@/db/queries/project-progress";
@@ -33,7 +32,7 @@ export function loadRegisterContext({ year, no }: { year: ProgrammeYear; no: num
     return kind ? [{ part, kind }] : [];
   });
   if (parts.length === 0) return null;
-  const items = listRegisterItems(getDb(), { yearId: year.id, partIds: parts.map((p) => p.part.id) });
+  const items = listRegisterItems({ yearId: year.id, partIds: parts.map((p) => p.part.id) });
   const units = getProjectUnitIds({ projectId: project.id });
   return {
     year,

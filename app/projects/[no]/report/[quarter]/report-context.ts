@@ -1,5 +1,4 @@
 import "server-only";
-import { getDb } from "@/db/client";
 import { listDerivedPartValues } from "@/db/queries/register";
 import { getPeriodByCode, listPeriods, type PeriodRow } from "@/db/queries/periods";
 import { listProjectProgress, type ProjectProgressData } from "@/db/queries/project-progress";
@@ -40,7 +39,7 @@ export function loadProjectReportContext(no: number, code: string): ProjectRepor
   const periods = listPeriods({ yearId: period.yearId });
   const prevPeriod = previousPeriod(periods, period);
   const prevReport = prevPeriod ? getSubmittedReportRecord({ subject: { projectId: project.id }, periodId: prevPeriod.id }) : null;
-  const derived = listDerivedPartValues(getDb(), { yearId: period.yearId, projectNo: project.no, parts: project.parts, asOf: period.endsOn });
+  const derived = listDerivedPartValues({ yearId: period.yearId, projectNo: project.no, parts: project.parts, asOf: period.endsOn });
   // A figure counted from a register is not typed, so there is nothing for the clerk to confirm.
   const typedParts = project.parts.filter((part) => !derived.has(part.id));
   return {
