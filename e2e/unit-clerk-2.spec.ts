@@ -93,7 +93,10 @@ test.describe("报告提交前的核对", () => {
     await loginAs(page, "supervisor");
     await page.goto("/supervision/review");
     // Each queued report's content is folded; the reviewer opens the one that carries the reason.
-    const report = page.locator("details").filter({ hasText: `单位说明：${REASON}` }).first();
+    const report = page
+      .locator("details")
+      .filter({ hasText: `单位说明：${REASON}` })
+      .first();
     await report.locator("summary").click();
     await expect(report.getByText(`单位说明：${REASON}`).first()).toBeVisible();
     await expect(report.getByText(LATE).first()).toBeVisible();

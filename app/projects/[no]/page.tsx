@@ -58,8 +58,7 @@ export default async function ProjectPage({ params }: Props) {
   const mayReadSuggestions = progress && can(user, "suggestion:read", { leadUnitIds: units.leadUnitIds });
   const mayCompute = relocation && can(user, "compensation:read", { projectUnitIds: [...units.leadUnitIds, ...units.coopUnitIds] });
   const keepsRegister = REGISTER_PARTS.some((p) => p.projectNo === project.no);
-  const derived =
-    progress && keepsRegister ? listDerivedPartValues({ yearId: year.id, projectNo: project.no, parts: progress.parts, asOf: today }) : null;
+  const derived = progress && keepsRegister ? listDerivedPartValues({ yearId: year.id, projectNo: project.no, parts: progress.parts, asOf: today }) : null;
 
   return (
     <article className="space-y-4">
