@@ -10,27 +10,37 @@ const row = (
   firstSubmittedDay: string | null,
   progress: "red" | "amber" | "green" | null,
   parts: Map<string, number> = new Map(),
-): BulletinRow => withUnits({
-  subject: { kind: "task", no, title: `任务${no}的目标`, section: "聚力强产业", sectionPosition: 1, leaders: ["杨盛"], leadUnits },
-  status: quarterStatus(
-    judgeProgress(
-      progress === null
-        ? null
-        : {
-            metrics: [],
-            nodes: progress === "red" ? [{ text: "完成签约", due: "2026-09-30", done: false, doneOn: null }] : [],
-            selfStatus: progress === "amber" ? "behind" : "onTrack",
-            problems: "",
-            review: "pending",
-          },
-      null,
-    ),
-    judgeReporting({ period, required: true, firstSubmittedDay }, "2026-12-01"),
-  ),
-}, parts);
+): BulletinRow =>
+  withUnits(
+    {
+      subject: { kind: "task", no, title: `任务${no}的目标`, section: "聚力强产业", sectionPosition: 1, leaders: ["杨盛"], leadUnits },
+      status: quarterStatus(
+        judgeProgress(
+          progress === null
+            ? null
+            : {
+                metrics: [],
+                nodes: progress === "red" ? [{ text: "完成签约", due: "2026-09-30", done: false, doneOn: null }] : [],
+                selfStatus: progress === "amber" ? "behind" : "onTrack",
+                problems: "",
+                review: "pending",
+              },
+          null,
+        ),
+        judgeReporting({ period, required: true, firstSubmittedDay }, "2026-12-01"),
+      ),
+    },
+    parts,
+  );
 const withUnits = (r: Omit<BulletinRow, "leadReporting">, parts: Map<string, number>): BulletinRow => ({
   ...r,
-  leadReporting: leadUnitsReporting({ leadUnits: r.subject.leadUnits, subject: { lamp: r.status.reporting, daysLate: r.status.daysLate }, period, partFirstSubmittedAt: parts, asOf: "2026-12-01" }),
+  leadReporting: leadUnitsReporting({
+    leadUnits: r.subject.leadUnits,
+    subject: { lamp: r.status.reporting, daysLate: r.status.daysLate },
+    period,
+    partFirstSubmittedAt: parts,
+    asOf: "2026-12-01",
+  }),
 });
 
 describe("the 季度通报's content", () => {

@@ -73,8 +73,8 @@ export interface OverdueEntry {
   override: OverrideFact | null;
   /** Quarters never reported though past due. */
   missingQuarters: string[];
-  /** The 逾期说明 of the latest due quarter when it was filed late. */
-  lateNote: string | null;
+  /** The 逾期说明 the unit gave with each quarter it filed late, first quarter first. */
+  lateNotes: { periodCode: string; text: string }[];
   reasons: { kind: EntryReasonKind; text: string }[];
   notices: NoticeFact[];
   /** Sorting keys, highest first. */
@@ -112,7 +112,7 @@ function entryFor(row: OverdueSubjectRow, notices: readonly NoticeFact[]): Overd
     computedProgress: judged?.status.computedProgress ?? "none",
     override: judged?.status.override ?? null,
     missingQuarters: missing.map((q) => q.periodCode),
-    lateNote: latestDue?.status.reporting === "late" ? latestDue.lateNote : null,
+    lateNotes: row.quarters.flatMap((q) => (q.lateNote ? [{ periodCode: q.periodCode, text: q.lateNote }] : [])),
     reasons,
     notices: [...notices],
     missingDays: Math.max(0, ...missing.map((q) => q.status.daysLate)),

@@ -32,7 +32,13 @@ function input(s: SubjectInfo, reportState: ReportState | null, submittedOn: str
     status,
     reportState: submitted ? reportState : reportState === "draft" ? "draft" : null,
     lastSubmittedAt: submitted ? at(submittedOn) : null,
-    leadReporting: leadUnitsReporting({ leadUnits: s.leadUnits, subject: { lamp: status.reporting, daysLate: status.daysLate }, period: q1, partFirstSubmittedAt: parts, asOf }),
+    leadReporting: leadUnitsReporting({
+      leadUnits: s.leadUnits,
+      subject: { lamp: status.reporting, daysLate: status.daysLate },
+      period: q1,
+      partFirstSubmittedAt: parts,
+      asOf,
+    }),
   };
 }
 

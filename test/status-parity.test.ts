@@ -292,7 +292,9 @@ describe.each(CASES)("$name", (c) => {
 
   it("/supervision: the submission matrix", () => {
     const quarters = listSubjectQuarters({ periods: [periodOf(c)], asOf: TODAY, today: TODAY, filter: { yearId: q3.yearId } });
-    const rows = matrixRows(quarters.map((q) => ({ subject: q.subject, status: q.status, reportState: q.reportState, lastSubmittedAt: null, leadReporting: q.leadReporting })));
+    const rows = matrixRows(
+      quarters.map((q) => ({ subject: q.subject, status: q.status, reportState: q.reportState, lastSubmittedAt: null, leadReporting: q.leadReporting })),
+    );
     const row = rows.find((r) => r.subject.key === subjectKey(c.subject))!;
     expect(lamps(row.status)).toEqual(expected(c));
     expect(

@@ -35,9 +35,12 @@ const form = (fields: Record<string, string>, attach: number[] = []) => {
 
 async function stagePdf(username: string, name: string): Promise<number> {
   await actAs(db, username);
-  const res = await upload(new Request(`http://localhost/api/evidence/uploads?name=${encodeURIComponent(name)}`, { method: "POST", body: new Blob([pdfBytes() as BlobPart]) }), {
-    params: Promise.resolve({}),
-  });
+  const res = await upload(
+    new Request(`http://localhost/api/evidence/uploads?name=${encodeURIComponent(name)}`, { method: "POST", body: new Blob([pdfBytes() as BlobPart]) }),
+    {
+      params: Promise.resolve({}),
+    },
+  );
   expect(res.status).toBe(201);
   return ((await res.json()) as { id: number }).id;
 }
@@ -98,7 +101,9 @@ describe("a livelihood project's 相关责任单位 writes 配合情况 with evi
   it("a revision tells nobody again; a second unit's note is grouped with the first in the lead unit's list", async () => {
     await actAs(db, "jtysj");
     const before = told("coop_note_added").length;
-    expect(await saveProjectCoopNote(undefined, form({ projectNo: "1", quarter: Q, version: "1", text: "已配合完成 14 座桥梁的安全排查。" }))).toMatchObject({ ok: true });
+    expect(await saveProjectCoopNote(undefined, form({ projectNo: "1", quarter: Q, version: "1", text: "已配合完成 14 座桥梁的安全排查。" }))).toMatchObject({
+      ok: true,
+    });
     expect(told("coop_note_added").length).toBe(before);
 
     await actAs(db, "zrzyj");
@@ -124,7 +129,12 @@ describe("a livelihood project's 相关责任单位 writes 配合情况 with evi
 
   it("removes a file from the note on request; the stored row stays", async () => {
     await actAs(db, "jtysj");
-    expect(await saveProjectCoopNote(undefined, form({ projectNo: "1", quarter: Q, version: "2", text: "已配合完成 14 座桥梁的安全排查。", removeAttachment: String(fileId) }))).toMatchObject({
+    expect(
+      await saveProjectCoopNote(
+        undefined,
+        form({ projectNo: "1", quarter: Q, version: "2", text: "已配合完成 14 座桥梁的安全排查。", removeAttachment: String(fileId) }),
+      ),
+    ).toMatchObject({
       ok: true,
     });
     expect(db.select({ removedAt: attachments.removedAt }).from(attachments).where(eq(attachments.id, fileId)).get()!.removedAt).not.toBeNull();

@@ -12,7 +12,14 @@ import type { NewAttachment } from "@/db/queries/attachments";
 import { formatDateTime } from "@/lib/format-time";
 import { coopNoteAdded, reportApproved, reportPartSubmitted, reportReturned, reportSubmitted } from "@/lib/notification-rules";
 import { canDraft, dayOfTimestamp } from "@/lib/periods";
-import { COOP_NOTE_MAX_CHARS, MAX_FILES_PER_SAVE, REPORT_CONFLICT_MESSAGE, REPORT_READ_ONLY_MESSAGE, TEXT_MAX_CHARS, type ReportIntent } from "@/lib/report-form";
+import {
+  COOP_NOTE_MAX_CHARS,
+  MAX_FILES_PER_SAVE,
+  REPORT_CONFLICT_MESSAGE,
+  REPORT_READ_ONLY_MESSAGE,
+  TEXT_MAX_CHARS,
+  type ReportIntent,
+} from "@/lib/report-form";
 import { compilerOf } from "@/lib/unit-reporting";
 import { LATE_NOTE_FIELD, needsLateNote, parseLateNote } from "@/lib/late-note";
 import { confirmWarnings, plausibilityWarnings, type PlausibilityInput, type PlausibilityWarning } from "@/lib/plausibility";

@@ -44,7 +44,13 @@ export function CoopNoteForm({ subject, quarter, version, text, attachments, dra
         errors={state?.errors?.text}
         required
       />
-      <KeptEvidence legend="配合情况佐证材料" attachments={attachments} uploads={kept.uploads} errors={state?.errors?.evidence} attachedWhen="点“保存配合情况”时附上" />
+      <KeptEvidence
+        legend="配合情况佐证材料"
+        attachments={attachments}
+        uploads={kept.uploads}
+        errors={state?.errors?.evidence}
+        attachedWhen="点“保存配合情况”时附上"
+      />
       <div className="flex flex-col gap-3 border-t pt-4 sm:flex-row sm:items-center">
         <Button type="submit" disabled={pending || kept.uploads.uploading}>
           {pending ? "正在保存…" : "保存配合情况"}

@@ -31,11 +31,7 @@ export function listCoopNotes({ subject, periodId }: { subject: ReportSubject; p
     updatedAt: coopNotes.updatedAt,
     updatedByName: users.displayName,
   };
-  const base = getDb()
-    .select(columns)
-    .from(coopNotes)
-    .innerJoin(units, eq(units.id, coopNotes.unitId))
-    .leftJoin(users, eq(users.id, coopNotes.updatedById));
+  const base = getDb().select(columns).from(coopNotes).innerJoin(units, eq(units.id, coopNotes.unitId)).leftJoin(users, eq(users.id, coopNotes.updatedById));
   const rows =
     "taskId" in subject
       ? base
@@ -56,8 +52,7 @@ export function listCoopNotes({ subject, periodId }: { subject: ReportSubject; p
 }
 
 export type CoopNoteWrite =
-  | { ok: true; noteId: number; version: number; before: { text: string } | null; after: { text: string } }
-  | { ok: false; reason: "conflict" | "staleUpload" };
+  { ok: true; noteId: number; version: number; before: { text: string } | null; after: { text: string } } | { ok: false; reason: "conflict" | "staleUpload" };
 
 /**
  * Writes a cooperating unit's note: created at version 1 when `expectedVersion` is 0,

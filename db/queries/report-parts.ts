@@ -157,7 +157,13 @@ export function listPartSubmissions({ periodIds }: { periodIds: readonly number[
   const out = new Map<string, Map<string, number>>();
   if (periodIds.length === 0) return out;
   const rows = getDb()
-    .select({ taskId: reportParts.taskId, projectId: reportParts.projectId, periodId: reportParts.periodId, unit: units.name, at: reportParts.firstSubmittedAt })
+    .select({
+      taskId: reportParts.taskId,
+      projectId: reportParts.projectId,
+      periodId: reportParts.periodId,
+      unit: units.name,
+      at: reportParts.firstSubmittedAt,
+    })
     .from(reportParts)
     .innerJoin(units, eq(units.id, reportParts.unitId))
     .where(and(inArray(reportParts.periodId, [...periodIds]), isNotNull(reportParts.firstSubmittedAt)))

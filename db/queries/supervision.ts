@@ -42,9 +42,7 @@ function listLateNotes({ periodIds }: { periodIds: readonly number[] }): Map<str
     .from(reports)
     .where(and(inArray(reports.periodId, [...periodIds]), isNotNull(reports.lateNote), isNotNull(reports.submittedAt)))
     .all();
-  return new Map(
-    rows.map((r) => [r.taskId !== null ? `task:${r.taskId}:${r.periodId}` : `project:${r.projectId}:${r.periodId}`, r.lateNote!] as const),
-  );
+  return new Map(rows.map((r) => [r.taskId !== null ? `task:${r.taskId}:${r.periodId}` : `project:${r.projectId}:${r.periodId}`, r.lateNote!] as const));
 }
 
 /** Notices open on the day (answered or not), by subject key, for "what was asked of whom". */

@@ -43,7 +43,10 @@ describe("periods", () => {
       ok: true,
       after: { dueOn: "2026-04-10" },
     });
-    expect(run((tx) => updatePeriodDueOn(tx, { periodId: q1.id, dueOn: "2026-04-12", expectedVersion: q1.version }))).toEqual({ ok: false, reason: "conflict" });
+    expect(run((tx) => updatePeriodDueOn(tx, { periodId: q1.id, dueOn: "2026-04-12", expectedVersion: q1.version }))).toEqual({
+      ok: false,
+      reason: "conflict",
+    });
     expect(seedPeriods(db, { year: 2026 })).toEqual({ created: 0 });
     expect(db.select({ dueOn: periods.dueOn }).from(periods).where(eq(periods.id, q1.id)).get()?.dueOn).toBe("2026-04-10");
   });
@@ -201,7 +204,9 @@ describe("配合情况 notes", () => {
       before: { text: "已完成项目审批" },
     });
     expect(run((tx) => saveCoopNote(tx, { ...args, text: "过期", expectedVersion: 1 }))).toEqual({ ok: false, reason: "conflict" });
-    expect(listCoopNotes({ subject: { taskId: f.taskId }, periodId: f.periods.q1 })).toMatchObject([{ unitName: "发改局", text: "审批并拨付资金", version: 2 }]);
+    expect(listCoopNotes({ subject: { taskId: f.taskId }, periodId: f.periods.q1 })).toMatchObject([
+      { unitName: "发改局", text: "审批并拨付资金", version: 2 },
+    ]);
   });
 });
 
