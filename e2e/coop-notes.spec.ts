@@ -55,8 +55,10 @@ test.describe("相关责任单位的配合情况", () => {
 
   test("a unit with no part in the project gets the Chinese 403 page for the file", async ({ page }) => {
     await loginAs(page, "fgj");
-    const res = await page.goto(fileHref);
-    expect(res?.status()).toBe(403);
-    await expect(page.getByRole("heading", { name: "无权限访问" })).toBeVisible();
+    // Opened as a link (the browser asks for HTML): the refusal is a small Chinese page, not JSON.
+    const res = await page.request.get(fileHref, { headers: { accept: "text/html" } });
+    expect(res.status()).toBe(403);
+    expect(res.headers()["content-type"]).toContain("text/html");
+    expect(await res.text()).toContain("<h1>无权限访问</h1>");
   });
 });
