@@ -17,7 +17,7 @@ import { env } from "@/lib/env";
 import { storeEvidence } from "@/db/evidence-store";
 import { insertNotice, insertNoticeAttachment, insertNoticeEvent } from "@/db/queries/notices";
 import { saveReportDraft } from "@/db/queries/report-writes";
-import { notifications, sessions, taskUnits, units, users } from "@/db/schema";
+import { notifications, sessions, tasks, taskUnits, units, users } from "@/db/schema";
 import { insertStagedUpload } from "@/db/queries/attachments";
 import { saveCoopNote } from "@/db/queries/coop-notes";
 import type { QuarterStatusJson } from "@/lib/status-api";
@@ -80,7 +80,14 @@ export async function routeCases(db: Db): Promise<EntryCase[]> {
     { behavior: "immediate" },
   );
   // A 配合情况 with a file, written by the task's first cooperating unit with an account (the matrix's unitOwn).
-  const [coopTaskNo] = taskNos(db, { unitId: zjj, role: "coop" }) as [number];
+  const coopTaskNo = db
+    .select({ no: tasks.no })
+    .from(taskUnits)
+    .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
+    .innerJoin(users, and(eq(users.unitId, taskUnits.unitId), eq(users.role, "unit")))
+    .where(eq(taskUnits.role, "coop"))
+    .orderBy(tasks.no)
+    .get()!.no;
   const coopUnits = new Set(
     db
       .select({ unitId: taskUnits.unitId })
