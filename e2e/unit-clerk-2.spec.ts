@@ -2,7 +2,9 @@
 // missing, a figure above the annual target is confirmed with a reason and a late quarter gets
 // its 逾期说明 (both refused by the server until given, then shown to the 督查室), filing settles
 // the quarter's 逾期未报 reminder, the PDF evidence opens in a sandbox, and the lead unit names
-// the towns a "相关镇政府、街道办" descriptor reaches, which then see the task as cooperating.
+// the towns a "相关镇政府、街道办" descriptor reaches, which then see the task as cooperating; the
+// 逾期说明 is on the 督查室's overdue list and its export.
+import ExcelJS from "exceljs";
 import type { Page } from "@playwright/test";
 import { expect, loginAs, test } from "./fixtures";
 
@@ -100,6 +102,23 @@ test.describe("报告提交前的核对", () => {
     await report.locator("summary").click();
     await expect(report.getByText(`单位说明：${REASON}`).first()).toBeVisible();
     await expect(report.getByText(LATE).first()).toBeVisible();
+  });
+
+  test("the 督查室's overdue list shows the quarter's 逾期说明, and so does its Excel export", async ({ page }) => {
+    await loginAs(page, "supervisor");
+    await page.goto("/supervision/overdue");
+    await expect(page.getByTestId("overdue-late-note").filter({ hasText: `逾期说明（二季度）：${LATE}` })).toBeVisible();
+    const res = await page.request.get("/api/supervision/overdue/export");
+    expect(res.status()).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await res.body()) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const column = header.indexOf("逾期说明");
+    expect(column).toBeGreaterThan(0);
+    const cells: string[] = [];
+    sheet.eachRow((row) => cells.push(String(row.getCell(column).value ?? "")));
+    expect(cells).toContain(`二季度：${LATE}`);
   });
 
   test("the lead unit names a town for 相关镇政府、街道办, which then sees task 27 as cooperating", async ({ page, browser }) => {

@@ -103,6 +103,7 @@ const PERMISSION_LABEL: Record<Action, string> = {
   "nodes:edit": "设定月度推进节点",
   "nodes:done": "标记月度推进节点完成",
   "coopNote:edit": "填写配合情况",
+  "coopNote:read": "查看配合情况",
   "attachment:read": "查看佐证材料",
   "notice:issue": "发出催办/督办",
   "notice:read": "查看通知附件",

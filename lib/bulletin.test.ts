@@ -1,25 +1,46 @@
 import { describe, expect, it } from "vitest";
 import { bulletinDocNo, bulletinSections, bulletinTitle, unitsWith, type BulletinRow } from "./bulletin";
 import { judgeProgress, judgeReporting, quarterStatus } from "./quarter-status";
+import { leadUnitsReporting } from "./unit-reporting";
 
 const period = { code: "2026Q3", quarter: 3, startsOn: "2026-07-01", endsOn: "2026-09-30", dueOn: "2026-10-10" };
-const row = (no: number, leadUnits: string[], firstSubmittedDay: string | null, progress: "red" | "amber" | "green" | null): BulletinRow => ({
-  subject: { kind: "task", no, title: `任务${no}的目标`, section: "聚力强产业", sectionPosition: 1, leaders: ["杨盛"], leadUnits },
-  status: quarterStatus(
-    judgeProgress(
-      progress === null
-        ? null
-        : {
-            metrics: [],
-            nodes: progress === "red" ? [{ text: "完成签约", due: "2026-09-30", done: false, doneOn: null }] : [],
-            selfStatus: progress === "amber" ? "behind" : "onTrack",
-            problems: "",
-            review: "pending",
-          },
-      null,
-    ),
-    judgeReporting({ period, required: true, firstSubmittedDay }, "2026-12-01"),
-  ),
+const row = (
+  no: number,
+  leadUnits: string[],
+  firstSubmittedDay: string | null,
+  progress: "red" | "amber" | "green" | null,
+  parts: Map<string, number> = new Map(),
+): BulletinRow =>
+  withUnits(
+    {
+      subject: { kind: "task", no, title: `任务${no}的目标`, section: "聚力强产业", sectionPosition: 1, leaders: ["杨盛"], leadUnits },
+      status: quarterStatus(
+        judgeProgress(
+          progress === null
+            ? null
+            : {
+                metrics: [],
+                nodes: progress === "red" ? [{ text: "完成签约", due: "2026-09-30", done: false, doneOn: null }] : [],
+                selfStatus: progress === "amber" ? "behind" : "onTrack",
+                problems: "",
+                review: "pending",
+              },
+          null,
+        ),
+        judgeReporting({ period, required: true, firstSubmittedDay }, "2026-12-01"),
+      ),
+    },
+    parts,
+  );
+const withUnits = (r: Omit<BulletinRow, "leadReporting">, parts: Map<string, number>): BulletinRow => ({
+  ...r,
+  leadReporting: leadUnitsReporting({
+    leadUnits: r.subject.leadUnits,
+    subject: { lamp: r.status.reporting, daysLate: r.status.daysLate },
+    period,
+    partFirstSubmittedAt: parts,
+    asOf: "2026-12-01",
+  }),
 });
 
 describe("the 季度通报's content", () => {
@@ -29,12 +50,26 @@ describe("the 季度通报's content", () => {
     row(3, ["工信局"], "2026-10-05", "amber"),
     row(4, ["工信局"], "2026-10-05", "green"),
   ];
+  // 工信局 compiled and filed on time; 财政局 sent its part late, 商务局 never sent one.
+  const coLed = row(5, ["工信局", "财政局", "商务局"], "2026-10-05", "green", new Map([["财政局", Date.parse("2026-10-15T10:00:00+08:00")]]));
 
   it("names the units for 迟报 and 逾期未报, each with its subjects", () => {
     expect(unitsWith(rows, "late")).toEqual([{ unit: "发改局", items: ["第1项迟报 10 天"] }]);
     expect(unitsWith(rows, "missing")).toEqual([
       { unit: "发改局", items: ["第2项"] },
       { unit: "财政局", items: ["第2项"] },
+    ]);
+  });
+
+  it("names a co-lead unit by its own part: late or missing though the compiler filed on time", () => {
+    expect(unitsWith([...rows, coLed], "late")).toEqual([
+      { unit: "发改局", items: ["第1项迟报 10 天"] },
+      { unit: "财政局", items: ["第5项迟报 5 天"] },
+    ]);
+    expect(unitsWith([...rows, coLed], "missing")).toEqual([
+      { unit: "发改局", items: ["第2项"] },
+      { unit: "财政局", items: ["第2项"] },
+      { unit: "商务局", items: ["第5项"] },
     ]);
   });
 

@@ -6,6 +6,7 @@ import { summarize, type Summary } from "./dashboard";
 import { formatChineseDate } from "./format-date";
 import type { NoticeDisplayState } from "./notice-state";
 import { quarterLabel, quarterShort } from "./periods";
+import type { LeadUnitReporting } from "./unit-reporting";
 import type { QuarterStatus } from "./quarter-status";
 import { subjectLabel, type SubjectInfo } from "./subject";
 import { PROGRESS_LABEL, REPORTING_LABEL } from "./vocabulary";
@@ -13,6 +14,8 @@ import { PROGRESS_LABEL, REPORTING_LABEL } from "./vocabulary";
 export interface BulletinRow {
   subject: SubjectInfo;
   status: QuarterStatus;
+  /** Each lead unit's own 报送 (lib/unit-reporting.ts leadUnitsReporting). */
+  leadReporting: readonly LeadUnitReporting[];
 }
 
 export interface BulletinNotice {
@@ -67,13 +70,15 @@ export function bulletinCounts(rows: readonly BulletinRow[]): Summary {
   return summarize(rows.map((r) => ({ subject: r.subject, status: r.status, reportState: null, previous: null })));
 }
 
-/** Lead units with the subjects whose 报送 lamp is `lamp`, in the order units first appear. */
+/** Lead units whose own 报送 on a subject is `lamp` (a co-lead by its part), in the order units first appear. */
 export function unitsWith(rows: readonly BulletinRow[], lamp: "late" | "missing"): { unit: string; items: string[] }[] {
   const out = new Map<string, string[]>();
   for (const r of rows) {
-    if (r.status.reporting !== lamp) continue;
-    const item = lamp === "late" ? `${subjectLabel(r.subject)}迟报 ${r.status.daysLate} 天` : subjectLabel(r.subject);
-    for (const unit of r.subject.leadUnits) out.set(unit, [...(out.get(unit) ?? []), item]);
+    for (const own of r.leadReporting) {
+      if (own.lamp !== lamp) continue;
+      const item = lamp === "late" ? `${subjectLabel(r.subject)}迟报 ${own.daysLate} 天` : subjectLabel(r.subject);
+      out.set(own.unit, [...(out.get(own.unit) ?? []), item]);
+    }
   }
   return [...out].map(([unit, items]) => ({ unit, items }));
 }

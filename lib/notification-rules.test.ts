@@ -157,6 +157,20 @@ describe("reminders as listed", () => {
     ]);
   });
 
+  it("groups the new 配合情况 of one subject's quarter, and keeps other quarters and subjects apart", () => {
+    const items = [
+      n(9, "coop-note:project:1:2026Q4:31"),
+      n(8, "coop-note:project:1:2026Q4:30"),
+      n(7, "coop-note:project:1:2026Q3:12"),
+      n(6, "coop-note:task:1:2026Q4:29"),
+    ];
+    expect(groupReminders(items).map((x) => [x.id, x.title])).toEqual([
+      [9, "提醒9（本季度另有 1 个配合单位填写了配合情况）"],
+      [7, "提醒7"],
+      [6, "提醒6"],
+    ]);
+  });
+
   it("settles both the due-soon and the overdue reminder of the filed quarter", () => {
     expect(reminderKeys("task:27", "2026Q2")).toEqual(["report-overdue:task:27:2026Q2", "report-due:task:27:2026Q2"]);
   });

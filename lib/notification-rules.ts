@@ -12,6 +12,7 @@ import type { ReportingLamp } from "./vocabulary";
 export type NotificationKind =
   | "report_submitted"
   | "report_part_submitted"
+  | "coop_note_added"
   | "report_approved"
   | "report_returned"
   | "notice_issued"
@@ -31,6 +32,7 @@ export type NotificationKind =
 export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
   report_submitted: "报告待审核",
   report_part_submitted: "共同牵头单位报送",
+  coop_note_added: "配合情况",
   report_approved: "报告通过",
   report_returned: "报告退回",
   notice_issued: "新督办事项",
@@ -174,6 +176,27 @@ export function reportPartSubmitted(args: {
       title: `${args.unitName}已报送${args.subject} ${quarterShort(args.periodCode)} 本单位负责部分，请汇总到报告中`,
       link: args.link,
       dedupeKey: `report-part:${args.partId}:v${args.version}`,
+    }),
+  };
+}
+
+/** A cooperating unit wrote its 配合情况 for a quarter: the lead units read it into their report. */
+export function coopNoteAdded(args: {
+  noteId: number;
+  unitName: string;
+  subject: string;
+  subjectKey: string;
+  periodCode: string;
+  leadUnitIds: readonly number[];
+  link: string;
+}): PlannedNotification {
+  return {
+    audience: { kind: "units", unitIds: args.leadUnitIds },
+    message: message({
+      kind: "coop_note_added",
+      title: `${args.unitName}填写了${args.subject} ${quarterShort(args.periodCode)} 配合情况`,
+      link: args.link,
+      dedupeKey: `coop-note:${args.subjectKey}:${args.periodCode}:${args.noteId}`,
     }),
   };
 }
@@ -383,6 +406,23 @@ export function reminderKeys(subjectKey: string, periodCode: string): string[] {
 }
 
 const OVERDUE_KEY = /^report-overdue:((?:task|project):\d+):/;
+/** New 配合情况 of one subject's quarter, whichever unit wrote them. */
+const COOP_NOTE_KEY = /^(coop-note:(?:task|project):\d+:\d{4}Q[1-4]):/;
+
+/** The open entries that read as one: a subject's 逾期未报 quarters, a quarter's new 配合情况. */
+const GROUPS: { key: RegExp; more: (n: number) => string }[] = [
+  { key: OVERDUE_KEY, more: (n) => `（该事项另有 ${n} 个季度逾期未报）` },
+  { key: COOP_NOTE_KEY, more: (n) => `（本季度另有 ${n} 个配合单位填写了配合情况）` },
+];
+
+const groupOf = (n: ListedNotification) => {
+  if (n.resolved || !n.dedupeKey) return undefined;
+  for (const g of GROUPS) {
+    const key = g.key.exec(n.dedupeKey)?.[1];
+    if (key) return { key, more: g.more };
+  }
+  return undefined;
+};
 
 export interface ListedNotification {
   id: number;
@@ -393,13 +433,14 @@ export interface ListedNotification {
 
 /**
  * The list as a person reads it: a settled reminder says so, and the open "逾期未报" reminders
- * of one subject (several quarters) become one entry, the newest, saying how many more there are.
+ * of one subject (several quarters) become one entry, the newest, saying how many more there are;
+ * so do the new 配合情况 of one subject's quarter.
  * `items` come newest first.
  */
 export function groupReminders<T extends ListedNotification>(items: readonly T[]): T[] {
   const open = new Map<string, T[]>();
   for (const n of items) {
-    const key = !n.resolved && n.dedupeKey ? OVERDUE_KEY.exec(n.dedupeKey)?.[1] : undefined;
+    const key = groupOf(n)?.key;
     if (key) open.set(key, [...(open.get(key) ?? []), n]);
   }
   const out: T[] = [];
@@ -408,10 +449,10 @@ export function groupReminders<T extends ListedNotification>(items: readonly T[]
       out.push({ ...n, title: `${n.title}（已报送，提醒已自动处理）` });
       continue;
     }
-    const key = n.dedupeKey ? OVERDUE_KEY.exec(n.dedupeKey)?.[1] : undefined;
-    const group = key ? open.get(key) : undefined;
-    if (!group || group.length === 1) out.push(n);
-    else if (group[0] === n) out.push({ ...n, title: `${n.title}（该事项另有 ${group.length - 1} 个季度逾期未报）` });
+    const g = groupOf(n);
+    const group = g ? open.get(g.key) : undefined;
+    if (!g || !group || group.length === 1) out.push(n);
+    else if (group[0] === n) out.push({ ...n, title: `${n.title}${g.more(group.length - 1)}` });
   }
   return out;
 }

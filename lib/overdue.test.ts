@@ -13,7 +13,7 @@ function subject(no: number, extra: Partial<SubjectInfo> = {}): SubjectInfo {
   return { kind: "task", no, title: `任务${no}`, section: "聚力提品质", sectionPosition: 3, leaders: ["李亚江"], leadUnits: ["城管局"], ...extra };
 }
 
-type QuarterCase = { submittedOn?: string; metrics?: JudgedMetric[]; override?: OverrideFact };
+type QuarterCase = { submittedOn?: string; metrics?: JudgedMetric[]; override?: OverrideFact; lateNote?: string };
 
 /** A subject's year as lib/quarter-status.ts judges it on `asOf`; quarters not given had no submission. */
 function row(s: SubjectInfo, asOf: string, quarters: Partial<Record<1 | 2 | 3 | 4, QuarterCase>> = {}): OverdueSubjectRow {
@@ -29,7 +29,12 @@ function row(s: SubjectInfo, asOf: string, quarters: Partial<Record<1 | 2 | 3 | 
         submitted: known ? { metrics: q?.metrics ?? [], nodes: [], selfStatus: "onTrack", problems: "无", review: "pending" } : null,
         override: q?.override ?? null,
       };
-      return { periodCode: period.code, status: judgeQuarter(facts, asOf), reportState: known ? "submitted" : null };
+      return {
+        periodCode: period.code,
+        status: judgeQuarter(facts, asOf),
+        reportState: known ? "submitted" : null,
+        lateNote: known ? (q?.lateNote ?? null) : null,
+      };
     }),
   };
 }
@@ -52,7 +57,15 @@ describe("buildOverdueList", () => {
       none,
     );
     expect(entry?.reasons).toEqual([{ kind: "late", text: "二季度迟报 4 天" }]);
-    expect(entry).toMatchObject({ reporting: "late", progress: "green", periodCode: "2026Q2" });
+    expect(entry).toMatchObject({ reporting: "late", progress: "green", periodCode: "2026Q2", lateNotes: [] });
+  });
+
+  it("carries the 逾期说明 of each quarter filed late, also while a later quarter is 逾期未报", () => {
+    const late = { submittedOn: "2026-07-09", lateNote: "汛期抢险，材料晚交" };
+    const [entry] = buildOverdueList([row(subject(1), "2026-07-20", { 1: { submittedOn: "2026-04-02" }, 2: late })], none);
+    expect(entry).toMatchObject({ reporting: "late", lateNotes: [{ periodCode: "2026Q2", text: "汛期抢险，材料晚交" }] });
+    const [later] = buildOverdueList([row(subject(1), "2026-10-20", { 1: { submittedOn: "2026-04-02" }, 2: late })], none);
+    expect(later).toMatchObject({ reporting: "missing", missingQuarters: ["2026Q3"], lateNotes: [{ periodCode: "2026Q2", text: "汛期抢险，材料晚交" }] });
   });
 
   it("spells out a metric behind plan in its latest judged quarter", () => {

@@ -12,6 +12,8 @@ export interface OverdueQuarter {
   periodCode: string;
   status: QuarterStatus;
   reportState: ReportState | null;
+  /** The unit's 逾期说明, given when the report was first submitted after its due day. */
+  lateNote: string | null;
 }
 
 export interface OverdueSubjectRow {
@@ -71,6 +73,8 @@ export interface OverdueEntry {
   override: OverrideFact | null;
   /** Quarters never reported though past due. */
   missingQuarters: string[];
+  /** The 逾期说明 the unit gave with each quarter it filed late, first quarter first. */
+  lateNotes: { periodCode: string; text: string }[];
   reasons: { kind: EntryReasonKind; text: string }[];
   notices: NoticeFact[];
   /** Sorting keys, highest first. */
@@ -108,6 +112,7 @@ function entryFor(row: OverdueSubjectRow, notices: readonly NoticeFact[]): Overd
     computedProgress: judged?.status.computedProgress ?? "none",
     override: judged?.status.override ?? null,
     missingQuarters: missing.map((q) => q.periodCode),
+    lateNotes: row.quarters.flatMap((q) => (q.lateNote ? [{ periodCode: q.periodCode, text: q.lateNote }] : [])),
     reasons,
     notices: [...notices],
     missingDays: Math.max(0, ...missing.map((q) => q.status.daysLate)),

@@ -92,6 +92,13 @@ const matrix: [string, Permission, Persona[]][] = [
   ["read the quarter-status API", ["status:read"], ["admin", "leader", "mayor", "supervisor", "unit"]],
   ["write 配合情况 as cooperating unit", ["coopNote:edit", { coopUnitIds: own }], ["unit"]],
   ["write 配合情况 for a task the unit does not cooperate on", ["coopNote:edit", { coopUnitIds: other }], []],
+  ["read the own unit's 配合情况", ["coopNote:read", { leadUnitIds: other, noteUnitId: OWN_UNIT }], ["admin", "leader", "mayor", "supervisor", "unit"]],
+  [
+    "read a 配合情况 on a subject the own unit leads",
+    ["coopNote:read", { leadUnitIds: coLed, noteUnitId: OTHER_UNIT }],
+    ["admin", "leader", "mayor", "supervisor", "unit"],
+  ],
+  ["read another cooperating unit's 配合情况", ["coopNote:read", { leadUnitIds: [12], noteUnitId: OTHER_UNIT }], ["admin", "leader", "mayor", "supervisor"]],
   ["issue notices", ["notice:issue"], ["supervisor"]],
   ["read the files of a notice addressed to own unit", ["notice:read", { addresseeUnitIds: own }], ["admin", "leader", "mayor", "supervisor", "unit"]],
   ["read the files of another unit's notice", ["notice:read", { addresseeUnitIds: other }], ["admin", "leader", "mayor", "supervisor"]],

@@ -95,6 +95,11 @@ export type ResourceFor = {
   "targets:lock": undefined;
   /** 配合情况 notes of a cooperating unit (a task's 配合单位, a project's 相关责任单位). */
   "coopNote:edit": { coopUnitIds: UnitIds };
+  /**
+   * Read a 配合情况 and open its evidence: those who oversee the programme, the subject's lead
+   * units (they work it into the report) and the unit that wrote it; not the other cooperating units.
+   */
+  "coopNote:read": { leadUnitIds: UnitIds; noteUnitId: number };
   "attachment:read": undefined;
   /** Issue a 催办/督办 notice, including escalating an overdue one. */
   "notice:issue": undefined;
@@ -201,6 +206,8 @@ export function can(user: SessionUser | null, ...permission: Permission): boolea
       return ownsOneOf(user, permission[1].unitIds);
     case "coopNote:edit":
       return ownsOneOf(user, permission[1].coopUnitIds);
+    case "coopNote:read":
+      return overseer(user) || ownsOneOf(user, [...permission[1].leadUnitIds, permission[1].noteUnitId]);
     case "notice:read":
       return overseer(user) || ownsOneOf(user, permission[1].addresseeUnitIds);
     case "notice:replies":

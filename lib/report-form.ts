@@ -7,6 +7,8 @@ import { isValidDay } from "./periods";
 import { SELF_STATUS, type SelfStatus } from "./vocabulary";
 
 export const TEXT_MAX_CHARS = 5000;
+/** A 配合情况 is a short account of one unit's share. */
+export const COOP_NOTE_MAX_CHARS = 2000;
 
 export const reportField = {
   metric: (metricId: number) => `metric.${metricId}`,

@@ -3,6 +3,7 @@ import { defaultPeriods } from "./periods";
 import { judgeQuarter } from "./quarter-status";
 import type { SubjectInfo } from "./subject";
 import { countByUnit, countRows, groupBySection, matrixRows, type MatrixInput } from "./submission-matrix";
+import { leadUnitsReporting } from "./unit-reporting";
 import type { ReportState } from "./vocabulary";
 
 const q1 = defaultPeriods(2026)[0]!; // due 2026-04-05
@@ -12,7 +13,7 @@ function subject(no: number, section: string, sectionPosition: number, leadUnits
   return { kind, no, title: "", section, sectionPosition, leaders: [], leadUnits };
 }
 
-function input(s: SubjectInfo, reportState: ReportState | null, submittedOn: string | null, asOf: string): MatrixInput {
+function input(s: SubjectInfo, reportState: ReportState | null, submittedOn: string | null, asOf: string, parts = new Map<string, number>()): MatrixInput {
   const submitted = submittedOn !== null && submittedOn <= asOf;
   const status = judgeQuarter(
     {
@@ -31,6 +32,13 @@ function input(s: SubjectInfo, reportState: ReportState | null, submittedOn: str
     status,
     reportState: submitted ? reportState : reportState === "draft" ? "draft" : null,
     lastSubmittedAt: submitted ? at(submittedOn) : null,
+    leadReporting: leadUnitsReporting({
+      leadUnits: s.leadUnits,
+      subject: { lamp: status.reporting, daysLate: status.daysLate },
+      period: q1,
+      partFirstSubmittedAt: parts,
+      asOf,
+    }),
   };
 }
 
@@ -91,5 +99,25 @@ describe("submission matrix", () => {
       ["发改局", 2, 1, 1],
       ["工信局", 2, 1, 1],
     ]);
+  });
+
+  it("counts a co-lead unit as 已报 by its own part, not because the compiler filed", () => {
+    // 住建局 compiles task 54 and filed; 城管局 sent its part late, 应急局 has sent nothing.
+    const coLed = subject(54, "聚力提品质", 3, ["住建局", "城管局", "应急局"]);
+    const row = (asOf: string) => input(coLed, "submitted", "2026-04-02", asOf, new Map([["城管局", at("2026-04-08")]]));
+    const counts = (asOf: string) => countByUnit(matrixRows([row(asOf)])).map((u) => [u.unit, u.reported, u.onTime, u.late, u.overdueMissing]);
+    expect(counts("2026-04-10")).toEqual([
+      ["应急局", 0, 0, 0, 1],
+      ["住建局", 1, 1, 0, 0],
+      ["城管局", 1, 0, 1, 0],
+    ]);
+    // Before the part was sent, 城管局 was still 未报 though the report was in.
+    expect(counts("2026-04-06")).toEqual([
+      ["城管局", 0, 0, 0, 1],
+      ["应急局", 0, 0, 0, 1],
+      ["住建局", 1, 1, 0, 0],
+    ]);
+    // The subject itself is counted once, by the report.
+    expect(countRows(matrixRows([row("2026-04-10")]))).toMatchObject({ due: 1, reported: 1, onTime: 1 });
   });
 });

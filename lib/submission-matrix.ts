@@ -4,6 +4,7 @@
 // matrix for a past day shows what was known that day.
 import type { QuarterStatus } from "./quarter-status";
 import { compareSubjects, subjectKey, subjectLabel, type SubjectInfo } from "./subject";
+import type { LeadUnitReporting } from "./unit-reporting";
 import type { ReportingLamp, ReportState } from "./vocabulary";
 
 export interface MatrixInput {
@@ -11,6 +12,8 @@ export interface MatrixInput {
   status: QuarterStatus;
   reportState: ReportState | null;
   lastSubmittedAt: number | null;
+  /** Each lead unit's own 报送 (lib/unit-reporting.ts leadUnitsReporting). */
+  leadReporting: readonly LeadUnitReporting[];
 }
 
 export interface MatrixRow extends MatrixInput {
@@ -124,16 +127,18 @@ export function groupBySection(rows: readonly MatrixRow[]): MatrixSection[] {
 }
 
 /**
- * Counts per lead unit (a task led by two units counts for both), the units with the
- * most overdue reports first, then by fewest reported, then in the order given.
+ * Counts per lead unit (a task led by two units counts for both, each by its own 报送: the
+ * compiler by the report, a co-lead by its part), the units with the most overdue reports
+ * first, then by fewest reported, then in the order given.
  */
 export function countByUnit(rows: readonly MatrixRow[], unitOrder: readonly string[] = []): UnitCounts[] {
   const byUnit = new Map<string, MatrixRow[]>();
   for (const row of rows) {
-    for (const unit of row.subject.leadUnits) {
+    for (const { unit, lamp } of row.leadReporting) {
+      const own = { ...row, reporting: lamp };
       const list = byUnit.get(unit);
-      if (list) list.push(row);
-      else byUnit.set(unit, [row]);
+      if (list) list.push(own);
+      else byUnit.set(unit, [own]);
     }
   }
   const rank = (u: string) => {

@@ -48,3 +48,31 @@ export function unitReporting({
   const judged = judgeReporting({ period, required: true, firstSubmittedDay: day !== null && day <= asOf ? day : null }, asOf);
   return { lamp: judged.lamp, daysLate: judged.daysLate };
 }
+
+export interface LeadUnitReporting extends UnitReporting {
+  unit: string;
+}
+
+/**
+ * Each lead unit's own 报送 on a subject's quarter, in gazette order: the compiler (listed first)
+ * by the report, every co-lead unit by its own part (`partFirstSubmittedAt`, by unit name), never
+ * by the compiler's filing. Every per-unit count (督查室 填报情况, 通报) reads this.
+ */
+export function leadUnitsReporting({
+  leadUnits,
+  subject,
+  period,
+  partFirstSubmittedAt,
+  asOf,
+}: {
+  leadUnits: readonly string[];
+  subject: UnitReporting;
+  period: PeriodLike;
+  partFirstSubmittedAt: ReadonlyMap<string, number>;
+  asOf: string;
+}): LeadUnitReporting[] {
+  return leadUnits.map((unit, i) => ({
+    unit,
+    ...unitReporting({ duty: i === 0 ? "compile" : "part", subject, period, partFirstSubmittedAt: partFirstSubmittedAt.get(unit) ?? null, asOf }),
+  }));
+}

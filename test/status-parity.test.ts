@@ -33,6 +33,7 @@ import { listProjectProgress } from "@/db/queries/project-progress";
 import { writeNodeSet } from "@/db/queries/monthly-nodes";
 import { reviewReport, saveReportDraft, submitReport, type DraftContent } from "@/db/queries/report-writes";
 import { listSubjectQuarters } from "@/db/queries/status-board";
+import { savePart } from "@/db/queries/report-parts";
 import { listUnitTodo } from "@/app/my/todo-view";
 import { listSubjects } from "@/db/queries/subjects";
 import { rebuildQuarterStatus } from "@/db/status/store";
@@ -40,7 +41,7 @@ import { metrics, tasks, users } from "@/db/schema";
 import { seedAll } from "@/db/seed/run";
 import { applyDrill, EMPTY_DRILL } from "@/lib/dashboard";
 import { subjectKey, type SubjectRef } from "@/lib/subject";
-import { countRows, matrixRows } from "@/lib/submission-matrix";
+import { countByUnit, countRows, matrixRows } from "@/lib/submission-matrix";
 import { PROGRESS_LABEL, REPORTING_LABEL, type ProgressLamp, type ReportingLamp } from "@/lib/vocabulary";
 import { addSession, migratedAppDb, TEST_TOTP_SECRET } from "@/test/app-db";
 import { sessionCookie, setRequest } from "@/test/next-request";
@@ -291,7 +292,9 @@ describe.each(CASES)("$name", (c) => {
 
   it("/supervision: the submission matrix", () => {
     const quarters = listSubjectQuarters({ periods: [periodOf(c)], asOf: TODAY, today: TODAY, filter: { yearId: q3.yearId } });
-    const rows = matrixRows(quarters.map((q) => ({ subject: q.subject, status: q.status, reportState: q.reportState, lastSubmittedAt: null })));
+    const rows = matrixRows(
+      quarters.map((q) => ({ subject: q.subject, status: q.status, reportState: q.reportState, lastSubmittedAt: null, leadReporting: q.leadReporting })),
+    );
     const row = rows.find((r) => r.subject.key === subjectKey(c.subject))!;
     expect(lamps(row.status)).toEqual(expected(c));
     expect(
@@ -421,6 +424,68 @@ describe.each(CASES)("$name (the 台账 and the 季度通报)", (c) => {
       const row = brief.rows.find((r) => subjectKey(r.subject) === subjectKey(c.subject))!;
       expect(lamps(row.status)).toEqual(expected(c));
       expect(brief.red.some((r) => subjectKey(r.subject) === subjectKey(c.subject))).toBe(c.progress === "red");
+    }
+  });
+});
+
+describe("per-unit 报送 of a co-led task: each co-lead unit by its own part, the compiler by the report", () => {
+  // Task 54 has 12 lead units: the first compiles and files on time; the second sends its part
+  // after the due day; the third sends nothing. Kept inside a savepoint: the cases above stay as seeded.
+  it("the /supervision 按牵头单位 table and the 季度通报's 迟报 / 逾期未报 lists agree", () => {
+    db.$client.exec("SAVEPOINT co_led");
+    try {
+      const subject = listSubjects({ yearId: q3.yearId, only: { kind: "task", no: 54 } })[0]!;
+      const [compiler, lateUnit, silentUnit] = subject.leadUnits as [string, string, string];
+      const lateId = subject.leadUnitIds[1]!;
+      const lateUser = db.select({ id: users.id }).from(users).where(eq(users.unitId, lateId)).get()!.id;
+      const lateDay = "2026-10-20";
+      expect(lateDay > q3.dueOn).toBe(true);
+      // Written before the compiled report (a part is refused once the report is submitted); the times say what happened when.
+      const sent = db.transaction(
+        (tx) =>
+          savePart(tx, {
+            subject: { taskId: taskIdOf(54) },
+            periodId: q3.id,
+            unitId: lateId,
+            expectedVersion: 0,
+            progress: "本单位负责部分已完成",
+            problems: "",
+            submit: true,
+            files: { attach: [], removeIds: [] },
+            userId: lateUser,
+            now: at(lateDay),
+          }),
+        { behavior: "immediate" },
+      );
+      expect(sent).toMatchObject({ ok: true });
+      submitTask(54, q3.dueOn, base());
+
+      const quarters = listSubjectQuarters({ periods: [q3], asOf: TODAY, today: TODAY, filter: { yearId: q3.yearId } });
+      const matrix = matrixRows(
+        quarters.map((q) => ({ subject: q.subject, status: q.status, reportState: q.reportState, lastSubmittedAt: null, leadReporting: q.leadReporting })),
+      );
+      const own = (unit: string) => {
+        const c = countByUnit(matrix.filter((r) => r.subject.key === "task:54")).find((u) => u.unit === unit)!;
+        return { reported: c.reported, late: c.late, overdueMissing: c.overdueMissing };
+      };
+      expect(own(compiler)).toEqual({ reported: 1, late: 0, overdueMissing: 0 });
+      expect(own(lateUnit)).toEqual({ reported: 1, late: 1, overdueMissing: 0 });
+      expect(own(silentUnit)).toEqual({ reported: 0, late: 0, overdueMissing: 1 });
+      // The subject itself is counted once, by the report.
+      expect(countRows(matrix.filter((r) => r.subject.key === "task:54"))).toMatchObject({ reported: 1, onTime: 1 });
+
+      const bulletin = loadBulletinInput({ period: q3, asOf: TODAY, today: TODAY });
+      const listed = (lamp: "late" | "missing") =>
+        unitsWith(bulletin.rows, lamp)
+          .filter((u) => u.items.some((i) => i === "第54项" || i.startsWith("第54项迟报")))
+          .map((u) => u.unit);
+      expect(listed("late")).toEqual([lateUnit]);
+      expect(listed("missing")).toContain(silentUnit);
+      expect(listed("missing")).not.toContain(compiler);
+      expect(listed("missing")).not.toContain(lateUnit);
+      expect(listed("missing")).toHaveLength(subject.leadUnits.length - 2);
+    } finally {
+      db.$client.exec("ROLLBACK TO co_led; RELEASE co_led");
     }
   });
 });

@@ -10,14 +10,22 @@ import { getReportRef } from "@/db/queries/reports";
 import { reviewReport, saveReportDraft, submitReport, type DraftContent, type ReportSubject, type ReportWrite } from "@/db/queries/report-writes";
 import type { NewAttachment } from "@/db/queries/attachments";
 import { formatDateTime } from "@/lib/format-time";
-import { reportApproved, reportPartSubmitted, reportReturned, reportSubmitted } from "@/lib/notification-rules";
+import { coopNoteAdded, reportApproved, reportPartSubmitted, reportReturned, reportSubmitted } from "@/lib/notification-rules";
 import { canDraft, dayOfTimestamp } from "@/lib/periods";
-import { MAX_FILES_PER_SAVE, REPORT_CONFLICT_MESSAGE, REPORT_READ_ONLY_MESSAGE, TEXT_MAX_CHARS, type ReportIntent } from "@/lib/report-form";
+import {
+  COOP_NOTE_MAX_CHARS,
+  MAX_FILES_PER_SAVE,
+  REPORT_CONFLICT_MESSAGE,
+  REPORT_READ_ONLY_MESSAGE,
+  TEXT_MAX_CHARS,
+  type ReportIntent,
+} from "@/lib/report-form";
 import { compilerOf } from "@/lib/unit-reporting";
 import { LATE_NOTE_FIELD, needsLateNote, parseLateNote } from "@/lib/late-note";
 import { confirmWarnings, plausibilityWarnings, type PlausibilityInput, type PlausibilityWarning } from "@/lib/plausibility";
 import { savePart } from "@/db/queries/report-parts";
-import { reportPath, subjectFullLabel, subjectPath, type SubjectRef } from "@/lib/subject";
+import { saveCoopNote } from "@/db/queries/coop-notes";
+import { reportPath, subjectFullLabel, subjectKey, subjectPath, type SubjectRef } from "@/lib/subject";
 import { reviewSearch } from "@/lib/review-filter";
 import { PROGRESS_LAMPS, type ProgressLamp, type ReportState } from "@/lib/vocabulary";
 import { ConflictError, defineAction, ValidationError } from "./action";
@@ -342,7 +350,71 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
     });
   }
 
+  const noteSchema = z.object({
+    [field]: z.coerce.number().int().positive(),
+    quarter: quarterCode,
+    version: z.coerce.number().int().min(0),
+    text: z.string().trim().min(1, "请填写配合情况").max(COOP_NOTE_MAX_CHARS, `请控制在 ${COOP_NOTE_MAX_CHARS} 字以内`),
+    attach: attachIds,
+    removeAttachment: ids,
+  });
+
+  /**
+   * A cooperating unit's 配合情况 (a task's 配合单位, a project's 相关责任单位) with its evidence,
+   * staged like a report's. A unit's first note tells the lead units.
+   */
+  const saveNote = defineAction({
+    action: "coopNote.save",
+    entity: "coopNote",
+    schema: noteSchema,
+    entityId: (input) => `${field === "taskNo" ? "" : "project"}${noOf(input)}/${quarterOf(input)}`,
+    load: ({ input }) => {
+      const ctx = adapter.load(noOf(input), quarterOf(input));
+      return ctx && adapter.facts(ctx);
+    },
+    authorize: (facts) => ["coopNote:edit", { coopUnitIds: facts.coopUnitIds }],
+    prepare: (facts, { input }) => {
+      if (!canDraft(facts.period, appToday())) throw new ValidationError("本季度尚未开始，暂不能填写配合情况");
+      if ((input.attach as number[]).length > MAX_FILES_PER_SAVE)
+        throw new ValidationError(`一次最多附上 ${MAX_FILES_PER_SAVE} 个附件`, { evidence: [`一次最多附上 ${MAX_FILES_PER_SAVE} 个附件`] });
+      return facts;
+    },
+    mutate: (tx, facts, { user, input }) => {
+      const r = saveCoopNote(tx, {
+        subject: facts.subject,
+        periodId: facts.period.id,
+        unitId: user.unitId!,
+        text: input.text as string,
+        expectedVersion: versionOf(input),
+        files: { attach: input.attach as number[], removeIds: input.removeAttachment as number[] },
+        userId: user.id,
+        now: appNow(),
+      });
+      if (!r.ok) {
+        if (r.reason === "staleUpload") throw new ValidationError(STALE_UPLOAD_MESSAGE, { evidence: [STALE_UPLOAD_MESSAGE] });
+        throw new ConflictError("配合情况已被本单位其他人员修改，请刷新页面后再保存；您填写的内容已保留在表单中。");
+      }
+      if (r.before === null)
+        notify(
+          tx,
+          coopNoteAdded({
+            noteId: r.noteId,
+            unitName: user.unitName ?? "配合单位",
+            subject: subjectFullLabel(facts.ref, facts.title, 20),
+            subjectKey: subjectKey(facts.ref),
+            periodCode: facts.period.code,
+            leadUnitIds: facts.leadUnitIds,
+            link: `${reportPath(facts.ref, facts.period.code)}#coop-heading`,
+          }),
+        );
+      return { entityId: r.noteId, before: r.before, after: r.after };
+    },
+    revalidate: ({ input }) => [reportPath(refOf(noOf(input)), quarterOf(input)), subjectPath(refOf(noOf(input))), "/my"],
+    successMessage: () => `配合情况已保存（${formatDateTime(Date.now())}）。`,
+  });
+
   return {
+    saveNote,
     save: defineWrite("save"),
     submit: defineWrite("submit"),
     approve: defineReview("approve"),

@@ -36,7 +36,13 @@ export default async function SubmissionPage({ searchParams }: Props) {
   const quarters = kind ? all.filter((q) => q.subject.kind === kind) : all;
   const itemCounts = countItemsBySource({ yearId: period.yearId });
   const rows = matrixRows(
-    quarters.map((q) => ({ subject: q.subject, status: q.status, reportState: q.reportState, lastSubmittedAt: q.record?.lastSubmittedAt ?? null })),
+    quarters.map((q) => ({
+      subject: q.subject,
+      status: q.status,
+      reportState: q.reportState,
+      lastSubmittedAt: q.record?.lastSubmittedAt ?? null,
+      leadReporting: q.leadReporting,
+    })),
   );
   const counts = countRows(rows);
   // Counts cover every subject; the by-task table shows one page of them, still grouped by section.

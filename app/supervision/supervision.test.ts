@@ -87,6 +87,7 @@ const matrix = (asOf: string, today = asOf) => {
       status: q.status,
       reportState: q.reportState,
       lastSubmittedAt: q.record?.lastSubmittedAt ?? null,
+      leadReporting: q.leadReporting,
     })),
   );
 };

@@ -5,9 +5,8 @@ import type { FormState } from "@/lib/form-values";
 import { CountedTextArea } from "@/components/ui/counted-text-area";
 import { useFormAction } from "@/components/use-form-action";
 import { reportField, TEXT_MAX_CHARS } from "@/lib/report-form";
-import { FieldErrors, KeptFormNotices, ReportSubmitBar } from "./report-common-fields";
-import { EvidenceUploader } from "./evidence-uploader";
-import { formatSize } from "./report-content";
+import { KeptFormNotices, ReportSubmitBar } from "./report-common-fields";
+import { KeptEvidence } from "./kept-evidence";
 import { useKeptForm } from "./use-kept-form";
 
 type PartAction = (prev: FormState | undefined, data: FormData) => Promise<FormState>;
@@ -64,25 +63,7 @@ export function ReportPartForm({ subject, quarter, version, progress, problems, 
         defaultValue={value(reportField.problems, problems)}
         errors={errors[reportField.problems]}
       />
-      <fieldset className="space-y-2">
-        <legend className="mb-2 text-base font-semibold">本单位佐证材料</legend>
-        {attachments.length > 0 && (
-          <ul className="space-y-1 text-sm">
-            {attachments.map((f) => (
-              <li key={f.id} className="flex flex-wrap items-center gap-x-3">
-                <a href={`/api/attachments/${f.id}`}>{f.filename}</a>
-                <span className="text-gray-600">{formatSize(f.size)}</span>
-                <label className="inline-flex min-h-11 items-center gap-1">
-                  <input type="checkbox" name="removeAttachment" value={f.id} />
-                  删除<span className="sr-only">{f.filename}</span>
-                </label>
-              </li>
-            ))}
-          </ul>
-        )}
-        <EvidenceUploader uploads={kept.uploads} errors={errors.evidence} />
-        <FieldErrors id="evidence-error" errors={errors.evidence} />
-      </fieldset>
+      <KeptEvidence legend="本单位佐证材料" attachments={attachments} uploads={kept.uploads} errors={errors.evidence} />
       <ReportSubmitBar
         pending={pending}
         uploading={kept.uploads.uploading}

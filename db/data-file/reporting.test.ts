@@ -71,7 +71,15 @@ describe("reporting data in the portable file", () => {
         userId: f.users.other,
         now,
       });
-      saveCoopNote(tx, { taskId: f.taskId, periodId: f.periods.q1, unitId: f.units.coop, text: "已审批", expectedVersion: 0, userId: f.users.coop, now });
+      saveCoopNote(tx, {
+        subject: { taskId: f.taskId },
+        periodId: f.periods.q1,
+        unitId: f.units.coop,
+        text: "已审批",
+        expectedVersion: 0,
+        userId: f.users.coop,
+        now,
+      });
     });
 
     const exported = exportReportingData(db);

@@ -80,6 +80,7 @@ export function getAttachmentForDownload({ id }: { id: number }) {
       partProject: reportParts.projectId,
       noteTask: coopNotes.taskId,
       noteProject: coopNotes.projectId,
+      noteUnitId: coopNotes.unitId,
       registerProject: projectParts.projectId,
     })
     .from(attachments)
@@ -94,7 +95,18 @@ export function getAttachmentForDownload({ id }: { id: number }) {
   const taskId = row.reportTask ?? row.partTask ?? row.noteTask;
   const projectId = row.reportProject ?? row.partProject ?? row.noteProject ?? row.registerProject;
   if (taskId === null && projectId === null) return null;
-  return { id: row.id, filename: row.filename, mime: row.mime, size: row.size, sha256: row.sha256, storagePath: row.storagePath, taskId, projectId };
+  return {
+    id: row.id,
+    filename: row.filename,
+    mime: row.mime,
+    size: row.size,
+    sha256: row.sha256,
+    storagePath: row.storagePath,
+    taskId,
+    projectId,
+    /** A 配合情况's evidence: the unit that wrote the note (its readers are narrower than the report's). */
+    noteUnitId: row.noteUnitId,
+  };
 }
 
 // ── staged uploads: a file sent on its own request, attached to a report, part or note on save ──

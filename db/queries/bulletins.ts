@@ -80,7 +80,7 @@ export function loadBulletinInput({ period, asOf, today }: { period: PeriodRow; 
   return {
     periodCode: period.code,
     asOf,
-    rows: quarters.map((q) => ({ subject: q.subject, status: q.status })),
+    rows: quarters.map((q) => ({ subject: q.subject, status: q.status, leadReporting: q.leadReporting })),
     notices: notices.map((n) => {
       const ref: SubjectRef | null = n.taskNo !== null ? { kind: "task", no: n.taskNo } : n.projectNo !== null ? { kind: "project", no: n.projectNo } : null;
       return {

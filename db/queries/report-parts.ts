@@ -3,7 +3,7 @@ import "server-only";
 // the compiler (the first-listed lead unit) reads while writing the report. Sending it
 // ("submitted") is that unit's 报送; it may be revised and sent again while the compiled
 // report is still open.
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { PartStatus } from "@/lib/vocabulary";
 import { getDb, type Tx } from "../client";
 import { reportParts, reports, units } from "../schema";
@@ -147,4 +147,32 @@ export function listUnitParts({ unitId, periodIds }: { unitId: number; periodIds
     .from(reportParts)
     .where(and(eq(reportParts.unitId, unitId), inArray(reportParts.periodId, [...periodIds])))
     .all();
+}
+
+/**
+ * When each co-lead unit first sent its part, for the given quarters, by "task:<id>:<periodId>"
+ * (or "project:…") then unit name (lib/unit-reporting.ts judges each unit's own 报送 from it).
+ */
+export function listPartSubmissions({ periodIds }: { periodIds: readonly number[] }): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  if (periodIds.length === 0) return out;
+  const rows = getDb()
+    .select({
+      taskId: reportParts.taskId,
+      projectId: reportParts.projectId,
+      periodId: reportParts.periodId,
+      unit: units.name,
+      at: reportParts.firstSubmittedAt,
+    })
+    .from(reportParts)
+    .innerJoin(units, eq(units.id, reportParts.unitId))
+    .where(and(inArray(reportParts.periodId, [...periodIds]), isNotNull(reportParts.firstSubmittedAt)))
+    .all();
+  for (const r of rows) {
+    const key = r.taskId !== null ? `task:${r.taskId}:${r.periodId}` : `project:${r.projectId}:${r.periodId}`;
+    const byUnit = out.get(key) ?? new Map<string, number>();
+    byUnit.set(r.unit, r.at!);
+    out.set(key, byUnit);
+  }
+  return out;
 }

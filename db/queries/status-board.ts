@@ -2,11 +2,13 @@ import "server-only";
 import type { QuarterStatus } from "@/lib/quarter-status";
 import { statusOfRecord, type StatusRecord } from "@/lib/status-record";
 import { subjectKey } from "@/lib/subject";
+import { leadUnitsReporting, type LeadUnitReporting } from "@/lib/unit-reporting";
 import type { ReportState } from "@/lib/vocabulary";
 import { getDb } from "../client";
 import type { PeriodRow } from "./periods";
 import { listStoredStatuses } from "../status/store";
 import { statusKeyString } from "../status/inputs";
+import { listPartSubmissions } from "./report-parts";
 import { listSubjects, type Subject, type SubjectFilter } from "./subjects";
 
 // The one read path of quarter judgements: every screen, export, notification and the
@@ -19,6 +21,8 @@ export interface SubjectQuarter {
   reportState: ReportState | null;
   record: StatusRecord | null;
   status: QuarterStatus;
+  /** Each lead unit's own 报送 (the compiler by the report, a co-lead by its part). */
+  leadReporting: LeadUnitReporting[];
 }
 
 /**
@@ -39,16 +43,25 @@ export function listSubjectQuarters({
 }): SubjectQuarter[] {
   const subjects = listSubjects(filter);
   const stored = listStoredStatuses(getDb(), { periodIds: periods.map((p) => p.id), asOf: asOf >= today ? null : asOf });
+  const parts = listPartSubmissions({ periodIds: periods.map((p) => p.id) });
   const out: SubjectQuarter[] = [];
   for (const period of periods) {
     for (const subject of subjects) {
       const record = stored.get(statusKeyString({ kind: subject.kind, subjectId: subject.id, periodId: period.id }))?.record ?? null;
+      const status = statusOfRecord(record, { period, required: subject.required }, asOf);
       out.push({
         subject,
         period,
         reportState: record?.reportState ?? null,
         record,
-        status: statusOfRecord(record, { period, required: subject.required }, asOf),
+        status,
+        leadReporting: leadUnitsReporting({
+          leadUnits: subject.leadUnits,
+          subject: { lamp: status.reporting, daysLate: status.daysLate },
+          period,
+          partFirstSubmittedAt: parts.get(`${subject.kind}:${subject.id}:${period.id}`) ?? new Map(),
+          asOf,
+        }),
       });
     }
   }

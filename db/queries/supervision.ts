@@ -1,4 +1,7 @@
 import "server-only";
+import { and, inArray, isNotNull } from "drizzle-orm";
+import { getDb } from "../client";
+import { reports } from "../schema";
 import type { NoticeFact, OverdueSubjectRow } from "@/lib/overdue";
 import { daysBetween } from "@/lib/periods";
 import { subjectKey } from "@/lib/subject";
@@ -16,16 +19,30 @@ export function listOverdueRows({ periods, asOf, today, filter }: { periods: rea
   quarters: SubjectQuarter[];
 } {
   const quarters = listSubjectQuarters({ periods, asOf, today, filter });
+  const lateNotes = listLateNotes({ periodIds: periods.map((p) => p.id) });
   const rows: OverdueSubjectRow[] = [];
   for (const byCode of bySubject(quarters).values()) {
     const list = periods.flatMap((p) => {
       const q = byCode.get(p.code);
-      return q ? [{ periodCode: p.code, status: q.status, reportState: q.reportState }] : [];
+      if (!q) return [];
+      const lateNote = lateNotes.get(`${q.subject.kind}:${q.subject.id}:${p.id}`) ?? null;
+      return [{ periodCode: p.code, status: q.status, reportState: q.reportState, lateNote }];
     });
     const first = byCode.values().next().value;
     if (first) rows.push({ subject: first.subject, quarters: list });
   }
   return { rows, quarters };
+}
+
+/** The 逾期说明 of reports submitted late, by "task:<id>:<periodId>" / "project:<id>:<periodId>". */
+function listLateNotes({ periodIds }: { periodIds: readonly number[] }): Map<string, string> {
+  if (periodIds.length === 0) return new Map();
+  const rows = getDb()
+    .select({ taskId: reports.taskId, projectId: reports.projectId, periodId: reports.periodId, lateNote: reports.lateNote })
+    .from(reports)
+    .where(and(inArray(reports.periodId, [...periodIds]), isNotNull(reports.lateNote), isNotNull(reports.submittedAt)))
+    .all();
+  return new Map(rows.map((r) => [r.taskId !== null ? `task:${r.taskId}:${r.periodId}` : `project:${r.projectId}:${r.periodId}`, r.lateNote!] as const));
 }
 
 /** Notices open on the day (answered or not), by subject key, for "what was asked of whom". */

@@ -192,16 +192,18 @@ describe("quarterly targets", () => {
 
 describe("配合情况 notes", () => {
   it("creates, updates under a version check, and lists with the unit name", () => {
-    const args = { taskId: f.taskId, periodId: f.periods.q1, unitId: f.units.coop, userId: f.users.coop, now };
+    const args = { subject: { taskId: f.taskId }, periodId: f.periods.q1, unitId: f.units.coop, userId: f.users.coop, now };
     expect(run((tx) => saveCoopNote(tx, { ...args, text: "已完成项目审批", expectedVersion: 0 }))).toMatchObject({ ok: true, version: 1 });
-    expect(run((tx) => saveCoopNote(tx, { ...args, text: "重复创建", expectedVersion: 0 }))).toEqual({ ok: false });
+    expect(run((tx) => saveCoopNote(tx, { ...args, text: "重复创建", expectedVersion: 0 }))).toEqual({ ok: false, reason: "conflict" });
     expect(run((tx) => saveCoopNote(tx, { ...args, text: "审批并拨付资金", expectedVersion: 1 }))).toMatchObject({
       ok: true,
       version: 2,
       before: { text: "已完成项目审批" },
     });
-    expect(run((tx) => saveCoopNote(tx, { ...args, text: "过期", expectedVersion: 1 }))).toEqual({ ok: false });
-    expect(listCoopNotes({ taskId: f.taskId, periodId: f.periods.q1 })).toMatchObject([{ unitName: "发改局", text: "审批并拨付资金", version: 2 }]);
+    expect(run((tx) => saveCoopNote(tx, { ...args, text: "过期", expectedVersion: 1 }))).toEqual({ ok: false, reason: "conflict" });
+    expect(listCoopNotes({ subject: { taskId: f.taskId }, periodId: f.periods.q1 })).toMatchObject([
+      { unitName: "发改局", text: "审批并拨付资金", version: 2 },
+    ]);
   });
 });
 

@@ -12,13 +12,14 @@ export type SignedIn = Exclude<Persona, "signedOut">;
  * The record an entry acts on, which decides who "unitOwn" (a unit account of the record) and
  * "unitOther" (a unit account with no part in it) are:
  * - taskLead / taskCoop: the task named by `taskNo`, its lead or its cooperating units;
- * - projectLead: the livelihood project named by `projectNo`;
+ * - projectLead / projectRelated: the livelihood project named by `projectNo`, its lead or its
+ *   相关责任单位 (those a descriptor reaches count as the project's units, never as "unitOther");
  * - subjectLead: the task or project named by `subject` ("task:27"), its lead units;
  * - addressee: the notice named by `noticeId` (the units it was sent to);
  * - notification: the notification named by `id` (its one recipient);
  * - none: no unit's record (accounts, periods, the caller's own things).
  */
-export type RecordKind = "taskLead" | "taskCoop" | "projectLead" | "subjectLead" | "addressee" | "notification" | "none";
+export type RecordKind = "taskLead" | "taskCoop" | "projectLead" | "projectRelated" | "subjectLead" | "addressee" | "notification" | "none";
 
 export type Group = "reports" | "projects" | "supervision" | "admin" | "routes" | "outputs" | "programme" | "deputies" | "nodes" | "units";
 
@@ -49,6 +50,11 @@ const leadUnitOf = (group: Group, record: RecordKind): Rule => ({ group, record,
 const adminOnly: Rule = { group: "admin", record: "none", allowed: ["admin"], audited: true };
 const selfService: Rule = { group: "admin", record: "none", allowed: "signedIn", audited: true };
 
+/** Between an entry point and the name of a second row for it, where one entry point serves records with their own readers. */
+export const VARIANT = " · ";
+/** The entry point a matrix row is about. */
+export const entryPointOf = (ref: string) => ref.split(VARIANT)[0]!;
+
 export const MATRIX: Record<string, Rule> = {
   [`${TASK_REPORTS}#saveReport`]: leadUnitOf("reports", "taskLead"),
   [`${TASK_REPORTS}#submitReportAction`]: leadUnitOf("reports", "taskLead"),
@@ -71,6 +77,8 @@ export const MATRIX: Record<string, Rule> = {
   [`${PROJECT_REPORTS}#submitProjectReport`]: leadUnitOf("projects", "projectLead"),
   [`${PROJECT_REPORTS}#approveProjectReport`]: supervisorOn("projects", "projectLead"),
   [`${PROJECT_REPORTS}#returnProjectReport`]: supervisorOn("projects", "projectLead"),
+  // 配合情况 of a 相关责任单位 (the 交通运输局 on 民生实事 1).
+  [`${PROJECT_REPORTS}#saveProjectCoopNote`]: leadUnitOf("projects", "projectRelated"),
 
   // 明细台账 rows: the project's units (the lead unit is the persona; 相关责任单位 in the action tests).
   [`${REGISTER}#saveRegisterItem`]: leadUnitOf("projects", "projectLead"),
@@ -119,6 +127,14 @@ export const MATRIX: Record<string, Rule> = {
   "app/api/attachments/[id]/route.ts#GET": {
     group: "routes",
     record: "taskLead",
+    allowed: ["admin", "supervisor", "leader", "mayor", "unitOwn"],
+    audited: true,
+  },
+  // A 配合情况's file (the same route): its own unit and the overseers here; the subject's lead
+  // units get it and the other cooperating units are refused in app/_lib/coop-notes.test.ts.
+  [`app/api/attachments/[id]/route.ts#GET${VARIANT}配合情况`]: {
+    group: "routes",
+    record: "taskCoop",
     allowed: ["admin", "supervisor", "leader", "mayor", "unitOwn"],
     audited: true,
   },

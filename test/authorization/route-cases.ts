@@ -17,10 +17,13 @@ import { env } from "@/lib/env";
 import { storeEvidence } from "@/db/evidence-store";
 import { insertNotice, insertNoticeAttachment, insertNoticeEvent } from "@/db/queries/notices";
 import { saveReportDraft } from "@/db/queries/report-writes";
-import { notifications, sessions, units } from "@/db/schema";
+import { notifications, sessions, tasks, taskUnits, units, users } from "@/db/schema";
+import { insertStagedUpload } from "@/db/queries/attachments";
+import { saveCoopNote } from "@/db/queries/coop-notes";
 import type { QuarterStatusJson } from "@/lib/status-api";
 import { pdfBytes } from "@/lib/testing/evidence-fixtures";
 import { periodIdOf, taskIdOf, taskNos, unitIdOf, userIdOf } from "@/test/bad-inputs/fixture";
+import { VARIANT } from "./matrix";
 import type { EntryCase, Result } from "./run";
 
 const ctx = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });
@@ -73,6 +76,48 @@ export async function routeCases(db: Db): Promise<EntryCase[]> {
       });
       const eventId = insertNoticeEvent(tx, { noticeId: n.id, kind: "replied", text: "已补报。", unitId: zjj, byId: zjjUser, at: now, deadline: null });
       return { id: n.id, fileId: insertNoticeAttachment(tx, { ...stored, eventId, uploadedById: zjjUser, now }) };
+    },
+    { behavior: "immediate" },
+  );
+  // A 配合情况 with a file, written by the task's first cooperating unit with an account (the matrix's unitOwn).
+  const coopTaskNo = db
+    .select({ no: tasks.no })
+    .from(taskUnits)
+    .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
+    .innerJoin(users, and(eq(users.unitId, taskUnits.unitId), eq(users.role, "unit")))
+    .where(eq(taskUnits.role, "coop"))
+    .orderBy(tasks.no)
+    .get()!.no;
+  const coopUnits = new Set(
+    db
+      .select({ unitId: taskUnits.unitId })
+      .from(taskUnits)
+      .where(and(eq(taskUnits.taskId, taskIdOf(db, coopTaskNo)), eq(taskUnits.role, "coop")))
+      .all()
+      .map((u) => u.unitId),
+  );
+  const noteWriter = db
+    .select({ id: users.id, unitId: users.unitId })
+    .from(users)
+    .where(and(eq(users.role, "unit"), eq(users.disabled, false)))
+    .orderBy(users.id)
+    .all()
+    .find((u) => u.unitId !== null && coopUnits.has(u.unitId))!;
+  const noteFileId = db.transaction(
+    (tx) => {
+      const staged = insertStagedUpload(tx, { file: stored, userId: noteWriter.id, now });
+      const note = saveCoopNote(tx, {
+        subject: { taskId: taskIdOf(db, coopTaskNo) },
+        periodId: periodIdOf(db, "2026Q4"),
+        unitId: noteWriter.unitId!,
+        text: "已配合完成现场核查。",
+        expectedVersion: 0,
+        files: { attach: [staged.id], removeIds: [] },
+        userId: noteWriter.id,
+        now,
+      });
+      if (!note.ok) throw new Error("the 配合情况 of the route case was not written");
+      return staged.id;
     },
     { behavior: "immediate" },
   );
@@ -131,6 +176,12 @@ export async function routeCases(db: Db): Promise<EntryCase[]> {
       ref: "app/api/attachments/[id]/route.ts#GET",
       valid: () => ({ id: attachmentId, taskNo }),
       call: () => downloadAttachment(get(`/api/attachments/${attachmentId}`), ctx({ id: String(attachmentId) })),
+      check: file,
+    },
+    {
+      ref: `app/api/attachments/[id]/route.ts#GET${VARIANT}配合情况`,
+      valid: () => ({ id: noteFileId, taskNo: coopTaskNo }),
+      call: () => downloadAttachment(get(`/api/attachments/${noteFileId}`), ctx({ id: String(noteFileId) })),
       check: file,
     },
     {

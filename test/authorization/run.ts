@@ -8,6 +8,7 @@ import type { FormState } from "@/app/_lib/action";
 import { MESSAGES } from "@/app/_lib/errors";
 import type { Db } from "@/db/client";
 import { livelihoodProjects, noticeUnits, notices, notifications, projectUnits, taskUnits, tasks, users } from "@/db/schema";
+import { getProjectUnitIds } from "@/db/queries/reports";
 import { parseSubjectKey } from "@/lib/subject";
 import { MAYOR_USERNAME, SUPERVISOR_USERNAME, ADMIN_USERNAME } from "@/lib/usernames";
 import { openSeededAppDb } from "@/test/bad-inputs/fixture";
@@ -128,6 +129,15 @@ function parties(db: Db, kind: RecordKind, input: Input, all: ReturnType<typeof 
         units.filter((u) => u.role === "lead").map((u) => u.unitId),
         units.map((u) => u.unitId),
       );
+    }
+    case "projectRelated": {
+      const projectId = db
+        .select({ id: livelihoodProjects.id })
+        .from(livelihoodProjects)
+        .where(eq(livelihoodProjects.no, num(input.projectNo)))
+        .get()!.id;
+      const { leadUnitIds, coopUnitIds } = getProjectUnitIds({ projectId });
+      return pick(coopUnitIds, [...leadUnitIds, ...coopUnitIds]);
     }
     case "subjectLead": {
       const ref = parseSubjectKey(String(input.subject));

@@ -5,6 +5,7 @@ import {
   approveProjectReport,
   returnProjectReport,
   saveProjectReport,
+  saveProjectCoopNote,
   saveProjectReportPart,
   submitProjectReport,
   submitProjectReportPart,
@@ -14,7 +15,7 @@ import type { Db } from "@/db/client";
 import { yearIdOf } from "@/db/testing/programme-year";
 import { listProjectProgress } from "@/db/queries/project-progress";
 import { submitReport } from "@/db/queries/report-writes";
-import { livelihoodProjects, reports } from "@/db/schema";
+import { coopNotes, livelihoodProjects, reports } from "@/db/schema";
 import { valueKeys } from "@/lib/project-progress";
 import { projectField, stageMilestones } from "@/lib/project-report-input";
 import { badFiles } from "./corpus";
@@ -102,10 +103,31 @@ export async function projectCases(db: Db): Promise<ActionCase[]> {
   const asZjj = () => actAs(db, "zjj");
   const asSupervisor = () => actAs(db, "duchashi");
 
+  // 交通运输局 is a 相关责任单位 of 民生实事 1 (not of 民生实事 2).
+  const note = () =>
+    db
+      .select()
+      .from(coopNotes)
+      .where(and(eq(coopNotes.projectId, projectId(1)), eq(coopNotes.periodId, periodIdOf(db, Q)), eq(coopNotes.unitId, unitIdOf(db, "交通运输局"))))
+      .get();
   const [savePart, submitPart] = partCases(db, { kind: "project", no: 2, quarter: Q, save: saveProjectReportPart, submit: submitProjectReportPart });
   return [
     { ...savePart, ref: `${ACTIONS}#saveProjectReportPart` },
     { ...submitPart, ref: `${ACTIONS}#submitProjectReportPart` },
+    {
+      ref: `${ACTIONS}#saveProjectCoopNote`,
+      signIn: () => actAs(db, "jtysj"),
+      call: (input) => saveProjectCoopNote(undefined, input),
+      valid: () => ({ projectNo: "1", quarter: Q, version: String(note()?.version ?? 0), text: "已配合完成桥梁安全排查。" }),
+      fields: [
+        { name: "projectNo", kind: "id" },
+        { name: "quarter", kind: "choice" },
+        { name: "version", kind: "id" },
+        { name: "text", kind: "requiredText", stored: () => note()?.text },
+        { name: "attach", kind: "id" },
+      ],
+      foreign: () => [{ projectNo: "2", quarter: Q, version: "0", text: "越权填写" }],
+    },
     {
       ref: `${ACTIONS}#saveProjectReport`,
       signIn: asZjj,

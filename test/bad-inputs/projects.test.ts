@@ -12,6 +12,14 @@ vi.mock("next/cache", () => import("@/test/next-request"));
 
 badInputSuite(
   "bad inputs to livelihood-project report actions",
-  ["saveProjectReportPart", "submitProjectReportPart", "saveProjectReport", "submitProjectReport", "approveProjectReport", "returnProjectReport"],
+  [
+    "saveProjectCoopNote",
+    "saveProjectReportPart",
+    "submitProjectReportPart",
+    "saveProjectReport",
+    "submitProjectReport",
+    "approveProjectReport",
+    "returnProjectReport",
+  ],
   projectCases,
 );

@@ -336,6 +336,7 @@ export async function reportCases(db: Db): Promise<ActionCase[]> {
         { name: "quarter", kind: "choice" },
         { name: "version", kind: "id" },
         { name: "text", kind: "requiredText", stored: () => coopNote()?.text },
+        { name: "attach", kind: "id" },
       ],
       foreign: () => [{ taskNo: String(notCoopNo), quarter: Q, version: "0", text: "越权填写" }],
     },

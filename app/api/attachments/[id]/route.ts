@@ -12,7 +12,8 @@ import { previewMime } from "@/lib/file-sniff";
 export const dynamic = "force-dynamic";
 
 /**
- * Opens one evidence file. Only users who may read the report's task (or project) get it;
+ * Opens one evidence file. Only users who may read the report's task (or project) get it (a
+ * 配合情况's file: those who may read the note);
  * every download is audited. A PDF, PNG or JPEG (judged by its bytes again, not by the stored
  * type) opens in the browser in a sandbox with no scripts or requests; every other type, and
  * any file with `?download=1`, is sent as an attachment. nosniff always: the browser never
@@ -39,7 +40,9 @@ export const GET = defineRoute({
         : null;
     return units ? { file, units } : null;
   },
-  authorize: ({ units }) => ["report:read", units],
+  // A 配合情况's file is read by those who may read that note, not by every reader of the report.
+  authorize: ({ file, units }) =>
+    file.noteUnitId !== null ? ["coopNote:read", { leadUnitIds: units.leadUnitIds, noteUnitId: file.noteUnitId }] : ["report:read", units],
   auditRead: true,
   // Opened as a link: a refusal is a Chinese page, not JSON.
   pageErrors: true,

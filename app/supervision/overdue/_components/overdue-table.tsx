@@ -80,6 +80,11 @@ export function OverdueTable({
               </li>
             ))}
           </ul>
+          {entry.lateNotes.map((n) => (
+            <p key={n.periodCode} className="mt-2 rounded bg-amber-50 px-2 py-1 text-sm text-gray-900" data-testid="overdue-late-note">
+              逾期说明（{quarterShort(n.periodCode)}）：<span className="whitespace-pre-wrap">{n.text}</span>
+            </p>
+          ))}
           {entry.override && (
             <p className="mt-2 rounded bg-gray-50 px-2 py-1 text-sm text-gray-900">
               调整理由：{entry.override.reason}（{entry.override.byName}，{formatDateTime(entry.override.at)}）

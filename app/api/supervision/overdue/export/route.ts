@@ -34,6 +34,7 @@ const COLUMNS: ExcelColumn<Row>[] = [
   { header: "季度", value: (r) => (r.periodCode ? quarterShort(r.periodCode) : null) },
   { header: "报告状态", value: (r) => REPORT_STATE_LABEL[r.reportState ?? "none"] },
   { header: "原因", value: (r) => r.reasons.map((x) => x.text).join("\n"), maxWidth: 60 },
+  { header: "逾期说明", value: (r) => r.lateNotes.map((n) => `${quarterShort(n.periodCode)}：${n.text}`).join("\n") || null, maxWidth: 40 },
   { header: "已发通知", value: (r) => r.notices.map((n) => `${n.title}（${NOTICE_STATE_LABEL[n.state]}，期限 ${n.deadline}）`).join("\n"), maxWidth: 50 },
   { header: "督查室调整理由", value: (r) => r.override?.reason ?? null, maxWidth: 40 },
 ];

@@ -55,3 +55,5 @@ export const returnProjectReport = project.reject;
 /** A co-lead unit's own part (the first-listed lead unit compiles the report). */
 export const saveProjectReportPart = project.savePart;
 export const submitProjectReportPart = project.submitPart;
+/** A 相关责任单位's 配合情况 with its evidence. */
+export const saveProjectCoopNote = project.saveNote;

@@ -20,8 +20,9 @@ import { reportPath } from "@/lib/subject";
 import { needsLateNote } from "@/lib/late-note";
 import { ForgetLocalDraft } from "@/components/report/forget-local-draft";
 import { canDraft, quarterLabel } from "@/lib/periods";
-import { approveProjectReport, returnProjectReport, saveProjectReportPart, submitProjectReportPart } from "./actions";
+import { approveProjectReport, returnProjectReport, saveProjectCoopNote, saveProjectReportPart, submitProjectReportPart } from "./actions";
 import { CoLeadParts } from "@/app/_components/co-lead-parts";
+import { CoopNotes } from "@/app/_components/coop-notes";
 import { ProjectReportForm } from "./_components/project-report-form";
 import { PublicPhotos } from "./_components/public-photos";
 import { loadProjectReportContext, parseProjectNo } from "./report-context";
@@ -137,6 +138,17 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
         started={started}
         save={saveProjectReportPart}
         submit={submitProjectReportPart}
+      />
+
+      <CoopNotes
+        user={user}
+        subject={{ projectId: project.id }}
+        ref_={{ kind: "project", no: project.no }}
+        period={period}
+        leadUnitIds={ctx.leadUnitIds}
+        coopUnitIds={ctx.relatedUnitIds}
+        started={started}
+        save={saveProjectCoopNote}
       />
 
       {report && state === "submitted" && can(user, "report:review") && (

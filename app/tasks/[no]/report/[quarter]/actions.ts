@@ -1,8 +1,5 @@
 "use server";
-import { z } from "zod";
-import { ConflictError, defineAction } from "@/app/_lib/action";
 import { reportActions } from "@/app/_lib/report-pipeline";
-import { saveCoopNote } from "@/db/queries/coop-notes";
 import { withValues } from "@/lib/plausibility";
 import { parseReportForm, reportField } from "@/lib/report-form";
 import { loadReportContext } from "./report-context";
@@ -33,31 +30,5 @@ export const returnReport = task.reject;
 export const saveReportPart = task.savePart;
 export const submitReportPart = task.submitPart;
 
-export const saveCoopNoteAction = defineAction({
-  action: "coopNote.save",
-  entity: "coopNote",
-  schema: z.object({
-    taskNo: z.coerce.number().int().positive(),
-    quarter: z.string().regex(/^\d{4}Q[1-4]$/, "季度格式不正确"),
-    version: z.coerce.number().int().min(0),
-    text: z.string().trim().min(1, "请填写配合情况").max(2000, "请控制在 2000 字以内"),
-  }),
-  entityId: (input) => `${input.taskNo}/${input.quarter}`,
-  load: ({ input }) => loadReportContext(input.taskNo, input.quarter),
-  authorize: (ctx) => ["coopNote:edit", { coopUnitIds: ctx.coopUnitIds }],
-  mutate: (tx, ctx, { user, input }) => {
-    const r = saveCoopNote(tx, {
-      taskId: ctx.task.id,
-      periodId: ctx.period.id,
-      unitId: user.unitId!,
-      text: input.text,
-      expectedVersion: input.version,
-      userId: user.id,
-      now: Date.now(),
-    });
-    if (!r.ok) throw new ConflictError("配合情况已被本单位其他人员修改，请刷新页面后再保存；您填写的内容已保留在表单中。");
-    return { before: r.before, after: r.after };
-  },
-  revalidate: ({ input }) => [`/tasks/${input.taskNo}/report/${input.quarter}`, `/tasks/${input.taskNo}`, "/my"],
-  successMessage: "配合情况已保存。",
-});
+/** A 配合单位's 配合情况 with its evidence. */
+export const saveCoopNoteAction = task.saveNote;

@@ -11,11 +11,9 @@ import { ReviewPanel } from "@/components/report/review-panel";
 import { VersionList } from "@/components/report/version-list";
 import { Card, CardTitle } from "@/components/ui/card";
 import { listReportAttachments } from "@/db/queries/attachments";
-import { listCoopNotes } from "@/db/queries/coop-notes";
 import { listPeriods } from "@/db/queries/periods";
 import { getSubmittedReportRecord, listReportVersions } from "@/db/queries/reports";
 import { formatChineseDate } from "@/lib/format-date";
-import { formatDateTime } from "@/lib/format-time";
 import { formatMetricValue } from "@/lib/metric-text";
 import { reportDraftKey } from "@/lib/local-draft";
 import { can } from "@/lib/permissions";
@@ -24,9 +22,9 @@ import { needsLateNote } from "@/lib/late-note";
 import { reportField } from "@/lib/report-form";
 import { ForgetLocalDraft } from "@/components/report/forget-local-draft";
 import { canDraft, previousPeriod, quarterLabel } from "@/lib/periods";
-import { approveReport, returnReport, saveReportPart, submitReportPart } from "./actions";
+import { approveReport, returnReport, saveCoopNoteAction, saveReportPart, submitReportPart } from "./actions";
 import { CoLeadParts } from "@/app/_components/co-lead-parts";
-import { CoopNoteForm } from "./_components/coop-note-form";
+import { CoopNotes } from "@/app/_components/coop-notes";
 import { ReportForm } from "./_components/report-form";
 import { visibleReportContent } from "@/lib/report-visibility";
 import { formValues, liveSnapshot } from "./report-view";
@@ -59,7 +57,6 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
   // Only a submitted report is a starting point: the previous quarter's unsubmitted draft is not.
   const prevReport = prev ? getSubmittedReportRecord({ subject: { taskId: task.id }, periodId: prev.id }) : null;
   const attachments = report ? listReportAttachments({ reportId: report.id }) : [];
-  const coopNotes = listCoopNotes({ taskId: task.id, periodId: period.id });
   const versions = listReportVersions({ subject: { taskId: task.id } }).filter((v) => v.periodCode === period.code);
   const state = report?.status ?? null;
   const started = canDraft(period, today);
@@ -68,8 +65,6 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
   const draftKey = reportDraftKey(user.id, reportPath({ kind: "task", no: task.no }, period.code));
   const live = liveSnapshot(ctx, attachments);
   const shown = visibleReportContent({ mayEdit, state, live, lastSubmitted: versions[0]?.snapshot ?? null });
-  const ownNote = user.unitId !== null && ctx.coopUnitIds.includes(user.unitId) ? coopNotes.find((n) => n.unitId === user.unitId) : undefined;
-  const isCoop = user.role === "unit" && user.unitId !== null && ctx.coopUnitIds.includes(user.unitId);
   const outcome = outcomeText(await searchParams, state);
 
   return (
@@ -93,20 +88,6 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
       />
 
       <ReportNodes subject={{ kind: "task", no: task.no }} period={period} user={user} today={today} />
-
-      {coopNotes.length > 0 && (
-        <Card aria-labelledby="coop-heading">
-          <CardTitle id="coop-heading">配合单位的配合情况</CardTitle>
-          <ul className="space-y-2 text-sm">
-            {coopNotes.map((n) => (
-              <li key={n.unitId}>
-                <span className="font-medium">{n.unitName}</span>
-                <span className="text-gray-600">（{formatDateTime(n.updatedAt)}）</span>：<span className="whitespace-pre-wrap">{n.text}</span>
-              </li>
-            ))}
-          </ul>
-        </Card>
-      )}
 
       <Card aria-labelledby="report-heading">
         <CardTitle id="report-heading">{editable ? "填写报告" : "报告内容"}</CardTitle>
@@ -170,12 +151,16 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
         </Card>
       )}
 
-      {isCoop && started && (
-        <Card aria-labelledby="coop-form-heading" id="coop">
-          <CardTitle id="coop-form-heading">填写配合情况</CardTitle>
-          <CoopNoteForm taskNo={task.no} quarter={period.code} version={ownNote?.version ?? 0} text={ownNote?.text ?? ""} />
-        </Card>
-      )}
+      <CoopNotes
+        user={user}
+        subject={{ taskId: task.id }}
+        ref_={{ kind: "task", no: task.no }}
+        period={period}
+        leadUnitIds={ctx.leadUnitIds}
+        coopUnitIds={ctx.coopUnitIds}
+        started={started}
+        save={saveCoopNoteAction}
+      />
 
       <Card aria-labelledby="versions-heading">
         <CardTitle id="versions-heading">提交记录</CardTitle>
