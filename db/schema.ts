@@ -566,6 +566,7 @@ export const reports = sqliteTable(
     id: integer("id").primaryKey(),
     taskId: integer("task_id").references(() => tasks.id),
     projectId: integer("project_id").references(() => livelihoodProjects.id),
+    itemId: integer("item_id").references(() => supervisionItems.id),
     periodId: integer("period_id")
       .notNull()
       .references(() => periods.id),
@@ -596,8 +597,9 @@ export const reports = sqliteTable(
   (t) => [
     uniqueIndex("reports_task_period").on(t.taskId, t.periodId),
     uniqueIndex("reports_project_period").on(t.projectId, t.periodId),
+    uniqueIndex("reports_item_period").on(t.itemId, t.periodId),
     index("reports_period_status").on(t.periodId, t.status),
-    check("reports_one_subject", sql`(${t.taskId} is null) <> (${t.projectId} is null)`),
+    check("reports_one_subject", sql`((${t.taskId} is not null) + (${t.projectId} is not null) + (${t.itemId} is not null)) = 1`),
   ],
 );
 
@@ -710,6 +712,7 @@ export const reportParts = sqliteTable(
     id: integer("id").primaryKey(),
     taskId: integer("task_id").references(() => tasks.id),
     projectId: integer("project_id").references(() => livelihoodProjects.id),
+    itemId: integer("item_id").references(() => supervisionItems.id),
     periodId: integer("period_id")
       .notNull()
       .references(() => periods.id),
@@ -737,8 +740,9 @@ export const reportParts = sqliteTable(
   (t) => [
     uniqueIndex("report_parts_task").on(t.taskId, t.periodId, t.unitId),
     uniqueIndex("report_parts_project").on(t.projectId, t.periodId, t.unitId),
+    uniqueIndex("report_parts_item").on(t.itemId, t.periodId, t.unitId),
     index("report_parts_unit").on(t.unitId, t.periodId),
-    check("report_parts_one_subject", sql`(${t.taskId} is null) <> (${t.projectId} is null)`),
+    check("report_parts_one_subject", sql`((${t.taskId} is not null) + (${t.projectId} is not null) + (${t.itemId} is not null)) = 1`),
   ],
 );
 
@@ -757,6 +761,7 @@ export const coopNotes = sqliteTable(
     id: integer("id").primaryKey(),
     taskId: integer("task_id").references(() => tasks.id),
     projectId: integer("project_id").references(() => livelihoodProjects.id),
+    itemId: integer("item_id").references(() => supervisionItems.id),
     periodId: integer("period_id")
       .notNull()
       .references(() => periods.id),
@@ -773,8 +778,9 @@ export const coopNotes = sqliteTable(
   (t) => [
     uniqueIndex("coop_notes_unique").on(t.taskId, t.periodId, t.unitId),
     uniqueIndex("coop_notes_project").on(t.projectId, t.periodId, t.unitId),
+    uniqueIndex("coop_notes_item").on(t.itemId, t.periodId, t.unitId),
     index("coop_notes_unit").on(t.unitId, t.periodId),
-    check("coop_notes_one_subject", sql`(${t.taskId} is null) <> (${t.projectId} is null)`),
+    check("coop_notes_one_subject", sql`((${t.taskId} is not null) + (${t.projectId} is not null) + (${t.itemId} is not null)) = 1`),
   ],
 );
 
@@ -840,6 +846,7 @@ export const notices = sqliteTable(
     id: integer("id").primaryKey(),
     taskId: integer("task_id").references(() => tasks.id),
     projectId: integer("project_id").references(() => livelihoodProjects.id),
+    itemId: integer("item_id").references(() => supervisionItems.id),
     periodId: integer("period_id").references(() => periods.id),
     level: text("level", { enum: NOTICE_LEVELS }).notNull(),
     serialNo: integer("serial_no"), // 督办〔2026〕N号 / 催办〔2026〕N号, numbered per level and year
@@ -859,6 +866,7 @@ export const notices = sqliteTable(
   (t) => [
     index("notices_task").on(t.taskId),
     index("notices_project").on(t.projectId),
+    index("notices_item").on(t.itemId),
     index("notices_escalated_from").on(t.escalatedFromId),
     index("notices_status").on(t.status),
   ],
