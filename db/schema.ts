@@ -1,7 +1,7 @@
 // The one schema: tables first, then inferred types. Enums live here and are
 // reused by zod (`table.column.enumValues`) so there is one list of each.
 import { sql } from "drizzle-orm";
-import { blob, check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { type AnySQLiteColumn, blob, check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { FieldChange } from "../lib/programme-fields";
 import type { Reason } from "../lib/quarter-status";
 import type { PlausibilityConfirmation } from "../lib/plausibility";
@@ -846,7 +846,8 @@ export const notices = sqliteTable(
     id: integer("id").primaryKey(),
     taskId: integer("task_id").references(() => tasks.id),
     projectId: integer("project_id").references(() => livelihoodProjects.id),
-    itemId: integer("item_id").references(() => supervisionItems.id),
+    // Typed: supervision_items → leader_instructions → notices → supervision_items is a cycle.
+    itemId: integer("item_id").references((): AnySQLiteColumn => supervisionItems.id),
     periodId: integer("period_id").references(() => periods.id),
     level: text("level", { enum: NOTICE_LEVELS }).notNull(),
     serialNo: integer("serial_no"), // 督办〔2026〕N号 / 催办〔2026〕N号, numbered per level and year

@@ -30,3 +30,19 @@ export function itemTimeLimit(item: { cadence: ItemCadence | null; deadline: str
   if (item.cadence === "monthly" || item.cadence === "quarterly") return ITEM_CADENCE_LABEL[item.cadence];
   return NO_DEADLINE_LABEL;
 }
+
+/**
+ * Whether an item reports in a quarter. Monthly and quarterly items report every quarter; a
+ * one-off item reports in the quarter that contains its deadline and every quarter before it;
+ * an item without a time limit (未明确时限) reports nowhere until the 督查室 sets one, and one
+ * that repeats a key task is reported through that task.
+ */
+export function itemReportsIn(
+  item: { cadence: ItemCadence | null; deadline: string | null; linkedTaskNo: number | null },
+  period: { startsOn: string },
+): boolean {
+  if (item.linkedTaskNo !== null) return false;
+  if (item.cadence === "monthly" || item.cadence === "quarterly") return true;
+  if (item.cadence === "once" && item.deadline) return period.startsOn <= item.deadline;
+  return false;
+}

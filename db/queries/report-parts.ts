@@ -8,10 +8,10 @@ import type { PartStatus } from "@/lib/vocabulary";
 import { getDb, type Tx } from "../client";
 import { reportParts, reports, units } from "../schema";
 import { attachStagedUploads, listOwnedAttachments, removeOwnedAttachments, stagedUploadsAvailable, type AttachmentItem } from "./attachments";
-import type { ReportSubject } from "./report-writes";
+import { subjectWhere, type ReportSubject } from "./report-subject";
 
-const partSubject = (s: ReportSubject) => ("taskId" in s ? eq(reportParts.taskId, s.taskId) : eq(reportParts.projectId, s.projectId));
-const reportSubject = (s: ReportSubject) => ("taskId" in s ? eq(reports.taskId, s.taskId) : eq(reports.projectId, s.projectId));
+const partSubject = (s: ReportSubject) => subjectWhere(reportParts, s);
+const reportSubject = (s: ReportSubject) => subjectWhere(reports, s);
 
 export interface ReportPartItem {
   id: number;
@@ -98,7 +98,7 @@ export function savePart(tx: Tx, input: PartInput): PartWrite {
     if (expectedVersion !== 0) return { ok: false, reason: "conflict" };
     const row = tx
       .insert(reportParts)
-      .values({ ...("taskId" in subject ? { taskId: subject.taskId } : { projectId: subject.projectId }), periodId, unitId, version: 1, ...fields })
+      .values({ ...subject, periodId, unitId, version: 1, ...fields })
       .onConflictDoNothing()
       .returning({ id: reportParts.id })
       .get();

@@ -7,7 +7,7 @@ import { getDb } from "../client";
 import type { PeriodRow } from "./periods";
 import { listStoredStatuses } from "../status/store";
 import { statusKeyString } from "../status/inputs";
-import { listSubjects, type Subject, type SubjectFilter } from "./subjects";
+import { listSubjects, subjectDueIn, type Subject, type SubjectFilter } from "./subjects";
 
 // The one read path of quarter judgements: every screen, export, notification and the
 // API takes its lamps from here, so they show the same answer for the same quarter.
@@ -48,7 +48,7 @@ export function listSubjectQuarters({
         period,
         reportState: record?.reportState ?? null,
         record,
-        status: statusOfRecord(record, { period, required: subject.required }, asOf),
+        status: statusOfRecord(record, { period, required: subjectDueIn(subject, period) }, asOf),
       });
     }
   }

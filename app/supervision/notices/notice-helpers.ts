@@ -6,12 +6,13 @@ export function noticeLinks(id: number) {
   return { unit: `/my#notice-${id}`, supervisor: `/supervision/notices/${id}` };
 }
 
-type NoticeSubject = Pick<NoticeRow, "taskNo" | "projectNo">;
+type NoticeSubject = Pick<NoticeRow, "taskNo" | "projectNo" | "itemNo">;
 
-/** The task or livelihood project a notice is about, or null. */
+/** The task, livelihood project or 督办事项 a notice is about, or null. */
 export function noticeSubject(n: NoticeSubject): SubjectRef | null {
   if (n.taskNo !== null) return { kind: "task", no: n.taskNo };
   if (n.projectNo !== null) return { kind: "project", no: n.projectNo };
+  if (n.itemNo !== null) return { kind: "item", no: n.itemNo };
   return null;
 }
 

@@ -1,0 +1,33 @@
+"use server";
+import { reportActions } from "@/app/_lib/report-pipeline";
+import { parseReportForm } from "@/lib/report-form";
+import { loadItemReportContext } from "./report-context";
+
+// A 督办事项's quarterly report: the one report pipeline (app/_lib/report-pipeline.ts) with the
+// common fields only (进展, 问题, 下步打算, 自评). A quarter the item is not due in cannot be
+// reported (no time limit yet, past its deadline, or reported through its key task).
+const item = reportActions({
+  field: "itemNo",
+  load: (no, quarter) => {
+    const ctx = loadItemReportContext(no, quarter);
+    return ctx?.due ? ctx : null;
+  },
+  facts: (ctx) => ({
+    subject: { itemId: ctx.item.id },
+    ref: { kind: "item", no: ctx.item.no },
+    title: ctx.item.text,
+    period: ctx.period,
+    report: ctx.report,
+    leadUnitIds: ctx.leadUnitIds,
+    coopUnitIds: ctx.coopUnitIds,
+  }),
+  parse: (_ctx, raw, intent, today) => parseReportForm({ raw, metrics: [], hasMilestone: false, intent, today }),
+});
+
+export const saveItemReport = item.save;
+export const submitItemReport = item.submit;
+export const approveItemReport = item.approve;
+export const returnItemReport = item.reject;
+/** A co-lead unit's own part (the first-listed lead unit compiles the report). */
+export const saveItemReportPart = item.savePart;
+export const submitItemReportPart = item.submitPart;
