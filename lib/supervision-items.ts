@@ -31,6 +31,9 @@ export function itemTimeLimit(item: { cadence: ItemCadence | null; deadline: str
   return NO_DEADLINE_LABEL;
 }
 
+/** Why a quarter of an item cannot be reported (see itemReportsIn). */
+export const ITEM_NOT_DUE_MESSAGE = "本事项本季度无需报送：尚未明确时限、已过完成时限所在季度，或通过所关联的重点任务报送";
+
 /**
  * Whether an item reports in a quarter. Monthly and quarterly items report every quarter; a
  * one-off item reports in the quarter that contains its deadline and every quarter before it;

@@ -45,6 +45,8 @@ export interface ReportAdapter<C> {
   facts: (ctx: C) => ReportSubjectFacts;
   /** The kind's own fields (metrics and node; or part values and stages) plus the common ones. */
   parse: (ctx: C, raw: Record<string, string>, intent: ReportIntent, today: string) => ParsedReport;
+  /** Why this quarter cannot be reported for the subject (a 督办事项 not due in it), or null. */
+  closed?: (ctx: C) => string | null;
 }
 
 const quarterCode = z.string().regex(/^\d{4}Q[1-4]$/, "季度格式不正确");
@@ -123,6 +125,8 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
       prepare: async ({ ctx, facts }, { input }) => {
         const today = appToday();
         if (!canDraft(facts.period, today)) throw new ValidationError("本季度尚未开始，暂不能填报");
+        const closed = adapter.closed?.(ctx);
+        if (closed) throw new ValidationError(closed);
         if (facts.report && (facts.report.status === "submitted" || facts.report.status === "approved")) throw new ConflictError(REPORT_READ_ONLY_MESSAGE);
         const raw = Object.fromEntries(Object.entries(input).filter((e): e is [string, string] => typeof e[1] === "string"));
         const parsed = adapter.parse(ctx, raw, intent, today);
@@ -261,11 +265,13 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
       entityId: (input) => `${ENTITY_PREFIX[field]}${noOf(input)}/${quarterOf(input)}`,
       load: ({ input }) => {
         const ctx = adapter.load(noOf(input), quarterOf(input));
-        return ctx && adapter.facts(ctx);
+        return ctx && { ctx, facts: adapter.facts(ctx) };
       },
-      authorize: (facts) => ["reportPart:edit", { leadUnitIds: facts.leadUnitIds }],
-      prepare: (facts, { input }) => {
+      authorize: ({ facts }) => ["reportPart:edit", { leadUnitIds: facts.leadUnitIds }],
+      prepare: ({ ctx, facts }, { input }) => {
         if (!canDraft(facts.period, appToday())) throw new ValidationError("本季度尚未开始，暂不能填报");
+        const closed = adapter.closed?.(ctx);
+        if (closed) throw new ValidationError(closed);
         const attach = input.attach as number[];
         if (attach.length > MAX_FILES_PER_SAVE)
           throw new ValidationError(`一次最多附上 ${MAX_FILES_PER_SAVE} 个附件`, { evidence: [`一次最多附上 ${MAX_FILES_PER_SAVE} 个附件`] });

@@ -1,6 +1,7 @@
 "use server";
 import { reportActions } from "@/app/_lib/report-pipeline";
 import { parseReportForm } from "@/lib/report-form";
+import { ITEM_NOT_DUE_MESSAGE } from "@/lib/supervision-items";
 import { loadItemReportContext } from "./report-context";
 
 // A 督办事项's quarterly report: the one report pipeline (app/_lib/report-pipeline.ts) with the
@@ -8,10 +9,8 @@ import { loadItemReportContext } from "./report-context";
 // reported (no time limit yet, past its deadline, or reported through its key task).
 const item = reportActions({
   field: "itemNo",
-  load: (no, quarter) => {
-    const ctx = loadItemReportContext(no, quarter);
-    return ctx?.due ? ctx : null;
-  },
+  load: loadItemReportContext,
+  closed: (ctx) => (ctx.due ? null : ITEM_NOT_DUE_MESSAGE),
   facts: (ctx) => ({
     subject: { itemId: ctx.item.id },
     ref: { kind: "item", no: ctx.item.no },
