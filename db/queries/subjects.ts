@@ -4,7 +4,7 @@ import type { SubjectInfo, SubjectRef } from "@/lib/subject";
 import { getDb } from "../client";
 import { groupBy } from "@/lib/group-by";
 import { itemReportsIn } from "@/lib/supervision-items";
-import { ITEM_SOURCE_LABEL, type ItemCadence } from "@/lib/vocabulary";
+import { ITEM_SOURCE_LABEL, type ItemCadence, type SubjectKind } from "@/lib/vocabulary";
 import { listItems } from "./items";
 import { leaders, livelihoodProjects, projectLeaders, projectUnits, sections, taskLeaders, tasks, taskUnits, units } from "../schema";
 
@@ -34,6 +34,8 @@ export interface SubjectFilter {
   leadUnitId?: number;
   /** Only this subject. */
   only?: SubjectRef;
+  /** Only subjects of these kinds (all kinds when absent). */
+  kinds?: readonly SubjectKind[];
 }
 
 function listTaskSubjects({ yearId, leadUnitId, only }: SubjectFilter): Subject[] {
@@ -168,7 +170,12 @@ function listItemSubjects({ yearId, leadUnitId, only }: SubjectFilter): Subject[
 
 /** Every task (序号 order), every livelihood project, then every 督办事项 of the year, narrowed by the filter. */
 export function listSubjects(filter: SubjectFilter): Subject[] {
-  return [...listTaskSubjects(filter), ...listProjectSubjects(filter), ...listItemSubjects(filter)];
+  const wants = (kind: SubjectKind) => !filter.kinds || filter.kinds.includes(kind);
+  return [
+    ...(wants("task") ? listTaskSubjects(filter) : []),
+    ...(wants("project") ? listProjectSubjects(filter) : []),
+    ...(wants("item") ? listItemSubjects(filter) : []),
+  ];
 }
 
 /** Whether the subject reports in the quarter: it has a lead unit, and a 督办事项 is due in it. */

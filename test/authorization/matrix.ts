@@ -13,13 +13,14 @@ export type SignedIn = Exclude<Persona, "signedOut">;
  * "unitOther" (a unit account with no part in it) are:
  * - taskLead / taskCoop: the task named by `taskNo`, its lead or its cooperating units;
  * - projectLead: the livelihood project named by `projectNo`;
+ * - itemLead: the 督办事项 named by `itemNo`;
  * - addressee: the notice named by `noticeId` (the units it was sent to);
  * - notification: the notification named by `id` (its one recipient);
  * - none: no unit's record (accounts, periods, the caller's own things).
  */
-export type RecordKind = "taskLead" | "taskCoop" | "projectLead" | "addressee" | "notification" | "none";
+export type RecordKind = "taskLead" | "taskCoop" | "projectLead" | "itemLead" | "addressee" | "notification" | "none";
 
-export type Group = "reports" | "projects" | "supervision" | "admin" | "routes" | "outputs" | "programme";
+export type Group = "reports" | "projects" | "items" | "supervision" | "admin" | "routes" | "outputs" | "programme";
 
 export interface Rule {
   group: Group;
@@ -35,6 +36,7 @@ export interface Rule {
 const TASK_REPORTS = "app/tasks/[no]/report/[quarter]/actions.ts";
 const TARGETS = "app/tasks/[no]/targets/actions.ts";
 const PROJECT_REPORTS = "app/projects/[no]/report/[quarter]/actions.ts";
+const ITEM_REPORTS = "app/items/[no]/report/[quarter]/actions.ts";
 const NOTICES = "app/supervision/notices/actions.ts";
 const USERS = "app/admin/users/actions.ts";
 
@@ -59,6 +61,11 @@ export const MATRIX: Record<string, Rule> = {
   [`${PROJECT_REPORTS}#submitProjectReport`]: leadUnitOf("projects", "projectLead"),
   [`${PROJECT_REPORTS}#approveProjectReport`]: supervisorOn("projects", "projectLead"),
   [`${PROJECT_REPORTS}#returnProjectReport`]: supervisorOn("projects", "projectLead"),
+
+  [`${ITEM_REPORTS}#saveItemReport`]: leadUnitOf("items", "itemLead"),
+  [`${ITEM_REPORTS}#submitItemReport`]: leadUnitOf("items", "itemLead"),
+  [`${ITEM_REPORTS}#approveItemReport`]: supervisorOn("items", "itemLead"),
+  [`${ITEM_REPORTS}#returnItemReport`]: supervisorOn("items", "itemLead"),
 
   [`${NOTICES}#issueNotice`]: supervisorOn("supervision", "none"),
   [`${NOTICES}#replyNotice`]: leadUnitOf("supervision", "addressee"),
@@ -134,6 +141,8 @@ export const EXEMPT: Record<string, string> = {
       `${TASK_REPORTS}#submitReportPart`,
       `${PROJECT_REPORTS}#saveProjectReportPart`,
       `${PROJECT_REPORTS}#submitProjectReportPart`,
+      `${ITEM_REPORTS}#saveItemReportPart`,
+      `${ITEM_REPORTS}#submitItemReportPart`,
     ].map((ref) => [
       ref,
       "a co-lead's part is written by the second and later lead units of a subject, a persona this matrix does not model (its unitOwn compiles the report); the compiler, another unit and the co-lead's own calls are tested in app/_lib/report-parts.test.ts and app/projects/[no]/report/[quarter]/actions.test.ts",

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { FormState } from "@/app/_lib/action";
 import { MESSAGES } from "@/app/_lib/errors";
 import type { Db } from "@/db/client";
-import { livelihoodProjects, noticeUnits, notices, notifications, projectUnits, taskUnits, tasks, users } from "@/db/schema";
+import { itemUnits, livelihoodProjects, noticeUnits, notices, notifications, projectUnits, supervisionItems, taskUnits, tasks, users } from "@/db/schema";
 import { MAYOR_USERNAME, SUPERVISOR_USERNAME, ADMIN_USERNAME } from "@/lib/usernames";
 import { openSeededAppDb } from "@/test/bad-inputs/fixture";
 import { addSession, snapshotDatabase } from "@/test/app-db";
@@ -122,6 +122,18 @@ function parties(db: Db, kind: RecordKind, input: Input, all: ReturnType<typeof 
         .where(eq(livelihoodProjects.no, num(input.projectNo)))
         .get()!.id;
       const units = db.select({ unitId: projectUnits.unitId, role: projectUnits.role }).from(projectUnits).where(eq(projectUnits.projectId, projectId)).all();
+      return pick(
+        units.filter((u) => u.role === "lead").map((u) => u.unitId),
+        units.map((u) => u.unitId),
+      );
+    }
+    case "itemLead": {
+      const itemId = db
+        .select({ id: supervisionItems.id })
+        .from(supervisionItems)
+        .where(eq(supervisionItems.no, num(input.itemNo)))
+        .get()!.id;
+      const units = db.select({ unitId: itemUnits.unitId, role: itemUnits.role }).from(itemUnits).where(eq(itemUnits.itemId, itemId)).all();
       return pick(
         units.filter((u) => u.role === "lead").map((u) => u.unitId),
         units.map((u) => u.unitId),

@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { routeHandlerRefs, serverActionRefs } from "@/test/entry-points";
 
-const SUITES = ["report", "supervision", "admin", "project", "outputs", "programme"].map((s) => path.join(__dirname, `${s}-cases.ts`));
+const SUITES = ["report", "supervision", "admin", "project", "item", "outputs", "programme"].map((s) => path.join(__dirname, `${s}-cases.ts`));
 
 /** Actions that take no input at all: there is no field to send bad values in. */
 const EXEMPT: Record<string, string> = {
