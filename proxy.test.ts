@@ -22,10 +22,25 @@ describe("proxy (optimistic redirect only)", () => {
     expect(proxy(request("/admin/users", "next-auth.session-token=x")).headers.get("x-middleware-next")).toBe("1");
   });
 
-  it("leaves /login, /api/health, /api/auth and the public project page open", () => {
-    for (const path of ["/login", "/api/health", "/api/auth/csrf", "/projects/public/1"]) {
+  it("gives an evidence file the sandbox policy instead of the page policy", () => {
+    expect(proxy(request("/api/attachments/12", "next-auth.session-token=x")).headers.get("content-security-policy")).toContain("sandbox");
+    expect(proxy(request("/tasks/12", "next-auth.session-token=x")).headers.get("content-security-policy")).not.toContain("sandbox");
+  });
+
+  it("leaves /login, /api/health, /api/auth and the public project pages and photos open", () => {
+    for (const path of ["/login", "/api/health", "/api/auth/csrf", "/public/projects", "/api/public/photos/1"]) {
       expect(proxy(request(path)).headers.get("x-middleware-next"), path).toBe("1");
     }
+  });
+
+  it("lets shared caches keep the public page only for visitors without a session", () => {
+    expect(proxy(request("/public/projects")).headers.get("cache-control")).toMatch(/^public, /);
+    expect(proxy(request("/public/projects", "next-auth.session-token=x")).headers.get("cache-control")).toBe("private, no-store");
+    expect(proxy(request("/projects")).headers.get("cache-control")).toBeNull();
+  });
+
+  it("does not open a look-alike of the public page", () => {
+    expect(proxy(request("/publicity")).status).toBe(307);
   });
 
   it("does not treat a look-alike path as public", () => {

@@ -4,11 +4,19 @@
 // 2. The Content-Security-Policy with a fresh nonce (lib/csp.ts), on the request so Next.js
 //    puts the nonce on its scripts, and on the response so the browser enforces it.
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, newNonce } from "@/lib/csp";
+import { contentSecurityPolicy, EVIDENCE_POLICY, isEvidencePath, newNonce } from "@/lib/csp";
 import { REQUEST_PATH_HEADER } from "@/lib/safe-redirect";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
-const PUBLIC_PREFIXES = ["/login", "/api/health", "/api/auth", "/projects/public"];
+const PUBLIC_PREFIXES = ["/login", "/api/health", "/api/auth", "/public", "/api/public"];
+
+/**
+ * The 政务公开 pages: the same for every visitor without a session, so shared caches may keep
+ * them a minute; a signed-in visitor's copy carries their header and must never be shared.
+ */
+const PUBLIC_PAGE_CACHE = "public, max-age=60, s-maxage=60, stale-while-revalidate=300";
+const PRIVATE_PAGE_CACHE = "private, no-store";
+const isPublicPage = (pathname: string) => pathname === "/public" || pathname.startsWith("/public/");
 
 function isPublic(pathname: string): boolean {
   return PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
@@ -19,7 +27,7 @@ const hashes = (name: string) => (process.env[name] ?? "").split(" ").filter(Boo
 const staticScriptHashes = hashes("CSP_STATIC_SCRIPT_HASHES");
 const staticStyleHashes = hashes("CSP_STATIC_STYLE_HASHES");
 
-function withPolicy(request: NextRequest): NextResponse {
+function withPolicy(request: NextRequest, signedIn: boolean): NextResponse {
   const policy = contentSecurityPolicy({
     nonce: newNonce(),
     staticScriptHashes,
@@ -32,13 +40,16 @@ function withPolicy(request: NextRequest): NextResponse {
   // The page asked for, so a page that finds the session ended can send the user back to it after signing in.
   headers.set(REQUEST_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers } });
-  response.headers.set("content-security-policy", policy);
+  // An evidence file keeps its own sandbox policy: the page policy would replace it.
+  response.headers.set("content-security-policy", isEvidencePath(request.nextUrl.pathname) ? EVIDENCE_POLICY : policy);
+  if (isPublicPage(request.nextUrl.pathname)) response.headers.set("cache-control", signedIn ? PRIVATE_PAGE_CACHE : PUBLIC_PAGE_CACHE);
   return response;
 }
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (isPublic(pathname) || SESSION_COOKIES.some((name) => request.cookies.has(name))) return withPolicy(request);
+  const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  if (isPublic(pathname) || signedIn) return withPolicy(request, signedIn);
   if (pathname.startsWith("/api/")) {
     return NextResponse.json({ error: "unauthorized", message: "登录已失效，请重新登录。" }, { status: 401 });
   }

@@ -29,6 +29,9 @@ export function RequestIdStamp() {
       event.formData.append(REQUEST_ID_FIELD, id);
     };
     document.addEventListener("formdata", onFormData, true);
+    // The page is hydrated and its forms carry request ids from here on: end-to-end tests wait
+    // for this before typing (typing earlier races hydration, which resets a textarea).
+    document.documentElement.dataset.formsReady = "true";
     return () => document.removeEventListener("formdata", onFormData, true);
   }, []);
   return null;

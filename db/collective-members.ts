@@ -3,7 +3,7 @@
 // them. "各…" descriptors are resolved by unit kind when the programme is loaded (and for a
 // database loaded before this existed, by the seed); "相关…" ones when someone names a unit.
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { membershipsByKind, type RegistryUnit } from "@/lib/collective-units";
+import { candidatesFor, collectiveRule, membershipsByKind, type RegistryUnit } from "@/lib/collective-units";
 import type { SubjectKind } from "@/lib/vocabulary";
 import type { Tx } from "./client";
 import { collectiveMembers, livelihoodProjects, projectUnits, tasks, taskUnits, units } from "./schema";
@@ -104,4 +104,86 @@ export function subjectsReachingUnit(db: Reader, { kind, unitId }: { kind: Subje
     .where(and(eq(collectiveMembers.subjectKind, kind), eq(collectiveMembers.unitId, unitId), isNull(collectiveMembers.removedAt)))
     .all()
     .map((r) => r.subjectId);
+}
+
+/** A "相关…" descriptor of a subject's row: the units it may name and the ones named so far. */
+export interface NamedDescriptor {
+  descriptorUnitId: number;
+  descriptor: string;
+  candidates: { id: number; name: string }[];
+  chosen: number[];
+}
+
+/** The "相关…" descriptors of one subject (those whose units someone names), with candidates and choices. */
+export function listNamedDescriptors(db: Reader, { kind, subjectId, yearId }: { kind: SubjectKind; subjectId: number; yearId: number }): NamedDescriptor[] {
+  const onRowUnits = rowUnits(db, kind, yearId).get(subjectId) ?? [];
+  const onRow = new Set(onRowUnits.map((u) => u.unitId));
+  const registry = registryUnits(db);
+  return onRowUnits
+    .filter((u) => u.kind === "群体描述" && collectiveRule(u.name)?.scope === "named")
+    .map((d) => {
+      const chosen = db
+        .select({ unitId: collectiveMembers.unitId })
+        .from(collectiveMembers)
+        .where(
+          and(
+            eq(collectiveMembers.subjectKind, kind),
+            eq(collectiveMembers.subjectId, subjectId),
+            eq(collectiveMembers.descriptorUnitId, d.unitId),
+            isNull(collectiveMembers.removedAt),
+          ),
+        )
+        .all()
+        .map((r) => r.unitId);
+      return {
+        descriptorUnitId: d.unitId,
+        descriptor: d.name,
+        candidates: candidatesFor(d.name, registry, onRow).map((u) => ({ id: u.id, name: u.name })),
+        chosen,
+      };
+    });
+}
+
+/**
+ * Names the units a "相关…" descriptor reaches on one subject: those listed are added (or
+ * restored), the others named before are removed (kept with who removed them). Returns the
+ * unit ids before and after, for the audit row.
+ */
+export function nameCollectiveMembers(
+  tx: Tx,
+  {
+    kind,
+    subjectId,
+    descriptorUnitId,
+    unitIds,
+    userId,
+    now,
+  }: { kind: SubjectKind; subjectId: number; descriptorUnitId: number; unitIds: readonly number[]; userId: number; now: number },
+): { before: number[]; after: number[] } {
+  const mine = and(
+    eq(collectiveMembers.subjectKind, kind),
+    eq(collectiveMembers.subjectId, subjectId),
+    eq(collectiveMembers.descriptorUnitId, descriptorUnitId),
+  );
+  const current = tx.select({ unitId: collectiveMembers.unitId, removedAt: collectiveMembers.removedAt }).from(collectiveMembers).where(mine).all();
+  const before = current.filter((r) => r.removedAt === null).map((r) => r.unitId);
+  const wanted = new Set(unitIds);
+  for (const r of current) {
+    if (r.removedAt === null && !wanted.has(r.unitId))
+      tx.update(collectiveMembers)
+        .set({ removedAt: now, removedById: userId })
+        .where(and(mine, eq(collectiveMembers.unitId, r.unitId)))
+        .run();
+    if (r.removedAt !== null && wanted.has(r.unitId))
+      tx.update(collectiveMembers)
+        .set({ removedAt: null, removedById: null, basis: "named", addedById: userId, addedAt: now })
+        .where(and(mine, eq(collectiveMembers.unitId, r.unitId)))
+        .run();
+  }
+  const known = new Set(current.map((r) => r.unitId));
+  for (const unitId of wanted) {
+    if (!known.has(unitId))
+      tx.insert(collectiveMembers).values({ subjectKind: kind, subjectId, descriptorUnitId, unitId, basis: "named", addedById: userId, addedAt: now }).run();
+  }
+  return { before, after: [...wanted] };
 }

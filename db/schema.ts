@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import { type AnySQLiteColumn, blob, check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { FieldChange } from "../lib/programme-fields";
+import type { MonthlyNode, MonthlyNodeFact } from "../lib/monthly-nodes";
 import type { Reason } from "../lib/quarter-status";
 import type { PlausibilityConfirmation } from "../lib/plausibility";
 import type { QuarterPlanChange } from "../lib/submitted-quarter";
@@ -23,13 +24,17 @@ import {
   PART_STATUS,
   PROGRESS_LAMPS,
   PROJECT_UNIT_ROLES,
+  REGISTER_KINDS,
+  REGISTER_STATUSES,
   REPORT_STATUS,
   REVIEW_STATUS,
   ROLES,
+  SATISFACTION_LEVELS,
   SELF_STATUS,
   SUBJECT_KINDS,
   TASK_UNIT_ROLES,
   UNIT_KINDS,
+  UNIT_NAME_CHANGES,
 } from "../lib/vocabulary";
 
 const nowMs = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
@@ -41,6 +46,9 @@ export const programmeYears = sqliteTable("programme_years", {
   id: integer("id").primaryKey(),
   year: integer("year").notNull().unique(),
   title: text("title").notNull(),
+  /** Set when the administrator closes the year: its records are read-only from then on (triggers in the migration). */
+  closedAt: integer("closed_at"),
+  closedById: integer("closed_by_id"),
 });
 
 export const sourceDocuments = sqliteTable("source_documents", {
@@ -89,6 +97,56 @@ export const units = sqliteTable("units", {
   name: text("name").notNull().unique(),
   kind: text("kind", { enum: UNIT_KINDS }).notNull(),
   position: integer("position").notNull(),
+  /** A deactivated unit gets no new assignments; what it filed stays. */
+  deactivatedAt: integer("deactivated_at"),
+  /** Set when the unit was merged into another: its history now lives under that unit. */
+  mergedIntoId: integer("merged_into_id"),
+  version: integer("version").notNull().default(1),
+});
+
+/** Names a unit had before a rename, or the names of units merged into it: shown where the gazette text uses them. */
+export const unitFormerNames = sqliteTable(
+  "unit_former_names",
+  {
+    id: integer("id").primaryKey(),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    name: text("name").notNull(),
+    how: text("how", { enum: UNIT_NAME_CHANGES }).notNull(),
+    /** The unit row that carried this name (itself for a rename, the merged unit for a merge). */
+    fromUnitId: integer("from_unit_id").notNull(),
+    until: integer("until").notNull(),
+    reason: text("reason").notNull(),
+    source: text("source").notNull(),
+    byId: integer("by_id").notNull(),
+  },
+  (t) => [index("unit_former_names_unit").on(t.unitId), index("unit_former_names_name").on(t.name)],
+);
+
+/**
+ * A leader post changing hands (e.g. 市长 林恒求 → 马慧): from `effectiveOn` the new leader leads the
+ * year's subjects the old one led; the old leader's account and everything it wrote stay.
+ */
+export const leaderHandovers = sqliteTable("leader_handovers", {
+  id: integer("id").primaryKey(),
+  yearId: integer("year_id")
+    .notNull()
+    .references(() => programmeYears.id),
+  fromLeaderId: integer("from_leader_id")
+    .notNull()
+    .references(() => leaders.id),
+  toLeaderId: integer("to_leader_id")
+    .notNull()
+    .references(() => leaders.id),
+  post: text("post"),
+  effectiveOn: text("effective_on").notNull(), // YYYY-MM-DD
+  reason: text("reason").notNull(),
+  source: text("source").notNull(),
+  /** The subjects handed over, e.g. ["task:3", "project:1"]. */
+  subjects: text("subjects", { mode: "json" }).$type<string[]>().notNull(),
+  byId: integer("by_id").notNull(),
+  at: integer("at").notNull(),
 });
 
 export const tasks = sqliteTable(
@@ -354,6 +412,33 @@ export const programmeChanges = sqliteTable(
     changes: text("changes", { mode: "json" }).$type<FieldChange[]>().notNull(),
   },
   (t) => [index("programme_changes_subject").on(t.subjectKind, t.subjectId, t.at)],
+);
+
+/**
+ * A cross-year (跨年度) project part carried into the next programme year with what was left of
+ * its total at the end of the year (lib/carry-over.ts). A per-item register may later hang off
+ * this row (which bridges), without changing the count.
+ */
+export const projectCarryovers = sqliteTable(
+  "project_carryovers",
+  {
+    id: integer("id").primaryKey(),
+    fromPartId: integer("from_part_id")
+      .notNull()
+      .references(() => projectParts.id),
+    toPartId: integer("to_part_id")
+      .notNull()
+      .references(() => projectParts.id),
+    total: real("total").notNull(),
+    /** Completed by the end of the year, from the Q4 report (null: no submitted or approved Q4 figure). */
+    completed: real("completed"),
+    remaining: real("remaining").notNull(),
+    /** Completed per category by the end of the year (the gazette gives no structured category totals to subtract from). */
+    completedByCategory: text("completed_by_category", { mode: "json" }).$type<Record<string, number>>().notNull(),
+    basis: text("basis").notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [uniqueIndex("project_carryovers_from").on(t.fromPartId, t.toPartId)],
 );
 
 // ───────────────────────── accounts, sessions, audit ─────────────────────────
@@ -680,6 +765,8 @@ export const attachments = sqliteTable(
     coopNoteId: integer("coop_note_id"),
     /** A co-lead unit's part of a report (report_parts.id). */
     reportPartId: integer("report_part_id"),
+    /** A photo of a 明细台账 row (register_items.id). */
+    registerItemId: integer("register_item_id"),
     filename: text("filename").notNull(),
     mime: text("mime").notNull(),
     size: integer("size").notNull(),
@@ -690,12 +777,15 @@ export const attachments = sqliteTable(
       .references(() => users.id),
     createdAt: createdAt(),
     removedAt: integer("removed_at"),
+    /** 可公开: the unit lets this evidence image appear on the public page once its report version is approved. */
+    public: integer("public", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [
     index("attachments_report").on(t.reportId),
     index("attachments_response").on(t.noticeResponseId),
     index("attachments_coop_note").on(t.coopNoteId),
     index("attachments_report_part").on(t.reportPartId),
+    index("attachments_register_item").on(t.registerItemId),
     // A row that belongs to nothing yet is an upload staged for the uploader's next save.
     index("attachments_staged").on(t.uploadedById, t.createdAt),
   ],
@@ -838,6 +928,49 @@ export const progressOverrides = sqliteTable(
     at: integer("at").notNull(),
   },
   (t) => [index("progress_overrides_subject").on(t.periodId, t.subjectKind, t.subjectId, t.at)],
+);
+
+/**
+ * One per subject's quarter with 月度推进节点 (lib/monthly-nodes.ts): the version of its
+ * node set, for the optimistic check.
+ */
+export const monthlyNodeSets = sqliteTable(
+  "monthly_node_sets",
+  {
+    subjectKind: text("subject_kind", { enum: SUBJECT_KINDS }).notNull(),
+    subjectId: integer("subject_id").notNull(),
+    periodId: integer("period_id")
+      .notNull()
+      .references(() => periods.id),
+    version: integer("version").notNull().default(1),
+    updatedAt: integer("updated_at").notNull(),
+    updatedById: integer("updated_by_id")
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.subjectKind, t.subjectId] })],
+);
+
+/**
+ * Every state a quarter's node set has had (set, changed, a node marked done), append-only:
+ * the latest is the one in force, and the stored quarter judgement replays them all.
+ */
+export const monthlyNodeRevisions = sqliteTable(
+  "monthly_node_revisions",
+  {
+    id: integer("id").primaryKey(),
+    subjectKind: text("subject_kind", { enum: SUBJECT_KINDS }).notNull(),
+    subjectId: integer("subject_id").notNull(),
+    periodId: integer("period_id")
+      .notNull()
+      .references(() => periods.id),
+    at: integer("at").notNull(),
+    byId: integer("by_id")
+      .notNull()
+      .references(() => users.id),
+    nodes: text("nodes", { mode: "json" }).$type<MonthlyNode[]>().notNull(),
+  },
+  (t) => [index("monthly_node_revisions_subject").on(t.periodId, t.subjectKind, t.subjectId, t.at)],
 );
 
 export const notices = sqliteTable(
@@ -989,6 +1122,59 @@ export const leaderInstructions = sqliteTable(
   (t) => [index("leader_instructions_subject").on(t.subjectKind, t.subjectId), index("leader_instructions_notice").on(t.noticeId)],
 );
 
+// ───────────────────────── 人大代表监督 ─────────────────────────
+
+/** A deputy's 建议 on a livelihood project, and the lead unit's answer (one answer, revisable). */
+export const projectSuggestions = sqliteTable(
+  "project_suggestions",
+  {
+    id: integer("id").primaryKey(),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => livelihoodProjects.id),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    text: text("text").notNull(),
+    createdAt: integer("created_at").notNull(),
+    answer: text("answer"),
+    answeredById: integer("answered_by_id").references(() => users.id),
+    answeredUnitId: integer("answered_unit_id").references(() => units.id),
+    answeredAt: integer("answered_at"),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [index("project_suggestions_project").on(t.projectId, t.createdAt)],
+);
+
+/** The 督查室 opens the year's 满意度测评 from a day on, and closes it; votes change until then. */
+export const satisfactionRounds = sqliteTable("satisfaction_rounds", {
+  yearId: integer("year_id")
+    .primaryKey()
+    .references(() => programmeYears.id),
+  opensOn: text("opens_on").notNull(),
+  closedAt: integer("closed_at"),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+/** One 测评 per deputy, project and year. */
+export const satisfactionVotes = sqliteTable(
+  "satisfaction_votes",
+  {
+    yearId: integer("year_id")
+      .notNull()
+      .references(() => programmeYears.id),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => livelihoodProjects.id),
+    deputyId: integer("deputy_id")
+      .notNull()
+      .references(() => users.id),
+    level: text("level", { enum: SATISFACTION_LEVELS }).notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.yearId, t.projectId, t.deputyId] })],
+);
+
 // ───────────────────────── derived quarter status (db/status) ─────────────────────────
 
 /** Columns of one judgement of a subject's quarter (lib/quarter-status.ts), from `validFrom` on. */
@@ -1014,6 +1200,11 @@ const statusColumns = () => ({
   overrideAt: integer("override_at"),
   reasons: text("reasons", { mode: "json" }).$type<Reason[]>().notNull(),
   worstShortfall: real("worst_shortfall").notNull(),
+  /** The quarter's monthly nodes with due and done days (missed or not is judged on the day read). */
+  monthlyNodes: text("monthly_nodes", { mode: "json" })
+    .$type<MonthlyNodeFact[]>()
+    .notNull()
+    .default(sql`'[]'`),
 });
 
 /** The judgement in force now, one row per subject and quarter that has had any report activity. */
@@ -1029,6 +1220,52 @@ export const appMeta = sqliteTable("app_meta", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+
+// ───────────────────────── 明细台账 ─────────────────────────
+
+/**
+ * One row of a livelihood project's per-item register (lib/register.ts): a bridge, a rural
+ * house or an urban household, entered by the project's units. Year-scoped: the natural key
+ * (镇/村/名称, or 小区/栋/户) is unique within a year and part, so a re-import updates the row
+ * and next year's register can carry an unfinished row over (carried_from_id).
+ */
+export const registerItems = sqliteTable(
+  "register_items",
+  {
+    id: integer("id").primaryKey(),
+    yearId: integer("year_id")
+      .notNull()
+      .references(() => programmeYears.id),
+    partId: integer("part_id")
+      .notNull()
+      .references(() => projectParts.id),
+    kind: text("kind", { enum: REGISTER_KINDS }).notNull(),
+    naturalKey: text("natural_key").notNull(),
+    /** 镇（街道） or, for an urban household, its 小区. */
+    place: text("place").notNull(),
+    /** 村（社区） or, for an urban household, its 栋. */
+    subPlace: text("sub_place").notNull(),
+    /** The bridge's name or location, the 户主, or the urban household's 户/房号. */
+    name: text("name").notNull(),
+    /** Bridges: the part's 缺损 category (轻微缺损/中等缺损/严重缺损). */
+    severity: text("severity"),
+    /** Bridges: 整治措施 (一桥一策). */
+    measure: text("measure").notNull().default(""),
+    status: text("status", { enum: REGISTER_STATUSES }).notNull(),
+    /** YYYY-MM-DD: the day of 完工, or of reaching the current stage. */
+    statusOn: text("status_on"),
+    note: text("note").notNull().default(""),
+    /** The previous year's row this one continues. */
+    carriedFromId: integer("carried_from_id"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+    updatedById: integer("updated_by_id")
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [uniqueIndex("register_items_key").on(t.yearId, t.partId, t.naturalKey), index("register_items_part").on(t.partId, t.status)],
+);
 
 // ───────────────────────── operations ─────────────────────────
 
@@ -1061,6 +1298,7 @@ export const storageProbe = sqliteTable("storage_probe", {
 // ───────────────────────── types ─────────────────────────
 export type Task = typeof tasks.$inferSelect;
 export type Unit = typeof units.$inferSelect;
+export type UnitFormerName = typeof unitFormerNames.$inferSelect;
 export type Leader = typeof leaders.$inferSelect;
 export type Metric = typeof metrics.$inferSelect;
 export type User = typeof users.$inferSelect;
@@ -1076,3 +1314,4 @@ export type Bulletin = typeof bulletins.$inferSelect;
 export type LeaderInstruction = typeof leaderInstructions.$inferSelect;
 export type SupervisionItem = typeof supervisionItems.$inferSelect;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+export type RegisterItem = typeof registerItems.$inferSelect;

@@ -9,6 +9,10 @@ import { loginAs, type Persona } from "./fixtures";
 
 type Entry = { route: string; url: string | ((page: Page) => Promise<string>); persona: Persona | null };
 
+/** A household's facts for the 补偿测算 pages: every option and line shows. */
+const COMPENSATION_FACTS =
+  "estate=龙舟动力小区&building=第 2 栋&legalArea=85.5&residential=1&owner=1&signing=notYet&landCertificate=1&certificateArea=80&publicRentalEligible=1&multiArea=120&multiPrice=3000&highArea=110&structures=temp-within-term";
+
 /** 住建局 (the unit persona) leads task 26 and livelihood project 2. */
 const PAGES: Entry[] = [
   { route: "/login", url: "/login", persona: null },
@@ -23,6 +27,7 @@ const PAGES: Entry[] = [
   { route: "/tasks/[no]", url: "/tasks/26", persona: "unit" },
   { route: "/tasks/[no]/report/[quarter]", url: "/tasks/26/report/2026Q4", persona: "unit" },
   { route: "/tasks/[no]/targets", url: "/tasks/26/targets", persona: "unit" },
+  { route: "/tasks/[no]/nodes/[quarter]", url: "/tasks/26/nodes/2026Q4", persona: "unit" },
   { route: "/projects", url: "/projects", persona: "unit" },
   { route: "/projects/[no]", url: "/projects/2", persona: "unit" },
   { route: "/projects/[no]/report/[quarter]", url: "/projects/2/report/2026Q4", persona: "unit" },
@@ -30,6 +35,13 @@ const PAGES: Entry[] = [
   // 督办事项5 (第51次常务会议 八 三) is flagged 待核实; the 督查室 sees the time-limit form.
   { route: "/items/[no]", url: "/items/5", persona: "supervisor" },
   { route: "/items/new", url: "/items/new", persona: "supervisor" },
+  { route: "/projects/[no]/compensation", url: `/projects/2/compensation?${COMPENSATION_FACTS}`, persona: "unit" },
+  { route: "/projects/[no]/compensation/print", url: `/projects/2/compensation/print?${COMPENSATION_FACTS}`, persona: "unit" },
+  { route: "/public/projects", url: "/public/projects", persona: null },
+  { route: "/deputies/suggestions", url: "/deputies/suggestions", persona: "supervisor" },
+  { route: "/deputies/satisfaction", url: "/deputies/satisfaction", persona: "supervisor" },
+  { route: "/projects/[no]/register", url: "/projects/2/register", persona: "unit" },
+  { route: "/projects/[no]/nodes/[quarter]", url: "/projects/2/nodes/2026Q4", persona: "unit" },
   { route: "/dashboard", url: "/dashboard", persona: "mayor" },
   { route: "/dashboard/tasks", url: "/dashboard/tasks", persona: "mayor" },
   { route: "/dashboard/brief", url: "/dashboard/brief?leader=杨盛", persona: "mayor" },
@@ -49,7 +61,16 @@ const PAGES: Entry[] = [
   { route: "/admin/tasks", url: "/admin/tasks", persona: "admin" },
   { route: "/admin/tasks/[no]", url: "/admin/tasks/26", persona: "supervisor" },
   { route: "/admin/verification", url: "/admin/verification", persona: "admin" },
+  { route: "/admin/units", url: "/admin/units", persona: "admin" },
+  { route: "/admin/units/[id]", url: firstUnitUrl, persona: "admin" },
+  { route: "/admin/years", url: "/admin/years", persona: "admin" },
 ];
+
+/** The first unit's maintenance page, from the list. */
+async function firstUnitUrl(page: Page): Promise<string> {
+  await page.goto("/admin/units");
+  return (await page.locator('a[href^="/admin/units/"]').first().getAttribute("href"))!;
+}
 
 /** The first notice in the list, issuing a 催办 through the form when there is none yet. */
 async function firstNoticeUrl(page: Page): Promise<string> {

@@ -2,6 +2,7 @@
 // run: a unit types HTML and script into its report, the 督查室 reads it back.
 import { expect, test } from "@playwright/test";
 import { loginAs } from "./fixtures";
+import { submitReportForm } from "./helpers/submit-report";
 
 // 住建局 is the only lead unit of task 29 (no metrics, no planned milestone): the report needs only text and 自评.
 const REPORT = "/tasks/29/report/2026Q4";
@@ -14,7 +15,7 @@ test("HTML and script typed into a report are stored as typed and rendered as te
   await page.getByLabel("工作进展（必填）").fill(PROGRESS);
   await page.getByLabel("存在问题").fill(PROBLEMS);
   await page.getByRole("radio", { name: "序时推进" }).check();
-  await page.getByRole("button", { name: "提交报告" }).click();
+  await submitReportForm(page);
   await expect(page.getByLabel("工作进展（必填）")).toHaveCount(0);
 
   const supervisor = await browser.newPage();

@@ -8,7 +8,7 @@
 // reuses a signed-in session while it is still live, since a TOTP code works only once.
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test as base, type Cookie, type Page } from "@playwright/test";
+import { expect, test as base, type BrowserContext, type Cookie, type Page } from "@playwright/test";
 import { totpCode, totpStep } from "../lib/totp";
 
 export const INITIAL_PASSWORD = process.env.INITIAL_PASSWORD ?? "Miluo@2026";
@@ -190,7 +190,38 @@ export async function rememberPassword(page: Page, username: string, password: s
   knownPasswords.set(await serverPort(page), username, password);
 }
 
+/**
+ * page.goto that returns once an HTML page is hydrated (components/request-id-stamp.tsx marks
+ * it): a field filled before hydration can be reset by it, keeping part of the old text.
+ */
+function gotoHydrated(page: Page): void {
+  const goto = page.goto.bind(page);
+  page.goto = async (url, options) => {
+    const response = await goto(url, options);
+    if (response?.headers()["content-type"]?.startsWith("text/html")) await page.waitForFunction(() => document.documentElement.dataset.formsReady === "true");
+    return response;
+  };
+}
+
+/** Every page of a context, including those a test opens itself, navigates with gotoHydrated. */
+function hydratedPages(context: BrowserContext): BrowserContext {
+  for (const page of context.pages()) gotoHydrated(page);
+  context.on("page", gotoHydrated);
+  return context;
+}
+
 export const test = base.extend<{ loginAs: (who: Persona | string) => Promise<string> }>({
+  context: async ({ context }, provide) => {
+    await provide(hydratedPages(context));
+  },
+  browser: [
+    async ({ browser }, provide) => {
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (options) => hydratedPages(await newContext(options));
+      await provide(browser);
+    },
+    { scope: "worker" },
+  ],
   loginAs: async ({ page }, provide) => {
     await provide((who) => loginAs(page, who));
   },

@@ -85,12 +85,19 @@ test.describe("基础数据维护", () => {
   test("taking the lead unit away again puts task 47 back on the 待核实 list as 无需报送", async ({ page }) => {
     await loginAs(page, "admin");
     await page.goto(EDIT_URL);
-    await page.getByLabel("牵头领导").fill("");
-    await page.getByLabel("牵头单位").fill("");
+    // The fields start with the names the previous test saved: they must really be empty before saving.
+    for (const label of ["牵头领导", "牵头单位"]) {
+      const field = page.getByLabel(label);
+      await expect(async () => {
+        await field.fill("");
+        await expect(field).toHaveValue("", { timeout: 1000 });
+      }).toPass();
+    }
     await page.getByLabel(/仍需核实/).check();
     await page.getByLabel("核实说明").fill("牵头单位待市政府另行明确。");
     await page.getByLabel("变更原因").fill("牵头单位尚未确定");
     await page.getByLabel("依据").fill("市政府办公室通知");
+    await expect(page.getByLabel("牵头领导")).toHaveValue("");
     await submitAndWait(page, page.getByRole("button", { name: "保存修改" }), { path: EDIT_URL, sent: ["市政府办公室通知"] });
     await expect(page.getByRole("status").filter({ hasText: "任务信息已更新" })).toBeVisible();
 

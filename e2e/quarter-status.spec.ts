@@ -7,6 +7,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { e2eDatabasePath, expect, loginAs, test } from "./fixtures";
+import { submitReportForm } from "./helpers/submit-report";
 
 async function expectNoAxeViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -63,7 +64,7 @@ test.describe("报送灯与进度灯", () => {
     await page.getByLabel("地区生产总值增长（%）").fill("5.6");
     await page.getByLabel("工作进展（必填）").fill("前三季度地区生产总值增长 5.6%。");
     await page.getByRole("radio", { name: "序时推进" }).check();
-    await page.getByRole("button", { name: "提交报告" }).click();
+    await submitReportForm(page);
     await expect(page.getByRole("status").filter({ hasText: "已提交（第 1 版）" })).toBeVisible();
     const header = page.getByTestId("report-status");
     await expect(lamp(header, "reporting")).toHaveText("报送：迟报 57 天");

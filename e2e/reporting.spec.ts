@@ -5,6 +5,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, loginAs, test } from "./fixtures";
 import { submitAndWait } from "./helpers/form-submit";
+import { submitReportForm } from "./helpers/submit-report";
 
 // 住建局 (persona "unit") leads task 27: 改造城市危旧房 132 套. 发改局 ("otherUnit") has no part in it.
 const TASK = 27;
@@ -63,7 +64,7 @@ test.describe("季度填报", () => {
     await page.getByLabel("下步打算").fill("启动第二批改造。");
     await page.getByRole("radio", { name: "序时推进" }).check();
     await page.getByLabel("上传附件").setInputFiles({ name: "一季度改造台账.pdf", mimeType: "application/pdf", buffer: PDF });
-    await page.getByRole("button", { name: "提交报告" }).click();
+    await submitReportForm(page);
 
     await expect(page.getByRole("status").filter({ hasText: "已提交（第 1 版）" })).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: "报告内容" })).toBeVisible();

@@ -7,6 +7,7 @@ import type { Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import { e2eDatabasePath, expect, loginAs, test, TODAY } from "./fixtures";
+import { submitReportForm } from "./helpers/submit-report";
 
 const REPORT_TASK = 46;
 const REPORT_URL = `/tasks/${REPORT_TASK}/report/2026Q1`;
@@ -38,7 +39,7 @@ test.describe("督查督办", () => {
     await unit.getByLabel("新增城镇就业（人）").fill("1600");
     await unit.getByLabel("工作进展（必填）").fill("一季度新增城镇就业 1600 人。");
     await unit.getByRole("radio", { name: "序时推进" }).check();
-    await unit.getByRole("button", { name: "提交报告" }).click();
+    await submitReportForm(unit);
     await expect(unit.getByRole("status").filter({ hasText: "已提交（第 1 版）" })).toBeVisible();
 
     await loginAs(page, "supervisor");
@@ -57,12 +58,13 @@ test.describe("督查督办", () => {
     await expect(page.getByTestId(`matrix-task:${REPORT_TASK}`).getByText("已退回")).toBeVisible();
 
     await unit.goto("/notifications");
-    await expect(unit.getByText(`第${REPORT_TASK}项 一季度 报告被退回：请补充就业台账`)).toBeVisible();
+    // The notice names the task in full: its 序号 and the start of its target text.
+    await expect(unit.getByText(new RegExp(`第${REPORT_TASK}项 \\S.* 一季度 报告被退回：请补充就业台账`))).toBeVisible();
     await unit.goto(REPORT_URL);
     await expect(unit.getByRole("heading", { name: "督查室已退回，请修改后重新提交" })).toBeVisible();
     await unit.getByLabel("工作进展（必填）").fill("一季度新增城镇就业 1600 人，台账已附。");
     await unit.getByLabel("上传附件").setInputFiles({ name: "就业台账.pdf", mimeType: "application/pdf", buffer: PDF });
-    await unit.getByRole("button", { name: "提交报告" }).click();
+    await submitReportForm(unit);
     await expect(unit.getByRole("status").filter({ hasText: "已提交（第 2 版）" })).toBeVisible();
     await unitContext.close();
 

@@ -4,6 +4,7 @@ import { NOTICE_LEVEL_LABEL, NOTICE_STATE_LABEL } from "./notice-state";
 import { quarterLabel } from "./periods";
 import { ROLE_LABEL } from "./permissions";
 import { REPORT_STATE_LABEL, SELF_STATUS_LABEL } from "./report-labels";
+import { REGISTER_STATUS_LABEL } from "./register";
 import { PROGRESS_LABEL } from "./vocabulary";
 
 export const AUDIT_ENTITY_LABEL: Record<string, string> = {
@@ -19,6 +20,8 @@ export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   project: "民生实事",
   quarter_status: "季度状态",
   rag_override: "进度灯认定",
+  register: "明细台账",
+  registerItem: "明细台账行",
   report: "季度报告",
   session: "登录会话",
   storage: "存储",
@@ -89,11 +92,22 @@ const FIELD_LABEL: Record<string, string> = {
   units: "主送单位",
   bulk: "批量",
   approved: "已通过的报告",
+  place: "镇（街道）/小区",
+  subPlace: "村（社区）/栋",
+  name: "名称/户",
+  severity: "缺损类别",
+  measure: "整治措施",
+  statusOn: "完工/阶段日期",
+  photosAdded: "新增照片",
+  photosRemoved: "移除照片",
+  added: "新增行",
+  updated: "更新行",
+  unchanged: "未变行",
 };
 
 const VALUE_LABEL: Record<string, Record<string, string>> = {
   role: ROLE_LABEL,
-  status: { ...REPORT_STATE_LABEL, ...NOTICE_STATE_LABEL },
+  status: { ...REPORT_STATE_LABEL, ...NOTICE_STATE_LABEL, ...REGISTER_STATUS_LABEL },
   selfStatus: SELF_STATUS_LABEL,
   level: NOTICE_LEVEL_LABEL,
   color: PROGRESS_LABEL,

@@ -46,3 +46,12 @@ export function contentSecurityPolicy({
   ];
   return directives.join("; ");
 }
+
+/**
+ * The policy of an evidence file opened in the browser (a PDF or image, or the Chinese page
+ * refusing it): a sandbox with no scripts, no requests and no plugins of the app's origin.
+ */
+export const EVIDENCE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+
+/** Evidence downloads answer with EVIDENCE_POLICY instead of the app's page policy. */
+export const isEvidencePath = (pathname: string) => /^\/api\/(?:notices\/)?attachments\/\d+$/.test(pathname);

@@ -54,3 +54,15 @@ export const env = {
 export function appToday(): string {
   return env.APP_TODAY ?? todayInShanghai(new Date());
 }
+
+/**
+ * The moment a filing is stamped with. When APP_TODAY pins the calendar (a demo or a test
+ * run) it is the present time of day on that day, so a report filed "today" is judged on
+ * the app's today and not on the machine's date (which differs after 16:00 UTC).
+ */
+export function appNow(): number {
+  const now = Date.now();
+  if (!env.APP_TODAY) return now;
+  const midnight = (day: string) => Date.parse(`${day}T00:00:00+08:00`);
+  return now + midnight(env.APP_TODAY) - midnight(todayInShanghai(new Date(now)));
+}

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { checkEvidenceFile, evidenceFilename, MAX_EVIDENCE_BYTES, sniffEvidenceType } from "./file-sniff";
+import { checkEvidenceFile, evidenceFilename, MAX_EVIDENCE_BYTES, previewMime, sniffEvidenceType } from "./file-sniff";
 import {
   docmBytes,
   docxBytes,
@@ -97,5 +97,19 @@ describe("evidenceFilename", () => {
     const name = evidenceFilename(`${"很长".repeat(80)}.pdf`, "pdf");
     expect(name.length).toBe(100);
     expect(name.endsWith(".pdf")).toBe(true);
+  });
+});
+
+describe("previewMime", () => {
+  it("shows PDF, PNG and JPEG in place, judged by their bytes", async () => {
+    expect(previewMime(pdfBytes())).toBe("application/pdf");
+    expect(previewMime(pngBytes())).toBe("image/png");
+    expect(previewMime(jpegBytes())).toBe("image/jpeg");
+  });
+
+  it("downloads every other type, and anything unknown or disguised", async () => {
+    expect(previewMime(gifBytes())).toBeNull();
+    expect(previewMime(await docxBytes())).toBeNull();
+    expect(previewMime(htmlBytes())).toBeNull();
   });
 });

@@ -165,3 +165,12 @@ export function checkEvidenceFile(name: string, bytes: Uint8Array): EvidenceChec
   if (!kind) return { ok: false, message: `“${shown}”的文件内容不是可接受的类型：${ACCEPTED_TEXT}` };
   return { ok: true, kind, mime: EVIDENCE_TYPES[kind].mime, filename: evidenceFilename(name, kind), size: bytes.length };
 }
+
+/** Types a browser may show in place (sandboxed): PDF, PNG and JPEG. Everything else downloads. */
+const PREVIEWABLE: readonly EvidenceKind[] = ["pdf", "png", "jpeg"];
+
+/** The MIME type to show a stored file inline with, decided by its bytes, or null to download it. */
+export function previewMime(bytes: Uint8Array): string | null {
+  const kind = sniffEvidenceType(bytes);
+  return kind && PREVIEWABLE.includes(kind) ? EVIDENCE_TYPES[kind].mime : null;
+}

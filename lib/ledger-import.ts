@@ -191,7 +191,7 @@ export function planLedgerImport({
       else Object.assign(fieldErrors, parsed.errors);
     } else {
       const common = parseReportForm({ raw, metrics: [], hasMilestone: false, intent, today });
-      const values = parseProjectValues({ raw, parts: subject.parts, coverage: subject.coverage, intent, today });
+      const values = parseProjectValues({ raw, parts: subject.parts, coverage: subject.coverage, intent, today, derived: subject.derived });
       if (!common.ok) Object.assign(fieldErrors, common.errors);
       if (!values.ok) Object.assign(fieldErrors, values.errors);
       if (common.ok && values.ok) content = { ...common.content, partValues: values.content.values, projectMilestones: values.content.milestones };

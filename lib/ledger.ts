@@ -54,6 +54,8 @@ export interface LedgerSubject {
   /** Projects: parts with milestones, and the people-covered link of the water project. */
   parts: readonly PartForProgress[];
   coverage: CoverageInput | null;
+  /** Parts kept in a 明细台账: their values as the register counts them (lib/register.ts), never typed. */
+  derived?: ReadonlyMap<number, Readonly<Record<string, number>>>;
   status: QuarterStatus;
   report: LedgerReport | null;
 }

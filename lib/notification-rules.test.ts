@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  groupReminders,
+  reminderKeys,
   clip,
   dueMessages,
   leaderInstructed,
@@ -117,5 +119,29 @@ describe("dueMessages", () => {
     expect(first?.kind).toBe("notice_overdue");
     expect(second?.kind).toBe("notice_overdue");
     expect(first?.dedupeKey).not.toBe(second?.dedupeKey);
+  });
+});
+
+describe("reminders as listed", () => {
+  const n = (id: number, dedupeKey: string | null, resolved = false) => ({ id, title: `提醒${id}`, dedupeKey, resolved });
+
+  it("groups the open 逾期未报 reminders of one subject into the newest, and says a settled one is handled", () => {
+    const items = [
+      n(5, "report-overdue:task:27:2026Q3"),
+      n(4, "report-overdue:task:27:2026Q2"),
+      n(3, "report-overdue:project:2:2026Q2"),
+      n(2, "report-overdue:task:27:2026Q1", true),
+      n(1, null),
+    ];
+    expect(groupReminders(items).map((x) => [x.id, x.title])).toEqual([
+      [5, "提醒5（该事项另有 1 个季度逾期未报）"],
+      [3, "提醒3"],
+      [2, "提醒2（已报送，提醒已自动处理）"],
+      [1, "提醒1"],
+    ]);
+  });
+
+  it("settles both the due-soon and the overdue reminder of the filed quarter", () => {
+    expect(reminderKeys("task:27", "2026Q2")).toEqual(["report-overdue:task:27:2026Q2", "report-due:task:27:2026Q2"]);
   });
 });

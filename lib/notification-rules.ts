@@ -374,3 +374,42 @@ export interface NotificationChannel {
   name: string;
   deliver(items: readonly (NotificationMessage & { userId: number })[]): Promise<void>;
 }
+
+/** The reminders a filed report settles: its quarter's "due soon" and "overdue" messages. */
+export function reminderKeys(subjectKey: string, periodCode: string): string[] {
+  return [`report-overdue:${subjectKey}:${periodCode}`, `report-due:${subjectKey}:${periodCode}`];
+}
+
+const OVERDUE_KEY = /^report-overdue:((?:task|project):\d+):/;
+
+export interface ListedNotification {
+  id: number;
+  title: string;
+  dedupeKey: string | null;
+  resolved: boolean;
+}
+
+/**
+ * The list as a person reads it: a settled reminder says so, and the open "逾期未报" reminders
+ * of one subject (several quarters) become one entry, the newest, saying how many more there are.
+ * `items` come newest first.
+ */
+export function groupReminders<T extends ListedNotification>(items: readonly T[]): T[] {
+  const open = new Map<string, T[]>();
+  for (const n of items) {
+    const key = !n.resolved && n.dedupeKey ? OVERDUE_KEY.exec(n.dedupeKey)?.[1] : undefined;
+    if (key) open.set(key, [...(open.get(key) ?? []), n]);
+  }
+  const out: T[] = [];
+  for (const n of items) {
+    if (n.resolved) {
+      out.push({ ...n, title: `${n.title}（已报送，提醒已自动处理）` });
+      continue;
+    }
+    const key = n.dedupeKey ? OVERDUE_KEY.exec(n.dedupeKey)?.[1] : undefined;
+    const group = key ? open.get(key) : undefined;
+    if (!group || group.length === 1) out.push(n);
+    else if (group[0] === n) out.push({ ...n, title: `${n.title}（该事项另有 ${group.length - 1} 个季度逾期未报）` });
+  }
+  return out;
+}

@@ -49,6 +49,8 @@ export function reasonFilterOf(kind: EntryReasonKind): ReasonFilter | null {
   switch (kind) {
     case "selfBehind":
       return "behind";
+    case "monthlyNode":
+      return "milestone";
     case "override":
     case "notRequired":
       return null;

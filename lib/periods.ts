@@ -33,6 +33,9 @@ export function parseQuarterCode(code: string): { year: number; quarter: Quarter
 
 const QUARTER_NAMES = ["", "一", "二", "三", "四"] as const;
 
+/** 1 → "一季度": the one way a quarter is named on screen (never "Q1"). */
+export const quarterName = (quarter: number): string => `${QUARTER_NAMES[quarter] ?? ""}季度`;
+
 /** "2026Q2" → "2026年第二季度". */
 export function quarterLabel(code: string): string {
   const p = parseQuarterCode(code);

@@ -26,6 +26,7 @@ const personas = {
   mayor: user("leader", { isMayor: true, leaderName: "马慧" }),
   supervisor: user("supervisor"),
   unit: user("unit"),
+  deputy: user("deputy"),
 } as const;
 type Persona = keyof typeof personas;
 
@@ -39,9 +40,34 @@ const matrix: [string, Permission, Persona[]][] = [
   ["read the programme", ["task:read"], ["admin", "leader", "mayor", "supervisor", "unit"]],
   ["read attachments", ["attachment:read"], ["admin", "leader", "mayor", "supervisor", "unit"]],
   ["export lists", ["export"], ["admin", "leader", "mayor", "supervisor", "unit"]],
-  ["read own unit's report", ["report:read", { leadUnitIds: own, coopUnitIds: [] }], ["admin", "leader", "mayor", "supervisor", "unit"]],
-  ["read a report as cooperating unit", ["report:read", { leadUnitIds: other, coopUnitIds: own }], ["admin", "leader", "mayor", "supervisor", "unit"]],
-  ["read an unrelated unit's report", ["report:read", { leadUnitIds: other, coopUnitIds: [] }], ["admin", "leader", "mayor", "supervisor"]],
+  ["read own unit's report", ["report:read", { kind: "task", leadUnitIds: own, coopUnitIds: [] }], ["admin", "leader", "mayor", "supervisor", "unit"]],
+  [
+    "read a report as cooperating unit",
+    ["report:read", { kind: "task", leadUnitIds: other, coopUnitIds: own }],
+    ["admin", "leader", "mayor", "supervisor", "unit"],
+  ],
+  ["read an unrelated unit's report", ["report:read", { kind: "task", leadUnitIds: other, coopUnitIds: [] }], ["admin", "leader", "mayor", "supervisor"]],
+  ["read a livelihood project", ["project:read"], ["admin", "leader", "mayor", "supervisor", "unit", "deputy"]],
+  [
+    "read a livelihood project's report",
+    ["report:read", { kind: "project", leadUnitIds: other, coopUnitIds: [] }],
+    ["admin", "leader", "mayor", "supervisor", "deputy"],
+  ],
+  [
+    "read own project's report",
+    ["report:read", { kind: "project", leadUnitIds: own, coopUnitIds: [] }],
+    ["admin", "leader", "mayor", "supervisor", "unit", "deputy"],
+  ],
+  ["use the 补偿测算 of own project", ["compensation:read", { projectUnitIds: own }], ["leader", "mayor", "supervisor", "unit"]],
+  ["use the 补偿测算 of another unit's project", ["compensation:read", { projectUnitIds: other }], ["leader", "mayor", "supervisor"]],
+  ["leave a 建议", ["suggestion:write"], ["deputy"]],
+  ["answer a 建议 on own project", ["suggestion:answer", { leadUnitIds: own }], ["unit"]],
+  ["answer a 建议 on another unit's project", ["suggestion:answer", { leadUnitIds: other }], []],
+  ["read the 建议 of own project", ["suggestion:read", { leadUnitIds: own }], ["admin", "leader", "mayor", "supervisor", "unit", "deputy"]],
+  ["read the 建议 of another unit's project", ["suggestion:read", { leadUnitIds: other }], ["admin", "leader", "mayor", "supervisor", "deputy"]],
+  ["record a 测评 while the round is open", ["satisfaction:vote", { open: true }], ["deputy"]],
+  ["record a 测评 while the round is closed", ["satisfaction:vote", { open: false }], []],
+  ["open, close and export the 测评", ["satisfaction:manage"], ["supervisor"]],
   ["edit own unit's report", ["report:edit", { leadUnitIds: own }], ["unit"]],
   ["edit another unit's report", ["report:edit", { leadUnitIds: other }], []],
   ["submit own unit's report", ["report:submit", { leadUnitIds: own }], ["unit"]],
@@ -96,7 +122,7 @@ const matrix: [string, Permission, Persona[]][] = [
   ["maintain the programme", ["programme:edit"], ["admin", "supervisor"]],
   ["import data", ["data:import"], ["admin"]],
   ["read the audit log", ["audit:read"], ["admin"]],
-  ["change own account", ["account:self", { userId: 1 }], ["admin", "leader", "mayor", "supervisor", "unit"]],
+  ["change own account", ["account:self", { userId: 1 }], ["admin", "leader", "mayor", "supervisor", "unit", "deputy"]],
   ["change someone else's account", ["account:self", { userId: 2 }], []],
 ];
 

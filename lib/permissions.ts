@@ -3,7 +3,7 @@
 // Pure: callers load the resource facts (lead units, lock state…) and pass them in.
 
 import { leadDuty } from "./unit-reporting";
-import type { Role } from "./vocabulary";
+import type { Role, SubjectKind } from "./vocabulary";
 
 export type { Role };
 
@@ -12,6 +12,7 @@ export const ROLE_LABEL: Record<Role, string> = {
   leader: "市领导",
   supervisor: "督查室",
   unit: "单位填报",
+  deputy: "人大代表",
 };
 
 /** The signed-in person as every server entry point sees them (never the password hash). */
@@ -37,11 +38,14 @@ type UnitIds = readonly number[];
 export type ResourceFor = {
   /** Read the programme: tasks, projects, reports, notes, notices. */
   "task:read": undefined;
+  /** Read the livelihood projects (民生实事): every role, 人大代表 included. */
+  "project:read": undefined;
   /**
-   * Open a quarterly report, its history and its evidence files: every non-unit role, and
-   * the subject's own lead and cooperating units (issue 4: another unit gets 403).
+   * Open a quarterly report, its history and its evidence files: the 督查室, leaders and the
+   * admin, the subject's own lead and cooperating units (issue 4: another unit gets 403), and a
+   * 人大代表 for a livelihood project's report (the page shows them submitted versions only).
    */
-  "report:read": { leadUnitIds: UnitIds; coopUnitIds: UnitIds };
+  "report:read": { kind: SubjectKind; leadUnitIds: UnitIds; coopUnitIds: UnitIds };
   /**
    * Save a draft report (progress, metric values, evidence) and submit it: the first-listed
    * lead unit, which compiles the report when several lead (lib/unit-reporting.ts).
@@ -50,6 +54,16 @@ export type ResourceFor = {
   "report:submit": { leadUnitIds: UnitIds };
   /** A co-lead unit's own part of the report (every lead unit but the compiler). */
   "reportPart:edit": { leadUnitIds: UnitIds };
+  /**
+   * Add and change the rows of a livelihood project's 明细台账 (bridges, houses), by form or
+   * import: the project's lead units and its 相关责任单位 (the towns fill in their own rows).
+   */
+  "register:edit": { leadUnitIds: UnitIds; relatedUnitIds: UnitIds };
+  /**
+   * Read and download a 明细台账: it names households, so only those who oversee the programme
+   * and the project's own units; deputies and the public see the derived counts instead.
+   */
+  "register:read": { leadUnitIds: UnitIds; relatedUnitIds: UnitIds };
   /** Stage an evidence file for one's next save (each save checks its own permission again). */
   "evidence:upload": undefined;
   /** Name the units a "相关…" descriptor of a subject means: its compiler, or the 督查室. */
@@ -70,6 +84,13 @@ export type ResourceFor = {
   "targets:edit": { leadUnitIds: UnitIds; locked: boolean };
   /** Ask for a change of a locked quarter's targets (the 督查室 decides). */
   "targets:request": { leadUnitIds: UnitIds };
+  /**
+   * 月度推进节点 under a quarter's targets, while the quarter is not locked: the subject's
+   * compiler and the 督查室.
+   */
+  "nodes:edit": { leadUnitIds: UnitIds; locked: boolean };
+  /** Mark a monthly node done: the unit it is given to. */
+  "nodes:done": { unitIds: UnitIds };
   /** Lock a quarter's targets early, and approve or refuse change requests. */
   "targets:lock": undefined;
   /** 配合情况 notes of a cooperating unit (a task's 配合单位, a project's 相关责任单位). */
@@ -104,6 +125,18 @@ export type ResourceFor = {
   "audit:read": undefined;
   /** Download lists (Excel) of data the user can read; every export is audited. */
   export: undefined;
+  /** 解危搬迁补偿测算: the 督查室, leaders, and the project's own lead and related units. */
+  "compensation:read": { projectUnitIds: UnitIds };
+  /** Leave a 建议 on a livelihood project: a 人大代表. */
+  "suggestion:write": undefined;
+  /** Answer a 建议: a lead unit of the project. */
+  "suggestion:answer": { leadUnitIds: UnitIds };
+  /** Read the 建议 and answers: the deputies, the 督查室, leaders, the admin and the project's lead units. */
+  "suggestion:read": { leadUnitIds: UnitIds };
+  /** Record one's own 满意度测评 while the round is open: a 人大代表. */
+  "satisfaction:vote": { open: boolean };
+  /** Open and close the year's 测评, read and export its results: the 督查室. */
+  "satisfaction:manage": undefined;
   /** The user's own account (password) and own notifications. */
   "account:self": { userId: number };
 };
@@ -119,6 +152,9 @@ const ownsOneOf = (user: SessionUser, unitIds: UnitIds) => user.role === "unit" 
 
 const anyRole = (user: SessionUser, ...roles: Role[]) => roles.includes(user.role);
 
+/** Roles that oversee the whole programme (read everything, change what their role allows). */
+const overseer = (user: SessionUser) => anyRole(user, "admin", "leader", "supervisor");
+
 const compiles = (user: SessionUser, leadUnitIds: UnitIds) => user.role === "unit" && leadDuty(leadUnitIds, user.unitId) === "compile";
 
 /** True when `user` may perform the action on the resource. No user: always false. */
@@ -130,13 +166,23 @@ export function can(user: SessionUser | null, ...permission: Permission): boolea
     case "status:read":
     case "export":
       return anyRole(user, "admin", "leader", "supervisor", "unit");
+    case "project:read":
+      return anyRole(user, "admin", "leader", "supervisor", "unit", "deputy");
     case "report:read":
-      return user.role !== "unit" || ownsOneOf(user, [...permission[1].leadUnitIds, ...permission[1].coopUnitIds]);
+      return (
+        overseer(user) ||
+        (user.role === "deputy" && permission[1].kind === "project") ||
+        ownsOneOf(user, [...permission[1].leadUnitIds, ...permission[1].coopUnitIds])
+      );
     case "report:edit":
     case "report:submit":
       return compiles(user, permission[1].leadUnitIds);
     case "reportPart:edit":
       return user.role === "unit" && leadDuty(permission[1].leadUnitIds, user.unitId) === "part";
+    case "register:edit":
+      return ownsOneOf(user, [...permission[1].leadUnitIds, ...permission[1].relatedUnitIds]);
+    case "register:read":
+      return overseer(user) || ownsOneOf(user, [...permission[1].leadUnitIds, ...permission[1].relatedUnitIds]);
     case "evidence:upload":
       return anyRole(user, "unit");
     case "collective:name":
@@ -149,12 +195,28 @@ export function can(user: SessionUser | null, ...permission: Permission): boolea
       return !permission[1].locked && compiles(user, permission[1].leadUnitIds);
     case "targets:request":
       return compiles(user, permission[1].leadUnitIds);
+    case "nodes:edit":
+      return !permission[1].locked && (user.role === "supervisor" || compiles(user, permission[1].leadUnitIds));
+    case "nodes:done":
+      return ownsOneOf(user, permission[1].unitIds);
     case "coopNote:edit":
       return ownsOneOf(user, permission[1].coopUnitIds);
     case "notice:read":
-      return user.role !== "unit" || ownsOneOf(user, permission[1].addresseeUnitIds);
+      return overseer(user) || ownsOneOf(user, permission[1].addresseeUnitIds);
     case "notice:replies":
-      return user.role !== "unit" || ownsOneOf(user, [...permission[1].addresseeUnitIds, ...permission[1].leadUnitIds]);
+      return overseer(user) || ownsOneOf(user, [...permission[1].addresseeUnitIds, ...permission[1].leadUnitIds]);
+    case "compensation:read":
+      return anyRole(user, "supervisor", "leader") || ownsOneOf(user, permission[1].projectUnitIds);
+    case "suggestion:write":
+      return user.role === "deputy";
+    case "suggestion:answer":
+      return ownsOneOf(user, permission[1].leadUnitIds);
+    case "suggestion:read":
+      return overseer(user) || user.role === "deputy" || ownsOneOf(user, permission[1].leadUnitIds);
+    case "satisfaction:vote":
+      return user.role === "deputy" && permission[1].open;
+    case "satisfaction:manage":
+      return anyRole(user, "supervisor");
     case "notice:reply":
       return ownsOneOf(user, permission[1].addresseeUnitIds);
     case "report:review":

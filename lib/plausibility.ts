@@ -5,6 +5,9 @@
 // whole things (33.5 套). Rates (%, 亿元 growth…) are judged by the status rules, not here.
 import { formatNumber, formatWithUnit } from "./metric-values";
 import { quarterShort } from "./periods";
+import { valueKeys, type PartForProgress } from "./project-progress";
+import { projectField } from "./project-report-input";
+import { reportField } from "./report-form";
 
 export const PLAUSIBILITY_KINDS = ["aboveCeiling", "belowEarlier", "decimalCount"] as const;
 export type PlausibilityKind = (typeof PLAUSIBILITY_KINDS)[number];
@@ -118,4 +121,46 @@ export function confirmWarnings(
     else if (required) (errors[name] ??= []).push("这个数字看起来不太对：请核对，确认无误请写明原因后再提交");
   }
   return { confirmations, errors };
+}
+
+/** A check to run on one number field, before its value is known (the form runs it as the unit types). */
+export type PlausibilityCheck = Omit<PlausibilityInput, "value">;
+
+type Earlier = ReadonlyMap<string, { value: number; periodCode: string }>;
+
+/** A task's metrics: cumulative ones against the annual target (the upper end of a range) and the earlier quarters. */
+export function metricChecks(
+  metrics: readonly { id: number; label: string; unit: string; kind: "cumulative" | "rate"; target: number; targetMax: number | null }[],
+  earlier: Earlier,
+): PlausibilityCheck[] {
+  return metrics.map((m) => {
+    const ceiling = m.targetMax ?? m.target;
+    return {
+      field: reportField.metric(m.id),
+      label: m.label,
+      unit: m.unit,
+      kind: m.kind,
+      ceiling: ceiling > 0 ? { value: ceiling, what: "年度目标" } : null,
+      earlier: earlier.get(String(m.id)) ?? null,
+    };
+  });
+}
+
+/** A livelihood project's reported values: a counted part against its total (165 户), every value against the earlier quarters. */
+export function partChecks(parts: readonly PartForProgress[], earlier: Earlier): PlausibilityCheck[] {
+  return parts.flatMap((part) =>
+    valueKeys(part).map((category, i) => ({
+      field: projectField.value(part.id, i),
+      label: category || part.name,
+      unit: part.totalUnit ?? "",
+      kind: "cumulative" as const,
+      ceiling: category === "" && part.total !== null ? { value: part.total, what: "总数" as const } : null,
+      earlier: earlier.get(`${part.id}:${category}`) ?? null,
+    })),
+  );
+}
+
+/** The checks with the values typed, by field. */
+export function withValues(checks: readonly PlausibilityCheck[], values: ReadonlyMap<string, number>): PlausibilityInput[] {
+  return checks.map((c) => ({ ...c, value: values.get(c.field) ?? null }));
 }

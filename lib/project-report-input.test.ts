@@ -63,6 +63,22 @@ describe("project report values", () => {
     ]);
   });
 
+  it("takes a register part's values as derived, ignoring (and never refusing) what was typed for it", () => {
+    const derived = new Map<number, Record<string, number>>([
+      [1, { 轻微缺损: 2, 中等缺损: 2, 严重缺损: 0 }],
+      [2, { [TOTAL_KEY]: 7 }],
+    ]);
+    const typed = { ...complete, [projectField.value(1, 0)]: "abc", [projectField.value(2, 0)]: "-5" };
+    const result = parseProjectValues({ raw: typed, parts: [bridges, rural, water], coverage, intent: "submit", today, derived });
+    expect(result.ok && result.content.values).toEqual([
+      { partId: 1, category: "轻微缺损", value: 2 },
+      { partId: 1, category: "中等缺损", value: 2 },
+      { partId: 1, category: "严重缺损", value: 0 },
+      { partId: 2, category: TOTAL_KEY, value: 7 },
+      { partId: 3, category: COVERAGE_CATEGORY, value: 0.2 },
+    ]);
+  });
+
   it("asks only stage milestones to be marked, not counted ones", () => {
     expect(stageMilestones(rural).map((m) => m.id)).toEqual([21]);
     expect(stageMilestones(bridges)).toEqual([]);

@@ -7,6 +7,8 @@
 // metric (lib/metric-values.ts rules); a categorised part's total is never typed but
 // derived, and cannot exceed the part's total (108 hazardous bridges); a stage milestone
 // marked done needs its completion day, not in the future; submitting needs every value.
+// A part kept in a 明细台账 (lib/register.ts) is not typed at all: its values are the
+// register's derived counts as of the quarter's end, passed in as `derived`.
 import { formatNumber, parseMetricValue } from "./metric-values";
 import { isValidDay } from "./periods";
 import type { ReportIntent } from "./report-form";
@@ -49,12 +51,15 @@ export function parseProjectValues({
   coverage,
   intent,
   today,
+  derived,
 }: {
   raw: Record<string, string | undefined>;
   parts: readonly PartForProgress[];
   coverage: CoverageInput | null;
   intent: ReportIntent;
   today: string;
+  /** Per part id: the values derived from its register; typed fields of such a part are ignored. */
+  derived?: ReadonlyMap<number, Readonly<Record<string, number>>>;
 }): ProjectValuesResult {
   const errors: Record<string, string[]> = {};
   const add = (field: string, message: string) => (errors[field] ??= []).push(message);
@@ -64,18 +69,21 @@ export function parseProjectValues({
   for (const part of parts) {
     const unit = part.totalUnit ?? "";
     const keys = valueKeys(part);
+    const fromRegister = derived?.get(part.id);
     const typed: number[] = [];
-    keys.forEach((category, i) => {
-      const field = projectField.value(part.id, i);
-      const label = category || `${part.name}累计完成数`;
-      const parsed = parseMetricValue(raw[field], { label, unit, kind: "cumulative", target: part.total ?? 0 }, { required });
-      if (!parsed.ok) add(field, parsed.message);
-      else if (parsed.value !== null) {
-        typed.push(parsed.value);
-        content.values.push({ partId: part.id, category, value: parsed.value });
-      }
-    });
-    if (partKind(part) === "categorised" && part.total !== null && typed.length === keys.length) {
+    if (fromRegister) for (const category of keys) content.values.push({ partId: part.id, category, value: fromRegister[category] ?? 0 });
+    else
+      keys.forEach((category, i) => {
+        const field = projectField.value(part.id, i);
+        const label = category || `${part.name}累计完成数`;
+        const parsed = parseMetricValue(raw[field], { label, unit, kind: "cumulative", target: part.total ?? 0 }, { required });
+        if (!parsed.ok) add(field, parsed.message);
+        else if (parsed.value !== null) {
+          typed.push(parsed.value);
+          content.values.push({ partId: part.id, category, value: parsed.value });
+        }
+      });
+    if (!fromRegister && partKind(part) === "categorised" && part.total !== null && typed.length === keys.length) {
       const sum = typed.reduce((a, b) => a + b, 0);
       if (sum > part.total) {
         add(projectField.part(part.id), `各类合计 ${formatNumber(sum)} ${unit}，超过总数 ${formatNumber(part.total)} ${unit}，请检查`);

@@ -14,16 +14,21 @@
 //   reported; 绿 otherwise; 已完成 when the unit reports 已完成 and the 督查室 approved it;
 //   未评估 when nothing has been submitted for the quarter. A late report never changes it;
 //   a draft is never judged. The 督查室's override replaces the lamp, with its reason.
+//   月度推进节点 (withMonthlyNodes) raise it on the calendar, submitted or not: a node
+//   not done by its month's end makes it at least 黄; STATUS_CONFIG.missedNodesRed or more
+//   such nodes, or one in the quarter's last month, 红; a node done after its month, 黄.
 //
 // Every screen, export, notification and the API shows what this module says. The 进度
 // half depends on content only and is stored when content changes (db/status); the 报送
-// half depends on the day and is derived when read, from the stored first submission.
+// half depends on the day and is derived when read, from the stored first submission;
+// so does the monthly-node part of 进度, from the stored node due and done days.
+import { monthLabel, nodeState, type MonthlyNodeFact } from "./monthly-nodes";
 import { formatNumber, formatWithUnit } from "./metric-values";
 import { dayOfTimestamp, daysBetween, quarterShort, type PeriodLike } from "./periods";
 import { STATUS_CONFIG } from "./status-config";
 import type { OverrideColor, ProgressLamp, ReportingLamp, ReviewStatus, SelfStatus } from "./vocabulary";
 
-export type ReasonKind = "missing" | "late" | "notRequired" | "override" | "behind" | "milestone" | "selfBehind" | "problems";
+export type ReasonKind = "missing" | "late" | "notRequired" | "override" | "behind" | "milestone" | "selfBehind" | "problems" | "monthlyNode";
 
 export interface Reason {
   kind: ReasonKind;
@@ -186,6 +191,47 @@ export function judgeProgress(submitted: SubmittedQuarter | null, override: Over
     computed = done ? "done" : red ? "red" : amber ? "amber" : "green";
   }
   return { computed, progress: override?.color ?? computed, override, reasons, worstShortfall };
+}
+
+const LAMP_ORDER: Record<"green" | "amber" | "red", number> = { green: 0, amber: 1, red: 2 };
+
+/**
+ * The 进度 judgement with the quarter's monthly nodes as they stand at the end of `asOf`
+ * (`lastMonth`: the quarter's third month). A quarter with nothing submitted is judged on
+ * its nodes alone once one is missed or done late; 已完成 (approved) stays 已完成.
+ */
+export function withMonthlyNodes(
+  j: ProgressJudgement,
+  nodes: readonly MonthlyNodeFact[],
+  { lastMonth }: { lastMonth: number },
+  asOf: string,
+): ProgressJudgement {
+  const reasons: Reason[] = [];
+  let missed = 0;
+  let missedLast = false;
+  let late = false;
+  for (const n of nodes) {
+    const state = nodeState(n, asOf);
+    if (state === "missed") {
+      missed += 1;
+      if (n.month === lastMonth) missedLast = true;
+      reasons.push({ kind: "monthlyNode", text: `${monthLabel(n.month)}节点未完成：${quote(n.text)}（${n.unitName}）` });
+    } else if (state === "doneLate") {
+      late = true;
+      reasons.push({ kind: "monthlyNode", text: `${monthLabel(n.month)}节点逾期完成（${n.doneDay}，应于 ${n.dueOn} 前）：${quote(n.text)}（${n.unitName}）` });
+    }
+  }
+  if (reasons.length === 0) return j;
+  const floor =
+    missed >= STATUS_CONFIG.missedNodesRed || (missedLast && STATUS_CONFIG.missedLastMonthNodeIsRed)
+      ? "red"
+      : missed > 0 || (late && STATUS_CONFIG.lateNodeIsAmber)
+        ? "amber"
+        : "green";
+  let computed = j.computed;
+  if (computed === "none") computed = floor;
+  else if (computed !== "done" && LAMP_ORDER[floor] > LAMP_ORDER[computed]) computed = floor;
+  return { ...j, computed, progress: j.override?.color ?? computed, reasons: [...j.reasons, ...reasons] };
 }
 
 /** The 报送 lamp on `asOf` (a Shanghai day). */

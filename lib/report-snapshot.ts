@@ -1,6 +1,7 @@
 // The frozen content of one submitted report version (report_versions.snapshot).
 // Labels, units and plans are copied in, so history reads the same after targets or
 // metric names change. One shape for task and livelihood-project reports.
+import type { PlausibilityConfirmation } from "./plausibility";
 import type { ReviewStatus, SelfStatus } from "./vocabulary";
 
 export const SNAPSHOT_FORMAT = 1;
@@ -57,6 +58,10 @@ export interface ReportSnapshot {
   parts: SnapshotPartValue[];
   projectMilestones: SnapshotProjectMilestone[];
   attachments: SnapshotAttachment[];
+  /** 逾期说明 of a report first submitted after its due day. */
+  lateNote: string | null;
+  /** Numbers that looked wrong, confirmed by the unit with a reason (shown to the reviewer). */
+  confirmations: PlausibilityConfirmation[];
 }
 
 /** Reads a stored snapshot, tolerating fields added in later formats. */
@@ -74,6 +79,8 @@ export function readSnapshot(raw: unknown): ReportSnapshot {
     parts: s.parts ?? [],
     projectMilestones: s.projectMilestones ?? [],
     attachments: s.attachments ?? [],
+    lateNote: s.lateNote ?? null,
+    confirmations: s.confirmations ?? [],
   };
 }
 

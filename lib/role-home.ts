@@ -6,6 +6,7 @@ export const ROLE_HOME: Readonly<Record<Role, string>> = {
   leader: "/dashboard",
   supervisor: "/supervision",
   admin: "/admin/users",
+  deputy: "/projects",
 };
 
 export const roleHome = (role: Role): string => ROLE_HOME[role];

@@ -18,6 +18,12 @@ export const STATUS_CONFIG = {
   problemsAreAmber: true,
   /** …unless it only says there are none (compared after removing spaces and punctuation). */
   noProblemPhrases: ["无", "暂无", "没有", "无问题", "暂无问题", "没有问题", "无明显问题", "/", "-", "—"],
+  /** 月度推进节点: this many nodes of a quarter not done by their month's end make 进度 red (one makes it amber). */
+  missedNodesRed: 2,
+  /** A missed node of the quarter's last month makes 进度 red on its own (nothing is left to catch up in the quarter). */
+  missedLastMonthNodeIsRed: true,
+  /** A node done after its month's end makes 进度 at least amber. */
+  lateNodeIsAmber: true,
   /** How many characters of 存在问题 a reason text quotes. */
   problemQuoteChars: 30,
 } as const;
@@ -39,4 +45,4 @@ export const RAG_LABEL = { red: "红", amber: "黄", green: "绿" } as const;
  * Bump when the rules in lib/quarter-status.ts change in a way STATUS_CONFIG does not
  * show: stored judgements (quarter_status) are recomputed when this or the config changes.
  */
-export const STATUS_RULES_VERSION = 1;
+export const STATUS_RULES_VERSION = 2;

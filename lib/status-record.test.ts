@@ -37,6 +37,7 @@ const inputs = (patch: Partial<StatusInputs>): StatusInputs => ({
   planChanges: [],
   overrides: [],
   parts: [],
+  nodeRevisions: [],
   ...patch,
 });
 

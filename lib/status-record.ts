@@ -1,11 +1,22 @@
 // The stored form of a quarter's judgement (quarter_status and its history) and how it
 // is computed from the report's events: the draft's creation, each submitted version,
-// each review, each plan change the 督查室 approved and each override. The same replay
+// each review, each plan change the 督查室 approved, each override and each revision of the
+// quarter's monthly nodes. The same replay
 // serves the write path (the state right after a change) and `npm run status:rebuild`
 // (every state a subject's quarter has been in), so the two cannot disagree.
-import { dayOfTimestamp, type PeriodLike, type Quarter } from "./periods";
+import type { MonthlyNodeFact } from "./monthly-nodes";
+import { dayOfTimestamp, parseQuarterCode, type PeriodLike, type Quarter } from "./periods";
 import type { PartForProgress } from "./project-progress";
-import { judgeProgress, judgeReporting, quarterStatus, type OverrideFact, type ProgressJudgement, type QuarterStatus, type Reason } from "./quarter-status";
+import {
+  judgeProgress,
+  judgeReporting,
+  quarterStatus,
+  withMonthlyNodes,
+  type OverrideFact,
+  type ProgressJudgement,
+  type QuarterStatus,
+  type Reason,
+} from "./quarter-status";
 import type { ReportSnapshot } from "./report-snapshot";
 import { projectSubmittedQuarter, taskSubmittedQuarter, type QuarterPlanChange } from "./submitted-quarter";
 import type { OverrideColor, ProgressLamp, ReportState, ReviewStatus, SubjectKind } from "./vocabulary";
@@ -31,6 +42,8 @@ export interface StatusInputs {
   overrides: readonly { at: number; color: OverrideColor | null; reason: string; byName: string | null }[];
   /** The project's parts and milestones (projects only). */
   parts: readonly PartForProgress[];
+  /** Each revision of the quarter's monthly nodes (set, changed, marked done), oldest first. */
+  nodeRevisions: readonly { at: number; nodes: readonly MonthlyNodeFact[] }[];
 }
 
 /** One stored judgement: what quarter_status holds for a subject's quarter. */
@@ -48,6 +61,8 @@ export interface StatusRecord {
   overrideAt: number | null;
   reasons: Reason[];
   worstShortfall: number;
+  /** The quarter's monthly nodes with their due and done days: whether one is missed depends on the day read. */
+  monthlyNodes: MonthlyNodeFact[];
 }
 
 const STATE_OF_REVIEW: Record<ReviewStatus, ReportState> = { pending: "submitted", approved: "approved", returned: "returned" };
@@ -60,7 +75,8 @@ export function statusAt(inputs: StatusInputs, t: number): StatusRecord | null {
   const o = inputs.overrides.filter((e) => e.at <= t).at(-1);
   const override: OverrideFact | null = o && o.color !== null ? { color: o.color, reason: o.reason, byName: o.byName, at: o.at } : null;
   const drafted = inputs.draftCreatedAt !== null && inputs.draftCreatedAt <= t;
-  if (!latest && !drafted && !override) return null;
+  const nodes = inputs.nodeRevisions.filter((r) => r.at <= t).at(-1) ?? null;
+  if (!latest && !drafted && !override && !nodes) return null;
 
   let judgement: ProgressJudgement;
   let reportState: ReportState | null = drafted ? "draft" : null;
@@ -94,6 +110,7 @@ export function statusAt(inputs: StatusInputs, t: number): StatusRecord | null {
     overrideAt: override?.at ?? null,
     reasons: judgement.reasons,
     worstShortfall: judgement.worstShortfall,
+    monthlyNodes: nodes ? [...nodes.nodes] : [],
   };
 }
 
@@ -111,6 +128,7 @@ export function statusTimeline(inputs: StatusInputs): (StatusRecord & { validFro
   }
   for (const c of inputs.planChanges) instants.add(c.at);
   for (const o of inputs.overrides) instants.add(o.at);
+  for (const r of inputs.nodeRevisions) instants.add(r.at);
   const out: (StatusRecord & { validFrom: number })[] = [];
   let previous: StatusRecord | null = null;
   for (const t of [...instants].sort((a, b) => a - b)) {
@@ -129,7 +147,12 @@ export function progressOfRecord(r: StatusRecord | null): ProgressJudgement {
   return { computed: r.computedProgress, progress: r.progress, override, reasons: r.reasons, worstShortfall: r.worstShortfall };
 }
 
-/** What every screen shows for a subject's quarter on `asOf`, from the record in force that day. */
+/**
+ * What every screen shows for a subject's quarter on `asOf`, from the record in force that
+ * day: the stored judgement plus what the calendar says of its monthly nodes and its due day.
+ */
 export function statusOfRecord(r: StatusRecord | null, { period, required }: { period: PeriodLike; required: boolean }, asOf: string): QuarterStatus {
-  return quarterStatus(progressOfRecord(r), judgeReporting({ period, required, firstSubmittedDay: r?.firstSubmittedDay ?? null }, asOf));
+  const quarter = parseQuarterCode(period.code)?.quarter ?? 4;
+  const progress = withMonthlyNodes(progressOfRecord(r), r?.monthlyNodes ?? [], { lastMonth: quarter * 3 }, asOf);
+  return quarterStatus(progress, judgeReporting({ period, required, firstSubmittedDay: r?.firstSubmittedDay ?? null }, asOf));
 }

@@ -50,6 +50,11 @@ export function reportPath(ref: SubjectRef, periodCode: string): string {
   return `${subjectPath(ref)}/report/${periodCode}`;
 }
 
+/** The subject's 月度推进节点 page for a quarter. */
+export function nodesPath(ref: SubjectRef, periodCode: string): string {
+  return `${subjectPath(ref)}/nodes/${periodCode}`;
+}
+
 /** Tasks in 序号 order first, then livelihood projects, then 督办事项. */
 export function compareSubjects(a: SubjectRef, b: SubjectRef): number {
   if (a.kind !== b.kind) return SUBJECT_KINDS.indexOf(a.kind) - SUBJECT_KINDS.indexOf(b.kind);

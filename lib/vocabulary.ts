@@ -5,6 +5,8 @@
 
 export const UNIT_KINDS = ["市直部门", "镇街", "企业", "群体描述"] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
+/** How a unit came to have a former name: renamed, or another unit merged into it. */
+export const UNIT_NAME_CHANGES = ["renamed", "merged"] as const;
 
 /** A task's units: 牵头单位 or 配合单位. */
 export const TASK_UNIT_ROLES = ["lead", "coop"] as const;
@@ -21,7 +23,8 @@ export type MetricKind = (typeof METRIC_KINDS)[number];
 
 // ─── accounts and audit ───
 
-export const ROLES = ["admin", "leader", "supervisor", "unit"] as const;
+/** deputy: 人大代表, who reads the three livelihood projects, leaves 建议 and records the 满意度测评. */
+export const ROLES = ["admin", "leader", "supervisor", "unit", "deputy"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const AUDIT_OUTCOMES = ["success", "denied", "failure"] as const;
@@ -159,3 +162,26 @@ export type NoticeEventKind = (typeof NOTICE_EVENT_KINDS)[number];
 /** A 通报 is edited as a draft, then issued (numbered, stored, read-only). */
 export const BULLETIN_STATUSES = ["draft", "issued"] as const;
 export type BulletinStatus = (typeof BULLETIN_STATUSES)[number];
+
+// ─── 人大代表监督 ───
+
+/** A deputy's year-end 满意度测评 of a livelihood project. */
+export const SATISFACTION_LEVELS = ["satisfied", "basic", "unsatisfied"] as const;
+export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
+export const SATISFACTION_LABEL: Record<SatisfactionLevel, string> = { satisfied: "满意", basic: "基本满意", unsatisfied: "不满意" };
+
+// ─── 明细台账 (per-item registers of the livelihood projects) ───
+
+/**
+ * What a register row is: a hazardous village bridge (民生实事1, 一桥一策), a rural dangerous
+ * house (民生实事2 农村危房), or a household of the urban relocation (民生实事2 城市危旧房).
+ */
+export const REGISTER_KINDS = ["bridge", "ruralHouse", "urbanHouse"] as const;
+export type RegisterKind = (typeof REGISTER_KINDS)[number];
+
+/**
+ * A row's state. Bridges and rural houses: 未开工 → 在建 → 完工 (完工 counts, with its day);
+ * urban households follow the relocation plan's stages: 未签约 → 签约 → 腾空 → 回收.
+ */
+export const REGISTER_STATUSES = ["notStarted", "inProgress", "done", "unsigned", "signed", "vacated", "reclaimed"] as const;
+export type RegisterStatus = (typeof REGISTER_STATUSES)[number];

@@ -12,10 +12,17 @@ const request = {
   revalidated: [] as string[],
 };
 
-/** Replaces the current request's cookies and headers. */
-export function setRequest({ cookies = {}, ip = "10.0.0.1" }: { cookies?: Record<string, string>; ip?: string } = {}) {
+/** Replaces the current request's cookies and headers; `page` is the address a form was posted from (its Referer). */
+export function setRequest({ cookies = {}, ip = "10.0.0.1", page }: { cookies?: Record<string, string>; ip?: string; page?: string } = {}) {
   request.cookies = new Map(Object.entries(cookies));
   request.headers = new Map([["x-forwarded-for", ip]]);
+  // A Server Action post: it names the page it came from in its Referer.
+  if (page)
+    for (const [name, value] of [
+      ["referer", `http://localhost${page}`],
+      ["next-action", "test"],
+    ])
+      request.headers.set(name!, value!);
   request.revalidated = [];
 }
 

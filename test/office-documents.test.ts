@@ -99,11 +99,13 @@ beforeAll(async () => {
 const flat = (text: string) => text.replace(/\s+/g, "");
 
 describe("LibreOffice opens and prints the documents", () => {
-  it("the 台账: A4 landscape, all 72 rows on a handful of pages, with its Chinese title", () => {
+  it("the 台账: A4 landscape, all 72 rows and the 督办事项 sheet, with its Chinese title", () => {
     // 72 rows with their 原因 wrap onto several pages at the fitted width; a broken print
     // setup (Letter portrait, columns split apart) gives far more.
     expect(pdf.ledger.pages).toBeGreaterThanOrEqual(3);
-    expect(pdf.ledger.pages).toBeLessThanOrEqual(12);
+    // 72 subject rows and the 督办事项 sheet's 179 items (meeting decisions and “开局八好” measures,
+    // long texts): on A4 landscape that is about 50 pages; columns split apart would give several times more.
+    expect(pdf.ledger.pages).toBeLessThanOrEqual(60);
     expect(flat(pdf.ledger.text)).toContain("汨罗市2026年市政府重点工作任务推进情况台账（2026年第三季度）");
     expect(flat(pdf.ledger.text)).toContain("农村村民自建桥梁");
     expect(flat(pdf.ledger.text)).toMatch(/第\d+页，共\d+页/);

@@ -30,6 +30,7 @@ import { loadDashboard } from "@/db/queries/dashboard";
 import { listPeriods, type PeriodRow } from "@/db/queries/periods";
 import { setProgressOverride } from "@/db/queries/progress-overrides";
 import { listProjectProgress } from "@/db/queries/project-progress";
+import { writeNodeSet } from "@/db/queries/monthly-nodes";
 import { reviewReport, saveReportDraft, submitReport, type DraftContent } from "@/db/queries/report-writes";
 import { listSubjectQuarters } from "@/db/queries/status-board";
 import { listUnitTodo } from "@/app/my/todo-view";
@@ -59,6 +60,8 @@ interface Case {
   reporting: ReportingLamp;
   progress: ProgressLamp;
   overridden?: boolean;
+  /** The reason the 逾期与滞后清单 must give (and its Excel export, in the same words). */
+  overdueReason?: string;
 }
 
 const CASES: Case[] = [
@@ -95,6 +98,14 @@ const CASES: Case[] = [
     progress: "green",
   },
   { name: "a quarter not yet due (task 1 in Q4)", subject: { kind: "task", no: 1 }, quarter: "2026Q4", reporting: "not_due", progress: "none" },
+  {
+    name: "two monthly nodes missed in Q4, nothing yet due (task 3: October and November not done by 12-01)",
+    subject: { kind: "task", no: 3 },
+    quarter: "2026Q4",
+    reporting: "not_due",
+    progress: "red",
+    overdueReason: "四季度：11月节点未完成：完成十一月推进节点",
+  },
   { name: "overdue and never submitted (task 2)", subject: { kind: "task", no: 2 }, quarter: "2026Q3", reporting: "missing", progress: "none" },
 ];
 
@@ -204,6 +215,21 @@ beforeAll(async () => {
     { behavior: "immediate" },
   );
 
+  // Task 3's Q4 nodes, set in October by its lead unit: none marked done by 12-01.
+  const t3Unit = listSubjects({ yearId: q3.yearId, only: { kind: "task", no: 3 } })[0]!;
+  const node = (month: number, text: string) => ({ month, text, figure: null, unitId: t3Unit.leadUnitIds[0]!, unitName: t3Unit.leadUnits[0]!, done: null });
+  db.transaction(
+    (tx) =>
+      writeNodeSet(tx, {
+        key: { kind: "task", subjectId: t3Unit.id, periodId: q4.id },
+        expectedVersion: 0,
+        nodes: [node(10, "完成十月推进节点"), node(11, "完成十一月推进节点"), node(12, "完成全年目标")],
+        userId: leadUserOf(3),
+        now: at("2026-10-08"),
+      }),
+    { behavior: "immediate" },
+  );
+
   // The water project: 0.7 万人 covered (task 19's plan would say 1.13) and the September node done on time.
   const water = listProjectProgress({ yearId: q3.yearId, no: 3 })[0]!;
   const part = water.parts[0]!;
@@ -305,11 +331,14 @@ describe.each(CASES)("$name", (c) => {
 
   it("the 逾期与滞后清单 and its Excel export, for the quarter it judges", async () => {
     // The list spans the year: it shows the latest judged quarter's 进度 and the latest due quarter's 报送.
-    if (c.quarter !== "2026Q3") return;
-    const entry = loadOverdueView({}, TODAY).entries.find((e) => e.subject.key === subjectKey(c.subject));
+    if (c.quarter !== "2026Q3" && !c.overdueReason) return;
+    const entry = (await loadOverdueView({}, TODAY)).entries.find((e) => e.subject.key === subjectKey(c.subject));
     if (c.reporting === "not_required") return expect(entry).toBeUndefined();
-    expect(entry).toMatchObject({ progress: c.progress, reporting: c.reporting, periodCode: "2026Q3" });
+    expect(entry).toMatchObject({ progress: c.progress, periodCode: c.quarter });
+    if (c.quarter === "2026Q3") expect(entry!.reporting).toBe(c.reporting);
     expect(entry!.override !== null).toBe(c.overridden ?? false);
+    // The reason names the node's responsible unit after its text.
+    if (c.overdueReason) expect(entry!.reasons.some((r) => r.text.startsWith(`${c.overdueReason}（`))).toBe(true);
 
     await asSupervisor();
     const res = await overdueExport(new Request("http://localhost/api/supervision/overdue/export"), { params: Promise.resolve({}) });
@@ -318,11 +347,12 @@ describe.each(CASES)("$name", (c) => {
     const sheet = book.worksheets[0]!;
     const header = (sheet.getRow(1).values as unknown[]).map(String);
     const col = (name: string) => header.indexOf(name);
-    let found: string | null = null;
+    let found: { progress: string; reasons: string } | null = null;
     sheet.eachRow((r, i) => {
-      if (i > 1 && String(r.getCell(col("序号")).value) === entry!.subject.label) found = String(r.getCell(col("进度")).value);
+      if (i > 1 && String(r.getCell(col("序号")).value) === entry!.subject.label)
+        found = { progress: String(r.getCell(col("进度")).value), reasons: String(r.getCell(col("原因")).value) };
     });
-    expect(found).toBe(PROGRESS_LABEL[c.progress]);
+    expect(found).toEqual({ progress: PROGRESS_LABEL[c.progress], reasons: entry!.reasons.map((r) => r.text).join("\n") });
   });
 });
 
@@ -400,7 +430,17 @@ describe("the stored judgements", () => {
     const report = rebuildQuarterStatus(db, { write: false });
     expect(report.samples).toEqual([]);
     expect(report.differences).toBe(0);
-    expect(report.quarters).toBe(6);
+    expect(report.quarters).toBe(7);
+  });
+
+  it("judge the monthly nodes on the day asked: task 3's Q4 was 未评估 in October, 黄 once October's node was missed", () => {
+    const q4On = (asOf: string) =>
+      listSubjectQuarters({ periods: [q4], asOf, today: TODAY, filter: { yearId: q3.yearId, only: { kind: "task", no: 3 } } })[0]!.status;
+    expect(q4On("2026-10-31").progress).toBe("none");
+    expect(q4On("2026-11-01")).toMatchObject({
+      progress: "amber",
+      reasons: [{ kind: "monthlyNode", text: expect.stringMatching(/^10月节点未完成：完成十月推进节点（.+）$/) }],
+    });
   });
 
   it("answer a past day from the history: task 1 was 逾期未报 on 10-19, task 26 red before the override", () => {

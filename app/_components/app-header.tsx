@@ -1,15 +1,21 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { logout } from "@/app/account/actions";
 import { getCurrentUser, passwordExpiryWarning } from "@/app/_lib/current-user";
+import { listProgrammeYears, resolveProgrammeYear } from "@/db/queries/programme-years";
+import { appToday } from "@/lib/env";
 import { can, ROLE_LABEL, type SessionUser } from "@/lib/permissions";
 import { HeaderMenu } from "./header-menu";
 import { NotificationBell } from "./notification-bell";
+import { YearSwitcher } from "./year-switcher";
 
 // Navigation shared by every page: each link shows only to those who may open it.
 const NAV: { href: string; label: string; show: (u: SessionUser) => boolean }[] = [
   { href: "/tasks", label: "任务总览", show: (u) => can(u, "task:read") },
-  { href: "/projects", label: "民生实事", show: (u) => can(u, "task:read") },
+  { href: "/projects", label: "民生实事", show: (u) => can(u, "project:read") },
   { href: "/items", label: "督办事项", show: (u) => can(u, "task:read") },
+  { href: "/deputies/suggestions", label: "代表建议", show: (u) => can(u, "satisfaction:manage") },
+  { href: "/deputies/satisfaction", label: "满意度测评", show: (u) => u.role === "deputy" || can(u, "satisfaction:manage") },
   { href: "/my", label: "我的任务", show: (u) => u.role === "unit" },
   { href: "/supervision", label: "督查工作台", show: (u) => can(u, "supervision:read") },
   { href: "/dashboard", label: "领导驾驶舱", show: (u) => can(u, "dashboard:read") },
@@ -18,6 +24,8 @@ const NAV: { href: string; label: string; show: (u: SessionUser) => boolean }[] 
   { href: "/admin/periods", label: "填报季度", show: (u) => can(u, "period:edit") },
   { href: "/admin/tasks", label: "基础数据", show: (u) => can(u, "programme:edit") },
   { href: "/admin/verification", label: "待核实", show: (u) => can(u, "programme:edit") },
+  { href: "/admin/units", label: "单位维护", show: (u) => can(u, "units:manage") },
+  { href: "/admin/years", label: "年度管理", show: (u) => can(u, "data:import") },
 ];
 
 function who(user: SessionUser): string {
@@ -29,6 +37,8 @@ function who(user: SessionUser): string {
 export async function AppHeader() {
   const user = await getCurrentUser();
   const expiresInDays = user ? await passwordExpiryWarning() : null;
+  const years = user ? listProgrammeYears() : [];
+  const defaultYear = user ? resolveProgrammeYear({ today: appToday() })?.year : undefined;
   return (
     <header className="no-print border-b bg-brand-800 text-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-2 px-3 py-2 sm:gap-x-6 sm:px-6 sm:py-3">
@@ -45,6 +55,11 @@ export async function AppHeader() {
                 </Link>
               ))}
             </nav>
+            {defaultYear !== undefined && (
+              <Suspense>
+                <YearSwitcher years={years} defaultYear={defaultYear} />
+              </Suspense>
+            )}
             <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm sm:ml-auto">
               <span data-testid="current-user">{who(user)}</span>
               <Link href="/account/password" className="text-white underline-offset-2 hover:text-white">

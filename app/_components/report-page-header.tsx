@@ -6,7 +6,7 @@ import { ReportStateBadge } from "@/components/report-state-badge";
 import type { PeriodRow } from "@/db/queries/periods";
 import { formatDateTime } from "@/lib/format-time";
 import { daysLeft, quarterLabel, quarterShort } from "@/lib/periods";
-import { reportPath, subjectPath, type SubjectRef } from "@/lib/subject";
+import { nodesPath, reportPath, subjectPath, type SubjectRef } from "@/lib/subject";
 import type { ReportState } from "@/lib/vocabulary";
 
 /** "序号 27" / "民生实事 1": how a report page names its subject. */
@@ -83,6 +83,9 @@ export function ReportPageHeader({
               </Link>
             ),
           )}
+          <Link href={nodesPath(subject, period.code)} className="inline-flex min-h-11 items-center">
+            月度推进节点
+          </Link>
           {extraLinks}
         </nav>
       </header>

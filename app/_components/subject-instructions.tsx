@@ -13,11 +13,11 @@ import { InstructionForm } from "./instruction-form";
 /** 领导批示 on a task or project page; its 牵头领导 or the 市长 may add one while 进度 is red. */
 export async function SubjectInstructions({ subject }: { subject: SubjectRef }) {
   const key = subjectKey(subject);
-  const facts = getNoticeSubjectByKey({ yearId: currentProgrammeYear().id, key });
+  const facts = getNoticeSubjectByKey({ yearId: (await currentProgrammeYear()).id, key });
   if (!facts) return null;
   const user = await getCurrentUser();
   const items = listInstructionsForSubject({ kind: subject.kind, subjectId: (facts.taskId ?? facts.projectId)! });
-  const red = can(user, "instruction:write", { leaderIds: facts.leaderIds }) ? redQuarterOf(subject) : null;
+  const red = can(user, "instruction:write", { leaderIds: facts.leaderIds }) ? await redQuarterOf(subject) : null;
   return (
     <Card aria-labelledby="instructions-heading" id="instructions">
       <CardTitle id="instructions-heading">领导批示</CardTitle>

@@ -15,12 +15,12 @@ import { currentProgrammeYear } from "@/app/_lib/programme-year";
  */
 export async function SubjectQuarterStatus({ subject, targetsLink = false }: { subject: SubjectRef; targetsLink?: boolean }) {
   const user = await getCurrentUser();
-  const periods = listPeriods({ yearId: currentProgrammeYear().id });
+  const periods = listPeriods({ yearId: (await currentProgrammeYear()).id });
   const today = appToday();
   const quarters = periods.length ? listSubjectQuarters({ periods, asOf: today, today, filter: { yearId: periods[0]!.yearId, only: subject } }) : [];
   const own = quarters[0]?.subject;
   if (!own) return null;
-  const mayRead = can(user, "report:read", { leadUnitIds: own.leadUnitIds, coopUnitIds: own.coopUnitIds });
+  const mayRead = can(user, "report:read", { kind: subject.kind, leadUnitIds: own.leadUnitIds, coopUnitIds: own.coopUnitIds });
   const mayEdit = can(user, "report:edit", { leadUnitIds: own.leadUnitIds });
   const linkLabel = (state: string | null) => (!mayEdit || state === "submitted" || state === "approved" ? "查看报告" : state ? "继续填写" : "填写报告");
 

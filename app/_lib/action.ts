@@ -11,7 +11,7 @@ import { can, type Permission, type SessionUser } from "@/lib/permissions";
 import { parseRequestId, REQUEST_ID_FIELD } from "@/lib/request-id";
 import { unsafeTextErrors } from "@/lib/text-safety";
 import { getClientIp, getCurrentUser, pendingAccountGate } from "./current-user";
-import { ConflictError, MESSAGES, storageMessage, ValidationError, zodFieldErrors } from "./errors";
+import { ConflictError, isClosedYearError, MESSAGES, storageMessage, ValidationError, zodFieldErrors } from "./errors";
 
 export { assertVersion, ConflictError, ValidationError } from "./errors";
 
@@ -184,6 +184,8 @@ function answer(given: CommittedAnswer): FormState {
 function typedErrorState(error: unknown, values: Record<string, string>): FormState | null {
   if (error instanceof ValidationError) return { message: error.message, errors: error.errors, values };
   if (error instanceof ConflictError) return { message: error.message, values };
+  // Closed years are read-only for every action alike: the database refuses the write.
+  if (isClosedYearError(error)) return { message: MESSAGES.yearClosed, values };
   return null;
 }
 

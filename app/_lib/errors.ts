@@ -18,7 +18,13 @@ export const MESSAGES = {
   internal: "保存失败，请稍后重试；如反复出现请联系系统管理员。",
   storageFull: "服务器存储空间不足，内容未保存，请联系管理员；您填写的内容已保留在表单中。",
   storageFault: "服务器存储出现故障，内容未保存，请联系管理员；您填写的内容已保留在表单中。",
+  yearClosed: "该年度已关闭，数据只读，本次未保存；如需更正，请联系系统管理员重新开放该年度。您填写的内容已保留在表单中。",
 } as const;
+
+/** The database refused a write to a closed programme year (the triggers of the closed-year migration). */
+export function isClosedYearError(error: unknown): boolean {
+  return error instanceof Error && error.message === "programme_year_closed";
+}
 
 /** A staged upload the save names is gone (kept a day) or not the caller's: nothing is saved. */
 export const STALE_UPLOAD_MESSAGE = "有附件已过期或不存在，本次未保存；请重新选择这些文件上传后再保存（填写的文字已保留）。";

@@ -4,7 +4,7 @@ import "server-only";
 // adapter that loads its context and parses its own fields; everything else — who may
 // act, file storage, the write, notifications, pages to refresh, the answers — is here once.
 import { z } from "zod";
-import { notify } from "@/db/queries/notifications";
+import { notify, resolveReportReminders } from "@/db/queries/notifications";
 import type { PeriodRow } from "@/db/queries/periods";
 import { getReportRef } from "@/db/queries/reports";
 import { subjectOfRow } from "@/db/queries/report-subject";
@@ -15,14 +15,16 @@ import { reportApproved, reportPartSubmitted, reportReturned, reportSubmitted } 
 import { canDraft, dayOfTimestamp } from "@/lib/periods";
 import { MAX_FILES_PER_SAVE, REPORT_CONFLICT_MESSAGE, REPORT_READ_ONLY_MESSAGE, TEXT_MAX_CHARS, type ReportIntent } from "@/lib/report-form";
 import { compilerOf } from "@/lib/unit-reporting";
+import { LATE_NOTE_FIELD, needsLateNote, parseLateNote } from "@/lib/late-note";
+import { confirmWarnings, plausibilityWarnings, type PlausibilityInput, type PlausibilityWarning } from "@/lib/plausibility";
 import { savePart } from "@/db/queries/report-parts";
-import { reportPath, subjectLabel, subjectPath, type SubjectRef } from "@/lib/subject";
+import { reportPath, subjectFullLabel, subjectPath, type SubjectRef } from "@/lib/subject";
 import { reviewSearch } from "@/lib/review-filter";
 import { PROGRESS_LAMPS, type ProgressLamp, type ReportState } from "@/lib/vocabulary";
 import { ConflictError, defineAction, ValidationError } from "./action";
 import { STALE_UPLOAD_MESSAGE } from "./errors";
 import { storeUploads, uploadedFiles } from "./evidence-upload";
-import { appToday } from "./today";
+import { appNow, appToday } from "./today";
 
 /** What the pipeline needs to know about a loaded subject's quarter. */
 export interface ReportSubjectFacts {
@@ -31,7 +33,7 @@ export interface ReportSubjectFacts {
   /** The task's 目标任务 or the project's name, for notifications. */
   title: string;
   period: PeriodRow;
-  report: { status: ReportState } | null;
+  report: { status: ReportState; firstSubmittedAt: number | null } | null;
   leadUnitIds: number[];
   coopUnitIds: number[];
 }
@@ -47,6 +49,30 @@ export interface ReportAdapter<C> {
   parse: (ctx: C, raw: Record<string, string>, intent: ReportIntent, today: string) => ParsedReport;
   /** Why this quarter cannot be reported for the subject (a 督办事项 not due in it), or null. */
   closed?: (ctx: C) => string | null;
+  /** The typed numbers with what they are checked against (lib/plausibility.ts). */
+  plausibility: (ctx: C, content: DraftContent) => PlausibilityInput[];
+}
+
+/**
+ * What a unit adds to numbers that look wrong and to a late report: a reason for each
+ * plausibility warning and a 逾期说明. Submitting needs them; a draft keeps what was typed.
+ * A form without the 逾期说明 field leaves a stored one as it is.
+ */
+function explanations(
+  warnings: PlausibilityWarning[],
+  raw: Record<string, string>,
+  { submitting, late }: { submitting: boolean; late: boolean },
+): { ok: true; extra: Pick<DraftContent, "confirmations" | "lateNote"> } | { ok: false; errors: Record<string, string[]> } {
+  const confirmed = confirmWarnings(warnings, raw, { required: submitting });
+  const errors = { ...confirmed.errors };
+  let lateNote: string | null | undefined;
+  if (late || LATE_NOTE_FIELD in raw) {
+    const parsed = parseLateNote(raw[LATE_NOTE_FIELD], { required: submitting && late });
+    if (parsed.ok) lateNote = parsed.note;
+    else errors[LATE_NOTE_FIELD] = [parsed.message];
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, extra: { confirmations: confirmed.confirmations, ...(lateNote === undefined ? {} : { lateNote }) } };
 }
 
 const quarterCode = z.string().regex(/^\d{4}Q[1-4]$/, "季度格式不正确");
@@ -132,14 +158,22 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
         const parsed = adapter.parse(ctx, raw, intent, today);
         if (!parsed.ok)
           throw new ValidationError(intent === "submit" ? "还有内容未填写或有误，请按提示修改后再提交" : "有内容填写有误，请按提示修改", parsed.errors);
+        const late = needsLateNote({ dueOn: facts.period.dueOn, today, firstSubmittedAt: facts.report?.firstSubmittedAt ?? null });
+        const explained = explanations(plausibilityWarnings(adapter.plausibility(ctx, parsed.content)), raw, { submitting: intent === "submit", late });
+        if (!explained.ok)
+          throw new ValidationError(
+            intent === "submit" ? "有数字需要核对，或需填写逾期说明：请按提示写明原因后再提交" : "有内容填写有误，请按提示修改",
+            explained.errors,
+          );
+        const content: DraftContent = { ...parsed.content, ...explained.extra };
         const attachIds = input.attach as number[];
         if (attachIds.length > MAX_FILES_PER_SAVE)
           throw new ValidationError(`一次最多附上 ${MAX_FILES_PER_SAVE} 个附件`, { evidence: [`一次最多附上 ${MAX_FILES_PER_SAVE} 个附件`] });
         const newFiles: NewAttachment[] = await storeUploads(uploadedFiles(input.evidence as File | File[] | undefined));
-        return { facts, content: parsed.content, newFiles, attachIds, removeIds: input.removeAttachment as number[] };
+        return { facts, content, newFiles, attachIds, removeIds: input.removeAttachment as number[] };
       },
       mutate: (tx, p, { user, input }) => {
-        const now = Date.now();
+        const now = appNow();
         const result = applied(
           write(tx, {
             subject: p.facts.subject,
@@ -152,12 +186,13 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
           }),
         );
         if (intent === "submit") {
+          resolveReportReminders(tx, { ref: p.facts.ref, periodCode: p.facts.period.code, now });
           notify(
             tx,
             reportSubmitted({
               reportId: result.reportId,
               versionNo: result.versionNo ?? 1,
-              subject: subjectLabel(p.facts.ref),
+              subject: subjectFullLabel(p.facts.ref, p.facts.title, 20),
               periodCode: p.facts.period.code,
               late: dayOfTimestamp(now) > p.facts.period.dueOn,
               link: reportPath(p.facts.ref, p.facts.period.code),
@@ -217,7 +252,7 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
         const told = {
           reportId: report.id,
           versionNo: result.versionNo ?? 0,
-          subject: subjectLabel(facts.ref),
+          subject: subjectFullLabel(facts.ref, facts.title, 20),
           periodCode: report.periodCode,
           leadUnitIds: facts.leadUnitIds,
           link: reportPath(facts.ref, report.periodCode),
@@ -278,7 +313,7 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
         return facts;
       },
       mutate: (tx, facts, { user, input }) => {
-        const now = Date.now();
+        const now = appNow();
         const r = savePart(tx, {
           subject: facts.subject,
           periodId: facts.period.id,
@@ -304,7 +339,7 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
               partId: r.partId,
               version: r.version,
               unitName: user.unitName ?? "共同牵头单位",
-              subject: subjectLabel(facts.ref),
+              subject: subjectFullLabel(facts.ref, facts.title, 20),
               periodCode: facts.period.code,
               compilerUnitId: compiler,
               link: reportPath(facts.ref, facts.period.code),

@@ -7,7 +7,7 @@ import { can, type Permission } from "@/lib/permissions";
 import { unsafeTextErrors } from "@/lib/text-safety";
 import type { ActionContext, MutationResult } from "./action";
 import { getClientIp, getCurrentUser, pendingAccountGate } from "./current-user";
-import { ConflictError, MESSAGES, storageMessage, ValidationError, zodFieldErrors } from "./errors";
+import { ConflictError, isClosedYearError, MESSAGES, storageMessage, ValidationError, zodFieldErrors } from "./errors";
 
 type RouteParams = Record<string, string | string[] | undefined>;
 export type RouteContext = { params: Promise<RouteParams> };
@@ -167,6 +167,7 @@ export function defineRoute<S extends z.ZodType, L, R = void, P = L>(def: RouteD
   ): Response {
     if (error instanceof ValidationError) return json(400, "bad_request", error.message, { errors: error.errors });
     if (error instanceof ConflictError) return json(409, `conflict:${def.entity}`, error.message);
+    if (isClosedYearError(error)) return json(409, "year_closed", MESSAGES.yearClosed);
     const fault = storageFault(error);
     if (fault) {
       noteWriteFailure({ what: def.action, error, audit: { actor: user, ip, outcome: "failure", ...target } });

@@ -1,3 +1,3 @@
 import "server-only";
 
-export { appToday } from "@/lib/env";
+export { appNow, appToday } from "@/lib/env";

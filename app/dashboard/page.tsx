@@ -30,7 +30,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function DashboardPage({ searchParams }: Props) {
   const user = await requirePermission(["dashboard:read"], { entity: "dashboard" });
-  const view = resolveDashboardView(user, await searchParams);
+  const view = await resolveDashboardView(user, await searchParams);
   if (!view) return <p>尚未设置季度报告期，请联系系统管理员。</p>;
 
   const data = loadDashboard({ period: view.period, previous: view.previous, asOf: view.asOf, today: view.today });

@@ -21,15 +21,16 @@ export const writeInstruction = defineAction({
     text: z.string({ message: "请填写批示内容" }).trim().min(2, "请填写批示内容").max(1000, "批示请控制在 1000 字以内"),
   }),
   entityId: (input) => input.subject,
-  load: ({ input }) => {
-    const subject = getNoticeSubjectByKey({ yearId: currentProgrammeYear().id, key: input.subject });
+  load: async ({ input }) => {
+    const subject = getNoticeSubjectByKey({ yearId: (await currentProgrammeYear()).id, key: input.subject });
     if (!subject) return null;
     const notice = input.noticeId ? getNotice({ id: input.noticeId }) : null;
     if (input.noticeId && !notice) return null;
-    return { subject, notice };
+    const red = notice ? null : await redQuarterOf({ kind: subject.kind, no: subject.no });
+    return { subject, notice, red };
   },
   authorize: ({ subject }) => ["instruction:write", { leaderIds: subject.leaderIds }],
-  mutate: (tx, { subject, notice }, { input, user }) => {
+  mutate: (tx, { subject, notice, red }, { input, user }) => {
     const ref = { kind: subject.kind, no: subject.no };
     let periodId: number | null = null;
     if (notice) {
@@ -37,7 +38,6 @@ export const writeInstruction = defineAction({
       if (!sameSubject || notice.level !== "duban" || notice.escalatedToLeaderAt === null) throw new ValidationError("只能对已呈报领导的督办作出批示");
       if (notice.status === "closed") throw new ValidationError("该督办已销号，不能再批示");
     } else {
-      const red = redQuarterOf(ref);
       if (!red) throw new ValidationError("只能对进度为红灯的事项或已呈报的督办作出批示");
       periodId = red.periodId;
     }

@@ -10,8 +10,8 @@ import type { SubjectRef } from "@/lib/subject";
  * The quarter a 批示 on a red subject answers: the subject's latest judged quarter (the one
  * the 逾期与滞后清单 shows), when its 进度 lamp is red today; else null.
  */
-export function redQuarterOf(ref: SubjectRef): { periodId: number; periodCode: string } | null {
-  const { id: yearId } = currentProgrammeYear();
+export async function redQuarterOf(ref: SubjectRef): Promise<{ periodId: number; periodCode: string } | null> {
+  const { id: yearId } = await currentProgrammeYear();
   const periods = listPeriods({ yearId });
   if (periods.length === 0) return null;
   const today = appToday();

@@ -51,14 +51,14 @@ export const assignItem = defineAction({
     ...schedule,
   }),
   guard: () => ["item:create"],
-  load: ({ input }) => {
+  load: async ({ input }) => {
     const choices = listItemChoices();
     const leader = choices.leaders.find((l) => l.id === input.leaderId);
     const unitIds = new Set(choices.units.map((u) => u.id));
     if (!leader || ![...input.leadUnitIds, ...input.coopUnitIds].every((id) => unitIds.has(id))) return null;
-    return { leader };
+    return { leader, yearId: (await currentProgrammeYear()).id };
   },
-  mutate: (tx, { leader }, { input, user }) => {
+  mutate: (tx, { leader, yearId }, { input, user }) => {
     const today = appToday();
     if (input.instructedOn > today) throw new ValidationError("批示日期不能晚于今天", { instructedOn: ["批示日期不能晚于今天"] });
     if (new Set([...input.leadUnitIds, ...input.coopUnitIds]).size !== input.leadUnitIds.length + input.coopUnitIds.length)
@@ -66,7 +66,7 @@ export const assignItem = defineAction({
     const limit = scheduleOf(input, today);
     const now = Date.now();
     const created = insertAssignedItem(tx, {
-      yearId: currentProgrammeYear().id,
+      yearId,
       leaderId: leader.id,
       instructedAt: Date.parse(`${input.instructedOn}T12:00:00+08:00`),
       text: input.text,
@@ -105,7 +105,7 @@ export const scheduleItem = defineAction({
   }),
   entityId: (input) => input.itemNo,
   guard: () => ["item:schedule"],
-  load: ({ input }) => getItemRef({ yearId: currentProgrammeYear().id, no: input.itemNo }),
+  load: async ({ input }) => getItemRef({ yearId: (await currentProgrammeYear()).id, no: input.itemNo }),
   mutate: (tx, item, { input }) => {
     const limit = scheduleOf(input, appToday());
     if (!setItemSchedule(tx, { id: item.id, expectedVersion: input.version, ...limit })) throw new ConflictError();

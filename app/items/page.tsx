@@ -19,7 +19,7 @@ type Search = Record<string, string | string[] | undefined>;
 
 export default async function ItemsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser();
-  const { id: yearId, year } = currentProgrammeYear();
+  const { id: yearId, year } = await currentProgrammeYear();
   const params = await searchParams;
   const source = itemSourceOf(parseSourceParam(params.source));
   // A unit sees the items it leads or cooperates on; everyone else sees all of them.

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/app/_lib/current-user";
+import { requirePermission } from "@/app/_lib/current-user";
 import { currentProgrammeYear } from "@/app/_lib/programme-year";
 import { appToday } from "@/app/_lib/today";
 import { buttonClassName } from "@/components/ui/button";
@@ -12,9 +12,9 @@ export const metadata: Metadata = { title: "台账导出与回填" };
 
 /** The 台账 of each quarter for download, and the back-fill import for units (and the 督查室 for them). */
 export default async function LedgerPage() {
-  const user = await requireUser();
+  const user = await requirePermission(["export"], { entity: "page", entityId: "/ledger" });
   const today = appToday();
-  const periods = listPeriods({ yearId: currentProgrammeYear().id });
+  const periods = listPeriods({ yearId: (await currentProgrammeYear()).id });
   const open = periods.filter((p) => canDraft(p, today));
   const mayImport = can(user, "report:import", { leadUnitIds: user.unitId === null ? [] : [user.unitId] });
   const current = reportingPeriod(periods, today) ?? open.at(-1) ?? null;

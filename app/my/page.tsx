@@ -31,7 +31,7 @@ export default async function MyTasksPage({ searchParams }: Props) {
   const user = await requireRole("unit");
   const unitId = user.unitId!;
   const today = appToday();
-  const periods = listPeriods({ yearId: currentProgrammeYear().id });
+  const periods = listPeriods({ yearId: (await currentProgrammeYear()).id });
   const search = await searchParams;
   const requested = search.quarter;
   const current = reportingPeriod(periods, today) ?? null;
@@ -66,7 +66,7 @@ export default async function MyTasksPage({ searchParams }: Props) {
   const coopTasks = listCoopTasks({ unitId, periodId: period.id });
   // 督办事项 this unit leads or cooperates on, by 来源 (?source=).
   const itemSource = itemSourceOf(parseSourceParam(search.source));
-  const allItems = listItems({ yearId: currentProgrammeYear().id, unitId });
+  const allItems = listItems({ yearId: (await currentProgrammeYear()).id, unitId });
   const myItems = itemSource ? allItems.filter((i) => i.source === itemSource) : allItems;
   const itemCounts = Object.fromEntries(ITEM_SOURCES.map((s) => [s, allItems.filter((i) => i.source === s).length]));
   const myHref = (s: string | null) => {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
-import { requireUser } from "@/app/_lib/current-user";
+import { requirePermission } from "@/app/_lib/current-user";
 import { listProjects } from "@/db/queries/projects";
 import { ProjectDuty } from "./_components/project-duty";
 import { ProjectParts } from "./_components/project-parts";
@@ -11,8 +11,8 @@ import { currentProgrammeYear } from "@/app/_lib/programme-year";
 export const metadata: Metadata = { title: "民生实事" };
 
 export default async function ProjectsPage() {
-  await requireUser();
-  const { id: yearId, year } = currentProgrammeYear();
+  await requirePermission(["project:read"], { entity: "page", entityId: "/projects" });
+  const { id: yearId, year } = await currentProgrammeYear();
   const projects = listProjects({ yearId });
 
   return (

@@ -9,7 +9,7 @@ import { SupervisionNav } from "./_components/supervision-nav";
 // count is read only for a user who may see the desk, so the frame leaks nothing.
 export default async function SupervisionLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
-  const waiting = can(user, "supervision:read") ? countReviewQueue({ yearId: currentProgrammeYear().id }) : null;
+  const waiting = can(user, "supervision:read") ? countReviewQueue({ yearId: (await currentProgrammeYear()).id }) : null;
   return (
     <div className="space-y-4">
       <div>

@@ -24,7 +24,7 @@ type Props = { searchParams: Promise<SearchParams> };
 
 export default async function SubmissionPage({ searchParams }: Props) {
   await requirePermission(["supervision:read"], { entity: "supervision" });
-  const periods = listPeriods({ yearId: currentProgrammeYear().id });
+  const periods = listPeriods({ yearId: (await currentProgrammeYear()).id });
   const params = await searchParams;
   const { period, asOf, today } = resolveQuarterView(periods, params);
   if (!period) return <p>尚未设置季度报告期，请联系系统管理员。</p>;

@@ -198,8 +198,8 @@ describe("notifications", () => {
     expect(again).toBe(0);
     expect(syncDueNotifications({ yearId: f.yearId, userId: f.users.lead, unitId: f.units.lead, today: "2026-07-06" })).toBe(1);
     expect(listNotifications({ userId: f.users.lead }).items.map((n) => n.title)).toEqual([
-      "第27项 二季度 报告已逾期未报（截止 2026-07-05）",
-      "第27项 二季度 报告将于 2026-07-05 截止",
+      "第27项 改造城市危旧房 132 套 二季度 报告已逾期未报（截止 2026-07-05）",
+      "第27项 改造城市危旧房 132 套 二季度 报告将于 2026-07-05 截止",
     ]);
   });
 

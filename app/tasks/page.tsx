@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/app/_lib/current-user";
+import { requirePermission } from "@/app/_lib/current-user";
 import { listLeaders, listTasks, listUnits } from "@/db/queries/tasks";
 import { pageOf, parsePageParam } from "@/lib/pagination";
 import { applyTaskQuery, parseTaskQuery } from "@/lib/task-filter";
@@ -9,8 +9,8 @@ import { currentProgrammeYear } from "@/app/_lib/programme-year";
 export const metadata: Metadata = { title: "任务总览" };
 
 export default async function TasksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireUser();
-  const { id: yearId, year } = currentProgrammeYear();
+  await requirePermission(["task:read"], { entity: "page", entityId: "/tasks" });
+  const { id: yearId, year } = await currentProgrammeYear();
   const tasks = listTasks({ yearId });
   const leaders = listLeaders({ yearId });
   const units = listUnits({ yearId });

@@ -2,6 +2,7 @@ import { ChartFigure } from "@/components/charts/chart-figure";
 import { TargetActualChart } from "@/components/charts/target-actual-chart";
 import { formatNumber } from "@/lib/metric-values";
 import { formatShare, shareOfTotal, TOTAL_KEY, type ProgressSeries } from "@/lib/project-progress";
+import { quarterName } from "@/lib/periods";
 
 const show = (v: number | null, unit: string) => (v === null ? "—" : `${formatNumber(v)} ${unit}`.trim());
 
@@ -24,7 +25,11 @@ export function SeriesFigure({ title, series, height, total = null }: { title: s
         })),
       }}
     >
-      <TargetActualChart points={series.points.map((p) => ({ label: `Q${p.quarter}`, target: p.target, actual: p.actual }))} unit={unit} height={height} />
+      <TargetActualChart
+        points={series.points.map((p) => ({ label: quarterName(p.quarter), target: p.target, actual: p.actual }))}
+        unit={unit}
+        height={height}
+      />
     </ChartFigure>
   );
 }

@@ -86,12 +86,23 @@ export function useEvidenceUploads(initial: ChosenFile[] = []) {
 export type EvidenceUploads = ReturnType<typeof useEvidenceUploads>;
 
 /** The file picker and the list of chosen files, with a hidden `attach` field per uploaded one. */
-export function EvidenceUploader({ uploads, errors }: { uploads: EvidenceUploads; errors?: string[] }) {
+export function EvidenceUploader({
+  uploads,
+  errors,
+  label = "上传附件",
+  attachedWhen = "点“保存草稿”或“提交”时附到报告中",
+}: {
+  uploads: EvidenceUploads;
+  errors?: string[];
+  label?: string;
+  /** When the uploaded files become part of the record. */
+  attachedWhen?: string;
+}) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
       <label htmlFor="field-evidence" className="block text-sm font-medium text-gray-800">
-        上传附件
+        {label}
       </label>
       <input
         ref={input}
@@ -108,8 +119,7 @@ export function EvidenceUploader({ uploads, errors }: { uploads: EvidenceUploads
         }}
       />
       <p id="evidence-hint" className="text-xs text-gray-700">
-        支持 PDF、图片、Word、Excel，单个不超过 {MAX_EVIDENCE_MB} MB，每次保存最多附上 {MAX_FILES_PER_SAVE}{" "}
-        个；选择后即逐个上传，点“保存草稿”或“提交”时附到报告中。
+        支持 PDF、图片、Word、Excel，单个不超过 {MAX_EVIDENCE_MB} MB，每次保存最多附上 {MAX_FILES_PER_SAVE} 个；选择后即逐个上传，{attachedWhen}。
       </p>
       {uploads.files.length > 0 && (
         <ul aria-label="本次上传的附件" className="space-y-2 text-sm">

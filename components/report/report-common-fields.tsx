@@ -1,4 +1,10 @@
+"use client";
+
+import { useEffect, useRef, useState, type MouseEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { FormStatus } from "@/components/ui/form-status";
+import { missingItems } from "@/lib/submit-check";
+import { LATE_NOTE_FIELD, LATE_NOTE_MAX } from "@/lib/late-note";
 import { CountedTextArea } from "@/components/ui/counted-text-area";
 import { loginPathFor } from "@/lib/safe-redirect";
 import { reportField, TEXT_MAX_CHARS } from "@/lib/report-form";
@@ -32,10 +38,12 @@ type CommonFieldsProps = {
   nameFileInRemoveLabel?: boolean;
   /** Evidence chosen in this visit, uploaded one file at a time (components/report/evidence-uploader.tsx). */
   uploads: EvidenceUploads;
+  /** Ask for a 逾期说明: the report is past its due day and not yet submitted (or has one). */
+  lateNote?: boolean;
 };
 
 /** The fields every quarterly report has, task or livelihood project: the texts, the self-assessment and the evidence. */
-export function ReportCommonFields({ value, errors, attachments, removed, nameFileInRemoveLabel = false, uploads }: CommonFieldsProps) {
+export function ReportCommonFields({ value, errors, attachments, removed, nameFileInRemoveLabel = false, uploads, lateNote = false }: CommonFieldsProps) {
   return (
     <>
       <CountedTextArea
@@ -64,6 +72,18 @@ export function ReportCommonFields({ value, errors, attachments, removed, nameFi
         defaultValue={value(reportField.nextSteps)}
         errors={errors[reportField.nextSteps]}
       />
+
+      {lateNote && (
+        <CountedTextArea
+          label="逾期说明（逾期提交时必填）"
+          name={LATE_NOTE_FIELD}
+          rows={2}
+          maxLength={LATE_NOTE_MAX}
+          hint="本季度报告已过报送期限，请简要写明逾期原因，督查室审核和逾期名单中会看到。"
+          defaultValue={value(LATE_NOTE_FIELD)}
+          errors={errors[LATE_NOTE_FIELD]}
+        />
+      )}
 
       <fieldset aria-describedby={errors[reportField.selfStatus] ? "self-status-error" : undefined}>
         <legend className="mb-2 text-base font-semibold">自评状态</legend>
@@ -101,31 +121,122 @@ export function ReportCommonFields({ value, errors, attachments, removed, nameFi
   );
 }
 
-/** 保存草稿 / 提交报告: the clicked button's `intent` tells the form which Server Action to run. */
+/** What a submitted form answered: its message beside the buttons, and focus on the first field in error. */
+type SubmitState = { ok?: boolean; message?: string; errors?: Record<string, string[]> } | undefined;
+
+/**
+ * 保存草稿 / 提交报告: the clicked button's `intent` tells the form which Server Action to run.
+ * The outcome appears here, beside the button pressed. Before submitting, `check` lists what
+ * looks missing (lib/submit-check.ts) and the unit confirms or goes back to the form.
+ */
 export function ReportSubmitBar({
   pending,
   uploading,
   onSubmit,
+  state,
+  check,
   submitLabel = "提交报告",
   note = "提交后报告只读，督查室退回后方可修改。",
 }: {
   pending: boolean;
   uploading: boolean;
   onSubmit: () => void;
+  state: SubmitState;
+  check?: (form: HTMLFormElement) => string[];
   submitLabel?: string;
   note?: string;
 }) {
+  const bar = useRef<HTMLDivElement>(null);
+  const [missing, setMissing] = useState<string[] | null>(null);
+  const [pressed, setPressed] = useState<"save" | "submit">("save");
+  useEffect(() => {
+    if (!state) return;
+    const form = bar.current?.closest("form");
+    const invalid = form?.querySelector<HTMLElement>("[aria-invalid='true']");
+    if (invalid) invalid.focus();
+    else bar.current?.querySelector<HTMLElement>("[data-outcome]")?.focus();
+  }, [state]);
+
+  function submitClicked(e: MouseEvent<HTMLButtonElement>) {
+    setPressed("submit");
+    const form = e.currentTarget.form;
+    const list = form && check ? check(form) : [];
+    if (list.length > 0) {
+      e.preventDefault();
+      setMissing(list);
+      return;
+    }
+    onSubmit();
+  }
+
+  function confirmSubmit(e: MouseEvent<HTMLButtonElement>) {
+    setMissing(null);
+    onSubmit();
+    e.currentTarget.form?.requestSubmit(bar.current?.querySelector<HTMLButtonElement>("button[value='submit']") ?? undefined);
+  }
+
   return (
-    <div className="flex flex-col gap-3 border-t pt-4 sm:flex-row sm:items-center">
-      <Button type="submit" name="intent" value="save" variant="secondary" disabled={pending || uploading}>
-        {pending ? "正在保存…" : "保存草稿"}
-      </Button>
-      <Button type="submit" name="intent" value="submit" disabled={pending || uploading} onClick={onSubmit}>
-        {submitLabel}
-      </Button>
-      <p className="text-xs text-gray-700">{uploading ? "附件正在上传，上传完成后即可保存或提交。" : note}</p>
+    <div ref={bar} className="space-y-3 border-t pt-4">
+      {missing && (
+        <div role="alertdialog" aria-labelledby="submit-check-title" className="rounded border border-amber-400 bg-amber-50 p-3 text-sm">
+          <p id="submit-check-title" className="font-medium text-amber-950">
+            提交前请确认：以下内容看起来还没有填好
+          </p>
+          <ul className="my-2 list-disc pl-5 text-amber-950">
+            {missing.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+          <div className="flex flex-wrap gap-3">
+            <Button type="button" onClick={confirmSubmit} autoFocus>
+              仍然提交
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => setMissing(null)}>
+              返回修改
+            </Button>
+          </div>
+        </div>
+      )}
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
+        <Button type="submit" name="intent" value="save" variant="secondary" disabled={pending || uploading} onClick={() => setPressed("save")}>
+          {pending && pressed === "save" ? "正在保存…" : "保存草稿"}
+        </Button>
+        <Button type="submit" name="intent" value="submit" disabled={pending || uploading} onClick={submitClicked}>
+          {pending && pressed === "submit" ? "正在提交…" : submitLabel}
+        </Button>
+        <p className="text-xs text-gray-700">{uploading ? "附件正在上传，上传完成后即可保存或提交。" : note}</p>
+      </div>
+      {!pending && state?.message && (
+        <div tabIndex={-1} data-outcome className="outline-none">
+          <FormStatus state={state} />
+        </div>
+      )}
     </div>
   );
+}
+
+/** Reads the form at submit time for the missing-items check. */
+export function formSubmitCheck({
+  previousProgress,
+  keptAttachments,
+  numberFields,
+}: {
+  previousProgress: string | null;
+  keptAttachments: number;
+  numberFields: { name: string; label: string }[];
+}): (form: HTMLFormElement) => string[] {
+  return (form) => {
+    const data = new FormData(form);
+    const text = (name: string) => String(data.get(name) ?? "");
+    return missingItems({
+      progress: text(reportField.progress),
+      problems: text(reportField.problems),
+      nextSteps: text(reportField.nextSteps),
+      previousProgress,
+      evidenceCount: keptAttachments - data.getAll("removeAttachment").length + data.getAll("attach").length,
+      emptyValues: numberFields.filter((f) => !text(f.name).trim()).map((f) => f.label),
+    });
+  };
 }
 
 /**

@@ -115,6 +115,29 @@ export function ReportContent({ report, canDownload }: { report: ReportSnapshot;
         <dd>
           <Text value={report.nextSteps} />
         </dd>
+        {report.confirmations.length > 0 && (
+          <>
+            <dt className="font-medium text-gray-700">数字核对说明</dt>
+            <dd>
+              <ul className="space-y-1" aria-label="单位已确认的数字提醒">
+                {report.confirmations.map((c) => (
+                  <li key={`${c.field}:${c.kind}`} className="rounded border border-amber-300 bg-amber-50 px-2 py-1">
+                    <span className="text-amber-950">{c.text}</span>
+                    <span className="block">单位说明：{c.reason}</span>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
+        {report.lateNote && (
+          <>
+            <dt className="font-medium text-gray-700">逾期说明</dt>
+            <dd>
+              <Text value={report.lateNote} />
+            </dd>
+          </>
+        )}
         <dt className="font-medium text-gray-700">自评状态</dt>
         <dd>{report.selfStatus ? SELF_STATUS_LABEL[report.selfStatus] : EMPTY}</dd>
         <dt className="font-medium text-gray-700">佐证材料</dt>

@@ -2,7 +2,6 @@
 
 import { useRef } from "react";
 import type { FormState } from "@/lib/form-values";
-import { FormStatus } from "@/components/ui/form-status";
 import { CountedTextArea } from "@/components/ui/counted-text-area";
 import { useFormAction } from "@/components/use-form-action";
 import { reportField, TEXT_MAX_CHARS } from "@/lib/report-form";
@@ -39,7 +38,6 @@ export function ReportPartForm({ subject, quarter, version, progress, problems, 
   const errors = state?.errors ?? {};
   return (
     <form ref={formRef} action={formAction} className="space-y-4" noValidate>
-      <FormStatus state={state} />
       <KeptFormNotices restored={kept.restored} onDiscard={kept.discard} sessionEnded={kept.sessionEnded} />
       <p className="text-sm text-gray-800">
         本事项由{compilerName}汇总并提交报告。请填写本单位负责部分的进展和问题、附上佐证，报送后{compilerName}
@@ -89,6 +87,7 @@ export function ReportPartForm({ subject, quarter, version, progress, problems, 
         pending={pending}
         uploading={kept.uploads.uploading}
         onSubmit={() => undefined}
+        state={state}
         submitLabel="报送牵头单位"
         note={`报送后${compilerName}会收到提醒。`}
       />

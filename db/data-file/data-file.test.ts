@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { writeNodeSet } from "../queries/monthly-nodes";
 import { seedAll } from "../seed/run";
 import { openTempDatabase, type TempDb } from "../testing/temp-db";
 import { DataFileError, exportDataFile, importDataFile, parseDataFile, serializeDataFile } from ".";
@@ -24,7 +25,23 @@ describe("data file", () => {
   it("round-trips export → import → export byte-identically", async () => {
     const a = fresh();
     await seedAll(a.db);
+    // A 月度推进节点 set of task 30, by its lead unit's account.
+    const row = a.db.$client
+      .prepare(
+        "select t.id as taskId, p.id as periodId, u.id as unitId, u.name as unitName, s.id as userId from tasks t join task_units tu on tu.task_id = t.id and tu.role = 'lead' join units u on u.id = tu.unit_id join users s on s.unit_id = u.id join periods p on p.code = '2026Q4' where t.no = 30",
+      )
+      .get() as { taskId: number; periodId: number; unitId: number; unitName: string; userId: number };
+    a.db.transaction((tx) =>
+      writeNodeSet(tx, {
+        key: { kind: "task", subjectId: row.taskId, periodId: row.periodId },
+        expectedVersion: 0,
+        nodes: [{ month: 10, text: "完成改造方案审定", figure: null, unitId: row.unitId, unitName: row.unitName, done: null }],
+        userId: row.userId,
+        now: Date.parse("2026-10-08T10:00:00+08:00"),
+      }),
+    );
     const first = serializeDataFile(exportDataFile(a.db));
+    expect(JSON.parse(first).monthlyNodes).toHaveLength(1);
     const b = fresh();
     await importDataFile(b.db, parseDataFile(first), { initialPassword: "Miluo@2026" });
     expect(serializeDataFile(exportDataFile(b.db))).toBe(first);

@@ -6,6 +6,7 @@ import type { Db } from "../client";
 import { rebuildQuarterStatus } from "../status/store";
 import { programmeSchema } from "./file-schema";
 import { DataFileError, exportProgramme, loadProgramme, type ProgrammeData } from "./programme";
+import { exportMonthlyNodes, importMonthlyNodes, monthlyNodesSchema, type MonthlyNodesData } from "./monthly-nodes";
 import { exportReportingData, importReportingData, reportingSchema, type ReportingData } from "./reporting";
 import { fileUserSchema, importUsers, listUsersForExport, type FileUser } from "./users";
 
@@ -18,16 +19,34 @@ export const FORMAT = "miluo-key-tasks";
  */
 export const FORMAT_VERSION = 4;
 
-export type DataFile = { format: typeof FORMAT; formatVersion: number } & ProgrammeData & { users: FileUser[]; reporting: ReportingData };
+export type DataFile = { format: typeof FORMAT; formatVersion: number } & ProgrammeData & {
+    users: FileUser[];
+    reporting: ReportingData;
+    /** 月度推进节点 (a file written before they existed has none). */
+    monthlyNodes?: MonthlyNodesData;
+  };
 
 const fileSchema = z
-  .object({ format: z.literal(FORMAT), formatVersion: z.literal(FORMAT_VERSION), users: z.array(fileUserSchema.strict()), reporting: reportingSchema })
+  .object({
+    format: z.literal(FORMAT),
+    formatVersion: z.literal(FORMAT_VERSION),
+    users: z.array(fileUserSchema.strict()),
+    reporting: reportingSchema,
+    monthlyNodes: monthlyNodesSchema.optional(),
+  })
   .and(programmeSchema);
 
 export function exportDataFile(db: Db): DataFile {
   const programme = exportProgramme(db);
   if (!programme) throw new DataFileError("数据库中没有工作任务，请先初始化（npm run db:seed）");
-  return { format: FORMAT, formatVersion: FORMAT_VERSION, ...programme, users: listUsersForExport(db), reporting: exportReportingData(db) };
+  return {
+    format: FORMAT,
+    formatVersion: FORMAT_VERSION,
+    ...programme,
+    users: listUsersForExport(db),
+    reporting: exportReportingData(db),
+    monthlyNodes: exportMonthlyNodes(db),
+  };
 }
 
 /** Stable text form: two exports of the same data are byte-identical. */
@@ -81,6 +100,7 @@ export async function importDataFile(db: Db, file: DataFile, opts: { initialPass
       loadProgramme(tx, file);
       importUsers(tx, file.users, hashes);
       importReportingData(tx, file.reporting);
+      importMonthlyNodes(tx, file.monthlyNodes ?? []);
     },
     { behavior: "immediate" },
   );
@@ -88,3 +108,4 @@ export async function importDataFile(db: Db, file: DataFile, opts: { initialPass
 }
 
 export { DataFileError };
+export { commitYearImport, hasAnyYear, importYear, planYearImport, prepareYearImport, type PreparedYearImport, type YearImportPlan } from "./next-year";

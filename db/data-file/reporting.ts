@@ -195,6 +195,9 @@ export type ReportingData = z.infer<typeof reportingSchema>;
 
 type Reader = Db | Tx;
 
+/** The year a data file carries: the newest programme year in the database. */
+export const fileYear = (db: Reader) => db.select({ id: programmeYears.id }).from(programmeYears).orderBy(asc(programmeYears.year)).all().at(-1);
+
 function usernames(db: Reader) {
   const byId = new Map(
     db
@@ -209,7 +212,7 @@ function usernames(db: Reader) {
 /** Everything reported for the programme's latest year, in a fixed order. */
 export function exportReportingData(db: Reader): ReportingData {
   const user = usernames(db);
-  const year = db.select({ id: programmeYears.id }).from(programmeYears).orderBy(asc(programmeYears.year)).all().at(-1);
+  const year = fileYear(db);
   if (!year) return { periods: [], targets: [], reports: [], coopNotes: [], parts: [], collectiveMembers: [] };
   const periodRows = db.select().from(periods).where(eq(periods.yearId, year.id)).orderBy(asc(periods.quarter)).all();
   const periodCode = new Map(periodRows.map((p) => [p.id, p.code]));
@@ -461,7 +464,7 @@ function need<K, V>(map: Map<K, V>, key: K, what: string): V {
  * Runs inside the caller's transaction; an unknown reference aborts the whole import.
  */
 export function importReportingData(tx: Tx, data: ReportingData): void {
-  const year = tx.select({ id: programmeYears.id }).from(programmeYears).orderBy(asc(programmeYears.year)).all().at(-1);
+  const year = fileYear(tx);
   if (!year) throw new DataFileError("请先导入工作任务，再导入填报数据");
   const userId = new Map(
     tx

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import { getDb, type Tx } from "../client";
 import type { StoredEvidence } from "../evidence-store";
-import { attachments, coopNotes, reportParts, reports, users } from "../schema";
+import { attachments, coopNotes, projectParts, registerItems, reportParts, reports, users } from "../schema";
 
 export interface AttachmentItem {
   id: number;
@@ -12,6 +12,8 @@ export interface AttachmentItem {
   sha256: string;
   uploadedByName: string | null;
   createdAt: number;
+  /** 可公开: shown on the public page once a version holding it is approved (project evidence images). */
+  public: boolean;
 }
 
 export interface NewAttachment extends StoredEvidence {
@@ -28,7 +30,13 @@ const itemColumns = {
   sha256: attachments.sha256,
   uploadedByName: users.displayName,
   createdAt: attachments.createdAt,
+  public: attachments.public,
 };
+
+/** Marks a report's evidence image 可公开 or not. */
+export function setAttachmentPublic(tx: Tx, { id, value }: { id: number; value: boolean }): void {
+  tx.update(attachments).set({ public: value }).where(eq(attachments.id, id)).run();
+}
 
 /** The report's current (not removed) evidence, oldest first. */
 export function listReportAttachments({ reportId }: { reportId: number }): AttachmentItem[] {
@@ -43,7 +51,7 @@ export function listReportAttachments({ reportId }: { reportId: number }): Attac
 
 /**
  * What the download route needs: the file and the subject it belongs to, through the report,
- * a co-lead's part or a 配合情况 (notice reply files have their own route). Null for anything
+ * a co-lead's part, a 配合情况 or a 明细台账 row's photo (notice reply files have their own route). Null for anything
  * else, a staged upload included.
  */
 export function getAttachmentForDownload({ id }: { id: number }) {
@@ -61,16 +69,19 @@ export function getAttachmentForDownload({ id }: { id: number }) {
       partProject: reportParts.projectId,
       noteTask: coopNotes.taskId,
       noteProject: coopNotes.projectId,
+      registerProject: projectParts.projectId,
     })
     .from(attachments)
     .leftJoin(reports, eq(reports.id, attachments.reportId))
     .leftJoin(reportParts, eq(reportParts.id, attachments.reportPartId))
     .leftJoin(coopNotes, eq(coopNotes.id, attachments.coopNoteId))
+    .leftJoin(registerItems, eq(registerItems.id, attachments.registerItemId))
+    .leftJoin(projectParts, eq(projectParts.id, registerItems.partId))
     .where(eq(attachments.id, id))
     .get();
   if (!row) return null;
   const taskId = row.reportTask ?? row.partTask ?? row.noteTask;
-  const projectId = row.reportProject ?? row.partProject ?? row.noteProject;
+  const projectId = row.reportProject ?? row.partProject ?? row.noteProject ?? row.registerProject;
   if (taskId === null && projectId === null) return null;
   return { id: row.id, filename: row.filename, mime: row.mime, size: row.size, sha256: row.sha256, storagePath: row.storagePath, taskId, projectId };
 }
@@ -80,7 +91,13 @@ export function getAttachmentForDownload({ id }: { id: number }) {
 /** An upload waits this long for the save that attaches it; then cleanup removes it. */
 export const STAGED_UPLOAD_MS = 24 * 60 * 60 * 1000;
 
-const staged = and(isNull(attachments.reportId), isNull(attachments.noticeResponseId), isNull(attachments.coopNoteId), isNull(attachments.reportPartId));
+const staged = and(
+  isNull(attachments.reportId),
+  isNull(attachments.noticeResponseId),
+  isNull(attachments.coopNoteId),
+  isNull(attachments.reportPartId),
+  isNull(attachments.registerItemId),
+);
 
 export interface StagedUpload {
   id: number;
@@ -127,7 +144,7 @@ export function listStagedUploads({ ids, userId }: { ids: readonly number[]; use
     .all();
 }
 
-export type AttachmentOwner = { reportId: number } | { reportPartId: number } | { coopNoteId: number };
+export type AttachmentOwner = { reportId: number } | { reportPartId: number } | { coopNoteId: number } | { registerItemId: number };
 
 const stagedOf = (ids: readonly number[], userId: number) => and(staged, eq(attachments.uploadedById, userId), inArray(attachments.id, [...new Set(ids)]));
 
@@ -153,10 +170,14 @@ export function deleteExpiredStagedUploads(tx: Tx, { before }: { before: number 
 
 /** The current (not removed) evidence of a co-lead's part or a 配合情况 note. */
 export function listOwnedAttachments(
-  owner: { reportPartIds: readonly number[] } | { coopNoteIds: readonly number[] },
+  owner: { reportPartIds: readonly number[] } | { coopNoteIds: readonly number[] } | { registerItemIds: readonly number[] },
 ): (AttachmentItem & { ownerId: number })[] {
-  const column = "reportPartIds" in owner ? attachments.reportPartId : attachments.coopNoteId;
-  const ids = "reportPartIds" in owner ? owner.reportPartIds : owner.coopNoteIds;
+  const [column, ids] =
+    "reportPartIds" in owner
+      ? [attachments.reportPartId, owner.reportPartIds]
+      : "coopNoteIds" in owner
+        ? [attachments.coopNoteId, owner.coopNoteIds]
+        : [attachments.registerItemId, owner.registerItemIds];
   if (ids.length === 0) return [];
   return getDb()
     .select({ ...itemColumns, ownerId: sql<number>`${column}` })
@@ -175,7 +196,9 @@ export function removeOwnedAttachments(tx: Tx, { owner, ids, now }: { owner: Att
       ? [attachments.reportId, owner.reportId]
       : "reportPartId" in owner
         ? [attachments.reportPartId, owner.reportPartId]
-        : [attachments.coopNoteId, owner.coopNoteId];
+        : "coopNoteId" in owner
+          ? [attachments.coopNoteId, owner.coopNoteId]
+          : [attachments.registerItemId, owner.registerItemId];
   return tx
     .update(attachments)
     .set({ removedAt: now })

@@ -1,4 +1,5 @@
 import "server-only";
+import { listDerivedPartValues } from "./register";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { writeAudit, type AuditActor } from "@/db/audit";
 import type { LedgerReport, LedgerSubject } from "@/lib/ledger";
@@ -216,6 +217,7 @@ export function loadLedger({ period, asOf, today, filter }: { period: PeriodRow;
       milestoneText: null,
       parts: project?.parts ?? [],
       coverage: coverage && { partId: coverage.partId, unit: coverage.unit, target: coverage.target },
+      derived: project && listDerivedPartValues({ yearId: period.yearId, projectNo: project.no, parts: project.parts, asOf: period.endsOn }),
     };
   });
 }

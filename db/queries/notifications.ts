@@ -10,9 +10,11 @@ import {
   type PendingReport,
   type PlannedNotification,
   type Audience,
+  groupReminders,
+  reminderKeys,
 } from "@/lib/notification-rules";
 import { addDays } from "@/lib/periods";
-import { reportPath, subjectKey, subjectLabel } from "@/lib/subject";
+import { reportPath, subjectFullLabel, subjectKey, type SubjectRef } from "@/lib/subject";
 import { getDb, type Tx } from "../client";
 import { listPeriods } from "./periods";
 import { resolveProgrammeYear } from "./programme-years";
@@ -118,12 +120,14 @@ export interface NotificationItem {
   link: string | null;
   createdAt: number;
   read: boolean;
+  resolved: boolean;
+  dedupeKey: string | null;
 }
 
 /** The user's latest notifications (unread first), and how many are unread. */
 export function listNotifications({ userId, limit = 20 }: { userId: number; limit?: number }): { items: NotificationItem[]; unread: number } {
   const db = getDb();
-  const items = db
+  const rows = db
     .select({
       id: notifications.id,
       kind: notifications.kind,
@@ -131,13 +135,16 @@ export function listNotifications({ userId, limit = 20 }: { userId: number; limi
       link: notifications.link,
       createdAt: notifications.createdAt,
       readAt: notifications.readAt,
+      resolvedAt: notifications.resolvedAt,
+      dedupeKey: notifications.dedupeKey,
     })
     .from(notifications)
     .where(eq(notifications.userId, userId))
     .orderBy(sql`${notifications.readAt} is not null`, desc(notifications.createdAt), desc(notifications.id))
     .limit(limit)
     .all()
-    .map(({ readAt, ...n }) => ({ ...n, read: readAt !== null }));
+    .map(({ readAt, resolvedAt, ...n }) => ({ ...n, read: readAt !== null, resolved: resolvedAt !== null }));
+  const items = groupReminders(rows);
   const unread =
     db
       .select({ n: sql<number>`count(*)` })
@@ -145,6 +152,18 @@ export function listNotifications({ userId, limit = 20 }: { userId: number; limi
       .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
       .get()?.n ?? 0;
   return { items, unread };
+}
+
+/**
+ * A report was filed: its quarter's "due soon" and "overdue" reminders are settled for every
+ * recipient (marked read, shown as handled), in the filing transaction.
+ */
+export function resolveReportReminders(tx: Tx, { ref, periodCode, now }: { ref: SubjectRef; periodCode: string; now: number }): number {
+  return tx
+    .update(notifications)
+    .set({ resolvedAt: now, readAt: sql`coalesce(${notifications.readAt}, ${now})` })
+    .where(and(inArray(notifications.dedupeKey, reminderKeys(subjectKey(ref), periodCode)), isNull(notifications.resolvedAt)))
+    .run().changes;
 }
 
 /** Marks the user's notifications read: the given ids, or all of them. Returns how many changed. */
@@ -175,7 +194,9 @@ export function listUnitDueFacts({ yearId, unitId, today }: { yearId: number; un
       createdAt: notices.createdAt,
       deadline: notices.deadline,
       taskNo: tasks.no,
+      taskTarget: tasks.target,
       projectNo: livelihoodProjects.no,
+      projectName: livelihoodProjects.name,
     })
     .from(noticeUnits)
     .innerJoin(notices, eq(notices.id, noticeUnits.noticeId))
@@ -188,7 +209,7 @@ export function listUnitDueFacts({ yearId, unitId, today }: { yearId: number; un
       .filter((q) => q.status.reporting === "missing" || q.status.reporting === "not_due")
       .map((q) => ({
         subjectKey: subjectKey(q.subject),
-        subject: subjectLabel(q.subject),
+        subject: subjectFullLabel(q.subject, q.subject.title, 20),
         periodCode: q.period.code,
         dueOn: q.period.dueOn,
         reporting: q.status.reporting,
@@ -196,7 +217,13 @@ export function listUnitDueFacts({ yearId, unitId, today }: { yearId: number; un
       })),
     notices: noticeRows.map((n) => {
       const ref = n.taskNo !== null ? { kind: "task" as const, no: n.taskNo } : n.projectNo !== null ? { kind: "project" as const, no: n.projectNo } : null;
-      return { id: n.id, title: noticeTitle(n), subject: ref ? subjectLabel(ref) : "督办事项", deadline: n.deadline, link: `/my#notice-${n.id}` };
+      return {
+        id: n.id,
+        title: noticeTitle(n),
+        subject: ref ? subjectFullLabel(ref, n.taskTarget ?? n.projectName ?? "", 20) : "督办事项",
+        deadline: n.deadline,
+        link: `/my#notice-${n.id}`,
+      };
     }),
   };
 }

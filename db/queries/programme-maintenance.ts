@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import {
   diffFields,
   formatMetricLine,
@@ -203,6 +203,21 @@ export function updateTaskProgramme(
   }
   const both = edit.leadUnits.filter((u) => edit.coopUnits.includes(u));
   if (both.length) return { ok: false, kind: "invalid", field: "coopUnits", message: `${both.join("、")}已是牵头单位，不能同时列为配合单位。` };
+  // A deactivated unit keeps the tasks it had, but takes on no new ones.
+  const onTask = new Set([...current.leadUnits, ...current.coopUnits]);
+  const added = [...edit.leadUnits, ...edit.coopUnits].filter((n) => !onTask.has(n));
+  const inactive = added.length
+    ? tx
+        .select({ name: units.name })
+        .from(units)
+        .where(and(inArray(units.name, added), isNotNull(units.deactivatedAt)))
+        .all()
+        .map((u) => u.name)
+    : [];
+  if (inactive.length) {
+    const field = edit.leadUnits.includes(inactive[0]!) ? "leadUnits" : "coopUnits";
+    return { ok: false, kind: "invalid", field, message: `${inactive.join("、")}已停用，不能承担新的任务。` };
+  }
 
   const before = fieldText(current);
   const after = fieldText({ ...edit, section: section.name });

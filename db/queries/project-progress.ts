@@ -51,6 +51,8 @@ export interface ProjectReportSummary {
   firstSubmittedAt: number | null;
   lastSubmittedAt: number | null;
   submittedVersions: number;
+  /** When the 督查室 last approved a version of it (null: never). */
+  lastApprovedAt: number | null;
   reviewComment: string | null;
   updatedAt: number;
 }
@@ -102,7 +104,18 @@ function loadCoverage(yearId: number, projectNo: number, parts: readonly Progres
  * reports, in a handful of queries. With `asOf`, only versions submitted by the end of
  * that day count (the dashboard's "as of" view).
  */
-export function listProjectProgress({ yearId, no, asOf }: { yearId: number; no?: number; asOf?: string }): ProjectProgressData[] {
+export function listProjectProgress({
+  yearId,
+  no,
+  asOf,
+  approvedOnly = false,
+}: {
+  yearId: number;
+  no?: number;
+  asOf?: string;
+  /** Only versions the 督查室 approved count (the public page): never drafts, unreviewed or returned ones. */
+  approvedOnly?: boolean;
+}): ProjectProgressData[] {
   const db = getDb();
   const inYear = eq(livelihoodProjects.yearId, yearId);
   const projects = db
@@ -154,6 +167,8 @@ export function listProjectProgress({ yearId, no, asOf }: { yearId: number; no?:
           versionNo: reportVersions.versionNo,
           snapshot: reportVersions.snapshot,
           submittedAt: reportVersions.submittedAt,
+          reviewStatus: reportVersions.reviewStatus,
+          reviewedAt: reportVersions.reviewedAt,
         })
         .from(reportVersions)
         .where(
@@ -175,7 +190,10 @@ export function listProjectProgress({ yearId, no, asOf }: { yearId: number; no?:
     const parts = partsByProject.get(project.id) ?? [];
     const partReports = new Map<number, PartReport[]>(parts.map((p) => [p.id, []]));
     const summaries = (reportsBy.get(project.id) ?? []).map((r): ProjectReportSummary => {
-      const versions = (versionsBy.get(r.id) ?? []).filter((v) => asOf === undefined || dayOfTimestamp(v.submittedAt) <= asOf);
+      const versions = (versionsBy.get(r.id) ?? []).filter(
+        (v) => (asOf === undefined || dayOfTimestamp(v.submittedAt) <= asOf) && (!approvedOnly || v.reviewStatus === "approved"),
+      );
+      const approvedAt = versions.filter((v) => v.reviewStatus === "approved").map((v) => v.reviewedAt ?? 0);
       const latest = versions[0];
       if (latest) {
         const snapshot = readSnapshot(latest.snapshot);
@@ -192,6 +210,7 @@ export function listProjectProgress({ yearId, no, asOf }: { yearId: number; no?:
         firstSubmittedAt: versions.at(-1)?.submittedAt ?? null,
         lastSubmittedAt: latest?.submittedAt ?? null,
         submittedVersions: versions.length,
+        lastApprovedAt: approvedAt.length ? Math.max(...approvedAt) : null,
         reviewComment: r.reviewComment,
         updatedAt: r.updatedAt,
       };

@@ -33,6 +33,8 @@ export function buildReportSnapshot(tx: Tx, reportId: number): ReportSnapshot {
       selfStatus: reports.selfStatus,
       milestoneDone: reports.milestoneDone,
       milestoneDoneOn: reports.milestoneDoneOn,
+      lateNote: reports.lateNote,
+      confirmations: reports.confirmations,
     })
     .from(reports)
     .innerJoin(periods, eq(periods.id, reports.periodId))
@@ -121,6 +123,8 @@ export function buildReportSnapshot(tx: Tx, reportId: number): ReportSnapshot {
     parts,
     projectMilestones: projectMilestoneRows,
     attachments: files,
+    lateNote: r.lateNote,
+    confirmations: r.confirmations,
   };
 }
 

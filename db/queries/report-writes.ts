@@ -1,5 +1,6 @@
 import "server-only";
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { PlausibilityConfirmation } from "@/lib/plausibility";
 import type { ReportContent } from "@/lib/report-form";
 import type { Tx } from "../client";
 import {
@@ -26,6 +27,10 @@ export type { ReportSubject } from "./report-subject";
 export interface DraftContent extends ReportContent {
   partValues?: { partId: number; category: string; value: number }[];
   projectMilestones?: { milestoneId: number; done: boolean; doneOn: string | null }[];
+  /** Plausibility warnings confirmed with a reason; left out (imports), the stored ones stay. */
+  confirmations?: PlausibilityConfirmation[];
+  /** 逾期说明; left out, the stored one stays. */
+  lateNote?: string | null;
 }
 
 export interface ReportInput {
@@ -99,6 +104,8 @@ function auditView(tx: Tx, reportId: number): ReportAuditView {
     selfStatus: r.selfStatus,
     milestoneDone: r.milestoneDone,
     milestoneDoneOn: r.milestoneDoneOn,
+    ...(r.confirmations.length ? { confirmations: r.confirmations } : {}),
+    ...(r.lateNote ? { lateNote: r.lateNote } : {}),
     metricValues: Object.fromEntries(values.map((v) => [v.metricId, v.value])),
     ...(parts.length ? { partValues: parts } : {}),
     ...(pms.length ? { projectMilestones: pms } : {}),
@@ -203,6 +210,8 @@ function writeDraft(tx: Tx, input: ReportInput): ReportWrite {
     selfStatus: content.selfStatus,
     milestoneDone: content.milestoneDone,
     milestoneDoneOn: content.milestoneDoneOn,
+    ...(content.confirmations === undefined ? {} : { confirmations: content.confirmations }),
+    ...(content.lateNote === undefined ? {} : { lateNote: content.lateNote }),
     updatedAt: now,
     updatedById: userId,
   };

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, desc, eq, sql, type SQLWrapper } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQLWrapper } from "drizzle-orm";
+import type { PlausibilityConfirmation } from "@/lib/plausibility";
 import type { ReportVersionItem } from "@/lib/report-snapshot";
 import { readSnapshot } from "@/lib/report-snapshot";
 import { getDb } from "../client";
@@ -93,6 +94,9 @@ export interface ReportRecord {
   updatedByName: string | null;
   /** When the report was first submitted (lateness is judged on it). */
   firstSubmittedAt: number | null;
+  /** 逾期说明 and the plausibility warnings confirmed with a reason. */
+  lateNote: string | null;
+  confirmations: PlausibilityConfirmation[];
   /** A task's metric values by metric id. */
   metricValues: Record<number, number>;
   /** A project's values: partId → category → cumulative value ("" = a counted part's total). */
@@ -125,6 +129,8 @@ export function getReportRecord({ subject, periodId }: { subject: ReportSubject;
       reviewComment: reports.reviewComment,
       updatedAt: reports.updatedAt,
       updatedByName: nameOf(reports.updatedById),
+      lateNote: reports.lateNote,
+      confirmations: reports.confirmations,
       // The outer id is spelled out: in a one-table select drizzle leaves columns unqualified,
       // and a bare "id" inside the subquery would mean report_versions.id.
       firstSubmittedAt: sql<
@@ -240,4 +246,60 @@ export function getProjectUnitIds({ projectId }: { projectId: number }): { leadU
     leadUnitIds: rows.filter((r) => r.role === "lead").map((r) => r.unitId),
     coopUnitIds: withMembers(related, collectiveMemberIds(db, { kind: "project", subjectIds: [projectId] }).get(projectId)),
   };
+}
+
+/** A report counts as filed for prefill and comparisons once it was submitted (a draft is the unit's working copy). */
+const FILED: ReportStatus[] = ["submitted", "approved"];
+
+/**
+ * The report of a period to start the next quarter's form from: only a submitted (or
+ * approved) one, never an unsubmitted draft or a report sent back for rework.
+ */
+export function getSubmittedReportRecord({ subject, periodId }: { subject: ReportSubject; periodId: number }): ReportRecord | null {
+  const record = getReportRecord({ subject, periodId });
+  return record && FILED.includes(record.status) ? record : null;
+}
+
+/**
+ * The highest cumulative value each metric (task) or part category (project, keyed
+ * "partId:category") reached in a submitted report of an earlier quarter of the same year,
+ * with that quarter: cumulative figures should not go down.
+ */
+export function listEarlierSubmittedValues({
+  subject,
+  yearId,
+  quarter,
+}: {
+  subject: ReportSubject;
+  yearId: number;
+  quarter: number;
+}): Map<string, { value: number; periodCode: string }> {
+  const db = getDb();
+  const earlier = and(subjectWhere(subject), eq(periods.yearId, yearId), sql`${periods.quarter} < ${quarter}`, inArray(reports.status, FILED));
+  const rows =
+    "taskId" in subject
+      ? db
+          .select({ key: sql<string>`cast(${reportMetricValues.metricId} as text)`, value: reportMetricValues.value, periodCode: periods.code })
+          .from(reportMetricValues)
+          .innerJoin(reports, eq(reports.id, reportMetricValues.reportId))
+          .innerJoin(periods, eq(periods.id, reports.periodId))
+          .where(earlier)
+          .all()
+      : db
+          .select({
+            key: sql<string>`${reportPartValues.partId} || ':' || ${reportPartValues.category}`,
+            value: reportPartValues.value,
+            periodCode: periods.code,
+          })
+          .from(reportPartValues)
+          .innerJoin(reports, eq(reports.id, reportPartValues.reportId))
+          .innerJoin(periods, eq(periods.id, reports.periodId))
+          .where(earlier)
+          .all();
+  const out = new Map<string, { value: number; periodCode: string }>();
+  for (const r of rows) {
+    const seen = out.get(r.key);
+    if (!seen || r.value > seen.value) out.set(r.key, { value: r.value, periodCode: r.periodCode });
+  }
+  return out;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, exists, gt, inArray, lt, sql } from "drizzle-orm";
 import type { TaskListItem, TaskMetricItem } from "@/lib/task-filter";
 import { getDb } from "../client";
+import { listNamedDescriptors, type NamedDescriptor } from "../collective-members";
 import { leaders, metrics, sections, sourceDocuments, subsections, taskLeaders, taskUnits, tasks, units, type Metric, type Unit } from "../schema";
 
 // Every read takes the programme year the request decided on (app/_lib/programme-year.ts).
@@ -202,4 +203,9 @@ export function listUnits({ yearId }: InYear): UnitRef[] {
     .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
     .where(and(eq(taskUnits.unitId, units.id), eq(tasks.yearId, yearId)));
   return db.select({ name: units.name, kind: units.kind }).from(units).where(exists(named)).orderBy(asc(units.position)).all();
+}
+
+/** The task's "相关…" descriptors with the units they may name and the ones named so far. */
+export function listTaskNamedDescriptors({ yearId, taskId }: InYear & { taskId: number }): NamedDescriptor[] {
+  return listNamedDescriptors(getDb(), { kind: "task", subjectId: taskId, yearId });
 }

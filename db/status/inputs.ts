@@ -3,7 +3,8 @@ import { readSnapshot } from "@/lib/report-snapshot";
 import type { StatusInputs, StatusVersion } from "@/lib/status-record";
 import type { SubjectKind } from "@/lib/vocabulary";
 import type { Tx } from "../client";
-import { periods, progressOverrides, reports, reportVersions, targetChangeRequests, tasks, users } from "../schema";
+import { nodeFacts } from "@/lib/monthly-nodes";
+import { monthlyNodeRevisions, periods, programmeYears, progressOverrides, reports, reportVersions, targetChangeRequests, tasks, users } from "../schema";
 import { listProjectParts } from "../project-parts";
 import { subjectKindId, subjectOfKind, subjectOfRow, subjectWhere } from "../queries/report-subject";
 
@@ -135,6 +136,7 @@ export function loadStatusInputs(db: Reader, scope: { yearId: number } | { only:
       planChanges: [],
       overrides: [],
       parts: [],
+      nodeRevisions: [],
     };
     out.set(id, created);
     return created;
@@ -168,6 +170,33 @@ export function loadStatusInputs(db: Reader, scope: { yearId: number } | { only:
     if (periodId === undefined || c.at === null) continue;
     const e = entry({ kind: "task", subjectId: c.taskId, periodId });
     (e?.planChanges as StatusInputs["planChanges"][number][] | undefined)?.push({ at: c.at, change: c.change });
+  }
+  const year = db.select({ year: programmeYears.year }).from(programmeYears).where(eq(programmeYears.id, yearId)).get()?.year;
+  const revisionRows = db
+    .select({
+      subjectKind: monthlyNodeRevisions.subjectKind,
+      subjectId: monthlyNodeRevisions.subjectId,
+      periodId: monthlyNodeRevisions.periodId,
+      at: monthlyNodeRevisions.at,
+      nodes: monthlyNodeRevisions.nodes,
+    })
+    .from(monthlyNodeRevisions)
+    .where(
+      and(
+        inArray(monthlyNodeRevisions.periodId, periodIds),
+        only ? and(eq(monthlyNodeRevisions.subjectKind, only.kind), eq(monthlyNodeRevisions.subjectId, only.subjectId)) : undefined,
+      ),
+    )
+    .orderBy(asc(monthlyNodeRevisions.at), asc(monthlyNodeRevisions.id))
+    .all();
+  for (const r of revisionRows) {
+    const e = entry({ kind: r.subjectKind, subjectId: r.subjectId, periodId: r.periodId });
+    if (!e || year === undefined) continue;
+    const list = e.nodeRevisions as StatusInputs["nodeRevisions"][number][];
+    const revision = { at: r.at, nodes: nodeFacts(year, r.nodes) };
+    // Two revisions at the same instant: the later one is what was in force.
+    if (list.at(-1)?.at === r.at) list[list.length - 1] = revision;
+    else list.push(revision);
   }
   const projectIds = [...new Set([...out.values()].filter((e) => e.kind === "project").map((e) => e.subjectId))];
   const parts = listProjectParts(db, projectIds);

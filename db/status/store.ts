@@ -29,6 +29,7 @@ function toRecord(r: Omit<QuarterStatusRow, "subjectKind" | "subjectId" | "perio
     overrideAt: r.overrideAt,
     reasons: r.reasons,
     worstShortfall: r.worstShortfall,
+    monthlyNodes: r.monthlyNodes,
   };
 }
 

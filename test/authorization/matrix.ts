@@ -4,7 +4,7 @@
 // The group suites (./*.test.ts) call each entry for real once per persona; ./coverage.test.ts
 // fails when an action or route exists that is neither here nor exempt.
 
-export const PERSONAS = ["admin", "supervisor", "leader", "mayor", "unitOwn", "unitOther", "signedOut"] as const;
+export const PERSONAS = ["admin", "supervisor", "leader", "mayor", "unitOwn", "unitOther", "deputy", "signedOut"] as const;
 export type Persona = (typeof PERSONAS)[number];
 export type SignedIn = Exclude<Persona, "signedOut">;
 
@@ -14,13 +14,14 @@ export type SignedIn = Exclude<Persona, "signedOut">;
  * - taskLead / taskCoop: the task named by `taskNo`, its lead or its cooperating units;
  * - projectLead: the livelihood project named by `projectNo`;
  * - itemLead: the 督办事项 named by `itemNo`;
+ * - subjectLead: the task, project or 督办事项 named by `subject` ("task:27"), its lead units;
  * - addressee: the notice named by `noticeId` (the units it was sent to);
  * - notification: the notification named by `id` (its one recipient);
  * - none: no unit's record (accounts, periods, the caller's own things).
  */
-export type RecordKind = "taskLead" | "taskCoop" | "projectLead" | "itemLead" | "addressee" | "notification" | "none";
+export type RecordKind = "taskLead" | "taskCoop" | "projectLead" | "itemLead" | "subjectLead" | "addressee" | "notification" | "none";
 
-export type Group = "reports" | "projects" | "items" | "supervision" | "admin" | "routes" | "outputs" | "programme";
+export type Group = "reports" | "projects" | "items" | "supervision" | "admin" | "routes" | "outputs" | "programme" | "deputies" | "nodes" | "units";
 
 export interface Rule {
   group: Group;
@@ -38,7 +39,12 @@ const TARGETS = "app/tasks/[no]/targets/actions.ts";
 const PROJECT_REPORTS = "app/projects/[no]/report/[quarter]/actions.ts";
 const ITEM_REPORTS = "app/items/[no]/report/[quarter]/actions.ts";
 const NOTICES = "app/supervision/notices/actions.ts";
+const REGISTER = "app/projects/[no]/register/actions.ts";
+const NODES = "app/_components/monthly-nodes/actions.ts";
 const USERS = "app/admin/users/actions.ts";
+const DEPUTIES = "app/deputies/actions.ts";
+/** Every role but the 人大代表, who reads only the livelihood projects. */
+const PROGRAMME_READERS = ["admin", "supervisor", "leader", "mayor", "unitOwn", "unitOther"] as const;
 
 const supervisorOn = (group: Group, record: RecordKind): Rule => ({ group, record, allowed: ["supervisor"], audited: true });
 const leadUnitOf = (group: Group, record: RecordKind): Rule => ({ group, record, allowed: ["unitOwn"], audited: true });
@@ -51,11 +57,17 @@ export const MATRIX: Record<string, Rule> = {
   [`${TASK_REPORTS}#approveReport`]: supervisorOn("reports", "taskLead"),
   [`${TASK_REPORTS}#returnReport`]: supervisorOn("reports", "taskLead"),
   [`${TASK_REPORTS}#saveCoopNoteAction`]: leadUnitOf("reports", "taskCoop"),
+  // Naming the units of a "相关…" descriptor: the compiling lead unit or the 督查室.
+  "app/tasks/[no]/actions.ts#nameCollectiveUnits": { group: "reports", record: "taskLead", allowed: ["unitOwn", "supervisor"], audited: true },
   "app/supervision/review/actions.ts#approveReports": supervisorOn("reports", "none"),
   [`${TARGETS}#saveTargets`]: leadUnitOf("reports", "taskLead"),
   [`${TARGETS}#setTargetsLocked`]: supervisorOn("reports", "taskLead"),
   [`${TARGETS}#requestTargetsChange`]: leadUnitOf("reports", "taskLead"),
   [`${TARGETS}#decideTargetsChange`]: supervisorOn("reports", "none"),
+
+  // 月度推进节点: the compiler or the 督查室 sets them; the unit a node is given to (here the compiler) marks it done.
+  [`${NODES}#saveMonthlyNodes`]: { group: "nodes", record: "subjectLead", allowed: ["supervisor", "unitOwn"], audited: true },
+  [`${NODES}#markNodeDone`]: leadUnitOf("nodes", "subjectLead"),
 
   [`${PROJECT_REPORTS}#saveProjectReport`]: leadUnitOf("projects", "projectLead"),
   [`${PROJECT_REPORTS}#submitProjectReport`]: leadUnitOf("projects", "projectLead"),
@@ -66,6 +78,11 @@ export const MATRIX: Record<string, Rule> = {
   [`${ITEM_REPORTS}#submitItemReport`]: leadUnitOf("items", "itemLead"),
   [`${ITEM_REPORTS}#approveItemReport`]: supervisorOn("items", "itemLead"),
   [`${ITEM_REPORTS}#returnItemReport`]: supervisorOn("items", "itemLead"),
+
+  // 明细台账 rows: the project's units (the lead unit is the persona; 相关责任单位 in the action tests).
+  [`${REGISTER}#saveRegisterItem`]: leadUnitOf("projects", "projectLead"),
+  [`${REGISTER}#previewRegisterImport`]: leadUnitOf("projects", "projectLead"),
+  [`${REGISTER}#importRegister`]: leadUnitOf("projects", "projectLead"),
 
   [`${NOTICES}#issueNotice`]: supervisorOn("supervision", "none"),
   [`${NOTICES}#replyNotice`]: leadUnitOf("supervision", "addressee"),
@@ -86,6 +103,13 @@ export const MATRIX: Record<string, Rule> = {
   // The programme itself (task fields, 待核实): the administrator and the 督查室.
   "app/admin/tasks/actions.ts#updateTask": { group: "programme", record: "none", allowed: ["admin", "supervisor"], audited: true },
   "app/admin/verification/actions.ts#resolveProject": { group: "programme", record: "none", allowed: ["admin", "supervisor"], audited: true },
+  // Units and programme years: the administrator only.
+  "app/admin/units/actions.ts#renameUnitAction": { ...adminOnly, group: "units" },
+  "app/admin/units/actions.ts#changeUnitKindAction": { ...adminOnly, group: "units" },
+  "app/admin/units/actions.ts#setUnitActiveAction": { ...adminOnly, group: "units" },
+  "app/admin/units/actions.ts#mergeUnitAction": { ...adminOnly, group: "units" },
+  "app/admin/years/actions.ts#setYearClosedAction": { ...adminOnly, group: "units" },
+  "app/admin/years/actions.ts#importYearAction": { ...adminOnly, group: "units" },
   "app/account/actions.ts#changePassword": selfService,
   "app/account/actions.ts#logout": selfService,
   "app/account/actions.ts#enrolSecondFactor": { ...selfService, withoutSecondFactor: true },
@@ -95,7 +119,7 @@ export const MATRIX: Record<string, Rule> = {
   "app/api/admin/audit/export/route.ts#GET": { group: "routes", record: "none", allowed: ["admin"], audited: true },
   "app/api/supervision/overdue/export/route.ts#GET": { group: "routes", record: "none", allowed: ["admin", "supervisor", "leader", "mayor"], audited: true },
   // Every role reads it; a unit gets only the subjects it leads (checked in ./route-cases.ts).
-  "app/api/v1/quarters/[code]/status/route.ts#GET": { group: "routes", record: "taskLead", allowed: "signedIn", audited: false },
+  "app/api/v1/quarters/[code]/status/route.ts#GET": { group: "routes", record: "taskLead", allowed: PROGRAMME_READERS, audited: false },
   // Each caller gets their own notifications only (checked in ./route-cases.ts).
   "app/api/notifications/route.ts#GET": { group: "routes", record: "notification", allowed: "signedIn", audited: false },
   "app/api/attachments/[id]/route.ts#GET": {
@@ -120,7 +144,14 @@ export const MATRIX: Record<string, Rule> = {
   "app/items/actions.ts#assignItem": supervisorOn("outputs", "none"),
   "app/items/actions.ts#scheduleItem": supervisorOn("outputs", "none"),
   // Every role downloads the 台账; a unit gets only the subjects it leads (checked in ./output-cases.ts).
-  "app/api/exports/ledger/route.ts#GET": { group: "outputs", record: "taskLead", allowed: "signedIn", audited: true },
+  "app/api/exports/ledger/route.ts#GET": { group: "outputs", record: "taskLead", allowed: PROGRAMME_READERS, audited: true },
+  // A register names households: those who may read the project's reports download it.
+  "app/api/exports/register/route.ts#GET": {
+    group: "outputs",
+    record: "projectLead",
+    allowed: ["admin", "supervisor", "leader", "mayor", "unitOwn"],
+    audited: true,
+  },
   "app/api/exports/bulletin/route.ts#GET": { group: "outputs", record: "none", allowed: ["admin", "supervisor", "leader", "mayor"], audited: true },
   "app/api/notices/[id]/document/route.ts#GET": {
     group: "outputs",
@@ -129,6 +160,15 @@ export const MATRIX: Record<string, Rule> = {
     audited: true,
   },
   "app/api/supervision/notices/export/route.ts#GET": { group: "outputs", record: "none", allowed: ["admin", "supervisor", "leader", "mayor"], audited: true },
+  // 人大代表监督 (./deputies.test.ts): a deputy's 建议 and 测评, the lead unit's answer, the 督查室's round and results.
+  [`${DEPUTIES}#leaveSuggestion`]: { group: "deputies", record: "none", allowed: ["deputy"], audited: true },
+  [`${DEPUTIES}#answerSuggestion`]: leadUnitOf("deputies", "projectLead"),
+  [`${DEPUTIES}#recordSatisfaction`]: { group: "deputies", record: "none", allowed: ["deputy"], audited: true },
+  [`${DEPUTIES}#openSatisfactionRound`]: supervisorOn("deputies", "none"),
+  [`${DEPUTIES}#closeSatisfactionRound`]: supervisorOn("deputies", "none"),
+  "app/api/exports/satisfaction/route.ts#GET": supervisorOn("deputies", "none"),
+  // 可公开 on a project report's photo: its compiling lead unit.
+  "app/projects/[no]/report/[quarter]/evidence-actions.ts#markEvidencePublic": leadUnitOf("deputies", "projectLead"),
   // The load balancer's probe: says whether writes reach the disk and nothing about anyone.
   "app/api/health/route.ts#GET": { group: "routes", record: "none", allowed: "public", audited: false },
 };
@@ -150,6 +190,8 @@ export const EXEMPT: Record<string, string> = {
   ),
   "app/api/evidence/uploads/route.ts#POST":
     "stages a file for the caller's own next save and touches no record (each save checks its own permission again); any unit account may upload, other roles and a signed-out caller are refused in app/api/evidence/uploads/route.test.ts",
+  "app/api/public/photos/[id]/route.ts#GET":
+    "a photo of the 政务公开 page, open to everyone by design (no session is read, nothing is written); it serves only images marked 可公开 in approved versions and 404s for anything else, tested in test/public-projects.test.ts",
   "app/api/session/route.ts#POST":
     "the keep-alive of one's own session while typing: it changes no record and writes no audit row; a live session answers 200 and an ended one 401, tested in app/api/evidence/uploads/route.test.ts",
   "app/api/auth/[...nextauth]/route.ts#GET":

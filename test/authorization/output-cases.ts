@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { expect } from "vitest";
 import { GET as exportBulletin } from "@/app/api/exports/bulletin/route";
 import { GET as exportLedger } from "@/app/api/exports/ledger/route";
+import { GET as exportRegister } from "@/app/api/exports/register/route";
 import { GET as noticeDocument } from "@/app/api/notices/[id]/document/route";
 import { GET as exportNotices } from "@/app/api/supervision/notices/export/route";
 import type { Db } from "@/db/client";
@@ -51,6 +52,12 @@ export async function outputCases(db: Db): Promise<EntryCase[]> {
 
   return [
     ...actions,
+    {
+      ref: "app/api/exports/register/route.ts#GET",
+      valid: () => ({ projectNo: "2" }),
+      call: () => exportRegister(get("/api/exports/register?year=2026&projectNo=2&part=2"), ctx()),
+      check: typed(XLSX_TYPE),
+    },
     {
       ref: "app/api/exports/ledger/route.ts#GET",
       valid: () => ({ taskNo }),

@@ -84,7 +84,9 @@ export async function routeCases(db: Db): Promise<EntryCase[]> {
 
   const file = (r: Result) => {
     const res = response(r);
-    expect(res.headers.get("content-disposition")).toMatch(/attachment/);
+    // A PDF previews in the browser (sandboxed, see proxy.ts); the bytes are the file's either way.
+    expect(res.headers.get("content-disposition")).toMatch(/^(inline|attachment); filename=/);
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     return res.arrayBuffer().then((b) => expect(new Uint8Array(b)).toEqual(pdf));
   };
   const workbook = (r: Result) => expect(response(r).headers.get("content-type")).toBe(XLSX);

@@ -8,6 +8,7 @@ import type { FormState } from "@/app/_lib/action";
 import { MESSAGES } from "@/app/_lib/errors";
 import type { Db } from "@/db/client";
 import { itemUnits, livelihoodProjects, noticeUnits, notices, notifications, projectUnits, supervisionItems, taskUnits, tasks, users } from "@/db/schema";
+import { parseSubjectKey } from "@/lib/subject";
 import { MAYOR_USERNAME, SUPERVISOR_USERNAME, ADMIN_USERNAME } from "@/lib/usernames";
 import { openSeededAppDb } from "@/test/bad-inputs/fixture";
 import { addSession, snapshotDatabase } from "@/test/app-db";
@@ -82,6 +83,7 @@ function accounts(db: Db) {
     supervisor: one(eq(users.username, SUPERVISOR_USERNAME)),
     mayor: one(eq(users.username, MAYOR_USERNAME)),
     leader: one(and(eq(users.role, "leader"), ne(users.username, MAYOR_USERNAME))!),
+    deputy: one(eq(users.role, "deputy")),
     unitAccounts,
     byUsername: (username: string) => one(eq(users.username, username)),
   };
@@ -137,6 +139,16 @@ function parties(db: Db, kind: RecordKind, input: Input, all: ReturnType<typeof 
       return pick(
         units.filter((u) => u.role === "lead").map((u) => u.unitId),
         units.map((u) => u.unitId),
+      );
+    }
+    case "subjectLead": {
+      const ref = parseSubjectKey(String(input.subject));
+      if (!ref) throw new Error(`not a subject key: ${String(input.subject)}`);
+      return parties(
+        db,
+        ref.kind === "task" ? "taskLead" : ref.kind === "project" ? "projectLead" : "itemLead",
+        { taskNo: ref.no, projectNo: ref.no, itemNo: ref.no },
+        all,
       );
     }
     case "addressee": {

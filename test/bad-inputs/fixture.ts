@@ -4,7 +4,7 @@ import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { seedAll } from "@/db/seed/run";
 import { periods, reports, taskUnits, tasks, units, users } from "@/db/schema";
-import { addSession, migratedAppDb } from "@/test/app-db";
+import { addSession, addUser, migratedAppDb } from "@/test/app-db";
 import { sessionCookie, setRequest } from "@/test/next-request";
 
 export async function openSeededAppDb(): Promise<Db> {
@@ -19,8 +19,15 @@ export async function openSeededAppDb(): Promise<Db> {
     .set({ totpEnabledAt: Date.now() })
     .where(inArray(users.role, ["admin", "supervisor"]))
     .run();
+  // The gazette names no 人大代表: their accounts are made by the admin, here by the test.
+  // Same initial password as the seeded accounts (the password-change cells type it).
+  const { passwordHash } = db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.role, "unit")).get()!;
+  addUser(db, { username: DEPUTY_USERNAME, role: "deputy", passwordHash });
   return db;
 }
+
+/** The 人大代表 persona's account (created by openSeededAppDb). */
+export const DEPUTY_USERNAME = "daibiao1";
 
 export function userIdOf(db: Db, username: string): number {
   const row = db.select({ id: users.id }).from(users).where(eq(users.username, username)).get();

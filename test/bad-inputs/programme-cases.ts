@@ -14,6 +14,7 @@ import type { ActionCase } from "./harness";
 
 const TASKS = "app/admin/tasks/actions.ts";
 const VERIFY = "app/admin/verification/actions.ts";
+
 /** A task with leaders, several lead units, cooperating units and a metric. */
 const TASK_NO = 49;
 

@@ -14,7 +14,7 @@ import type { Db } from "@/db/client";
 import { yearIdOf } from "@/db/testing/programme-year";
 import { listProjectProgress } from "@/db/queries/project-progress";
 import { submitReport } from "@/db/queries/report-writes";
-import { livelihoodProjects, reportPartValues, reports } from "@/db/schema";
+import { livelihoodProjects, reports } from "@/db/schema";
 import { valueKeys } from "@/lib/project-progress";
 import { projectField, stageMilestones } from "@/lib/project-report-input";
 import { badFiles } from "./corpus";
@@ -40,7 +40,7 @@ export async function projectCases(db: Db): Promise<ActionCase[]> {
       .from(reports)
       .where(and(eq(reports.projectId, projectId(own.no)), eq(reports.periodId, periodIdOf(db, code))))
       .get();
-  const valueField = projectField.value(counted.id, 0);
+  // The counted part (农村危房) takes its value from its 明细台账, not from the form: no value field here.
 
   const valid = () => {
     const input: Record<string, unknown> = {
@@ -51,7 +51,6 @@ export async function projectCases(db: Db): Promise<ActionCase[]> {
       problems: "",
       nextSteps: "年底前全部完成验收。",
       selfStatus: "onTrack",
-      [valueField]: "150",
     };
     for (const m of stages) {
       input[projectField.milestoneDone(m.id)] = "1";
@@ -65,16 +64,6 @@ export async function projectCases(db: Db): Promise<ActionCase[]> {
     { name: "version", kind: "id" },
     { name: "progress", kind: submitting ? "requiredText" : "text", stored: () => row(Q)?.progress },
     { name: "problems", kind: "text", stored: () => row(Q)?.problems },
-    {
-      name: valueField,
-      kind: "number",
-      stored: () =>
-        db
-          .select({ v: reportPartValues.value })
-          .from(reportPartValues)
-          .where(and(eq(reportPartValues.reportId, row(Q)!.id), eq(reportPartValues.partId, counted.id)))
-          .get()?.v,
-    },
     { name: projectField.milestoneDone(lastStage.id), kind: "choice", choices: ["1", "on", "true", "", "0", "false"] },
     { name: projectField.milestoneDoneOn(lastStage.id), kind: "date" },
   ];

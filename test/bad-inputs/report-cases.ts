@@ -13,6 +13,7 @@ import {
   submitReportPart,
 } from "@/app/tasks/[no]/report/[quarter]/actions";
 import { partCases } from "./part-cases";
+import { collectiveCases } from "./collective-cases";
 import { approveReports } from "@/app/supervision/review/actions";
 import { POST as uploadEvidence } from "@/app/api/evidence/uploads/route";
 import { pdfBytes } from "@/lib/testing/evidence-fixtures";
@@ -32,6 +33,7 @@ import {
   units,
   users,
 } from "@/db/schema";
+import { confirmField } from "@/lib/plausibility";
 import { defaultQuarterPlans } from "@/lib/quarter-targets";
 import { PROGRESS_LAMPS, SELF_STATUS } from "@/lib/vocabulary";
 import { badFiles } from "./corpus";
@@ -136,6 +138,8 @@ export async function reportCases(db: Db): Promise<ActionCase[]> {
     nextSteps: "加快剩余路段施工。",
     selfStatus: "onTrack",
     [`metric.${metricId}`]: "7",
+    // The number cases try figures that look wrong (above the target, decimals): each is confirmed.
+    [confirmField(`metric.${metricId}`)]: "数字已核实",
     milestoneDone: "done",
     milestoneDoneOn: "2026-12-01",
   });
@@ -246,6 +250,7 @@ export async function reportCases(db: Db): Promise<ActionCase[]> {
 
   const [savePart, submitPart] = partCases(db, { kind: "task", no: 54, quarter: Q, save: saveReportPart, submit: submitReportPart });
   return [
+    ...collectiveCases(db),
     { ...savePart, ref: `${reportsPath}#saveReportPart` },
     { ...submitPart, ref: `${reportsPath}#submitReportPart` },
     {

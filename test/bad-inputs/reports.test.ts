@@ -22,6 +22,7 @@ badInputSuite(
     "returnReport",
     "approveReports",
     "saveCoopNoteAction",
+    "nameCollectiveUnits",
     "saveTargets",
     "setTargetsLocked",
     "requestTargetsChange",

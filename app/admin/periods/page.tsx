@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "填报季度" };
 
 export default async function PeriodsPage() {
   await requirePermission(["period:edit"], { entity: "page", entityId: "/admin/periods" });
-  const periods = listPeriods({ yearId: currentProgrammeYear().id });
+  const periods = listPeriods({ yearId: (await currentProgrammeYear()).id });
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold sm:text-2xl">填报季度与截止日期</h1>

@@ -48,14 +48,18 @@ export const updateTask = defineAction({
   }),
   entityId: (input) => input.no,
   guard: () => ["programme:edit"],
-  load: ({ input }) => getTaskForEdit({ yearId: currentProgrammeYear().id, no: input.no }),
-  mutate: (tx, task, { input, user }) => {
+  load: async ({ input }) => {
+    const yearId = (await currentProgrammeYear()).id;
+    const task = getTaskForEdit({ yearId, no: input.no });
+    return task && { task, yearId };
+  },
+  mutate: (tx, { task, yearId }, { input, user }) => {
     if (input.keepFlag && !input.note) throw new ValidationError("仍需核实的，请写明还需核实什么。", { note: ["请写明还需核实什么。"] });
     const r = updateTaskProgramme(
       tx,
       task,
       { ...input, needsVerification: input.keepFlag, note: input.note, expectedVersion: input.version },
-      { byId: user.id, now: Date.now(), yearId: currentProgrammeYear().id },
+      { byId: user.id, now: Date.now(), yearId },
     );
     if (!r.ok && r.kind === "conflict") throw new ConflictError();
     if (!r.ok) throw new ValidationError(r.message, { [r.field]: [r.message] });

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "基础数据维护" };
 
 export default async function MaintainTasksPage() {
   await requirePermission(["programme:edit"], { entity: "page", entityId: "/admin/tasks" });
-  const year = currentProgrammeYear();
+  const year = await currentProgrammeYear();
   const tasks = listTasks({ yearId: year.id });
   return (
     <div className="space-y-4">

@@ -19,7 +19,7 @@ export const resolveProject = defineAction({
   }),
   entityId: (input) => input.no,
   guard: () => ["programme:edit"],
-  load: ({ input }) => getProjectForVerification({ yearId: currentProgrammeYear().id, no: input.no }),
+  load: async ({ input }) => getProjectForVerification({ yearId: (await currentProgrammeYear()).id, no: input.no }),
   mutate: (tx, project, { input, user }) => {
     if (input.keepFlag && !input.note) throw new ValidationError("仍需核实的，请写明还需核实什么。", { note: ["请写明还需核实什么。"] });
     const r = resolveProjectVerification(

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "待核实清单" };
 
 export default async function VerificationPage() {
   await requirePermission(["programme:edit"], { entity: "page", entityId: "/admin/verification" });
-  const items = listVerificationItems({ yearId: currentProgrammeYear().id });
+  const items = listVerificationItems({ yearId: (await currentProgrammeYear()).id });
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold sm:text-2xl">待核实清单</h1>

@@ -30,8 +30,8 @@ export interface DashboardView {
   base: Record<string, string | null>;
 }
 
-export function resolveDashboardView(user: SessionUser, sp: SearchParams): DashboardView | null {
-  const periods = listPeriods({ yearId: currentProgrammeYear().id });
+export async function resolveDashboardView(user: SessionUser, sp: SearchParams): Promise<DashboardView | null> {
+  const periods = listPeriods({ yearId: (await currentProgrammeYear()).id });
   const today = appToday();
   const period = periods.find((p) => p.code === one(sp, "quarter")) ?? defaultQuarter(periods, today);
   if (!period) return null;

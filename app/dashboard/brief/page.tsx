@@ -29,7 +29,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function LeaderBriefPage({ searchParams }: Props) {
   const user = await requirePermission(["dashboard:read"], { entity: "dashboard" });
   const sp = await searchParams;
-  const view = resolveDashboardView(user, sp);
+  const view = await resolveDashboardView(user, sp);
   if (!view) return <p>尚未设置季度报告期，请联系系统管理员。</p>;
   const all = listLeaders({ yearId: view.period.yearId });
   const leaders = all.map((l) => l.name);

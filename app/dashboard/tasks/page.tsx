@@ -21,7 +21,7 @@ const uniq = (lists: readonly (readonly string[])[]) => [...new Set(lists.flat()
 export default async function DashboardTasksPage({ searchParams }: Props) {
   const user = await requirePermission(["dashboard:read"], { entity: "dashboard" });
   const sp = await searchParams;
-  const view = resolveDashboardView(user, sp);
+  const view = await resolveDashboardView(user, sp);
   if (!view) return <p>尚未设置季度报告期，请联系系统管理员。</p>;
 
   const data = loadDashboard({ period: view.period, previous: view.previous, asOf: view.asOf, today: view.today });

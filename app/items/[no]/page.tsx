@@ -31,7 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ItemPage({ params }: Props) {
   const user = await requireUser();
   const no = parseNo((await params).no);
-  const item = no === null ? null : getItemByNo({ yearId: currentProgrammeYear().id, no });
+  const item = no === null ? null : getItemByNo({ yearId: (await currentProgrammeYear()).id, no });
   if (!item) notFound();
   const plain = (u: { name: string; kind: string }) => ({ name: u.name, kind: u.kind as "市直部门", hasTasks: false });
 

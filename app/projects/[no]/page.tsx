@@ -6,7 +6,7 @@ import { SourceFields } from "@/components/source-fields";
 import { VerificationCallout } from "@/components/verification-callout";
 import { getProjectByNo, getRelocationPlan, type Project } from "@/db/queries/projects";
 import { ProgrammeHistory } from "@/app/_components/programme-history";
-import { requireUser } from "@/app/_lib/current-user";
+import { requirePermission } from "@/app/_lib/current-user";
 import { appToday } from "@/app/_lib/today";
 import { listPeriods } from "@/db/queries/periods";
 import { listProjectProgress } from "@/db/queries/project-progress";
@@ -19,6 +19,13 @@ import { ProjectDuty } from "../_components/project-duty";
 import { ProjectParts } from "../_components/project-parts";
 import { RelocationPlan } from "../_components/relocation-plan";
 import { currentProgrammeYear } from "@/app/_lib/programme-year";
+import { listSuggestions } from "@/db/queries/deputies";
+import { getProjectUnitIds } from "@/db/queries/reports";
+import { can } from "@/lib/permissions";
+import { SuggestionForm } from "@/app/deputies/_components/suggestion-form";
+import { SuggestionList } from "@/app/deputies/_components/suggestion-list";
+import { listDerivedPartValues } from "@/db/queries/register";
+import { REGISTER_PARTS } from "@/lib/register";
 
 type Props = { params: Promise<{ no: string }> };
 
@@ -33,20 +40,25 @@ function hasRelocationPart(project: Project): boolean {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const no = parseNo((await params).no);
-  const project = no === null ? null : getProjectByNo({ yearId: currentProgrammeYear().id, no });
+  const project = no === null ? null : getProjectByNo({ yearId: (await currentProgrammeYear()).id, no });
   return { title: project ? project.name : "民生实事" };
 }
 
 export default async function ProjectPage({ params }: Props) {
-  await requireUser();
+  const user = await requirePermission(["project:read"], { entity: "project" });
   const no = parseNo((await params).no);
-  const year = currentProgrammeYear();
+  const year = await currentProgrammeYear();
   const project = no === null ? null : getProjectByNo({ yearId: year.id, no });
   if (!project) notFound();
   const relocation = hasRelocationPart(project) ? getRelocationPlan() : null;
   const progress = listProjectProgress({ yearId: year.id, no: project.no })[0];
   const periods = listPeriods({ yearId: year.id });
   const today = appToday();
+  const units = progress ? getProjectUnitIds({ projectId: progress.id }) : { leadUnitIds: [], coopUnitIds: [] };
+  const mayReadSuggestions = progress && can(user, "suggestion:read", { leadUnitIds: units.leadUnitIds });
+  const mayCompute = relocation && can(user, "compensation:read", { projectUnitIds: [...units.leadUnitIds, ...units.coopUnitIds] });
+  const keepsRegister = REGISTER_PARTS.some((p) => p.projectNo === project.no);
+  const derived = progress && keepsRegister ? listDerivedPartValues({ yearId: year.id, projectNo: project.no, parts: progress.parts, asOf: today }) : null;
 
   return (
     <article className="space-y-4">
@@ -70,6 +82,29 @@ export default async function ProjectPage({ params }: Props) {
         <ProjectParts project={project} headingLevel="h3" />
       </Card>
 
+      {keepsRegister && (
+        <Card aria-labelledby="register-heading">
+          <CardTitle id="register-heading">明细台账</CardTitle>
+          {derived && derived.size > 0 && (
+            <ul className="mb-2 text-sm">
+              {progress!.parts
+                .filter((part) => derived.has(part.id))
+                .map((part) => (
+                  <li key={part.id}>
+                    {part.name}：截至今日完工{" "}
+                    {Object.entries(derived.get(part.id)!)
+                      .map(([k, n]) => `${k ? `${k} ` : ""}${n} ${part.totalUnit ?? ""}`)
+                      .join("、")}
+                  </li>
+                ))}
+            </ul>
+          )}
+          <p className="text-sm">
+            <Link href={`/projects/${project.no}/register`}>查看明细台账（逐座桥梁、逐户登记；季度报告的累计数由此统计）</Link>
+          </p>
+        </Card>
+      )}
+
       {progress && (
         <>
           <Card aria-labelledby="progress-heading">
@@ -87,6 +122,23 @@ export default async function ProjectPage({ params }: Props) {
       )}
 
       {relocation && <RelocationPlan plan={relocation.plan} source={relocation.source} />}
+      {mayCompute && (
+        <p className="no-print text-sm">
+          <Link href={`/projects/${project.no}/compensation`}>解危搬迁补偿测算 →</Link>
+        </p>
+      )}
+
+      {mayReadSuggestions && (
+        <Card aria-labelledby="suggestions-heading">
+          <CardTitle id="suggestions-heading">人大代表建议</CardTitle>
+          {can(user, "suggestion:write") && (
+            <div className="mb-4">
+              <SuggestionForm projectNo={project.no} />
+            </div>
+          )}
+          <SuggestionList items={listSuggestions({ projectId: progress.id })} mayAnswer={can(user, "suggestion:answer", { leadUnitIds: units.leadUnitIds })} />
+        </Card>
+      )}
 
       <Card aria-labelledby="source-heading">
         <CardTitle id="source-heading">来源</CardTitle>

@@ -19,7 +19,7 @@ type Props = { searchParams: Promise<SearchParams> };
 
 export default async function BulletinsPage({ searchParams }: Props) {
   const user = await requirePermission(["supervision:read"], { entity: "supervision" });
-  const periods = listPeriods({ yearId: currentProgrammeYear().id });
+  const periods = listPeriods({ yearId: (await currentProgrammeYear()).id });
   const { period, today } = resolveQuarterView(periods, await searchParams);
   if (!period) return <p>尚未设置季度报告期，请联系系统管理员。</p>;
   const draft = getDraftBulletin({ periodId: period.id });

@@ -90,7 +90,7 @@ export const issueNotice = defineAction({
     requirement: text("整改要求", 1000),
     deadline: deadlineField,
   }),
-  load: ({ input }) => getNoticeSubjectByKey({ yearId: currentProgrammeYear().id, key: input.subject }),
+  load: async ({ input }) => getNoticeSubjectByKey({ yearId: (await currentProgrammeYear()).id, key: input.subject }),
   guard: () => ["notice:issue"],
   mutate: (tx, subject, { input, user }) => {
     checkDeadline(input.deadline);

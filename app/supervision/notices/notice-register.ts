@@ -16,10 +16,10 @@ export interface NoticeRegister {
 }
 
 /** The 督办台账 for a URL (状态, 数据截至): the page and its Excel export both read it. */
-export function loadNoticeRegister(sp: SearchParams, today: string): NoticeRegister {
+export async function loadNoticeRegister(sp: SearchParams, today: string): Promise<NoticeRegister> {
   const asOf = parseAsOf(one(sp, "asOf"), today);
   const rawState = one(sp, "state");
   const state = REGISTER_STATES.find((s) => s === rawState) ?? null;
-  const all = listNoticesAsOf({ asOf, today, yearId: currentProgrammeYear().id });
+  const all = listNoticesAsOf({ asOf, today, yearId: (await currentProgrammeYear()).id });
   return { asOf, today, state, all, shown: state ? all.filter((n) => n.stateAsOf === state) : all };
 }

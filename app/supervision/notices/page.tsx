@@ -22,7 +22,7 @@ export default async function NoticeRegisterPage({ searchParams }: Props) {
   const user = await requirePermission(["supervision:read"], { entity: "supervision" });
   const sp = await searchParams;
   const today = appToday();
-  const { asOf, state, all, shown } = loadNoticeRegister(sp, today);
+  const { asOf, state, all, shown } = await loadNoticeRegister(sp, today);
   const search = new URLSearchParams({ ...(state ? { state } : {}), ...(asOf !== today ? { asOf } : {}) }).toString();
   const count = (s: NoticeDisplayState) => all.filter((n) => n.stateAsOf === s).length;
 

@@ -21,10 +21,10 @@ export interface OverdueView {
 }
 
 /** The 逾期与滞后清单 for a URL: the page and the Excel export both read it, so they always agree. */
-export function loadOverdueView(params: URLSearchParams | Record<string, string | string[] | undefined>, today: string): OverdueView {
+export async function loadOverdueView(params: URLSearchParams | Record<string, string | string[] | undefined>, today: string): Promise<OverdueView> {
   const query = parseOverdueQuery(params, today);
   const asOf = query.asOf ?? today;
-  const { id: yearId } = currentProgrammeYear();
+  const { id: yearId } = await currentProgrammeYear();
   const periods = listPeriods({ yearId });
   const { rows } = listOverdueRows({ periods, asOf, today, filter: { yearId } });
   const notices = openNoticeFacts(listNoticesAsOf({ asOf, today, yearId }), asOf);

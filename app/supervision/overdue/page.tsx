@@ -19,7 +19,7 @@ type Props = { searchParams: Promise<SearchParams> };
 
 export default async function OverduePage({ searchParams }: Props) {
   const user = await requirePermission(["supervision:read"], { entity: "supervision" });
-  const view = loadOverdueView(await searchParams, appToday());
+  const view = await loadOverdueView(await searchParams, appToday());
   const missing = view.entries.filter((e) => e.missingQuarters.length > 0).length;
   const red = view.entries.filter((e) => e.progress === "red").length;
   const amber = view.entries.filter((e) => e.progress === "amber").length;

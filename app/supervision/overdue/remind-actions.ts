@@ -39,14 +39,14 @@ export const remindOverdue = defineAction({
       .pipe(z.number().min(1, "办理期限至少 1 天").max(60, "办理期限不超过 60 天")),
     requirement: z.string({ message: "请填写整改要求" }).trim().min(1, "请填写整改要求").max(1000, "整改要求请控制在 1000 字以内"),
   }),
-  load: ({ input }) => {
-    const view = loadOverdueView(new URLSearchParams(input.query), appToday());
+  load: async ({ input }) => {
+    const view = await loadOverdueView(new URLSearchParams(input.query), appToday());
     if (view.asOf !== view.today) throw new ValidationError("历史日期的清单不能催办，请切换到今天");
     const chosen = input.scope === "filter" ? view.entries : view.entries.filter((e) => input.items.includes(e.subject.key));
     if (input.scope === "selected" && chosen.length !== new Set(input.items).size) throw new ValidationError("勾选的事项已不在清单中，请刷新页面后重试");
     if (chosen.length === 0) throw new ValidationError("请至少勾选一项", { items: ["请至少勾选一项"] });
     if (chosen.length > MAX_BATCH) throw new ValidationError(`一次最多催办 ${MAX_BATCH} 项，请缩小筛选范围`);
-    const { id: yearId } = currentProgrammeYear();
+    const { id: yearId } = await currentProgrammeYear();
     return chosen.map((entry) => ({ entry, subject: getNoticeSubjectByKey({ yearId, key: entry.subject.key })! }));
   },
   authorize: () => ["notice:issue"],

@@ -32,7 +32,7 @@ type Props = { searchParams: Promise<SearchParams> };
 export default async function ReviewQueuePage({ searchParams }: Props) {
   const user = await requirePermission(["supervision:read"], { entity: "supervision" });
   const sp = await searchParams;
-  const year = currentProgrammeYear();
+  const year = await currentProgrammeYear();
   const queue = listReviewQueue({ yearId: year.id });
   const canReview = can(user, "report:review");
   const today = appToday();

@@ -13,7 +13,7 @@ const Q = ["第一季度", "第二季度", "第三季度", "第四季度"] as co
 /** Lead units' requests to change locked quarterly targets, oldest first; each is decided on the task's targets page. */
 export default async function TargetRequestsPage() {
   await requirePermission(["supervision:read"], { entity: "supervision" });
-  const requests = listPendingChangeRequests({ yearId: currentProgrammeYear().id });
+  const requests = listPendingChangeRequests({ yearId: (await currentProgrammeYear()).id });
   return (
     <article className="space-y-4">
       <header className="space-y-1">

@@ -6,9 +6,11 @@ import { FieldList } from "@/components/ui/field-list";
 import { SourceFields } from "@/components/source-fields";
 import { UnitLinkList } from "@/components/unit-link-list";
 import { VerificationCallout } from "@/components/verification-callout";
-import { requireUser } from "@/app/_lib/current-user";
+import { requirePermission } from "@/app/_lib/current-user";
 import { can } from "@/lib/permissions";
-import { getTaskByNo } from "@/db/queries/tasks";
+import { getTaskByNo, listTaskNamedDescriptors } from "@/db/queries/tasks";
+import { getTaskUnitIds } from "@/db/queries/reports";
+import { CollectiveNamesForm } from "./_components/collective-names-form";
 import { MetricTable } from "./_components/metric-table";
 import { NoticeHistory } from "./_components/notice-history";
 import { SubjectQuarterStatus } from "@/app/_components/subject-quarter-status";
@@ -27,7 +29,7 @@ function parseNo(raw: string): number | null {
 
 async function loadTask(params: Props["params"]) {
   const no = parseNo((await params).no);
-  const task = no === null ? null : getTaskByNo({ yearId: currentProgrammeYear().id, no });
+  const task = no === null ? null : getTaskByNo({ yearId: (await currentProgrammeYear()).id, no });
   if (!task) notFound();
   return task;
 }
@@ -38,8 +40,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TaskPage({ params }: Props) {
-  const user = await requireUser();
+  const user = await requirePermission(["task:read"], { entity: "task" });
   const task = await loadTask(params);
+  const yearId = (await currentProgrammeYear()).id;
+  const named = listTaskNamedDescriptors({ yearId, taskId: task.id });
+  const mayName = named.length > 0 && can(user, "collective:name", { leadUnitIds: getTaskUnitIds({ taskId: task.id }).leadUnitIds });
 
   return (
     <article className="space-y-4">
@@ -73,6 +78,30 @@ export default async function TaskPage({ params }: Props) {
           ]}
         />
       </Card>
+
+      {named.length > 0 && (
+        <Card aria-labelledby="named-heading">
+          <CardTitle id="named-heading">“相关单位”具体名单</CardTitle>
+          <p className="mb-2 text-sm text-gray-700">
+            公报写的是泛指的“相关”单位；由牵头单位或督查室指定具体单位后，这些单位会在“我的待办”和任务总览中看到本任务（配合）。公报原文不变。
+          </p>
+          {named.map((d) =>
+            mayName ? (
+              <CollectiveNamesForm key={d.descriptorUnitId} taskNo={task.no} {...d} />
+            ) : (
+              <p key={d.descriptorUnitId} className="text-sm">
+                {d.descriptor}：
+                {d.chosen.length
+                  ? d.candidates
+                      .filter((c) => d.chosen.includes(c.id))
+                      .map((c) => c.name)
+                      .join("、")
+                  : "尚未指定"}
+              </p>
+            ),
+          )}
+        </Card>
+      )}
 
       <Card aria-labelledby="metric-heading">
         <CardTitle id="metric-heading">量化指标</CardTitle>

@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function MaintainTaskPage({ params }: Props) {
   const { no: raw } = await params;
   await requirePermission(["programme:edit"], { entity: "page", entityId: `/admin/tasks/${raw}` });
-  const yearId = currentProgrammeYear().id;
+  const yearId = (await currentProgrammeYear()).id;
   const task = /^\d{1,4}$/.test(raw) ? getTaskForEdit({ yearId, no: Number(raw) }) : null;
   if (!task) notFound();
   const names = listNameOptions();

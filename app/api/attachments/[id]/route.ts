@@ -6,13 +6,17 @@ import { getAttachmentForDownload } from "@/db/queries/attachments";
 import { getProjectUnitIds, getTaskUnitIds } from "@/db/queries/reports";
 import { contentDisposition } from "@/lib/content-disposition";
 import { env } from "@/lib/env";
+import { EVIDENCE_POLICY } from "@/lib/csp";
+import { previewMime } from "@/lib/file-sniff";
 
 export const dynamic = "force-dynamic";
 
 /**
- * Downloads one evidence file. Only users who may read the report's task (or project)
- * get it; every download is audited. Sent as an attachment with the sniffed type and
- * nosniff, so the browser never renders it as something else.
+ * Opens one evidence file. Only users who may read the report's task (or project) get it;
+ * every download is audited. A PDF, PNG or JPEG (judged by its bytes again, not by the stored
+ * type) opens in the browser in a sandbox with no scripts or requests; every other type, and
+ * any file with `?download=1`, is sent as an attachment. nosniff always: the browser never
+ * renders it as something else.
  */
 export const GET = defineRoute({
   action: "attachment.download",
@@ -22,19 +26,24 @@ export const GET = defineRoute({
       .string()
       .regex(/^\d{1,10}$/)
       .transform(Number),
+    download: z.literal("1").optional(),
   }),
   entityId: (input) => input.id,
   load: ({ input }) => {
     const file = getAttachmentForDownload({ id: input.id });
     if (!file) return null;
-    const units = file.taskId ? getTaskUnitIds({ taskId: file.taskId }) : file.projectId ? getProjectUnitIds({ projectId: file.projectId }) : null;
+    const units = file.taskId
+      ? { kind: "task" as const, ...getTaskUnitIds({ taskId: file.taskId }) }
+      : file.projectId
+        ? { kind: "project" as const, ...getProjectUnitIds({ projectId: file.projectId }) }
+        : null;
     return units ? { file, units } : null;
   },
   authorize: ({ units }) => ["report:read", units],
   auditRead: true,
   // Opened as a link: a refusal is a Chinese page, not JSON.
   pageErrors: true,
-  respond: async ({ loaded: { file } }) => {
+  respond: async ({ loaded: { file }, ctx: { input } }) => {
     let body: Buffer;
     try {
       body = await fs.readFile(resolveEvidence(env.dataDir, file.storagePath));
@@ -42,14 +51,16 @@ export const GET = defineRoute({
       console.error("[attachment.download] file missing", file.id, error);
       return Response.json({ error: "not_found:attachment_file", message: "附件文件不存在，请联系系统管理员。" }, { status: 404 });
     }
-    return new Response(new Uint8Array(body), {
+    const bytes = new Uint8Array(body);
+    const inline = input.download ? null : previewMime(bytes);
+    return new Response(bytes, {
       headers: {
-        "content-type": file.mime,
+        "content-type": inline ?? file.mime,
         "content-length": String(body.length),
-        "content-disposition": contentDisposition(file.filename),
+        "content-disposition": contentDisposition(file.filename, inline ? "inline" : "attachment"),
         "x-content-type-options": "nosniff",
         "cache-control": "private, no-store",
-        "content-security-policy": "default-src 'none'; sandbox",
+        "content-security-policy": EVIDENCE_POLICY,
       },
     });
   },

@@ -25,7 +25,7 @@ export default async function NewNoticePage({ searchParams }: Props) {
   // "subject=task:51" / "subject=project:2" from the overdue list, or a 序号 typed below.
   const typed = one(sp, "task") ?? "";
   const key = one(sp, "subject") ?? (/^\d{1,4}$/.test(typed) ? `task:${typed}` : "");
-  const subject = key ? getNoticeSubjectByKey({ yearId: currentProgrammeYear().id, key }) : null;
+  const subject = key ? getNoticeSubjectByKey({ yearId: (await currentProgrammeYear()).id, key }) : null;
   const label = subject ? subjectLabel(subject) : "";
   const rawPeriod = one(sp, "period") ?? "";
   const periodCode = parseQuarterCode(rawPeriod) ? rawPeriod : "";

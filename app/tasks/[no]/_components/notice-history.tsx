@@ -19,7 +19,7 @@ import { currentProgrammeYear } from "@/app/_lib/programme-year";
 export async function NoticeHistory({ taskNo }: { taskNo: number }) {
   const user = await getCurrentUser();
   if (!can(user, "task:read")) return null;
-  const task = getReportTaskByNo({ yearId: currentProgrammeYear().id, no: taskNo });
+  const task = getReportTaskByNo({ yearId: (await currentProgrammeYear()).id, no: taskNo });
   if (!task) return null;
   const notices = listNoticesForTask({ taskId: task.id });
   const leadUnitIds = task.leadUnits.map((u) => u.id);

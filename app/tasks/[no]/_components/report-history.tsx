@@ -13,8 +13,9 @@ import { currentProgrammeYear } from "@/app/_lib/programme-year";
  */
 export async function ReportHistory({ taskNo }: { taskNo: number }) {
   const user = await getCurrentUser();
-  const task = getReportTaskByNo({ yearId: currentProgrammeYear().id, no: taskNo });
-  if (!task || !can(user, "report:read", { leadUnitIds: task.leadUnits.map((u) => u.id), coopUnitIds: task.coopUnits.map((u) => u.id) })) return null;
+  const task = getReportTaskByNo({ yearId: (await currentProgrammeYear()).id, no: taskNo });
+  if (!task || !can(user, "report:read", { kind: "task", leadUnitIds: task.leadUnits.map((u) => u.id), coopUnitIds: task.coopUnits.map((u) => u.id) }))
+    return null;
   const versions = listReportVersions({ subject: { taskId: task.id } });
   const quarters = [...new Set(versions.map((v) => v.periodCode))];
   return (

@@ -23,8 +23,8 @@ import { currentProgrammeYear } from "@/app/_lib/programme-year";
 
 const TARGETS_CONFLICT = "季度目标已被他人修改或已被锁定，本次未保存；您填写的内容仍在表单中，请刷新页面核对后再保存。";
 
-function loadTargets(no: number) {
-  const task = getReportTaskByNo({ yearId: currentProgrammeYear().id, no });
+async function loadTargets(no: number) {
+  const task = getReportTaskByNo({ yearId: (await currentProgrammeYear()).id, no });
   if (!task) return null;
   const targets = getTaskTargets({ taskId: task.id });
   const periods = listPeriods({ yearId: task.yearId });
@@ -65,8 +65,8 @@ export const saveTargets = defineAction({
   entity: "targets",
   schema: targetFields,
   entityId: (input) => input.taskNo,
-  load: ({ input }) => {
-    const loaded = loadTargets(input.taskNo);
+  load: async ({ input }) => {
+    const loaded = await loadTargets(input.taskNo);
     if (!loaded) return null;
     const locked = loaded.locks.map((l) => l !== null);
     const raw = keepLocked(fieldsOnly(input), loaded.targets.metrics, loaded.targets.milestones, locked);
@@ -133,8 +133,8 @@ export const requestTargetsChange = defineAction({
     reason: z.string({ message: "请写明调整理由" }).trim().min(4, "请写明调整理由（至少 4 个字）").max(500, "调整理由请控制在 500 字以内"),
   }),
   entityId: (input) => `${input.taskNo}:Q${input.quarter}`,
-  load: ({ input }) => {
-    const loaded = loadTargets(input.taskNo);
+  load: async ({ input }) => {
+    const loaded = await loadTargets(input.taskNo);
     if (!loaded) return null;
     const q = input.quarter as Quarter;
     if (loaded.locks[q - 1] === null) throw new ValidationError("该季度目标尚未锁定，可直接修改，无需申请。");
@@ -195,10 +195,10 @@ export const decideTargetsChange = defineAction({
     })
     .refine((v) => v.decision === "approve" || v.comment.length >= 2, { path: ["comment"], message: "不同意时请写明理由" }),
   entityId: (input) => input.requestId,
-  load: ({ input }) => {
+  load: async ({ input }) => {
     const request = getChangeRequest({ id: input.requestId });
     if (!request) return null;
-    const loaded = loadTargets(request.taskNo);
+    const loaded = await loadTargets(request.taskNo);
     if (!loaded) return null;
     if (input.decision === "approve") {
       // The rest of the year may have changed since the request: check the proposal against it now.

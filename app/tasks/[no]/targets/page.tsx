@@ -32,10 +32,10 @@ const qName = (q: number) => Q[q - 1] ?? "";
 
 export default async function TargetsPage({ params }: Props) {
   const no = parseTaskNo((await params).no);
-  const task = no === null ? null : getReportTaskByNo({ yearId: currentProgrammeYear().id, no });
+  const task = no === null ? null : getReportTaskByNo({ yearId: (await currentProgrammeYear()).id, no });
   if (!task) notFound();
   const leadUnitIds = task.leadUnits.map((u) => u.id);
-  const user = await requirePermission(["report:read", { leadUnitIds, coopUnitIds: task.coopUnits.map((u) => u.id) }], {
+  const user = await requirePermission(["report:read", { kind: "task", leadUnitIds, coopUnitIds: task.coopUnits.map((u) => u.id) }], {
     entity: "targets",
     entityId: task.no,
   });

@@ -5,6 +5,7 @@ import { resolveEvidence } from "@/db/evidence-store";
 import { getNoticeAttachmentForDownload } from "@/db/queries/notices";
 import { contentDisposition } from "@/lib/content-disposition";
 import { env } from "@/lib/env";
+import { EVIDENCE_POLICY } from "@/lib/csp";
 
 export const dynamic = "force-dynamic";
 
@@ -40,7 +41,7 @@ export const GET = defineRoute({
         "content-disposition": contentDisposition(file.filename),
         "x-content-type-options": "nosniff",
         "cache-control": "private, no-store",
-        "content-security-policy": "default-src 'none'; sandbox",
+        "content-security-policy": EVIDENCE_POLICY,
       },
     });
   },

@@ -31,7 +31,7 @@ export const GET = defineRoute({
   entity: "supervision",
   // Lenient like the page: unknown or bad values fall back to the defaults.
   schema: z.record(z.string(), z.string()),
-  load: ({ input }) => loadNoticeRegister(input, appToday()),
+  load: async ({ input }) => loadNoticeRegister(input, appToday()),
   authorize: () => ["supervision:read"],
   mutate: (_tx, view) => ({ after: { state: view.state, asOf: view.asOf, rows: view.shown.length } }),
   respond: async ({ loaded: view }) => {

@@ -47,7 +47,7 @@ export const GET = defineRoute({
   entity: "supervision",
   // Lenient like the page: unknown or bad values are dropped by parseOverdueQuery.
   schema: z.record(z.string(), z.string()),
-  load: ({ input }) => loadOverdueView(input, appToday()),
+  load: async ({ input }) => loadOverdueView(input, appToday()),
   guard: () => ["supervision:read"],
   mutate: (_tx, view) => ({ after: { query: view.query, asOf: view.asOf, rows: view.entries.length } }),
   respond: async ({ loaded: view }) => {

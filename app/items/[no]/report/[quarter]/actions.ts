@@ -21,6 +21,8 @@ const item = reportActions({
     coopUnitIds: ctx.coopUnitIds,
   }),
   parse: (_ctx, raw, intent, today) => parseReportForm({ raw, metrics: [], hasMilestone: false, intent, today }),
+  // No numbers are typed into an item's report, so there is nothing to check for plausibility.
+  plausibility: () => [],
 });
 
 export const saveItemReport = item.save;

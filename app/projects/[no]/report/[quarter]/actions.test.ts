@@ -3,7 +3,18 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { yearIdOf } from "@/db/testing/programme-year";
 import { loadProgramme } from "@/db/data-file/programme";
-import { auditLog, livelihoodProjects, periods, projectParts, reportPartValues, reportProjectMilestones, reports, reportVersions, units } from "@/db/schema";
+import {
+  auditLog,
+  livelihoodProjects,
+  periods,
+  projectParts,
+  registerItems,
+  reportPartValues,
+  reportProjectMilestones,
+  reports,
+  reportVersions,
+  units,
+} from "@/db/schema";
 import { gazetteProgramme } from "@/db/seed/gazette-programme";
 import { seedPeriods } from "@/db/seed/seed-periods";
 import { COVERAGE_CATEGORY, TOTAL_KEY } from "@/lib/project-progress";
@@ -86,47 +97,57 @@ const partValues = (reportId: number) =>
     .all();
 const lastAudit = () => db.select().from(auditLog).orderBy(auditLog.id).all().at(-1);
 
-const bridges = (version: string, [minor, medium, severe]: [string, string, string], extra: Record<string, string> = {}) => {
-  const part = partId(1);
-  return {
-    projectNo: "1",
-    quarter: "2026Q1",
-    version,
-    [projectField.value(part, 0)]: minor,
-    [projectField.value(part, 1)]: medium,
-    [projectField.value(part, 2)]: severe,
-    progress: "完成 3 座桥梁整治。",
-    problems: "中等缺损桥梁施工受雨季影响",
-    nextSteps: "加快施工",
-    selfStatus: "behind",
-    ...extra,
-  };
-};
+const bridges = (version: string, extra: Record<string, string> = {}) => ({
+  projectNo: "1",
+  quarter: "2026Q1",
+  version,
+  progress: "完成 3 座桥梁整治。",
+  problems: "中等缺损桥梁施工受雨季影响",
+  nextSteps: "加快施工",
+  selfStatus: "behind",
+  ...extra,
+});
+
+/** A completed bridge in the 明细台账, as a unit would have entered it. */
+const registerBridge = (name: string, severity: string, statusOn: string) =>
+  db
+    .insert(registerItems)
+    .values({
+      yearId: yearIdOf(db),
+      partId: partId(1),
+      kind: "bridge",
+      naturalKey: `白水镇/金龙村/${name}`,
+      place: "白水镇",
+      subPlace: "金龙村",
+      name,
+      severity,
+      status: "done",
+      statusOn,
+      updatedAt: Date.now(),
+      updatedById: userIds.nyncj!,
+    })
+    .run();
 
 describe("bridge report by 农业农村局", () => {
   it("refuses a unit that does not lead the project: nothing saved, a denied audit row", async () => {
     await signInAs("fgj");
-    const state = await saveProjectReport(undefined, form(bridges("0", ["2", "1", "0"])));
+    const state = await saveProjectReport(undefined, form(bridges("0")));
     expect(state.message).toBe("无权限执行此操作");
     expect(q1Report(1)).toBeUndefined();
     expect(lastAudit()).toMatchObject({ action: "report.save", outcome: "denied", username: "fgj" });
   });
 
-  it("refuses severities adding up to more than the 108 hazardous bridges", async () => {
+  it("takes the per-severity counts from the 明细台账 as of the quarter's end, not from typed fields, and submits them as version 1", async () => {
+    registerBridge("一号桥", "轻微缺损", "2026-03-02");
+    registerBridge("二号桥", "轻微缺损", "2026-03-31");
+    registerBridge("三号桥", "中等缺损", "2026-03-15");
+    registerBridge("四号桥", "严重缺损", "2026-04-01"); // after Q1: not counted in Q1
     await signInAs("nyncj");
-    const state = await saveProjectReport(undefined, form(bridges("0", ["64", "40", "8"])));
-    expect(state.errors?.[projectField.part(partId(1))]).toEqual(["各类合计 112 座，超过总数 108 座，请检查"]);
-    expect(q1Report(1)).toBeUndefined();
-  });
-
-  it("saves the per-severity counts as a draft, then submits them as version 1", async () => {
-    await signInAs("nyncj");
-    expect((await saveProjectReport(undefined, form(bridges("0", ["2", "1", ""])))).ok).toBe(true);
+    const typed = { [projectField.value(partId(1), 0)]: "64", [projectField.value(partId(1), 2)]: "8" };
+    expect((await saveProjectReport(undefined, form(bridges("0", typed)))).ok).toBe(true);
     expect(q1Report(1)).toMatchObject({ status: "draft", version: 1 });
-    const missing = await submitProjectReport(undefined, form(bridges("1", ["2", "1", ""])));
-    expect(missing.errors?.[projectField.value(partId(1), 2)]).toEqual(["请填写“严重缺损”的数值"]);
 
-    const state = await settle(submitProjectReport(undefined, form(bridges("1", ["2", "1", "0"]))));
+    const state = await settle(submitProjectReport(undefined, form(bridges("1"))));
     expect(state).toEqual({ redirect: "/projects/1/report/2026Q1?submitted=1" });
     const report = q1Report(1)!;
     expect(report.status).toBe("submitted");
@@ -196,7 +217,8 @@ describe("housing report co-led by 住建局 (compiles) and 归义街道 (its pa
       }),
     );
     expect(state.ok).toBe(true);
-    expect(partValues(q1Report(2)!.id)).toEqual([{ partId: rural, category: TOTAL_KEY, value: 12 }]);
+    // The rural count is the 明细台账's (no household registered yet), whatever was typed.
+    expect(partValues(q1Report(2)!.id)).toEqual([{ partId: rural, category: TOTAL_KEY, value: 0 }]);
     expect(urbanStage().find((m) => m.milestoneId === firstStageId())).toMatchObject({ done: true, doneOn: "2026-03-31" });
 
     await signInAs("guiyi");

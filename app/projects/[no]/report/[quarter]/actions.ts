@@ -1,6 +1,8 @@
 "use server";
 import { reportActions } from "@/app/_lib/report-pipeline";
-import { parseProjectValues } from "@/lib/project-report-input";
+import { withValues } from "@/lib/plausibility";
+import { valueKeys } from "@/lib/project-progress";
+import { parseProjectValues, projectField } from "@/lib/project-report-input";
 import { parseReportForm } from "@/lib/report-form";
 import { loadProjectReportContext } from "./report-context";
 
@@ -28,9 +30,21 @@ const project = reportActions({
       coverage: coverage && { partId: coverage.partId, unit: coverage.unit, target: coverage.target },
       intent,
       today,
+      derived: ctx.derived,
     });
     if (!common.ok || !values.ok) return { ok: false, errors: { ...(common.ok ? {} : common.errors), ...(values.ok ? {} : values.errors) } };
     return { ok: true, content: { ...common.content, partValues: values.content.values, projectMilestones: values.content.milestones } };
+  },
+  plausibility: (ctx, content) => {
+    const fieldOf = new Map(
+      ctx.project.parts.flatMap((part) => valueKeys(part).map((category, i) => [`${part.id}:${category}`, projectField.value(part.id, i)] as const)),
+    );
+    const values = new Map<string, number>();
+    for (const v of content.partValues ?? []) {
+      const field = fieldOf.get(`${v.partId}:${v.category}`);
+      if (field) values.set(field, v.value);
+    }
+    return withValues(ctx.checks, values);
   },
 });
 

@@ -4,6 +4,7 @@ import { requirePermission } from "@/app/_lib/current-user";
 import { outcomeText, type ReportOutcomeSearch } from "@/app/_lib/report-outcome";
 import { appToday } from "@/app/_lib/today";
 import { ReportPageHeader } from "@/app/_components/report-page-header";
+import { ReportNodes } from "@/app/_components/monthly-nodes/report-nodes";
 import { ReportContent } from "@/components/report/report-content";
 import { visibleReportContent } from "@/lib/report-visibility";
 import { ReviewPanel } from "@/components/report/review-panel";
@@ -16,11 +17,13 @@ import { formatChineseDate } from "@/lib/format-date";
 import { reportDraftKey } from "@/lib/local-draft";
 import { can } from "@/lib/permissions";
 import { reportPath } from "@/lib/subject";
+import { needsLateNote } from "@/lib/late-note";
 import { ForgetLocalDraft } from "@/components/report/forget-local-draft";
 import { canDraft, quarterLabel } from "@/lib/periods";
 import { approveProjectReport, returnProjectReport, saveProjectReportPart, submitProjectReportPart } from "./actions";
 import { CoLeadParts } from "@/app/_components/co-lead-parts";
 import { ProjectReportForm } from "./_components/project-report-form";
+import { PublicPhotos } from "./_components/public-photos";
 import { loadProjectReportContext, parseProjectNo } from "./report-context";
 import { liveProjectSnapshot, partFieldSets, projectFormValues, withCoverageUnit } from "./report-view";
 import { currentProgrammeYear } from "@/app/_lib/programme-year";
@@ -40,14 +43,14 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
   const no = parseProjectNo(rawNo);
   const ctx = no === null ? null : loadProjectReportContext(no, quarter);
   if (!ctx) notFound();
-  const user = await requirePermission(["report:read", { leadUnitIds: ctx.leadUnitIds, coopUnitIds: ctx.relatedUnitIds }], {
+  const user = await requirePermission(["report:read", { kind: "project", leadUnitIds: ctx.leadUnitIds, coopUnitIds: ctx.relatedUnitIds }], {
     entity: "report",
     entityId: `project${ctx.project.no}/${quarter}`,
   });
 
   const { project, period, report, previous } = ctx;
   const today = appToday();
-  const periods = listPeriods({ yearId: currentProgrammeYear().id });
+  const periods = listPeriods({ yearId: (await currentProgrammeYear()).id });
   const attachments = report ? listReportAttachments({ reportId: report.id }) : [];
   const versions = listReportVersions({ subject: { projectId: project.id } })
     .filter((v) => v.periodCode === period.code)
@@ -66,6 +69,7 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
       })
     : null;
   const outcome = outcomeText(await searchParams, state);
+  const fieldSets = partFieldSets(project, period.quarter, previous?.report ?? null, ctx.derived, period.endsOn, ctx.checks);
 
   return (
     <article className="space-y-4">
@@ -82,6 +86,8 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
         outcome={outcome}
       />
 
+      <ReportNodes subject={{ kind: "project", no: project.no }} period={period} user={user} today={today} />
+
       <Card aria-labelledby="report-heading">
         <CardTitle id="report-heading">{editable ? "填写报告" : "报告内容"}</CardTitle>
         {mayEdit && !editable && <ForgetLocalDraft draftKey={draftKey} />}
@@ -90,12 +96,15 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
             projectNo={project.no}
             quarter={period.code}
             version={report?.version ?? 0}
-            parts={partFieldSets(project, period.quarter, previous?.report ?? null)}
-            initial={projectFormValues(project, report ?? previous?.report ?? null)}
+            parts={fieldSets}
+            initial={projectFormValues(project, report ?? previous?.report ?? null, { prefill: !report })}
             prefilledFrom={!report && previous ? quarterLabel(previous.period.code) : null}
             attachments={attachments.map((a) => ({ id: a.id, filename: a.filename, size: a.size }))}
             today={today}
             draftKey={draftKey}
+            lateNote={needsLateNote({ dueOn: period.dueOn, today, firstSubmittedAt: report?.firstSubmittedAt ?? null }) || Boolean(report?.lateNote)}
+            previousProgress={previous?.report.progress ?? null}
+            numberFields={fieldSets.flatMap((p) => p.values.map((v) => ({ name: v.name, label: `${p.name}${v.label}` })))}
           />
         ) : !started ? (
           <p className="text-sm text-gray-700">本季度自 {formatChineseDate(period.startsOn)} 起可以填报。</p>
@@ -105,6 +114,18 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
           <p className="text-sm text-gray-700">{report ? "牵头单位尚未提交本季度报告（未提交的草稿仅本单位可见）。" : "牵头单位尚未填报本季度报告。"}</p>
         )}
       </Card>
+
+      {editable && attachments.some((a) => a.mime.startsWith("image/")) && (
+        <Card aria-labelledby="public-photos-heading">
+          <CardTitle id="public-photos-heading">照片公开设置（政务公开）</CardTitle>
+          <p className="mb-2 text-sm text-gray-700">设为“可公开”的照片在本季度报告审核通过后显示在政务公开页面；请勿公开含有个人信息的照片。</p>
+          <PublicPhotos
+            projectNo={project.no}
+            quarter={period.code}
+            photos={attachments.filter((a) => a.mime.startsWith("image/")).map((a) => ({ id: a.id, filename: a.filename, public: a.public }))}
+          />
+        </Card>
+      )}
 
       <CoLeadParts
         user={user}

@@ -6,9 +6,11 @@ import { formatChineseDate } from "@/lib/format-date";
 import { formatNumber, formatWithUnit } from "@/lib/metric-values";
 import { COVERAGE_CATEGORY, milestoneRequirement, partKind, quarterOfDay, TOTAL_KEY, valueKeys } from "@/lib/project-progress";
 import { projectField, stageMilestones } from "@/lib/project-report-input";
+import { explanationValues } from "@/lib/late-note";
+import type { PlausibilityCheck } from "@/lib/plausibility";
 import { reportField } from "@/lib/report-form";
 import { SNAPSHOT_FORMAT, type ReportSnapshot } from "@/lib/report-snapshot";
-import type { PartFieldSet } from "./_components/part-fields";
+import type { PartFieldSet, ValueField } from "./_components/part-fields";
 
 /** The numeric milestone of a part due in `quarter`, if any: its requirement by value key and its percent. */
 function quarterTarget(part: ProjectProgressData["parts"][number], quarter: number) {
@@ -17,7 +19,15 @@ function quarterTarget(part: ProjectProgressData["parts"][number], quarter: numb
 }
 
 /** The form's fields for each part, with the quarter's target and last quarter's figure as hints. */
-export function partFieldSets(project: ProjectProgressData, quarter: number, previous: ReportRecord | null): PartFieldSet[] {
+export function partFieldSets(
+  project: ProjectProgressData,
+  quarter: number,
+  previous: ReportRecord | null,
+  derived: ReadonlyMap<number, Readonly<Record<string, number>>>,
+  /** The quarter's last day: what the derived values are counted up to. */
+  asOf: string,
+  checks: readonly PlausibilityCheck[],
+): PartFieldSet[] {
   return project.parts.map((part) => {
     const unit = part.totalUnit ?? "";
     const target = quarterTarget(part, quarter);
@@ -31,10 +41,13 @@ export function partFieldSets(project: ProjectProgressData, quarter: number, pre
       if (prev[key] !== undefined) bits.push(`上季度 ${formatWithUnit(prev[key]!, unit)}`);
       return bits.join("；") || "填写截至本季度末的累计数";
     };
-    const values = valueKeys(part).map((key, i) => ({
+    const fromRegister = derived.get(part.id);
+    const values: ValueField[] = valueKeys(part).map((key, i) => ({
       name: projectField.value(part.id, i),
       label: key === TOTAL_KEY ? `累计完成（${unit}）` : `${key}（${unit}）`,
       hint: hint(key),
+      check: checks.find((c) => c.field === projectField.value(part.id, i)),
+      derived: fromRegister ? formatNumber(fromRegister[key] ?? 0) : undefined,
     }));
     const coverage = project.coverage?.partId === part.id ? project.coverage : null;
     if (coverage) {
@@ -52,15 +65,19 @@ export function partFieldSets(project: ProjectProgressData, quarter: number, pre
           .join("；"),
       });
     }
+    const registered = fromRegister ? Object.values(fromRegister).reduce((a, b) => a + b, 0) : null;
     const note =
-      partKind(part) === "categorised"
-        ? `合计由各类相加${req ? `，本季度节点目标合计 ${formatWithUnit(req[TOTAL_KEY] ?? 0, unit)}` : ""}${part.total ? `，总数 ${formatWithUnit(part.total, unit)}` : ""}。`
-        : null;
+      registered !== null
+        ? `按明细台账，截至 ${formatChineseDate(asOf)} 累计完成 ${formatWithUnit(registered, unit)}${part.total ? `（总数 ${formatWithUnit(part.total, unit)}）` : ""}。`
+        : partKind(part) === "categorised"
+          ? `合计由各类相加${req ? `，本季度节点目标合计 ${formatWithUnit(req[TOTAL_KEY] ?? 0, unit)}` : ""}${part.total ? `，总数 ${formatWithUnit(part.total, unit)}` : ""}。`
+          : null;
     return {
       id: part.id,
       name: part.name,
       baseline: part.baseline,
       partErrorName: projectField.part(part.id),
+      registerHref: fromRegister ? `/projects/${project.no}/register` : null,
       note,
       values,
       stages: stageMilestones(part).map((m) => ({
@@ -78,9 +95,11 @@ export function partFieldSets(project: ProjectProgressData, quarter: number, pre
  * The form's starting values: the saved report, or (prefill) the previous quarter's. Stage
  * milestones carry over: a stage done last quarter stays done.
  */
-export function projectFormValues(project: ProjectProgressData, source: ReportRecord | null): Record<string, string> {
+export function projectFormValues(project: ProjectProgressData, source: ReportRecord | null, { prefill }: { prefill: boolean }): Record<string, string> {
   if (!source) return {};
   const values: Record<string, string> = {
+    // A confirmation or 逾期说明 belongs to its own quarter's report, never carried over.
+    ...(prefill ? {} : explanationValues(source)),
     [reportField.progress]: source.progress,
     [reportField.problems]: source.problems,
     [reportField.nextSteps]: source.nextSteps,
@@ -131,5 +150,7 @@ export function liveProjectSnapshot(project: ProjectProgressData, periodCode: st
     parts,
     projectMilestones: milestones,
     attachments: attachments.map((a) => ({ id: a.id, filename: a.filename, mime: a.mime, size: a.size, sha256: a.sha256 })),
+    lateNote: report.lateNote,
+    confirmations: report.confirmations,
   });
 }

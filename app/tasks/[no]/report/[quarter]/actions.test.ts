@@ -157,7 +157,7 @@ describe("report lifecycle through the Server Actions", () => {
       .from(notifications)
       .where(and(eq(notifications.userId, f.users.lead), eq(notifications.kind, "report_returned")))
       .all();
-    expect(told.map((n) => n.title)).toEqual(["第27项 一季度 报告被退回：请补充改造前后照片"]);
+    expect(told.map((n) => n.title)).toEqual(["第27项 改造城市危旧房 132 套 一季度 报告被退回：请补充改造前后照片"]);
   });
 
   it("lets the lead unit resubmit; both versions are kept and the 督查室 approves", async () => {
@@ -202,6 +202,15 @@ describe("evidence download", () => {
     expect(res.headers.get("content-disposition")).toContain("filename*=UTF-8''%E4%B8%80%E5%AD%A3%E5%BA%A6%E4%BD%90%E8%AF%81.pdf");
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(pdfBytes());
     expect(audits("attachment.download").at(-1)).toMatchObject({ outcome: "success", entityId: String(fileId()) });
+  });
+
+  it("shows a PDF in the browser in a sandbox, and sends it as a download when asked", async () => {
+    await signInAs(f.users.lead);
+    const shown = await get(fileId());
+    expect(shown.headers.get("content-disposition")).toMatch(/^inline;/);
+    expect(shown.headers.get("content-security-policy")).toContain("sandbox");
+    const asked = await download(new Request(`http://localhost/api/attachments/${fileId()}?download=1`), { params: Promise.resolve({ id: String(fileId()) }) });
+    expect(asked.headers.get("content-disposition")).toMatch(/^attachment;/);
   });
 
   it("answers 403 to another unit and 404 for an unknown id", async () => {

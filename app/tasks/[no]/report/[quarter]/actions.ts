@@ -3,7 +3,8 @@ import { z } from "zod";
 import { ConflictError, defineAction } from "@/app/_lib/action";
 import { reportActions } from "@/app/_lib/report-pipeline";
 import { saveCoopNote } from "@/db/queries/coop-notes";
-import { parseReportForm } from "@/lib/report-form";
+import { withValues } from "@/lib/plausibility";
+import { parseReportForm, reportField } from "@/lib/report-form";
 import { loadReportContext } from "./report-context";
 
 // A key task's quarterly report: the one report pipeline (app/_lib/report-pipeline.ts) with
@@ -21,6 +22,7 @@ const task = reportActions({
     coopUnitIds: ctx.coopUnitIds,
   }),
   parse: (ctx, raw, intent, today) => parseReportForm({ raw, metrics: ctx.task.metrics, hasMilestone: ctx.milestoneText !== null, intent, today }),
+  plausibility: (ctx, content) => withValues(ctx.checks, new Map(content.metricValues.map((v) => [reportField.metric(v.metricId), v.value]))),
 });
 
 export const saveReport = task.save;

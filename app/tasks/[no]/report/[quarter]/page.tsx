@@ -5,6 +5,7 @@ import { requirePermission } from "@/app/_lib/current-user";
 import { outcomeText, type ReportOutcomeSearch } from "@/app/_lib/report-outcome";
 import { appToday } from "@/app/_lib/today";
 import { ReportPageHeader } from "@/app/_components/report-page-header";
+import { ReportNodes } from "@/app/_components/monthly-nodes/report-nodes";
 import { ReportContent } from "@/components/report/report-content";
 import { ReviewPanel } from "@/components/report/review-panel";
 import { VersionList } from "@/components/report/version-list";
@@ -12,13 +13,15 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { listReportAttachments } from "@/db/queries/attachments";
 import { listCoopNotes } from "@/db/queries/coop-notes";
 import { listPeriods } from "@/db/queries/periods";
-import { getReportRecord, listReportVersions } from "@/db/queries/reports";
+import { getSubmittedReportRecord, listReportVersions } from "@/db/queries/reports";
 import { formatChineseDate } from "@/lib/format-date";
 import { formatDateTime } from "@/lib/format-time";
 import { formatMetricValue } from "@/lib/metric-text";
 import { reportDraftKey } from "@/lib/local-draft";
 import { can } from "@/lib/permissions";
 import { reportPath } from "@/lib/subject";
+import { needsLateNote } from "@/lib/late-note";
+import { reportField } from "@/lib/report-form";
 import { ForgetLocalDraft } from "@/components/report/forget-local-draft";
 import { canDraft, previousPeriod, quarterLabel } from "@/lib/periods";
 import { approveReport, returnReport, saveReportPart, submitReportPart } from "./actions";
@@ -44,7 +47,7 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
   const no = parseTaskNo(rawNo);
   const ctx = no === null ? null : loadReportContext(no, quarter);
   if (!ctx) notFound();
-  const user = await requirePermission(["report:read", { leadUnitIds: ctx.leadUnitIds, coopUnitIds: ctx.coopUnitIds }], {
+  const user = await requirePermission(["report:read", { kind: "task", leadUnitIds: ctx.leadUnitIds, coopUnitIds: ctx.coopUnitIds }], {
     entity: "report",
     entityId: `${ctx.task.no}/${quarter}`,
   });
@@ -53,7 +56,8 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
   const today = appToday();
   const periods = listPeriods({ yearId: period.yearId });
   const prev = previousPeriod(periods, period);
-  const prevReport = prev ? getReportRecord({ subject: { taskId: task.id }, periodId: prev.id }) : null;
+  // Only a submitted report is a starting point: the previous quarter's unsubmitted draft is not.
+  const prevReport = prev ? getSubmittedReportRecord({ subject: { taskId: task.id }, periodId: prev.id }) : null;
   const attachments = report ? listReportAttachments({ reportId: report.id }) : [];
   const coopNotes = listCoopNotes({ taskId: task.id, periodId: period.id });
   const versions = listReportVersions({ subject: { taskId: task.id } }).filter((v) => v.periodCode === period.code);
@@ -81,8 +85,14 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
         report={report}
         isUnit={user.role === "unit"}
         outcome={outcome}
-        extraLinks={<Link href={`/tasks/${task.no}/targets`}>季度攻坚目标</Link>}
+        extraLinks={
+          <Link href={`/tasks/${task.no}/targets`} className="inline-flex min-h-11 items-center">
+            季度攻坚目标
+          </Link>
+        }
       />
+
+      <ReportNodes subject={{ kind: "task", no: task.no }} period={period} user={user} today={today} />
 
       {coopNotes.length > 0 && (
         <Card aria-labelledby="coop-heading">
@@ -113,6 +123,7 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
               plan: ctx.plans[m.id]!,
               annual: formatMetricValue(m),
               previous: prevReport?.metricValues[m.id] ?? null,
+              check: ctx.checks.find((c) => c.field === reportField.metric(m.id)),
             }))}
             milestoneText={ctx.milestoneText}
             initial={formValues(report ?? prevReport, task.metrics, { prefill: !report })}
@@ -121,6 +132,8 @@ export default async function QuarterReportPage({ params, searchParams }: Props)
             latest={report ? live : null}
             today={today}
             draftKey={draftKey}
+            lateNote={needsLateNote({ dueOn: period.dueOn, today, firstSubmittedAt: report?.firstSubmittedAt ?? null }) || Boolean(report?.lateNote)}
+            previousProgress={prevReport?.progress ?? null}
           />
         ) : !started ? (
           <p className="text-sm text-gray-700">本季度自 {formatChineseDate(period.startsOn)} 起可以填报。</p>

@@ -1,8 +1,9 @@
 import "server-only";
 import { getPeriodByCode, type PeriodRow } from "@/db/queries/periods";
-import { getReportRecord, getReportTaskByNo, getTaskUnitIds, type ReportRecord, type ReportTask } from "@/db/queries/reports";
+import { getReportRecord, getReportTaskByNo, getTaskUnitIds, listEarlierSubmittedValues, type ReportRecord, type ReportTask } from "@/db/queries/reports";
 import { getTaskTargets } from "@/db/queries/targets";
 import { parseQuarterCode } from "@/lib/periods";
+import { metricChecks, type PlausibilityCheck } from "@/lib/plausibility";
 import { effectivePlans } from "@/lib/quarter-targets";
 
 /** 序号 from the URL: digits only, within a sane range. */
@@ -20,6 +21,8 @@ export interface ReportContext {
   milestoneText: string | null;
   leadUnitIds: number[];
   coopUnitIds: number[];
+  /** What each metric's typed value is checked against (annual target, earlier submitted quarters). */
+  checks: PlausibilityCheck[];
 }
 
 /**
@@ -47,6 +50,7 @@ export function loadReportContext(no: number, code: string): ReportContext | nul
     plans,
     milestoneText: targets.milestones[period.quarter - 1] ?? null,
     leadUnitIds: task.leadUnits.map((u) => u.id),
+    checks: metricChecks(task.metrics, listEarlierSubmittedValues({ subject: { taskId: task.id }, yearId: period.yearId, quarter: period.quarter })),
     // The named 配合单位 and the units a descriptor of the row ("各镇政府、街道办") reaches.
     coopUnitIds: getTaskUnitIds({ taskId: task.id }).coopUnitIds,
   };

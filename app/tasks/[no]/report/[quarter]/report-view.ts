@@ -2,6 +2,7 @@ import "server-only";
 import type { AttachmentItem } from "@/db/queries/attachments";
 import type { ReportRecord, ReportTask } from "@/db/queries/reports";
 import { formatNumber } from "@/lib/metric-values";
+import { explanationValues } from "@/lib/late-note";
 import { reportField } from "@/lib/report-form";
 import { SNAPSHOT_FORMAT, type ReportSnapshot } from "@/lib/report-snapshot";
 import type { ReportContext } from "./report-context";
@@ -28,6 +29,8 @@ export function liveSnapshot(ctx: ReportContext, attachments: AttachmentItem[]):
     parts: [],
     projectMilestones: [],
     attachments: attachments.map((a) => ({ id: a.id, filename: a.filename, mime: a.mime, size: a.size, sha256: a.sha256 })),
+    lateNote: r?.lateNote ?? null,
+    confirmations: r?.confirmations ?? [],
   };
 }
 
@@ -38,6 +41,8 @@ export function liveSnapshot(ctx: ReportContext, attachments: AttachmentItem[]):
 export function formValues(source: ReportRecord | null, metrics: ReportTask["metrics"], { prefill }: { prefill: boolean }): Record<string, string> {
   if (!source) return {};
   const values: Record<string, string> = {
+    // A confirmation or 逾期说明 belongs to its own quarter's report, never carried over.
+    ...(prefill ? {} : explanationValues(source)),
     [reportField.progress]: source.progress,
     [reportField.problems]: source.problems,
     [reportField.nextSteps]: source.nextSteps,

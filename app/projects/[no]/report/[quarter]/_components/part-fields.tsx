@@ -1,9 +1,14 @@
 import { TextField } from "@/components/ui/text-field";
+import { CheckedNumberField } from "@/components/report/checked-number-field";
+import { confirmField, type PlausibilityCheck } from "@/lib/plausibility";
 
 export interface ValueField {
   name: string;
   label: string;
   hint: string;
+  /** The value counted from the part's 明细台账: shown, not typed. */
+  derived?: string;
+  check?: PlausibilityCheck;
 }
 
 export interface StageField {
@@ -21,6 +26,8 @@ export interface PartFieldSet {
   baseline: string | null;
   /** Where errors about the part as a whole (the derived total) are reported. */
   partErrorName: string;
+  /** The 明细台账 the part's values are counted from, if it keeps one. */
+  registerHref: string | null;
   note: string | null;
   values: ValueField[];
   stages: StageField[];
@@ -48,19 +55,40 @@ export function PartFields({
       {part.baseline && <p className="text-xs text-gray-700">{part.baseline}</p>}
       {part.values.length > 0 && (
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {part.values.map((f) => (
-            <TextField
-              key={f.name}
-              label={f.label}
-              name={f.name}
-              defaultValue={value(f.name)}
-              inputMode="decimal"
-              autoComplete="off"
-              hint={f.hint}
-              errors={errors[f.name]}
-            />
-          ))}
+          {part.values.map((f) =>
+            f.derived !== undefined ? (
+              <div key={f.name}>
+                <p className="mb-1 text-sm font-medium text-gray-800">{f.label}</p>
+                <p className="rounded border border-gray-300 bg-gray-50 px-3 py-2 text-base" data-testid={`derived-${f.name}`}>
+                  {f.derived}
+                </p>
+                <p className="mt-1 text-xs text-gray-700">{f.hint}</p>
+              </div>
+            ) : (
+              <CheckedNumberField
+                key={f.name}
+                check={f.check}
+                reason={value(confirmField(f.name))}
+                reasonErrors={errors[confirmField(f.name)]}
+                label={f.label}
+                name={f.name}
+                defaultValue={value(f.name)}
+                inputMode="decimal"
+                autoComplete="off"
+                hint={f.hint}
+                errors={errors[f.name]}
+              />
+            ),
+          )}
         </div>
+      )}
+      {part.registerHref && (
+        <p className="text-sm text-gray-800">
+          以上累计数由明细台账按本季度末（完工日期不晚于季度最后一天）自动统计，保存或提交时写入报告，不在此填写。
+          <a href={part.registerHref} className="ml-1 text-brand-700 underline">
+            查看和填写明细台账
+          </a>
+        </p>
       )}
       {part.note && <p className="text-xs text-gray-700">{part.note}</p>}
       {partErrors?.length ? (

@@ -3,9 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import type { FormState } from "@/app/_lib/action";
-import { KeptFormNotices, ReportCommonFields, ReportSubmitBar } from "@/components/report/report-common-fields";
+import { formSubmitCheck, KeptFormNotices, ReportCommonFields, ReportSubmitBar } from "@/components/report/report-common-fields";
 import { useKeptForm } from "@/components/report/use-kept-form";
-import { FormStatus } from "@/components/ui/form-status";
 import { useFormAction } from "@/components/use-form-action";
 import { REPORT_CONFLICT_MESSAGE } from "@/lib/report-form";
 import { saveProjectReport, submitProjectReport } from "../actions";
@@ -25,6 +24,12 @@ export interface ProjectReportFormProps {
   prefilledFrom: string | null;
   attachments: { id: number; filename: string; size: number }[];
   today: string;
+  /** Whether submitting now needs a 逾期说明 (or one was given). */
+  lateNote: boolean;
+  /** 工作进展 of the previous quarter's submitted report, compared before submitting. */
+  previousProgress: string | null;
+  /** The number fields, so the submit check can name the empty ones. */
+  numberFields: { name: string; label: string }[];
   /** Names this user's copy of the form in the browser (lib/local-draft.ts reportDraftKey). */
   draftKey: string;
 }
@@ -50,7 +55,6 @@ export function ProjectReportForm(props: ProjectReportFormProps) {
 
   return (
     <form ref={formRef} action={formAction} className="space-y-5" noValidate>
-      <FormStatus state={state} />
       <KeptFormNotices restored={kept.restored} onDiscard={kept.discard} sessionEnded={kept.sessionEnded} />
       {prefilledFrom && (
         <p className="rounded border border-brand-600/30 bg-brand-50 px-3 py-2 text-sm text-brand-800">
@@ -66,8 +70,22 @@ export function ProjectReportForm(props: ProjectReportFormProps) {
         <PartFields key={part.id} part={part} value={value} errors={errors} today={today} />
       ))}
 
-      <ReportCommonFields value={value} errors={errors} attachments={attachments} removed={removed} nameFileInRemoveLabel uploads={kept.uploads} />
-      <ReportSubmitBar pending={pending} uploading={kept.uploads.uploading} onSubmit={kept.leaving} />
+      <ReportCommonFields
+        value={value}
+        errors={errors}
+        attachments={attachments}
+        removed={removed}
+        nameFileInRemoveLabel
+        uploads={kept.uploads}
+        lateNote={props.lateNote}
+      />
+      <ReportSubmitBar
+        pending={pending}
+        uploading={kept.uploads.uploading}
+        onSubmit={kept.leaving}
+        state={state}
+        check={formSubmitCheck({ previousProgress: props.previousProgress, keptAttachments: attachments.length, numberFields: props.numberFields })}
+      />
     </form>
   );
 }

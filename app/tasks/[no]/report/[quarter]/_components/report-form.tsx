@@ -3,12 +3,13 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import type { FormState } from "@/app/_lib/action";
-import { FieldErrors, KeptFormNotices, ReportCommonFields, ReportSubmitBar } from "@/components/report/report-common-fields";
+import { FieldErrors, formSubmitCheck, KeptFormNotices, ReportCommonFields, ReportSubmitBar } from "@/components/report/report-common-fields";
 import { useKeptForm } from "@/components/report/use-kept-form";
 import { ReportContent } from "@/components/report/report-content";
-import { FormStatus } from "@/components/ui/form-status";
 import { useFormAction } from "@/components/use-form-action";
 import { TextField } from "@/components/ui/text-field";
+import { CheckedNumberField } from "@/components/report/checked-number-field";
+import { confirmField, type PlausibilityCheck } from "@/lib/plausibility";
 import { formatWithUnit } from "@/lib/metric-values";
 import { REPORT_CONFLICT_MESSAGE, reportField } from "@/lib/report-form";
 import type { ReportSnapshot } from "@/lib/report-snapshot";
@@ -21,6 +22,8 @@ export interface MetricField {
   plan: number;
   annual: string;
   previous: number | null;
+  /** What the typed value is checked against (lib/plausibility.ts). */
+  check: PlausibilityCheck | undefined;
 }
 
 export interface ReportFormProps {
@@ -36,6 +39,10 @@ export interface ReportFormProps {
   /** The content currently saved, shown next to the form after a version conflict. */
   latest: ReportSnapshot | null;
   today: string;
+  /** Whether submitting now needs a 逾期说明 (or one was given). */
+  lateNote: boolean;
+  /** 工作进展 of the previous quarter's submitted report, compared before submitting. */
+  previousProgress: string | null;
   /** Names this user's copy of the form in the browser (lib/local-draft.ts reportDraftKey). */
   draftKey: string;
 }
@@ -63,7 +70,6 @@ export function ReportForm(props: ReportFormProps) {
 
   return (
     <form ref={formRef} action={formAction} className="space-y-5" noValidate>
-      <FormStatus state={state} />
       <KeptFormNotices restored={kept.restored} onDiscard={kept.discard} sessionEnded={kept.sessionEnded} />
       {conflict && latest && (
         <details open className="rounded border border-amber-300 bg-amber-50 p-3">
@@ -87,8 +93,11 @@ export function ReportForm(props: ReportFormProps) {
           <legend className="mb-2 text-base font-semibold">量化指标（截至本季度末累计完成）</legend>
           <div className="grid gap-4 sm:grid-cols-2">
             {metrics.map((m) => (
-              <TextField
+              <CheckedNumberField
                 key={m.id}
+                check={m.check}
+                reason={value(confirmField(reportField.metric(m.id)))}
+                reasonErrors={errors[confirmField(reportField.metric(m.id))]}
                 label={`${m.label}（${m.unit}）`}
                 name={reportField.metric(m.id)}
                 defaultValue={value(reportField.metric(m.id))}
@@ -130,8 +139,18 @@ export function ReportForm(props: ReportFormProps) {
         </fieldset>
       )}
 
-      <ReportCommonFields value={value} errors={errors} attachments={attachments} removed={removed} uploads={kept.uploads} />
-      <ReportSubmitBar pending={pending} uploading={kept.uploads.uploading} onSubmit={kept.leaving} />
+      <ReportCommonFields value={value} errors={errors} attachments={attachments} removed={removed} uploads={kept.uploads} lateNote={props.lateNote} />
+      <ReportSubmitBar
+        pending={pending}
+        uploading={kept.uploads.uploading}
+        onSubmit={kept.leaving}
+        state={state}
+        check={formSubmitCheck({
+          previousProgress: props.previousProgress,
+          keptAttachments: attachments.length,
+          numberFields: metrics.map((m) => ({ name: reportField.metric(m.id), label: m.label })),
+        })}
+      />
     </form>
   );
 }
