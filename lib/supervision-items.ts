@@ -31,6 +31,11 @@ export function itemTimeLimit(item: { cadence: ItemCadence | null; deadline: str
   return NO_DEADLINE_LABEL;
 }
 
+/** An item's 编号 from the URL: digits only, within a sane range. */
+export function parseItemNo(raw: string): number | null {
+  return /^\d{1,4}$/.test(raw) ? Number(raw) : null;
+}
+
 /** Why a quarter of an item cannot be reported (see itemReportsIn). */
 export const ITEM_NOT_DUE_MESSAGE = "本事项本季度无需报送：尚未明确时限、已过完成时限所在季度，或通过所关联的重点任务报送";
 

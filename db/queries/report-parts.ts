@@ -128,6 +128,7 @@ export function savePart(tx: Tx, input: PartInput): PartWrite {
 export interface UnitPartRow {
   taskId: number | null;
   projectId: number | null;
+  itemId: number | null;
   periodId: number;
   status: PartStatus;
   firstSubmittedAt: number | null;
@@ -140,6 +141,7 @@ export function listUnitParts({ unitId, periodIds }: { unitId: number; periodIds
     .select({
       taskId: reportParts.taskId,
       projectId: reportParts.projectId,
+      itemId: reportParts.itemId,
       periodId: reportParts.periodId,
       status: reportParts.status,
       firstSubmittedAt: reportParts.firstSubmittedAt,
