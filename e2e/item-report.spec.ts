@@ -34,7 +34,7 @@ test.describe("会议议定事项：报告 → 审核 → 督办 → 销号", ()
     await expect(page.getByRole("status")).toHaveText("时限已保存。");
     await expect(duty.getByText("限期 2026年12月31日前完成")).toBeVisible();
     await expect(quarters.getByTestId("quarter-2026Q4")).toContainText("未填报");
-    await expect(quarters.getByRole("link", { name: "查看报告（2026年四季度）" })).toHaveAttribute("href", REPORT);
+    await expect(quarters.getByRole("link", { name: /^查看报告\s*（2026年第四季度）$/ })).toHaveAttribute("href", REPORT);
   });
 
   test("水利局 finds the item due on /my, files and submits its report", async ({ page }) => {
@@ -45,7 +45,7 @@ test.describe("会议议定事项：报告 → 审核 → 督办 → 销号", ()
     await expect(card.getByRole("link", { name: /^填写报告/ })).toHaveAttribute("href", REPORT);
 
     await page.goto(REPORT);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("督办事项 2 · 2026年四季度工作进展报告");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("督办事项 2 · 2026年第四季度工作进展报告");
     await expect(page.getByText("会议议定事项 · 时限：限期 2026年12月31日前完成")).toBeVisible();
     await expect(page.getByRole("link", { name: "月度推进节点" })).toHaveCount(0);
     await page.getByLabel("工作进展（必填）").fill(PROGRESS);
@@ -108,7 +108,7 @@ test.describe("会议议定事项：报告 → 审核 → 督办 → 销号", ()
     expect(title).toMatch(/^督办〔2026〕\d+号$/);
     await expect(page.getByText("已发出", { exact: true })).toBeVisible();
     await expect(page.getByRole("link", { name: "督办事项2" })).toHaveAttribute("href", ITEM_PAGE);
-    await expect(page.getByRole("link", { name: "2026年四季度报告" })).toHaveAttribute("href", REPORT);
+    await expect(page.getByRole("link", { name: "2026年第四季度报告" })).toHaveAttribute("href", REPORT);
 
     const unitContext = await browser.newContext();
     const unit = await unitContext.newPage();
@@ -116,7 +116,7 @@ test.describe("会议议定事项：报告 → 审核 → 督办 → 销号", ()
     await unit.goto("/my");
     const notice = unit.getByTestId("open-notice").filter({ hasText: title });
     await expect(notice.getByText("请于期限前完成报审并报送发文情况。")).toBeVisible();
-    await expect(notice.getByRole("link", { name: "2026年四季度报告（督办事项2）" })).toHaveAttribute("href", REPORT);
+    await expect(notice.getByRole("link", { name: /^2026年第四季度报告\s*（督办事项2）$/ })).toHaveAttribute("href", REPORT);
     await notice.getByLabel("回复内容").fill("方案已报市政府审定，发文稿已随报告附上。");
     const replied = await submitAndWait(unit, notice.getByRole("button", { name: "提交回复" }), {
       path: "/my",
@@ -146,7 +146,7 @@ test.describe("会议议定事项：报告 → 审核 → 督办 → 销号", ()
     await expect(page.getByRole("status").filter({ hasText: "已通过。" })).toBeVisible();
     await expect(page.getByRole("region", { name: "审核" })).toHaveCount(0);
     const versions = page.getByRole("region", { name: "提交记录" });
-    await expect(versions.getByText("第 2 版")).toBeVisible();
+    await expect(versions.getByRole("heading", { name: /^第 2 版 · / })).toBeVisible();
 
     const unitContext = await browser.newContext();
     const unit = await unitContext.newPage();
@@ -154,7 +154,7 @@ test.describe("会议议定事项：报告 → 审核 → 督办 → 销号", ()
     await unit.goto(ITEM_PAGE);
     const quarter = unit.getByRole("region", { name: "季度填报情况" }).getByTestId("quarter-2026Q4");
     await expect(quarter).toContainText("已通过");
-    await expect(quarter.getByRole("link", { name: "查看报告（2026年四季度）" })).toHaveAttribute("href", REPORT);
+    await expect(quarter.getByRole("link", { name: /^查看报告\s*（2026年第四季度）$/ })).toHaveAttribute("href", REPORT);
     await unit.goto(REPORT);
     await expect(unit.getByTestId("report-status").getByText("已通过")).toBeVisible();
     await expect(unit.getByLabel("工作进展（必填）")).toHaveCount(0);

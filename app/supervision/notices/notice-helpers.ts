@@ -29,7 +29,7 @@ export function subjectPath(n: NoticeSubject): string | null {
   return ref ? pathOf(ref) : null;
 }
 
-/** The report a notice about a quarter asks for ("2026年四季度报告" and its page), or null. */
+/** The report a notice about a quarter asks for ("2026年第四季度报告" and its page), or null. */
 export function noticeReportLink(n: NoticeSubject & Pick<NoticeRow, "periodCode">): { href: string; label: string } | null {
   const ref = noticeSubject(n);
   return ref && n.periodCode ? { href: reportPath(ref, n.periodCode), label: `${quarterLabel(n.periodCode)}报告` } : null;
