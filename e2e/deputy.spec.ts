@@ -1,5 +1,5 @@
 // 人大代表 (deputy) journey: the admin creates a deputy account; the deputy lands on the
-// projects, cannot open the task list, leaves a 建议 on 民生实事 2; 住建局 answers it; the
+// projects, cannot open the task list, leaves a 建议 on 民生实事 2; 住建局 is notified and answers it; the
 // 督查室 sees both, opens the year's 测评; the deputy records and changes a 测评; the 督查室
 // exports the results and the .xlsx opens with the vote in it.
 import ExcelJS from "exceljs";
@@ -42,8 +42,12 @@ test("the deputy lands on the projects, may not open the tasks, and leaves a 建
   await expect(page.getByRole("button", { name: "保存答复" })).toHaveCount(0);
 });
 
-test("住建局 answers the 建议 on its project", async ({ page }) => {
+test("住建局 is told of the 建议 and answers it on its project", async ({ page }) => {
   await loginAs(page, "unit");
+  await page.goto("/notifications");
+  const told = page.getByRole("button", { name: /人大代表对民生实事2 .+提出建议，请答复：/ }).filter({ hasText: DEPUTY });
+  await expect(told).toBeVisible();
+  await Promise.all([page.waitForURL(/\/projects\/2#suggestions-heading$/), told.click()]);
   await page.goto("/projects/2");
   const item = page.getByRole("listitem").filter({ hasText: SUGGESTION });
   await item.getByLabel("答复").fill(ANSWER);

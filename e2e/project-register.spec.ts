@@ -1,7 +1,8 @@
 // 明细台账 (issue 17): 农业农村局 completes 4 bridges in the 一桥一策 register, dated in
 // 2026Q1; the Q1 report of 民生实事1 then states 4 (2 轻微缺损 + 2 中等缺损), read-only, and
 // once submitted the project page shows 4 against the 3月底 node of 4. An Excel import with a
-// bad row names the row and writes nothing. Another unit gets 403. Checked with axe.
+// bad row names the row and writes nothing; a row registered twice is deleted with a reason.
+// Another unit gets 403. Checked with axe.
 import AxeBuilder from "@axe-core/playwright";
 import ExcelJS from "exceljs";
 import type { Page } from "@playwright/test";
@@ -109,6 +110,34 @@ test.describe("明细台账（一桥一策）", () => {
     await page.reload();
     await expect(rows).toHaveCount(before);
     await expect(rows.filter({ hasText: "金龙村五号桥" })).toHaveCount(0);
+  });
+
+  test("a row registered twice by mistake is deleted with a reason; its history stays in the audit log", async ({ page }) => {
+    await loginAs(page, BRIDGE_UNIT);
+    await page.goto(REGISTER_URL);
+    const rows = page.getByTestId("register-row");
+    const before = await rows.count();
+    const twin = `金龙村一号桥（误登${Date.now().toString(36)}）`;
+    await page.getByRole("button", { name: "新增一行" }).click();
+    const form = page.getByRole("form", { name: "新增一行" });
+    await form.getByLabel("镇（街道）").fill("白水镇");
+    await form.getByLabel("村（社区）").fill("金龙村");
+    await form.getByLabel("桥梁名称或位置").fill(twin);
+    await form.getByLabel("缺损类别").selectOption("轻微缺损");
+    await form.getByLabel("状态").selectOption({ label: "在建" });
+    await clickAndSettle(page, () => form.getByRole("button", { name: "保存" }).click());
+    await expect(rows).toHaveCount(before + 1);
+
+    const row = rows.filter({ hasText: twin });
+    await row.getByRole("button", { name: /^修改/ }).click();
+    await row.getByText("删除此行…").click();
+    const remove = row.getByRole("form", { name: `删除：${twin}` });
+    await clickAndSettle(page, () => remove.getByRole("button", { name: "确认删除" }).click());
+    await expect(remove.getByLabel("删除原因")).toHaveAttribute("aria-invalid", "true");
+    await remove.getByLabel("删除原因").fill("与金龙村一号桥重复登记");
+    await clickAndSettle(page, () => remove.getByRole("button", { name: "确认删除" }).click());
+    await expect(rows).toHaveCount(before);
+    await expect(rows.filter({ hasText: twin })).toHaveCount(0);
   });
 
   test("a unit with no part in the project gets 403 on the register", async ({ page }) => {

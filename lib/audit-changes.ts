@@ -100,6 +100,7 @@ const FIELD_LABEL: Record<string, string> = {
   statusOn: "完工/阶段日期",
   photosAdded: "新增照片",
   photosRemoved: "移除照片",
+  deleted: "已删除",
   added: "新增行",
   updated: "更新行",
   unchanged: "未变行",

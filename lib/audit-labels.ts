@@ -69,6 +69,7 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "storage.fault": "存储故障（恢复后补记）",
   "evidence.cleanup": "清理无记录的佐证材料文件",
   "register.save": "保存明细台账行",
+  "register.delete": "删除明细台账行",
   "register.import": "导入明细台账",
   "register.import.preview": "预览明细台账导入",
   "register.import.row": "导入明细台账行",

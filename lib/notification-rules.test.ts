@@ -10,6 +10,7 @@ import {
   noticeReplied,
   noticeReturned,
   reportReturned,
+  suggestionReceived,
   type AwaitingNotice,
   type PendingReport,
 } from "./notification-rules";
@@ -49,6 +50,21 @@ describe("event notifications", () => {
       audience: { kind: "supervisors" },
       message: { kind: "notice_replied", title: "城管局 已回复 督办〔2026〕1号（第32项）", dedupeKey: "notice-replied:4:11" },
     });
+  });
+
+  it("sends a deputy's 建议 to the project's lead units, naming the project in full", () => {
+    const planned = suggestionReceived({
+      suggestionId: 7,
+      subject: "民生实事2 城镇危旧房整治",
+      text: "建议在各村公示危房改造户的验收进度，并在每季度末更新一次公示内容，方便群众监督和代表跟踪",
+      leadUnitIds: [3, 8],
+      link: "/projects/2#suggestions-heading",
+    });
+    expect(planned.audience).toEqual({ kind: "units", unitIds: [3, 8] });
+    expect(planned.message).toMatchObject({ kind: "suggestion_received", link: "/projects/2#suggestions-heading", dedupeKey: "suggestion:7" });
+    expect(planned.message.title).toBe(
+      "人大代表对民生实事2 城镇危旧房整治提出建议，请答复：建议在各村公示危房改造户的验收进度，并在每季度末更新一次公示内容，方便群众监督和…",
+    );
   });
 
   it("keys each send-back by its event so a second send-back notifies again", () => {

@@ -25,7 +25,8 @@ export type NotificationKind =
   | "notice_overdue"
   | "targets_change_requested"
   | "targets_change_decided"
-  | "leader_instruction";
+  | "leader_instruction"
+  | "suggestion_received";
 
 export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
   report_submitted: "报告待审核",
@@ -44,6 +45,7 @@ export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
   targets_change_requested: "目标调整申请",
   targets_change_decided: "目标调整结果",
   leader_instruction: "领导批示",
+  suggestion_received: "人大代表建议",
 };
 
 /** Who receives a message; the db layer turns it into user ids (disabled users excluded). */
@@ -412,4 +414,23 @@ export function groupReminders<T extends ListedNotification>(items: readonly T[]
     else if (group[0] === n) out.push({ ...n, title: `${n.title}（该事项另有 ${group.length - 1} 个季度逾期未报）` });
   }
   return out;
+}
+
+/** A deputy's 建议 on a livelihood project reaches its lead units, who answer it on the project page. */
+export function suggestionReceived(args: {
+  suggestionId: number;
+  subject: string;
+  text: string;
+  leadUnitIds: readonly number[];
+  link: string;
+}): PlannedNotification {
+  return {
+    audience: { kind: "units", unitIds: args.leadUnitIds },
+    message: message({
+      kind: "suggestion_received",
+      title: `人大代表对${args.subject}提出建议，请答复：${clip(args.text)}`,
+      link: args.link,
+      dedupeKey: `suggestion:${args.suggestionId}`,
+    }),
+  };
 }

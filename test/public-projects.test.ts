@@ -6,6 +6,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as photoRoute } from "@/app/api/public/photos/[id]/route";
 import PublicProjectsPage from "@/app/public/projects/page";
+import ReviewQueuePage from "@/app/supervision/review/page";
 import type { Db } from "@/db/client";
 import { storeEvidence } from "@/db/evidence-store";
 import { listProjectProgress } from "@/db/queries/project-progress";
@@ -14,7 +15,7 @@ import { yearIdOf } from "@/db/testing/programme-year";
 import { env } from "@/lib/env";
 import { formatNumber } from "@/lib/metric-values";
 import { partKind, valueKeys } from "@/lib/project-progress";
-import { openSeededAppDb, periodIdOf, userIdOf } from "@/test/bad-inputs/fixture";
+import { actAs, openSeededAppDb, periodIdOf, userIdOf } from "@/test/bad-inputs/fixture";
 
 vi.hoisted(() => {
   process.env.APP_TODAY = "2026-12-01";
@@ -146,5 +147,17 @@ describe("the public photo route", () => {
 
   it("answers 404 for a photo not marked 可公开, one only in an unreviewed version, and nonsense", async () => {
     for (const id of [photo.private, photo.pending, 999999, "1;drop", "-1"]) expect((await get(id)).status, String(id)).toBe(404);
+  });
+});
+
+describe("the 督查室's review queue", () => {
+  it("marks the photos of the version under review that the unit set 可公开, and no other", async () => {
+    await actAs(db, "duchashi");
+    const review = renderToStaticMarkup(await ReviewQueuePage({ searchParams: Promise.resolve({}) }));
+    const item = (id: number) => review.match(new RegExp(`href="/api/attachments/${id}"[^]*?</li>`))?.[0] ?? "";
+    // v2 (pending) holds the approved public photo and a new public one; the private photo is only in v1.
+    expect(item(photo.approved)).toContain("可公开");
+    expect(item(photo.pending)).toContain("可公开");
+    expect(review).not.toContain(`href="/api/attachments/${photo.private}"`);
   });
 });

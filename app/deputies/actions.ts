@@ -14,8 +14,11 @@ import {
   saveSatisfactionRound,
   saveVote,
 } from "@/db/queries/deputies";
+import { notify } from "@/db/queries/notifications";
 import { getProjectUnitIds } from "@/db/queries/reports";
+import { suggestionReceived } from "@/lib/notification-rules";
 import { ROUND_STATE_LABEL, roundState } from "@/lib/satisfaction";
+import { subjectFullLabel } from "@/lib/subject";
 import { SATISFACTION_LEVELS } from "@/lib/vocabulary";
 
 const projectNo = z.coerce.number({ message: "请选择民生实事" }).int("请选择民生实事").min(1, "请选择民生实事").max(999, "请选择民生实事");
@@ -33,9 +36,22 @@ export const leaveSuggestion = defineAction({
   }),
   entityId: (input) => `project${input.projectNo}`,
   guard: () => ["suggestion:write"],
-  load: ({ input }) => projectOfYear(input.projectNo),
+  load: async ({ input }) => {
+    const project = await projectOfYear(input.projectNo);
+    return project ? { ...project, leadUnitIds: getProjectUnitIds({ projectId: project.id }).leadUnitIds } : null;
+  },
   mutate: (tx, project, { input, user }) => {
     const id = insertSuggestion(tx, { projectId: project.id, authorId: user.id, text: input.text, at: Date.now() });
+    notify(
+      tx,
+      suggestionReceived({
+        suggestionId: id,
+        subject: subjectFullLabel({ kind: "project", no: project.no }, project.name),
+        text: input.text,
+        leadUnitIds: project.leadUnitIds,
+        link: `/projects/${project.no}#suggestions-heading`,
+      }),
+    );
     return { entityId: id, after: { projectNo: project.no, text: input.text }, result: { no: project.no } };
   },
   revalidate: (_ctx, r) => [`/projects/${r?.no ?? ""}`, "/deputies/suggestions"],

@@ -15,8 +15,11 @@ export function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${formatNumber(bytes / 1024 / 1024)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-/** A report's content read-only: the current report or any submitted version. */
-export function ReportContent({ report, canDownload }: { report: ReportSnapshot; canDownload: boolean }) {
+/**
+ * A report's content read-only: the current report or any submitted version. `publicIds` are the
+ * evidence photos the unit marked 可公开, which go on the public page once the version is approved.
+ */
+export function ReportContent({ report, canDownload, publicIds }: { report: ReportSnapshot; canDownload: boolean; publicIds?: ReadonlySet<number> }) {
   return (
     <div className="space-y-4 text-sm">
       {report.metrics.length > 0 && (
@@ -150,6 +153,7 @@ export function ReportContent({ report, canDownload }: { report: ReportSnapshot;
                 <li key={f.id}>
                   {canDownload ? <a href={`/api/attachments/${f.id}`}>{f.filename}</a> : f.filename}
                   <span className="text-gray-600">（{formatSize(f.size)}）</span>
+                  {publicIds?.has(f.id) && <span className="ml-1 rounded bg-amber-100 px-1.5 text-xs text-amber-900">可公开</span>}
                 </li>
               ))}
             </ul>

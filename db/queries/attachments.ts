@@ -33,6 +33,17 @@ const itemColumns = {
   public: attachments.public,
 };
 
+/** Which of these evidence files the unit marked 可公开 (the reviewer sees the mark before approving). */
+export function listPublicAttachmentIds({ ids }: { ids: readonly number[] }): Set<number> {
+  if (ids.length === 0) return new Set();
+  const rows = getDb()
+    .select({ id: attachments.id })
+    .from(attachments)
+    .where(and(inArray(attachments.id, [...ids]), eq(attachments.public, true)))
+    .all();
+  return new Set(rows.map((r) => r.id));
+}
+
 /** Marks a report's evidence image 可公开 or not. */
 export function setAttachmentPublic(tx: Tx, { id, value }: { id: number; value: boolean }): void {
   tx.update(attachments).set({ public: value }).where(eq(attachments.id, id)).run();
@@ -189,7 +200,7 @@ export function listOwnedAttachments(
 }
 
 /** Marks a part's or note's evidence removed (only ids that belong to it). */
-export function removeOwnedAttachments(tx: Tx, { owner, ids, now }: { owner: AttachmentOwner; ids: readonly number[]; now: number }): number {
+export function removeOwnedAttachments(tx: Tx, { owner, ids, now }: { owner: AttachmentOwner; ids: readonly number[] | "all"; now: number }): number {
   if (ids.length === 0) return 0;
   const [column, value] =
     "reportId" in owner
@@ -202,7 +213,7 @@ export function removeOwnedAttachments(tx: Tx, { owner, ids, now }: { owner: Att
   return tx
     .update(attachments)
     .set({ removedAt: now })
-    .where(and(eq(column, value), inArray(attachments.id, [...ids]), isNull(attachments.removedAt)))
+    .where(and(eq(column, value), ids === "all" ? undefined : inArray(attachments.id, [...ids]), isNull(attachments.removedAt)))
     .run().changes;
 }
 

@@ -172,6 +172,24 @@ export function saveRegisterItem(
   };
 }
 
+/**
+ * Deletes a row entered by mistake (still at `expectedVersion`) and takes its photos off; the
+ * audit log keeps what it said. A row carried into the next year stays, since that year's row
+ * points back to it.
+ */
+export function deleteRegisterItem(
+  tx: Tx,
+  input: { partId: number; id: number; expectedVersion: number; now: number },
+): { ok: true; before: ReturnType<typeof auditedRow> } | { ok: false; reason: "conflict" | "notFound" | "carried" } {
+  const current = tx.select(columns).from(registerItems).leftJoin(users, eq(users.id, registerItems.updatedById)).where(eq(registerItems.id, input.id)).get();
+  if (!current || current.partId !== input.partId) return { ok: false, reason: "notFound" };
+  if (current.version !== input.expectedVersion) return { ok: false, reason: "conflict" };
+  if (tx.select({ id: registerItems.id }).from(registerItems).where(eq(registerItems.carriedFromId, input.id)).get()) return { ok: false, reason: "carried" };
+  removeOwnedAttachments(tx, { owner: { registerItemId: input.id }, ids: "all", now: input.now });
+  tx.delete(registerItems).where(eq(registerItems.id, input.id)).run();
+  return { ok: true, before: auditedRow(current) };
+}
+
 export interface RegisterImportResult {
   added: number;
   updated: number;

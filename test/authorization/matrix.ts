@@ -81,6 +81,7 @@ export const MATRIX: Record<string, Rule> = {
 
   // 明细台账 rows: the project's units (the lead unit is the persona; 相关责任单位 in the action tests).
   [`${REGISTER}#saveRegisterItem`]: leadUnitOf("projects", "projectLead"),
+  [`${REGISTER}#deleteRegisterItem`]: leadUnitOf("projects", "projectLead"),
   [`${REGISTER}#previewRegisterImport`]: leadUnitOf("projects", "projectLead"),
   [`${REGISTER}#importRegister`]: leadUnitOf("projects", "projectLead"),
 

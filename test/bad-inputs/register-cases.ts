@@ -3,7 +3,7 @@
 // unit (住建局) has an account and whose 相关责任单位 reach no unit until one is named.
 import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { importRegister, previewRegisterImport, saveRegisterItem } from "@/app/projects/[no]/register/actions";
+import { deleteRegisterItem, importRegister, previewRegisterImport, saveRegisterItem } from "@/app/projects/[no]/register/actions";
 import type { Db } from "@/db/client";
 import { livelihoodProjects, projectParts, registerItems } from "@/db/schema";
 import { yearIdOf } from "@/db/testing/programme-year";
@@ -34,23 +34,27 @@ export async function registerCases(db: Db): Promise<ActionCase[]> {
     .from(projectParts)
     .where(and(eq(projectParts.projectId, projectId), eq(projectParts.position, 2)))
     .get()!.id;
+  const addRow = (name: string) =>
+    db
+      .insert(registerItems)
+      .values({
+        yearId: yearIdOf(db),
+        partId,
+        kind: "ruralHouse",
+        naturalKey: `长乐镇/新市村/${name}`,
+        place: "长乐镇",
+        subPlace: "新市村",
+        name,
+        status: "inProgress",
+        updatedAt: Date.now(),
+        updatedById: userIdOf(db, "zjj"),
+      })
+      .returning({ id: registerItems.id })
+      .get().id;
   // The row every valid save edits (its version read afresh each time).
-  const rowId = db
-    .insert(registerItems)
-    .values({
-      yearId: yearIdOf(db),
-      partId,
-      kind: "ruralHouse",
-      naturalKey: "长乐镇/新市村/样例户",
-      place: "长乐镇",
-      subPlace: "新市村",
-      name: "样例户",
-      status: "inProgress",
-      updatedAt: Date.now(),
-      updatedById: userIdOf(db, "zjj"),
-    })
-    .returning({ id: registerItems.id })
-    .get().id;
+  const rowId = addRow("样例户");
+  // The row a valid delete removes; put back after each accepted delete.
+  let doomedId = addRow("误登户");
   const version = () => db.select({ v: registerItems.version }).from(registerItems).where(eq(registerItems.id, rowId)).get()!.v;
   const stored = (column: "note") => () => db.select({ v: registerItems[column] }).from(registerItems).where(eq(registerItems.id, rowId)).get()!.v;
 
@@ -79,6 +83,16 @@ export async function registerCases(db: Db): Promise<ActionCase[]> {
     { name: "note", kind: "text", stored: stored("note") },
   ];
 
+  const deleteValid = () => ({ ...REGISTER_SCOPE, id: String(doomedId), version: "1", reason: "重复登记" });
+  const deleteFields: Field[] = [
+    { name: "year", kind: "id" },
+    { name: "projectNo", kind: "id" },
+    { name: "part", kind: "id" },
+    { name: "id", kind: "id" },
+    { name: "version", kind: "id" },
+    { name: "reason", kind: "requiredText" },
+  ];
+
   const bytes = await householdWorkbook();
   const file = () => new File([bytes.slice()], "农村危房台账.xlsx", { type: XLSX });
   const files = (await badFiles()).map((f) => ({ label: f.label, file: f.file }));
@@ -101,6 +115,17 @@ export async function registerCases(db: Db): Promise<ActionCase[]> {
       valid: saveValid,
       fields: saveFields,
       foreign: () => [{ ...saveValid(), projectNo: "1", part: "1", id: "", severity: "轻微缺损", name: "别人的桥" }],
+    },
+    {
+      ref: `${REGISTER_ACTIONS}#deleteRegisterItem`,
+      signIn: asZjj,
+      call: (input) => deleteRegisterItem(undefined, input),
+      valid: deleteValid,
+      fields: deleteFields,
+      reset: () => {
+        if (!db.select({ id: registerItems.id }).from(registerItems).where(eq(registerItems.id, doomedId)).get()) doomedId = addRow("误登户");
+      },
+      foreign: () => [{ ...deleteValid(), projectNo: "1", part: "1" }],
     },
     {
       ref: `${REGISTER_ACTIONS}#previewRegisterImport`,

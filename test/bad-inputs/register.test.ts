@@ -10,4 +10,4 @@ vi.mock("next/headers", () => import("@/test/next-request"));
 vi.mock("next/navigation", () => import("@/test/next-request"));
 vi.mock("next/cache", () => import("@/test/next-request"));
 
-badInputSuite("bad inputs to 明细台账 actions", ["saveRegisterItem", "previewRegisterImport", "importRegister"], registerCases, 180_000);
+badInputSuite("bad inputs to 明细台账 actions", ["saveRegisterItem", "deleteRegisterItem", "previewRegisterImport", "importRegister"], registerCases, 180_000);

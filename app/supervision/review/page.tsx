@@ -10,6 +10,7 @@ import { QuarterLamps } from "@/components/lamp-badges";
 import { ReportContent } from "@/components/report/report-content";
 import { ReviewPanel } from "@/components/report/review-panel";
 import { VersionDiff } from "@/components/report/version-diff";
+import { listPublicAttachmentIds } from "@/db/queries/attachments";
 import { listPeriods } from "@/db/queries/periods";
 import { listReviewQueue } from "@/db/queries/review-queue";
 import { bySubject, listSubjectQuarters } from "@/db/queries/status-board";
@@ -54,6 +55,7 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
     filter,
   );
   const ids = items.map((i) => i.reportId);
+  const publicIds = listPublicAttachmentIds({ ids: items.flatMap((i) => i.latest.snapshot.attachments.map((a) => a.id)) });
   const open = Number(typeof sp.open === "string" ? sp.open : 0);
 
   return (
@@ -123,7 +125,7 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
                     查看报告{item.previous ? "与上一版" : ""}并审核<span className="sr-only">（{subjectLabel(item)}）</span>
                   </summary>
                   <div className="mt-3 space-y-4">
-                    <ReportContent report={item.latest.snapshot} canDownload />
+                    <ReportContent report={item.latest.snapshot} canDownload publicIds={publicIds} />
                     {item.previous && (
                       <section className="rounded border p-3" aria-label="与上一版相比">
                         <h3 className="text-sm font-semibold">

@@ -18,7 +18,7 @@ vi.mock("next/headers", () => import("@/test/next-request"));
 vi.mock("next/navigation", () => import("@/test/next-request"));
 vi.mock("next/cache", () => import("@/test/next-request"));
 
-const { saveRegisterItem, previewRegisterImport, importRegister } = await import("./actions");
+const { saveRegisterItem, deleteRegisterItem, previewRegisterImport, importRegister } = await import("./actions");
 const { submitProjectReport } = await import("../report/[quarter]/actions");
 const { listRegisterHistory } = await import("@/db/queries/register");
 
@@ -207,5 +207,49 @@ describe("the Q1 report takes the bridges' counts from the register", () => {
       .find((r) => r.projectId !== null)!;
     const values = db.select().from(reportPartValues).where(eq(reportPartValues.reportId, report.id)).all();
     expect(Object.fromEntries(values.map((v) => [v.category, v.value]))).toEqual({ 轻微缺损: 1, 中等缺损: 1, 严重缺损: 0 });
+  });
+});
+
+describe("deleting a register row entered by mistake", () => {
+  const rowNamed = (name: string) => bridgeRows().find((r) => r.name === name);
+  const remove = (row: { id: number; version: number }, reason: string) =>
+    deleteRegisterItem(undefined, form({ ...scope, id: String(row.id), version: String(row.version), reason }));
+
+  it("asks for a reason and refuses a unit with no part in the project, deleting nothing", async () => {
+    await signInAs("nyncj");
+    expect(await saveRegisterItem(undefined, form(bridge("误登桥")))).toMatchObject({ ok: true });
+    const row = rowNamed("误登桥")!;
+    expect((await remove(row, " ")).errors?.reason).toEqual(["请填写删除原因（如：重复登记、登记错误）"]);
+    await signInAs("fgj");
+    expect((await remove(row, "重复登记")).message).toBe("无权限执行此操作");
+    expect(rowNamed("误登桥")).toBeDefined();
+  });
+
+  it("refuses a stale version, then deletes with the reason in the audit log and the row's content kept there", async () => {
+    await signInAs("jtj");
+    const row = rowNamed("误登桥")!;
+    const stale = await remove({ id: row.id, version: row.version + 1 }, "重复登记");
+    expect(stale.message).toContain("该行已被他人修改");
+    expect(await remove(row, "与一号桥重复登记")).toMatchObject({ ok: true, message: "已删除该行。" });
+    expect(rowNamed("误登桥")).toBeUndefined();
+    const audit = db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "register.delete"), eq(auditLog.entityId, String(row.id))))
+      .all()
+      .find((a) => a.outcome === "success")!;
+    expect(JSON.parse(audit.before!)).toMatchObject({ name: "误登桥", place: "白水镇" });
+    expect(JSON.parse(audit.after!)).toEqual({ deleted: true, reason: "与一号桥重复登记" });
+  });
+
+  it("keeps a row that the next year's register was carried over from", async () => {
+    await signInAs("nyncj");
+    const kept = bridgeRows()[0]!;
+    db.insert(registerItems)
+      .values({ ...kept, id: undefined, naturalKey: `${kept.naturalKey}/结转`, name: `${kept.name}（结转）`, carriedFromId: kept.id })
+      .run();
+    const refused = await remove(kept, "登记错误");
+    expect(refused.message).toBe("该行已结转到下一年度，不能删除；如登记有误，请修改该行。");
+    expect(bridgeRows().some((r) => r.id === kept.id)).toBe(true);
   });
 });

@@ -3,7 +3,13 @@ import { z } from "zod";
 import { ConflictError, defineAction, ValidationError, type ActionContext } from "@/app/_lib/action";
 import { STALE_UPLOAD_MESSAGE } from "@/app/_lib/errors";
 import { appToday } from "@/app/_lib/today";
-import { applyRegisterImport, REGISTER_ITEM_ENTITY, type RegisterImportResult, saveRegisterItem as writeRegisterItem } from "@/db/queries/register";
+import {
+  applyRegisterImport,
+  deleteRegisterItem as removeRegisterItem,
+  REGISTER_ITEM_ENTITY,
+  type RegisterImportResult,
+  saveRegisterItem as writeRegisterItem,
+} from "@/db/queries/register";
 import { reportPath } from "@/lib/subject";
 import type { Permission } from "@/lib/permissions";
 import { parseRegisterRow } from "@/lib/register";
@@ -49,6 +55,10 @@ const saveSchema = z.object({
   removePhoto: idList("要移除的照片编号无效"),
 });
 
+/** Every register action works on one part's register of one project in one year. */
+const sectionOf = ({ input }: { input: { year: number; projectNo: number; part: number } }) =>
+  loadRegisterSection({ year: input.year, no: input.projectNo, part: input.part });
+
 const editPermission = ({ ctx }: { ctx: RegisterContext }): Permission => [
   "register:edit",
   { leadUnitIds: ctx.leadUnitIds, relatedUnitIds: ctx.relatedUnitIds },
@@ -66,7 +76,7 @@ export const saveRegisterItem = defineAction({
   entity: REGISTER_ITEM_ENTITY,
   schema: saveSchema,
   entityId: (input) => input.id,
-  load: ({ input }) => loadRegisterSection({ year: input.year, no: input.projectNo, part: input.part }),
+  load: sectionOf,
   authorize: editPermission,
   prepare: ({ ctx, section }, { input }) => {
     const parsed = parseRegisterRow(input, registerRules(ctx, section, appToday()));
@@ -94,6 +104,36 @@ export const saveRegisterItem = defineAction({
   },
   revalidate: ({ input }) => registerPaths(input.projectNo, input.year),
   successMessage: "已保存。",
+});
+
+const deleteSchema = z.object({
+  ...scope,
+  id: z.coerce.number({ message: "行编号无效" }).int("行编号无效").positive("行编号无效"),
+  version: z.coerce.number().int().min(1),
+  reason: z.string({ message: "请填写删除原因" }).trim().min(2, "请填写删除原因（如：重复登记、登记错误）").max(200, "删除原因请控制在 200 字以内"),
+});
+
+/**
+ * Deletes a row entered by mistake, with a reason. Counts derived from the register follow at
+ * once; submitted report versions keep the figures they were judged on.
+ */
+export const deleteRegisterItem = defineAction({
+  action: "register.delete",
+  entity: REGISTER_ITEM_ENTITY,
+  schema: deleteSchema,
+  entityId: (input) => input.id,
+  load: sectionOf,
+  authorize: editPermission,
+  mutate: (tx, { section }, { input }) => {
+    const result = removeRegisterItem(tx, { partId: section.part.id, id: input.id, expectedVersion: input.version, now: Date.now() });
+    if (!result.ok) {
+      if (result.reason === "carried") throw new ValidationError("该行已结转到下一年度，不能删除；如登记有误，请修改该行。");
+      throw new ConflictError(WRITE_REFUSAL[result.reason]);
+    }
+    return { entityId: input.id, before: result.before, after: { deleted: true, reason: input.reason } };
+  },
+  revalidate: ({ input }) => registerPaths(input.projectNo, input.year),
+  successMessage: "已删除该行。",
 });
 
 const importSchema = z.object({
@@ -143,7 +183,7 @@ export const previewRegisterImport = defineAction({
   entity: "register",
   schema: importSchema,
   entityId: (input) => `${input.projectNo}/${input.part}/${input.year}`,
-  load: ({ input }) => loadRegisterSection({ year: input.year, no: input.projectNo, part: input.part }),
+  load: sectionOf,
   authorize: editPermission,
   prepare: planImport,
   mutate: (_tx, { plan, outcome }, { input }) => {
@@ -159,7 +199,7 @@ export const importRegister = defineAction({
   entity: "register",
   schema: importSchema,
   entityId: (input) => `${input.projectNo}/${input.part}/${input.year}`,
-  load: ({ input }) => loadRegisterSection({ year: input.year, no: input.projectNo, part: input.part }),
+  load: sectionOf,
   authorize: editPermission,
   prepare: planImport,
   mutate: (tx, { ctx, section, plan }, { input, user, ip }) => {

@@ -16,7 +16,7 @@ import { can } from "@/lib/permissions";
 import { checkRegister, drivesReport, REGISTER_STATUS_LABEL, REGISTER_TITLE, registerPartValues, STATUSES_OF, stageCounts } from "@/lib/register";
 import { TOTAL_KEY } from "@/lib/project-progress";
 import { parseProjectNo } from "../report/[quarter]/report-context";
-import { importRegister, previewRegisterImport, saveRegisterItem } from "./actions";
+import { deleteRegisterItem, importRegister, previewRegisterImport, saveRegisterItem } from "./actions";
 import { RegisterImportForm } from "./_components/register-import-form";
 import { RegisterTable } from "./_components/register-table";
 import { loadRegisterContext, type RegisterSection } from "./register-context";
@@ -262,6 +262,7 @@ export default async function RegisterPage({ params }: Props) {
                 )}
                 canEdit={canEdit}
                 save={saveRegisterItem}
+                remove={deleteRegisterItem}
               />
             </div>
           </Card>

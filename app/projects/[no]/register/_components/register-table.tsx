@@ -4,6 +4,7 @@ import { useCallback, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import type { FormState } from "@/lib/form-values";
 import { fieldLabel, REGISTER_STATUS_LABEL, registerFields, type RegisterField, type RegisterStatus } from "@/lib/register";
+import { RegisterDeleteForm } from "./register-delete-form";
 import { RegisterRowForm, type RegisterFormScope, type RegisterRowData } from "./register-row-form";
 
 type Save = (prev: FormState | undefined, data: FormData) => Promise<FormState>;
@@ -23,6 +24,7 @@ export function RegisterTable({
   extras,
   canEdit,
   save,
+  remove,
 }: {
   scope: RegisterFormScope;
   rows: RegisterRowData[];
@@ -30,6 +32,7 @@ export function RegisterTable({
   extras: Record<number, ReactNode>;
   canEdit: boolean;
   save: Save;
+  remove: Save;
 }) {
   const [editing, setEditing] = useState<number | "new" | null>(null);
   const done = useCallback(() => setEditing(null), []);
@@ -64,7 +67,10 @@ export function RegisterTable({
               {extras[row.id]}
               {canEdit &&
                 (editing === row.id ? (
-                  <div className="mt-2">{form(row)}</div>
+                  <div className="mt-2">
+                    {form(row)}
+                    <RegisterDeleteForm scope={scope} row={row} remove={remove} />
+                  </div>
                 ) : (
                   <Button type="button" variant="secondary" className="mt-2 min-h-11" onClick={() => setEditing(row.id)}>
                     修改<span className="sr-only">：{row.name}</span>

@@ -109,7 +109,7 @@ export default async function ProjectReportPage({ params, searchParams }: Props)
         ) : !started ? (
           <p className="text-sm text-gray-700">本季度自 {formatChineseDate(period.startsOn)} 起可以填报。</p>
         ) : shown ? (
-          <ReportContent report={shown} canDownload />
+          <ReportContent report={shown} canDownload publicIds={new Set(attachments.filter((a) => a.public).map((a) => a.id))} />
         ) : (
           <p className="text-sm text-gray-700">{report ? "牵头单位尚未提交本季度报告（未提交的草稿仅本单位可见）。" : "牵头单位尚未填报本季度报告。"}</p>
         )}
