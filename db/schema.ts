@@ -1,7 +1,7 @@
 // The one schema: tables first, then inferred types. Enums live here and are
 // reused by zod (`table.column.enumValues`) so there is one list of each.
 import { sql } from "drizzle-orm";
-import { blob, check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { type AnySQLiteColumn, blob, check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { FieldChange } from "../lib/programme-fields";
 import type { MonthlyNode, MonthlyNodeFact } from "../lib/monthly-nodes";
 import type { Reason } from "../lib/quarter-status";
@@ -651,6 +651,7 @@ export const reports = sqliteTable(
     id: integer("id").primaryKey(),
     taskId: integer("task_id").references(() => tasks.id),
     projectId: integer("project_id").references(() => livelihoodProjects.id),
+    itemId: integer("item_id").references(() => supervisionItems.id),
     periodId: integer("period_id")
       .notNull()
       .references(() => periods.id),
@@ -681,8 +682,9 @@ export const reports = sqliteTable(
   (t) => [
     uniqueIndex("reports_task_period").on(t.taskId, t.periodId),
     uniqueIndex("reports_project_period").on(t.projectId, t.periodId),
+    uniqueIndex("reports_item_period").on(t.itemId, t.periodId),
     index("reports_period_status").on(t.periodId, t.status),
-    check("reports_one_subject", sql`(${t.taskId} is null) <> (${t.projectId} is null)`),
+    check("reports_one_subject", sql`((${t.taskId} is not null) + (${t.projectId} is not null) + (${t.itemId} is not null)) = 1`),
   ],
 );
 
@@ -800,6 +802,7 @@ export const reportParts = sqliteTable(
     id: integer("id").primaryKey(),
     taskId: integer("task_id").references(() => tasks.id),
     projectId: integer("project_id").references(() => livelihoodProjects.id),
+    itemId: integer("item_id").references(() => supervisionItems.id),
     periodId: integer("period_id")
       .notNull()
       .references(() => periods.id),
@@ -827,8 +830,9 @@ export const reportParts = sqliteTable(
   (t) => [
     uniqueIndex("report_parts_task").on(t.taskId, t.periodId, t.unitId),
     uniqueIndex("report_parts_project").on(t.projectId, t.periodId, t.unitId),
+    uniqueIndex("report_parts_item").on(t.itemId, t.periodId, t.unitId),
     index("report_parts_unit").on(t.unitId, t.periodId),
-    check("report_parts_one_subject", sql`(${t.taskId} is null) <> (${t.projectId} is null)`),
+    check("report_parts_one_subject", sql`((${t.taskId} is not null) + (${t.projectId} is not null) + (${t.itemId} is not null)) = 1`),
   ],
 );
 
@@ -847,6 +851,7 @@ export const coopNotes = sqliteTable(
     id: integer("id").primaryKey(),
     taskId: integer("task_id").references(() => tasks.id),
     projectId: integer("project_id").references(() => livelihoodProjects.id),
+    itemId: integer("item_id").references(() => supervisionItems.id),
     periodId: integer("period_id")
       .notNull()
       .references(() => periods.id),
@@ -863,8 +868,9 @@ export const coopNotes = sqliteTable(
   (t) => [
     uniqueIndex("coop_notes_unique").on(t.taskId, t.periodId, t.unitId),
     uniqueIndex("coop_notes_project").on(t.projectId, t.periodId, t.unitId),
+    uniqueIndex("coop_notes_item").on(t.itemId, t.periodId, t.unitId),
     index("coop_notes_unit").on(t.unitId, t.periodId),
-    check("coop_notes_one_subject", sql`(${t.taskId} is null) <> (${t.projectId} is null)`),
+    check("coop_notes_one_subject", sql`((${t.taskId} is not null) + (${t.projectId} is not null) + (${t.itemId} is not null)) = 1`),
   ],
 );
 
@@ -973,6 +979,8 @@ export const notices = sqliteTable(
     id: integer("id").primaryKey(),
     taskId: integer("task_id").references(() => tasks.id),
     projectId: integer("project_id").references(() => livelihoodProjects.id),
+    // Typed: supervision_items → leader_instructions → notices → supervision_items is a cycle.
+    itemId: integer("item_id").references((): AnySQLiteColumn => supervisionItems.id),
     periodId: integer("period_id").references(() => periods.id),
     level: text("level", { enum: NOTICE_LEVELS }).notNull(),
     serialNo: integer("serial_no"), // 督办〔2026〕N号 / 催办〔2026〕N号, numbered per level and year
@@ -992,6 +1000,7 @@ export const notices = sqliteTable(
   (t) => [
     index("notices_task").on(t.taskId),
     index("notices_project").on(t.projectId),
+    index("notices_item").on(t.itemId),
     index("notices_escalated_from").on(t.escalatedFromId),
     index("notices_status").on(t.status),
   ],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { itemSourceOf, itemTimeLimit, parseSourceParam } from "./supervision-items";
+import { itemReportsIn, itemSourceOf, itemTimeLimit, parseSourceParam } from "./supervision-items";
 
 describe("督办事项 rules", () => {
   it("reads a known source from the URL and treats anything else as 全部", () => {
@@ -23,5 +23,31 @@ describe("督办事项 rules", () => {
     expect(itemTimeLimit({ cadence: "once", deadline: "2026-12-31" })).toBe("限期 2026年12月31日前完成");
     expect(itemTimeLimit({ cadence: "monthly", deadline: null })).toBe("按月推进");
     expect(itemTimeLimit({ cadence: "quarterly", deadline: null })).toBe("按季推进");
+  });
+});
+
+describe("which quarters a 督办事项 reports in", () => {
+  const q = (startsOn: string) => ({ startsOn });
+  const item = (cadence: "once" | "monthly" | "quarterly" | null, deadline: string | null, linkedTaskNo: number | null = null) => ({
+    cadence,
+    deadline,
+    linkedTaskNo,
+  });
+
+  it("a one-off item reports up to and including the quarter of its deadline", () => {
+    const once = item("once", "2026-08-15");
+    expect([q("2026-01-01"), q("2026-04-01"), q("2026-07-01"), q("2026-10-01")].map((p) => itemReportsIn(once, p))).toEqual([true, true, true, false]);
+    expect(itemReportsIn(item("once", "2026-10-01"), q("2026-10-01"))).toBe(true);
+  });
+
+  it("monthly and quarterly items report every quarter", () => {
+    expect(itemReportsIn(item("monthly", null), q("2026-10-01"))).toBe(true);
+    expect(itemReportsIn(item("quarterly", null), q("2026-01-01"))).toBe(true);
+  });
+
+  it("an item without a time limit, or one reported through its key task, is not due", () => {
+    expect(itemReportsIn(item(null, null), q("2026-01-01"))).toBe(false);
+    expect(itemReportsIn(item("once", null), q("2026-01-01"))).toBe(false);
+    expect(itemReportsIn(item("quarterly", null, 12), q("2026-01-01"))).toBe(false);
   });
 });

@@ -30,3 +30,27 @@ export function itemTimeLimit(item: { cadence: ItemCadence | null; deadline: str
   if (item.cadence === "monthly" || item.cadence === "quarterly") return ITEM_CADENCE_LABEL[item.cadence];
   return NO_DEADLINE_LABEL;
 }
+
+/** An item's 编号 from the URL: digits only, within a sane range. */
+export function parseItemNo(raw: string): number | null {
+  return /^\d{1,4}$/.test(raw) ? Number(raw) : null;
+}
+
+/** Why a quarter of an item cannot be reported (see itemReportsIn). */
+export const ITEM_NOT_DUE_MESSAGE = "本事项本季度无需报送：尚未明确时限、已过完成时限所在季度，或通过所关联的重点任务报送";
+
+/**
+ * Whether an item reports in a quarter. Monthly and quarterly items report every quarter; a
+ * one-off item reports in the quarter that contains its deadline and every quarter before it;
+ * an item without a time limit (未明确时限) reports nowhere until the 督查室 sets one, and one
+ * that repeats a key task is reported through that task.
+ */
+export function itemReportsIn(
+  item: { cadence: ItemCadence | null; deadline: string | null; linkedTaskNo: number | null },
+  period: { startsOn: string },
+): boolean {
+  if (item.linkedTaskNo !== null) return false;
+  if (item.cadence === "monthly" || item.cadence === "quarterly") return true;
+  if (item.cadence === "once" && item.deadline) return period.startsOn <= item.deadline;
+  return false;
+}

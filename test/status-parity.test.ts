@@ -1,7 +1,8 @@
 // The same subject's quarter through every screen's data path — /my, the task and project
 // pages, the report page, /supervision, the 逾期与滞后清单 and its Excel export, the
 // dashboard and its drill-down, the quarter-status API, the 台账 export, the 季度通报's
-// counts and lists and the 领导简报 — must show the same two lamps.
+// counts and lists and the 领导简报 — must show the same two lamps; a 督办事项's quarter goes
+// through its pages, /my, the review queue and /supervision.
 // Then the stored judgements must equal a rebuild from the stored events.
 import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
@@ -32,12 +33,14 @@ import { setProgressOverride } from "@/db/queries/progress-overrides";
 import { listProjectProgress } from "@/db/queries/project-progress";
 import { writeNodeSet } from "@/db/queries/monthly-nodes";
 import { reviewReport, saveReportDraft, submitReport, type DraftContent } from "@/db/queries/report-writes";
-import { listSubjectQuarters } from "@/db/queries/status-board";
+import { setItemSchedule } from "@/db/queries/items";
 import { savePart } from "@/db/queries/report-parts";
+import { listReviewQueue } from "@/db/queries/review-queue";
+import { bySubject, listSubjectQuarters } from "@/db/queries/status-board";
 import { listUnitTodo } from "@/app/my/todo-view";
 import { listSubjects } from "@/db/queries/subjects";
 import { rebuildQuarterStatus } from "@/db/status/store";
-import { metrics, tasks, users } from "@/db/schema";
+import { metrics, supervisionItems, tasks, users } from "@/db/schema";
 import { seedAll } from "@/db/seed/run";
 import { applyDrill, EMPTY_DRILL } from "@/lib/dashboard";
 import { subjectKey, type SubjectRef } from "@/lib/subject";
@@ -516,7 +519,12 @@ describe("the stored judgements", () => {
   });
 
   it("count the mayor's Q3 as mostly 逾期未报 and 未评估, Q4 as 未到期", () => {
-    const three = loadDashboard({ period: q3, previous: null, asOf: TODAY, today: TODAY }).rows;
+    const all = loadDashboard({ period: q3, previous: null, asOf: TODAY, today: TODAY }).rows;
+    // The 179 督办事项 have no time limit yet: 无需报送 until the 督查室 sets one.
+    const items = all.filter((r) => r.subject.kind === "item");
+    expect(items).toHaveLength(179);
+    expect(items.every((r) => r.status.reporting === "not_required")).toBe(true);
+    const three = all.filter((r) => r.subject.kind !== "item");
     expect(three).toHaveLength(72);
     // 6 subjects reported, task 47 has no lead unit.
     expect(three.filter((r) => r.status.reporting === "missing").length).toBe(72 - 6 - 1);
@@ -524,5 +532,56 @@ describe("the stored judgements", () => {
     const four = loadDashboard({ period: q4, previous: q3, asOf: TODAY, today: TODAY }).rows;
     expect(four.filter((r) => r.status.reporting === "not_due").length).toBe(71);
     expect(four.filter((r) => r.status.progress === "green").length).toBe(0);
+  });
+});
+
+// A 督办事项 once the 督查室 has set its time limit: its own page and report page, the lead unit's
+// /my, the 督查室's review queue and /supervision show the same lamps; a quarter it is not due in
+// is 无需报送 and off the unit's list.
+describe("a 督办事项's quarter (督办事项19, one-off by 2026-12-31, Q4 submitted)", () => {
+  const ITEM = { kind: "item", no: 19 } as const;
+  let itemQuarter: ReturnType<typeof listSubjectQuarters>[number];
+
+  beforeAll(() => {
+    const subject = listSubjects({ yearId: q3.yearId, only: ITEM })[0]!;
+    const item = db.select().from(supervisionItems).where(eq(supervisionItems.id, subject.id)).get()!;
+    const unitUser = db.select({ id: users.id }).from(users).where(eq(users.unitId, subject.leadUnitIds[0]!)).get()!.id;
+    db.transaction(
+      (tx) => {
+        setItemSchedule(tx, { id: item.id, expectedVersion: item.version, cadence: "once", deadline: "2026-12-31" });
+        submitReport(tx, { subject: { itemId: item.id }, periodId: q4.id, expectedVersion: 0, content: base(), userId: unitUser, now: at("2026-11-20") });
+      },
+      { behavior: "immediate" },
+    );
+    itemQuarter = listSubjectQuarters({ periods: [q4], asOf: TODAY, today: TODAY, filter: { yearId: q3.yearId, only: ITEM } })[0]!;
+  });
+
+  it("the item's page and its report page: submitted, judged like a task's", () => {
+    expect(itemQuarter.reportState).toBe("submitted");
+    expect(itemQuarter.status.reporting).toBe("on_time");
+  });
+
+  it("/my: the lead unit's to-do entry, and no entry for an item without a time limit", () => {
+    const periods = listPeriods({ yearId: q3.yearId });
+    const entries = listUnitTodo({ unitId: itemQuarter.subject.leadUnitIds[0]!, periods, current: q4, today: TODAY });
+    const entry = entries.find((e) => subjectKey(e.quarter.subject) === "item:19" && e.quarter.period.code === "2026Q4")!;
+    expect(lamps(entry.quarter.status)).toEqual(lamps(itemQuarter.status));
+    expect(entries.filter((e) => e.quarter.subject.kind === "item").map((e) => subjectKey(e.quarter.subject))).toEqual(expect.arrayContaining(["item:19"]));
+    expect(entries.some((e) => e.quarter.subject.kind === "item" && e.quarter.subject.no !== 19)).toBe(false);
+  });
+
+  it("the review queue: the item's report with the lamps the queue looks up", () => {
+    const queued = listReviewQueue({ yearId: q3.yearId }).find((q) => q.kind === "item" && q.no === 19)!;
+    expect(queued).toMatchObject({ periodCode: "2026Q4", title: itemQuarter.subject.title, leadUnits: itemQuarter.subject.leadUnits });
+    const statuses = bySubject(listSubjectQuarters({ periods: [q4], asOf: TODAY, today: TODAY, filter: { yearId: q3.yearId } }));
+    expect(lamps(statuses.get(subjectKey(queued))!.get("2026Q4")!.status)).toEqual(lamps(itemQuarter.status));
+  });
+
+  it("/supervision: the submission matrix", () => {
+    const quarters = listSubjectQuarters({ periods: [q4], asOf: TODAY, today: TODAY, filter: { yearId: q3.yearId } });
+    const rows = matrixRows(
+      quarters.map((q) => ({ subject: q.subject, status: q.status, reportState: q.reportState, lastSubmittedAt: null, leadReporting: q.leadReporting })),
+    );
+    expect(lamps(rows.find((r) => r.subject.key === "item:19")!.status)).toEqual(lamps(itemQuarter.status));
   });
 });

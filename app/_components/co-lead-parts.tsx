@@ -42,7 +42,7 @@ export function CoLeadParts({ user, subject, ref_, period, leadUnits, reportStat
   const pending = leadUnits.filter((u) => u.id !== compiler.id && !sent.has(u.id)).map((u) => u.name);
   const own = parts.find((p) => p.unitId === user.unitId);
   const open = reportState !== "submitted" && reportState !== "approved";
-  const field = "taskId" in subject ? "taskNo" : "projectNo";
+  const field = "taskId" in subject ? "taskNo" : "projectNo" in subject ? "projectNo" : "itemNo";
 
   return (
     <>

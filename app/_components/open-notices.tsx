@@ -5,7 +5,7 @@ import { formatChineseDate } from "@/lib/format-date";
 import { displayState, noticeDaysOverdue } from "@/lib/notice-state";
 import { can, type SessionUser } from "@/lib/permissions";
 import { daysBetween } from "@/lib/periods";
-import { subjectLabel, subjectPath } from "@/app/supervision/notices/notice-helpers";
+import { noticeReportLink, subjectLabel, subjectPath } from "@/app/supervision/notices/notice-helpers";
 import { NoticeLevelBadge, NoticeStateBadge } from "@/components/notices/notice-state-badge";
 import { NoticeTimeline } from "@/components/notices/notice-timeline";
 import { NoticeReplyForm } from "./notice-reply-form";
@@ -30,6 +30,7 @@ export function OpenNotices({ user }: { user: SessionUser }) {
       <ul className="space-y-3">
         {notices.map((n) => {
           const state = displayState(n, today);
+          const report = noticeReportLink(n);
           const left = daysBetween(today, n.deadline);
           return (
             <li key={n.id} id={`notice-${n.id}`} className="scroll-mt-4 rounded border bg-white p-3" data-testid="open-notice">
@@ -40,6 +41,12 @@ export function OpenNotices({ user }: { user: SessionUser }) {
                 {subjectPath(n) && (
                   <Link href={subjectPath(n)!} className="text-sm underline">
                     {subjectLabel(n)}
+                  </Link>
+                )}
+                {report && (
+                  <Link href={report.href} className="text-sm underline">
+                    {report.label}
+                    <span className="sr-only">（{subjectLabel(n)}）</span>
                   </Link>
                 )}
               </div>

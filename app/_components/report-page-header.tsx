@@ -7,13 +7,15 @@ import type { PeriodRow } from "@/db/queries/periods";
 import { formatDateTime } from "@/lib/format-time";
 import { daysLeft, quarterLabel, quarterShort } from "@/lib/periods";
 import { nodesPath, reportPath, subjectPath, type SubjectRef } from "@/lib/subject";
-import type { ReportState } from "@/lib/vocabulary";
+import type { ReportState, SubjectKind } from "@/lib/vocabulary";
 
-/** "序号 27" / "民生实事 1": how a report page names its subject. */
-const heading = (ref: SubjectRef) => (ref.kind === "task" ? `序号 ${ref.no}` : `民生实事 ${ref.no}`);
+/** "序号 27" / "民生实事 1" / "督办事项 19": how a report page names its subject. */
+const HEADING: Record<SubjectKind, string> = { task: "序号", project: "民生实事", item: "督办事项" };
+/** The way back: "任务 27" / "民生实事 1" / "督办事项 19". */
+const BACK: Record<SubjectKind, string> = { task: "任务", project: "民生实事", item: "督办事项" };
 
 /**
- * The top of a quarterly report page, the same for tasks and livelihood projects: the way
+ * The top of a quarterly report page, the same for tasks, livelihood projects and 督办事项: the way
  * back, the subject, both lamps with their reasons, the due day, the last save and the
  * quarter tabs; then the outcome of the last action and a 退回 comment.
  */
@@ -46,7 +48,7 @@ export function ReportPageHeader({
     <>
       <p className="no-print text-sm">
         <Link href={subjectPath(subject)}>
-          ← 返回{subject.kind === "task" ? "任务" : "民生实事"} {subject.no}
+          ← 返回{BACK[subject.kind]} {subject.no}
         </Link>
         {isUnit && (
           <>
@@ -57,7 +59,7 @@ export function ReportPageHeader({
       </p>
       <header className="space-y-2">
         <h1 className="text-lg font-semibold sm:text-xl">
-          {heading(subject)} · {quarterLabel(period.code)}工作进展报告
+          {HEADING[subject.kind]} {subject.no} · {quarterLabel(period.code)}工作进展报告
         </h1>
         <p className="text-sm leading-relaxed text-gray-800">{title}</p>
         <p className="text-sm text-gray-700">牵头单位：{leadUnits.join("、") || "—"}</p>
@@ -83,9 +85,12 @@ export function ReportPageHeader({
               </Link>
             ),
           )}
-          <Link href={nodesPath(subject, period.code)} className="inline-flex min-h-11 items-center">
-            月度推进节点
-          </Link>
+          {/* 月度推进节点 are set under a task's or a project's quarterly targets; a 督办事项 has none. */}
+          {subject.kind !== "item" && (
+            <Link href={nodesPath(subject, period.code)} className="inline-flex min-h-11 items-center">
+              月度推进节点
+            </Link>
+          )}
           {extraLinks}
         </nav>
       </header>

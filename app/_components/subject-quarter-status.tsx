@@ -10,8 +10,9 @@ import { reportPath, type SubjectRef } from "@/lib/subject";
 import { currentProgrammeYear } from "@/app/_lib/programme-year";
 
 /**
- * A task's or livelihood project's four quarters: report state, due date, both lamps with
- * their reasons, and a link to each report for those who may read it.
+ * A task's, livelihood project's or 督办事项's four quarters: report state, due date, both lamps
+ * with their reasons, and a link to each report for those who may read it (none to a 督办事项's
+ * quarter that takes no report and has none).
  */
 export async function SubjectQuarterStatus({ subject, targetsLink = false }: { subject: SubjectRef; targetsLink?: boolean }) {
   const user = await getCurrentUser();
@@ -33,7 +34,10 @@ export async function SubjectQuarterStatus({ subject, targetsLink = false }: { s
           period: q.period,
           reportState: q.reportState,
           status: q.status,
-          link: mayRead ? { href: reportPath(subject, q.period.code), label: linkLabel(q.reportState) } : null,
+          link:
+            mayRead && !(subject.kind === "item" && q.reportState === null && q.status.reporting === "not_required")
+              ? { href: reportPath(subject, q.period.code), label: linkLabel(q.reportState) }
+              : null,
         }))}
       />
       {mayRead && targetsLink && (

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { notify, resolveReportReminders } from "@/db/queries/notifications";
 import type { PeriodRow } from "@/db/queries/periods";
 import { getReportRef } from "@/db/queries/reports";
+import { subjectOfRow } from "@/db/queries/report-subject";
 import { reviewReport, saveReportDraft, submitReport, type DraftContent, type ReportSubject, type ReportWrite } from "@/db/queries/report-writes";
 import type { NewAttachment } from "@/db/queries/attachments";
 import { formatDateTime } from "@/lib/format-time";
@@ -48,12 +49,14 @@ export interface ReportSubjectFacts {
 export type ParsedReport = { ok: true; content: DraftContent } | { ok: false; errors: Record<string, string[]> };
 
 export interface ReportAdapter<C> {
-  /** The form field carrying the subject's 序号: "taskNo" or "projectNo". */
-  field: "taskNo" | "projectNo";
+  /** The form field carrying the subject's 序号: "taskNo", "projectNo" or "itemNo". */
+  field: "taskNo" | "projectNo" | "itemNo";
   load: (no: number, quarter: string) => C | null;
   facts: (ctx: C) => ReportSubjectFacts;
   /** The kind's own fields (metrics and node; or part values and stages) plus the common ones. */
   parse: (ctx: C, raw: Record<string, string>, intent: ReportIntent, today: string) => ParsedReport;
+  /** Why this quarter cannot be reported for the subject (a 督办事项 not due in it), or null. */
+  closed?: (ctx: C) => string | null;
   /** The typed numbers with what they are checked against (lib/plausibility.ts). */
   plausibility: (ctx: C, content: DraftContent) => PlausibilityInput[];
 }
@@ -113,10 +116,15 @@ function applied(result: ReportWrite): Extract<ReportWrite, { ok: true }> {
   throw new ValidationError("提交的内容与本事项不符，请刷新页面后重试");
 }
 
+const FIELD_KIND = { taskNo: "task", projectNo: "project", itemNo: "item" } as const;
+/** The audit entity id's prefix: "32/2026Q3", "project2/2026Q3", "item12/2026Q3". */
+const ENTITY_PREFIX = { taskNo: "", projectNo: "project", itemNo: "item" } as const;
+
 /** Save, submit, approve and return for one kind of subject. */
 export function reportActions<C>(adapter: ReportAdapter<C>) {
   const { field } = adapter;
-  const refOf = (no: number): SubjectRef => ({ kind: field === "taskNo" ? "task" : "project", no });
+  const kind = FIELD_KIND[field];
+  const refOf = (no: number): SubjectRef => ({ kind, no });
 
   const writeSchema = z
     .object({
@@ -141,7 +149,7 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
       action: intent === "submit" ? "report.submit" : "report.save",
       entity: "report",
       schema: writeSchema,
-      entityId: (input) => `${field === "taskNo" ? "" : "project"}${noOf(input)}/${quarterOf(input)}`,
+      entityId: (input) => `${ENTITY_PREFIX[field]}${noOf(input)}/${quarterOf(input)}`,
       load: ({ input }) => {
         const ctx = adapter.load(noOf(input), quarterOf(input));
         return ctx && { ctx, facts: adapter.facts(ctx) };
@@ -151,6 +159,8 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
       prepare: async ({ ctx, facts }, { input }) => {
         const today = appToday();
         if (!canDraft(facts.period, today)) throw new ValidationError("本季度尚未开始，暂不能填报");
+        const closed = adapter.closed?.(ctx);
+        if (closed) throw new ValidationError(closed);
         if (facts.report && (facts.report.status === "submitted" || facts.report.status === "approved")) throw new ConflictError(REPORT_READ_ONLY_MESSAGE);
         const raw = Object.fromEntries(Object.entries(input).filter((e): e is [string, string] => typeof e[1] === "string"));
         const parsed = adapter.parse(ctx, raw, intent, today);
@@ -236,7 +246,7 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
         if (!ref || !ctx) return null;
         const facts = adapter.facts(ctx);
         // The subject and quarter only name the pages to refresh; they must match the report.
-        const own = "taskId" in facts.subject ? ref.taskId === facts.subject.taskId : ref.projectId === facts.subject.projectId;
+        const own = JSON.stringify(subjectOfRow(ref)) === JSON.stringify(facts.subject);
         return own && ref.periodCode === input.quarter ? { report: ref, facts } : null;
       },
       guard: () => ["report:review"],
@@ -295,14 +305,16 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
         intent === "submit"
           ? partSchema.refine((v) => (v.progress as string).length > 0, { path: ["progress"], message: "请填写本单位负责部分的工作进展" })
           : partSchema,
-      entityId: (input) => `${field === "taskNo" ? "" : "project"}${noOf(input)}/${quarterOf(input)}`,
+      entityId: (input) => `${ENTITY_PREFIX[field]}${noOf(input)}/${quarterOf(input)}`,
       load: ({ input }) => {
         const ctx = adapter.load(noOf(input), quarterOf(input));
-        return ctx && adapter.facts(ctx);
+        return ctx && { ctx, facts: adapter.facts(ctx) };
       },
-      authorize: (facts) => ["reportPart:edit", { leadUnitIds: facts.leadUnitIds }],
-      prepare: (facts, { input }) => {
+      authorize: ({ facts }) => ["reportPart:edit", { leadUnitIds: facts.leadUnitIds }],
+      prepare: ({ ctx, facts }, { input }) => {
         if (!canDraft(facts.period, appToday())) throw new ValidationError("本季度尚未开始，暂不能填报");
+        const closed = adapter.closed?.(ctx);
+        if (closed) throw new ValidationError(closed);
         const attach = input.attach as number[];
         if (attach.length > MAX_FILES_PER_SAVE)
           throw new ValidationError(`一次最多附上 ${MAX_FILES_PER_SAVE} 个附件`, { evidence: [`一次最多附上 ${MAX_FILES_PER_SAVE} 个附件`] });

@@ -2,7 +2,9 @@ import "server-only";
 import type { PeriodRow } from "@/db/queries/periods";
 import { listReportNotes } from "@/db/queries/report-board";
 import { listUnitParts } from "@/db/queries/report-parts";
+import { subjectKindId, subjectOfRow } from "@/db/queries/report-subject";
 import { listSubjectQuarters } from "@/db/queries/status-board";
+import { subjectDueIn } from "@/db/queries/subjects";
 import { canDraft } from "@/lib/periods";
 import { subjectKey } from "@/lib/subject";
 import { leadDuty, unitReporting } from "@/lib/unit-reporting";
@@ -28,13 +30,15 @@ export function listUnitTodo({
 }): TodoEntry[] {
   const started = periods.filter((p) => canDraft(p, today));
   if (started.length === 0) return [];
-  const quarters = listSubjectQuarters({ periods: started, asOf: today, today, filter: { yearId: started[0]!.yearId, leadUnitId: unitId } });
-  const parts = new Map(
-    listUnitParts({ unitId, periodIds: started.map((p) => p.id) }).map((p) => [
-      `${p.taskId !== null ? `task:${p.taskId}` : `project:${p.projectId}`}@${p.periodId}`,
-      p,
-    ]),
+  // A 督办事项 is on the list only in the quarters it reports in (its time limit decides them).
+  const quarters = listSubjectQuarters({ periods: started, asOf: today, today, filter: { yearId: started[0]!.yearId, leadUnitId: unitId } }).filter(
+    (q) => q.subject.kind !== "item" || subjectDueIn(q.subject, q.period),
   );
+  const partKey = (p: { taskId: number | null; projectId: number | null; itemId: number | null }) => {
+    const { kind, subjectId } = subjectKindId(subjectOfRow(p));
+    return `${kind}:${subjectId}`;
+  };
+  const parts = new Map(listUnitParts({ unitId, periodIds: started.map((p) => p.id) }).map((p) => [`${partKey(p)}@${p.periodId}`, p]));
   const notes = new Map(
     started.map((p) => {
       const here = quarters.filter((q) => q.period.id === p.id);
@@ -44,6 +48,7 @@ export function listUnitTodo({
           periodId: p.id,
           taskIds: here.filter((q) => q.subject.kind === "task").map((q) => q.subject.id),
           projectIds: here.filter((q) => q.subject.kind === "project").map((q) => q.subject.id),
+          itemIds: here.filter((q) => q.subject.kind === "item").map((q) => q.subject.id),
         }),
       ];
     }),

@@ -13,7 +13,7 @@ type PartAction = (prev: FormState | undefined, data: FormData) => Promise<FormS
 
 type Props = {
   /** The hidden field naming the subject: `taskNo` for a task, `projectNo` for a 民生实事. */
-  subject: { name: "taskNo" | "projectNo"; no: number };
+  subject: { name: "taskNo" | "projectNo" | "itemNo"; no: number };
   quarter: string;
   version: number;
   progress: string;

@@ -12,7 +12,7 @@ type ReviewAction = (prev: FormState | undefined, data: FormData) => Promise<For
 type Props = {
   reportId: number;
   /** The hidden field naming what was reported on: `taskNo` for a task, `projectNo` for a 民生实事. */
-  subject: { name: "taskNo" | "projectNo"; no: number };
+  subject: { name: "taskNo" | "projectNo" | "itemNo"; no: number };
   quarter: string;
   version: number;
   /** Server Actions of the report's route, passed in so one panel serves tasks and projects alike. */

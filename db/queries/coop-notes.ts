@@ -7,7 +7,8 @@ import { coopNotes, projectUnits, taskUnits, units, users } from "../schema";
 import { attachStagedUploads, listOwnedAttachments, removeOwnedAttachments, stagedUploadsAvailable, type AttachmentItem } from "./attachments";
 import type { ReportSubject } from "./report-writes";
 
-const noteSubject = (s: ReportSubject) => ("taskId" in s ? eq(coopNotes.taskId, s.taskId) : eq(coopNotes.projectId, s.projectId));
+const noteSubject = (s: ReportSubject) =>
+  "taskId" in s ? eq(coopNotes.taskId, s.taskId) : "projectId" in s ? eq(coopNotes.projectId, s.projectId) : eq(coopNotes.itemId, s.itemId);
 
 export interface CoopNoteItem {
   id: number;
@@ -39,14 +40,19 @@ export function listCoopNotes({ subject, periodId }: { subject: ReportSubject; p
           .where(and(noteSubject(subject), eq(coopNotes.periodId, periodId)))
           .orderBy(asc(taskUnits.position), asc(units.position))
           .all()
-      : base
-          .leftJoin(
-            projectUnits,
-            and(eq(projectUnits.projectId, coopNotes.projectId), eq(projectUnits.unitId, coopNotes.unitId), eq(projectUnits.role, "related")),
-          )
-          .where(and(noteSubject(subject), eq(coopNotes.periodId, periodId)))
-          .orderBy(asc(projectUnits.position), asc(units.position))
-          .all();
+      : "itemId" in subject
+        ? base
+            .where(and(noteSubject(subject), eq(coopNotes.periodId, periodId)))
+            .orderBy(asc(units.position))
+            .all()
+        : base
+            .leftJoin(
+              projectUnits,
+              and(eq(projectUnits.projectId, coopNotes.projectId), eq(projectUnits.unitId, coopNotes.unitId), eq(projectUnits.role, "related")),
+            )
+            .where(and(noteSubject(subject), eq(coopNotes.periodId, periodId)))
+            .orderBy(asc(projectUnits.position), asc(units.position))
+            .all();
   const files = listOwnedAttachments({ coopNoteIds: rows.map((r) => r.id) });
   return rows.map((r) => ({ ...r, attachments: files.filter((f) => f.ownerId === r.id) }));
 }

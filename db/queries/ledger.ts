@@ -161,7 +161,8 @@ function taskFacts(yearId: number, quarter: number) {
 
 /** The 台账 of one quarter: what the export writes and what the import checks against. */
 export function loadLedger({ period, asOf, today, filter }: { period: PeriodRow; asOf: string; today: string; filter: SubjectFilter }): LedgerSubject[] {
-  const quarters = listSubjectQuarters({ periods: [period], asOf, today, filter });
+  // 督办事项 have a sheet of their own (ledger-items).
+  const quarters = listSubjectQuarters({ periods: [period], asOf, today, filter: { kinds: ["task", "project"], ...filter } });
   const saved = savedReports(period.id);
   const t = taskFacts(period.yearId, period.quarter);
   const projects = new Map(listProjectProgress({ yearId: period.yearId }).map((p) => [p.no, p]));

@@ -16,6 +16,8 @@ import { parseSubjectKey } from "@/lib/subject";
 import { getDb, type Tx } from "../client";
 import {
   attachments,
+  itemLeaders,
+  itemUnits,
   livelihoodProjects,
   noticeEvents,
   notices,
@@ -23,6 +25,7 @@ import {
   periods,
   projectLeaders,
   projectUnits,
+  supervisionItems,
   taskLeaders,
   tasks,
   taskUnits,
@@ -37,9 +40,10 @@ export interface NamedRef {
 
 /** What issuing a notice needs to know about its subject: a task or a livelihood project. */
 export interface NoticeSubject {
-  kind: "task" | "project";
+  kind: "task" | "project" | "item";
   taskId: number | null;
   projectId: number | null;
+  itemId: number | null;
   no: number;
   /** The task's 目标任务 or the project's name. */
   target: string;
@@ -65,7 +69,7 @@ function getTaskNoticeSubject(where: SQL): NoticeSubject | null {
     .orderBy(asc(taskLeaders.position))
     .all()
     .map((l) => l.id);
-  return { kind: "task", taskId: task.id, projectId: null, no: task.no, target: task.target, leadUnits, leaderIds };
+  return { kind: "task", taskId: task.id, projectId: null, itemId: null, no: task.no, target: task.target, leadUnits, leaderIds };
 }
 
 function getProjectNoticeSubject(where: SQL): NoticeSubject | null {
@@ -90,22 +94,44 @@ function getProjectNoticeSubject(where: SQL): NoticeSubject | null {
     .orderBy(asc(projectLeaders.position))
     .all()
     .map((l) => l.id);
-  return { kind: "project", taskId: null, projectId: project.id, no: project.no, target: project.name, leadUnits, leaderIds };
+  return { kind: "project", taskId: null, projectId: project.id, itemId: null, no: project.no, target: project.name, leadUnits, leaderIds };
 }
 
-/** "task:51" or "project:2" of the programme year → its notice subject, or null. */
+function getItemNoticeSubject(where: SQL): NoticeSubject | null {
+  const db = getDb();
+  const item = db.select({ id: supervisionItems.id, no: supervisionItems.no, text: supervisionItems.text }).from(supervisionItems).where(where).get();
+  if (!item) return null;
+  const leadUnits = db
+    .select({ id: units.id, name: units.name })
+    .from(itemUnits)
+    .innerJoin(units, eq(units.id, itemUnits.unitId))
+    .where(and(eq(itemUnits.itemId, item.id), eq(itemUnits.role, "lead")))
+    .orderBy(asc(itemUnits.position))
+    .all();
+  const leaderIds = db
+    .select({ id: itemLeaders.leaderId })
+    .from(itemLeaders)
+    .where(eq(itemLeaders.itemId, item.id))
+    .orderBy(asc(itemLeaders.position))
+    .all()
+    .map((l) => l.id);
+  return { kind: "item", taskId: null, projectId: null, itemId: item.id, no: item.no, target: item.text, leadUnits, leaderIds };
+}
+
+/** "task:51", "project:2" or "item:19" of the programme year → its notice subject, or null. */
 export function getNoticeSubjectByKey({ yearId, key }: { yearId: number; key: string }): NoticeSubject | null {
   const ref = parseSubjectKey(key);
   if (!ref) return null;
-  return ref.kind === "task"
-    ? getTaskNoticeSubject(and(eq(tasks.yearId, yearId), eq(tasks.no, ref.no))!)
-    : getProjectNoticeSubject(and(eq(livelihoodProjects.yearId, yearId), eq(livelihoodProjects.no, ref.no))!);
+  if (ref.kind === "task") return getTaskNoticeSubject(and(eq(tasks.yearId, yearId), eq(tasks.no, ref.no))!);
+  if (ref.kind === "project") return getProjectNoticeSubject(and(eq(livelihoodProjects.yearId, yearId), eq(livelihoodProjects.no, ref.no))!);
+  return getItemNoticeSubject(and(eq(supervisionItems.yearId, yearId), eq(supervisionItems.no, ref.no))!);
 }
 
 /** The subject an existing notice was issued on (whatever year it belongs to). */
-export function getNoticeSubjectOf(notice: { taskId: number | null; projectId: number | null }): NoticeSubject | null {
+export function getNoticeSubjectOf(notice: { taskId: number | null; projectId: number | null; itemId: number | null }): NoticeSubject | null {
   if (notice.taskId !== null) return getTaskNoticeSubject(eq(tasks.id, notice.taskId));
-  return notice.projectId !== null ? getProjectNoticeSubject(eq(livelihoodProjects.id, notice.projectId)) : null;
+  if (notice.projectId !== null) return getProjectNoticeSubject(eq(livelihoodProjects.id, notice.projectId));
+  return notice.itemId !== null ? getItemNoticeSubject(eq(supervisionItems.id, notice.itemId)) : null;
 }
 
 /** A superseded 催办 is one some 督办 was raised from. */
@@ -119,6 +145,9 @@ const noticeColumns = {
   projectId: notices.projectId,
   projectNo: livelihoodProjects.no,
   projectName: livelihoodProjects.name,
+  itemId: notices.itemId,
+  itemNo: supervisionItems.no,
+  itemText: supervisionItems.text,
   periodCode: periods.code,
   level: notices.level,
   serialNo: notices.serialNo,
@@ -145,6 +174,9 @@ export interface NoticeRow {
   projectId: number | null;
   projectNo: number | null;
   projectName: string | null;
+  itemId: number | null;
+  itemNo: number | null;
+  itemText: string | null;
   periodCode: string | null;
   level: NoticeLevel;
   serialNo: number | null;
@@ -170,6 +202,7 @@ function noticeQuery() {
     .from(notices)
     .leftJoin(tasks, eq(tasks.id, notices.taskId))
     .leftJoin(livelihoodProjects, eq(livelihoodProjects.id, notices.projectId))
+    .leftJoin(supervisionItems, eq(supervisionItems.id, notices.itemId))
     .leftJoin(periods, eq(periods.id, notices.periodId))
     .innerJoin(users, eq(users.id, notices.createdById));
 }
@@ -237,6 +270,7 @@ export function listEscalatedNoticesForLeader({ leaderId }: { leaderId: number }
         or(
           inArray(notices.taskId, getDb().select({ id: taskLeaders.taskId }).from(taskLeaders).where(eq(taskLeaders.leaderId, leaderId))),
           inArray(notices.projectId, getDb().select({ id: projectLeaders.projectId }).from(projectLeaders).where(eq(projectLeaders.leaderId, leaderId))),
+          inArray(notices.itemId, getDb().select({ id: itemLeaders.itemId }).from(itemLeaders).where(eq(itemLeaders.leaderId, leaderId))),
         ),
       ),
     )
@@ -337,9 +371,10 @@ export function noticeDisplay(notice: Pick<NoticeRow, "status" | "deadline" | "s
 // ───────── writes (inside the caller's transaction) ─────────
 
 export interface NewNotice {
-  /** Exactly one of taskId / projectId. */
+  /** Exactly one of taskId / projectId / itemId. */
   taskId?: number | null;
   projectId?: number | null;
+  itemId?: number | null;
   periodId: number | null;
   level: NoticeLevel;
   problem: string;
@@ -366,6 +401,7 @@ export function insertNotice(tx: Tx, n: NewNotice): { id: number; serialNo: numb
     .values({
       taskId: n.taskId ?? null,
       projectId: n.projectId ?? null,
+      itemId: n.itemId ?? null,
       periodId: n.periodId,
       level: n.level,
       serialNo,

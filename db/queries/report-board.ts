@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import { subjectKey } from "@/lib/subject";
 import { getDb } from "../client";
 import { subjectsReachingUnit } from "../collective-members";
-import { coopNotes, livelihoodProjects, reports, targetSets, tasks, taskUnits } from "../schema";
+import { coopNotes, livelihoodProjects, reports, supervisionItems, targetSets, tasks, taskUnits } from "../schema";
 
 // What a unit's own to-do list shows beside each subject's lamps (db/queries/status-board.ts).
 
@@ -19,10 +19,12 @@ export function listReportNotes({
   periodId,
   taskIds,
   projectIds,
+  itemIds,
 }: {
   periodId: number;
   taskIds: readonly number[];
   projectIds: readonly number[];
+  itemIds: readonly number[];
 }): Map<string, ReportNote> {
   const db = getDb();
   const out = new Map<string, ReportNote>();
@@ -44,6 +46,15 @@ export function listReportNotes({
       .where(and(inArray(livelihoodProjects.id, [...projectIds]), isNotNull(livelihoodProjects.id)))
       .all();
     for (const r of rows) out.set(subjectKey({ kind: "project", no: r.no }), { reviewComment: r.reviewComment, targetsConfirmed: true });
+  }
+  if (itemIds.length) {
+    const rows = db
+      .select({ no: supervisionItems.no, reviewComment: reports.reviewComment })
+      .from(supervisionItems)
+      .leftJoin(reports, and(eq(reports.itemId, supervisionItems.id), eq(reports.periodId, periodId)))
+      .where(inArray(supervisionItems.id, [...itemIds]))
+      .all();
+    for (const r of rows) out.set(subjectKey({ kind: "item", no: r.no }), { reviewComment: r.reviewComment, targetsConfirmed: true });
   }
   return out;
 }

@@ -8,10 +8,10 @@ import type { PartStatus } from "@/lib/vocabulary";
 import { getDb, type Tx } from "../client";
 import { reportParts, reports, units } from "../schema";
 import { attachStagedUploads, listOwnedAttachments, removeOwnedAttachments, stagedUploadsAvailable, type AttachmentItem } from "./attachments";
-import type { ReportSubject } from "./report-writes";
+import { subjectWhere, type ReportSubject } from "./report-subject";
 
-const partSubject = (s: ReportSubject) => ("taskId" in s ? eq(reportParts.taskId, s.taskId) : eq(reportParts.projectId, s.projectId));
-const reportSubject = (s: ReportSubject) => ("taskId" in s ? eq(reports.taskId, s.taskId) : eq(reports.projectId, s.projectId));
+const partSubject = (s: ReportSubject) => subjectWhere(reportParts, s);
+const reportSubject = (s: ReportSubject) => subjectWhere(reports, s);
 
 export interface ReportPartItem {
   id: number;
@@ -98,7 +98,7 @@ export function savePart(tx: Tx, input: PartInput): PartWrite {
     if (expectedVersion !== 0) return { ok: false, reason: "conflict" };
     const row = tx
       .insert(reportParts)
-      .values({ ...("taskId" in subject ? { taskId: subject.taskId } : { projectId: subject.projectId }), periodId, unitId, version: 1, ...fields })
+      .values({ ...subject, periodId, unitId, version: 1, ...fields })
       .onConflictDoNothing()
       .returning({ id: reportParts.id })
       .get();
@@ -128,6 +128,7 @@ export function savePart(tx: Tx, input: PartInput): PartWrite {
 export interface UnitPartRow {
   taskId: number | null;
   projectId: number | null;
+  itemId: number | null;
   periodId: number;
   status: PartStatus;
   firstSubmittedAt: number | null;
@@ -140,6 +141,7 @@ export function listUnitParts({ unitId, periodIds }: { unitId: number; periodIds
     .select({
       taskId: reportParts.taskId,
       projectId: reportParts.projectId,
+      itemId: reportParts.itemId,
       periodId: reportParts.periodId,
       status: reportParts.status,
       firstSubmittedAt: reportParts.firstSubmittedAt,
@@ -160,6 +162,7 @@ export function listPartSubmissions({ periodIds }: { periodIds: readonly number[
     .select({
       taskId: reportParts.taskId,
       projectId: reportParts.projectId,
+      itemId: reportParts.itemId,
       periodId: reportParts.periodId,
       unit: units.name,
       at: reportParts.firstSubmittedAt,
@@ -169,7 +172,8 @@ export function listPartSubmissions({ periodIds }: { periodIds: readonly number[
     .where(and(inArray(reportParts.periodId, [...periodIds]), isNotNull(reportParts.firstSubmittedAt)))
     .all();
   for (const r of rows) {
-    const key = r.taskId !== null ? `task:${r.taskId}:${r.periodId}` : `project:${r.projectId}:${r.periodId}`;
+    const key =
+      r.taskId !== null ? `task:${r.taskId}:${r.periodId}` : r.projectId !== null ? `project:${r.projectId}:${r.periodId}` : `item:${r.itemId}:${r.periodId}`;
     const byUnit = out.get(key) ?? new Map<string, number>();
     byUnit.set(r.unit, r.at!);
     out.set(key, byUnit);

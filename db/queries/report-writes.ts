@@ -19,9 +19,9 @@ import { attachStagedUploads, insertAttachments, removeAttachments, stagedUpload
 import { refreshQuarterStatus } from "../status/store";
 import { buildReportSnapshot, nextVersionNo } from "./report-snapshots";
 import type { StatusKey } from "../status/inputs";
+import { subjectKindId, subjectOfRow, subjectWhere as subjectColumnIs, type ReportSubject } from "./report-subject";
 
-/** A report is about exactly one task or one livelihood project. */
-export type ReportSubject = { taskId: number } | { projectId: number };
+export type { ReportSubject } from "./report-subject";
 
 /** Report content; project reports add part values and milestone states. */
 export interface DraftContent extends ReportContent {
@@ -71,7 +71,7 @@ export type ReportWrite =
 
 const EDITABLE: ReportStatus[] = ["draft", "returned"];
 
-const subjectWhere = (s: ReportSubject) => ("taskId" in s ? eq(reports.taskId, s.taskId) : eq(reports.projectId, s.projectId));
+const subjectWhere = (s: ReportSubject) => subjectColumnIs(reports, s);
 
 function auditView(tx: Tx, reportId: number): ReportAuditView {
   const r = tx.select().from(reports).where(eq(reports.id, reportId)).get()!;
@@ -115,6 +115,8 @@ function auditView(tx: Tx, reportId: number): ReportAuditView {
 
 /** Metric, part and milestone ids must belong to the report's own subject. */
 function belongsToSubject(tx: Tx, subject: ReportSubject, content: DraftContent): boolean {
+  // A 督办事项's report is its text and 自评 only.
+  if ("itemId" in subject) return !content.metricValues.length && !content.partValues?.length && !content.projectMilestones?.length;
   if ("taskId" in subject) {
     if (content.partValues?.length || content.projectMilestones?.length) return false;
     const own = new Set(
@@ -166,14 +168,17 @@ function writeValues(tx: Tx, reportId: number, content: DraftContent) {
       .run();
 }
 
-const statusKey = (subject: ReportSubject, periodId: number): StatusKey =>
-  "taskId" in subject ? { kind: "task", subjectId: subject.taskId, periodId } : { kind: "project", subjectId: subject.projectId, periodId };
+const statusKey = (subject: ReportSubject, periodId: number): StatusKey => ({ ...subjectKindId(subject), periodId });
 
 /** The quarter's stored judgement of the report with this id, recomputed at `now`. */
 function refreshReportStatus(tx: Tx, reportId: number, now: number): void {
-  const r = tx.select({ taskId: reports.taskId, projectId: reports.projectId, periodId: reports.periodId }).from(reports).where(eq(reports.id, reportId)).get();
+  const r = tx
+    .select({ taskId: reports.taskId, projectId: reports.projectId, itemId: reports.itemId, periodId: reports.periodId })
+    .from(reports)
+    .where(eq(reports.id, reportId))
+    .get();
   if (!r) return;
-  refreshQuarterStatus(tx, statusKey(r.taskId !== null ? { taskId: r.taskId } : { projectId: r.projectId! }, r.periodId), now);
+  refreshQuarterStatus(tx, statusKey(subjectOfRow(r), r.periodId), now);
 }
 
 /**
@@ -217,7 +222,7 @@ function writeDraft(tx: Tx, input: ReportInput): ReportWrite {
     if (expectedVersion !== 0) return { ok: false, reason: "conflict" };
     const inserted = tx
       .insert(reports)
-      .values({ ...("taskId" in subject ? { taskId: subject.taskId } : { projectId: subject.projectId }), periodId, version: 1, createdAt: now, ...fields })
+      .values({ ...subject, periodId, version: 1, createdAt: now, ...fields })
       .onConflictDoNothing()
       .returning({ id: reports.id })
       .get();

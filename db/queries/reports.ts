@@ -21,7 +21,7 @@ import {
   type ReportStatus,
   type SelfStatus,
 } from "../schema";
-import type { ReportSubject } from "./report-writes";
+import { subjectWhere as subjectColumnIs, type ReportSubject } from "./report-subject";
 
 /** A task as the report pages need it: ids for authorization, metrics with ids for the form. */
 export interface ReportTask {
@@ -107,7 +107,7 @@ export interface ReportRecord {
 
 const nameOf = (id: SQLWrapper) => sql<string | null>`(select ${users.displayName} from ${users} where ${users.id} = ${id})`;
 
-const subjectWhere = (subject: ReportSubject) => ("taskId" in subject ? eq(reports.taskId, subject.taskId) : eq(reports.projectId, subject.projectId));
+const subjectWhere = (subject: ReportSubject) => subjectColumnIs(reports, subject);
 
 /** A task's or project's report for a period with its values, or null when none was saved yet. */
 export function getReportRecord({ subject, periodId }: { subject: ReportSubject; periodId: number }): ReportRecord | null {
@@ -152,7 +152,7 @@ export function getReportRecord({ subject, periodId }: { subject: ReportSubject;
       .all()) {
       metricValues[v.metricId] = v.value;
     }
-  } else {
+  } else if ("projectId" in subject) {
     for (const v of db.select().from(reportPartValues).where(eq(reportPartValues.reportId, row.id)).all()) (partValues[v.partId] ??= {})[v.category] = v.value;
     for (const m of db.select().from(reportProjectMilestones).where(eq(reportProjectMilestones.reportId, row.id)).all())
       milestones[m.milestoneId] = { done: m.done, doneOn: m.doneOn };
@@ -168,6 +168,7 @@ export function getReportRef({ reportId }: { reportId: number }) {
         id: reports.id,
         taskId: reports.taskId,
         projectId: reports.projectId,
+        itemId: reports.itemId,
         periodId: reports.periodId,
         periodCode: periods.code,
         status: reports.status,

@@ -2,7 +2,8 @@ import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { readSnapshot, type ReportSnapshot } from "@/lib/report-snapshot";
 import { getDb } from "../client";
-import { livelihoodProjects, periods, projectUnits, reports, reportVersions, tasks, taskUnits, units, users } from "../schema";
+import type { SubjectKind } from "@/lib/vocabulary";
+import { itemUnits, livelihoodProjects, periods, projectUnits, reports, reportVersions, supervisionItems, tasks, taskUnits, units, users } from "../schema";
 
 export interface QueueVersion {
   versionNo: number;
@@ -17,7 +18,7 @@ export interface QueueItem {
   reportId: number;
   /** The report row's version, for the optimistic check of the review. */
   version: number;
-  kind: "task" | "project";
+  kind: SubjectKind;
   no: number;
   title: string;
   periodCode: string;
@@ -39,7 +40,7 @@ export function countReviewQueue({ yearId }: { yearId: number }): number {
   );
 }
 
-/** Submitted reports awaiting review, the longest-waiting first (four queries). */
+/** Submitted reports awaiting review, the longest-waiting first (five queries). */
 export function listReviewQueue({ yearId }: { yearId: number }): QueueItem[] {
   const db = getDb();
   const rows = db
@@ -52,6 +53,9 @@ export function listReviewQueue({ yearId }: { yearId: number }): QueueItem[] {
       taskTarget: tasks.target,
       projectNo: livelihoodProjects.no,
       projectName: livelihoodProjects.name,
+      itemId: reports.itemId,
+      itemNo: supervisionItems.no,
+      itemText: supervisionItems.text,
       periodCode: periods.code,
       submittedAt: reports.submittedAt,
     })
@@ -59,6 +63,7 @@ export function listReviewQueue({ yearId }: { yearId: number }): QueueItem[] {
     .innerJoin(periods, eq(periods.id, reports.periodId))
     .leftJoin(tasks, eq(tasks.id, reports.taskId))
     .leftJoin(livelihoodProjects, eq(livelihoodProjects.id, reports.projectId))
+    .leftJoin(supervisionItems, eq(supervisionItems.id, reports.itemId))
     .where(and(eq(reports.status, "submitted"), eq(periods.yearId, yearId)))
     .orderBy(asc(reports.submittedAt), asc(reports.id))
     .all();
@@ -82,6 +87,7 @@ export function listReviewQueue({ yearId }: { yearId: number }): QueueItem[] {
     .all();
   const taskIds = rows.flatMap((r) => (r.taskId === null ? [] : [r.taskId]));
   const projectIds = rows.flatMap((r) => (r.projectId === null ? [] : [r.projectId]));
+  const itemIds = rows.flatMap((r) => (r.itemId === null ? [] : [r.itemId]));
   const taskUnitRows = taskIds.length
     ? db
         .select({ id: taskUnits.taskId, name: units.name })
@@ -100,22 +106,36 @@ export function listReviewQueue({ yearId }: { yearId: number }): QueueItem[] {
         .orderBy(asc(projectUnits.position))
         .all()
     : [];
+  const itemUnitRows = itemIds.length
+    ? db
+        .select({ id: itemUnits.itemId, name: units.name })
+        .from(itemUnits)
+        .innerJoin(units, eq(units.id, itemUnits.unitId))
+        .where(and(inArray(itemUnits.itemId, itemIds), eq(itemUnits.role, "lead")))
+        .orderBy(asc(itemUnits.position))
+        .all()
+    : [];
 
   const toVersion = (v: (typeof versions)[number]): QueueVersion => ({ ...v, snapshot: readSnapshot(v.snapshot) });
   return rows.flatMap((r): QueueItem[] => {
     const own = versions.filter((v) => v.reportId === r.reportId);
     const latest = own[0];
     if (!latest) return [];
-    const isTask = r.taskId !== null;
+    const subject =
+      r.taskId !== null
+        ? { kind: "task" as const, no: r.taskNo, title: r.taskTarget, units: taskUnitRows.filter((u) => u.id === r.taskId) }
+        : r.projectId !== null
+          ? { kind: "project" as const, no: r.projectNo, title: r.projectName, units: projectUnitRows.filter((u) => u.id === r.projectId) }
+          : { kind: "item" as const, no: r.itemNo, title: r.itemText, units: itemUnitRows.filter((u) => u.id === r.itemId) };
     return [
       {
         reportId: r.reportId,
         version: r.version,
-        kind: isTask ? "task" : "project",
-        no: (isTask ? r.taskNo : r.projectNo) ?? 0,
-        title: (isTask ? r.taskTarget : r.projectName) ?? "",
+        kind: subject.kind,
+        no: subject.no ?? 0,
+        title: subject.title ?? "",
         periodCode: r.periodCode,
-        leadUnits: (isTask ? taskUnitRows.filter((u) => u.id === r.taskId) : projectUnitRows.filter((u) => u.id === r.projectId)).map((u) => u.name),
+        leadUnits: subject.units.map((u) => u.name),
         firstSubmittedAt: own.at(-1)!.submittedAt,
         latest: toVersion(latest),
         previous: own[1] ? toVersion(own[1]) : null,

@@ -3,6 +3,9 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { SubjectInfo, SubjectRef } from "@/lib/subject";
 import { getDb } from "../client";
 import { groupBy } from "@/lib/group-by";
+import { itemReportsIn } from "@/lib/supervision-items";
+import { ITEM_SOURCE_LABEL, type ItemCadence, type SubjectKind } from "@/lib/vocabulary";
+import { listItems } from "./items";
 import { leaders, livelihoodProjects, projectLeaders, projectUnits, sections, taskLeaders, tasks, taskUnits, units } from "../schema";
 
 /** The section livelihood projects are listed under, after the task sections. */
@@ -21,6 +24,8 @@ export interface Subject extends SubjectInfo {
   coopUnitIds: number[];
   /** False when nobody is due to report (no lead unit): its quarters are 无需报送. */
   required: boolean;
+  /** A 督办事项's time limit: it decides which quarters it reports in (lib/supervision-items.ts). */
+  schedule?: { cadence: ItemCadence | null; deadline: string | null; linkedTaskNo: number | null };
 }
 
 export interface SubjectFilter {
@@ -29,6 +34,8 @@ export interface SubjectFilter {
   leadUnitId?: number;
   /** Only this subject. */
   only?: SubjectRef;
+  /** Only subjects of these kinds (all kinds when absent). */
+  kinds?: readonly SubjectKind[];
 }
 
 function listTaskSubjects({ yearId, leadUnitId, only }: SubjectFilter): Subject[] {
@@ -140,7 +147,38 @@ function listProjectSubjects({ yearId, leadUnitId, only }: SubjectFilter): Subje
   });
 }
 
-/** Every task (序号 order) then every livelihood project of the year, narrowed by the filter. */
+function listItemSubjects({ yearId, leadUnitId, only }: SubjectFilter): Subject[] {
+  if (only && only.kind !== "item") return [];
+  return listItems({ yearId })
+    .filter((r) => (!only || r.no === only.no) && (leadUnitId === undefined || r.leadUnits.some((u) => u.id === leadUnitId)))
+    .map((r) => ({
+      kind: "item",
+      id: r.id,
+      no: r.no,
+      title: r.text,
+      section: ITEM_SOURCE_LABEL[r.source],
+      sectionPosition: Number.MAX_SAFE_INTEGER,
+      leaders: r.leaders,
+      leaderIds: [],
+      leadUnits: r.leadUnits.map((u) => u.name),
+      leadUnitIds: r.leadUnits.map((u) => u.id),
+      coopUnitIds: r.coopUnits.map((u) => u.id),
+      required: r.leadUnits.length > 0,
+      schedule: { cadence: r.cadence, deadline: r.deadline, linkedTaskNo: r.linkedTaskNo },
+    }));
+}
+
+/** Every task (序号 order), every livelihood project, then every 督办事项 of the year, narrowed by the filter. */
 export function listSubjects(filter: SubjectFilter): Subject[] {
-  return [...listTaskSubjects(filter), ...listProjectSubjects(filter)];
+  const wants = (kind: SubjectKind) => !filter.kinds || filter.kinds.includes(kind);
+  return [
+    ...(wants("task") ? listTaskSubjects(filter) : []),
+    ...(wants("project") ? listProjectSubjects(filter) : []),
+    ...(wants("item") ? listItemSubjects(filter) : []),
+  ];
+}
+
+/** Whether the subject reports in the quarter: it has a lead unit, and a 督办事项 is due in it. */
+export function subjectDueIn(subject: Subject, period: { startsOn: string }): boolean {
+  return subject.required && (!subject.schedule || itemReportsIn(subject.schedule, period));
 }

@@ -6,6 +6,7 @@ import type { Tx } from "../client";
 import { nodeFacts } from "@/lib/monthly-nodes";
 import { monthlyNodeRevisions, periods, programmeYears, progressOverrides, reports, reportVersions, targetChangeRequests, tasks, users } from "../schema";
 import { listProjectParts } from "../project-parts";
+import { subjectKindId, subjectOfKind, subjectOfRow, subjectWhere } from "../queries/report-subject";
 
 // The events a quarter's judgement is computed from (lib/status-record.ts), read for one
 // subject's quarter (the write path) or for a whole year at once (the rebuild).
@@ -44,9 +45,16 @@ export function loadStatusInputs(db: Reader, scope: { yearId: number } | { only:
   const periodIds = [...periodById.keys()];
   if (periodIds.length === 0 || yearId === undefined) return new Map();
 
-  const reportSubject: SQL | undefined = only ? (only.kind === "task" ? eq(reports.taskId, only.subjectId) : eq(reports.projectId, only.subjectId)) : undefined;
+  const reportSubject: SQL | undefined = only ? subjectWhere(reports, subjectOfKind(only.kind, only.subjectId)) : undefined;
   const reportRows = db
-    .select({ id: reports.id, taskId: reports.taskId, projectId: reports.projectId, periodId: reports.periodId, createdAt: reports.createdAt })
+    .select({
+      id: reports.id,
+      taskId: reports.taskId,
+      projectId: reports.projectId,
+      itemId: reports.itemId,
+      periodId: reports.periodId,
+      createdAt: reports.createdAt,
+    })
     .from(reports)
     .where(and(inArray(reports.periodId, periodIds), reportSubject))
     .all();
@@ -146,8 +154,7 @@ export function loadStatusInputs(db: Reader, scope: { yearId: number } | { only:
     versionsBy.set(v.reportId, list);
   }
   for (const r of reportRows) {
-    const key: StatusKey =
-      r.taskId !== null ? { kind: "task", subjectId: r.taskId, periodId: r.periodId } : { kind: "project", subjectId: r.projectId!, periodId: r.periodId };
+    const key: StatusKey = { ...subjectKindId(subjectOfRow(r)), periodId: r.periodId };
     const e = entry(key);
     if (!e) continue;
     e.draftCreatedAt = r.createdAt;

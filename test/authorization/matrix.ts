@@ -14,14 +14,15 @@ export type SignedIn = Exclude<Persona, "signedOut">;
  * - taskLead / taskCoop: the task named by `taskNo`, its lead or its cooperating units;
  * - projectLead / projectRelated: the livelihood project named by `projectNo`, its lead or its
  *   相关责任单位 (those a descriptor reaches count as the project's units, never as "unitOther");
- * - subjectLead: the task or project named by `subject` ("task:27"), its lead units;
+ * - itemLead: the 督办事项 named by `itemNo`;
+ * - subjectLead: the task, project or 督办事项 named by `subject` ("task:27"), its lead units;
  * - addressee: the notice named by `noticeId` (the units it was sent to);
  * - notification: the notification named by `id` (its one recipient);
  * - none: no unit's record (accounts, periods, the caller's own things).
  */
-export type RecordKind = "taskLead" | "taskCoop" | "projectLead" | "projectRelated" | "subjectLead" | "addressee" | "notification" | "none";
+export type RecordKind = "taskLead" | "taskCoop" | "projectLead" | "projectRelated" | "itemLead" | "subjectLead" | "addressee" | "notification" | "none";
 
-export type Group = "reports" | "projects" | "supervision" | "admin" | "routes" | "outputs" | "programme" | "deputies" | "nodes" | "units";
+export type Group = "reports" | "projects" | "items" | "supervision" | "admin" | "routes" | "outputs" | "programme" | "deputies" | "nodes" | "units";
 
 export interface Rule {
   group: Group;
@@ -37,6 +38,7 @@ export interface Rule {
 const TASK_REPORTS = "app/tasks/[no]/report/[quarter]/actions.ts";
 const TARGETS = "app/tasks/[no]/targets/actions.ts";
 const PROJECT_REPORTS = "app/projects/[no]/report/[quarter]/actions.ts";
+const ITEM_REPORTS = "app/items/[no]/report/[quarter]/actions.ts";
 const NOTICES = "app/supervision/notices/actions.ts";
 const REGISTER = "app/projects/[no]/register/actions.ts";
 const NODES = "app/_components/monthly-nodes/actions.ts";
@@ -79,6 +81,11 @@ export const MATRIX: Record<string, Rule> = {
   [`${PROJECT_REPORTS}#returnProjectReport`]: supervisorOn("projects", "projectLead"),
   // 配合情况 of a 相关责任单位 (the 交通运输局 on 民生实事 1).
   [`${PROJECT_REPORTS}#saveProjectCoopNote`]: leadUnitOf("projects", "projectRelated"),
+
+  [`${ITEM_REPORTS}#saveItemReport`]: leadUnitOf("items", "itemLead"),
+  [`${ITEM_REPORTS}#submitItemReport`]: leadUnitOf("items", "itemLead"),
+  [`${ITEM_REPORTS}#approveItemReport`]: supervisorOn("items", "itemLead"),
+  [`${ITEM_REPORTS}#returnItemReport`]: supervisorOn("items", "itemLead"),
 
   // 明细台账 rows: the project's units (the lead unit is the persona; 相关责任单位 in the action tests).
   [`${REGISTER}#saveRegisterItem`]: leadUnitOf("projects", "projectLead"),
@@ -191,6 +198,8 @@ export const EXEMPT: Record<string, string> = {
       `${TASK_REPORTS}#submitReportPart`,
       `${PROJECT_REPORTS}#saveProjectReportPart`,
       `${PROJECT_REPORTS}#submitProjectReportPart`,
+      `${ITEM_REPORTS}#saveItemReportPart`,
+      `${ITEM_REPORTS}#submitItemReportPart`,
     ].map((ref) => [
       ref,
       "a co-lead's part is written by the second and later lead units of a subject, a persona this matrix does not model (its unitOwn compiles the report); the compiler, another unit and the co-lead's own calls are tested in app/_lib/report-parts.test.ts and app/projects/[no]/report/[quarter]/actions.test.ts",

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { FormState } from "@/app/_lib/action";
 import { MESSAGES } from "@/app/_lib/errors";
 import type { Db } from "@/db/client";
-import { livelihoodProjects, noticeUnits, notices, notifications, projectUnits, taskUnits, tasks, users } from "@/db/schema";
+import { itemUnits, livelihoodProjects, noticeUnits, notices, notifications, projectUnits, supervisionItems, taskUnits, tasks, users } from "@/db/schema";
 import { getProjectUnitIds } from "@/db/queries/reports";
 import { parseSubjectKey } from "@/lib/subject";
 import { MAYOR_USERNAME, SUPERVISOR_USERNAME, ADMIN_USERNAME } from "@/lib/usernames";
@@ -139,10 +139,27 @@ function parties(db: Db, kind: RecordKind, input: Input, all: ReturnType<typeof 
       const { leadUnitIds, coopUnitIds } = getProjectUnitIds({ projectId });
       return pick(coopUnitIds, [...leadUnitIds, ...coopUnitIds]);
     }
+    case "itemLead": {
+      const itemId = db
+        .select({ id: supervisionItems.id })
+        .from(supervisionItems)
+        .where(eq(supervisionItems.no, num(input.itemNo)))
+        .get()!.id;
+      const units = db.select({ unitId: itemUnits.unitId, role: itemUnits.role }).from(itemUnits).where(eq(itemUnits.itemId, itemId)).all();
+      return pick(
+        units.filter((u) => u.role === "lead").map((u) => u.unitId),
+        units.map((u) => u.unitId),
+      );
+    }
     case "subjectLead": {
       const ref = parseSubjectKey(String(input.subject));
       if (!ref) throw new Error(`not a subject key: ${String(input.subject)}`);
-      return parties(db, ref.kind === "task" ? "taskLead" : "projectLead", { taskNo: ref.no, projectNo: ref.no }, all);
+      return parties(
+        db,
+        ref.kind === "task" ? "taskLead" : ref.kind === "project" ? "projectLead" : "itemLead",
+        { taskNo: ref.no, projectNo: ref.no, itemNo: ref.no },
+        all,
+      );
     }
     case "addressee": {
       const noticeId = num(input.noticeId);

@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { routeHandlerRefs, serverActionRefs } from "@/test/entry-points";
 
-const SUITES = ["report", "collective", "supervision", "admin", "project", "register", "outputs", "programme", "deputy", "node", "units"].map((s) =>
+const SUITES = ["report", "collective", "supervision", "admin", "project", "item", "register", "outputs", "programme", "deputy", "node", "units"].map((s) =>
   path.join(__dirname, `${s}-cases.ts`),
 );
 

@@ -1,10 +1,10 @@
-// Bad-input cases for a co-lead unit's own part of a report (save, send), for tasks and
-// projects alike: signed in as the second-listed lead unit of a co-led subject. The caller
+// Bad-input cases for a co-lead unit's own part of a report (save, send), for tasks, projects
+// and 督办事项 alike: signed in as the second-listed lead unit of a co-led subject. The caller
 // names each case's `ref` where the coverage test reads it.
 import { and, asc, eq } from "drizzle-orm";
 import type { FormState } from "@/app/_lib/action";
 import type { Db } from "@/db/client";
-import { livelihoodProjects, periods, projectUnits, reportParts, reports, tasks, taskUnits, users } from "@/db/schema";
+import { itemUnits, livelihoodProjects, periods, projectUnits, reportParts, reports, supervisionItems, tasks, taskUnits, users } from "@/db/schema";
 import { actAs } from "./fixture";
 import type { ActionCase } from "./harness";
 
@@ -12,27 +12,36 @@ type PartAction = (prev: FormState | undefined, data: Record<string, unknown>) =
 
 export function partCases(
   db: Db,
-  { kind, no, quarter, save, submit }: { kind: "task" | "project"; no: number; quarter: string; save: PartAction; submit: PartAction },
+  { kind, no, quarter, save, submit }: { kind: "task" | "project" | "item"; no: number; quarter: string; save: PartAction; submit: PartAction },
 ): [Omit<ActionCase, "ref">, Omit<ActionCase, "ref">] {
-  const field = kind === "task" ? "taskNo" : "projectNo";
+  const field = `${kind}No`;
   const subjectId =
     kind === "task"
       ? db.select({ id: tasks.id }).from(tasks).where(eq(tasks.no, no)).get()!.id
-      : db.select({ id: livelihoodProjects.id }).from(livelihoodProjects).where(eq(livelihoodProjects.no, no)).get()!.id;
+      : kind === "project"
+        ? db.select({ id: livelihoodProjects.id }).from(livelihoodProjects).where(eq(livelihoodProjects.no, no)).get()!.id
+        : db.select({ id: supervisionItems.id }).from(supervisionItems).where(eq(supervisionItems.no, no)).get()!.id;
   const leads =
-    kind === "task"
+    kind === "item"
       ? db
-          .select({ unitId: taskUnits.unitId })
-          .from(taskUnits)
-          .where(and(eq(taskUnits.taskId, subjectId), eq(taskUnits.role, "lead")))
-          .orderBy(asc(taskUnits.position))
+          .select({ unitId: itemUnits.unitId })
+          .from(itemUnits)
+          .where(and(eq(itemUnits.itemId, subjectId), eq(itemUnits.role, "lead")))
+          .orderBy(asc(itemUnits.position))
           .all()
-      : db
-          .select({ unitId: projectUnits.unitId })
-          .from(projectUnits)
-          .where(and(eq(projectUnits.projectId, subjectId), eq(projectUnits.role, "lead")))
-          .orderBy(asc(projectUnits.position))
-          .all();
+      : kind === "task"
+        ? db
+            .select({ unitId: taskUnits.unitId })
+            .from(taskUnits)
+            .where(and(eq(taskUnits.taskId, subjectId), eq(taskUnits.role, "lead")))
+            .orderBy(asc(taskUnits.position))
+            .all()
+        : db
+            .select({ unitId: projectUnits.unitId })
+            .from(projectUnits)
+            .where(and(eq(projectUnits.projectId, subjectId), eq(projectUnits.role, "lead")))
+            .orderBy(asc(projectUnits.position))
+            .all();
   const coLead = leads[1]!.unitId;
   const username = db
     .select({ username: users.username })
@@ -40,7 +49,7 @@ export function partCases(
     .where(and(eq(users.unitId, coLead), eq(users.role, "unit")))
     .get()!.username;
   const periodId = db.select({ id: periods.id }).from(periods).where(eq(periods.code, quarter)).get()!.id;
-  const subjectCol = kind === "task" ? reportParts.taskId : reportParts.projectId;
+  const subjectCol = kind === "task" ? reportParts.taskId : kind === "project" ? reportParts.projectId : reportParts.itemId;
   const part = () =>
     db
       .select()
@@ -48,7 +57,7 @@ export function partCases(
       .where(and(eq(subjectCol, subjectId), eq(reportParts.periodId, periodId), eq(reportParts.unitId, coLead)))
       .get();
   // The compiled report must stay open for parts to be written.
-  const reportCol = kind === "task" ? reports.taskId : reports.projectId;
+  const reportCol = kind === "task" ? reports.taskId : kind === "project" ? reports.projectId : reports.itemId;
   const reopen = () =>
     db
       .update(reports)

@@ -12,25 +12,21 @@ import { getItemByNo } from "@/db/queries/items";
 import { formatDateTime } from "@/lib/format-time";
 import { can } from "@/lib/permissions";
 import { subjectLabel } from "@/lib/subject";
-import { itemTimeLimit } from "@/lib/supervision-items";
+import { itemTimeLimit, parseItemNo } from "@/lib/supervision-items";
 import { ITEM_SOURCE_LABEL } from "@/lib/vocabulary";
+import { SubjectQuarterStatus } from "@/app/_components/subject-quarter-status";
 import { ScheduleForm } from "../_components/schedule-form";
 
 type Props = { params: Promise<{ no: string }> };
 
-/** 编号 from the URL: digits only, within a sane range. */
-function parseNo(raw: string): number | null {
-  return /^\d{1,4}$/.test(raw) ? Number(raw) : null;
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const no = parseNo((await params).no);
+  const no = parseItemNo((await params).no);
   return { title: no === null ? "督办事项" : subjectLabel({ kind: "item", no }) };
 }
 
 export default async function ItemPage({ params }: Props) {
   const user = await requireUser();
-  const no = parseNo((await params).no);
+  const no = parseItemNo((await params).no);
   const item = no === null ? null : getItemByNo({ yearId: (await currentProgrammeYear()).id, no });
   if (!item) notFound();
   const plain = (u: { name: string; kind: string }) => ({ name: u.name, kind: u.kind as "市直部门", hasTasks: false });
@@ -69,6 +65,9 @@ export default async function ItemPage({ params }: Props) {
           ]}
         />
       </Card>
+
+      {/* Reported through its key task: that task's quarters are the ones to follow. */}
+      {item.linkedTaskNo === null && <SubjectQuarterStatus subject={{ kind: "item", no: item.no }} />}
 
       {item.metrics.length > 0 && (
         <Card aria-labelledby="metric-heading">

@@ -101,7 +101,7 @@ export function TaskCard({
           </Link>
         ) : (
           <Link href={subjectPath(subject)} className={`${buttonClassName("secondary")} grow sm:grow-0`}>
-            项目详情
+            {subject.kind === "item" ? "事项详情" : "项目详情"}
             <span className="sr-only">（{label}）</span>
           </Link>
         )}

@@ -61,8 +61,8 @@ function setStatus(tx: Tx, notice: NoticeRow, set: Parameters<typeof updateNotic
   if (!updateNotice(tx, { id: notice.id, version: notice.version, set })) throw new ConflictError();
 }
 
-type SubjectRef = { taskNo: number | null; projectNo: number | null };
-const subjectOf = (id: number): SubjectRef => getNotice({ id }) ?? { taskNo: null, projectNo: null };
+type SubjectRef = { taskNo: number | null; projectNo: number | null; itemNo: number | null };
+const subjectOf = (id: number): SubjectRef => getNotice({ id }) ?? { taskNo: null, projectNo: null, itemNo: null };
 
 const revalidateNotice = (notice: { id: number } & SubjectRef) => [
   "/supervision",
@@ -77,8 +77,8 @@ export const issueNotice = defineAction({
   action: "notice.issue",
   entity: "notice",
   schema: z.object({
-    /** "task:51" or "project:2" */
-    subject: z.string({ message: "请选择任务" }).regex(/^(task|project):\d{1,4}$/, "请选择任务"),
+    /** "task:51", "project:2" or "item:19" */
+    subject: z.string({ message: "请选择任务" }).regex(/^(task|project|item):\d{1,4}$/, "请选择任务"),
     periodCode: z
       .string()
       .trim()
@@ -100,6 +100,7 @@ export const issueNotice = defineAction({
     const created = insertNotice(tx, {
       taskId: subject.taskId,
       projectId: subject.projectId,
+      itemId: subject.itemId,
       periodId: period?.id ?? null,
       level: input.level,
       problem: input.problem,
@@ -110,7 +111,11 @@ export const issueNotice = defineAction({
       now,
     });
     const links = noticeLinks(created.id);
-    const ref = { taskNo: subject.kind === "task" ? subject.no : null, projectNo: subject.kind === "project" ? subject.no : null };
+    const ref = {
+      taskNo: subject.kind === "task" ? subject.no : null,
+      projectNo: subject.kind === "project" ? subject.no : null,
+      itemNo: subject.kind === "item" ? subject.no : null,
+    };
     notify(
       tx,
       noticeIssued({
@@ -211,12 +216,13 @@ export const raiseNoticeToDuban = defineAction({
   mutate: (tx, cuiban, { input, user }) => {
     const status = transition(cuiban, "raiseToDuban");
     checkDeadline(input.deadline);
-    if (cuiban.taskId === null && cuiban.projectId === null) throw new ValidationError("该通知未关联任务，无法升级");
+    if (cuiban.taskId === null && cuiban.projectId === null && cuiban.itemId === null) throw new ValidationError("该通知未关联任务，无法升级");
     const now = Date.now();
     setStatus(tx, cuiban, { status, closedAt: now });
     const created = insertNotice(tx, {
       taskId: cuiban.taskId,
       projectId: cuiban.projectId,
+      itemId: cuiban.itemId,
       periodId: null,
       level: "duban",
       problem: input.problem,
@@ -251,7 +257,7 @@ export const raiseNoticeToDuban = defineAction({
       entityId: cuiban.id,
       before: noticeAuditView(cuiban),
       after: { status, raisedTo: { id: created.id, title: created.title, problem: input.problem, requirement: input.requirement, deadline: input.deadline } },
-      result: { id: created.id, taskNo: cuiban.taskNo, projectNo: cuiban.projectNo },
+      result: { id: created.id, taskNo: cuiban.taskNo, projectNo: cuiban.projectNo, itemNo: cuiban.itemNo },
     };
   },
   revalidate: ({ input }, r) => [...revalidateNotice({ id: input.noticeId, ...subjectOf(input.noticeId) }), ...(r ? [`/supervision/notices/${r.id}`] : [])],

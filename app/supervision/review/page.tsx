@@ -5,6 +5,7 @@ import { currentProgrammeYear } from "@/app/_lib/programme-year";
 import { appToday } from "@/app/_lib/today";
 import { approveReport, returnReport } from "@/app/tasks/[no]/report/[quarter]/actions";
 import { approveProjectReport, returnProjectReport } from "@/app/projects/[no]/report/[quarter]/actions";
+import { approveItemReport, returnItemReport } from "@/app/items/[no]/report/[quarter]/actions";
 import { QuarterLamps } from "@/components/lamp-badges";
 import { ReportContent } from "@/components/report/report-content";
 import { ReviewPanel } from "@/components/report/review-panel";
@@ -20,13 +21,20 @@ import { diffReportVersions } from "@/lib/report-diff";
 import { REVIEW_LABEL } from "@/lib/report-labels";
 import { reportPath, subjectKey, subjectLabel } from "@/lib/subject";
 import { applyReviewFilter, nextInQueue, parseReviewFilter } from "@/lib/review-filter";
-import { PROGRESS_LABEL, PROGRESS_LAMPS } from "@/lib/vocabulary";
+import { PROGRESS_LABEL, PROGRESS_LAMPS, type SubjectKind } from "@/lib/vocabulary";
 import type { SearchParams } from "../_lib/view";
 import { BulkApproveBar } from "./_components/bulk-approve-bar";
 import { ReviewFilters } from "./_components/review-filters";
 import { BULK_FORM_ID } from "./_components/bulk-form-id";
 
 export const metadata: Metadata = { title: "审核 · 督查工作台" };
+
+/** Each kind's review goes through its own report route's actions (one pipeline behind them all). */
+const REVIEW = {
+  task: { field: "taskNo", approve: approveReport, reject: returnReport },
+  project: { field: "projectNo", approve: approveProjectReport, reject: returnProjectReport },
+  item: { field: "itemNo", approve: approveItemReport, reject: returnItemReport },
+} as const satisfies Record<SubjectKind, { field: "taskNo" | "projectNo" | "itemNo"; approve: unknown; reject: unknown }>;
 
 type Props = { searchParams: Promise<SearchParams> };
 
@@ -132,11 +140,11 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
                     {canReview && (
                       <ReviewPanel
                         reportId={item.reportId}
-                        subject={{ name: item.kind === "task" ? "taskNo" : "projectNo", no: item.no }}
+                        subject={{ name: REVIEW[item.kind].field, no: item.no }}
                         quarter={item.periodCode}
                         version={item.version}
-                        approve={item.kind === "task" ? approveReport : approveProjectReport}
-                        reject={item.kind === "task" ? returnReport : returnProjectReport}
+                        approve={REVIEW[item.kind].approve}
+                        reject={REVIEW[item.kind].reject}
                         queue={{ filter, next }}
                       />
                     )}

@@ -14,7 +14,8 @@ import { formatDateTime } from "@/lib/format-time";
 import { addDays } from "@/lib/periods";
 import { availableSupervisorCommands, displayState } from "@/lib/notice-state";
 import { can } from "@/lib/permissions";
-import { subjectLabel, subjectPath } from "../notice-helpers";
+import { noticeReportLink, noticeSubject, subjectLabel, subjectPath } from "../notice-helpers";
+import { subjectKey as subjectKeyOf } from "@/lib/subject";
 import { InstructionForm } from "@/app/_components/instruction-form";
 import { InstructionList } from "@/components/instruction-list";
 import { buttonClassName } from "@/components/ui/button";
@@ -40,7 +41,9 @@ export default async function NoticePage({ params }: Props) {
   const related = listRelatedNotices({ id: notice.id });
   const raisedTo = related.find((n) => n.escalatedFromId === notice.id);
   const raisedFrom = related.find((n) => n.id === notice.escalatedFromId);
-  const subjectKey = notice.taskNo !== null ? `task:${notice.taskNo}` : notice.projectNo !== null ? `project:${notice.projectNo}` : null;
+  const ref = noticeSubject(notice);
+  const report = noticeReportLink(notice);
+  const subjectKey = ref ? subjectKeyOf(ref) : null;
   const leaderIds = getNoticeSubjectOf(notice)?.leaderIds ?? [];
   const instructions = listInstructionsForNotices({ noticeIds: [notice.id] });
   const mayInstruct =
@@ -73,7 +76,15 @@ export default async function NoticePage({ params }: Props) {
             <Link href={subjectPath(notice)!} className="underline">
               {subjectLabel(notice)}
             </Link>{" "}
-            {notice.taskTarget ?? notice.projectName}
+            {notice.taskTarget ?? notice.projectName ?? notice.itemText}
+            {report && (
+              <>
+                {" · "}
+                <Link href={report.href} className="underline">
+                  {report.label}
+                </Link>
+              </>
+            )}
           </p>
         )}
       </header>

@@ -1,0 +1,156 @@
+// Bad-input cases for a 督办事项's quarterly report: save, submit, approve and return (the
+// common fields only). Item 19 (住建局 leads) is given a deadline in Q4 so its quarters are due.
+import { and, eq } from "drizzle-orm";
+import {
+  approveItemReport,
+  returnItemReport,
+  saveItemReport,
+  saveItemReportPart,
+  submitItemReport,
+  submitItemReportPart,
+} from "@/app/items/[no]/report/[quarter]/actions";
+import { partCases } from "./part-cases";
+import type { Db } from "@/db/client";
+import { submitReport } from "@/db/queries/report-writes";
+import { itemUnits, reports, supervisionItems } from "@/db/schema";
+import { badFiles } from "./corpus";
+import { actAs, periodIdOf, unitIdOf, userIdOf } from "./fixture";
+import type { ActionCase, Field } from "./harness";
+
+const ITEM_ACTIONS = "app/items/[no]/report/[quarter]/actions.ts";
+const Q = "2026Q4";
+const OWN = 19;
+/** Led by 消防救援大队, 住建局 and 自然资源局: 住建局 writes its own part. */
+const CO_LED = "消防救援大队";
+
+export async function itemCases(db: Db): Promise<ActionCase[]> {
+  const zjj = unitIdOf(db, "住建局");
+  const itemId = (no: number) => db.select({ id: supervisionItems.id }).from(supervisionItems).where(eq(supervisionItems.no, no)).get()!.id;
+  const ledByZjj = new Set(
+    db
+      .select({ itemId: itemUnits.itemId })
+      .from(itemUnits)
+      .where(and(eq(itemUnits.unitId, zjj), eq(itemUnits.role, "lead")))
+      .all()
+      .map((r) => r.itemId),
+  );
+  const foreign = db
+    .select({ id: supervisionItems.id, no: supervisionItems.no })
+    .from(supervisionItems)
+    .all()
+    .find((i) => !ledByZjj.has(i.id))!;
+  const coLed = db
+    .select({ id: supervisionItems.id, no: supervisionItems.no })
+    .from(supervisionItems)
+    .innerJoin(itemUnits, eq(itemUnits.itemId, supervisionItems.id))
+    .where(and(eq(itemUnits.unitId, unitIdOf(db, CO_LED)), eq(itemUnits.role, "lead"), eq(itemUnits.position, 1)))
+    .all()
+    .find((i) => ledByZjj.has(i.id))!;
+  // The items get a time limit, so a refusal of the foreign one is about who calls, not about the quarter.
+  for (const id of [itemId(OWN), foreign.id, coLed.id])
+    db.update(supervisionItems).set({ cadence: "once", deadline: "2026-12-31" }).where(eq(supervisionItems.id, id)).run();
+  const files = await badFiles();
+
+  const row = (code: string) =>
+    db
+      .select()
+      .from(reports)
+      .where(and(eq(reports.itemId, itemId(OWN)), eq(reports.periodId, periodIdOf(db, code))))
+      .get();
+  const valid = () => ({
+    itemNo: String(OWN),
+    quarter: Q,
+    version: String(row(Q)?.version ?? 0),
+    progress: "已按会议精神细化完善方案，报市政府审定。",
+    problems: "",
+    nextSteps: "印发实施。",
+    selfStatus: "onTrack",
+  });
+  const fields = (submitting: boolean): Field[] => [
+    { name: "itemNo", kind: "id" },
+    { name: "quarter", kind: "choice" },
+    { name: "version", kind: "id" },
+    { name: "progress", kind: submitting ? "requiredText" : "text", stored: () => row(Q)?.progress },
+    { name: "problems", kind: "text", stored: () => row(Q)?.problems },
+  ];
+
+  // A submitted Q3 report for the 督查室 to review.
+  db.transaction(
+    (tx) =>
+      submitReport(tx, {
+        subject: { itemId: itemId(OWN) },
+        periodId: periodIdOf(db, "2026Q3"),
+        expectedVersion: 0,
+        content: { progress: "第三季度进展", problems: "", nextSteps: "", selfStatus: "onTrack", milestoneDone: null, milestoneDoneOn: null, metricValues: [] },
+        userId: userIdOf(db, "zjj"),
+        now: Date.now(),
+      }),
+    { behavior: "immediate" },
+  );
+  const review = () => row("2026Q3")!;
+  const resubmit = () => db.update(reports).set({ status: "submitted" }).where(eq(reports.id, review().id)).run();
+  const reviewValid = (comment: string) => ({
+    reportId: String(review().id),
+    itemNo: String(OWN),
+    quarter: "2026Q3",
+    version: String(review().version),
+    comment,
+  });
+  const asZjj = () => actAs(db, "zjj");
+  const asSupervisor = () => actAs(db, "duchashi");
+
+  const [savePart, submitPart] = partCases(db, { kind: "item", no: coLed.no, quarter: Q, save: saveItemReportPart, submit: submitItemReportPart });
+  return [
+    { ...savePart, ref: `${ITEM_ACTIONS}#saveItemReportPart` },
+    { ...submitPart, ref: `${ITEM_ACTIONS}#submitItemReportPart` },
+    {
+      ref: `${ITEM_ACTIONS}#saveItemReport`,
+      signIn: asZjj,
+      call: (input) => saveItemReport(undefined, input),
+      valid,
+      fields: fields(false),
+      foreign: () => [{ ...valid(), itemNo: String(foreign.no) }],
+      files: { field: "evidence", inputs: files },
+    },
+    {
+      ref: `${ITEM_ACTIONS}#submitItemReport`,
+      signIn: asZjj,
+      call: (input) => submitItemReport(undefined, input),
+      valid,
+      fields: fields(true),
+      reset: () =>
+        db
+          .update(reports)
+          .set({ status: "draft" })
+          .where(eq(reports.id, row(Q)!.id))
+          .run(),
+      foreign: () => [{ ...valid(), itemNo: String(foreign.no) }],
+      files: { field: "evidence", inputs: files },
+    },
+    {
+      ref: `${ITEM_ACTIONS}#approveItemReport`,
+      signIn: asSupervisor,
+      call: (input) => approveItemReport(undefined, input),
+      valid: () => reviewValid("同意。"),
+      fields: [
+        { name: "reportId", kind: "id" },
+        { name: "itemNo", kind: "id" },
+        { name: "version", kind: "id" },
+        { name: "comment", kind: "text" },
+      ],
+      reset: resubmit,
+    },
+    {
+      ref: `${ITEM_ACTIONS}#returnItemReport`,
+      signIn: asSupervisor,
+      call: (input) => returnItemReport(undefined, input),
+      valid: () => reviewValid("请补充方案印发文件。"),
+      fields: [
+        { name: "reportId", kind: "id" },
+        { name: "version", kind: "id" },
+        { name: "comment", kind: "requiredText", stored: () => review().reviewComment },
+      ],
+      reset: resubmit,
+    },
+  ];
+}
