@@ -1,0 +1,16 @@
+// A unit's earlier names beside today's: the gazette printed the old name, the pages show the
+// current one, so a reader can match the two.
+import type { UnitNameChange } from "./vocabulary";
+
+export interface FormerName {
+  name: string;
+  how: UnitNameChange;
+}
+
+/** "（原名：住建局）", "（原名：甲；乙并入）", or "" when the unit kept its name. */
+export function formerNameNote(former: readonly FormerName[]): string {
+  const renamed = former.filter((f) => f.how === "renamed").map((f) => f.name);
+  const merged = former.filter((f) => f.how === "merged").map((f) => f.name);
+  const parts = [...(renamed.length ? [`原名：${renamed.join("、")}`] : []), ...(merged.length ? [`${merged.join("、")}并入`] : [])];
+  return parts.length ? `（${parts.join("；")}）` : "";
+}
