@@ -9,8 +9,9 @@ export interface FormerName {
 
 /** "（原名：住建局）", "（原名：甲；乙并入）", or "" when the unit kept its name. */
 export function formerNameNote(former: readonly FormerName[]): string {
-  const renamed = former.filter((f) => f.how === "renamed").map((f) => f.name);
-  const merged = former.filter((f) => f.how === "merged").map((f) => f.name);
+  const names = (how: FormerName["how"]) => [...new Set(former.filter((f) => f.how === how).map((f) => f.name))];
+  const renamed = names("renamed");
+  const merged = names("merged");
   const parts = [...(renamed.length ? [`原名：${renamed.join("、")}`] : []), ...(merged.length ? [`${merged.join("、")}并入`] : [])];
   return parts.length ? `（${parts.join("；")}）` : "";
 }

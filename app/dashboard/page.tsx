@@ -67,7 +67,9 @@ export default async function DashboardPage({ searchParams }: Props) {
       <DashboardControls view={view} path="/dashboard" />
       <SourceFilter current={null} counts={sourceCounts} hrefOf={sourceHref} />
       <p className="no-print text-sm">
-        <Link href={yearHref(`/dashboard/brief?quarter=${view.period.code}${view.ownLeader ? `&leader=${encodeURIComponent(view.ownLeader)}` : ""}`, view.year)}>
+        <Link
+          href={yearHref(`/dashboard/brief?quarter=${view.period.code}${view.ownLeader ? `&leader=${encodeURIComponent(view.ownLeader)}` : ""}`, view.year)}
+        >
           分管领导一页简报（可打印）
         </Link>
       </p>
@@ -80,7 +82,13 @@ export default async function DashboardPage({ searchParams }: Props) {
         escalatedDuban={scope.openDuban.filter((n) => n.escalated).length}
       />
 
-      <DubanList notices={scope.escalated} id="escalated" title={view.ownLeader ? "呈报我的督办" : "呈报领导的督办"} empty="没有呈报领导的未销号督办。" year={view.year} />
+      <DubanList
+        notices={scope.escalated}
+        id="escalated"
+        title={view.ownLeader ? "呈报我的督办" : "呈报领导的督办"}
+        empty="没有呈报领导的未销号督办。"
+        year={view.year}
+      />
 
       {view.previous && (moved.turnedRed.length > 0 || moved.turnedGreen.length > 0) && (
         <section aria-labelledby="changes-heading" className="break-inside-avoid">
@@ -116,7 +124,13 @@ export default async function DashboardPage({ searchParams }: Props) {
         <h2 id="red-heading" className="mb-2 text-base font-semibold">
           进度红灯清单（{red.length} 项{red.length > LIST_SHOWN ? `，列出前 ${LIST_SHOWN} 项` : ""}）
         </h2>
-        <SubjectStatusTable rows={red.slice(0, LIST_SHOWN)} caption="进度红灯事项及原因" ownLeader={view.ownLeader} empty="本季度没有进度红灯的事项。" year={view.year} />
+        <SubjectStatusTable
+          rows={red.slice(0, LIST_SHOWN)}
+          caption="进度红灯事项及原因"
+          ownLeader={view.ownLeader}
+          empty="本季度没有进度红灯的事项。"
+          year={view.year}
+        />
         {red.length > LIST_SHOWN && (
           <p className="mt-2 text-sm">
             <Link href={drillHref(view, { progress: "red" })}>查看全部 {red.length} 项进度红灯事项</Link>

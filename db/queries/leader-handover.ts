@@ -70,9 +70,23 @@ export interface HandoverEntry {
 }
 
 function handoverEntries(db: Reader, yearId: number): HandoverEntry[] {
-  const rows = db.select().from(leaderHandovers).where(eq(leaderHandovers.yearId, yearId)).orderBy(desc(leaderHandovers.effectiveOn), desc(leaderHandovers.id)).all();
+  const rows = db
+    .select()
+    .from(leaderHandovers)
+    .where(eq(leaderHandovers.yearId, yearId))
+    .orderBy(desc(leaderHandovers.effectiveOn), desc(leaderHandovers.id))
+    .all();
   const ids = [...new Set(rows.flatMap((r) => [r.fromLeaderId, r.toLeaderId]))];
-  const names = new Map(ids.length ? db.select({ id: leaders.id, name: leaders.name }).from(leaders).where(inArray(leaders.id, ids)).all().map((l) => [l.id, l.name]) : []);
+  const names = new Map(
+    ids.length
+      ? db
+          .select({ id: leaders.id, name: leaders.name })
+          .from(leaders)
+          .where(inArray(leaders.id, ids))
+          .all()
+          .map((l) => [l.id, l.name])
+      : [],
+  );
   return rows.map((r) => ({
     id: r.id,
     from: names.get(r.fromLeaderId) ?? "",
@@ -97,13 +111,21 @@ export interface AdminLeaderRow {
 /** Every leader with the year's subjects they lead and their accounts, in the gazette's order of rank. */
 export function listLeadersForAdmin({ yearId }: { yearId: number }): { leaders: AdminLeaderRow[]; handovers: HandoverEntry[] } {
   const db = getDb();
-  const rows = db.select({ id: leaders.id, name: leaders.name, title: leaders.title, version: leaders.version }).from(leaders).orderBy(asc(leaders.position), asc(leaders.id)).all();
+  const rows = db
+    .select({ id: leaders.id, name: leaders.name, title: leaders.title, version: leaders.version })
+    .from(leaders)
+    .orderBy(asc(leaders.position), asc(leaders.id))
+    .all();
   const led = subjectsLedBy(
     db,
     yearId,
     rows.map((r) => r.id),
   );
-  const accounts = db.select({ id: users.id, username: users.username, disabled: users.disabled, leaderId: users.leaderId }).from(users).where(eq(users.role, "leader")).all();
+  const accounts = db
+    .select({ id: users.id, username: users.username, disabled: users.disabled, leaderId: users.leaderId })
+    .from(users)
+    .where(eq(users.role, "leader"))
+    .all();
   return {
     leaders: rows.map((r) => ({
       ...r,
@@ -198,8 +220,15 @@ export function handOverLeader(tx: Tx, fromId: number, input: HandoverInput): Ha
       .where(and(eq(k.linkId, s.id), eq(k.link.leaderId, to.id)))
       .get();
     // The incoming leader keeps the outgoing one's place in the list (the first leads).
-    if (already) tx.delete(k.link).where(and(eq(k.linkId, s.id), eq(k.link.leaderId, from.id))).run();
-    else tx.update(k.link).set({ leaderId: to.id }).where(and(eq(k.linkId, s.id), eq(k.link.leaderId, from.id))).run();
+    if (already)
+      tx.delete(k.link)
+        .where(and(eq(k.linkId, s.id), eq(k.link.leaderId, from.id)))
+        .run();
+    else
+      tx.update(k.link)
+        .set({ leaderId: to.id })
+        .where(and(eq(k.linkId, s.id), eq(k.link.leaderId, from.id)))
+        .run();
     // Bumps the subject's version (a maintenance form open on it is now stale); a closed year refuses it.
     tx.update(k.table)
       .set({ version: sql`${k.table.version} + 1` })
@@ -207,7 +236,15 @@ export function handOverLeader(tx: Tx, fromId: number, input: HandoverInput): Ha
       .run();
     const changes: FieldChange[] = [{ field: "牵头领导", before: joinNames(before), after: joinNames(leaderNamesOf(tx, s.kind, s.id)) }];
     tx.insert(programmeChanges)
-      .values({ subjectKind: s.kind, subjectId: s.id, at: input.now, byId: input.byId, reason: input.reason, source: `${input.source}（${input.effectiveOn} 起）`, changes })
+      .values({
+        subjectKind: s.kind,
+        subjectId: s.id,
+        at: input.now,
+        byId: input.byId,
+        reason: input.reason,
+        source: `${input.source}（${input.effectiveOn} 起）`,
+        changes,
+      })
       .run();
   }
 

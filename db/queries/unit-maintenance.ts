@@ -62,7 +62,8 @@ export function listFormerNames({ names }: { names: readonly string[] }): Map<st
 /** The units with the names they had before (renamed) or that were merged into them. */
 export function withFormerNames<U extends { name: string }>(lists: readonly (readonly U[])[]): (U & { formerNames: FormerName[] })[][] {
   const former = listFormerNames({ names: lists.flat().map((u) => u.name) });
-  return lists.map((list) => list.map((u) => ({ ...u, formerNames: former.get(u.name) ?? [] })));
+  // A unit renamed back to an earlier name does not list that name as a former one.
+  return lists.map((list) => list.map((u) => ({ ...u, formerNames: (former.get(u.name) ?? []).filter((f) => f.name !== u.name) })));
 }
 
 type Change = { reason: string; source: string; byId: number; now: number };

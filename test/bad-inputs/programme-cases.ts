@@ -34,7 +34,11 @@ export async function programmeCases(db: Db): Promise<ActionCase[]> {
   // 领导交接: two leaders of the test's own; the outgoing one is added to task 3's leaders.
   const outgoing = addLeader(db, "交接测试原领导");
   const incoming = addLeader(db, "交接测试接任领导");
-  const handoverTask = db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.yearId, yearId), eq(tasks.no, HANDOVER_TASK_NO))).get()!.id;
+  const handoverTask = db
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(and(eq(tasks.yearId, yearId), eq(tasks.no, HANDOVER_TASK_NO)))
+    .get()!.id;
   db.insert(taskLeaders).values({ taskId: handoverTask, leaderId: outgoing, position: 9 }).run();
   const handoverLinks = db.select().from(taskLeaders).where(eq(taskLeaders.taskId, handoverTask)).all();
   const lastHandover = () => db.select().from(leaderHandovers).orderBy(desc(leaderHandovers.id)).get();
@@ -130,7 +134,10 @@ export async function programmeCases(db: Db): Promise<ActionCase[]> {
       reset: () => {
         db.delete(taskLeaders).where(eq(taskLeaders.taskId, handoverTask)).run();
         db.insert(taskLeaders).values(handoverLinks).run();
-        db.update(leaders).set({ title: null }).where(inArray(leaders.id, [outgoing, incoming])).run();
+        db.update(leaders)
+          .set({ title: null })
+          .where(inArray(leaders.id, [outgoing, incoming]))
+          .run();
       },
     },
   ];

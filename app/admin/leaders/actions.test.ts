@@ -33,7 +33,15 @@ const leaderId = (name: string) => db.select({ id: leaders.id }).from(leaders).w
 const leaderNamesOf = (no: number) => getTaskByNo({ yearId, no })!.leaders.map((l) => l.name);
 const formFor = (name: string, patch: Record<string, unknown>) => {
   const l = getLeaderForHandover({ id: leaderId(name), yearId })!;
-  return { leaderId: String(l.id), version: String(l.version), effectiveOn: "2026-06-30", reason: "市政府领导分工调整", source: "汨政发〔2026〕9号", subjects: l.subjects.map((s) => s.key), ...patch };
+  return {
+    leaderId: String(l.id),
+    version: String(l.version),
+    effectiveOn: "2026-06-30",
+    reason: "市政府领导分工调整",
+    source: "汨政发〔2026〕9号",
+    subjects: l.subjects.map((s) => s.key),
+    ...patch,
+  };
 };
 const checksums = () => tableChecksums(db.$client, { exclude: ["audit_log", "sessions", "login_attempts", "login_locks", "__drizzle_migrations"] });
 
@@ -49,7 +57,11 @@ describe("leader handover", () => {
     expect(leaderNamesOf(60)).toEqual(["李岳星"]);
     expect(leaderNamesOf(52)).toEqual(["杨盛", "李岳星"]);
     // A 批示 李岳星 gave before the handover.
-    const task60 = db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.yearId, yearId), eq(tasks.no, 60))).get()!.id;
+    const task60 = db
+      .select({ id: tasks.id })
+      .from(tasks)
+      .where(and(eq(tasks.yearId, yearId), eq(tasks.no, 60)))
+      .get()!.id;
     const instruction = db
       .insert(leaderInstructions)
       .values({ subjectKind: "task", subjectId: task60, leaderId: from, byId: userIdOf(db, "liyuexing"), text: "抓紧推进。", at: Date.now() })
@@ -83,7 +95,14 @@ describe("leader handover", () => {
 
     // Recorded: the handover, each subject's change history, one audit row.
     const handover = db.select().from(leaderHandovers).orderBy(desc(leaderHandovers.id)).get()!;
-    expect(handover).toMatchObject({ yearId, fromLeaderId: from, toLeaderId: to, effectiveOn: "2026-06-30", reason: "市政府领导分工调整", source: "汨政发〔2026〕9号" });
+    expect(handover).toMatchObject({
+      yearId,
+      fromLeaderId: from,
+      toLeaderId: to,
+      effectiveOn: "2026-06-30",
+      reason: "市政府领导分工调整",
+      source: "汨政发〔2026〕9号",
+    });
     expect(handover.subjects).toEqual(moving);
     const change = db.select().from(programmeChanges).where(eq(programmeChanges.subjectId, task60)).orderBy(desc(programmeChanges.id)).get()!;
     expect(change.changes).toEqual([{ field: "牵头领导", before: "李岳星", after: "付文勇" }]);

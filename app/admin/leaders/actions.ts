@@ -45,7 +45,8 @@ const schema = z
   })
   .superRefine((v, ctx) => {
     if (v.toLeaderId === null && !v.newName) ctx.addIssue({ code: "custom", path: ["toLeaderId"], message: "请选择接任领导，或填写新领导的姓名。" });
-    if (v.toLeaderId !== null && v.newName) ctx.addIssue({ code: "custom", path: ["newName"], message: "已选择现有领导；如接任的是新领导，请在“接任领导”中选“新增领导”。" });
+    if (v.toLeaderId !== null && v.newName)
+      ctx.addIssue({ code: "custom", path: ["newName"], message: "已选择现有领导；如接任的是新领导，请在“接任领导”中选“新增领导”。" });
   });
 
 /**
@@ -83,6 +84,15 @@ export const handOverLeaderAction = defineAction({
     if (!r.ok) throw new ValidationError(r.message, { [r.field]: [r.message] });
     return { before: r.before, after: r.after, result: { toName: r.toName, moved: r.moved.length } };
   },
-  revalidate: ({ input }) => ["/admin/leaders", `/admin/leaders/${input.leaderId}`, "/admin/users", "/tasks", "/projects", "/items", "/dashboard", "/supervision"],
+  revalidate: ({ input }) => [
+    "/admin/leaders",
+    `/admin/leaders/${input.leaderId}`,
+    "/admin/users",
+    "/tasks",
+    "/projects",
+    "/items",
+    "/dashboard",
+    "/supervision",
+  ],
   successMessage: (r) => (r ? `已交接给${r.toName}：移交 ${r.moved} 项事项，原领导的批示和记录保留。` : "已交接。"),
 });

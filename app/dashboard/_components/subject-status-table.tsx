@@ -65,7 +65,10 @@ export function SubjectStatusTable({
                 {subjectLabel(subject)}
               </th>
               <td className="px-2 py-2">
-                <Link href={yearHref(subjectPath(subject), year)} className="text-gray-900 underline decoration-gray-300 underline-offset-2 hover:decoration-brand-700">
+                <Link
+                  href={yearHref(subjectPath(subject), year)}
+                  className="text-gray-900 underline decoration-gray-300 underline-offset-2 hover:decoration-brand-700"
+                >
                   {subject.title}
                 </Link>
                 <span className="mt-0.5 block text-xs text-gray-700">{subject.section}</span>

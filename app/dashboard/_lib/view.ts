@@ -52,7 +52,12 @@ export async function resolveDashboardView(user: SessionUser, sp: SearchParams):
     leader: scope.leader,
     canNarrow: scope.canNarrow,
     ownLeader: scope.canNarrow ? user.leaderName : null,
-    base: { quarter: period.code, asOf: asOf !== today ? asOf : null, all: wantsAll && scope.canNarrow ? "1" : null, year: year === null ? null : String(year) },
+    base: {
+      quarter: period.code,
+      asOf: asOf !== today ? asOf : null,
+      all: wantsAll && scope.canNarrow ? "1" : null,
+      year: year === null ? null : String(year),
+    },
   };
 }
 

@@ -112,8 +112,16 @@ export default async function ItemPage({ params }: Props) {
       </Card>
 
       <nav aria-label="相邻督办事项" className="no-print flex justify-between gap-4 text-sm">
-        {item.prevNo !== null ? <Link href={yearHref(`/items/${item.prevNo}`, keep)}>← 上一项（{subjectLabel({ kind: "item", no: item.prevNo })}）</Link> : <span />}
-        {item.nextNo !== null ? <Link href={yearHref(`/items/${item.nextNo}`, keep)}>下一项（{subjectLabel({ kind: "item", no: item.nextNo })}）→</Link> : <span />}
+        {item.prevNo !== null ? (
+          <Link href={yearHref(`/items/${item.prevNo}`, keep)}>← 上一项（{subjectLabel({ kind: "item", no: item.prevNo })}）</Link>
+        ) : (
+          <span />
+        )}
+        {item.nextNo !== null ? (
+          <Link href={yearHref(`/items/${item.nextNo}`, keep)}>下一项（{subjectLabel({ kind: "item", no: item.nextNo })}）→</Link>
+        ) : (
+          <span />
+        )}
       </nav>
     </article>
   );

@@ -28,7 +28,8 @@ export default async function LeaderHandoverPage({ params }: { params: Promise<{
         {leader.title ? `（${leader.title}）` : ""}
       </h1>
       <p className="text-sm text-gray-700">
-        {year.year}年牵头 {leader.subjects.length} 项事项；账号：{leader.accounts.map((a) => `${a.username}${a.disabled ? "（已停用）" : ""}`).join("、") || "无"}。
+        {year.year}年牵头 {leader.subjects.length} 项事项；账号：
+        {leader.accounts.map((a) => `${a.username}${a.disabled ? "（已停用）" : ""}`).join("、") || "无"}。
         交接后原领导的批示、审核和操作记录仍记在其名下，账号保留（可在用户管理中停用）。
       </p>
       {year.closed && <p className="rounded bg-amber-100 px-3 py-2 text-sm text-amber-950">本年度已关闭，只读，不能再办理交接。</p>}

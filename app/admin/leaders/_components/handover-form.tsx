@@ -46,7 +46,13 @@ export function HandoverForm({ leader, subjects, others, today }: Props) {
         <fieldset className="space-y-2">
           <legend className="mb-1 text-sm font-medium text-gray-800">新增领导（接任的是系统中还没有的领导时填写）</legend>
           <TextField id="handover-new-name" label="新领导姓名" name="newName" defaultValue={v?.newName} errors={state?.errors?.newName} />
-          <TextField id="handover-new-title" label="新领导职务（不填则用交接的职务）" name="newTitle" defaultValue={v?.newTitle} errors={state?.errors?.newTitle} />
+          <TextField
+            id="handover-new-title"
+            label="新领导职务（不填则用交接的职务）"
+            name="newTitle"
+            defaultValue={v?.newTitle}
+            errors={state?.errors?.newTitle}
+          />
         </fieldset>
         <TextField
           id="handover-post"
@@ -94,14 +100,7 @@ export function HandoverForm({ leader, subjects, others, today }: Props) {
         {errorText(state?.errors?.subjects)}
       </fieldset>
       <TextField id="handover-reason" label="变更原因" name="reason" required defaultValue={v?.reason} errors={state?.errors?.reason} />
-      <TextField
-        id="handover-source"
-        label="依据（如任免文件文号或会议纪要）"
-        name="source"
-        required
-        defaultValue={v?.source}
-        errors={state?.errors?.source}
-      />
+      <TextField id="handover-source" label="依据（如任免文件文号或会议纪要）" name="source" required defaultValue={v?.source} errors={state?.errors?.source} />
       <Button type="submit" disabled={pending}>
         确认交接
       </Button>
