@@ -15,7 +15,7 @@ async function handOver(page: Page, from: string, to: string, keep: (label: stri
   await page.getByRole("link", { name: new RegExp(`^交接\\s*${from}$`) }).click();
   await expect(page.getByRole("heading", { level: 1, name: new RegExp(`^领导交接：${from}`) })).toBeVisible();
   const form = page.getByRole("form", { name: "办理交接" });
-  await form.getByLabel("接任领导").selectOption({ label: to });
+  await form.getByLabel("接任领导", { exact: true }).selectOption({ label: to });
   await form.getByLabel(/^交接的职务/).fill("");
   for (const box of await form
     .getByRole("group", { name: /移交的牵头事项/ })
