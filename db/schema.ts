@@ -90,6 +90,8 @@ export const leaders = sqliteTable("leaders", {
   name: text("name").notNull().unique(),
   title: text("title"), // e.g. 市长; null when the gazette gives none
   position: integer("position").notNull(),
+  /** Bumped by every handover the leader takes part in, for the optimistic check. */
+  version: integer("version").notNull().default(1),
 });
 
 export const units = sqliteTable("units", {

@@ -65,7 +65,15 @@ const PAGES: Entry[] = [
   { route: "/admin/units", url: "/admin/units", persona: "admin" },
   { route: "/admin/units/[id]", url: firstUnitUrl, persona: "admin" },
   { route: "/admin/years", url: "/admin/years", persona: "admin" },
+  { route: "/admin/leaders", url: "/admin/leaders", persona: "supervisor" },
+  { route: "/admin/leaders/[id]", url: firstLeaderUrl, persona: "admin" },
 ];
+
+/** The first leader's handover page, from the list. */
+async function firstLeaderUrl(page: Page): Promise<string> {
+  await page.goto("/admin/leaders");
+  return (await page.locator('a[href^="/admin/leaders/"]').first().getAttribute("href"))!;
+}
 
 /** The first unit's maintenance page, from the list. */
 async function firstUnitUrl(page: Page): Promise<string> {

@@ -39,6 +39,8 @@ test.describe.serial("units and programme years", () => {
 
     await page.goto(`/tasks/${TASK}`);
     await expect(page.getByRole("link", { name: NEW }).first()).toBeVisible();
+    // The gazette printed the old name: the task page shows it beside the new one.
+    await expect(page.getByRole("region", { name: "责任分工" })).toContainText(`${NEW}（原名：${OLD}）`);
     // Every version is still there; where the unit is named it has the new name (the clerk's
     // account keeps its own display name, which may be the old short name).
     expect((await reportHistory(page).innerText()).replaceAll(NEW, OLD)).toBe(before);
@@ -75,6 +77,14 @@ test.describe.serial("units and programme years", () => {
     await years.getByRole("link", { name: "2027" }).click();
     await expect(page).toHaveURL(/[?&]year=2027/);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("2027");
+    await expect(years.getByRole("link", { name: "2027" })).toHaveAttribute("aria-current", "page");
+    // A link from the list keeps the year, and so does the way back.
+    await page.locator('table a[href^="/tasks/"]').first().click();
+    await expect(page).toHaveURL(/\/tasks\/\d+\?year=2027$/);
+    const back = page.getByRole("link", { name: "← 返回任务总览" });
+    await expect(back).toHaveAttribute("href", "/tasks?year=2027");
+    await back.click();
+    await expect(page).toHaveURL(/\/tasks\?year=2027$/);
     await expect(years.getByRole("link", { name: "2027" })).toHaveAttribute("aria-current", "page");
     await years.getByRole("link", { name: "2026" }).click();
     await expect(page).toHaveURL(/[?&]year=2026/);

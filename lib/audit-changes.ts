@@ -13,6 +13,7 @@ export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   coopNote: "配合情况",
   dashboard: "领导驾驶舱",
   evidence: "佐证材料文件",
+  leader: "市领导",
   notice: "催办/督办通知",
   notification: "消息",
   page: "页面",
@@ -104,6 +105,13 @@ const FIELD_LABEL: Record<string, string> = {
   added: "新增行",
   updated: "更新行",
   unchanged: "未变行",
+  from: "原领导",
+  fromTitle: "原领导职务",
+  to: "接任领导",
+  toTitle: "接任领导职务",
+  post: "交接职务",
+  effectiveOn: "交接日期",
+  subjects: "移交事项",
 };
 
 const VALUE_LABEL: Record<string, Record<string, string>> = {

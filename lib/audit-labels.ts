@@ -49,6 +49,7 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "unit.kind": "修改单位类别",
   "unit.active": "停用/启用单位",
   "unit.merge": "合并单位",
+  "leader.handover": "领导交接",
   "year.close": "关闭/重新开放年度",
   "year.import": "导入年度数据（预检/导入）",
   "supervision.overdue.export": "导出逾期与滞后清单",

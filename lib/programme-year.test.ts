@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addressForYear, parseYearParam, pickProgrammeYear, yearOfAddress } from "./programme-year";
+import { addressForYear, parseYearParam, pickProgrammeYear, yearHref, yearOfAddress } from "./programme-year";
 
 const y = (id: number, year: number, closed = false) => ({ id, year, closed });
 const years = [y(1, 2026), y(2, 2027), y(3, 2025)];
@@ -46,5 +46,20 @@ describe("page addresses", () => {
     expect(yearOfAddress(null)).toBeNull();
     expect(addressForYear("/tasks?q=桥&page=2", 2026)).toBe("/tasks?q=%E6%A1%A5&page=2&year=2026");
     expect(addressForYear("/tasks?year=2026", null)).toBe("/tasks");
+  });
+});
+
+describe("yearHref", () => {
+  it("leaves links bare in the default year", () => {
+    expect(yearHref("/tasks/3", null)).toBe("/tasks/3");
+    expect(yearHref("/tasks?unit=住建局", null)).toBe("/tasks?unit=住建局");
+  });
+  it("adds the year being viewed, keeping the query and the fragment", () => {
+    expect(yearHref("/tasks/3", 2027)).toBe("/tasks/3?year=2027");
+    expect(yearHref("/tasks/3/report/2026Q1#part", 2026)).toBe("/tasks/3/report/2026Q1?year=2026#part");
+    expect(yearHref("/items?source=meeting&page=2", 2026)).toBe("/items?source=meeting&page=2&year=2026");
+  });
+  it("replaces a year the link already carries", () => {
+    expect(yearHref("/dashboard?quarter=2026Q4&year=2026", 2027)).toBe("/dashboard?quarter=2026Q4&year=2027");
   });
 });

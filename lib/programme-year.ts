@@ -37,10 +37,19 @@ export function yearOfAddress(address: string | null | undefined): number | null
   }
 }
 
-/** A page address with `?year=` set (or removed for the default year), other parameters kept. */
+/** A page address with `?year=` set (or removed for the default year), other parameters and the fragment kept. */
 export function addressForYear(address: string, year: number | null): string {
   const url = new URL(address, "http://localhost");
   if (year === null) url.searchParams.delete("year");
   else url.searchParams.set("year", String(year));
-  return `${url.pathname}${url.search}`;
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/**
+ * A link from a list or dashboard to a subject page (and back) that keeps the year being
+ * viewed: `year` is the one to keep (app/_lib/programme-year.ts `linkYear`), null when the
+ * page shows the default year, whose links stay bare.
+ */
+export function yearHref(href: string, year: number | null): string {
+  return year === null ? href : addressForYear(href, year);
 }

@@ -7,6 +7,7 @@ export const UNIT_KINDS = ["市直部门", "镇街", "企业", "群体描述"] a
 export type UnitKind = (typeof UNIT_KINDS)[number];
 /** How a unit came to have a former name: renamed, or another unit merged into it. */
 export const UNIT_NAME_CHANGES = ["renamed", "merged"] as const;
+export type UnitNameChange = (typeof UNIT_NAME_CHANGES)[number];
 
 /** A task's units: 牵头单位 or 配合单位. */
 export const TASK_UNIT_ROLES = ["lead", "coop"] as const;

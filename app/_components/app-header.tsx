@@ -25,6 +25,7 @@ const NAV: { href: string; label: string; show: (u: SessionUser) => boolean }[] 
   { href: "/admin/tasks", label: "基础数据", show: (u) => can(u, "programme:edit") },
   { href: "/admin/verification", label: "待核实", show: (u) => can(u, "programme:edit") },
   { href: "/admin/units", label: "单位维护", show: (u) => can(u, "units:manage") },
+  { href: "/admin/leaders", label: "领导交接", show: (u) => can(u, "programme:edit") },
   { href: "/admin/years", label: "年度管理", show: (u) => can(u, "data:import") },
 ];
 

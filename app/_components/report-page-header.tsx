@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { linkYear } from "@/app/_lib/programme-year";
 import type { ReactNode } from "react";
 import { ReportQuarterLamps } from "@/app/_components/report-quarter-lamps";
 import { DueText } from "@/components/report/due-text";
@@ -6,6 +7,7 @@ import { ReportStateBadge } from "@/components/report-state-badge";
 import type { PeriodRow } from "@/db/queries/periods";
 import { formatDateTime } from "@/lib/format-time";
 import { daysLeft, quarterLabel, quarterShort } from "@/lib/periods";
+import { yearHref } from "@/lib/programme-year";
 import { nodesPath, reportPath, subjectPath, type SubjectRef } from "@/lib/subject";
 import type { ReportState, SubjectKind } from "@/lib/vocabulary";
 
@@ -19,7 +21,7 @@ const BACK: Record<SubjectKind, string> = { task: "任务", project: "民生实�
  * back, the subject, both lamps with their reasons, the due day, the last save and the
  * quarter tabs; then the outcome of the last action and a 退回 comment.
  */
-export function ReportPageHeader({
+export async function ReportPageHeader({
   subject,
   title,
   leadUnits,
@@ -44,10 +46,11 @@ export function ReportPageHeader({
   outcome: string | null;
   extraLinks?: ReactNode;
 }) {
+  const year = await linkYear();
   return (
     <>
       <p className="no-print text-sm">
-        <Link href={subjectPath(subject)}>
+        <Link href={yearHref(subjectPath(subject), year)}>
           ← 返回{BACK[subject.kind]} {subject.no}
         </Link>
         {isUnit && (
@@ -80,14 +83,14 @@ export function ReportPageHeader({
                 {quarterShort(p.code)}
               </span>
             ) : (
-              <Link key={p.code} href={reportPath(subject, p.code)} className="inline-flex min-h-11 items-center">
+              <Link key={p.code} href={yearHref(reportPath(subject, p.code), year)} className="inline-flex min-h-11 items-center">
                 {quarterShort(p.code)}
               </Link>
             ),
           )}
           {/* 月度推进节点 are set under a task's or a project's quarterly targets; a 督办事项 has none. */}
           {subject.kind !== "item" && (
-            <Link href={nodesPath(subject, period.code)} className="inline-flex min-h-11 items-center">
+            <Link href={yearHref(nodesPath(subject, period.code), year)} className="inline-flex min-h-11 items-center">
               月度推进节点
             </Link>
           )}

@@ -7,7 +7,8 @@ import { listPeriods } from "@/db/queries/periods";
 import { listSubjectQuarters } from "@/db/queries/status-board";
 import { can } from "@/lib/permissions";
 import { reportPath, type SubjectRef } from "@/lib/subject";
-import { currentProgrammeYear } from "@/app/_lib/programme-year";
+import { currentProgrammeYear, linkYear } from "@/app/_lib/programme-year";
+import { yearHref } from "@/lib/programme-year";
 
 /**
  * A task's, livelihood project's or 督办事项's four quarters: report state, due date, both lamps
@@ -18,6 +19,7 @@ export async function SubjectQuarterStatus({ subject, targetsLink = false }: { s
   const user = await getCurrentUser();
   const periods = listPeriods({ yearId: (await currentProgrammeYear()).id });
   const today = appToday();
+  const keep = await linkYear();
   const quarters = periods.length ? listSubjectQuarters({ periods, asOf: today, today, filter: { yearId: periods[0]!.yearId, only: subject } }) : [];
   const own = quarters[0]?.subject;
   if (!own) return null;
@@ -36,13 +38,13 @@ export async function SubjectQuarterStatus({ subject, targetsLink = false }: { s
           status: q.status,
           link:
             mayRead && !(subject.kind === "item" && q.reportState === null && q.status.reporting === "not_required")
-              ? { href: reportPath(subject, q.period.code), label: linkLabel(q.reportState) }
+              ? { href: yearHref(reportPath(subject, q.period.code), keep), label: linkLabel(q.reportState) }
               : null,
         }))}
       />
       {mayRead && targetsLink && (
         <p className="mt-3 text-sm">
-          <Link href={`/tasks/${subject.no}/targets`}>季度攻坚目标</Link>
+          <Link href={yearHref(`/tasks/${subject.no}/targets`, keep)}>季度攻坚目标</Link>
         </p>
       )}
     </Card>

@@ -19,3 +19,13 @@ export const currentProgrammeYear = cache(async (): Promise<ProgrammeYear> => {
   if (!year) throw new Error("数据库中还没有年度工作方案：请先运行 npm run db:seed，或导入年度数据文件。");
   return year;
 });
+
+/**
+ * The year the page's links keep (lib/programme-year.ts `yearHref`): the year shown when it is
+ * not the one a bare address shows, else null.
+ */
+export const linkYear = cache(async (): Promise<number | null> => {
+  const shown = await currentProgrammeYear();
+  const bare = resolveProgrammeYear({ today: appToday(), requested: null });
+  return bare && bare.id === shown.id ? null : shown.year;
+});

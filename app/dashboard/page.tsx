@@ -5,6 +5,7 @@ import { loadDashboard } from "@/db/queries/dashboard";
 import { listLeaders } from "@/db/queries/tasks";
 import { CHANGE_LABEL, CHANGES, changes, groupRows, leaderFirst, summarize, summarySentence } from "@/lib/dashboard";
 import { formatDayCn, quarterLabel } from "@/lib/periods";
+import { yearHref } from "@/lib/programme-year";
 import { DashboardControls } from "./_components/dashboard-controls";
 import { Definitions } from "./_components/definitions";
 import { DubanList } from "./_components/duban-list";
@@ -48,7 +49,8 @@ export default async function DashboardPage({ searchParams }: Props) {
     project: data.rows.filter((r) => r.subject.kind === "project").length,
     ...countItemsBySource({ yearId: view.period.yearId }),
   };
-  const sourceHref = (s: string | null) => (s === null ? "/dashboard" : s === "task" ? "/tasks" : s === "project" ? "/projects" : `/items?source=${s}`);
+  const sourceHref = (s: string | null) =>
+    yearHref(s === null ? "/dashboard" : s === "task" ? "/tasks" : s === "project" ? "/projects" : `/items?source=${s}`, view.year);
 
   return (
     <article className="dashboard space-y-4">
@@ -65,7 +67,9 @@ export default async function DashboardPage({ searchParams }: Props) {
       <DashboardControls view={view} path="/dashboard" />
       <SourceFilter current={null} counts={sourceCounts} hrefOf={sourceHref} />
       <p className="no-print text-sm">
-        <Link href={`/dashboard/brief?quarter=${view.period.code}${view.ownLeader ? `&leader=${encodeURIComponent(view.ownLeader)}` : ""}`}>
+        <Link
+          href={yearHref(`/dashboard/brief?quarter=${view.period.code}${view.ownLeader ? `&leader=${encodeURIComponent(view.ownLeader)}` : ""}`, view.year)}
+        >
           分管领导一页简报（可打印）
         </Link>
       </p>
@@ -78,7 +82,13 @@ export default async function DashboardPage({ searchParams }: Props) {
         escalatedDuban={scope.openDuban.filter((n) => n.escalated).length}
       />
 
-      <DubanList notices={scope.escalated} id="escalated" title={view.ownLeader ? "呈报我的督办" : "呈报领导的督办"} empty="没有呈报领导的未销号督办。" />
+      <DubanList
+        notices={scope.escalated}
+        id="escalated"
+        title={view.ownLeader ? "呈报我的督办" : "呈报领导的督办"}
+        empty="没有呈报领导的未销号督办。"
+        year={view.year}
+      />
 
       {view.previous && (moved.turnedRed.length > 0 || moved.turnedGreen.length > 0) && (
         <section aria-labelledby="changes-heading" className="break-inside-avoid">
@@ -93,6 +103,7 @@ export default async function DashboardPage({ searchParams }: Props) {
             caption="本季度转红、转绿的事项"
             ownLeader={view.ownLeader}
             showPrevious
+            year={view.year}
           />
           {CHANGES.filter((change) => moved[change].length > LIST_SHOWN).map((change) => (
             <p key={change} className="mt-2 text-sm">
@@ -107,13 +118,19 @@ export default async function DashboardPage({ searchParams }: Props) {
       <GroupBreakdown view={view} rows={groupRows(scope.rows, "section")} id="by-section" title="按板块" />
       <GroupBreakdown view={view} rows={groupRows(scope.rows, "leader", leaderOrder)} id="by-leader" title="按牵头领导" />
 
-      <ProjectPanels projects={scope.projects} period={view.period} periods={view.periods} asOf={view.asOf} />
+      <ProjectPanels projects={scope.projects} period={view.period} periods={view.periods} asOf={view.asOf} year={view.year} />
 
       <section aria-labelledby="red-heading">
         <h2 id="red-heading" className="mb-2 text-base font-semibold">
           进度红灯清单（{red.length} 项{red.length > LIST_SHOWN ? `，列出前 ${LIST_SHOWN} 项` : ""}）
         </h2>
-        <SubjectStatusTable rows={red.slice(0, LIST_SHOWN)} caption="进度红灯事项及原因" ownLeader={view.ownLeader} empty="本季度没有进度红灯的事项。" />
+        <SubjectStatusTable
+          rows={red.slice(0, LIST_SHOWN)}
+          caption="进度红灯事项及原因"
+          ownLeader={view.ownLeader}
+          empty="本季度没有进度红灯的事项。"
+          year={view.year}
+        />
         {red.length > LIST_SHOWN && (
           <p className="mt-2 text-sm">
             <Link href={drillHref(view, { progress: "red" })}>查看全部 {red.length} 项进度红灯事项</Link>
@@ -128,7 +145,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         <UnitTable rows={groupRows(scope.rows, "unit").map((row) => ({ name: row.name, ...groupCells(view, row) }))} />
       </section>
 
-      <DubanList notices={scope.openDuban} id="duban" title={`未销号的督办（${scope.openDuban.length} 件）`} empty="没有未销号的督办。" />
+      <DubanList notices={scope.openDuban} id="duban" title={`未销号的督办（${scope.openDuban.length} 件）`} empty="没有未销号的督办。" year={view.year} />
 
       <div className="print-skip">
         <Definitions />

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/app/_lib/current-user";
-import { currentProgrammeYear } from "@/app/_lib/programme-year";
+import { currentProgrammeYear, linkYear } from "@/app/_lib/programme-year";
+import { yearHref } from "@/lib/programme-year";
 import { Pager } from "@/components/ui/pager";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { Button } from "@/components/ui/button";
@@ -20,6 +21,7 @@ type Search = Record<string, string | string[] | undefined>;
 export default async function ItemsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser();
   const { id: yearId, year } = await currentProgrammeYear();
+  const keep = await linkYear();
   const params = await searchParams;
   const source = itemSourceOf(parseSourceParam(params.source));
   // A unit sees the items it leads or cooperates on; everyone else sees all of them.
@@ -89,7 +91,7 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
               {shown.rows.map((it) => (
                 <tr key={it.no} className="border-b align-top">
                   <td className="p-2 whitespace-nowrap">
-                    <Link href={`/items/${it.no}`} className="underline underline-offset-2">
+                    <Link href={yearHref(`/items/${it.no}`, keep)} className="underline underline-offset-2">
                       {subjectLabel({ kind: "item", no: it.no })}
                     </Link>
                   </td>
@@ -115,7 +117,7 @@ export default async function ItemsPage({ searchParams }: { searchParams: Promis
         </div>
       )}
       <div className="mt-4">
-        <Pager path="/items" search={search} page={shown.page} pages={shown.pages} />
+        <Pager path="/items" search={search} page={shown.page} pages={shown.pages} year={keep} />
       </div>
     </>
   );

@@ -6,7 +6,8 @@ import { requirePermission } from "@/app/_lib/current-user";
 import { listProjects } from "@/db/queries/projects";
 import { ProjectDuty } from "./_components/project-duty";
 import { ProjectParts } from "./_components/project-parts";
-import { currentProgrammeYear } from "@/app/_lib/programme-year";
+import { currentProgrammeYear, linkYear } from "@/app/_lib/programme-year";
+import { yearHref } from "@/lib/programme-year";
 
 export const metadata: Metadata = { title: "民生实事" };
 
@@ -14,6 +15,7 @@ export default async function ProjectsPage() {
   await requirePermission(["project:read"], { entity: "page", entityId: "/projects" });
   const { id: yearId, year } = await currentProgrammeYear();
   const projects = listProjects({ yearId });
+  const keep = await linkYear();
 
   return (
     <>
@@ -24,7 +26,7 @@ export default async function ProjectsPage() {
           <Card key={project.no} aria-labelledby={`project-${project.no}`}>
             <h2 id={`project-${project.no}`} className="mb-3 text-base font-semibold sm:text-lg">
               <span className="mr-2 text-gray-600">{project.no}.</span>
-              <Link href={`/projects/${project.no}`}>{project.name}</Link>
+              <Link href={yearHref(`/projects/${project.no}`, keep)}>{project.name}</Link>
               {project.needsVerification && (
                 <Badge tone="warning" className="ml-2 align-middle">
                   待核实
@@ -32,7 +34,7 @@ export default async function ProjectsPage() {
               )}
             </h2>
             <div className="mb-4">
-              <ProjectDuty project={project} />
+              <ProjectDuty project={project} year={keep} />
             </div>
             <ProjectParts project={project} headingLevel="h3" />
           </Card>

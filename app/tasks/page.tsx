@@ -4,7 +4,7 @@ import { listLeaders, listTasks, listUnits } from "@/db/queries/tasks";
 import { pageOf, parsePageParam } from "@/lib/pagination";
 import { applyTaskQuery, parseTaskQuery } from "@/lib/task-filter";
 import { TaskView } from "./_components/task-view";
-import { currentProgrammeYear } from "@/app/_lib/programme-year";
+import { currentProgrammeYear, linkYear } from "@/app/_lib/programme-year";
 
 export const metadata: Metadata = { title: "任务总览" };
 
@@ -27,7 +27,15 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
     <>
       <h1 className="mb-1 text-xl font-semibold sm:text-2xl">{year} 年市政府重点工作任务</h1>
       <p className="mb-4 text-sm text-gray-700">按板块分组，依公报顺序排列；可搜索、筛选、排序，链接可直接分享当前视图。</p>
-      <TaskView shown={shown} total={tasks.length} query={query} leaders={leaders} units={units} caption={`${year} 年市政府重点工作任务`} />
+      <TaskView
+        shown={shown}
+        total={tasks.length}
+        query={query}
+        leaders={leaders}
+        units={units}
+        caption={`${year} 年市政府重点工作任务`}
+        year={await linkYear()}
+      />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { pagerItems, withPage } from "@/lib/pagination";
+import { yearHref } from "@/lib/programme-year";
 
 const item = "inline-flex min-w-9 items-center justify-center rounded border px-2 py-1.5 text-sm";
 
@@ -7,9 +8,24 @@ const item = "inline-flex min-w-9 items-center justify-center rounded border px-
  * 上一页 / page numbers / 下一页 as plain links that keep the rest of the view's URL
  * (`search`). Nothing is shown for a single page.
  */
-export function Pager({ path, search, page, pages, label = "分页" }: { path: string; search: string; page: number; pages: number; label?: string }) {
+export function Pager({
+  path,
+  search,
+  page,
+  pages,
+  label = "分页",
+  year = null,
+}: {
+  path: string;
+  search: string;
+  page: number;
+  pages: number;
+  label?: string;
+  /** The year the links keep (lib/programme-year.ts yearHref). */
+  year?: number | null;
+}) {
   if (pages <= 1) return null;
-  const href = (p: number) => `${path}${withPage(search, p)}`;
+  const href = (p: number) => yearHref(`${path}${withPage(search, p)}`, year);
   return (
     <nav aria-label={label} className="no-print flex flex-wrap items-center gap-1.5" data-testid="pager">
       {page > 1 ? (

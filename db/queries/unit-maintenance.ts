@@ -5,6 +5,7 @@ import "server-only";
 // accounts and filings to the surviving unit and keeps the merged row (deactivated) for the
 // audit rows that name it.
 import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import type { FormerName } from "@/lib/former-names";
 import type { UnitKind } from "@/lib/vocabulary";
 import { getDb, type Tx } from "../client";
 import { collectiveMembers, coopNotes, noticeEvents, reportParts, unitFormerNames, units, users } from "../schema";
@@ -42,19 +43,27 @@ export function getUnitForEdit({ id }: { id: number }) {
   return getDb().select().from(units).where(eq(units.id, id)).get();
 }
 
-/** Former names per unit id, for pages that show the gazette's names beside today's. */
-export function formerNamesOf(db: Pick<Tx, "select">, unitIds: readonly number[]): Map<number, string[]> {
-  const out = new Map<number, string[]>();
-  if (unitIds.length === 0) return out;
-  for (const f of db
-    .select()
+/** Former names per current unit name, oldest first, for pages that show the gazette's names beside today's. */
+export function listFormerNames({ names }: { names: readonly string[] }): Map<string, FormerName[]> {
+  const out = new Map<string, FormerName[]>();
+  if (names.length === 0) return out;
+  for (const f of getDb()
+    .select({ unit: units.name, name: unitFormerNames.name, how: unitFormerNames.how })
     .from(unitFormerNames)
-    .where(inArray(unitFormerNames.unitId, [...unitIds]))
+    .innerJoin(units, eq(units.id, unitFormerNames.unitId))
+    .where(inArray(units.name, [...new Set(names)]))
     .orderBy(asc(unitFormerNames.id))
     .all()) {
-    out.set(f.unitId, [...(out.get(f.unitId) ?? []), f.name]);
+    out.set(f.unit, [...(out.get(f.unit) ?? []), { name: f.name, how: f.how }]);
   }
   return out;
+}
+
+/** The units with the names they had before (renamed) or that were merged into them. */
+export function withFormerNames<U extends { name: string }>(lists: readonly (readonly U[])[]): (U & { formerNames: FormerName[] })[][] {
+  const former = listFormerNames({ names: lists.flat().map((u) => u.name) });
+  // A unit renamed back to an earlier name does not list that name as a former one.
+  return lists.map((list) => list.map((u) => ({ ...u, formerNames: (former.get(u.name) ?? []).filter((f) => f.name !== u.name) })));
 }
 
 type Change = { reason: string; source: string; byId: number; now: number };

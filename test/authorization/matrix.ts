@@ -112,6 +112,8 @@ export const MATRIX: Record<string, Rule> = {
   // The programme itself (task fields, 待核实): the administrator and the 督查室.
   "app/admin/tasks/actions.ts#updateTask": { group: "programme", record: "none", allowed: ["admin", "supervisor"], audited: true },
   "app/admin/verification/actions.ts#resolveProject": { group: "programme", record: "none", allowed: ["admin", "supervisor"], audited: true },
+  // 领导交接 (who leads which subjects, the 市长 post): the same two roles.
+  "app/admin/leaders/actions.ts#handOverLeaderAction": { group: "programme", record: "none", allowed: ["admin", "supervisor"], audited: true },
   // Units and programme years: the administrator only.
   "app/admin/units/actions.ts#renameUnitAction": { ...adminOnly, group: "units" },
   "app/admin/units/actions.ts#changeUnitKindAction": { ...adminOnly, group: "units" },

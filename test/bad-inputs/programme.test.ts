@@ -10,4 +10,4 @@ vi.mock("next/headers", () => import("@/test/next-request"));
 vi.mock("next/navigation", () => import("@/test/next-request"));
 vi.mock("next/cache", () => import("@/test/next-request"));
 
-badInputSuite("bad inputs to the programme maintenance actions", ["updateTask", "resolveProject"], programmeCases);
+badInputSuite("bad inputs to the programme maintenance actions", ["updateTask", "resolveProject", "handOverLeaderAction"], programmeCases, 300_000);

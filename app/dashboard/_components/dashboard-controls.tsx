@@ -35,6 +35,7 @@ export function DashboardControls({ view, path, filterParams = {} }: { view: Das
           />
         </div>
         {view.base.all && <input type="hidden" name="all" value="1" />}
+        {view.base.year && <input type="hidden" name="year" value={view.base.year} />}
         {Object.entries(filterParams).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}

@@ -3,10 +3,23 @@ import { Badge } from "@/components/ui/badge";
 import type { DashboardNotice } from "@/db/queries/dashboard";
 import { formatChineseDate } from "@/lib/format-date";
 import { NOTICE_STATE_LABEL } from "@/lib/notice-state";
+import { yearHref } from "@/lib/programme-year";
 import { subjectLabel, subjectPath } from "@/lib/subject";
 
 /** Open 督办 with what was asked of whom and by when; each links to its subject's page, where the notice's history is. */
-export function DubanList({ notices, id, title, empty }: { notices: readonly DashboardNotice[]; id: string; title: string; empty: string }) {
+export function DubanList({
+  notices,
+  id,
+  title,
+  empty,
+  year = null,
+}: {
+  notices: readonly DashboardNotice[];
+  id: string;
+  title: string;
+  empty: string;
+  year?: number | null;
+}) {
   return (
     <section id={id} aria-labelledby={`${id}-heading`} className="break-inside-avoid rounded-lg border bg-white p-4 shadow-sm">
       <h2 id={`${id}-heading`} className="mb-2 text-base font-semibold">
@@ -28,7 +41,7 @@ export function DubanList({ notices, id, title, empty }: { notices: readonly Das
                 <span className="text-xs text-gray-700">回复期限 {formatChineseDate(n.deadline)}</span>
               </p>
               <p className="mt-0.5">
-                <Link href={subjectPath(n.subject)}>
+                <Link href={yearHref(subjectPath(n.subject), year)}>
                   {subjectLabel(n.subject)} {n.subject.title}
                 </Link>
               </p>

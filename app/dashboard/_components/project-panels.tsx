@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { yearHref } from "@/lib/programme-year";
 import { SeriesFigure } from "@/components/project-progress/series-figure";
 import { MilestoneMarks } from "@/components/project-progress/milestone-marks";
 import { QuarterLamps } from "@/components/lamp-badges";
@@ -59,11 +60,13 @@ export function ProjectPanels({
   period,
   periods,
   asOf,
+  year = null,
 }: {
   projects: DashboardData["projects"];
   period: PeriodLike & { quarter: number };
   periods: readonly PeriodLike[];
   asOf: string;
+  year?: number | null;
 }) {
   return (
     <section aria-labelledby="projects-heading" className="space-y-3">
@@ -76,7 +79,7 @@ export function ProjectPanels({
           return (
             <article key={data.no} aria-labelledby={`project-${data.no}`} className="break-inside-avoid rounded-lg border bg-white p-4 shadow-sm">
               <h3 id={`project-${data.no}`} className="text-sm font-semibold">
-                <Link href={`/projects/${data.no}`}>
+                <Link href={yearHref(`/projects/${data.no}`, year)}>
                   {data.no}. {data.name}
                 </Link>
               </h3>

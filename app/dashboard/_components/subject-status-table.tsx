@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ProgressBadge, ReportingBadge } from "@/components/lamp-badges";
 import type { DashboardRow } from "@/lib/dashboard";
 import { REPORT_STATE_LABEL } from "@/lib/report-labels";
+import { yearHref } from "@/lib/programme-year";
 import { subjectLabel, subjectPath } from "@/lib/subject";
 import { PROGRESS_LABEL } from "@/lib/vocabulary";
 
@@ -15,12 +16,15 @@ export function SubjectStatusTable({
   ownLeader = null,
   showPrevious = false,
   empty = "没有符合条件的事项。",
+  year = null,
 }: {
   rows: readonly DashboardRow[];
   caption: string;
   ownLeader?: string | null;
   showPrevious?: boolean;
   empty?: string;
+  /** The year the links keep. */
+  year?: number | null;
 }) {
   if (rows.length === 0) return <p className="rounded border bg-white p-4 text-sm text-gray-700">{empty}</p>;
   return (
@@ -61,7 +65,10 @@ export function SubjectStatusTable({
                 {subjectLabel(subject)}
               </th>
               <td className="px-2 py-2">
-                <Link href={subjectPath(subject)} className="text-gray-900 underline decoration-gray-300 underline-offset-2 hover:decoration-brand-700">
+                <Link
+                  href={yearHref(subjectPath(subject), year)}
+                  className="text-gray-900 underline decoration-gray-300 underline-offset-2 hover:decoration-brand-700"
+                >
                   {subject.title}
                 </Link>
                 <span className="mt-0.5 block text-xs text-gray-700">{subject.section}</span>

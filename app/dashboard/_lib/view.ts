@@ -4,7 +4,7 @@ import { listPeriods, type PeriodRow } from "@/db/queries/periods";
 import { dashboardScope, defaultQuarter, drillSearch, parseAsOf, type DrillFilter } from "@/lib/dashboard";
 import type { SessionUser } from "@/lib/permissions";
 import { previousPeriod } from "@/lib/periods";
-import { currentProgrammeYear } from "@/app/_lib/programme-year";
+import { currentProgrammeYear, linkYear } from "@/app/_lib/programme-year";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -26,6 +26,8 @@ export interface DashboardView {
   canNarrow: boolean;
   /** The signed-in leader's name (their tasks are listed first even when showing all). */
   ownLeader: string | null;
+  /** The year every link keeps (null: the default year). */
+  year: number | null;
   /** Query parameters every link of the page keeps. */
   base: Record<string, string | null>;
 }
@@ -39,7 +41,9 @@ export async function resolveDashboardView(user: SessionUser, sp: SearchParams):
   const asOf = parseAsOf(rawAsOf, today);
   const wantsAll = one(sp, "all") === "1";
   const scope = dashboardScope(user, wantsAll);
+  const year = await linkYear();
   return {
+    year,
     periods,
     period,
     previous: previousPeriod(periods, period),
@@ -48,7 +52,12 @@ export async function resolveDashboardView(user: SessionUser, sp: SearchParams):
     leader: scope.leader,
     canNarrow: scope.canNarrow,
     ownLeader: scope.canNarrow ? user.leaderName : null,
-    base: { quarter: period.code, asOf: asOf !== today ? asOf : null, all: wantsAll && scope.canNarrow ? "1" : null },
+    base: {
+      quarter: period.code,
+      asOf: asOf !== today ? asOf : null,
+      all: wantsAll && scope.canNarrow ? "1" : null,
+      year: year === null ? null : String(year),
+    },
   };
 }
 

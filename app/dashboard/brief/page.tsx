@@ -16,6 +16,7 @@ import { subjectFullLabel, subjectLabel, subjectPath } from "@/lib/subject";
 import { PROGRESS_LABEL, REPORTING_LABEL } from "@/lib/vocabulary";
 import { PrintButton } from "../_components/print-button";
 import { resolveDashboardView } from "../_lib/view";
+import { yearHref } from "@/lib/programme-year";
 
 export const metadata: Metadata = { title: "领导简报" };
 
@@ -48,6 +49,7 @@ export default async function LeaderBriefPage({ searchParams }: Props) {
     <article className="brief space-y-3">
       <form method="get" action="/dashboard/brief" className="no-print flex flex-wrap items-end gap-3 rounded border bg-white p-3">
         <input type="hidden" name="quarter" value={view.period.code} />
+        {view.base.year && <input type="hidden" name="year" value={view.base.year} />}
         <div>
           <label htmlFor="brief-leader" className="mb-1 block text-sm font-medium text-gray-800">
             分管领导
@@ -99,7 +101,7 @@ export default async function LeaderBriefPage({ searchParams }: Props) {
           {brief.rows.map((r) => (
             <tr key={`${r.subject.kind}:${r.subject.no}`} data-testid="brief-row">
               <th scope="row" className="border px-2 py-1 font-normal">
-                <Link href={subjectPath(r.subject)}>{subjectFullLabel(r.subject, r.subject.title, 22)}</Link>
+                <Link href={yearHref(subjectPath(r.subject), view.year)}>{subjectFullLabel(r.subject, r.subject.title, 22)}</Link>
               </th>
               <td className="border px-2 py-1">{unitsText(r.subject.leadUnits)}</td>
               <td className="border px-2 py-1">

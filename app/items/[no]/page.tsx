@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/app/_lib/current-user";
-import { currentProgrammeYear } from "@/app/_lib/programme-year";
+import { currentProgrammeYear, linkYear } from "@/app/_lib/programme-year";
+import { yearHref } from "@/lib/programme-year";
 import { Card, CardTitle } from "@/components/ui/card";
 import { FieldList } from "@/components/ui/field-list";
 import { SourceFields } from "@/components/source-fields";
@@ -28,13 +29,14 @@ export default async function ItemPage({ params }: Props) {
   const user = await requireUser();
   const no = parseItemNo((await params).no);
   const item = no === null ? null : getItemByNo({ yearId: (await currentProgrammeYear()).id, no });
+  const keep = await linkYear();
   if (!item) notFound();
   const plain = (u: { name: string; kind: string }) => ({ name: u.name, kind: u.kind as "市直部门", hasTasks: false });
 
   return (
     <article className="space-y-4">
       <p className="no-print text-sm">
-        <Link href={`/items?source=${item.source}`}>← 返回{ITEM_SOURCE_LABEL[item.source]}</Link>
+        <Link href={yearHref(`/items?source=${item.source}`, keep)}>← 返回{ITEM_SOURCE_LABEL[item.source]}</Link>
       </p>
       <header>
         <p className="mb-1 flex flex-wrap items-center gap-x-2 text-sm text-gray-700">
@@ -48,7 +50,7 @@ export default async function ItemPage({ params }: Props) {
       {item.needsVerification && <VerificationCallout note={item.verificationNote} />}
       {item.linkedTaskNo !== null && (
         <p className="rounded border border-sky-300 bg-sky-50 p-3 text-sm text-sky-950">
-          本事项与年度重点工作<Link href={`/tasks/${item.linkedTaskNo}`}>第{item.linkedTaskNo}项</Link>
+          本事项与年度重点工作<Link href={yearHref(`/tasks/${item.linkedTaskNo}`, keep)}>第{item.linkedTaskNo}项</Link>
           相同，由该项按季度报送，不另行报送。
         </p>
       )}
@@ -109,8 +111,16 @@ export default async function ItemPage({ params }: Props) {
       </Card>
 
       <nav aria-label="相邻督办事项" className="no-print flex justify-between gap-4 text-sm">
-        {item.prevNo !== null ? <Link href={`/items/${item.prevNo}`}>← 上一项（{subjectLabel({ kind: "item", no: item.prevNo })}）</Link> : <span />}
-        {item.nextNo !== null ? <Link href={`/items/${item.nextNo}`}>下一项（{subjectLabel({ kind: "item", no: item.nextNo })}）→</Link> : <span />}
+        {item.prevNo !== null ? (
+          <Link href={yearHref(`/items/${item.prevNo}`, keep)}>← 上一项（{subjectLabel({ kind: "item", no: item.prevNo })}）</Link>
+        ) : (
+          <span />
+        )}
+        {item.nextNo !== null ? (
+          <Link href={yearHref(`/items/${item.nextNo}`, keep)}>下一项（{subjectLabel({ kind: "item", no: item.nextNo })}）→</Link>
+        ) : (
+          <span />
+        )}
       </nav>
     </article>
   );

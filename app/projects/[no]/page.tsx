@@ -18,7 +18,10 @@ import { SubjectInstructions } from "@/app/_components/subject-instructions";
 import { ProjectDuty } from "../_components/project-duty";
 import { ProjectParts } from "../_components/project-parts";
 import { RelocationPlan } from "../_components/relocation-plan";
-import { currentProgrammeYear } from "@/app/_lib/programme-year";
+import { currentProgrammeYear, linkYear } from "@/app/_lib/programme-year";
+import { SubjectLeaders } from "@/app/_components/subject-leaders";
+import { withFormerNames } from "@/db/queries/unit-maintenance";
+import { yearHref } from "@/lib/programme-year";
 import { listSuggestions } from "@/db/queries/deputies";
 import { getProjectUnitIds } from "@/db/queries/reports";
 import { can } from "@/lib/permissions";
@@ -50,6 +53,8 @@ export default async function ProjectPage({ params }: Props) {
   const year = await currentProgrammeYear();
   const project = no === null ? null : getProjectByNo({ yearId: year.id, no });
   if (!project) notFound();
+  const keep = await linkYear();
+  const [leadUnits, relatedUnits] = withFormerNames([project.leadUnits, project.relatedUnits]);
   const relocation = hasRelocationPart(project) ? getRelocationPlan() : null;
   const progress = listProjectProgress({ yearId: year.id, no: project.no })[0];
   const periods = listPeriods({ yearId: year.id });
@@ -63,7 +68,7 @@ export default async function ProjectPage({ params }: Props) {
   return (
     <article className="space-y-4">
       <p className="no-print text-sm">
-        <Link href="/projects">← 返回民生实事</Link>
+        <Link href={yearHref("/projects", keep)}>← 返回民生实事</Link>
       </p>
       <header>
         <p className="mb-1 text-sm text-gray-700">民生实事 第 {project.no} 项</p>
@@ -74,7 +79,11 @@ export default async function ProjectPage({ params }: Props) {
 
       <Card aria-labelledby="duty-heading">
         <CardTitle id="duty-heading">责任分工</CardTitle>
-        <ProjectDuty project={project} />
+        <ProjectDuty
+          project={{ ...project, leadUnits: leadUnits!, relatedUnits: relatedUnits! }}
+          leaders={<SubjectLeaders leaders={project.leaders} subject={{ kind: "project", no: project.no }} yearId={year.id} />}
+          year={keep}
+        />
       </Card>
 
       <Card aria-labelledby="parts-heading">

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { linkYear } from "@/app/_lib/programme-year";
+import { yearHref } from "@/lib/programme-year";
 import { ProgressBadge, ReportingBadge } from "@/components/lamp-badges";
 import { ReportStateBadge } from "@/components/report-state-badge";
 import { formatDateTime } from "@/lib/format-time";
@@ -7,7 +9,8 @@ import { reportPath, subjectPath } from "@/lib/subject";
 import type { MatrixSection } from "@/lib/submission-matrix";
 
 /** Every task's report state for the quarter, grouped by section; each state links to the report. */
-export function SubmissionTable({ sections, period }: { sections: readonly MatrixSection[]; period: PeriodLike }) {
+export async function SubmissionTable({ sections, period }: { sections: readonly MatrixSection[]; period: PeriodLike }) {
+  const year = await linkYear();
   return (
     <div className="overflow-x-auto rounded border bg-white">
       <table className="w-full min-w-[44rem] text-left text-sm">
@@ -47,13 +50,13 @@ export function SubmissionTable({ sections, period }: { sections: readonly Matri
                   {row.subject.label}
                 </th>
                 <td className="px-3 py-2">
-                  <Link href={subjectPath(row.subject)} className="line-clamp-2">
+                  <Link href={yearHref(subjectPath(row.subject), year)} className="line-clamp-2">
                     {row.subject.title}
                   </Link>
                 </td>
                 <td className="px-3 py-2">{row.subject.leadUnits.join("、") || "—"}</td>
                 <td className="whitespace-nowrap px-3 py-2">
-                  <Link href={reportPath(row.subject, period.code)} className="hover:no-underline">
+                  <Link href={yearHref(reportPath(row.subject, period.code), year)} className="hover:no-underline">
                     <ReportStateBadge state={row.reportState} />
                     <span className="sr-only">（打开{row.subject.label}报告）</span>
                   </Link>

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/app/_lib/current-user";
-import { currentProgrammeYear } from "@/app/_lib/programme-year";
+import { currentProgrammeYear, linkYear } from "@/app/_lib/programme-year";
+import { yearHref } from "@/lib/programme-year";
 import { appToday } from "@/app/_lib/today";
 import { approveReport, returnReport } from "@/app/tasks/[no]/report/[quarter]/actions";
 import { approveProjectReport, returnProjectReport } from "@/app/projects/[no]/report/[quarter]/actions";
@@ -42,6 +43,7 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
   const user = await requirePermission(["supervision:read"], { entity: "supervision" });
   const sp = await searchParams;
   const year = await currentProgrammeYear();
+  const keep = await linkYear();
   const queue = listReviewQueue({ yearId: year.id });
   const canReview = can(user, "report:review");
   const today = appToday();
@@ -103,7 +105,7 @@ export default async function ReviewQueuePage({ searchParams }: Props) {
                   )}
                   <div className="min-w-0 flex-1">
                     <h2 id={headingId} className="text-base font-semibold">
-                      <Link href={reportPath(item, item.periodCode)}>
+                      <Link href={yearHref(reportPath(item, item.periodCode), keep)}>
                         {subjectLabel(item)} · {quarterShort(item.periodCode)}报告
                       </Link>
                     </h2>

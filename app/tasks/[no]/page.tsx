@@ -17,7 +17,10 @@ import { SubjectQuarterStatus } from "@/app/_components/subject-quarter-status";
 import { SubjectInstructions } from "@/app/_components/subject-instructions";
 import { ReportHistory } from "./_components/report-history";
 import { ProgrammeHistory } from "@/app/_components/programme-history";
-import { currentProgrammeYear } from "@/app/_lib/programme-year";
+import { currentProgrammeYear, linkYear } from "@/app/_lib/programme-year";
+import { SubjectLeaders } from "@/app/_components/subject-leaders";
+import { withFormerNames } from "@/db/queries/unit-maintenance";
+import { yearHref } from "@/lib/programme-year";
 
 type Props = { params: Promise<{ no: string }> };
 
@@ -44,12 +47,14 @@ export default async function TaskPage({ params }: Props) {
   const task = await loadTask(params);
   const yearId = (await currentProgrammeYear()).id;
   const named = listTaskNamedDescriptors({ yearId, taskId: task.id });
+  const keep = await linkYear();
+  const [leadUnits, coopUnits] = withFormerNames([task.leadUnits, task.coopUnits]);
   const mayName = named.length > 0 && can(user, "collective:name", { leadUnitIds: getTaskUnitIds({ taskId: task.id }).leadUnitIds });
 
   return (
     <article className="space-y-4">
       <p className="no-print flex flex-wrap gap-x-4 text-sm">
-        <Link href="/tasks">← 返回任务总览</Link>
+        <Link href={yearHref("/tasks", keep)}>← 返回任务总览</Link>
         {can(user, "programme:edit") && <Link href={`/admin/tasks/${task.no}`}>维护本任务</Link>}
       </p>
       <header>
@@ -71,10 +76,10 @@ export default async function TaskPage({ params }: Props) {
           items={[
             {
               label: "牵头领导",
-              value: task.leaders.map((l) => (l.title ? `${l.name}（${l.title}）` : l.name)).join("、") || "—",
+              value: <SubjectLeaders leaders={task.leaders} subject={{ kind: "task", no: task.no }} yearId={yearId} />,
             },
-            { label: "牵头单位", value: <UnitLinkList units={task.leadUnits} /> },
-            { label: "配合单位", value: <UnitLinkList units={task.coopUnits} empty="（公报未列配合单位）" /> },
+            { label: "牵头单位", value: <UnitLinkList units={leadUnits!} year={keep} /> },
+            { label: "配合单位", value: <UnitLinkList units={coopUnits!} year={keep} empty="（公报未列配合单位）" /> },
           ]}
         />
       </Card>
@@ -120,8 +125,8 @@ export default async function TaskPage({ params }: Props) {
       </Card>
 
       <nav aria-label="相邻任务" className="no-print flex justify-between gap-4 text-sm">
-        {task.prevNo !== null ? <Link href={`/tasks/${task.prevNo}`}>← 上一项（序号 {task.prevNo}）</Link> : <span />}
-        {task.nextNo !== null ? <Link href={`/tasks/${task.nextNo}`}>下一项（序号 {task.nextNo}）→</Link> : <span />}
+        {task.prevNo !== null ? <Link href={yearHref(`/tasks/${task.prevNo}`, keep)}>← 上一项（序号 {task.prevNo}）</Link> : <span />}
+        {task.nextNo !== null ? <Link href={yearHref(`/tasks/${task.nextNo}`, keep)}>下一项（序号 {task.nextNo}）→</Link> : <span />}
       </nav>
     </article>
   );

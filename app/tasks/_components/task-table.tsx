@@ -7,6 +7,7 @@ import { SortableHeader } from "@/components/data-table/column-header";
 import { VerificationBadge } from "@/components/verification-badge";
 import { formatMetric } from "@/lib/metric-text";
 import { DEFAULT_TASK_QUERY, TASK_SORT_KEYS, type TaskListItem, type TaskQuery, type TaskSortKey } from "@/lib/task-filter";
+import { yearHref } from "@/lib/programme-year";
 import { UnitNames } from "./unit-names";
 
 function isSortKey(id: string): id is TaskSortKey {
@@ -24,10 +25,10 @@ function Metrics({ task }: { task: TaskListItem }) {
   );
 }
 
-function Target({ task }: { task: TaskListItem }) {
+function Target({ task, year }: { task: TaskListItem; year: number | null }) {
   return (
     <>
-      <Link href={`/tasks/${task.no}`} className="text-gray-900 underline decoration-gray-300 underline-offset-2 hover:decoration-brand-700">
+      <Link href={yearHref(`/tasks/${task.no}`, year)} className="text-gray-900 underline decoration-gray-300 underline-offset-2 hover:decoration-brand-700">
         {task.target}
       </Link>
       {task.needsVerification && (
@@ -39,7 +40,7 @@ function Target({ task }: { task: TaskListItem }) {
   );
 }
 
-function columns(highlightUnit: string | null): ColumnDef<TaskListItem>[] {
+function columns(highlightUnit: string | null, year: number | null): ColumnDef<TaskListItem>[] {
   return [
     {
       id: "no",
@@ -59,7 +60,7 @@ function columns(highlightUnit: string | null): ColumnDef<TaskListItem>[] {
       id: "target",
       header: "目标任务",
       enableSorting: false,
-      cell: ({ row }) => <Target task={row.original} />,
+      cell: ({ row }) => <Target task={row.original} year={year} />,
     },
     {
       id: "leader",
@@ -91,7 +92,7 @@ function columns(highlightUnit: string | null): ColumnDef<TaskListItem>[] {
   ];
 }
 
-function TaskCard({ row, highlightUnit }: { row: Row<TaskListItem>; highlightUnit: string | null }) {
+function TaskCard({ row, highlightUnit, year }: { row: Row<TaskListItem>; highlightUnit: string | null; year: number | null }) {
   const task = row.original;
   return (
     <article className="rounded-lg border bg-white p-3 shadow-sm">
@@ -100,7 +101,7 @@ function TaskCard({ row, highlightUnit }: { row: Row<TaskListItem>; highlightUni
         {task.subsection && <span>{task.subsection}</span>}
       </p>
       <div className="mb-2 text-[0.95rem] leading-relaxed">
-        <Target task={task} />
+        <Target task={task} year={year} />
       </div>
       <dl className="grid grid-cols-[4.5rem_1fr] gap-x-2 gap-y-1 text-sm">
         <dt className="text-gray-600">牵头领导</dt>
@@ -132,12 +133,15 @@ export function TaskTable({
   navigate,
   busy,
   caption,
+  year,
 }: {
   rows: TaskListItem[];
   query: TaskQuery;
   navigate: (next: TaskQuery) => void;
   busy: boolean;
   caption: string;
+  /** The year the links keep (null: the default year). */
+  year: number | null;
 }) {
   const sorting: SortingState = [{ id: query.sort.key, desc: query.sort.dir === "desc" }];
   const onSortingChange = (updater: Updater<SortingState>) => {
@@ -149,7 +153,7 @@ export function TaskTable({
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table v8 returns fresh functions each render; nothing here is memoised on it.
   const table = useReactTable({
     data: rows,
-    columns: columns(query.unit),
+    columns: columns(query.unit, year),
     getCoreRowModel: getCoreRowModel(),
     getRowId: (task) => String(task.no),
     // The server filters and sorts (state lives in the URL); the table only displays.
@@ -174,7 +178,7 @@ export function TaskTable({
           <span className="ml-2 text-xs font-normal text-gray-700">{count} 项</span>
         </>
       )}
-      renderCard={(row) => <TaskCard row={row} highlightUnit={query.unit} />}
+      renderCard={(row) => <TaskCard row={row} highlightUnit={query.unit} year={year} />}
       empty="没有符合条件的任务，请调整搜索词或筛选条件。"
       busy={busy}
       layout="fixed"

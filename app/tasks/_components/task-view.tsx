@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { Pager } from "@/components/ui/pager";
 import type { ListPage } from "@/lib/pagination";
+import { yearHref } from "@/lib/programme-year";
 import { taskQueryToSearch, type TaskListItem, type TaskQuery } from "@/lib/task-filter";
 import type { LeaderRef, UnitRef } from "@/db/queries/tasks";
 import { TaskFilters } from "./task-filters";
@@ -21,6 +22,7 @@ export function TaskView({
   leaders,
   units,
   caption,
+  year,
 }: {
   shown: ListPage<TaskListItem>;
   total: number;
@@ -28,11 +30,13 @@ export function TaskView({
   leaders: LeaderRef[];
   units: UnitRef[];
   caption: string;
+  /** The year the links and filters keep (null: the default year). */
+  year: number | null;
 }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const navigate = (next: TaskQuery) => {
-    startTransition(() => router.replace(`/tasks${taskQueryToSearch(next)}`, { scroll: false }));
+    startTransition(() => router.replace(yearHref(`/tasks${taskQueryToSearch(next)}`, year), { scroll: false }));
   };
 
   return (
@@ -43,9 +47,9 @@ export function TaskView({
           第 {shown.first}–{shown.last} 项，共 {shown.total} 项
         </p>
       )}
-      <TaskTable rows={shown.rows} query={query} navigate={navigate} busy={pending} caption={caption} />
+      <TaskTable rows={shown.rows} query={query} navigate={navigate} busy={pending} caption={caption} year={year} />
       <div className="mt-3">
-        <Pager path="/tasks" search={taskQueryToSearch(query)} page={shown.page} pages={shown.pages} label="任务分页" />
+        <Pager path="/tasks" search={taskQueryToSearch(query)} year={year} page={shown.page} pages={shown.pages} label="任务分页" />
       </div>
     </>
   );

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { linkYear } from "@/app/_lib/programme-year";
+import { yearHref } from "@/lib/programme-year";
 import { NoticeStateBadge } from "@/components/notices/notice-state-badge";
 import { ProgressBadge, ReportingBadge } from "@/components/lamp-badges";
 import { ReportStateBadge } from "@/components/report-state-badge";
@@ -20,7 +22,7 @@ function issueHref(entry: OverdueEntry): string {
 }
 
 /** The list in severity order; every item says why it is listed, what was asked, and what can be done. */
-export function OverdueTable({
+export async function OverdueTable({
   entries,
   first = 1,
   canIssue,
@@ -31,6 +33,7 @@ export function OverdueTable({
   canIssue: boolean;
   canOverride: boolean;
 }) {
+  const year = await linkYear();
   return (
     <ol className="space-y-3" aria-label="逾期与滞后事项" start={first}>
       {entries.map((entry, i) => (
@@ -48,7 +51,7 @@ export function OverdueTable({
             )}
             <span className="text-sm text-gray-700">{first + i}.</span>
             <h2 className="text-base font-semibold">
-              <Link href={subjectPath(entry.subject)}>{entry.subject.label}</Link>
+              <Link href={yearHref(subjectPath(entry.subject), year)}>{entry.subject.label}</Link>
             </h2>
             {entry.reporting && (
               <ReportingBadge
@@ -63,7 +66,7 @@ export function OverdueTable({
               </span>
             )}
             {entry.periodCode && (
-              <Link href={reportPath(entry.subject, entry.periodCode)} className="hover:no-underline">
+              <Link href={yearHref(reportPath(entry.subject, entry.periodCode), year)} className="hover:no-underline">
                 <span className="text-xs text-gray-700">{quarterShort(entry.periodCode)}</span> <ReportStateBadge state={entry.reportState} />
                 <span className="sr-only">（打开{quarterShort(entry.periodCode)}报告）</span>
               </Link>

@@ -5,13 +5,15 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { getReportTaskByNo, listReportVersions } from "@/db/queries/reports";
 import { can } from "@/lib/permissions";
 import { quarterLabel } from "@/lib/periods";
-import { currentProgrammeYear } from "@/app/_lib/programme-year";
+import { currentProgrammeYear, linkYear } from "@/app/_lib/programme-year";
+import { yearHref } from "@/lib/programme-year";
 
 /**
  * The task page's report history: every quarter's submitted versions and their
  * differences. Shown to those who may read the task's reports (not other units).
  */
 export async function ReportHistory({ taskNo }: { taskNo: number }) {
+  const keep = await linkYear();
   const user = await getCurrentUser();
   const task = getReportTaskByNo({ yearId: (await currentProgrammeYear()).id, no: taskNo });
   if (!task || !can(user, "report:read", { kind: "task", leadUnitIds: task.leadUnits.map((u) => u.id), coopUnitIds: task.coopUnits.map((u) => u.id) }))
@@ -28,7 +30,7 @@ export async function ReportHistory({ taskNo }: { taskNo: number }) {
           {quarters.map((code) => (
             <section key={code} aria-labelledby={`history-${code}`}>
               <h3 id={`history-${code}`} className="mb-2 text-sm font-semibold">
-                <Link href={`/tasks/${taskNo}/report/${code}`}>{quarterLabel(code)}</Link>
+                <Link href={yearHref(`/tasks/${taskNo}/report/${code}`, keep)}>{quarterLabel(code)}</Link>
               </h3>
               <VersionList versions={versions.filter((v) => v.periodCode === code)} canDownload />
             </section>
