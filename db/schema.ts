@@ -335,6 +335,8 @@ export const supervisionItems = sqliteTable(
     duty: text("duty"),
     cadence: text("cadence", { enum: ITEM_CADENCES }),
     deadline: text("deadline"), // YYYY-MM-DD, for cadence "once"
+    /** The day the 督查室 gave a time limit to an item whose source printed none: it reports from that quarter on. */
+    scheduledOn: text("scheduled_on"),
     /** A measure that repeats a key task: it is reported through that task, not twice. */
     linkedTaskId: integer("linked_task_id").references(() => tasks.id),
     /** The 领导批示 a 领导交办 item was made from. */

@@ -37,19 +37,22 @@ export function parseItemNo(raw: string): number | null {
 }
 
 /** Why a quarter of an item cannot be reported (see itemReportsIn). */
-export const ITEM_NOT_DUE_MESSAGE = "本事项本季度无需报送：尚未明确时限、已过完成时限所在季度，或通过所关联的重点任务报送";
+export const ITEM_NOT_DUE_MESSAGE = "本事项本季度无需报送：尚未明确时限、本季度在事项交办（或明确时限）之前、已过完成时限所在季度，或通过所关联的重点任务报送";
 
 /**
- * Whether an item reports in a quarter. Monthly and quarterly items report every quarter; a
- * one-off item reports in the quarter that contains its deadline and every quarter before it;
- * an item without a time limit (未明确时限) reports nowhere until the 督查室 sets one, and one
- * that repeats a key task is reported through that task.
+ * Whether an item reports in a quarter. Nothing is due before the quarter the item was given
+ * in (`dueFrom`: the meeting's or plan's date, the 批示's day, or the day the 督查室 set a time
+ * limit the source did not print), so a 领导交办 of November is not 逾期未报 for March. From
+ * then on monthly and quarterly items report every quarter; a one-off item reports up to the
+ * quarter that contains its deadline; an item without a time limit (未明确时限) reports nowhere
+ * until the 督查室 sets one, and one that repeats a key task is reported through that task.
  */
 export function itemReportsIn(
-  item: { cadence: ItemCadence | null; deadline: string | null; linkedTaskNo: number | null },
-  period: { startsOn: string },
+  item: { cadence: ItemCadence | null; deadline: string | null; linkedTaskNo: number | null; dueFrom: string | null },
+  period: { startsOn: string; endsOn: string },
 ): boolean {
   if (item.linkedTaskNo !== null) return false;
+  if (item.dueFrom !== null && period.endsOn < item.dueFrom) return false;
   if (item.cadence === "monthly" || item.cadence === "quarterly") return true;
   if (item.cadence === "once" && item.deadline) return period.startsOn <= item.deadline;
   return false;

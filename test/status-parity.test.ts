@@ -548,7 +548,7 @@ describe("a 督办事项's quarter (督办事项19, one-off by 2026-12-31, Q4 su
     const unitUser = db.select({ id: users.id }).from(users).where(eq(users.unitId, subject.leadUnitIds[0]!)).get()!.id;
     db.transaction(
       (tx) => {
-        setItemSchedule(tx, { id: item.id, expectedVersion: item.version, cadence: "once", deadline: "2026-12-31" });
+        setItemSchedule(tx, { id: item.id, expectedVersion: item.version, cadence: "once", deadline: "2026-12-31", today: TODAY });
         submitReport(tx, { subject: { itemId: item.id }, periodId: q4.id, expectedVersion: 0, content: base(), userId: unitUser, now: at("2026-11-20") });
       },
       { behavior: "immediate" },

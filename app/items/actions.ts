@@ -107,8 +107,9 @@ export const scheduleItem = defineAction({
   guard: () => ["item:schedule"],
   load: async ({ input }) => getItemRef({ yearId: (await currentProgrammeYear()).id, no: input.itemNo }),
   mutate: (tx, item, { input }) => {
-    const limit = scheduleOf(input, appToday());
-    if (!setItemSchedule(tx, { id: item.id, expectedVersion: input.version, ...limit })) throw new ConflictError();
+    const today = appToday();
+    const limit = scheduleOf(input, today);
+    if (!setItemSchedule(tx, { id: item.id, expectedVersion: input.version, ...limit, today })) throw new ConflictError();
     return { entityId: item.id, before: { cadence: item.cadence, deadline: item.deadline }, after: limit, result: { no: item.no } };
   },
   revalidate: (_ctx, r) => ["/items", ...(r ? [subjectPath({ kind: "item", no: r.no })] : [])],

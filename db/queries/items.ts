@@ -25,6 +25,8 @@ export interface ItemRow {
   cadence: ItemCadence | null;
   deadline: string | null;
   linkedTaskNo: number | null;
+  /** The first day the item is due to report on (see itemReportsIn). */
+  dueFrom: string | null;
   needsVerification: boolean;
   leaders: string[];
   leadUnits: ItemUnitRef[];
@@ -55,6 +57,11 @@ const rowColumns = {
   cadence: supervisionItems.cadence,
   deadline: supervisionItems.deadline,
   linkedTaskNo: tasks.no,
+  // Due from the day the 督查室 set its time limit, else the day it was given: the 批示's day
+  // (Beijing time) for a 领导交办, the meeting's or the plan's date for the gazette's items.
+  dueFrom: sql<
+    string | null
+  >`coalesce(${supervisionItems.scheduledOn}, (select date(${leaderInstructions.at} / 1000, 'unixepoch', '+8 hours') from ${leaderInstructions} where ${leaderInstructions.id} = ${supervisionItems.instructionId}), ${sourceDocuments.issuedOn})`,
   needsVerification: supervisionItems.needsVerification,
 };
 
@@ -262,10 +269,19 @@ export function getItemRef({
 }
 
 /** Sets (or clears) an item's time limit with the optimistic check; false when the version moved. */
-export function setItemSchedule(tx: Tx, input: { id: number; expectedVersion: number; cadence: ItemCadence | null; deadline: string | null }): boolean {
+/** Sets an item's time limit; the first one given (`today`) is the day it starts reporting from. */
+export function setItemSchedule(
+  tx: Tx,
+  input: { id: number; expectedVersion: number; cadence: ItemCadence | null; deadline: string | null; today: string },
+): boolean {
   const done = tx
     .update(supervisionItems)
-    .set({ cadence: input.cadence, deadline: input.deadline, version: sql`${supervisionItems.version} + 1` })
+    .set({
+      cadence: input.cadence,
+      deadline: input.deadline,
+      scheduledOn: sql`coalesce(${supervisionItems.scheduledOn}, case when ${supervisionItems.cadence} is null and ${input.cadence} is not null then ${input.today} end)`,
+      version: sql`${supervisionItems.version} + 1`,
+    })
     .where(and(eq(supervisionItems.id, input.id), eq(supervisionItems.version, input.expectedVersion)))
     .run();
   return done.changes === 1;

@@ -25,7 +25,7 @@ export interface Subject extends SubjectInfo {
   /** False when nobody is due to report (no lead unit): its quarters are 无需报送. */
   required: boolean;
   /** A 督办事项's time limit: it decides which quarters it reports in (lib/supervision-items.ts). */
-  schedule?: { cadence: ItemCadence | null; deadline: string | null; linkedTaskNo: number | null };
+  schedule?: { cadence: ItemCadence | null; deadline: string | null; linkedTaskNo: number | null; dueFrom: string | null };
 }
 
 export interface SubjectFilter {
@@ -164,7 +164,7 @@ function listItemSubjects({ yearId, leadUnitId, only }: SubjectFilter): Subject[
       leadUnitIds: r.leadUnits.map((u) => u.id),
       coopUnitIds: r.coopUnits.map((u) => u.id),
       required: r.leadUnits.length > 0,
-      schedule: { cadence: r.cadence, deadline: r.deadline, linkedTaskNo: r.linkedTaskNo },
+      schedule: { cadence: r.cadence, deadline: r.deadline, linkedTaskNo: r.linkedTaskNo, dueFrom: r.dueFrom },
     }));
 }
 
@@ -179,6 +179,6 @@ export function listSubjects(filter: SubjectFilter): Subject[] {
 }
 
 /** Whether the subject reports in the quarter: it has a lead unit, and a 督办事项 is due in it. */
-export function subjectDueIn(subject: Subject, period: { startsOn: string }): boolean {
+export function subjectDueIn(subject: Subject, period: { startsOn: string; endsOn: string }): boolean {
   return subject.required && (!subject.schedule || itemReportsIn(subject.schedule, period));
 }

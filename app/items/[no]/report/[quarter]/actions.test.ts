@@ -84,13 +84,14 @@ describe("a 督办事项's report: time limit → report → review", () => {
     expect(q4Report()).toBeUndefined();
   });
 
-  it("once the 督查室 sets a deadline, its quarter is due and the lead unit reports; another unit cannot", async () => {
+  it("once the 督查室 sets a deadline, its quarter (and no earlier one) is due and the lead unit reports; another unit cannot", async () => {
     await signInAs("duchashi");
     const set = await settle(scheduleItem(undefined, form({ itemNo: String(ITEM), version: String(item().version), cadence: "once", deadline: "2026-12-31" })));
     expect(set.message).toBe("时限已保存。");
     expect(lamps("2026Q4").reporting).toBe("not_due");
-    // The deadline is in Q4: Q1–Q4 are due (Q1–Q3 now overdue), nothing after.
-    expect(lamps("2026Q1").reporting).toBe("missing");
+    // The time limit was set on 12月1日: nothing is due before 四季度, so Q1–Q3 are not 逾期未报.
+    for (const code of ["2026Q1", "2026Q2", "2026Q3"]) expect(lamps(code).reporting, code).toBe("not_required");
+    expect(item().scheduledOn).toBe("2026-12-01");
 
     await signInAs("fgj");
     const refused = await settle(saveItemReport(undefined, form({ itemNo: String(ITEM), quarter: "2026Q4", version: "0", ...report })));

@@ -1,0 +1,1 @@
+ALTER TABLE `supervision_items` ADD `scheduled_on` text;
