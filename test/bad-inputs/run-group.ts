@@ -5,8 +5,12 @@ import type { Db } from "@/db/client";
 import { openSeededAppDb } from "./fixture";
 import { runCase, type ActionCase } from "./harness";
 
-/** `timeout`: for actions with many fields, whose thousands of calls outlast the default on a busy machine. */
-export function badInputSuite(title: string, names: string[], build: (db: Db) => Promise<ActionCase[]>, timeout?: number) {
+/**
+ * `timeout` guards against a hang, not a slow machine: an action with many fields makes
+ * thousands of calls, and on a busy 2-core machine one group can take two minutes. A case cut
+ * off by the limit keeps writing and fails the next one, so the limit is generous.
+ */
+export function badInputSuite(title: string, names: string[], build: (db: Db) => Promise<ActionCase[]>, timeout = 300_000) {
   let db: Db;
   let cases: ActionCase[];
   beforeAll(async () => {
