@@ -5,6 +5,8 @@
 //
 // - A subject led by two leaders or two units counts in each of their rows, so rows can
 //   add up to more than the programme total.
+// - In a lead unit's row, 报送 is the unit's own (lib/unit-reporting.ts): a co-lead unit by its
+//   part, not by the compiler's filing; 进度 is the subject's.
 // - 转红 / 转绿 compares quarters that were both judged (进度 not 未评估).
 import { isValidDay, quarterShort, reportingPeriod, type PeriodLike } from "./periods";
 import { isJudged, type QuarterStatus } from "./quarter-status";
@@ -17,6 +19,13 @@ export interface DashboardRow {
   reportState: ReportState | null;
   /** The previous quarter's 进度 lamp; null for the first quarter. */
   previous: ProgressLamp | null;
+  /** Each lead unit's own 报送 (lib/unit-reporting.ts); absent, every unit counts by the subject's lamp. */
+  leadReporting?: readonly { unit: string; lamp: ReportingLamp }[];
+}
+
+/** The 报送 lamp a row counts with: the subject's, or within a lead unit's row that unit's own. */
+export function reportingOf(row: DashboardRow, unit: string | null = null): ReportingLamp {
+  return (unit !== null ? row.leadReporting?.find((r) => r.unit === unit)?.lamp : undefined) ?? row.status.reporting;
 }
 
 export interface Summary {
@@ -32,10 +41,12 @@ export interface Summary {
 const zero = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 const flagged = (s: QuarterStatus) => s.progress === "red" || s.progress === "amber";
 
-export function summarize(rows: readonly DashboardRow[]): Summary {
+/** The counts of a set of rows; `unit` counts 报送 by that lead unit's own record. */
+export function summarize(rows: readonly DashboardRow[], unit: string | null = null): Summary {
   const s: Summary = { total: rows.length, reporting: zero(REPORTING_LAMPS), progress: zero(PROGRESS_LAMPS), behind: 0, nodesMissed: 0 };
-  for (const { status } of rows) {
-    s.reporting[status.reporting] += 1;
+  for (const row of rows) {
+    const { status } = row;
+    s.reporting[reportingOf(row, unit)] += 1;
     s.progress[status.progress] += 1;
     if (flagged(status) && status.reasons.some((r) => r.kind === "behind" || r.kind === "selfBehind")) s.behind += 1;
     if (flagged(status) && status.reasons.some((r) => r.kind === "milestone")) s.nodesMissed += 1;
@@ -128,7 +139,7 @@ export function groupRows(rows: readonly DashboardRow[], kind: GroupKind, order:
   };
   const names = [...members.keys()];
   if (order.length > 0) names.sort((a, b) => rank(a) - rank(b));
-  return names.map((name) => ({ kind, name, summary: summarize(members.get(name) ?? []) }));
+  return names.map((name) => ({ kind, name, summary: summarize(members.get(name) ?? [], kind === "unit" ? name : null) }));
 }
 
 export const CHANGES = ["turnedRed", "turnedGreen"] as const;
@@ -202,7 +213,7 @@ export function parseDrill(params: RawParams, known: { sections: readonly string
 export function applyDrill(rows: readonly DashboardRow[], f: DrillFilter): DashboardRow[] {
   return rows.filter(
     (r) =>
-      (f.reporting === null || r.status.reporting === f.reporting) &&
+      (f.reporting === null || reportingOf(r, f.unit) === f.reporting) &&
       (f.progress === null || r.status.progress === f.progress) &&
       (f.change === null || hasChange(r, f.change)) &&
       (f.section === null || r.subject.section === f.section) &&

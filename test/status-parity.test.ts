@@ -20,7 +20,7 @@ import { GET as overdueExport } from "@/app/api/supervision/overdue/export/route
 import { GET as ledgerExport } from "@/app/api/exports/ledger/route";
 import { loadBulletinInput } from "@/db/queries/bulletins";
 import { bulletinCounts, bulletinSections, unitsWith } from "@/lib/bulletin";
-import { summarize } from "@/lib/dashboard";
+import { groupRows, summarize } from "@/lib/dashboard";
 import { leaderBrief } from "@/lib/leader-brief";
 import { PRINT_FIRST_DATA_ROW, PRINT_HEADER_ROW } from "@/lib/excel-print";
 import { subjectLabel } from "@/lib/subject";
@@ -434,7 +434,7 @@ describe.each(CASES)("$name (the 台账 and the 季度通报)", (c) => {
 describe("per-unit 报送 of a co-led task: each co-lead unit by its own part, the compiler by the report", () => {
   // Task 54 has 12 lead units: the first compiles and files on time; the second sends its part
   // after the due day; the third sends nothing. Kept inside a savepoint: the cases above stay as seeded.
-  it("the /supervision 按牵头单位 table and the 季度通报's 迟报 / 逾期未报 lists agree", () => {
+  it("the /supervision 按牵头单位 table, the 季度通报's 迟报 / 逾期未报 lists and the 驾驶舱's 按牵头单位 agree", () => {
     db.$client.exec("SAVEPOINT co_led");
     try {
       const subject = listSubjects({ yearId: q3.yearId, only: { kind: "task", no: 54 } })[0]!;
@@ -487,6 +487,17 @@ describe("per-unit 报送 of a co-led task: each co-lead unit by its own part, t
       expect(listed("missing")).not.toContain(compiler);
       expect(listed("missing")).not.toContain(lateUnit);
       expect(listed("missing")).toHaveLength(subject.leadUnits.length - 2);
+
+      // The 领导驾驶舱's 按牵头单位 table and its drill-down count each unit the same way.
+      const q2 = listPeriods({ yearId: q3.yearId }).find((p) => p.quarter === 2) ?? null;
+      const dashboard = loadDashboard({ period: q3, previous: q2, asOf: TODAY, today: TODAY });
+      const onlyTask54 = dashboard.rows.filter((r) => r.subject.kind === "task" && r.subject.no === 54);
+      const byUnit = (unit: string) => groupRows(onlyTask54, "unit").find((g) => g.name === unit)!.summary.reporting;
+      expect(byUnit(compiler)).toMatchObject({ on_time: 1, late: 0, missing: 0 });
+      expect(byUnit(lateUnit)).toMatchObject({ on_time: 0, late: 1, missing: 0 });
+      expect(byUnit(silentUnit)).toMatchObject({ on_time: 0, late: 0, missing: 1 });
+      const drilled = (unit: string, reporting: "late" | "missing") => applyDrill(onlyTask54, { ...EMPTY_DRILL, unit, reporting }).length;
+      expect([drilled(silentUnit, "missing"), drilled(lateUnit, "late"), drilled(compiler, "missing")]).toEqual([1, 1, 0]);
     } finally {
       db.$client.exec("ROLLBACK TO co_led; RELEASE co_led");
     }

@@ -47,7 +47,13 @@ export function loadDashboard({
     const now = byCode.get(period.code);
     if (!now) continue;
     const before = previous ? byCode.get(previous.code) : undefined;
-    rows.push({ subject: now.subject, status: now.status, reportState: now.reportState, previous: before ? before.status.progress : null });
+    rows.push({
+      subject: now.subject,
+      status: now.status,
+      reportState: now.reportState,
+      previous: before ? before.status.progress : null,
+      leadReporting: now.leadReporting,
+    });
   }
   const rowByKey = new Map(rows.map((r) => [subjectKey(r.subject), r]));
   const projects = listProjectProgress({ yearId: period.yearId, asOf }).flatMap((data) => {

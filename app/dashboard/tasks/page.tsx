@@ -56,7 +56,14 @@ export default async function DashboardTasksPage({ searchParams }: Props) {
           第 {shown.first}–{shown.last} 项，共 {shown.total} 项
         </p>
       )}
-      <SubjectStatusTable rows={shown.rows} caption={title} ownLeader={view.ownLeader} showPrevious={view.previous !== null} year={view.year} />
+      <SubjectStatusTable
+        rows={shown.rows}
+        caption={title}
+        ownLeader={view.ownLeader}
+        showPrevious={view.previous !== null}
+        year={view.year}
+        unit={filter.unit}
+      />
       <Pager path="/dashboard/tasks" search={drillSearch(filter, view.base)} page={shown.page} pages={shown.pages} label="明细分页" />
     </article>
   );
