@@ -30,7 +30,7 @@ test.describe("报送灯与进度灯", () => {
     await page.goto("/dashboard");
     await expect(page.getByRole("heading", { level: 1, name: "领导驾驶舱 · 2026年第三季度" })).toBeVisible();
     const summary = page.getByTestId("dashboard-summary");
-    await expect(summary).toHaveText(/^三季度 72 项：逾期未报 \d+/);
+    await expect(summary).toHaveText(/^三季度 \d+ 项：逾期未报 \d+/);
     expect(await headlineValue(page, /^\d+\s*逾期未报/)).toBeGreaterThanOrEqual(60);
     expect(await headlineValue(page, /^\d+\s*未评估/)).toBeGreaterThanOrEqual(60);
     expect(await headlineValue(page, /^\d+\s*红灯/)).toBeLessThanOrEqual(5);
@@ -42,7 +42,7 @@ test.describe("报送灯与进度灯", () => {
     await page.getByLabel("季度", { exact: true }).selectOption("2026Q4");
     await page.getByRole("button", { name: "查看" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "领导驾驶舱 · 2026年第四季度" })).toBeVisible();
-    await expect(summary).toHaveText(/^四季度 72 项：未到期 \d+、无需报送 1；/);
+    await expect(summary).toHaveText(/^四季度 \d+ 项：未到期 \d+、无需报送 \d+；/);
     // Only a submitted Q4 report can be judged: specs that ran earlier may have filed a few, the other subjects stay 未评估.
     const db = new Database(e2eDatabasePath(), { readonly: true });
     const filed = (

@@ -58,7 +58,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         <h1 className="text-lg font-semibold sm:text-xl">领导驾驶舱 · {quarterLabel(view.period.code)}</h1>
         <p className="mt-1 text-sm text-gray-800">
           数据截至 {formatDayCn(view.asOf)} ·{" "}
-          {view.leader ? `${view.leader}牵头的 ${scope.rows.length} 项` : `重点工作任务与民生实事共 ${scope.rows.length} 项`}
+          {view.leader ? `${view.leader}牵头的 ${scope.rows.length} 项` : `重点工作任务、民生实事和督办事项共 ${scope.rows.length} 项`}
         </p>
         <p className="mt-2 rounded border-l-4 border-brand-700 bg-white px-3 py-2 text-base font-medium text-gray-900" data-testid="dashboard-summary">
           {summarySentence(view.period.code, summary, scope.openDuban.length)}

@@ -155,6 +155,15 @@ export function listUnitParts({ unitId, periodIds }: { unitId: number; periodIds
  * When each co-lead unit first sent its part, for the given quarters, by "task:<id>:<periodId>"
  * (or "project:…") then unit name (lib/unit-reporting.ts judges each unit's own 报送 from it).
  */
+/** "task:<id>:<periodId>" (or project:, item:) of a row that names its subject by one of three columns. */
+export function subjectPeriodKey(r: { taskId: number | null; projectId: number | null; itemId: number | null; periodId: number }): string {
+  return r.taskId !== null
+    ? `task:${r.taskId}:${r.periodId}`
+    : r.projectId !== null
+      ? `project:${r.projectId}:${r.periodId}`
+      : `item:${r.itemId}:${r.periodId}`;
+}
+
 export function listPartSubmissions({ periodIds }: { periodIds: readonly number[] }): Map<string, Map<string, number>> {
   const out = new Map<string, Map<string, number>>();
   if (periodIds.length === 0) return out;
@@ -172,8 +181,7 @@ export function listPartSubmissions({ periodIds }: { periodIds: readonly number[
     .where(and(inArray(reportParts.periodId, [...periodIds]), isNotNull(reportParts.firstSubmittedAt)))
     .all();
   for (const r of rows) {
-    const key =
-      r.taskId !== null ? `task:${r.taskId}:${r.periodId}` : r.projectId !== null ? `project:${r.projectId}:${r.periodId}` : `item:${r.itemId}:${r.periodId}`;
+    const key = subjectPeriodKey(r);
     const byUnit = out.get(key) ?? new Map<string, number>();
     byUnit.set(r.unit, r.at!);
     out.set(key, byUnit);

@@ -2,6 +2,7 @@ import "server-only";
 import { and, inArray, isNotNull } from "drizzle-orm";
 import { getDb } from "../client";
 import { reports } from "../schema";
+import { subjectPeriodKey } from "./report-parts";
 import type { NoticeFact, OverdueSubjectRow } from "@/lib/overdue";
 import { daysBetween } from "@/lib/periods";
 import { subjectKey } from "@/lib/subject";
@@ -34,15 +35,15 @@ export function listOverdueRows({ periods, asOf, today, filter }: { periods: rea
   return { rows, quarters };
 }
 
-/** The 逾期说明 of reports submitted late, by "task:<id>:<periodId>" / "project:<id>:<periodId>". */
+/** The 逾期说明 of reports submitted late, by "task:<id>:<periodId>" (project:, item:). */
 function listLateNotes({ periodIds }: { periodIds: readonly number[] }): Map<string, string> {
   if (periodIds.length === 0) return new Map();
   const rows = getDb()
-    .select({ taskId: reports.taskId, projectId: reports.projectId, periodId: reports.periodId, lateNote: reports.lateNote })
+    .select({ taskId: reports.taskId, projectId: reports.projectId, itemId: reports.itemId, periodId: reports.periodId, lateNote: reports.lateNote })
     .from(reports)
     .where(and(inArray(reports.periodId, [...periodIds]), isNotNull(reports.lateNote), isNotNull(reports.submittedAt)))
     .all();
-  return new Map(rows.map((r) => [r.taskId !== null ? `task:${r.taskId}:${r.periodId}` : `project:${r.projectId}:${r.periodId}`, r.lateNote!] as const));
+  return new Map(rows.map((r) => [subjectPeriodKey(r), r.lateNote!] as const));
 }
 
 /** Notices open on the day (answered or not), by subject key, for "what was asked of whom". */
