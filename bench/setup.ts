@@ -19,6 +19,7 @@ import { getTaskTargets } from "@/db/queries/targets";
 import { auditLog, quarterStatusHistory, reports, reportVersions, users } from "@/db/schema";
 import { SUPERVISOR_USERNAME, MAYOR_USERNAME } from "@/lib/usernames";
 import { effectivePlans } from "@/lib/quarter-targets";
+import { confirmField } from "@/lib/plausibility";
 import { reportField } from "@/lib/report-form";
 import { BENCH_QUARTER, BENCH_TODAY } from "./lib/constants";
 
@@ -88,6 +89,9 @@ function submission(no: number): Record<string, string> {
     [reportField.selfStatus]: "done",
   };
   for (const m of targets.metrics) {
+    // The generated earlier quarters may have reported more, or the plan a decimal count: the
+    // unit confirms the figure with a reason, as the form asks (lib/plausibility.ts).
+    fields[confirmField(reportField.metric(m.id))] = "已与台账核对无误。";
     fields[reportField.metric(m.id)] = String(
       effectivePlans(
         m,

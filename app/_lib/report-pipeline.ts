@@ -252,7 +252,7 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
       guard: () => ["report:review"],
       mutate: (tx, { report, facts }, { user, input }) => {
         const comment = (input.comment as string) || null;
-        const result = reviewReport(tx, { reportId: report.id, expectedVersion: input.version as number, decision, comment, userId: user.id, now: Date.now() });
+        const result = reviewReport(tx, { reportId: report.id, expectedVersion: input.version as number, decision, comment, userId: user.id, now: appNow() });
         if (!result.ok) {
           if (result.reason === "wrongState") throw new ConflictError("该报告当前不是“已提交”状态，无需审核；请刷新页面查看最新状态。");
           throw new ConflictError("该报告已有更新（可能已被重新提交或已审核），请刷新页面后再审核。");

@@ -6,6 +6,7 @@ import path from "node:path";
 import type { BurstReport, ReportSlot } from "../setup";
 import { actionHeaders, actionId, actionSucceeded, encodeActionBody, sessionCookie } from "./actions";
 import { percentile, type Request } from "./load";
+import { benchNow } from "./constants";
 import { bin, DIST_DIR, root, type BenchServer } from "./server";
 
 const REPORT_ACTIONS = "app/tasks/[no]/report/[quarter]/actions.ts";
@@ -141,7 +142,8 @@ export interface BurstResult {
 /** Every lead-unit account submits all its remaining reports for the quarter at the same moment. */
 export async function quarterEndBurst(server: BenchServer, reports: BurstReport[], dbEnv: Record<string, string>): Promise<BurstResult> {
   const requests = await submitRequests(server, reports);
-  const since = Date.now();
+  // Rows are stamped by the server's pinned clock (the bench's day), not the machine's date.
+  const since = benchNow();
   const started = performance.now();
   const outcomes = await Promise.all(
     requests.map(async (req) => {

@@ -163,7 +163,8 @@ export async function runScale(scale: number, { lighthouse }: { lighthouse: bool
   const reporter = who.saveSlots[0]!;
   console.log("  npm run status:rebuild 核对生成数据的已存状态…");
   const generatedStatus = statusRebuildCheck(databasePath);
-  const clockBehindData = tsxJson<number>(["bench/setup.ts", "latest-status"], dbEnv) > Date.now();
+  // The server stamps filings on APP_TODAY's day (lib/env.ts appNow): its earliest stamp is that day's start.
+  const clockBehindData = tsxJson<number>(["bench/setup.ts", "latest-status"], dbEnv) > Date.parse(`${BENCH_TODAY}T00:00:00+08:00`);
   const PAGES = pages(`/tasks/${reporter.taskNo}/report/${reporter.quarter}`);
 
   const server = await startServer({

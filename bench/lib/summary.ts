@@ -83,7 +83,9 @@ export function renderSummary(results: BenchResults): string {
         [
           "status:rebuild 与写入时存储一致：压测写入之后",
           ...[small, large].map((s) =>
-            s ? `${mark(s.statusRebuild.afterWrites.identical)}${s.statusRebuild.clockBehindData ? "（本机时钟早于数据，见完整报告）" : ""}` : NOT_MEASURED,
+            s
+              ? `${mark(s.statusRebuild.afterWrites.identical)}${s.statusRebuild.clockBehindData && !s.statusRebuild.afterWrites.identical ? "（本机时钟早于数据，见完整报告）" : ""}`
+              : NOT_MEASURED,
           ),
           "✓",
         ],

@@ -108,14 +108,24 @@ export interface LedTaskReport {
   version: number;
 }
 
-/** The tasks a unit leads with their report's state and version for the period. */
+/**
+ * The tasks whose report a unit compiles (it is the first-listed lead unit; a co-lead
+ * writes only its own part, lib/unit-reporting.ts) with the report's state and version.
+ */
 export function listLedTaskReports({ unitId, periodId }: { unitId: number; periodId: number }): LedTaskReport[] {
   return getDb()
     .select({ no: tasks.no, status: reports.status, version: sql<number>`coalesce(${reports.version}, 0)` })
     .from(taskUnits)
     .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
     .leftJoin(reports, and(eq(reports.taskId, tasks.id), eq(reports.periodId, periodId)))
-    .where(and(eq(taskUnits.unitId, unitId), eq(taskUnits.role, "lead"), eq(tasks.yearId, sql`(select year_id from periods where id = ${periodId})`)))
+    .where(
+      and(
+        eq(taskUnits.unitId, unitId),
+        eq(taskUnits.role, "lead"),
+        eq(taskUnits.position, sql`(select min(tu.position) from task_units tu where tu.task_id = ${tasks.id} and tu.role = 'lead')`),
+        eq(tasks.yearId, sql`(select year_id from periods where id = ${periodId})`),
+      ),
+    )
     .orderBy(asc(tasks.no))
     .all();
 }

@@ -1,10 +1,10 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ReportContent } from "@/lib/report-form";
 import { migratedAppDb } from "@/test/app-db";
 import type { Db } from "../client";
 import { yearIdOf } from "../testing/programme-year";
-import { reports, reportVersions } from "../schema";
+import { reports, reportVersions, taskUnits } from "../schema";
 import { seedReportingFixture, type ReportingFixture } from "../testing/reporting-fixtures";
 import { getAttachmentForDownload, listReportAttachments } from "./attachments";
 import { listLedTaskReports } from "./report-board";
@@ -192,6 +192,18 @@ describe("evidence on a report", () => {
 describe("the quarter board", () => {
   it("lists only the unit's own tasks with their report state and version", () => {
     expect(listLedTaskReports({ unitId: f.units.lead, periodId: f.periods.q2 })).toEqual([{ no: 27, status: "draft", version: 2 }]);
+  });
+
+  it("leaves a co-lead unit out: only the first-listed lead unit compiles the report", () => {
+    db.insert(taskUnits).values({ taskId: f.taskId, unitId: f.units.other, role: "lead", position: 5 }).run();
+    try {
+      expect(listLedTaskReports({ unitId: f.units.other, periodId: f.periods.q2 }).map((r) => r.no)).not.toContain(27);
+      expect(listLedTaskReports({ unitId: f.units.lead, periodId: f.periods.q2 })).toHaveLength(1);
+    } finally {
+      db.delete(taskUnits)
+        .where(and(eq(taskUnits.taskId, f.taskId), eq(taskUnits.unitId, f.units.other), eq(taskUnits.role, "lead")))
+        .run();
+    }
   });
 
   it("judges every task for the 督查室: a draft is 逾期未报 and 未评估 once past due", () => {
