@@ -207,3 +207,91 @@ describe("《开局八好》举措 against the plan", () => {
     expect(kaiju.filter((i) => i.linkedTask !== null)).toHaveLength(1);
   });
 });
+
+describe("《开局八好》举措的量化指标 against the plan", () => {
+  // How many numeric targets each measure prints (read off the plan by hand); every other item has none.
+  const perItem: Record<number, number> = {
+    34: 9,
+    36: 17,
+    37: 2,
+    44: 1,
+    50: 5,
+    57: 1,
+    58: 3,
+    61: 1,
+    65: 3,
+    66: 2,
+    68: 2,
+    69: 2,
+    87: 1,
+    90: 1,
+    108: 3,
+    110: 1,
+    112: 4,
+    114: 4,
+    115: 4,
+    118: 1,
+    119: 3,
+    122: 1,
+    143: 1,
+    147: 2,
+    149: 1,
+    151: 2,
+    153: 1,
+    154: 1,
+    157: 1,
+    159: 5,
+    162: 2,
+    166: 1,
+    169: 2,
+    172: 3,
+    173: 1,
+    174: 2,
+    175: 1,
+    176: 1,
+    177: 2,
+    178: 1,
+  };
+
+  it("curates the printed targets of each measure, and none for the meetings", () => {
+    for (const it of supervisionItems) expect(it.metrics.length, `item ${it.no}`).toBe(perItem[it.no] ?? 0);
+    expect(Object.values(perItem).reduce((a, b) => a + b, 0)).toBe(101);
+  });
+
+  it("takes each figure, its unit and its comparator from the measure's own text", () => {
+    const before = { atLeast: /以上|不低于|超过?|突破/, about: /左右/ };
+    for (const it of kaiju) {
+      const text = flat(it.text);
+      for (const m of it.metrics) {
+        const where = `item ${it.no} ${m.label}`;
+        const figure = m.comparator === "range" ? `${m.target}-${m.targetMax}${m.unit}` : `${m.target}${m.unit}`;
+        const at = [...text.matchAll(new RegExp(figure.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"), "g"))].map((x) => x.index);
+        expect(at.length, where).toBeGreaterThan(0);
+        // The wording around the figure: 以上/不低于/超过/突破 → atLeast, 左右 → about, neither → exact.
+        const reads = at.some((i) => {
+          const after = text.slice(i + figure.length, i + figure.length + 2);
+          const lead = text.slice(Math.max(0, i - 12), i);
+          if (m.comparator === "atLeast") return /^）?(（[^）]*）)?以上/.test(text.slice(i + figure.length)) || before.atLeast.test(lead);
+          if (m.comparator === "about") return before.about.test(after);
+          return after !== "以上" && after !== "左右";
+        });
+        expect(reads, where).toBe(true);
+        // Label as printed: every one of its characters stands in the measure; a label that joins a
+        // shared head word to its part ("新增省级农业龙头企业1家、岳阳市级5家") is listed in REVIEW.md.
+        expect(
+          [...flat(m.label)].filter((c) => !text.includes(c)),
+          where,
+        ).toEqual([]);
+        expect(m.kind === "rate" || m.unit !== "%", where).toBe(true);
+      }
+    }
+  });
+
+  it("keeps the linked measure's figure the key task's (reported there, not twice)", () => {
+    const linked = kaiju.filter((i) => i.linkedTask !== null);
+    for (const it of linked) {
+      const task = tasks.find((t) => t.no === it.linkedTask)!;
+      for (const m of it.metrics) expect(task.metrics, `item ${it.no} ${m.label}`).toContainEqual(m);
+    }
+  });
+});
