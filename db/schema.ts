@@ -706,6 +706,21 @@ export const reportMetricValues = sqliteTable(
   (t) => [primaryKey({ columns: [t.reportId, t.metricId] })],
 );
 
+/** A 督办事项 report's actuals: one value per item metric, read like report_metric_values. */
+export const reportItemMetricValues = sqliteTable(
+  "report_item_metric_values",
+  {
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id),
+    itemMetricId: integer("item_metric_id")
+      .notNull()
+      .references(() => itemMetrics.id),
+    value: real("value").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.itemMetricId] })],
+);
+
 /** Livelihood-project actuals: cumulative value per part and category ("" = total). */
 export const reportPartValues = sqliteTable(
   "report_part_values",

@@ -4,7 +4,8 @@ import "server-only";
 import { and, asc, eq, max, sql } from "drizzle-orm";
 import type { ItemCadence, ItemSource, UnitKind } from "@/lib/vocabulary";
 import { getDb, type Tx } from "../client";
-import { itemLeaders, itemMetrics, itemUnits, leaderInstructions, leaders, sourceDocuments, supervisionItems, tasks, units } from "../schema";
+import { listSubjectMetrics, type SubjectMetric } from "./report-metric-values";
+import { itemLeaders, itemUnits, leaderInstructions, leaders, sourceDocuments, supervisionItems, tasks, units } from "../schema";
 
 type InYear = { yearId: number };
 
@@ -39,7 +40,10 @@ export interface ItemDetail extends ItemRow {
   verificationNote: string | null;
   version: number;
   document: { docNo: string; issuedOn: string; title: string } | null;
-  metrics: { label: string; target: number; targetMax: number | null; unit: string; comparator: string }[];
+  /** Its numeric targets, reported like a task's metrics (db/queries/report-metric-values.ts). */
+  metrics: SubjectMetric[];
+  /** The metrics of the key task it repeats (that task reports them), to show beside its own. */
+  linkedTaskMetrics: SubjectMetric[];
   /** For 领导交办: the 批示 it was made from. */
   instruction: { leaderName: string; text: string; at: number } | null;
   prevNo: number | null;
@@ -132,6 +136,7 @@ export function getItemByNo({ yearId, no }: InYear & { no: number }): ItemDetail
       verificationNote: supervisionItems.verificationNote,
       version: supervisionItems.version,
       instructionId: supervisionItems.instructionId,
+      linkedTaskId: supervisionItems.linkedTaskId,
       issuedOn: sourceDocuments.issuedOn,
       docTitle: sourceDocuments.title,
     })
@@ -141,7 +146,7 @@ export function getItemByNo({ yearId, no }: InYear & { no: number }): ItemDetail
     .where(and(eq(supervisionItems.yearId, yearId), eq(supervisionItems.no, no)))
     .get();
   if (!row) return null;
-  const { instructionId, issuedOn, docTitle, ...rest } = row;
+  const { instructionId, linkedTaskId, issuedOn, docTitle, ...rest } = row;
   const instruction =
     instructionId === null
       ? null
@@ -162,18 +167,8 @@ export function getItemByNo({ yearId, no }: InYear & { no: number }): ItemDetail
     ...rest,
     ...peopleOf([row.id])(row.id),
     document: row.docNo && issuedOn && docTitle ? { docNo: row.docNo, issuedOn, title: docTitle } : null,
-    metrics: db
-      .select({
-        label: itemMetrics.label,
-        target: itemMetrics.target,
-        targetMax: itemMetrics.targetMax,
-        unit: itemMetrics.unit,
-        comparator: itemMetrics.comparator,
-      })
-      .from(itemMetrics)
-      .where(eq(itemMetrics.itemId, row.id))
-      .orderBy(asc(itemMetrics.position))
-      .all(),
+    metrics: listSubjectMetrics(db, { itemId: row.id }),
+    linkedTaskMetrics: linkedTaskId === null ? [] : listSubjectMetrics(db, { taskId: linkedTaskId }),
     instruction,
     prevNo: neighbour("<"),
     nextNo: neighbour(">"),

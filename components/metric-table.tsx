@@ -1,7 +1,14 @@
-import { COMPARATOR_LABEL, METRIC_KIND_LABEL, formatMetricValue } from "@/lib/metric-text";
-import type { TaskDetail } from "@/db/queries/tasks";
+import { COMPARATOR_LABEL, METRIC_KIND_LABEL, compareWithTask, formatMetricValue, type MetricLike } from "@/lib/metric-text";
+import type { MetricKind } from "@/lib/vocabulary";
 
-export function MetricTable({ metrics }: { metrics: TaskDetail["metrics"] }) {
+type Metric = MetricLike & { position: number; kind: MetricKind };
+
+/**
+ * A task's or a 督办事项's metrics. `linkedTask`: the key task a 督办事项 repeats, whose figure
+ * is shown beside each metric (and marked where it differs), since the task is what reports it.
+ */
+export function MetricTable({ metrics, linkedTask }: { metrics: readonly Metric[]; linkedTask?: { no: number; metrics: readonly MetricLike[] } }) {
+  const compared = linkedTask ? compareWithTask(metrics, linkedTask.metrics) : null;
   return (
     // Focusable so keyboard users can scroll it on a phone (axe: scrollable-region-focusable).
     <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="量化指标（可横向滚动）">
@@ -27,10 +34,15 @@ export function MetricTable({ metrics }: { metrics: TaskDetail["metrics"] }) {
             <th scope="col" className="px-3 py-2">
               类型
             </th>
+            {linkedTask && (
+              <th scope="col" className="px-3 py-2">
+                重点工作第{linkedTask.no}项
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
-          {metrics.map((metric) => (
+          {metrics.map((metric, i) => (
             <tr key={metric.position} className="border-b last:border-b-0">
               <th scope="row" className="px-3 py-2 font-medium">
                 {metric.label}
@@ -42,10 +54,21 @@ export function MetricTable({ metrics }: { metrics: TaskDetail["metrics"] }) {
               <td className="px-3 py-2">{COMPARATOR_LABEL[metric.comparator]}</td>
               <td className="px-3 py-2">{metric.unit}</td>
               <td className="px-3 py-2">{METRIC_KIND_LABEL[metric.kind]}</td>
+              {compared && <LinkedFigure {...compared[i]!} />}
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+function LinkedFigure({ task, differs }: { task: MetricLike | null; differs: boolean }) {
+  if (!task) return <td className="px-3 py-2 text-gray-700">（任务无此指标）</td>;
+  return (
+    <td className={`px-3 py-2 whitespace-nowrap ${differs ? "font-semibold text-amber-900" : ""}`}>
+      {formatMetricValue(task)}
+      {differs ? "（与本事项不一致）" : "（相同）"}
+    </td>
   );
 }
