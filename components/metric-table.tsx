@@ -1,14 +1,21 @@
 import { COMPARATOR_LABEL, METRIC_KIND_LABEL, compareWithTask, formatMetricValue, type MetricLike } from "@/lib/metric-text";
 import type { MetricKind } from "@/lib/vocabulary";
 
-type Metric = MetricLike & { position: number; kind: MetricKind };
+type SameAs = { taskNo: number; metric: MetricLike };
+type Metric = MetricLike & { position: number; kind: MetricKind; sameAs?: SameAs | null };
 
 /**
- * A task's or a 督办事项's metrics. `linkedTask`: the key task a 督办事项 repeats, whose figure
- * is shown beside each metric (and marked where it differs), since the task is what reports it.
+ * A task's or a 督办事项's metrics. A 督办事项's metric that repeats a key task's (`sameAs`), or
+ * every metric of an item repeating a whole task (`linkedTask`), shows the task's figure beside
+ * it, marked where it differs: the task is what reports it.
  */
 export function MetricTable({ metrics, linkedTask }: { metrics: readonly Metric[]; linkedTask?: { no: number; metrics: readonly MetricLike[] } }) {
-  const compared = linkedTask ? compareWithTask(metrics, linkedTask.metrics) : null;
+  const byTask = linkedTask ? compareWithTask(metrics, linkedTask.metrics) : null;
+  const links = metrics.map((m, i) => {
+    if (m.sameAs) return { taskNo: m.sameAs.taskNo, ...compareWithTask([m], [m.sameAs.metric])[0]! };
+    return byTask && linkedTask ? { taskNo: linkedTask.no, ...byTask[i]! } : null;
+  });
+  const linked = links.some((l) => l !== null);
   return (
     // Focusable so keyboard users can scroll it on a phone (axe: scrollable-region-focusable).
     <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="量化指标（可横向滚动）">
@@ -34,9 +41,9 @@ export function MetricTable({ metrics, linkedTask }: { metrics: readonly Metric[
             <th scope="col" className="px-3 py-2">
               类型
             </th>
-            {linkedTask && (
+            {linked && (
               <th scope="col" className="px-3 py-2">
-                重点工作第{linkedTask.no}项
+                重点工作任务（由该项报送）
               </th>
             )}
           </tr>
@@ -54,7 +61,7 @@ export function MetricTable({ metrics, linkedTask }: { metrics: readonly Metric[
               <td className="px-3 py-2">{COMPARATOR_LABEL[metric.comparator]}</td>
               <td className="px-3 py-2">{metric.unit}</td>
               <td className="px-3 py-2">{METRIC_KIND_LABEL[metric.kind]}</td>
-              {compared && <LinkedFigure {...compared[i]!} />}
+              {linked && <LinkedFigure link={links[i]!} />}
             </tr>
           ))}
         </tbody>
@@ -63,12 +70,13 @@ export function MetricTable({ metrics, linkedTask }: { metrics: readonly Metric[
   );
 }
 
-function LinkedFigure({ task, differs }: { task: MetricLike | null; differs: boolean }) {
-  if (!task) return <td className="px-3 py-2 text-gray-700">（任务无此指标）</td>;
+function LinkedFigure({ link }: { link: { taskNo: number; task: MetricLike | null; differs: boolean } | null }) {
+  if (!link) return <td className="px-3 py-2 text-gray-700">—（本事项报送）</td>;
+  if (!link.task) return <td className="px-3 py-2 text-gray-700">第{link.taskNo}项无此指标</td>;
   return (
-    <td className={`px-3 py-2 whitespace-nowrap ${differs ? "font-semibold text-amber-900" : ""}`}>
-      {formatMetricValue(task)}
-      {differs ? "（与本事项不一致）" : "（相同）"}
+    <td className={`px-3 py-2 whitespace-nowrap ${link.differs ? "font-semibold text-amber-900" : ""}`}>
+      第{link.taskNo}项：{formatMetricValue(link.task)}
+      {link.differs ? "（与本事项不一致）" : "（相同）"}
     </td>
   );
 }

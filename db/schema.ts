@@ -393,6 +393,8 @@ export const itemMetrics = sqliteTable(
     unit: text("unit").notNull(),
     comparator: text("comparator", { enum: COMPARATORS }).notNull(),
     kind: text("kind", { enum: METRIC_KINDS }).notNull(),
+    /** The key task's metric this one repeats (same label and figure): reported there, not in the item's report. */
+    sameAsMetricId: integer("same_as_metric_id").references(() => metrics.id),
   },
   (t) => [uniqueIndex("item_metrics_position").on(t.itemId, t.position)],
 );

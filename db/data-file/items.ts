@@ -3,10 +3,11 @@
 // in a fixed order so that export → import → export stays byte-identical.
 import { asc, eq } from "drizzle-orm";
 import type { Db, Tx } from "../client";
-import { itemLeaders, itemMetrics, itemUnits, leaders, sourceDocuments, supervisionItems, tasks, units } from "../schema";
+import { itemLeaders, itemMetrics, itemUnits, leaders, metrics, sourceDocuments, supervisionItems, tasks, units } from "../schema";
 import { groupBy } from "@/lib/group-by";
 import type { ItemCadence, ItemSource } from "@/lib/vocabulary";
-import type { SeedMetric } from "../seed/types";
+import type { SeedItemMetric } from "../seed/types";
+import { DataFileError } from "./programme";
 
 export interface FileItem {
   no: number;
@@ -20,7 +21,7 @@ export interface FileItem {
   leadLeaders: string[];
   leadUnits: string[];
   coopUnits: string[];
-  metrics: SeedMetric[];
+  metrics: SeedItemMetric[];
   cadence: ItemCadence | null;
   deadline: string | null;
   /** 序号 of the key task it repeats. */
@@ -64,6 +65,13 @@ export function exportItems(db: Db | Tx, yearId: number): FileItem[] {
   const iLeaders = groupBy(db.select().from(itemLeaders).orderBy(asc(itemLeaders.position)).all(), (r) => r.itemId);
   const iUnits = groupBy(db.select().from(itemUnits).orderBy(asc(itemUnits.position)).all(), (r) => r.itemId);
   const iMetrics = groupBy(db.select().from(itemMetrics).orderBy(asc(itemMetrics.position)).all(), (r) => r.itemId);
+  const metricTask = new Map(
+    db
+      .select({ id: metrics.id, taskId: metrics.taskId })
+      .from(metrics)
+      .all()
+      .map((m) => [m.id, m.taskId]),
+  );
   return rows.map((r) => {
     const links = iUnits.get(r.id) ?? [];
     return {
@@ -84,6 +92,7 @@ export function exportItems(db: Db | Tx, yearId: number): FileItem[] {
         unit: m.unit,
         comparator: m.comparator,
         kind: m.kind,
+        ...(m.sameAsMetricId !== null ? { sameAsTask: taskNo.get(metricTask.get(m.sameAsMetricId)!)! } : {}),
       })),
       cadence: r.cadence,
       deadline: r.deadline,
@@ -114,6 +123,15 @@ export function loadItems(tx: Tx, items: readonly FileItem[], reg: ItemRegistrie
       .all()
       .map((t) => [String(t.no), t.id]),
   );
+  const key = (label: string) => label.replace(/\s+/g, "");
+  const taskMetrics = groupBy(tx.select({ id: metrics.id, taskId: metrics.taskId, label: metrics.label }).from(metrics).all(), (m) => m.taskId);
+  /** The linked task's metric of the same label (spaces aside), or the data file's error. */
+  const sameAs = (m: SeedItemMetric, itemNo: number) => {
+    if (m.sameAsTask === undefined) return null;
+    const found = (taskMetrics.get(reg.lookup(taskIds, String(m.sameAsTask), "关联的重点工作序号")) ?? []).find((t) => key(t.label) === key(m.label));
+    if (!found) throw new DataFileError(`督办事项 ${itemNo} 的指标“${m.label}”在重点工作第 ${m.sameAsTask} 项中没有同名指标`);
+    return found.id;
+  };
   for (const it of items) {
     const row = tx
       .insert(supervisionItems)
@@ -162,6 +180,7 @@ export function loadItems(tx: Tx, items: readonly FileItem[], reg: ItemRegistrie
           unit: m.unit,
           comparator: m.comparator,
           kind: m.kind,
+          sameAsMetricId: sameAs(m, it.no),
         })
         .run(),
     );

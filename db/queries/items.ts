@@ -2,10 +2,12 @@ import "server-only";
 // 督办事项 reads and the 领导交办 write: the list (filterable by source), one item's page, and
 // the insert of an item the 督查室 makes from a leader's 批示.
 import { and, asc, eq, max, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import type { MetricLike } from "@/lib/metric-text";
 import type { ItemCadence, ItemSource, UnitKind } from "@/lib/vocabulary";
 import { getDb, type Tx } from "../client";
 import { listSubjectMetrics, type SubjectMetric } from "./report-metric-values";
-import { itemLeaders, itemUnits, leaderInstructions, leaders, sourceDocuments, supervisionItems, tasks, units } from "../schema";
+import { itemLeaders, itemMetrics, itemUnits, leaderInstructions, leaders, metrics, sourceDocuments, supervisionItems, tasks, units } from "../schema";
 
 type InYear = { yearId: number };
 
@@ -40,8 +42,11 @@ export interface ItemDetail extends ItemRow {
   verificationNote: string | null;
   version: number;
   document: { docNo: string; issuedOn: string; title: string } | null;
-  /** Its numeric targets, reported like a task's metrics (db/queries/report-metric-values.ts). */
-  metrics: SubjectMetric[];
+  /**
+   * Its numeric targets, reported like a task's metrics; `sameAs`: the key task's metric one repeats
+   * (reported through that task, so the item's report does not ask for it).
+   */
+  metrics: (SubjectMetric & { sameAs: { taskNo: number; metric: MetricLike } | null })[];
   /** The metrics of the key task it repeats (that task reports them), to show beside its own. */
   linkedTaskMetrics: SubjectMetric[];
   /** For 领导交办: the 批示 it was made from. */
@@ -126,6 +131,41 @@ export function countItemsBySource({ yearId }: InYear): Record<ItemSource, numbe
   return counts;
 }
 
+/** Every metric of the item, with the key task's metric each repeats. */
+function itemMetricsWithLinks(itemId: number): ItemDetail["metrics"] {
+  const task = alias(metrics, "same_as");
+  return getDb()
+    .select({
+      id: itemMetrics.id,
+      position: itemMetrics.position,
+      label: itemMetrics.label,
+      unit: itemMetrics.unit,
+      kind: itemMetrics.kind,
+      target: itemMetrics.target,
+      targetMax: itemMetrics.targetMax,
+      comparator: itemMetrics.comparator,
+      taskNo: tasks.no,
+      taskLabel: task.label,
+      taskTarget: task.target,
+      taskTargetMax: task.targetMax,
+      taskUnit: task.unit,
+      taskComparator: task.comparator,
+    })
+    .from(itemMetrics)
+    .leftJoin(task, eq(task.id, itemMetrics.sameAsMetricId))
+    .leftJoin(tasks, eq(tasks.id, task.taskId))
+    .where(eq(itemMetrics.itemId, itemId))
+    .orderBy(asc(itemMetrics.position))
+    .all()
+    .map(({ taskNo, taskLabel, taskTarget, taskTargetMax, taskUnit, taskComparator, ...m }) => ({
+      ...m,
+      sameAs:
+        taskNo === null || taskLabel === null || taskTarget === null || taskUnit === null || taskComparator === null
+          ? null
+          : { taskNo, metric: { label: taskLabel, target: taskTarget, targetMax: taskTargetMax, unit: taskUnit, comparator: taskComparator } },
+    }));
+}
+
 export function getItemByNo({ yearId, no }: InYear & { no: number }): ItemDetail | null {
   const db = getDb();
   const row = db
@@ -167,7 +207,7 @@ export function getItemByNo({ yearId, no }: InYear & { no: number }): ItemDetail
     ...rest,
     ...peopleOf([row.id])(row.id),
     document: row.docNo && issuedOn && docTitle ? { docNo: row.docNo, issuedOn, title: docTitle } : null,
-    metrics: listSubjectMetrics(db, { itemId: row.id }),
+    metrics: itemMetricsWithLinks(row.id),
     linkedTaskMetrics: linkedTaskId === null ? [] : listSubjectMetrics(db, { taskId: linkedTaskId }),
     instruction,
     prevNo: neighbour("<"),

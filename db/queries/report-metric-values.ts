@@ -2,7 +2,7 @@
 // values in metrics / report_metric_values, a 督办事项's in item_metrics / report_item_metric_values.
 // The report pipeline reads and writes actuals only through here, so a value is a value
 // whichever kind of subject it belongs to (a livelihood project has part values instead).
-import { asc, eq, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNull, type SQL } from "drizzle-orm";
 import type { Comparator, MetricKind } from "@/lib/vocabulary";
 import type { Tx } from "../client";
 import { itemMetrics, metrics, periods, reportItemMetricValues, reportMetricValues, reports } from "../schema";
@@ -37,11 +37,19 @@ const columns = <T extends typeof metrics | typeof itemMetrics>(t: T) => ({
   comparator: t.comparator,
 });
 
-/** The subject's metrics in 位置 order; none for a livelihood project. */
+/**
+ * The metrics the subject's report carries, in 位置 order: a task's all; a 督办事项's except those
+ * that repeat a key task's metric (reported through that task, not twice); none for a project.
+ */
 export function listSubjectMetrics(db: Reader, subject: ReportSubject): SubjectMetric[] {
   if ("taskId" in subject) return db.select(columns(metrics)).from(metrics).where(eq(metrics.taskId, subject.taskId)).orderBy(asc(metrics.position)).all();
   if ("itemId" in subject)
-    return db.select(columns(itemMetrics)).from(itemMetrics).where(eq(itemMetrics.itemId, subject.itemId)).orderBy(asc(itemMetrics.position)).all();
+    return db
+      .select(columns(itemMetrics))
+      .from(itemMetrics)
+      .where(and(eq(itemMetrics.itemId, subject.itemId), isNull(itemMetrics.sameAsMetricId)))
+      .orderBy(asc(itemMetrics.position))
+      .all();
   return [];
 }
 

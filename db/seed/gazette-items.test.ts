@@ -8,6 +8,7 @@ import { supervisionItems } from "./gazette-items";
 import { sourceDocuments } from "./gazette-documents";
 import { leaders, units } from "./gazette-units";
 import { tasks } from "./gazette-tasks";
+import type { SeedMetric } from "./types";
 
 const GAZETTE = "000_4fbc3777bb382066.txt";
 // A copy of the published gazette is kept in the repository (db/seed/source/) so the check runs
@@ -285,6 +286,29 @@ describe("《开局八好》举措的量化指标 against the plan", () => {
         expect(m.kind === "rate" || m.unit !== "%", where).toBe(true);
       }
     }
+  });
+
+  it("links a metric to the key task's only where the task prints the same label and figure", () => {
+    const key = (label: string) => label.replace(/\s+/g, "");
+    const linked = kaiju.flatMap((it) => it.metrics.filter((m) => m.sameAsTask !== undefined).map((m) => ({ it, m })));
+    for (const { it, m } of linked) {
+      const task = tasks.find((t) => t.no === m.sameAsTask)!.metrics.find((t) => key(t.label) === key(m.label));
+      const figure = (f: SeedMetric) => [f.target, f.targetMax, f.unit, f.comparator, f.kind];
+      expect(task && figure(task), `item ${it.no} ${m.label}`).toEqual(figure(m));
+    }
+    // 附件1 二（二）3 and 附件2 二（三）1 repeat the task table's figures; 附件1 二（二）1 and 附件3 二（二）1（2）/一（二）2（2） some.
+    expect(Object.fromEntries([34, 36, 50, 58, 66].map((no) => [no, item(no).metrics.filter((m) => m.sameAsTask).length]))).toEqual({
+      34: 3,
+      36: 17,
+      50: 5,
+      58: 1,
+      66: 2,
+    });
+    expect(linked).toHaveLength(28);
+    // The conflicting figure stays the item's own, reported by the item and flagged.
+    expect(item(119).metrics.find((m) => m.label === "新增公共充电桩")).toMatchObject({ target: 160 });
+    expect(item(119).metrics.some((m) => m.sameAsTask)).toBe(false);
+    expect(item(119).needsVerification).toBe(true);
   });
 
   it("keeps the linked measure's figure the key task's (reported there, not twice)", () => {

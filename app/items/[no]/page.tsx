@@ -79,8 +79,12 @@ export default async function ItemPage({ params }: Props) {
             metrics={item.metrics}
             linkedTask={item.linkedTaskNo === null ? undefined : { no: item.linkedTaskNo, metrics: item.linkedTaskMetrics }}
           />
-          {item.linkedTaskNo !== null && (
+          {item.linkedTaskNo !== null ? (
             <p className="mt-2 text-sm text-gray-700">完成情况在重点工作第{item.linkedTaskNo}项的季度报告中填报，本事项不另行填报。</p>
+          ) : (
+            item.metrics.some((m) => m.sameAs) && (
+              <p className="mt-2 text-sm text-gray-700">与重点工作任务相同的指标在该项的季度报告中填报，本事项的报告只填其余指标。</p>
+            )
           )}
         </Card>
       )}

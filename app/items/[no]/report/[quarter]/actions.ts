@@ -21,7 +21,7 @@ const item = reportActions({
     leadUnitIds: ctx.leadUnitIds,
     coopUnitIds: ctx.coopUnitIds,
   }),
-  parse: (ctx, raw, intent, today) => parseReportForm({ raw, metrics: ctx.item.metrics, hasMilestone: false, intent, today }),
+  parse: (ctx, raw, intent, today) => parseReportForm({ raw, metrics: ctx.metrics, hasMilestone: false, intent, today }),
   plausibility: (ctx, content) => withValues(ctx.checks, new Map(content.metricValues.map((v) => [reportField.metric(v.metricId), v.value]))),
 });
 

@@ -24,6 +24,7 @@ const { saveItemReport, submitItemReport } = await import("./actions");
 const { scheduleItem } = await import("@/app/items/actions");
 const { listSubjectQuarters } = await import("@/db/queries/status-board");
 const { listPeriods } = await import("@/db/queries/periods");
+const { listSubjectMetrics } = await import("@/db/queries/report-metric-values");
 
 // 督办事项173 (附件8 二（二）5，市住建局牵头): “完成 15 年以上的住宅老旧电梯更新 8 台”.
 const ITEM = 173;
@@ -141,6 +142,15 @@ describe("a 督办事项's metrics in its report", () => {
     ]);
     // 3 of the 8 台 planned by year-end is far below plan.
     expect(progressLamp()).toBe("red");
+  });
+
+  it("asks only for the metrics that do not repeat a key task's (those are reported by the task)", () => {
+    const reported = (no: number) => listSubjectMetrics(db, { itemId: itemRow(no).id }).map((m) => m.label);
+    // 附件1 二（二）3: all 17 figures are the task table's (tasks 11, 16, 19, 25–28, 32).
+    expect(metricsOf(36)).toHaveLength(17);
+    expect(reported(36)).toEqual([]);
+    // 附件1 二（二）1: 3 of its 9 are (tasks 15 and 36); the other 6 are its own.
+    expect(reported(34)).toEqual(["新建和改造提升高标准农田", "粮食播种面积稳定在", "产量稳定在", "新建省级和美乡村", "新建市级和美乡村", "新增专精特新企业"]);
   });
 
   it("a measure linked to its key task is not reported again", async () => {

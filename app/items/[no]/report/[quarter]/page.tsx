@@ -106,7 +106,7 @@ export default async function ItemReportPage({ params, searchParams }: Props) {
             itemNo={item.no}
             quarter={period.code}
             version={report?.version ?? 0}
-            metrics={item.metrics.map((m) => ({
+            metrics={ctx.metrics.map((m) => ({
               id: m.id,
               label: m.label,
               unit: m.unit,
@@ -115,7 +115,7 @@ export default async function ItemReportPage({ params, searchParams }: Props) {
               previous: prevReport?.metricValues[m.id] ?? null,
               check: ctx.checks.find((c) => c.field === reportField.metric(m.id)),
             }))}
-            initial={formValues(report ?? prevReport, item.metrics, { prefill: !report })}
+            initial={formValues(report ?? prevReport, ctx.metrics, { prefill: !report })}
             prefilledFrom={!report && prevReport && prev ? quarterLabel(prev.code) : null}
             attachments={attachments.map((a) => ({ id: a.id, filename: a.filename, size: a.size }))}
             latest={report ? live : null}

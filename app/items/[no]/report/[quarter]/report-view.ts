@@ -13,7 +13,7 @@ export function liveItemSnapshot(ctx: ItemReportContext, attachments: Attachment
     problems: r?.problems ?? "",
     nextSteps: r?.nextSteps ?? "",
     selfStatus: r?.selfStatus ?? null,
-    metrics: ctx.item.metrics.map((m) => ({
+    metrics: ctx.metrics.map((m) => ({
       metricId: m.id,
       label: m.label,
       unit: m.unit,
