@@ -111,6 +111,18 @@ describe("data file", () => {
     expect(serializeDataFile(exportDataFile(t.db))).toBe(full);
   });
 
+  it("adds the curated metrics to the items of a year seeded before them, once", async () => {
+    const t = fresh();
+    await seedAll(t.db);
+    const full = serializeDataFile(exportDataFile(t.db));
+    t.db.$client.prepare("delete from item_metrics").run();
+    await seedAll(t.db);
+    expect(serializeDataFile(exportDataFile(t.db))).toBe(full);
+    expect(tableCounts(t).item_metrics).toBe(101);
+    await seedAll(t.db);
+    expect(tableCounts(t).item_metrics).toBe(101);
+  });
+
   it("exports all 69 tasks and 3 livelihood projects with gazette names", async () => {
     const t = fresh();
     await seedAll(t.db);
