@@ -4,6 +4,7 @@ import "server-only";
 import { and, asc, eq, max, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { MetricLike } from "@/lib/metric-text";
+import { groupBy } from "@/lib/group-by";
 import type { ItemCadence, ItemSource, UnitKind } from "@/lib/vocabulary";
 import { getDb, type Tx } from "../client";
 import { listSubjectMetrics, type SubjectMetric } from "./report-metric-values";
@@ -35,6 +36,9 @@ export interface ItemRow {
   leadUnits: ItemUnitRef[];
   coopUnits: ItemUnitRef[];
 }
+
+/** A listed item with its figures, for the 台账's 督办事项 sheet. */
+export type ListedItem = ItemRow & { metrics: (MetricLike & { sameAsTaskNo: number | null })[] };
 
 export interface ItemDetail extends ItemRow {
   duty: string | null;
@@ -102,7 +106,7 @@ function peopleOf(itemIds: readonly number[] | null) {
 }
 
 /** The year's 督办事项 in 编号 order, optionally of one source or one unit (lead or cooperating). */
-export function listItems({ yearId, source, unitId }: InYear & { source?: ItemSource | null; unitId?: number | null }): ItemRow[] {
+export function listItems({ yearId, source, unitId }: InYear & { source?: ItemSource | null; unitId?: number | null }): ListedItem[] {
   const conditions = [eq(supervisionItems.yearId, yearId)];
   if (source) conditions.push(eq(supervisionItems.source, source));
   if (unitId) conditions.push(sql`${supervisionItems.id} in (select ${itemUnits.itemId} from ${itemUnits} where ${itemUnits.unitId} = ${unitId})`);
@@ -115,7 +119,39 @@ export function listItems({ yearId, source, unitId }: InYear & { source?: ItemSo
     .orderBy(asc(supervisionItems.no))
     .all();
   const people = peopleOf(null);
-  return rows.map((r) => ({ ...r, ...people(r.id) }));
+  const task = alias(metrics, "same_as");
+  const figures = groupBy(
+    getDb()
+      .select({
+        itemId: itemMetrics.itemId,
+        label: itemMetrics.label,
+        target: itemMetrics.target,
+        targetMax: itemMetrics.targetMax,
+        unit: itemMetrics.unit,
+        comparator: itemMetrics.comparator,
+        sameAsTaskNo: tasks.no,
+      })
+      .from(itemMetrics)
+      .innerJoin(supervisionItems, eq(supervisionItems.id, itemMetrics.itemId))
+      .leftJoin(task, eq(task.id, itemMetrics.sameAsMetricId))
+      .leftJoin(tasks, eq(tasks.id, task.taskId))
+      .where(eq(supervisionItems.yearId, yearId))
+      .orderBy(asc(itemMetrics.itemId), asc(itemMetrics.position))
+      .all(),
+    (m) => m.itemId,
+  );
+  return rows.map((r) => ({
+    ...r,
+    ...people(r.id),
+    metrics: (figures.get(r.id) ?? []).map((m) => ({
+      label: m.label,
+      target: m.target,
+      targetMax: m.targetMax,
+      unit: m.unit,
+      comparator: m.comparator,
+      sameAsTaskNo: m.sameAsTaskNo,
+    })),
+  }));
 }
 
 /** How many 督办事项 the year has of each source. */
