@@ -393,6 +393,8 @@ export const itemMetrics = sqliteTable(
     unit: text("unit").notNull(),
     comparator: text("comparator", { enum: COMPARATORS }).notNull(),
     kind: text("kind", { enum: METRIC_KINDS }).notNull(),
+    /** The key task's metric this one repeats (same label and figure): reported there, not in the item's report. */
+    sameAsMetricId: integer("same_as_metric_id").references(() => metrics.id),
   },
   (t) => [uniqueIndex("item_metrics_position").on(t.itemId, t.position)],
 );
@@ -704,6 +706,21 @@ export const reportMetricValues = sqliteTable(
     value: real("value").notNull(),
   },
   (t) => [primaryKey({ columns: [t.reportId, t.metricId] })],
+);
+
+/** A 督办事项 report's actuals: one value per item metric, read like report_metric_values. */
+export const reportItemMetricValues = sqliteTable(
+  "report_item_metric_values",
+  {
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id),
+    itemMetricId: integer("item_metric_id")
+      .notNull()
+      .references(() => itemMetrics.id),
+    value: real("value").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.itemMetricId] })],
 );
 
 /** Livelihood-project actuals: cumulative value per part and category ("" = total). */

@@ -161,3 +161,34 @@ test.describe("会议议定事项：报告 → 审核 → 督办 → 销号", ()
     await unitContext.close();
   });
 });
+
+// 督办事项173 (附件8 二（二）5, 市住建局牵头) prints a figure: “住宅老旧电梯更新 8 台”; 督办事项36
+// repeats the task table's figures, which its page shows beside the key tasks'. Neither is touched by any other spec.
+test.describe("“开局八好”举措的量化指标", () => {
+  test("住建局 reports the measure's figure like a task's metric; a repeated figure points to its key task", async ({ page, browser }) => {
+    await loginAs(page, "supervisor");
+    await page.goto("/items/36");
+    const figures = page.getByRole("region", { name: "量化指标" });
+    await expect(figures.getByRole("row", { name: /充电桩/ })).toContainText("第32项：168 个（相同）");
+    await page.goto("/items/173");
+    await expect(page.getByRole("region", { name: "量化指标" }).getByRole("row", { name: /住宅老旧电梯更新/ })).toContainText("8 台");
+    await page.getByLabel("时限方式").selectOption("quarterly");
+    const saved = await submitAndWait(page, page.getByRole("button", { name: "保存时限" }), { path: "/items/173", sent: ["quarterly"] });
+    expect(saved.status()).toBe(200);
+
+    const unitContext = await browser.newContext();
+    const unit = await unitContext.newPage();
+    await loginAs(unit, "zjj");
+    await unit.goto("/items/173/report/2026Q4");
+    const box = unit.getByLabel("住宅老旧电梯更新（台）");
+    await expect(box).toBeVisible();
+    await box.fill("3");
+    await unit.getByLabel("工作进展（必填）").fill("已完成 3 台老旧电梯更新，其余 5 台已签约。");
+    await unit.getByRole("radio", { name: "滞后" }).check();
+    const sent = await submitReportAndWait(unit, { path: "/items/173/report/2026Q4", sent: ["已完成 3 台老旧电梯更新"] });
+    expect(sent.status()).toBeLessThan(400);
+    await expect(unit.getByRole("status").filter({ hasText: "已提交（第 1 版），等待督查室审核。" })).toBeVisible();
+    await expect(unit.getByRole("region", { name: "报告内容" }).getByText("住宅老旧电梯更新")).toBeVisible();
+    await unitContext.close();
+  });
+});

@@ -25,8 +25,31 @@ describe("台账 督办事项 sheet", () => {
       leadUnits: "（待明确）",
       timeLimit: "未明确时限，由督查室确定",
       remark: "待核实",
+      metrics: "",
     });
     expect(Object.keys(row).sort()).toEqual(ITEM_COLUMNS.map((c) => c.key).sort());
+  });
+
+  it("writes the plan's figures one a line, naming the task that reports a repeated one", () => {
+    const row = itemLedgerRow({
+      no: 36,
+      source: "kaiju",
+      docNo: "汨政办发〔2026〕3号",
+      sourceRef: "附件1 二（二）3.",
+      text: "3.提速增效强化项目支撑。……",
+      leaders: [],
+      leadUnits: [{ name: "发改局" }],
+      coopUnits: [],
+      cadence: null,
+      deadline: null,
+      linkedTaskNo: null,
+      needsVerification: false,
+      metrics: [
+        { label: "充电桩", target: 168, targetMax: null, unit: "个", comparator: "exact", sameAsTaskNo: 32 },
+        { label: "新增公共充电桩", target: 160, targetMax: null, unit: "个", comparator: "atLeast", sameAsTaskNo: null },
+      ],
+    });
+    expect(row.metrics).toBe("充电桩 168 个（由第32项报送）\n新增公共充电桩 160 个以上");
   });
 
   it("names the task a repeated measure is reported through, and a set deadline", () => {

@@ -1,6 +1,7 @@
 // The 台账's 督办事项 sheet: every meeting decision, “开局八好” measure and 领导交办 item with its
 // source, duty and time limit (the one wording of lib/supervision-items.ts).
 import type { LedgerColumn } from "./ledger";
+import { formatMetric, type MetricLike } from "./metric-text";
 import { subjectLabel } from "./subject";
 import { itemTimeLimit } from "./supervision-items";
 import { ITEM_SOURCE_LABEL, type ItemCadence, type ItemSource } from "./vocabulary";
@@ -20,9 +21,11 @@ export interface LedgerItem {
   deadline: string | null;
   linkedTaskNo: number | null;
   needsVerification: boolean;
+  /** The plan's figures; `sameAsTaskNo`: the key task that reports one it repeats. Absent: none. */
+  metrics?: readonly (MetricLike & { sameAsTaskNo: number | null })[];
 }
 
-type ItemColumnKey = "no" | "source" | "origin" | "text" | "leaders" | "leadUnits" | "coopUnits" | "timeLimit" | "remark";
+type ItemColumnKey = "no" | "source" | "origin" | "text" | "leaders" | "leadUnits" | "coopUnits" | "metrics" | "timeLimit" | "remark";
 
 export const ITEM_COLUMNS: readonly LedgerColumn<ItemColumnKey>[] = [
   { key: "no", header: "编号", width: 10, center: true },
@@ -32,6 +35,7 @@ export const ITEM_COLUMNS: readonly LedgerColumn<ItemColumnKey>[] = [
   { key: "leaders", header: "牵头领导", width: 8, center: true },
   { key: "leadUnits", header: "牵头单位", width: 12, center: true },
   { key: "coopUnits", header: "配合单位", width: 14 },
+  { key: "metrics", header: "量化指标", width: 20 },
   { key: "timeLimit", header: "时限", width: 12, center: true },
   { key: "remark", header: "备注", width: 12 },
 ];
@@ -46,6 +50,8 @@ export function itemLedgerRow(item: LedgerItem): Record<ItemColumnKey, string> {
     leaders: item.leaders.join("、"),
     leadUnits: item.leadUnits.map((u) => u.name).join("、") || "（待明确）",
     coopUnits: item.coopUnits.map((u) => u.name).join("、"),
+    // One figure a line, as the task sheet writes them; a repeated one names the task reporting it.
+    metrics: (item.metrics ?? []).map((m) => `${formatMetric(m)}${m.sameAsTaskNo !== null ? `（由第${m.sameAsTaskNo}项报送）` : ""}`).join("\n"),
     timeLimit: itemTimeLimit(item),
     remark: remarks.join("；"),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMetric, formatMetricValue } from "./metric-text";
+import { compareWithTask, formatMetric, formatMetricValue } from "./metric-text";
 
 describe("formatMetricValue", () => {
   it("writes an exact count with a space before the unit", () => {
@@ -19,5 +19,38 @@ describe("formatMetricValue", () => {
 describe("formatMetric", () => {
   it("puts the label before the value", () => {
     expect(formatMetric({ label: "5G 基站", target: 100, targetMax: null, unit: "个", comparator: "exact" })).toBe("5G 基站 100 个");
+  });
+});
+
+describe("compareWithTask", () => {
+  const task = [
+    { label: "新增城镇就业", target: 6000, targetMax: null, unit: "人", comparator: "atLeast" as const },
+    { label: "5G 基站", target: 100, targetMax: null, unit: "个", comparator: "exact" as const },
+  ];
+
+  it("pairs each metric with the task's of the same label (spaces aside) and says whether the figures agree", () => {
+    const compared = compareWithTask(
+      [
+        { label: "新增城镇就业", target: 6000, targetMax: null, unit: "人", comparator: "atLeast" as const },
+        { label: "5G基站", target: 120, targetMax: null, unit: "个", comparator: "exact" as const },
+      ],
+      task,
+    );
+    expect(compared.map((c) => [c.task?.label ?? null, c.differs])).toEqual([
+      ["新增城镇就业", false],
+      ["5G 基站", true],
+    ]);
+  });
+
+  it("a different comparator is a different figure; a metric the task lacks is shown as such", () => {
+    const [about, none] = compareWithTask(
+      [
+        { label: "新增城镇就业", target: 6000, targetMax: null, unit: "人", comparator: "about" as const },
+        { label: "充电桩", target: 160, targetMax: null, unit: "个", comparator: "atLeast" as const },
+      ],
+      task,
+    );
+    expect(about!.differs).toBe(true);
+    expect(none).toMatchObject({ task: null, differs: true });
   });
 });

@@ -46,3 +46,19 @@ export function formatMetricValue(metric: MetricLike): string {
 export function formatMetric(metric: MetricLike): string {
   return `${metric.label} ${formatMetricValue(metric)}`;
 }
+
+/**
+ * A 督办事项 that repeats a key task is reported through that task: each of its metrics beside
+ * the task's metric of the same label (spaces aside), and whether the figures differ, so a
+ * conflict between the plan and the task table stays in view. null: the task has no such metric.
+ */
+export function compareWithTask<M extends MetricLike>(
+  itemMetrics: readonly M[],
+  taskMetrics: readonly MetricLike[],
+): { metric: M; task: MetricLike | null; differs: boolean }[] {
+  const key = (label: string) => label.replace(/\s+/g, "");
+  return itemMetrics.map((metric) => {
+    const task = taskMetrics.find((t) => key(t.label) === key(metric.label)) ?? null;
+    return { metric, task, differs: task === null || formatMetricValue(task) !== formatMetricValue(metric) };
+  });
+}

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { writeNodeSet } from "../queries/monthly-nodes";
+import { submitReport } from "../queries/report-writes";
 import { seedAll } from "../seed/run";
 import { openTempDatabase, type TempDb } from "../testing/temp-db";
 import { DataFileError, exportDataFile, importDataFile, parseDataFile, serializeDataFile } from ".";
@@ -47,6 +48,49 @@ describe("data file", () => {
     expect(serializeDataFile(exportDataFile(b.db))).toBe(first);
   });
 
+  it("round-trips a 督办事项's metrics and its report's values byte-identically", async () => {
+    const a = fresh();
+    await seedAll(a.db);
+    // 督办事项173: “完成 15 年以上的住宅老旧电梯更新 8 台”, reported by its lead unit 住建局.
+    const row = a.db.$client
+      .prepare(
+        "select si.id as itemId, m.id as metricId, p.id as periodId, s.id as userId from supervision_items si join item_metrics m on m.item_id = si.id join item_units iu on iu.item_id = si.id and iu.role = 'lead' join users s on s.unit_id = iu.unit_id join periods p on p.code = '2026Q2' where si.no = 173",
+      )
+      .get() as { itemId: number; metricId: number; periodId: number; userId: number };
+    a.db.transaction((tx) =>
+      submitReport(tx, {
+        subject: { itemId: row.itemId },
+        periodId: row.periodId,
+        expectedVersion: 0,
+        content: {
+          progress: "已完成 3 台",
+          problems: "",
+          nextSteps: "",
+          selfStatus: "onTrack",
+          milestoneDone: null,
+          milestoneDoneOn: null,
+          metricValues: [{ metricId: row.metricId, value: 3 }],
+        },
+        userId: row.userId,
+        now: Date.parse("2026-07-03T10:00:00+08:00"),
+      }),
+    );
+    const first = serializeDataFile(exportDataFile(a.db));
+    const file = JSON.parse(first) as {
+      supervisionItems: { no: number; metrics: unknown[] }[];
+      reporting: { reports: { itemNo?: number; metricValues: unknown[] }[] };
+    };
+    expect(file.supervisionItems.find((i) => i.no === 173)?.metrics).toEqual([
+      { label: "住宅老旧电梯更新", target: 8, unit: "台", comparator: "exact", kind: "cumulative" },
+    ]);
+    expect(file.supervisionItems.reduce((n, i) => n + i.metrics.length, 0)).toBe(101);
+    expect(file.reporting.reports.find((r) => r.itemNo === 173)?.metricValues).toEqual([{ metric: 1, value: 3 }]);
+    const b = fresh();
+    await importDataFile(b.db, parseDataFile(first), { initialPassword: "Miluo@2026" });
+    expect(serializeDataFile(exportDataFile(b.db))).toBe(first);
+    expect(tableCounts(b).report_item_metric_values).toBe(1);
+  });
+
   it("carries every 督办事项 with its source, units, flag and task link", async () => {
     const t = fresh();
     await seedAll(t.db);
@@ -65,6 +109,18 @@ describe("data file", () => {
     expect(exportDataFile(t.db).supervisionItems).toEqual([]);
     await seedAll(t.db);
     expect(serializeDataFile(exportDataFile(t.db))).toBe(full);
+  });
+
+  it("adds the curated metrics to the items of a year seeded before them, once", async () => {
+    const t = fresh();
+    await seedAll(t.db);
+    const full = serializeDataFile(exportDataFile(t.db));
+    t.db.$client.prepare("delete from item_metrics").run();
+    await seedAll(t.db);
+    expect(serializeDataFile(exportDataFile(t.db))).toBe(full);
+    expect(tableCounts(t).item_metrics).toBe(101);
+    await seedAll(t.db);
+    expect(tableCounts(t).item_metrics).toBe(101);
   });
 
   it("exports all 69 tasks and 3 livelihood projects with gazette names", async () => {

@@ -81,7 +81,7 @@ export const programmeSchema = z.object({
         leadLeaders: z.array(name),
         leadUnits: z.array(name),
         coopUnits: z.array(name),
-        metrics: z.array(metricSchema),
+        metrics: z.array(metricSchema.extend({ sameAsTask: z.number().int().positive().optional() }).strict()),
         cadence: z.enum(ITEM_CADENCES).nullable(),
         deadline: day.nullable(),
         linkedTask: z.number().int().positive().nullable(),

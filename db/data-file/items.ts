@@ -3,10 +3,11 @@
 // in a fixed order so that export → import → export stays byte-identical.
 import { asc, eq } from "drizzle-orm";
 import type { Db, Tx } from "../client";
-import { itemLeaders, itemMetrics, itemUnits, leaders, sourceDocuments, supervisionItems, tasks, units } from "../schema";
+import { itemLeaders, itemMetrics, itemUnits, leaders, metrics, sourceDocuments, supervisionItems, tasks, units } from "../schema";
 import { groupBy } from "@/lib/group-by";
 import type { ItemCadence, ItemSource } from "@/lib/vocabulary";
-import type { SeedMetric } from "../seed/types";
+import type { SeedItemMetric } from "../seed/types";
+import { DataFileError } from "./programme";
 
 export interface FileItem {
   no: number;
@@ -20,7 +21,7 @@ export interface FileItem {
   leadLeaders: string[];
   leadUnits: string[];
   coopUnits: string[];
-  metrics: SeedMetric[];
+  metrics: SeedItemMetric[];
   cadence: ItemCadence | null;
   deadline: string | null;
   /** 序号 of the key task it repeats. */
@@ -64,6 +65,13 @@ export function exportItems(db: Db | Tx, yearId: number): FileItem[] {
   const iLeaders = groupBy(db.select().from(itemLeaders).orderBy(asc(itemLeaders.position)).all(), (r) => r.itemId);
   const iUnits = groupBy(db.select().from(itemUnits).orderBy(asc(itemUnits.position)).all(), (r) => r.itemId);
   const iMetrics = groupBy(db.select().from(itemMetrics).orderBy(asc(itemMetrics.position)).all(), (r) => r.itemId);
+  const metricTask = new Map(
+    db
+      .select({ id: metrics.id, taskId: metrics.taskId })
+      .from(metrics)
+      .all()
+      .map((m) => [m.id, m.taskId]),
+  );
   return rows.map((r) => {
     const links = iUnits.get(r.id) ?? [];
     return {
@@ -84,6 +92,7 @@ export function exportItems(db: Db | Tx, yearId: number): FileItem[] {
         unit: m.unit,
         comparator: m.comparator,
         kind: m.kind,
+        ...(m.sameAsMetricId !== null ? { sameAsTask: taskNo.get(metricTask.get(m.sameAsMetricId)!)! } : {}),
       })),
       cadence: r.cadence,
       deadline: r.deadline,
@@ -104,6 +113,46 @@ export interface ItemRegistries {
   lookup: (map: ReadonlyMap<string, number>, name: string, what: string) => number;
 }
 
+/**
+ * Writes an item's curated metrics, resolving each `sameAsTask` to the task's metric of the
+ * same label (spaces aside); an unknown task or label is the data file's error.
+ */
+export function itemMetricWriter(tx: Tx, yearId: number, lookup: ItemRegistries["lookup"]) {
+  const taskIds = new Map(
+    tx
+      .select({ id: tasks.id, no: tasks.no })
+      .from(tasks)
+      .where(eq(tasks.yearId, yearId))
+      .all()
+      .map((t) => [String(t.no), t.id]),
+  );
+  const key = (label: string) => label.replace(/\s+/g, "");
+  const taskMetrics = groupBy(tx.select({ id: metrics.id, taskId: metrics.taskId, label: metrics.label }).from(metrics).all(), (m) => m.taskId);
+  const sameAs = (m: SeedItemMetric, itemNo: number) => {
+    if (m.sameAsTask === undefined) return null;
+    const found = (taskMetrics.get(lookup(taskIds, String(m.sameAsTask), "关联的重点工作序号")) ?? []).find((t) => key(t.label) === key(m.label));
+    if (!found) throw new DataFileError(`督办事项 ${itemNo} 的指标“${m.label}”在重点工作第 ${m.sameAsTask} 项中没有同名指标`);
+    return found.id;
+  };
+  return (itemId: number, item: Pick<FileItem, "no" | "metrics">) =>
+    item.metrics.forEach((m, i) =>
+      tx
+        .insert(itemMetrics)
+        .values({
+          itemId,
+          position: i + 1,
+          label: m.label,
+          target: m.target,
+          targetMax: m.targetMax ?? null,
+          unit: m.unit,
+          comparator: m.comparator,
+          kind: m.kind,
+          sameAsMetricId: sameAs(m, item.no),
+        })
+        .run(),
+    );
+}
+
 /** Inserts the items inside the caller's transaction (after the tasks they may link to). */
 export function loadItems(tx: Tx, items: readonly FileItem[], reg: ItemRegistries): void {
   const taskIds = new Map(
@@ -114,6 +163,7 @@ export function loadItems(tx: Tx, items: readonly FileItem[], reg: ItemRegistrie
       .all()
       .map((t) => [String(t.no), t.id]),
   );
+  const addMetrics = itemMetricWriter(tx, reg.yearId, reg.lookup);
   for (const it of items) {
     const row = tx
       .insert(supervisionItems)
@@ -150,20 +200,6 @@ export function loadItems(tx: Tx, items: readonly FileItem[], reg: ItemRegistrie
       );
     link(it.leadUnits, "lead");
     link(it.coopUnits, "coop");
-    it.metrics.forEach((m, i) =>
-      tx
-        .insert(itemMetrics)
-        .values({
-          itemId: row.id,
-          position: i + 1,
-          label: m.label,
-          target: m.target,
-          targetMax: m.targetMax ?? null,
-          unit: m.unit,
-          comparator: m.comparator,
-          kind: m.kind,
-        })
-        .run(),
-    );
+    addMetrics(row.id, it);
   }
 }

@@ -10,6 +10,7 @@ import {
   attachments,
   collectiveMembers,
   coopNotes,
+  itemMetrics,
   livelihoodProjects,
   metricQuarterTargets,
   metrics,
@@ -17,12 +18,14 @@ import {
   programmeYears,
   projectMilestones,
   projectParts,
+  reportItemMetricValues,
   reportMetricValues,
   reportPartValues,
   reportParts,
   reportProjectMilestones,
   reports,
   reportVersions,
+  supervisionItems,
   targetLocks,
   targetSets,
   taskQuarterMilestones,
@@ -52,8 +55,9 @@ const attachmentSchema = z
     removedAt: ms.nullable(),
   })
   .strict();
-const oneSubject = (r: { taskNo: number | null; projectNo?: number | null }) => (r.taskNo === null) !== ((r.projectNo ?? null) === null);
-const ONE_SUBJECT = "须且只能属于一项任务或一项民生实事";
+type SubjectNos = { taskNo: number | null; projectNo?: number | null; itemNo?: number | null };
+const oneSubject = (r: SubjectNos) => [r.taskNo, r.projectNo ?? null, r.itemNo ?? null].filter((n) => n !== null).length === 1;
+const ONE_SUBJECT = "须且只能属于一项任务、一项民生实事或一项督办事项";
 
 export const reportingSchema = z.object({
   periods: z.array(
@@ -78,6 +82,8 @@ export const reportingSchema = z.object({
       .object({
         taskNo: z.number().int().positive().nullable(),
         projectNo: z.number().int().positive().nullable(),
+        /** A 督办事项's report (added in a later version of the format; absent means none). */
+        itemNo: subjectNo.optional(),
         period: z.string(),
         status: z.enum(REPORT_STATUS),
         version: z.number().int().positive(),
@@ -129,6 +135,7 @@ export const reportingSchema = z.object({
       .object({
         taskNo: subjectNo,
         projectNo: subjectNo.optional(),
+        itemNo: subjectNo.optional(),
         period: z.string(),
         unit: z.string().min(1),
         text: z.string(),
@@ -147,6 +154,7 @@ export const reportingSchema = z.object({
         .object({
           taskNo: subjectNo,
           projectNo: subjectNo,
+          itemNo: subjectNo.optional(),
           period: z.string(),
           unit: z.string().min(1),
           status: z.enum(PART_STATUS),
@@ -232,10 +240,27 @@ export function exportReportingData(db: Reader): ReportingData {
       .all()
       .map((p) => [p.id, p.no]),
   );
+  const itemNo = new Map(
+    db
+      .select({ id: supervisionItems.id, no: supervisionItems.no })
+      .from(supervisionItems)
+      .where(eq(supervisionItems.yearId, year.id))
+      .all()
+      .map((i) => [i.id, i.no]),
+  );
+  /** Only when the row is a 督办事项's, so files without any keep their shape. */
+  const itemOf = (r: { itemId: number | null }) => (r.itemId === null ? {} : { itemNo: itemNo.get(r.itemId)! });
   const metricPos = new Map(
     db
       .select({ id: metrics.id, position: metrics.position })
       .from(metrics)
+      .all()
+      .map((m) => [m.id, m.position]),
+  );
+  const itemMetricPos = new Map(
+    db
+      .select({ id: itemMetrics.id, position: itemMetrics.position })
+      .from(itemMetrics)
       .all()
       .map((m) => [m.id, m.position]),
   );
@@ -296,6 +321,7 @@ export function exportReportingData(db: Reader): ReportingData {
     .all()
     .filter((r) => periodCode.has(r.periodId));
   const values = db.select().from(reportMetricValues).all();
+  const itemValues = db.select().from(reportItemMetricValues).all();
   const partValues = db.select().from(reportPartValues).all();
   const pms = db.select().from(reportProjectMilestones).all();
   const versions = db.select().from(reportVersions).orderBy(asc(reportVersions.versionNo)).all();
@@ -312,15 +338,17 @@ export function exportReportingData(db: Reader): ReportingData {
     createdAt: f.createdAt,
     removedAt: f.removedAt,
   });
-  const bySubject = (a: { taskNo: number | null; projectNo?: number | null; period: string; unit: string }, b: typeof a) =>
+  const bySubject = (a: SubjectNos & { period: string; unit: string }, b: typeof a) =>
     (a.taskNo ?? 1e9) - (b.taskNo ?? 1e9) ||
     (a.projectNo ?? 0) - (b.projectNo ?? 0) ||
+    (a.itemNo ?? 0) - (b.itemNo ?? 0) ||
     (a.period < b.period ? -1 : a.period > b.period ? 1 : 0) ||
     (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0);
   const fileReports = reportRows
     .map((r) => ({
       taskNo: r.taskId === null ? null : (taskNo.get(r.taskId) ?? null),
       projectNo: r.projectId === null ? null : (projectNo.get(r.projectId) ?? null),
+      ...itemOf(r),
       period: periodCode.get(r.periodId)!,
       status: r.status,
       version: r.version,
@@ -338,10 +366,10 @@ export function exportReportingData(db: Reader): ReportingData {
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
       updatedBy: user(r.updatedById),
-      metricValues: values
-        .filter((v) => v.reportId === r.id)
-        .map((v) => ({ metric: metricPos.get(v.metricId)!, value: v.value }))
-        .sort((a, b) => a.metric - b.metric),
+      metricValues: [
+        ...values.filter((v) => v.reportId === r.id).map((v) => ({ metric: metricPos.get(v.metricId)!, value: v.value })),
+        ...itemValues.filter((v) => v.reportId === r.id).map((v) => ({ metric: itemMetricPos.get(v.itemMetricId)!, value: v.value })),
+      ].sort((a, b) => a.metric - b.metric),
       partValues: partValues
         .filter((v) => v.reportId === r.id)
         .map((v) => ({ part: partPos.get(v.partId)!, category: v.category, value: v.value }))
@@ -367,7 +395,11 @@ export function exportReportingData(db: Reader): ReportingData {
       confirmations: r.confirmations,
     }))
     .sort(
-      (a, b) => (a.taskNo ?? 1e9) - (b.taskNo ?? 1e9) || (a.projectNo ?? 0) - (b.projectNo ?? 0) || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0),
+      (a, b) =>
+        (a.taskNo ?? 1e9) - (b.taskNo ?? 1e9) ||
+        (a.projectNo ?? 0) - (b.projectNo ?? 0) ||
+        (a.itemNo ?? 0) - (b.itemNo ?? 0) ||
+        (a.period < b.period ? -1 : a.period > b.period ? 1 : 0),
     );
 
   const notes = db
@@ -378,6 +410,7 @@ export function exportReportingData(db: Reader): ReportingData {
     .map((n) => ({
       taskNo: n.taskId === null ? null : taskNo.get(n.taskId)!,
       projectNo: n.projectId === null ? null : projectNo.get(n.projectId)!,
+      ...itemOf(n),
       period: periodCode.get(n.periodId)!,
       unit: unitName.get(n.unitId)!,
       text: n.text,
@@ -396,6 +429,7 @@ export function exportReportingData(db: Reader): ReportingData {
     .map((p) => ({
       taskNo: p.taskId === null ? null : taskNo.get(p.taskId)!,
       projectNo: p.projectId === null ? null : projectNo.get(p.projectId)!,
+      ...itemOf(p),
       period: periodCode.get(p.periodId)!,
       unit: unitName.get(p.unitId)!,
       status: p.status,
@@ -419,7 +453,7 @@ export function exportReportingData(db: Reader): ReportingData {
     .all()
     .filter((m) => m.basis === "named" || m.removedAt !== null)
     .map((m) => {
-      const no = m.subjectKind === "task" ? taskNo.get(m.subjectId) : projectNo.get(m.subjectId);
+      const no = (m.subjectKind === "task" ? taskNo : m.subjectKind === "project" ? projectNo : itemNo).get(m.subjectId);
       return no === undefined
         ? null
         : {
@@ -490,6 +524,21 @@ export function importReportingData(tx: Tx, data: ReportingData): void {
       .all()
       .map((p) => [p.no, p.id]),
   );
+  const itemId = new Map(
+    tx
+      .select({ id: supervisionItems.id, no: supervisionItems.no })
+      .from(supervisionItems)
+      .where(eq(supervisionItems.yearId, year.id))
+      .all()
+      .map((i) => [i.no, i.id]),
+  );
+  const itemMetricId = new Map(
+    tx
+      .select({ id: itemMetrics.id, itemId: itemMetrics.itemId, position: itemMetrics.position })
+      .from(itemMetrics)
+      .all()
+      .map((m) => [`${m.itemId}:${m.position}`, m.id]),
+  );
   const metricId = new Map(
     tx
       .select({ id: metrics.id, taskId: metrics.taskId, position: metrics.position })
@@ -552,11 +601,13 @@ export function importReportingData(tx: Tx, data: ReportingData): void {
   for (const r of data.reports) {
     const tid = r.taskNo === null ? null : need(taskId, r.taskNo, `任务 ${r.taskNo} `);
     const pid = r.projectNo === null ? null : need(projectId, r.projectNo, `民生实事 ${r.projectNo} `);
+    const iid = (r.itemNo ?? null) === null ? null : need(itemId, r.itemNo!, `督办事项 ${r.itemNo} `);
     const { id } = tx
       .insert(reports)
       .values({
         taskId: tid,
         projectId: pid,
+        itemId: iid,
         periodId: need(periodId, r.period, `季度 ${r.period} `),
         status: r.status,
         version: r.version,
@@ -579,7 +630,11 @@ export function importReportingData(tx: Tx, data: ReportingData): void {
       })
       .returning({ id: reports.id })
       .get();
-    for (const v of r.metricValues)
+    for (const v of iid === null ? [] : r.metricValues)
+      tx.insert(reportItemMetricValues)
+        .values({ reportId: id, itemMetricId: need(itemMetricId, `${iid}:${v.metric}`, `督办事项 ${r.itemNo} 的第 ${v.metric} 项指标`), value: v.value })
+        .run();
+    for (const v of iid !== null ? [] : r.metricValues)
       tx.insert(reportMetricValues)
         .values({ reportId: id, metricId: need(metricId, `${tid}:${v.metric}`, `任务 ${r.taskNo} 的第 ${v.metric} 项指标`), value: v.value })
         .run();
@@ -616,9 +671,10 @@ export function importReportingData(tx: Tx, data: ReportingData): void {
     insertFiles(r.attachments, { reportId: id });
   }
 
-  const subjectIds = (r: { taskNo: number | null; projectNo?: number | null }) => ({
+  const subjectIds = (r: SubjectNos) => ({
     taskId: r.taskNo === null ? null : need(taskId, r.taskNo, `任务 ${r.taskNo} `),
     projectId: (r.projectNo ?? null) === null ? null : need(projectId, r.projectNo!, `民生实事 ${r.projectNo} `),
+    itemId: (r.itemNo ?? null) === null ? null : need(itemId, r.itemNo!, `督办事项 ${r.itemNo} `),
   });
   function insertFiles(files: readonly z.infer<typeof attachmentSchema>[], owner: { reportId?: number; coopNoteId?: number; reportPartId?: number }) {
     for (const f of files) {
@@ -681,7 +737,12 @@ export function importReportingData(tx: Tx, data: ReportingData): void {
   }
 
   for (const m of data.collectiveMembers ?? []) {
-    const subjectId = m.subjectKind === "task" ? need(taskId, m.subjectNo, `任务 ${m.subjectNo} `) : need(projectId, m.subjectNo, `民生实事 ${m.subjectNo} `);
+    const subjectId =
+      m.subjectKind === "task"
+        ? need(taskId, m.subjectNo, `任务 ${m.subjectNo} `)
+        : m.subjectKind === "project"
+          ? need(projectId, m.subjectNo, `民生实事 ${m.subjectNo} `)
+          : need(itemId, m.subjectNo, `督办事项 ${m.subjectNo} `);
     const key = {
       subjectKind: m.subjectKind,
       subjectId,

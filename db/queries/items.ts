@@ -2,9 +2,13 @@ import "server-only";
 // 督办事项 reads and the 领导交办 write: the list (filterable by source), one item's page, and
 // the insert of an item the 督查室 makes from a leader's 批示.
 import { and, asc, eq, max, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import type { MetricLike } from "@/lib/metric-text";
+import { groupBy } from "@/lib/group-by";
 import type { ItemCadence, ItemSource, UnitKind } from "@/lib/vocabulary";
 import { getDb, type Tx } from "../client";
-import { itemLeaders, itemMetrics, itemUnits, leaderInstructions, leaders, sourceDocuments, supervisionItems, tasks, units } from "../schema";
+import { listSubjectMetrics, type SubjectMetric } from "./report-metric-values";
+import { itemLeaders, itemMetrics, itemUnits, leaderInstructions, leaders, metrics, sourceDocuments, supervisionItems, tasks, units } from "../schema";
 
 type InYear = { yearId: number };
 
@@ -33,13 +37,22 @@ export interface ItemRow {
   coopUnits: ItemUnitRef[];
 }
 
+/** A listed item with its figures, for the 台账's 督办事项 sheet. */
+export type ListedItem = ItemRow & { metrics: (MetricLike & { sameAsTaskNo: number | null })[] };
+
 export interface ItemDetail extends ItemRow {
   duty: string | null;
   note: string | null;
   verificationNote: string | null;
   version: number;
   document: { docNo: string; issuedOn: string; title: string } | null;
-  metrics: { label: string; target: number; targetMax: number | null; unit: string; comparator: string }[];
+  /**
+   * Its numeric targets, reported like a task's metrics; `sameAs`: the key task's metric one repeats
+   * (reported through that task, so the item's report does not ask for it).
+   */
+  metrics: (SubjectMetric & { sameAs: { taskNo: number; metric: MetricLike } | null })[];
+  /** The metrics of the key task it repeats (that task reports them), to show beside its own. */
+  linkedTaskMetrics: SubjectMetric[];
   /** For 领导交办: the 批示 it was made from. */
   instruction: { leaderName: string; text: string; at: number } | null;
   prevNo: number | null;
@@ -93,7 +106,7 @@ function peopleOf(itemIds: readonly number[] | null) {
 }
 
 /** The year's 督办事项 in 编号 order, optionally of one source or one unit (lead or cooperating). */
-export function listItems({ yearId, source, unitId }: InYear & { source?: ItemSource | null; unitId?: number | null }): ItemRow[] {
+export function listItems({ yearId, source, unitId }: InYear & { source?: ItemSource | null; unitId?: number | null }): ListedItem[] {
   const conditions = [eq(supervisionItems.yearId, yearId)];
   if (source) conditions.push(eq(supervisionItems.source, source));
   if (unitId) conditions.push(sql`${supervisionItems.id} in (select ${itemUnits.itemId} from ${itemUnits} where ${itemUnits.unitId} = ${unitId})`);
@@ -106,7 +119,39 @@ export function listItems({ yearId, source, unitId }: InYear & { source?: ItemSo
     .orderBy(asc(supervisionItems.no))
     .all();
   const people = peopleOf(null);
-  return rows.map((r) => ({ ...r, ...people(r.id) }));
+  const task = alias(metrics, "same_as");
+  const figures = groupBy(
+    getDb()
+      .select({
+        itemId: itemMetrics.itemId,
+        label: itemMetrics.label,
+        target: itemMetrics.target,
+        targetMax: itemMetrics.targetMax,
+        unit: itemMetrics.unit,
+        comparator: itemMetrics.comparator,
+        sameAsTaskNo: tasks.no,
+      })
+      .from(itemMetrics)
+      .innerJoin(supervisionItems, eq(supervisionItems.id, itemMetrics.itemId))
+      .leftJoin(task, eq(task.id, itemMetrics.sameAsMetricId))
+      .leftJoin(tasks, eq(tasks.id, task.taskId))
+      .where(eq(supervisionItems.yearId, yearId))
+      .orderBy(asc(itemMetrics.itemId), asc(itemMetrics.position))
+      .all(),
+    (m) => m.itemId,
+  );
+  return rows.map((r) => ({
+    ...r,
+    ...people(r.id),
+    metrics: (figures.get(r.id) ?? []).map((m) => ({
+      label: m.label,
+      target: m.target,
+      targetMax: m.targetMax,
+      unit: m.unit,
+      comparator: m.comparator,
+      sameAsTaskNo: m.sameAsTaskNo,
+    })),
+  }));
 }
 
 /** How many 督办事项 the year has of each source. */
@@ -122,6 +167,41 @@ export function countItemsBySource({ yearId }: InYear): Record<ItemSource, numbe
   return counts;
 }
 
+/** Every metric of the item, with the key task's metric each repeats. */
+function itemMetricsWithLinks(itemId: number): ItemDetail["metrics"] {
+  const task = alias(metrics, "same_as");
+  return getDb()
+    .select({
+      id: itemMetrics.id,
+      position: itemMetrics.position,
+      label: itemMetrics.label,
+      unit: itemMetrics.unit,
+      kind: itemMetrics.kind,
+      target: itemMetrics.target,
+      targetMax: itemMetrics.targetMax,
+      comparator: itemMetrics.comparator,
+      taskNo: tasks.no,
+      taskLabel: task.label,
+      taskTarget: task.target,
+      taskTargetMax: task.targetMax,
+      taskUnit: task.unit,
+      taskComparator: task.comparator,
+    })
+    .from(itemMetrics)
+    .leftJoin(task, eq(task.id, itemMetrics.sameAsMetricId))
+    .leftJoin(tasks, eq(tasks.id, task.taskId))
+    .where(eq(itemMetrics.itemId, itemId))
+    .orderBy(asc(itemMetrics.position))
+    .all()
+    .map(({ taskNo, taskLabel, taskTarget, taskTargetMax, taskUnit, taskComparator, ...m }) => ({
+      ...m,
+      sameAs:
+        taskNo === null || taskLabel === null || taskTarget === null || taskUnit === null || taskComparator === null
+          ? null
+          : { taskNo, metric: { label: taskLabel, target: taskTarget, targetMax: taskTargetMax, unit: taskUnit, comparator: taskComparator } },
+    }));
+}
+
 export function getItemByNo({ yearId, no }: InYear & { no: number }): ItemDetail | null {
   const db = getDb();
   const row = db
@@ -132,6 +212,7 @@ export function getItemByNo({ yearId, no }: InYear & { no: number }): ItemDetail
       verificationNote: supervisionItems.verificationNote,
       version: supervisionItems.version,
       instructionId: supervisionItems.instructionId,
+      linkedTaskId: supervisionItems.linkedTaskId,
       issuedOn: sourceDocuments.issuedOn,
       docTitle: sourceDocuments.title,
     })
@@ -141,7 +222,7 @@ export function getItemByNo({ yearId, no }: InYear & { no: number }): ItemDetail
     .where(and(eq(supervisionItems.yearId, yearId), eq(supervisionItems.no, no)))
     .get();
   if (!row) return null;
-  const { instructionId, issuedOn, docTitle, ...rest } = row;
+  const { instructionId, linkedTaskId, issuedOn, docTitle, ...rest } = row;
   const instruction =
     instructionId === null
       ? null
@@ -162,18 +243,8 @@ export function getItemByNo({ yearId, no }: InYear & { no: number }): ItemDetail
     ...rest,
     ...peopleOf([row.id])(row.id),
     document: row.docNo && issuedOn && docTitle ? { docNo: row.docNo, issuedOn, title: docTitle } : null,
-    metrics: db
-      .select({
-        label: itemMetrics.label,
-        target: itemMetrics.target,
-        targetMax: itemMetrics.targetMax,
-        unit: itemMetrics.unit,
-        comparator: itemMetrics.comparator,
-      })
-      .from(itemMetrics)
-      .where(eq(itemMetrics.itemId, row.id))
-      .orderBy(asc(itemMetrics.position))
-      .all(),
+    metrics: itemMetricsWithLinks(row.id),
+    linkedTaskMetrics: linkedTaskId === null ? [] : listSubjectMetrics(db, { taskId: linkedTaskId }),
     instruction,
     prevNo: neighbour("<"),
     nextNo: neighbour(">"),

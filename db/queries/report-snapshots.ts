@@ -3,6 +3,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { defaultQuarterPlans } from "@/lib/quarter-targets";
 import { SNAPSHOT_FORMAT, type ReportSnapshot } from "@/lib/report-snapshot";
 import type { Tx } from "../client";
+import { listSubjectMetrics, readMetricValues } from "./report-metric-values";
 import {
   attachments,
   metricQuarterTargets,
@@ -17,6 +18,20 @@ import {
   taskQuarterMilestones,
 } from "../schema";
 
+/** A 督办事项's metrics with the report's values; they have no stored quarterly plans (the default plan of the target applies). */
+function itemMetricRows(tx: Tx, itemId: number, reportId: number) {
+  const values = new Map(readMetricValues(tx, reportId).map((v) => [v.metricId, v.value]));
+  return listSubjectMetrics(tx, { itemId }).map((m) => ({
+    metricId: m.id,
+    label: m.label,
+    unit: m.unit,
+    kind: m.kind,
+    target: m.target,
+    storedPlan: null,
+    value: values.get(m.id) ?? null,
+  }));
+}
+
 /**
  * Freezes a report's current content, with the labels, units and plans in force, as the
  * snapshot stored in report_versions. Runs inside the submitting transaction.
@@ -25,6 +40,7 @@ export function buildReportSnapshot(tx: Tx, reportId: number): ReportSnapshot {
   const r = tx
     .select({
       taskId: reports.taskId,
+      itemId: reports.itemId,
       periodCode: periods.code,
       quarter: periods.quarter,
       progress: reports.progress,
@@ -59,7 +75,9 @@ export function buildReportSnapshot(tx: Tx, reportId: number): ReportSnapshot {
         .where(eq(metrics.taskId, r.taskId))
         .orderBy(asc(metrics.position))
         .all()
-    : [];
+    : r.itemId
+      ? itemMetricRows(tx, r.itemId, reportId)
+      : [];
 
   const plannedMilestone = r.taskId
     ? tx

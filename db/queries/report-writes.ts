@@ -3,21 +3,11 @@ import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { PlausibilityConfirmation } from "@/lib/plausibility";
 import type { ReportContent } from "@/lib/report-form";
 import type { Tx } from "../client";
-import {
-  attachments,
-  metrics,
-  projectMilestones,
-  projectParts,
-  reportMetricValues,
-  reportPartValues,
-  reportProjectMilestones,
-  reports,
-  reportVersions,
-  type ReportStatus,
-} from "../schema";
+import { attachments, projectMilestones, projectParts, reportPartValues, reportProjectMilestones, reports, reportVersions, type ReportStatus } from "../schema";
 import { attachStagedUploads, insertAttachments, removeAttachments, stagedUploadsAvailable, type NewAttachment } from "./attachments";
 import { refreshQuarterStatus } from "../status/store";
 import { buildReportSnapshot, nextVersionNo } from "./report-snapshots";
+import { listSubjectMetrics, readMetricValues, writeMetricValues } from "./report-metric-values";
 import type { StatusKey } from "../status/inputs";
 import { subjectKindId, subjectOfRow, subjectWhere as subjectColumnIs, type ReportSubject } from "./report-subject";
 
@@ -75,11 +65,7 @@ const subjectWhere = (s: ReportSubject) => subjectColumnIs(reports, s);
 
 function auditView(tx: Tx, reportId: number): ReportAuditView {
   const r = tx.select().from(reports).where(eq(reports.id, reportId)).get()!;
-  const values = tx
-    .select({ metricId: reportMetricValues.metricId, value: reportMetricValues.value })
-    .from(reportMetricValues)
-    .where(eq(reportMetricValues.reportId, reportId))
-    .all();
+  const values = readMetricValues(tx, reportId);
   const parts = tx
     .select({ partId: reportPartValues.partId, category: reportPartValues.category, value: reportPartValues.value })
     .from(reportPartValues)
@@ -115,18 +101,9 @@ function auditView(tx: Tx, reportId: number): ReportAuditView {
 
 /** Metric, part and milestone ids must belong to the report's own subject. */
 function belongsToSubject(tx: Tx, subject: ReportSubject, content: DraftContent): boolean {
-  // A 督办事项's report is its text and 自评 only.
-  if ("itemId" in subject) return !content.metricValues.length && !content.partValues?.length && !content.projectMilestones?.length;
-  if ("taskId" in subject) {
+  if ("taskId" in subject || "itemId" in subject) {
     if (content.partValues?.length || content.projectMilestones?.length) return false;
-    const own = new Set(
-      tx
-        .select({ id: metrics.id })
-        .from(metrics)
-        .where(eq(metrics.taskId, subject.taskId))
-        .all()
-        .map((m) => m.id),
-    );
+    const own = new Set(listSubjectMetrics(tx, subject).map((m) => m.id));
     return content.metricValues.every((v) => own.has(v.metricId));
   }
   if (content.metricValues.length) return false;
@@ -150,12 +127,8 @@ function belongsToSubject(tx: Tx, subject: ReportSubject, content: DraftContent)
   return (content.partValues ?? []).every((p) => partIds.has(p.partId)) && (content.projectMilestones ?? []).every((m) => milestoneIds.has(m.milestoneId));
 }
 
-function writeValues(tx: Tx, reportId: number, content: DraftContent) {
-  tx.delete(reportMetricValues).where(eq(reportMetricValues.reportId, reportId)).run();
-  if (content.metricValues.length)
-    tx.insert(reportMetricValues)
-      .values(content.metricValues.map((v) => ({ reportId, ...v })))
-      .run();
+function writeValues(tx: Tx, reportId: number, subject: ReportSubject, content: DraftContent) {
+  writeMetricValues(tx, reportId, subject, content.metricValues);
   tx.delete(reportPartValues).where(eq(reportPartValues.reportId, reportId)).run();
   if (content.partValues?.length)
     tx.insert(reportPartValues)
@@ -240,7 +213,7 @@ function writeDraft(tx: Tx, input: ReportInput): ReportWrite {
     reportId = existing.id;
   }
 
-  writeValues(tx, reportId, content);
+  writeValues(tx, reportId, subject, content);
   if (input.files) {
     removeAttachments(tx, { reportId, ids: input.files.removeIds, now });
     insertAttachments(tx, { reportId, files: input.files.add ?? [], userId });

@@ -9,7 +9,6 @@ import {
   metrics,
   periods,
   projectUnits,
-  reportMetricValues,
   reportPartValues,
   reportProjectMilestones,
   reports,
@@ -21,6 +20,7 @@ import {
   type ReportStatus,
   type SelfStatus,
 } from "../schema";
+import { metricValuesOfReports, readMetricValues } from "./report-metric-values";
 import { subjectWhere as subjectColumnIs, type ReportSubject } from "./report-subject";
 
 /** A task as the report pages need it: ids for authorization, metrics with ids for the form. */
@@ -97,7 +97,7 @@ export interface ReportRecord {
   /** 逾期说明 and the plausibility warnings confirmed with a reason. */
   lateNote: string | null;
   confirmations: PlausibilityConfirmation[];
-  /** A task's metric values by metric id. */
+  /** A task's or 督办事项's metric values by metric id. */
   metricValues: Record<number, number>;
   /** A project's values: partId → category → cumulative value ("" = a counted part's total). */
   partValues: Record<number, Record<string, number>>;
@@ -144,15 +144,8 @@ export function getReportRecord({ subject, periodId }: { subject: ReportSubject;
   const metricValues: ReportRecord["metricValues"] = {};
   const partValues: ReportRecord["partValues"] = {};
   const milestones: ReportRecord["milestones"] = {};
-  if ("taskId" in subject) {
-    for (const v of db
-      .select({ metricId: reportMetricValues.metricId, value: reportMetricValues.value })
-      .from(reportMetricValues)
-      .where(eq(reportMetricValues.reportId, row.id))
-      .all()) {
-      metricValues[v.metricId] = v.value;
-    }
-  } else if ("projectId" in subject) {
+  if (!("projectId" in subject)) for (const v of readMetricValues(db, row.id)) metricValues[v.metricId] = v.value;
+  else {
     for (const v of db.select().from(reportPartValues).where(eq(reportPartValues.reportId, row.id)).all()) (partValues[v.partId] ??= {})[v.category] = v.value;
     for (const m of db.select().from(reportProjectMilestones).where(eq(reportProjectMilestones.reportId, row.id)).all())
       milestones[m.milestoneId] = { done: m.done, doneOn: m.doneOn };
@@ -261,7 +254,7 @@ export function getSubmittedReportRecord({ subject, periodId }: { subject: Repor
 }
 
 /**
- * The highest cumulative value each metric (task) or part category (project, keyed
+ * The highest cumulative value each metric (task, 督办事项) or part category (project, keyed
  * "partId:category") reached in a submitted report of an earlier quarter of the same year,
  * with that quarter: cumulative figures should not go down.
  */
@@ -277,15 +270,8 @@ export function listEarlierSubmittedValues({
   const db = getDb();
   const earlier = and(subjectWhere(subject), eq(periods.yearId, yearId), sql`${periods.quarter} < ${quarter}`, inArray(reports.status, FILED));
   const rows =
-    "taskId" in subject
+    "projectId" in subject
       ? db
-          .select({ key: sql<string>`cast(${reportMetricValues.metricId} as text)`, value: reportMetricValues.value, periodCode: periods.code })
-          .from(reportMetricValues)
-          .innerJoin(reports, eq(reports.id, reportMetricValues.reportId))
-          .innerJoin(periods, eq(periods.id, reports.periodId))
-          .where(earlier)
-          .all()
-      : db
           .select({
             key: sql<string>`${reportPartValues.partId} || ':' || ${reportPartValues.category}`,
             value: reportPartValues.value,
@@ -295,7 +281,8 @@ export function listEarlierSubmittedValues({
           .innerJoin(reports, eq(reports.id, reportPartValues.reportId))
           .innerJoin(periods, eq(periods.id, reports.periodId))
           .where(earlier)
-          .all();
+          .all()
+      : metricValuesOfReports(db, subject, earlier).map((v) => ({ key: String(v.metricId), value: v.value, periodCode: v.periodCode }));
   const out = new Map<string, { value: number; periodCode: string }>();
   for (const r of rows) {
     const seen = out.get(r.key);

@@ -8,6 +8,7 @@ import { supervisionItems } from "./gazette-items";
 import { sourceDocuments } from "./gazette-documents";
 import { leaders, units } from "./gazette-units";
 import { tasks } from "./gazette-tasks";
+import type { SeedMetric } from "./types";
 
 const GAZETTE = "000_4fbc3777bb382066.txt";
 // A copy of the published gazette is kept in the repository (db/seed/source/) so the check runs
@@ -205,5 +206,116 @@ describe("《开局八好》举措 against the plan", () => {
     // 附件4（四）1 is task 46's text (restored there from this measure): reported through the task.
     expect(find("1.推进高质量充分就业。").linkedTask).toBe(46);
     expect(kaiju.filter((i) => i.linkedTask !== null)).toHaveLength(1);
+  });
+});
+
+describe("《开局八好》举措的量化指标 against the plan", () => {
+  // How many numeric targets each measure prints (read off the plan by hand); every other item has none.
+  const perItem: Record<number, number> = {
+    34: 9,
+    36: 17,
+    37: 2,
+    44: 1,
+    50: 5,
+    57: 1,
+    58: 3,
+    61: 1,
+    65: 3,
+    66: 2,
+    68: 2,
+    69: 2,
+    87: 1,
+    90: 1,
+    108: 3,
+    110: 1,
+    112: 4,
+    114: 4,
+    115: 4,
+    118: 1,
+    119: 3,
+    122: 1,
+    143: 1,
+    147: 2,
+    149: 1,
+    151: 2,
+    153: 1,
+    154: 1,
+    157: 1,
+    159: 5,
+    162: 2,
+    166: 1,
+    169: 2,
+    172: 3,
+    173: 1,
+    174: 2,
+    175: 1,
+    176: 1,
+    177: 2,
+    178: 1,
+  };
+
+  it("curates the printed targets of each measure, and none for the meetings", () => {
+    for (const it of supervisionItems) expect(it.metrics.length, `item ${it.no}`).toBe(perItem[it.no] ?? 0);
+    expect(Object.values(perItem).reduce((a, b) => a + b, 0)).toBe(101);
+  });
+
+  it("takes each figure, its unit and its comparator from the measure's own text", () => {
+    const before = { atLeast: /以上|不低于|超过?|突破/, about: /左右/ };
+    for (const it of kaiju) {
+      const text = flat(it.text);
+      for (const m of it.metrics) {
+        const where = `item ${it.no} ${m.label}`;
+        const figure = m.comparator === "range" ? `${m.target}-${m.targetMax}${m.unit}` : `${m.target}${m.unit}`;
+        const at = [...text.matchAll(new RegExp(figure.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"), "g"))].map((x) => x.index);
+        expect(at.length, where).toBeGreaterThan(0);
+        // The wording around the figure: 以上/不低于/超过/突破 → atLeast, 左右 → about, neither → exact.
+        const reads = at.some((i) => {
+          const after = text.slice(i + figure.length, i + figure.length + 2);
+          const lead = text.slice(Math.max(0, i - 12), i);
+          if (m.comparator === "atLeast") return /^）?(（[^）]*）)?以上/.test(text.slice(i + figure.length)) || before.atLeast.test(lead);
+          if (m.comparator === "about") return before.about.test(after);
+          return after !== "以上" && after !== "左右";
+        });
+        expect(reads, where).toBe(true);
+        // Label as printed: every one of its characters stands in the measure; a label that joins a
+        // shared head word to its part ("新增省级农业龙头企业1家、岳阳市级5家") is listed in REVIEW.md.
+        expect(
+          [...flat(m.label)].filter((c) => !text.includes(c)),
+          where,
+        ).toEqual([]);
+        expect(m.kind === "rate" || m.unit !== "%", where).toBe(true);
+      }
+    }
+  });
+
+  it("links a metric to the key task's only where the task prints the same label and figure", () => {
+    const key = (label: string) => label.replace(/\s+/g, "");
+    const linked = kaiju.flatMap((it) => it.metrics.filter((m) => m.sameAsTask !== undefined).map((m) => ({ it, m })));
+    for (const { it, m } of linked) {
+      const task = tasks.find((t) => t.no === m.sameAsTask)!.metrics.find((t) => key(t.label) === key(m.label));
+      const figure = (f: SeedMetric) => [f.target, f.targetMax, f.unit, f.comparator, f.kind];
+      expect(task && figure(task), `item ${it.no} ${m.label}`).toEqual(figure(m));
+    }
+    // 附件1 二（二）3 and 附件2 二（三）1 repeat the task table's figures; 附件1 二（二）1 and 附件3 二（二）1（2）/一（二）2（2） some.
+    expect(Object.fromEntries([34, 36, 50, 58, 66].map((no) => [no, item(no).metrics.filter((m) => m.sameAsTask).length]))).toEqual({
+      34: 3,
+      36: 17,
+      50: 5,
+      58: 1,
+      66: 2,
+    });
+    expect(linked).toHaveLength(28);
+    // The conflicting figure stays the item's own, reported by the item and flagged.
+    expect(item(119).metrics.find((m) => m.label === "新增公共充电桩")).toMatchObject({ target: 160 });
+    expect(item(119).metrics.some((m) => m.sameAsTask)).toBe(false);
+    expect(item(119).needsVerification).toBe(true);
+  });
+
+  it("keeps the linked measure's figure the key task's (reported there, not twice)", () => {
+    const linked = kaiju.filter((i) => i.linkedTask !== null);
+    for (const it of linked) {
+      const task = tasks.find((t) => t.no === it.linkedTask)!;
+      for (const m of it.metrics) expect(task.metrics, `item ${it.no} ${m.label}`).toContainEqual(m);
+    }
   });
 });

@@ -4,9 +4,9 @@ import { and, eq, isNull } from "drizzle-orm";
 import { env } from "@/lib/env";
 import { openDatabase, type Db, type Tx } from "../client";
 import { addCollectiveMembersByKind } from "../collective-members";
-import { loadItems } from "../data-file/items";
+import { itemMetricWriter, loadItems } from "../data-file/items";
 import { loadProgramme, lookup, type ProgrammeData } from "../data-file/programme";
-import { leaders, livelihoodProjects, programmeYears, sourceDocuments, supervisionItems, tasks, units } from "../schema";
+import { itemMetrics, leaders, livelihoodProjects, programmeYears, sourceDocuments, supervisionItems, tasks, units } from "../schema";
 import { gazetteProgramme } from "./gazette-programme";
 import { seedPeriods } from "./seed-periods";
 import { seedUsers } from "./seed-users";
@@ -40,6 +40,7 @@ function completeProgramme(tx: Tx, programme: ProgrammeData): void {
       .run();
   }
   completeItems(tx, programme, year.id);
+  completeItemMetrics(tx, programme, year.id);
   addCollectiveMembersByKind(tx, { yearId: year.id, now: Date.now() });
 }
 
@@ -66,6 +67,34 @@ function completeItems(tx: Tx, programme: ProgrammeData, yearId: number): void {
     unitIds: ids(tx.select({ id: units.id, key: units.name }).from(units).all()),
     lookup,
   });
+}
+
+/**
+ * The curated metrics of the gazette's items, for a year whose items were loaded before they
+ * were curated: only an item still as printed (same 编号, source and text) and without any.
+ */
+function completeItemMetrics(tx: Tx, programme: ProgrammeData, yearId: number): void {
+  const stored = new Map(
+    tx
+      .select({ id: supervisionItems.id, no: supervisionItems.no, source: supervisionItems.source, text: supervisionItems.text })
+      .from(supervisionItems)
+      .where(eq(supervisionItems.yearId, yearId))
+      .all()
+      .map((i) => [i.no, i]),
+  );
+  const withMetrics = new Set(
+    tx
+      .selectDistinct({ itemId: itemMetrics.itemId })
+      .from(itemMetrics)
+      .all()
+      .map((m) => m.itemId),
+  );
+  const add = itemMetricWriter(tx, yearId, lookup);
+  for (const it of programme.supervisionItems) {
+    const row = stored.get(it.no);
+    if (!it.metrics.length || !row || row.source !== it.source || row.text !== it.text || withMetrics.has(row.id)) continue;
+    add(row.id, it);
+  }
 }
 
 export async function seedAll(db: Db): Promise<SeedSummary> {

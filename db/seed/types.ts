@@ -71,6 +71,9 @@ export interface SeedProject {
   note: string | null;
 }
 
+/** An item's metric; `sameAsTask`: the key task whose metric of the same label and figure it repeats (reported there). */
+export type SeedItemMetric = SeedMetric & { sameAsTask?: number };
+
 /** A 督办事项 from a meeting's minutes or the “开局八好” plan (db/seed/gazette-items.ts). */
 export interface SeedItem {
   no: number;
@@ -83,7 +86,7 @@ export interface SeedItem {
   leadLeaders: string[];
   leadUnits: string[]; // the first compiles
   coopUnits: string[];
-  metrics: SeedMetric[];
+  metrics: SeedItemMetric[];
   cadence: ItemCadence | null; // null with deadline null: none printed (the 督查室 sets one)
   deadline: string | null; // YYYY-MM-DD
   linkedTask: number | null; // the key task it repeats (reported there, not twice)

@@ -1,5 +1,5 @@
 // Bad-input cases for a 督办事项's quarterly report: save, submit, approve and return (the
-// common fields only). Item 19 (住建局 leads) is given a deadline in Q4 so its quarters are due.
+// common fields and the item's metric). Item 173 (住建局 leads) is given a deadline in Q4 so its quarters are due.
 import { and, eq } from "drizzle-orm";
 import {
   approveItemReport,
@@ -12,14 +12,15 @@ import {
 import { partCases } from "./part-cases";
 import type { Db } from "@/db/client";
 import { submitReport } from "@/db/queries/report-writes";
-import { itemUnits, reports, supervisionItems } from "@/db/schema";
+import { itemMetrics, itemUnits, reportItemMetricValues, reports, supervisionItems } from "@/db/schema";
 import { badFiles } from "./corpus";
 import { actAs, periodIdOf, unitIdOf, userIdOf } from "./fixture";
 import type { ActionCase, Field } from "./harness";
 
 const ITEM_ACTIONS = "app/items/[no]/report/[quarter]/actions.ts";
 const Q = "2026Q4";
-const OWN = 19;
+/** 附件8 二（二）5 (市住建局牵头): its report carries the metric 住宅老旧电梯更新 8 台. */
+const OWN = 173;
 /** Led by 消防救援大队, 住建局 and 自然资源局: 住建局 writes its own part. */
 const CO_LED = "消防救援大队";
 
@@ -57,14 +58,20 @@ export async function itemCases(db: Db): Promise<ActionCase[]> {
       .from(reports)
       .where(and(eq(reports.itemId, itemId(OWN)), eq(reports.periodId, periodIdOf(db, code))))
       .get();
+  const metricId = db
+    .select({ id: itemMetrics.id })
+    .from(itemMetrics)
+    .where(eq(itemMetrics.itemId, itemId(OWN)))
+    .get()!.id;
   const valid = () => ({
     itemNo: String(OWN),
     quarter: Q,
     version: String(row(Q)?.version ?? 0),
-    progress: "已按会议精神细化完善方案，报市政府审定。",
+    progress: "已完成老旧电梯更新招标。",
     problems: "",
-    nextSteps: "印发实施。",
+    nextSteps: "加快安装。",
     selfStatus: "onTrack",
+    [`metric.${metricId}`]: "3",
   });
   const fields = (submitting: boolean): Field[] => [
     { name: "itemNo", kind: "id" },
@@ -72,6 +79,16 @@ export async function itemCases(db: Db): Promise<ActionCase[]> {
     { name: "version", kind: "id" },
     { name: "progress", kind: submitting ? "requiredText" : "text", stored: () => row(Q)?.progress },
     { name: "problems", kind: "text", stored: () => row(Q)?.problems },
+    {
+      name: `metric.${metricId}`,
+      kind: "number",
+      stored: () =>
+        db
+          .select({ v: reportItemMetricValues.value })
+          .from(reportItemMetricValues)
+          .where(and(eq(reportItemMetricValues.reportId, row(Q)!.id), eq(reportItemMetricValues.itemMetricId, metricId)))
+          .get()?.v,
+    },
   ];
 
   // A submitted Q3 report for the 督查室 to review.

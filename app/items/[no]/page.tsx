@@ -6,6 +6,7 @@ import { currentProgrammeYear, linkYear } from "@/app/_lib/programme-year";
 import { yearHref } from "@/lib/programme-year";
 import { Card, CardTitle } from "@/components/ui/card";
 import { FieldList } from "@/components/ui/field-list";
+import { MetricTable } from "@/components/metric-table";
 import { SourceFields } from "@/components/source-fields";
 import { UnitLinkList } from "@/components/unit-link-list";
 import { VerificationCallout } from "@/components/verification-callout";
@@ -74,15 +75,17 @@ export default async function ItemPage({ params }: Props) {
       {item.metrics.length > 0 && (
         <Card aria-labelledby="metric-heading">
           <CardTitle id="metric-heading">量化指标</CardTitle>
-          <ul className="list-disc pl-5 text-sm">
-            {item.metrics.map((m) => (
-              <li key={m.label}>
-                {m.label}：{m.target}
-                {m.targetMax !== null ? `–${m.targetMax}` : ""}
-                {m.unit}
-              </li>
-            ))}
-          </ul>
+          <MetricTable
+            metrics={item.metrics}
+            linkedTask={item.linkedTaskNo === null ? undefined : { no: item.linkedTaskNo, metrics: item.linkedTaskMetrics }}
+          />
+          {item.linkedTaskNo !== null ? (
+            <p className="mt-2 text-sm text-gray-700">完成情况在重点工作第{item.linkedTaskNo}项的季度报告中填报，本事项不另行填报。</p>
+          ) : (
+            item.metrics.some((m) => m.sameAs) && (
+              <p className="mt-2 text-sm text-gray-700">与重点工作任务相同的指标在该项的季度报告中填报，本事项的报告只填其余指标。</p>
+            )
+          )}
         </Card>
       )}
 

@@ -11,7 +11,7 @@ import { can } from "@/lib/permissions";
 import { getTaskByNo, listTaskNamedDescriptors } from "@/db/queries/tasks";
 import { getTaskUnitIds } from "@/db/queries/reports";
 import { CollectiveNamesForm } from "./_components/collective-names-form";
-import { MetricTable } from "./_components/metric-table";
+import { MetricTable } from "@/components/metric-table";
 import { NoticeHistory } from "./_components/notice-history";
 import { SubjectQuarterStatus } from "@/app/_components/subject-quarter-status";
 import { SubjectInstructions } from "@/app/_components/subject-instructions";

@@ -1,11 +1,12 @@
 "use server";
 import { reportActions } from "@/app/_lib/report-pipeline";
-import { parseReportForm } from "@/lib/report-form";
+import { withValues } from "@/lib/plausibility";
+import { parseReportForm, reportField } from "@/lib/report-form";
 import { ITEM_NOT_DUE_MESSAGE } from "@/lib/supervision-items";
 import { loadItemReportContext } from "./report-context";
 
 // A 督办事项's quarterly report: the one report pipeline (app/_lib/report-pipeline.ts) with the
-// common fields only (进展, 问题, 下步打算, 自评). A quarter the item is not due in cannot be
+// common fields (进展, 问题, 下步打算, 自评) and the item's metrics, parsed and checked as a task's. A quarter the item is not due in cannot be
 // reported (no time limit yet, past its deadline, or reported through its key task).
 const item = reportActions({
   field: "itemNo",
@@ -20,9 +21,8 @@ const item = reportActions({
     leadUnitIds: ctx.leadUnitIds,
     coopUnitIds: ctx.coopUnitIds,
   }),
-  parse: (_ctx, raw, intent, today) => parseReportForm({ raw, metrics: [], hasMilestone: false, intent, today }),
-  // No numbers are typed into an item's report, so there is nothing to check for plausibility.
-  plausibility: () => [],
+  parse: (ctx, raw, intent, today) => parseReportForm({ raw, metrics: ctx.metrics, hasMilestone: false, intent, today }),
+  plausibility: (ctx, content) => withValues(ctx.checks, new Map(content.metricValues.map((v) => [reportField.metric(v.metricId), v.value]))),
 });
 
 export const saveItemReport = item.save;

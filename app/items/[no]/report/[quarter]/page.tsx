@@ -17,7 +17,9 @@ import { listPeriods } from "@/db/queries/periods";
 import { getSubmittedReportRecord, listReportVersions } from "@/db/queries/reports";
 import { formatChineseDate } from "@/lib/format-date";
 import { needsLateNote } from "@/lib/late-note";
+import { formatMetricValue } from "@/lib/metric-text";
 import { reportDraftKey } from "@/lib/local-draft";
+import { reportField } from "@/lib/report-form";
 import { canDraft, previousPeriod, quarterLabel } from "@/lib/periods";
 import { can } from "@/lib/permissions";
 import { visibleReportContent } from "@/lib/report-visibility";
@@ -104,7 +106,16 @@ export default async function ItemReportPage({ params, searchParams }: Props) {
             itemNo={item.no}
             quarter={period.code}
             version={report?.version ?? 0}
-            initial={formValues(report ?? prevReport, [], { prefill: !report })}
+            metrics={ctx.metrics.map((m) => ({
+              id: m.id,
+              label: m.label,
+              unit: m.unit,
+              plan: ctx.plans[m.id]!,
+              annual: formatMetricValue(m),
+              previous: prevReport?.metricValues[m.id] ?? null,
+              check: ctx.checks.find((c) => c.field === reportField.metric(m.id)),
+            }))}
+            initial={formValues(report ?? prevReport, ctx.metrics, { prefill: !report })}
             prefilledFrom={!report && prevReport && prev ? quarterLabel(prev.code) : null}
             attachments={attachments.map((a) => ({ id: a.id, filename: a.filename, size: a.size }))}
             latest={report ? live : null}

@@ -1,8 +1,10 @@
 import "server-only";
 import { getItemByNo, type ItemDetail } from "@/db/queries/items";
 import { getPeriodByCode, type PeriodRow } from "@/db/queries/periods";
-import { getReportRecord, type ReportRecord } from "@/db/queries/reports";
+import { getReportRecord, listEarlierSubmittedValues, type ReportRecord } from "@/db/queries/reports";
 import { parseQuarterCode } from "@/lib/periods";
+import { metricChecks, type PlausibilityCheck } from "@/lib/plausibility";
+import { defaultQuarterPlans } from "@/lib/quarter-targets";
 import { itemReportsIn } from "@/lib/supervision-items";
 
 export interface ItemReportContext {
@@ -13,6 +15,12 @@ export interface ItemReportContext {
   due: boolean;
   leadUnitIds: number[];
   coopUnitIds: number[];
+  /** The metrics its report carries: those repeating a key task's are reported through that task. */
+  metrics: ItemDetail["metrics"];
+  /** Each metric's planned value for this quarter: the 序时进度 default of its target (items set no quarterly plans). */
+  plans: Record<number, number>;
+  /** What each metric's typed value is checked against, as for a task. */
+  checks: PlausibilityCheck[];
 }
 
 /** A 督办事项's quarter, or null when the item or the quarter does not exist. */
@@ -22,6 +30,7 @@ export function loadItemReportContext(no: number, code: string): ItemReportConte
   const period = getPeriodByCode({ code });
   const item = period ? getItemByNo({ yearId: period.yearId, no }) : null;
   if (!item || !period) return null;
+  const metrics = item.metrics.filter((m) => m.sameAs === null);
   return {
     item,
     period,
@@ -29,5 +38,8 @@ export function loadItemReportContext(no: number, code: string): ItemReportConte
     due: itemReportsIn(item, period),
     leadUnitIds: item.leadUnits.map((u) => u.id),
     coopUnitIds: item.coopUnits.map((u) => u.id),
+    metrics,
+    plans: Object.fromEntries(metrics.map((m) => [m.id, defaultQuarterPlans(m)[period.quarter - 1]!])),
+    checks: metricChecks(metrics, listEarlierSubmittedValues({ subject: { itemId: item.id }, yearId: period.yearId, quarter: period.quarter })),
   };
 }

@@ -3,7 +3,7 @@ import type { AttachmentItem } from "@/db/queries/attachments";
 import { SNAPSHOT_FORMAT, type ReportSnapshot } from "@/lib/report-snapshot";
 import type { ItemReportContext } from "./report-context";
 
-/** The current report in the same shape as a submitted version, so one view shows both (an item's has no numbers). */
+/** The current report in the same shape as a submitted version, so one view shows both (with the item's metrics, as a task's). */
 export function liveItemSnapshot(ctx: ItemReportContext, attachments: AttachmentItem[]): ReportSnapshot {
   const r = ctx.report;
   return {
@@ -13,7 +13,14 @@ export function liveItemSnapshot(ctx: ItemReportContext, attachments: Attachment
     problems: r?.problems ?? "",
     nextSteps: r?.nextSteps ?? "",
     selfStatus: r?.selfStatus ?? null,
-    metrics: [],
+    metrics: ctx.metrics.map((m) => ({
+      metricId: m.id,
+      label: m.label,
+      unit: m.unit,
+      kind: m.kind,
+      plan: ctx.plans[m.id] ?? null,
+      value: r?.metricValues[m.id] ?? null,
+    })),
     milestone: null,
     parts: [],
     projectMilestones: [],

@@ -4,10 +4,11 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import type { FormState } from "@/app/_lib/action";
 import { formSubmitCheck, KeptFormNotices, ReportCommonFields, ReportSubmitBar } from "@/components/report/report-common-fields";
+import { MetricFields, type MetricField } from "@/components/report/metric-fields";
 import { ReportContent } from "@/components/report/report-content";
 import { useKeptForm } from "@/components/report/use-kept-form";
 import { useFormAction } from "@/components/use-form-action";
-import { REPORT_CONFLICT_MESSAGE } from "@/lib/report-form";
+import { REPORT_CONFLICT_MESSAGE, reportField } from "@/lib/report-form";
 import type { ReportSnapshot } from "@/lib/report-snapshot";
 import { saveItemReport, submitItemReport } from "../actions";
 
@@ -20,6 +21,8 @@ export interface ItemReportFormProps {
   itemNo: number;
   quarter: string;
   version: number;
+  /** The item's metrics (the plan's figures), filled in as a task's are. */
+  metrics: MetricField[];
   /** Field values to start from: the saved report, or the previous quarter's (prefill). */
   initial: Record<string, string>;
   prefilledFrom: string | null;
@@ -34,9 +37,9 @@ export interface ItemReportFormProps {
   draftKey: string;
 }
 
-/** A 督办事项's report: the fields every report has (进展, 问题, 下步打算, 自评, 佐证材料), no numbers. */
+/** A 督办事项's report: its metrics (if the plan printed any) and the fields every report has (进展, 问题, 下步打算, 自评, 佐证材料). */
 export function ItemReportForm(props: ItemReportFormProps) {
-  const { itemNo, quarter, initial, prefilledFrom, attachments, latest } = props;
+  const { itemNo, quarter, metrics, initial, prefilledFrom, attachments, latest } = props;
   const [state, formAction, pending] = useFormAction(dispatch);
   const formRef = useRef<HTMLFormElement>(null);
   const kept = useKeptForm({ formRef, draftKey: props.draftKey, version: props.version, state });
@@ -48,6 +51,7 @@ export function ItemReportForm(props: ItemReportFormProps) {
   }, [conflict, state, router]);
 
   const value = (name: string) => state?.values?.[name] ?? initial[name] ?? "";
+  const errors = state?.errors ?? {};
   const removed = new Set((state?.values?.removeAttachment ?? "").split("\n").filter(Boolean));
 
   return (
@@ -62,26 +66,26 @@ export function ItemReportForm(props: ItemReportFormProps) {
         </details>
       )}
       {prefilledFrom && (
-        <p className="rounded border border-brand-600/30 bg-brand-50 px-3 py-2 text-sm text-brand-800">已从{prefilledFrom}报告带入文字，请在此基础上修改。</p>
+        <p className="rounded border border-brand-600/30 bg-brand-50 px-3 py-2 text-sm text-brand-800">
+          已从{prefilledFrom}报告带入{metrics.length ? "数据和文字" : "文字"}，请在此基础上修改。
+        </p>
       )}
       <input type="hidden" name="itemNo" value={itemNo} />
       <input type="hidden" name="quarter" value={quarter} />
       <input type="hidden" name="version" value={kept.formVersion} />
 
-      <ReportCommonFields
-        value={value}
-        errors={state?.errors ?? {}}
-        attachments={attachments}
-        removed={removed}
-        uploads={kept.uploads}
-        lateNote={props.lateNote}
-      />
+      <MetricFields metrics={metrics} value={value} errors={errors} />
+      <ReportCommonFields value={value} errors={errors} attachments={attachments} removed={removed} uploads={kept.uploads} lateNote={props.lateNote} />
       <ReportSubmitBar
         pending={pending}
         uploading={kept.uploads.uploading}
         onSubmit={kept.leaving}
         state={state}
-        check={formSubmitCheck({ previousProgress: props.previousProgress, keptAttachments: attachments.length, numberFields: [] })}
+        check={formSubmitCheck({
+          previousProgress: props.previousProgress,
+          keptAttachments: attachments.length,
+          numberFields: metrics.map((m) => ({ name: reportField.metric(m.id), label: m.label })),
+        })}
       />
     </form>
   );

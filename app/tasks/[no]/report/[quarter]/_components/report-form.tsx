@@ -8,23 +8,10 @@ import { useKeptForm } from "@/components/report/use-kept-form";
 import { ReportContent } from "@/components/report/report-content";
 import { useFormAction } from "@/components/use-form-action";
 import { TextField } from "@/components/ui/text-field";
-import { CheckedNumberField } from "@/components/report/checked-number-field";
-import { confirmField, type PlausibilityCheck } from "@/lib/plausibility";
-import { formatWithUnit } from "@/lib/metric-values";
+import { MetricFields, type MetricField } from "@/components/report/metric-fields";
 import { REPORT_CONFLICT_MESSAGE, reportField } from "@/lib/report-form";
 import type { ReportSnapshot } from "@/lib/report-snapshot";
 import { saveReport, submitReportAction } from "../actions";
-
-export interface MetricField {
-  id: number;
-  label: string;
-  unit: string;
-  plan: number;
-  annual: string;
-  previous: number | null;
-  /** What the typed value is checked against (lib/plausibility.ts). */
-  check: PlausibilityCheck | undefined;
-}
 
 export interface ReportFormProps {
   taskNo: number;
@@ -88,28 +75,7 @@ export function ReportForm(props: ReportFormProps) {
       <input type="hidden" name="quarter" value={quarter} />
       <input type="hidden" name="version" value={kept.formVersion} />
 
-      {metrics.length > 0 && (
-        <fieldset className="space-y-3">
-          <legend className="mb-2 text-base font-semibold">量化指标（截至本季度末累计完成）</legend>
-          <div className="grid gap-4 sm:grid-cols-2">
-            {metrics.map((m) => (
-              <CheckedNumberField
-                key={m.id}
-                check={m.check}
-                reason={value(confirmField(reportField.metric(m.id)))}
-                reasonErrors={errors[confirmField(reportField.metric(m.id))]}
-                label={`${m.label}（${m.unit}）`}
-                name={reportField.metric(m.id)}
-                defaultValue={value(reportField.metric(m.id))}
-                inputMode="decimal"
-                autoComplete="off"
-                hint={`本季度计划累计 ${formatWithUnit(m.plan, m.unit)}；年度目标 ${m.annual}${m.previous === null ? "" : `；上季度 ${formatWithUnit(m.previous, m.unit)}`}`}
-                errors={errors[reportField.metric(m.id)]}
-              />
-            ))}
-          </div>
-        </fieldset>
-      )}
+      <MetricFields metrics={metrics} value={value} errors={errors} />
 
       {milestoneText && (
         <fieldset aria-describedby={errors[reportField.milestoneDone] ? "milestone-error" : undefined}>
