@@ -5,6 +5,7 @@ import { requirePermission } from "@/app/_lib/current-user";
 import { outcomeText, type ReportOutcomeSearch } from "@/app/_lib/report-outcome";
 import { appToday } from "@/app/_lib/today";
 import { CoLeadParts } from "@/app/_components/co-lead-parts";
+import { ReportNodes } from "@/app/_components/monthly-nodes/report-nodes";
 import { ReportPageHeader } from "@/app/_components/report-page-header";
 import { formValues } from "@/app/tasks/[no]/report/[quarter]/report-view";
 import { ForgetLocalDraft } from "@/components/report/forget-local-draft";
@@ -95,6 +96,8 @@ export default async function ItemReportPage({ params, searchParams }: Props) {
       <p className="text-sm text-gray-800">
         {ITEM_SOURCE_LABEL[item.source]} · 时限：{itemTimeLimit(item)}
       </p>
+
+      <ReportNodes subject={ref} period={period} user={user} today={today} />
 
       <Card aria-labelledby="report-heading">
         <CardTitle id="report-heading">{editable ? "填写报告" : "报告内容"}</CardTitle>
