@@ -6,7 +6,8 @@ import { loadItemReportContext } from "./report-context";
 
 // A 督办事项's quarterly report: the one report pipeline (app/_lib/report-pipeline.ts) with the
 // common fields only (进展, 问题, 下步打算, 自评). A quarter the item is not due in cannot be
-// reported (no time limit yet, past its deadline, or reported through its key task).
+// reported (no time limit yet, past its deadline, or reported through its key task). A monthly
+// item reports each month: a submitted report takes the next month's submission (owedMonth).
 const item = reportActions({
   field: "itemNo",
   load: loadItemReportContext,
@@ -19,6 +20,7 @@ const item = reportActions({
     report: ctx.report,
     leadUnitIds: ctx.leadUnitIds,
     coopUnitIds: ctx.coopUnitIds,
+    owedMonth: ctx.monthly?.owed ?? null,
   }),
   parse: (_ctx, raw, intent, today) => parseReportForm({ raw, metrics: [], hasMilestone: false, intent, today }),
   // No numbers are typed into an item's report, so there is nothing to check for plausibility.

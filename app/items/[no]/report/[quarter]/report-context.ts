@@ -1,8 +1,10 @@
 import "server-only";
 import { getItemByNo, type ItemDetail } from "@/db/queries/items";
 import { getPeriodByCode, type PeriodRow } from "@/db/queries/periods";
-import { getReportRecord, type ReportRecord } from "@/db/queries/reports";
-import { parseQuarterCode } from "@/lib/periods";
+import { getReportRecord, listReportVersions, type ReportRecord } from "@/db/queries/reports";
+import { appToday } from "@/app/_lib/today";
+import { dayOfTimestamp, parseQuarterCode } from "@/lib/periods";
+import { judgeMonthlyReporting, type MonthReporting } from "@/lib/quarter-status";
 import { itemReportsIn } from "@/lib/supervision-items";
 
 export interface ItemReportContext {
@@ -13,6 +15,11 @@ export interface ItemReportContext {
   due: boolean;
   leadUnitIds: number[];
   coopUnitIds: number[];
+  /**
+   * A monthly item (按月推进): each month of the quarter as the one status rule judges it today,
+   * and the first month begun without a report, which reopens a submitted report for it.
+   */
+  monthly: { months: MonthReporting[]; owed: MonthReporting | null } | null;
 }
 
 /** A 督办事项's quarter, or null when the item or the quarter does not exist. */
@@ -22,12 +29,24 @@ export function loadItemReportContext(no: number, code: string): ItemReportConte
   const period = getPeriodByCode({ code });
   const item = period ? getItemByNo({ yearId: period.yearId, no }) : null;
   if (!item || !period) return null;
+  const due = itemReportsIn(item, period);
   return {
     item,
     period,
     report: getReportRecord({ subject: { itemId: item.id }, periodId: period.id }),
-    due: itemReportsIn(item, period),
+    due,
+    monthly: due && item.cadence === "monthly" ? monthlyOf(item, period) : null,
     leadUnitIds: item.leadUnits.map((u) => u.id),
     coopUnitIds: item.coopUnits.map((u) => u.id),
   };
+}
+
+function monthlyOf(item: ItemDetail, period: PeriodRow): ItemReportContext["monthly"] {
+  const today = appToday();
+  const submittedDays = listReportVersions({ subject: { itemId: item.id } })
+    .filter((v) => v.periodCode === period.code)
+    .map((v) => dayOfTimestamp(v.submittedAt))
+    .sort();
+  const months = judgeMonthlyReporting({ period, required: true, dueFrom: item.dueFrom, submittedDays }, today).months ?? [];
+  return { months, owed: months.find((m) => m.reportedOn === null && m.startsOn <= today) ?? null };
 }

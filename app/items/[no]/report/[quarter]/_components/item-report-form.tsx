@@ -32,6 +32,8 @@ export interface ItemReportFormProps {
   previousProgress: string | null;
   /** Names this user's copy of the form in the browser (lib/local-draft.ts reportDraftKey). */
   draftKey: string;
+  /** A monthly item whose quarterly report was already submitted: the month now owed ("11月"), submitted without a draft. */
+  reopenedFor?: string | null;
 }
 
 /** A 督办事项's report: the fields every report has (进展, 问题, 下步打算, 自评, 佐证材料), no numbers. */
@@ -82,6 +84,9 @@ export function ItemReportForm(props: ItemReportFormProps) {
         onSubmit={kept.leaving}
         state={state}
         check={formSubmitCheck({ previousProgress: props.previousProgress, keptAttachments: attachments.length, numberFields: [] })}
+        {...(props.reopenedFor
+          ? { canSave: false, submitLabel: `提交${props.reopenedFor}报告`, note: `按月报送：在本季度报告基础上更新后直接提交，作为${props.reopenedFor}报告。` }
+          : {})}
       />
     </form>
   );
