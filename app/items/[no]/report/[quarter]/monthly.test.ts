@@ -129,6 +129,11 @@ describe("a monthly 督办事项 reports monthly", () => {
     expect(snapshotDatabase(db)).toEqual(before);
     const stale = await settle(submitItemReport(undefined, form({ ...content("11月：方案已报审"), version: "1" })));
     expect(stale.ok).not.toBe(true);
+    // Bad input on the reopened report: a clear error, nothing written.
+    const empty = await settle(submitItemReport(undefined, form({ ...content(""), version: String(q4Report().version) })));
+    expect(empty.errors?.progress).toBeDefined();
+    const garbled = await settle(submitItemReport(undefined, form({ ...content("x"), selfStatus: "whatever", version: String(q4Report().version) })));
+    expect(garbled.ok).not.toBe(true);
     expect(snapshotDatabase(db)).toEqual(before);
 
     const r = await settle(submitItemReport(undefined, form({ ...content("11月：方案已报审"), version: String(q4Report().version) })));
