@@ -20,6 +20,7 @@ vi.mock("next/cache", () => import("@/test/next-request"));
 
 const { approveItemReport, saveItemReport, submitItemReport } = await import("./actions");
 const { scheduleItem } = await import("@/app/items/actions");
+const { saveMonthlyNodes } = await import("@/app/_components/monthly-nodes/actions");
 const { listSubjectQuarters } = await import("@/db/queries/status-board");
 const { listPeriods } = await import("@/db/queries/periods");
 
@@ -73,6 +74,7 @@ function form(fields: Record<string, string>) {
   return data;
 }
 
+const unitOf = (name: string) => db.select({ id: units.id }).from(units).where(eq(units.name, name)).get()!.id;
 const item = () => db.select().from(supervisionItems).where(eq(supervisionItems.no, ITEM)).get()!;
 const q4Id = () => db.select({ id: periods.id }).from(periods).where(eq(periods.code, "2026Q4")).get()!.id;
 const q4Report = () =>
@@ -142,6 +144,17 @@ describe("a monthly 督办事项 reports monthly", () => {
     expect(db.select().from(reportVersions).where(eq(reportVersions.reportId, q4Report().id)).all()).toHaveLength(2);
     expect(lastAuditRow(db)).toMatchObject({ action: "report.submit", outcome: "success", username: "zjj" });
     expect(q4("2026-12-06").reporting).toBe("on_time");
+    // Its nodes stay open after a month's report (a quarterly subject's lock with its first submission).
+    const nodes = await settle(
+      saveMonthlyNodes(undefined, {
+        subject: `item:${ITEM}`,
+        quarter: "2026Q4",
+        version: "0",
+        "node.12.text": "印发实施方案",
+        "node.12.unit": String(unitOf("住建局")),
+      }),
+    );
+    expect(nodes).toMatchObject({ ok: true, message: "月度推进节点已保存。" });
     // November is reported: a second submission in November is refused as for any submitted report.
     const again = await settle(submitItemReport(undefined, form({ ...content("再报一次"), version: String(q4Report().version) })));
     expect(again.message).toBe("该报告已提交，不能再修改；如需修改，请联系督查室退回。");
@@ -149,7 +162,9 @@ describe("a monthly 督办事项 reports monthly", () => {
 
   it("December's report filed after its due day needs a 逾期说明 and is 迟报 for December", async () => {
     expect(q4("2027-01-05").reporting).toBe("on_time");
-    expect(q4("2027-01-06")).toMatchObject({ reporting: "missing", reasons: [{ text: "四季度12月逾期未报，已逾期 1 天" }] });
+    const missing = q4("2027-01-06");
+    expect(missing.reporting).toBe("missing");
+    expect(missing.reasons[0]).toEqual({ kind: "missing", text: "四季度12月逾期未报，已逾期 1 天" });
     onDay("2027-01-08");
     await signInAs("zjj");
     const fields = { ...content("12月：已印发实施"), version: String(q4Report().version) };
@@ -157,7 +172,9 @@ describe("a monthly 督办事项 reports monthly", () => {
     expect(refused.errors?.lateNote).toBeDefined();
     const r = await settle(submitItemReport(undefined, form({ ...fields, lateNote: "元旦假期，印发文件延后" })));
     expect(r.redirect).toBe(`/items/${ITEM}/report/2026Q4?submitted=3`);
-    expect(q4("2027-01-08")).toMatchObject({ reporting: "late", daysLate: 3, reasons: [{ kind: "late", text: "四季度12月迟报 3 天" }] });
+    const late = q4("2027-01-08");
+    expect(late).toMatchObject({ reporting: "late", daysLate: 3 });
+    expect(late.reasons[0]).toEqual({ kind: "late", text: "四季度12月迟报 3 天" });
   });
 
   it("stores judgements that `npm run status:rebuild` reproduces exactly", () => {
