@@ -75,13 +75,13 @@ export interface ReportAdapter<C> {
 function explanations(
   warnings: PlausibilityWarning[],
   raw: Record<string, string>,
-  { submitting, late }: { submitting: boolean; late: boolean },
+  { submitting, late, overdue }: { submitting: boolean; late: boolean; overdue?: string },
 ): { ok: true; extra: Pick<DraftContent, "confirmations" | "lateNote"> } | { ok: false; errors: Record<string, string[]> } {
   const confirmed = confirmWarnings(warnings, raw, { required: submitting });
   const errors = { ...confirmed.errors };
   let lateNote: string | null | undefined;
   if (late || LATE_NOTE_FIELD in raw) {
-    const parsed = parseLateNote(raw[LATE_NOTE_FIELD], { required: submitting && late });
+    const parsed = parseLateNote(raw[LATE_NOTE_FIELD], { required: submitting && late, overdue });
     if (parsed.ok) lateNote = parsed.note;
     else errors[LATE_NOTE_FIELD] = [parsed.message];
   }
@@ -181,7 +181,11 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
         const late = facts.owedMonth
           ? today > facts.owedMonth.dueOn
           : needsLateNote({ dueOn: facts.period.dueOn, today, firstSubmittedAt: facts.report?.firstSubmittedAt ?? null });
-        const explained = explanations(plausibilityWarnings(adapter.plausibility(ctx, parsed.content)), raw, { submitting: intent === "submit", late });
+        const explained = explanations(plausibilityWarnings(adapter.plausibility(ctx, parsed.content)), raw, {
+          submitting: intent === "submit",
+          late,
+          ...(facts.owedMonth ? { overdue: `${facts.owedMonth.month}月报告` } : {}),
+        });
         if (!explained.ok)
           throw new ValidationError(
             intent === "submit" ? "有数字需要核对，或需填写逾期说明：请按提示写明原因后再提交" : "有内容填写有误，请按提示修改",

@@ -169,7 +169,7 @@ describe("a monthly 督办事项 reports monthly", () => {
     await signInAs("zjj");
     const fields = { ...content("12月：已印发实施"), version: String(q4Report().version) };
     const refused = await settle(submitItemReport(undefined, form(fields)));
-    expect(refused.errors?.lateNote).toBeDefined();
+    expect(refused.errors?.lateNote).toEqual(["12月报告已过报送期限，请简要写明逾期原因（逾期说明）后再提交"]);
     const r = await settle(submitItemReport(undefined, form({ ...fields, lateNote: "元旦假期，印发文件延后" })));
     expect(r.redirect).toBe(`/items/${ITEM}/report/2026Q4?submitted=3`);
     const late = q4("2027-01-08");
