@@ -1226,6 +1226,11 @@ const statusColumns = () => ({
     .$type<MonthlyNodeFact[]>()
     .notNull()
     .default(sql`'[]'`),
+  /** Asia/Shanghai day of every submitted version, oldest first: a monthly 督办事项's months are judged from them. */
+  submittedDays: text("submitted_days", { mode: "json" })
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'`),
 });
 
 /** The judgement in force now, one row per subject and quarter that has had any report activity. */

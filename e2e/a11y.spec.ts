@@ -35,6 +35,7 @@ const PAGES: Entry[] = [
   // 督办事项5 (第51次常务会议 八 三) is flagged 待核实; the 督查室 sees the time-limit form.
   { route: "/items/[no]", url: "/items/5", persona: "supervisor" },
   { route: "/items/[no]/report/[quarter]", url: "/items/19/report/2026Q4", persona: "unit" },
+  { route: "/items/[no]/nodes/[quarter]", url: "/items/19/nodes/2026Q4", persona: "unit" },
   { route: "/items/new", url: "/items/new", persona: "supervisor" },
   { route: "/projects/[no]/compensation", url: `/projects/2/compensation?${COMPENSATION_FACTS}`, persona: "unit" },
   { route: "/projects/[no]/compensation/print", url: `/projects/2/compensation/print?${COMPENSATION_FACTS}`, persona: "unit" },

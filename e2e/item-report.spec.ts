@@ -25,7 +25,7 @@ test.describe("会议议定事项：报告 → 审核 → 督办 → 销号", ()
     const quarters = page.getByRole("region", { name: "季度填报情况" });
     // No time limit, nothing to report: every quarter is 无需报送 and has no report to open.
     await expect(quarters.getByTestId("quarter-2026Q4")).toContainText("无需报送");
-    await expect(quarters.getByRole("link")).toHaveCount(0);
+    await expect(quarters.getByRole("link", { name: /报告/ })).toHaveCount(0);
 
     await page.getByLabel("时限方式").selectOption("once");
     await page.getByLabel("完成日期（限期完成时填写）").fill("2026-12-31");
@@ -47,7 +47,7 @@ test.describe("会议议定事项：报告 → 审核 → 督办 → 销号", ()
     await page.goto(REPORT);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("督办事项 2 · 2026年第四季度工作进展报告");
     await expect(page.getByText("会议议定事项 · 时限：限期 2026年12月31日前完成")).toBeVisible();
-    await expect(page.getByRole("link", { name: "月度推进节点" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "月度推进节点" })).toHaveAttribute("href", "/items/2/nodes/2026Q4");
     await page.getByLabel("工作进展（必填）").fill(PROGRESS);
     await page.getByLabel("存在问题").fill("无");
     await page.getByLabel("下步打算").fill("按程序报审后印发实施。");

@@ -16,11 +16,11 @@ export function needsLateNote({ dueOn, today, firstSubmittedAt }: { dueOn: strin
  */
 export function parseLateNote(
   raw: string | undefined,
-  { required }: { required: boolean },
+  { required, overdue = "本季度报告" }: { required: boolean; overdue?: string },
 ): { ok: true; note: string | null } | { ok: false; message: string } {
   const note = (raw ?? "").replace(/\r\n/g, "\n").trim();
   if (note.length > LATE_NOTE_MAX) return { ok: false, message: `请控制在 ${LATE_NOTE_MAX} 字以内（现有 ${note.length} 字）` };
-  if (required && note.length < 2) return { ok: false, message: "本季度报告已过报送期限，请简要写明逾期原因（逾期说明）后再提交" };
+  if (required && note.length < 2) return { ok: false, message: `${overdue}已过报送期限，请简要写明逾期原因（逾期说明）后再提交` };
   return { ok: true, note: note || null };
 }
 

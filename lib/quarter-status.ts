@@ -6,6 +6,10 @@
 //   of the due day (Asia/Shanghai) · 迟报 first submitted later, with the days late ·
 //   逾期未报 due day passed, nothing submitted · 无需报送 nobody is due to report (a task
 //   with no lead unit yet). A report returned and resubmitted keeps its first submission.
+//   A monthly 督办事项 (cadence 按月推进) reports every month inside its quarterly report
+//   (judgeMonthlyReporting): each month of the quarter is due on its last day plus as many
+//   days as the quarter's due day is after the quarter's end, and is reported by the first
+//   submission made on or after the month's first day; the quarter's 报送 is its worst month.
 //
 // 进度 (the work), from the latest submitted version's content against the quarter's plan:
 //   红 a cumulative metric more than STATUS_CONFIG.redShortfallRatio below plan, a rate more
@@ -22,9 +26,9 @@
 // half depends on content only and is stored when content changes (db/status); the 报送
 // half depends on the day and is derived when read, from the stored first submission;
 // so does the monthly-node part of 进度, from the stored node due and done days.
-import { monthLabel, nodeState, type MonthlyNodeFact } from "./monthly-nodes";
+import { monthEnd, monthLabel, nodeState, quarterMonths, type MonthlyNodeFact } from "./monthly-nodes";
 import { formatNumber, formatWithUnit } from "./metric-values";
-import { dayOfTimestamp, daysBetween, quarterShort, type PeriodLike } from "./periods";
+import { addDays, dayOfTimestamp, daysBetween, parseQuarterCode, quarterShort, type PeriodLike, type Quarter } from "./periods";
 import { STATUS_CONFIG } from "./status-config";
 import type { OverrideColor, ProgressLamp, ReportingLamp, ReviewStatus, SelfStatus } from "./vocabulary";
 
@@ -95,11 +99,27 @@ export interface ReportingJudgement {
   /** 迟报: days late at submission; 逾期未报: days overdue so far; else 0. */
   daysLate: number;
   reason: Reason | null;
+  /** A monthly 督办事项: each month of the quarter it is due in, first to last (else absent). */
+  months?: MonthReporting[];
+}
+
+/** One month of a monthly 督办事项's quarter. */
+export interface MonthReporting {
+  month: number;
+  /** The month's first day: a submission from then on reports the month. */
+  startsOn: string;
+  dueOn: string;
+  lamp: ReportingLamp;
+  daysLate: number;
+  /** Shanghai day of the submission that reported the month, or null. */
+  reportedOn: string | null;
 }
 
 export interface QuarterStatus {
   reporting: ReportingLamp;
   daysLate: number;
+  /** A monthly 督办事项: how each month of the quarter stands (judgeMonthlyReporting). */
+  months?: MonthReporting[];
   progress: ProgressLamp;
   computedProgress: ProgressLamp;
   overridden: boolean;
@@ -249,6 +269,53 @@ export function judgeReporting({ period, required, firstSubmittedDay }: Reportin
   return { lamp: "missing", daysLate: days, reason: { kind: "missing", text: `${q}逾期未报，已逾期 ${days} 天` } };
 }
 
+/** A month's due day: its last day plus the days the quarter's due day is after the quarter's end. */
+export function monthDueOn(period: Pick<PeriodLike, "endsOn" | "dueOn">, year: number, month: number): string {
+  return addDays(monthEnd(year, month), daysBetween(period.endsOn, period.dueOn));
+}
+
+const monthStart = (year: number, month: number) => `${year}-${String(month).padStart(2, "0")}-01`;
+const REPORTING_ORDER: Record<ReportingLamp, number> = { not_required: 0, not_due: 1, on_time: 2, late: 3, missing: 4 };
+
+/**
+ * The 报送 of a monthly 督办事项's quarter on `asOf`. Months that end before `dueFrom` (the day
+ * the item was given or its time limit set) are not due. Each due month is judged by the same
+ * calendar rule as a quarter (judgeReporting) against its own due day, with the first
+ * submission (`submittedDays`, oldest first) made on or after the month's first day; the
+ * quarter's lamp is the worst month's (逾期未报 over 迟报 over 已按时报送 over 未到期), with the
+ * most days, and one reason naming every late or missing month.
+ */
+export function judgeMonthlyReporting(
+  { period, required, dueFrom, submittedDays }: { period: PeriodLike; required: boolean; dueFrom: string | null; submittedDays: readonly string[] },
+  asOf: string,
+): ReportingJudgement {
+  const known = submittedDays.filter((d) => d <= asOf);
+  const parsed = parseQuarterCode(period.code);
+  if (!parsed || (!required && known.length === 0)) return judgeReporting({ period, required, firstSubmittedDay: known[0] ?? null }, asOf);
+  const months: MonthReporting[] = [];
+  for (const month of quarterMonths(parsed.quarter as Quarter)) {
+    if (dueFrom !== null && monthEnd(parsed.year, month) < dueFrom) continue;
+    const startsOn = monthStart(parsed.year, month);
+    const dueOn = monthDueOn(period, parsed.year, month);
+    const reportedOn = known.find((d) => d >= startsOn) ?? null;
+    const j = judgeReporting({ period: { ...period, dueOn }, required: true, firstSubmittedDay: reportedOn }, asOf);
+    months.push({ month, startsOn, dueOn, lamp: j.lamp, daysLate: j.daysLate, reportedOn });
+  }
+  if (months.length === 0) return { ...judgeReporting({ period, required, firstSubmittedDay: known[0] ?? null }, asOf), months };
+  const worst = months.reduce((a, b) => (REPORTING_ORDER[b.lamp] > REPORTING_ORDER[a.lamp] ? b : a));
+  const lamp = worst.lamp;
+  const daysLate = Math.max(0, ...months.filter((m) => m.lamp === lamp).map((m) => m.daysLate));
+  const texts = months.flatMap((m) =>
+    m.lamp === "missing"
+      ? [`${monthLabel(m.month)}逾期未报，已逾期 ${m.daysLate} 天`]
+      : m.lamp === "late"
+        ? [`${monthLabel(m.month)}迟报 ${m.daysLate} 天`]
+        : [],
+  );
+  const kind = months.some((m) => m.lamp === "missing") ? "missing" : "late";
+  return { lamp, daysLate, reason: texts.length ? { kind, text: `${quarterShort(period.code)}${texts.join("，")}` } : null, months };
+}
+
 /** Both lamps together, with every reason in display order. */
 export function quarterStatus(progress: ProgressJudgement, reporting: ReportingJudgement): QuarterStatus {
   const reasons: Reason[] = [];
@@ -258,6 +325,7 @@ export function quarterStatus(progress: ProgressJudgement, reporting: ReportingJ
   return {
     reporting: reporting.lamp,
     daysLate: reporting.daysLate,
+    ...(reporting.months ? { months: reporting.months } : {}),
     progress: progress.progress,
     computedProgress: progress.computed,
     overridden: progress.override !== null,

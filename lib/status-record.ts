@@ -9,6 +9,7 @@ import { dayOfTimestamp, parseQuarterCode, type PeriodLike, type Quarter } from 
 import type { PartForProgress } from "./project-progress";
 import {
   judgeProgress,
+  judgeMonthlyReporting,
   judgeReporting,
   quarterStatus,
   withMonthlyNodes,
@@ -63,6 +64,8 @@ export interface StatusRecord {
   worstShortfall: number;
   /** The quarter's monthly nodes with their due and done days: whether one is missed depends on the day read. */
   monthlyNodes: MonthlyNodeFact[];
+  /** Shanghai day of every submitted version, oldest first: a monthly item's months are judged from them. */
+  submittedDays: string[];
 }
 
 const STATE_OF_REVIEW: Record<ReviewStatus, ReportState> = { pending: "submitted", approved: "approved", returned: "returned" };
@@ -111,6 +114,7 @@ export function statusAt(inputs: StatusInputs, t: number): StatusRecord | null {
     reasons: judgement.reasons,
     worstShortfall: judgement.worstShortfall,
     monthlyNodes: nodes ? [...nodes.nodes] : [],
+    submittedDays: known.map((v) => dayOfTimestamp(v.submittedAt)),
   };
 }
 
@@ -149,10 +153,18 @@ export function progressOfRecord(r: StatusRecord | null): ProgressJudgement {
 
 /**
  * What every screen shows for a subject's quarter on `asOf`, from the record in force that
- * day: the stored judgement plus what the calendar says of its monthly nodes and its due day.
+ * day: the stored judgement plus what the calendar says of its monthly nodes and its due day
+ * (or, for a monthly 督办事项, `monthly`, its months' due days).
  */
-export function statusOfRecord(r: StatusRecord | null, { period, required }: { period: PeriodLike; required: boolean }, asOf: string): QuarterStatus {
+export function statusOfRecord(
+  r: StatusRecord | null,
+  { period, required, monthly = null }: { period: PeriodLike; required: boolean; monthly?: { dueFrom: string | null } | null },
+  asOf: string,
+): QuarterStatus {
   const quarter = parseQuarterCode(period.code)?.quarter ?? 4;
   const progress = withMonthlyNodes(progressOfRecord(r), r?.monthlyNodes ?? [], { lastMonth: quarter * 3 }, asOf);
-  return quarterStatus(progress, judgeReporting({ period, required, firstSubmittedDay: r?.firstSubmittedDay ?? null }, asOf));
+  const reporting = monthly
+    ? judgeMonthlyReporting({ period, required, dueFrom: monthly.dueFrom, submittedDays: r?.submittedDays ?? [] }, asOf)
+    : judgeReporting({ period, required, firstSubmittedDay: r?.firstSubmittedDay ?? null }, asOf);
+  return quarterStatus(progress, reporting);
 }

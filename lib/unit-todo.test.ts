@@ -28,6 +28,10 @@ describe("todoGroup", () => {
     expect(todoGroup(compile({ reporting: "not_required" }), "2026Q4")).toBeNull();
   });
 
+  it("lists a monthly item whose report was sent but which owes a month (逾期未报 for it) as overdue", () => {
+    expect(todoGroup(compile({ reportState: "approved", reporting: "missing" }), "2026Q4")).toBe("overdue");
+  });
+
   it("judges a co-lead by its own part, not by the compiled report", () => {
     expect(todoGroup(part({ reportState: "submitted", reporting: "missing", partStatus: null, periodCode: "2026Q3" }), "2026Q4")).toBe("overdue");
     expect(todoGroup(part({ reportState: null, reporting: "on_time", partStatus: "submitted" }), "2026Q4")).toBe("sent");

@@ -30,7 +30,8 @@ export interface TodoInput {
 export function todoGroup(item: TodoInput, currentCode: string | null): TodoGroup | null {
   const sent = item.duty === "compile" ? item.reportState === "submitted" || item.reportState === "approved" : item.partStatus === "submitted";
   if (item.duty === "compile" && item.reportState === "returned") return "returned";
-  if (sent) return item.periodCode === currentCode ? "sent" : null;
+  // A monthly 督办事项 already sent can still owe a month (逾期未报 for that month): overdue.
+  if (sent && item.reporting !== "missing") return item.periodCode === currentCode ? "sent" : null;
   if (item.reporting === "missing") return "overdue";
   if (item.periodCode === currentCode && item.reporting !== "not_required") return "current";
   return null;

@@ -88,12 +88,9 @@ export async function ReportPageHeader({
               </Link>
             ),
           )}
-          {/* 月度推进节点 are set under a task's or a project's quarterly targets; a 督办事项 has none. */}
-          {subject.kind !== "item" && (
-            <Link href={yearHref(nodesPath(subject, period.code), year)} className="inline-flex min-h-11 items-center">
-              月度推进节点
-            </Link>
-          )}
+          <Link href={yearHref(nodesPath(subject, period.code), year)} className="inline-flex min-h-11 items-center">
+            月度推进节点
+          </Link>
           {extraLinks}
         </nav>
       </header>

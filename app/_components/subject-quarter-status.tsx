@@ -6,16 +6,26 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { listPeriods } from "@/db/queries/periods";
 import { listSubjectQuarters } from "@/db/queries/status-board";
 import { can } from "@/lib/permissions";
-import { reportPath, type SubjectRef } from "@/lib/subject";
+import { nodesPath, reportPath, type SubjectRef } from "@/lib/subject";
 import { currentProgrammeYear, linkYear } from "@/app/_lib/programme-year";
 import { yearHref } from "@/lib/programme-year";
+import { quarterShort } from "@/lib/periods";
 
 /**
  * A task's, livelihood project's or 督办事项's four quarters: report state, due date, both lamps
  * with their reasons, and a link to each report for those who may read it (none to a 督办事项's
  * quarter that takes no report and has none).
  */
-export async function SubjectQuarterStatus({ subject, targetsLink = false }: { subject: SubjectRef; targetsLink?: boolean }) {
+export async function SubjectQuarterStatus({
+  subject,
+  targetsLink = false,
+  nodesLinks = false,
+}: {
+  subject: SubjectRef;
+  targetsLink?: boolean;
+  /** Links to each quarter's 月度推进节点 (a 督办事项 has no 季度攻坚目标 page to reach them from). */
+  nodesLinks?: boolean;
+}) {
   const user = await getCurrentUser();
   const periods = listPeriods({ yearId: (await currentProgrammeYear()).id });
   const today = appToday();
@@ -46,6 +56,16 @@ export async function SubjectQuarterStatus({ subject, targetsLink = false }: { s
         <p className="mt-3 text-sm">
           <Link href={yearHref(`/tasks/${subject.no}/targets`, keep)}>季度攻坚目标</Link>
         </p>
+      )}
+      {mayRead && nodesLinks && (
+        <nav aria-label="月度推进节点" className="mt-3 flex flex-wrap gap-3 text-sm">
+          <span className="inline-flex min-h-11 items-center text-gray-700">月度推进节点：</span>
+          {quarters.map((q) => (
+            <Link key={q.period.code} href={yearHref(nodesPath(subject, q.period.code), keep)} className="inline-flex min-h-11 items-center">
+              {quarterShort(q.period.code)}
+            </Link>
+          ))}
+        </nav>
       )}
     </Card>
   );

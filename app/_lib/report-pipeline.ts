@@ -44,6 +44,12 @@ export interface ReportSubjectFacts {
   report: { status: ReportState; firstSubmittedAt: number | null } | null;
   leadUnitIds: number[];
   coopUnitIds: number[];
+  /**
+   * A monthly 督办事项: the month begun without a report (lib/quarter-status.ts
+   * judgeMonthlyReporting). A submitted or approved report then takes a new submission for it,
+   * judged late against the month's due day.
+   */
+  owedMonth?: { month: number; dueOn: string } | null;
 }
 
 export type ParsedReport = { ok: true; content: DraftContent } | { ok: false; errors: Record<string, string[]> };
@@ -69,19 +75,21 @@ export interface ReportAdapter<C> {
 function explanations(
   warnings: PlausibilityWarning[],
   raw: Record<string, string>,
-  { submitting, late }: { submitting: boolean; late: boolean },
+  { submitting, late, overdue }: { submitting: boolean; late: boolean; overdue?: string },
 ): { ok: true; extra: Pick<DraftContent, "confirmations" | "lateNote"> } | { ok: false; errors: Record<string, string[]> } {
   const confirmed = confirmWarnings(warnings, raw, { required: submitting });
   const errors = { ...confirmed.errors };
   let lateNote: string | null | undefined;
   if (late || LATE_NOTE_FIELD in raw) {
-    const parsed = parseLateNote(raw[LATE_NOTE_FIELD], { required: submitting && late });
+    const parsed = parseLateNote(raw[LATE_NOTE_FIELD], { required: submitting && late, overdue });
     if (parsed.ok) lateNote = parsed.note;
     else errors[LATE_NOTE_FIELD] = [parsed.message];
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, extra: { confirmations: confirmed.confirmations, ...(lateNote === undefined ? {} : { lateNote }) } };
 }
+
+const MONTH_SUBMIT_ONLY_MESSAGE = "本季度报告已提交，本月报告请在此基础上更新后直接提交（不保存草稿）；您填写的内容仍在表单中。";
 
 const quarterCode = z.string().regex(/^\d{4}Q[1-4]$/, "季度格式不正确");
 /** An optional form field: "" (a hidden input left empty) reads as null. */
@@ -161,13 +169,23 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
         if (!canDraft(facts.period, today)) throw new ValidationError("本季度尚未开始，暂不能填报");
         const closed = adapter.closed?.(ctx);
         if (closed) throw new ValidationError(closed);
-        if (facts.report && (facts.report.status === "submitted" || facts.report.status === "approved")) throw new ConflictError(REPORT_READ_ONLY_MESSAGE);
+        const reopen = Boolean(facts.owedMonth) && (facts.report?.status === "submitted" || facts.report?.status === "approved");
+        if (facts.report && (facts.report.status === "submitted" || facts.report.status === "approved") && !reopen)
+          throw new ConflictError(REPORT_READ_ONLY_MESSAGE);
+        // The month's report is a new submitted version: a draft would hide the submitted one.
+        if (reopen && intent !== "submit") throw new ValidationError(MONTH_SUBMIT_ONLY_MESSAGE);
         const raw = Object.fromEntries(Object.entries(input).filter((e): e is [string, string] => typeof e[1] === "string"));
         const parsed = adapter.parse(ctx, raw, intent, today);
         if (!parsed.ok)
           throw new ValidationError(intent === "submit" ? "还有内容未填写或有误，请按提示修改后再提交" : "有内容填写有误，请按提示修改", parsed.errors);
-        const late = needsLateNote({ dueOn: facts.period.dueOn, today, firstSubmittedAt: facts.report?.firstSubmittedAt ?? null });
-        const explained = explanations(plausibilityWarnings(adapter.plausibility(ctx, parsed.content)), raw, { submitting: intent === "submit", late });
+        const late = facts.owedMonth
+          ? today > facts.owedMonth.dueOn
+          : needsLateNote({ dueOn: facts.period.dueOn, today, firstSubmittedAt: facts.report?.firstSubmittedAt ?? null });
+        const explained = explanations(plausibilityWarnings(adapter.plausibility(ctx, parsed.content)), raw, {
+          submitting: intent === "submit",
+          late,
+          ...(facts.owedMonth ? { overdue: `${facts.owedMonth.month}月报告` } : {}),
+        });
         if (!explained.ok)
           throw new ValidationError(
             intent === "submit" ? "有数字需要核对，或需填写逾期说明：请按提示写明原因后再提交" : "有内容填写有误，请按提示修改",
@@ -178,7 +196,7 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
         if (attachIds.length > MAX_FILES_PER_SAVE)
           throw new ValidationError(`一次最多附上 ${MAX_FILES_PER_SAVE} 个附件`, { evidence: [`一次最多附上 ${MAX_FILES_PER_SAVE} 个附件`] });
         const newFiles: NewAttachment[] = await storeUploads(uploadedFiles(input.evidence as File | File[] | undefined));
-        return { facts, content, newFiles, attachIds, removeIds: input.removeAttachment as number[] };
+        return { facts, content, newFiles, attachIds, removeIds: input.removeAttachment as number[], reopen };
       },
       mutate: (tx, p, { user, input }) => {
         const now = appNow();
@@ -191,6 +209,7 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
             files: { add: p.newFiles, attach: p.attachIds, removeIds: p.removeIds },
             userId: user.id,
             now,
+            reopen: p.reopen,
           }),
         );
         if (intent === "submit") {
@@ -202,7 +221,7 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
               versionNo: result.versionNo ?? 1,
               subject: subjectFullLabel(p.facts.ref, p.facts.title, 20),
               periodCode: p.facts.period.code,
-              late: dayOfTimestamp(now) > p.facts.period.dueOn,
+              late: dayOfTimestamp(now) > (p.facts.owedMonth?.dueOn ?? p.facts.period.dueOn),
               link: reportPath(p.facts.ref, p.facts.period.code),
             }),
           );

@@ -137,6 +137,7 @@ export function ReportSubmitBar({
   check,
   submitLabel = "提交报告",
   note = "提交后报告只读，督查室退回后方可修改。",
+  canSave = true,
 }: {
   pending: boolean;
   uploading: boolean;
@@ -145,6 +146,8 @@ export function ReportSubmitBar({
   check?: (form: HTMLFormElement) => string[];
   submitLabel?: string;
   note?: string;
+  /** False where the report takes a submission only (a monthly item's next month). */
+  canSave?: boolean;
 }) {
   const bar = useRef<HTMLDivElement>(null);
   const [missing, setMissing] = useState<string[] | null>(null);
@@ -198,9 +201,11 @@ export function ReportSubmitBar({
         </div>
       )}
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
-        <Button type="submit" name="intent" value="save" variant="secondary" disabled={pending || uploading} onClick={() => setPressed("save")}>
-          {pending && pressed === "save" ? "正在保存…" : "保存草稿"}
-        </Button>
+        {canSave && (
+          <Button type="submit" name="intent" value="save" variant="secondary" disabled={pending || uploading} onClick={() => setPressed("save")}>
+            {pending && pressed === "save" ? "正在保存…" : "保存草稿"}
+          </Button>
+        )}
         <Button type="submit" name="intent" value="submit" disabled={pending || uploading} onClick={submitClicked}>
           {pending && pressed === "submit" ? "正在提交…" : submitLabel}
         </Button>

@@ -139,7 +139,11 @@ export function getNodeQuarter({ yearId, ref, periodCode, today }: { yearId: num
   const period = listPeriods({ yearId }).find((p) => p.code === periodCode);
   if (!subject || !period) return null;
   const key: NodeSetKey = { kind: ref.kind, subjectId: subject.id, periodId: period.id };
-  const lock = quarterLock({ ...getNodeLockFacts({ key, quarter: period.quarter }), endsOn: period.endsOn }, today);
+  const facts = getNodeLockFacts({ key, quarter: period.quarter });
+  // A monthly 督办事项 submits in the quarter's first month already: its later months' nodes
+  // stay open until the quarter ends (each ended month's node is fixed anyway).
+  const monthly = subject.schedule?.cadence === "monthly";
+  const lock = quarterLock({ ...facts, firstSubmittedAt: monthly ? null : facts.firstSubmittedAt, endsOn: period.endsOn }, today);
   return {
     subject,
     period,

@@ -36,6 +36,8 @@ export interface ReportInput {
   files?: { attach?: readonly number[]; add?: readonly NewAttachment[]; removeIds: readonly number[] };
   userId: number;
   now: number;
+  /** A monthly 督办事项's next month: a submitted or approved report takes a new submission. */
+  reopen?: boolean;
 }
 
 /** What an audit row records about a report. */
@@ -202,12 +204,13 @@ function writeDraft(tx: Tx, input: ReportInput): ReportWrite {
     if (!inserted) return { ok: false, reason: "conflict" };
     reportId = inserted.id;
   } else {
-    if (!EDITABLE.includes(existing.status)) return { ok: false, reason: "readOnly" };
+    const editable: ReportStatus[] = input.reopen ? [...EDITABLE, "submitted", "approved"] : EDITABLE;
+    if (!editable.includes(existing.status)) return { ok: false, reason: "readOnly" };
     before = auditView(tx, existing.id);
     const updated = tx
       .update(reports)
       .set({ ...fields, version: sql`${reports.version} + 1` })
-      .where(and(eq(reports.id, existing.id), eq(reports.version, expectedVersion), inArray(reports.status, EDITABLE)))
+      .where(and(eq(reports.id, existing.id), eq(reports.version, expectedVersion), inArray(reports.status, editable)))
       .run();
     if (updated.changes === 0) return { ok: false, reason: "conflict" };
     reportId = existing.id;

@@ -9,7 +9,7 @@ import type { PeriodRow } from "./periods";
 import { listStoredStatuses } from "../status/store";
 import { statusKeyString } from "../status/inputs";
 import { listPartSubmissions } from "./report-parts";
-import { listSubjects, subjectDueIn, type Subject, type SubjectFilter } from "./subjects";
+import { listSubjects, subjectDueIn, subjectMonthly, type Subject, type SubjectFilter } from "./subjects";
 
 // The one read path of quarter judgements: every screen, export, notification and the
 // API takes its lamps from here, so they show the same answer for the same quarter.
@@ -48,7 +48,7 @@ export function listSubjectQuarters({
   for (const period of periods) {
     for (const subject of subjects) {
       const record = stored.get(statusKeyString({ kind: subject.kind, subjectId: subject.id, periodId: period.id }))?.record ?? null;
-      const status = statusOfRecord(record, { period, required: subjectDueIn(subject, period) }, asOf);
+      const status = statusOfRecord(record, { period, required: subjectDueIn(subject, period), monthly: subjectMonthly(subject) }, asOf);
       out.push({
         subject,
         period,

@@ -178,6 +178,11 @@ export function listSubjects(filter: SubjectFilter): Subject[] {
   ];
 }
 
+/** A monthly 督办事项 reports every month of its quarters (lib/quarter-status.ts judgeMonthlyReporting): from when. */
+export function subjectMonthly(subject: Subject): { dueFrom: string | null } | null {
+  return subject.schedule?.cadence === "monthly" && subject.schedule.linkedTaskNo === null ? { dueFrom: subject.schedule.dueFrom } : null;
+}
+
 /** Whether the subject reports in the quarter: it has a lead unit, and a 督办事项 is due in it. */
 export function subjectDueIn(subject: Subject, period: { startsOn: string; endsOn: string }): boolean {
   return subject.required && (!subject.schedule || itemReportsIn(subject.schedule, period));

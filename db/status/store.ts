@@ -30,6 +30,7 @@ function toRecord(r: Omit<QuarterStatusRow, "subjectKind" | "subjectId" | "perio
     reasons: r.reasons,
     worstShortfall: r.worstShortfall,
     monthlyNodes: r.monthlyNodes,
+    submittedDays: r.submittedDays,
   };
 }
 

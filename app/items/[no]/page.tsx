@@ -70,7 +70,7 @@ export default async function ItemPage({ params }: Props) {
       </Card>
 
       {/* Reported through its key task: that task's quarters are the ones to follow. */}
-      {item.linkedTaskNo === null && <SubjectQuarterStatus subject={{ kind: "item", no: item.no }} />}
+      {item.linkedTaskNo === null && <SubjectQuarterStatus subject={{ kind: "item", no: item.no }} nodesLinks />}
 
       {item.metrics.length > 0 && (
         <Card aria-labelledby="metric-heading">

@@ -7,7 +7,8 @@ import { loadItemReportContext } from "./report-context";
 
 // A 督办事项's quarterly report: the one report pipeline (app/_lib/report-pipeline.ts) with the
 // common fields (进展, 问题, 下步打算, 自评) and the item's metrics, parsed and checked as a task's. A quarter the item is not due in cannot be
-// reported (no time limit yet, past its deadline, or reported through its key task).
+// reported (no time limit yet, past its deadline, or reported through its key task). A monthly
+// item reports each month: a submitted report takes the next month's submission (owedMonth).
 const item = reportActions({
   field: "itemNo",
   load: loadItemReportContext,
@@ -20,6 +21,7 @@ const item = reportActions({
     report: ctx.report,
     leadUnitIds: ctx.leadUnitIds,
     coopUnitIds: ctx.coopUnitIds,
+    owedMonth: ctx.monthly?.owed ?? null,
   }),
   parse: (ctx, raw, intent, today) => parseReportForm({ raw, metrics: ctx.metrics, hasMilestone: false, intent, today }),
   plausibility: (ctx, content) => withValues(ctx.checks, new Map(content.metricValues.map((v) => [reportField.metric(v.metricId), v.value]))),

@@ -5,6 +5,7 @@ import { requirePermission } from "@/app/_lib/current-user";
 import { outcomeText, type ReportOutcomeSearch } from "@/app/_lib/report-outcome";
 import { appToday } from "@/app/_lib/today";
 import { CoLeadParts } from "@/app/_components/co-lead-parts";
+import { ReportNodes } from "@/app/_components/monthly-nodes/report-nodes";
 import { ReportPageHeader } from "@/app/_components/report-page-header";
 import { formValues } from "@/app/tasks/[no]/report/[quarter]/report-view";
 import { ForgetLocalDraft } from "@/components/report/forget-local-draft";
@@ -18,6 +19,7 @@ import { getSubmittedReportRecord, listReportVersions } from "@/db/queries/repor
 import { formatChineseDate } from "@/lib/format-date";
 import { needsLateNote } from "@/lib/late-note";
 import { formatMetricValue } from "@/lib/metric-text";
+import { monthLabel } from "@/lib/monthly-nodes";
 import { reportDraftKey } from "@/lib/local-draft";
 import { reportField } from "@/lib/report-form";
 import { canDraft, previousPeriod, quarterLabel } from "@/lib/periods";
@@ -30,6 +32,7 @@ import { approveItemReport, returnItemReport, saveItemReportPart, submitItemRepo
 import { ItemReportForm } from "./_components/item-report-form";
 import { loadItemReportContext } from "./report-context";
 import { liveItemSnapshot } from "./report-view";
+import { MonthlyReporting } from "./_components/monthly-reporting";
 
 type Props = {
   params: Promise<{ no: string; quarter: string }>;
@@ -67,7 +70,9 @@ export default async function ItemReportPage({ params, searchParams }: Props) {
   const mayEdit = can(user, "report:edit", { leadUnitIds: ctx.leadUnitIds });
   // A quarter the item is not due in takes no report (lib/supervision-items.ts itemReportsIn).
   const open = started && ctx.due;
-  const editable = mayEdit && open && (state === null || state === "draft" || state === "returned");
+  // A monthly item's submitted report takes the next month's report once that month has begun.
+  const reopenedFor = (state === "submitted" || state === "approved") && ctx.monthly?.owed ? monthLabel(ctx.monthly.owed.month) : null;
+  const editable = mayEdit && open && (state === null || state === "draft" || state === "returned" || reopenedFor !== null);
   const draftKey = reportDraftKey(user.id, reportPath(ref, period.code));
   const live = liveItemSnapshot(ctx, attachments);
   const shown = visibleReportContent({ mayEdit, state, live, lastSubmitted: versions[0]?.snapshot ?? null });
@@ -98,6 +103,10 @@ export default async function ItemReportPage({ params, searchParams }: Props) {
         {ITEM_SOURCE_LABEL[item.source]} · 时限：{itemTimeLimit(item)}
       </p>
 
+      {ctx.monthly && <MonthlyReporting months={ctx.monthly.months} />}
+
+      <ReportNodes subject={ref} period={period} user={user} today={today} />
+
       <Card aria-labelledby="report-heading">
         <CardTitle id="report-heading">{editable ? "填写报告" : "报告内容"}</CardTitle>
         {mayEdit && !editable && <ForgetLocalDraft draftKey={draftKey} />}
@@ -120,7 +129,12 @@ export default async function ItemReportPage({ params, searchParams }: Props) {
             attachments={attachments.map((a) => ({ id: a.id, filename: a.filename, size: a.size }))}
             latest={report ? live : null}
             draftKey={draftKey}
-            lateNote={needsLateNote({ dueOn: period.dueOn, today, firstSubmittedAt: report?.firstSubmittedAt ?? null }) || Boolean(report?.lateNote)}
+            lateNote={
+              (ctx.monthly?.owed
+                ? today > ctx.monthly.owed.dueOn
+                : needsLateNote({ dueOn: period.dueOn, today, firstSubmittedAt: report?.firstSubmittedAt ?? null })) || Boolean(report?.lateNote)
+            }
+            reopenedFor={reopenedFor}
             previousProgress={prevReport?.progress ?? null}
           />
         ) : !started ? (

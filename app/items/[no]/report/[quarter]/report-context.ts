@@ -1,10 +1,12 @@
 import "server-only";
 import { getItemByNo, type ItemDetail } from "@/db/queries/items";
 import { getPeriodByCode, type PeriodRow } from "@/db/queries/periods";
-import { getReportRecord, listEarlierSubmittedValues, type ReportRecord } from "@/db/queries/reports";
-import { parseQuarterCode } from "@/lib/periods";
+import { getReportRecord, listEarlierSubmittedValues, listReportVersions, type ReportRecord } from "@/db/queries/reports";
 import { metricChecks, type PlausibilityCheck } from "@/lib/plausibility";
 import { defaultQuarterPlans } from "@/lib/quarter-targets";
+import { appToday } from "@/app/_lib/today";
+import { dayOfTimestamp, parseQuarterCode } from "@/lib/periods";
+import { judgeMonthlyReporting, type MonthReporting } from "@/lib/quarter-status";
 import { itemReportsIn } from "@/lib/supervision-items";
 
 export interface ItemReportContext {
@@ -21,6 +23,11 @@ export interface ItemReportContext {
   plans: Record<number, number>;
   /** What each metric's typed value is checked against, as for a task. */
   checks: PlausibilityCheck[];
+  /**
+   * A monthly item (按月推进): each month of the quarter as the one status rule judges it today,
+   * and the first month begun without a report, which reopens a submitted report for it.
+   */
+  monthly: { months: MonthReporting[]; owed: MonthReporting | null } | null;
 }
 
 /** A 督办事项's quarter, or null when the item or the quarter does not exist. */
@@ -31,15 +38,27 @@ export function loadItemReportContext(no: number, code: string): ItemReportConte
   const item = period ? getItemByNo({ yearId: period.yearId, no }) : null;
   if (!item || !period) return null;
   const metrics = item.metrics.filter((m) => m.sameAs === null);
+  const due = itemReportsIn(item, period);
   return {
     item,
     period,
     report: getReportRecord({ subject: { itemId: item.id }, periodId: period.id }),
-    due: itemReportsIn(item, period),
+    due,
+    monthly: due && item.cadence === "monthly" ? monthlyOf(item, period) : null,
     leadUnitIds: item.leadUnits.map((u) => u.id),
     coopUnitIds: item.coopUnits.map((u) => u.id),
     metrics,
     plans: Object.fromEntries(metrics.map((m) => [m.id, defaultQuarterPlans(m)[period.quarter - 1]!])),
     checks: metricChecks(metrics, listEarlierSubmittedValues({ subject: { itemId: item.id }, yearId: period.yearId, quarter: period.quarter })),
   };
+}
+
+function monthlyOf(item: ItemDetail, period: PeriodRow): ItemReportContext["monthly"] {
+  const today = appToday();
+  const submittedDays = listReportVersions({ subject: { itemId: item.id } })
+    .filter((v) => v.periodCode === period.code)
+    .map((v) => dayOfTimestamp(v.submittedAt))
+    .sort();
+  const months = judgeMonthlyReporting({ period, required: true, dueFrom: item.dueFrom, submittedDays }, today).months ?? [];
+  return { months, owed: months.find((m) => m.reportedOn === null && m.startsOn <= today) ?? null };
 }

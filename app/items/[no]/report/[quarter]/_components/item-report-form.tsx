@@ -35,6 +35,8 @@ export interface ItemReportFormProps {
   previousProgress: string | null;
   /** Names this user's copy of the form in the browser (lib/local-draft.ts reportDraftKey). */
   draftKey: string;
+  /** A monthly item whose quarterly report was already submitted: the month now owed ("11月"), submitted without a draft. */
+  reopenedFor?: string | null;
 }
 
 /** A 督办事项's report: its metrics (if the plan printed any) and the fields every report has (进展, 问题, 下步打算, 自评, 佐证材料). */
@@ -86,6 +88,9 @@ export function ItemReportForm(props: ItemReportFormProps) {
           keptAttachments: attachments.length,
           numberFields: metrics.map((m) => ({ name: reportField.metric(m.id), label: m.label })),
         })}
+        {...(props.reopenedFor
+          ? { canSave: false, submitLabel: `提交${props.reopenedFor}报告`, note: `按月报送：在本季度报告基础上更新后直接提交，作为${props.reopenedFor}报告。` }
+          : {})}
       />
     </form>
   );
