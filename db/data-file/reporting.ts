@@ -16,6 +16,7 @@ import {
   periods,
   programmeYears,
   projectMilestones,
+  supervisionItems,
   projectParts,
   reportMetricValues,
   reportPartValues,
@@ -232,6 +233,14 @@ export function exportReportingData(db: Reader): ReportingData {
       .all()
       .map((p) => [p.id, p.no]),
   );
+  const itemNo = new Map(
+    db
+      .select({ id: supervisionItems.id, no: supervisionItems.no })
+      .from(supervisionItems)
+      .where(eq(supervisionItems.yearId, year.id))
+      .all()
+      .map((i) => [i.id, i.no]),
+  );
   const metricPos = new Map(
     db
       .select({ id: metrics.id, position: metrics.position })
@@ -419,7 +428,7 @@ export function exportReportingData(db: Reader): ReportingData {
     .all()
     .filter((m) => m.basis === "named" || m.removedAt !== null)
     .map((m) => {
-      const no = m.subjectKind === "task" ? taskNo.get(m.subjectId) : projectNo.get(m.subjectId);
+      const no = (m.subjectKind === "task" ? taskNo : m.subjectKind === "project" ? projectNo : itemNo).get(m.subjectId);
       return no === undefined
         ? null
         : {
@@ -489,6 +498,14 @@ export function importReportingData(tx: Tx, data: ReportingData): void {
       .where(eq(livelihoodProjects.yearId, year.id))
       .all()
       .map((p) => [p.no, p.id]),
+  );
+  const itemId = new Map(
+    tx
+      .select({ id: supervisionItems.id, no: supervisionItems.no })
+      .from(supervisionItems)
+      .where(eq(supervisionItems.yearId, year.id))
+      .all()
+      .map((i) => [i.no, i.id]),
   );
   const metricId = new Map(
     tx
@@ -681,7 +698,12 @@ export function importReportingData(tx: Tx, data: ReportingData): void {
   }
 
   for (const m of data.collectiveMembers ?? []) {
-    const subjectId = m.subjectKind === "task" ? need(taskId, m.subjectNo, `任务 ${m.subjectNo} `) : need(projectId, m.subjectNo, `民生实事 ${m.subjectNo} `);
+    const subjectId =
+      m.subjectKind === "task"
+        ? need(taskId, m.subjectNo, `任务 ${m.subjectNo} `)
+        : m.subjectKind === "project"
+          ? need(projectId, m.subjectNo, `民生实事 ${m.subjectNo} `)
+          : need(itemId, m.subjectNo, `督办事项 ${m.subjectNo} `);
     const key = {
       subjectKind: m.subjectKind,
       subjectId,

@@ -1,7 +1,7 @@
 import "server-only";
 import { getItemByNo, type ItemDetail } from "@/db/queries/items";
 import { getPeriodByCode, type PeriodRow } from "@/db/queries/periods";
-import { getReportRecord, type ReportRecord } from "@/db/queries/reports";
+import { getItemUnitIds, getReportRecord, type ReportRecord } from "@/db/queries/reports";
 import { parseQuarterCode } from "@/lib/periods";
 import { itemReportsIn } from "@/lib/supervision-items";
 
@@ -12,6 +12,7 @@ export interface ItemReportContext {
   /** False for a quarter the item is not due in (lib/supervision-items.ts itemReportsIn). */
   due: boolean;
   leadUnitIds: number[];
+  /** The named 配合单位 and the units a descriptor of the row ("各镇（街道）") reaches. */
   coopUnitIds: number[];
 }
 
@@ -28,6 +29,6 @@ export function loadItemReportContext(no: number, code: string): ItemReportConte
     report: getReportRecord({ subject: { itemId: item.id }, periodId: period.id }),
     due: itemReportsIn(item, period),
     leadUnitIds: item.leadUnits.map((u) => u.id),
-    coopUnitIds: item.coopUnits.map((u) => u.id),
+    coopUnitIds: getItemUnitIds({ itemId: item.id }).coopUnitIds,
   };
 }
