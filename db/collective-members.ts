@@ -4,9 +4,9 @@
 // database loaded before this existed, by the seed); "相关…" ones when someone names a unit.
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { candidatesFor, collectiveRule, membershipsByKind, type RegistryUnit } from "@/lib/collective-units";
-import type { SubjectKind } from "@/lib/vocabulary";
+import { SUBJECT_KINDS, type SubjectKind } from "@/lib/vocabulary";
 import type { Tx } from "./client";
-import { collectiveMembers, livelihoodProjects, projectUnits, tasks, taskUnits, units } from "./schema";
+import { collectiveMembers, itemUnits, livelihoodProjects, projectUnits, supervisionItems, tasks, taskUnits, units } from "./schema";
 
 type Reader = Pick<Tx, "select" | "selectDistinct">;
 
@@ -28,13 +28,21 @@ function rowUnits(db: Reader, kind: SubjectKind, yearId: number): Map<number, Ro
           .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
           .where(eq(tasks.yearId, yearId))
           .all()
-      : db
-          .select({ subjectId: projectUnits.projectId, unitId: units.id, name: units.name, kind: units.kind })
-          .from(projectUnits)
-          .innerJoin(units, eq(units.id, projectUnits.unitId))
-          .innerJoin(livelihoodProjects, eq(livelihoodProjects.id, projectUnits.projectId))
-          .where(eq(livelihoodProjects.yearId, yearId))
-          .all();
+      : kind === "project"
+        ? db
+            .select({ subjectId: projectUnits.projectId, unitId: units.id, name: units.name, kind: units.kind })
+            .from(projectUnits)
+            .innerJoin(units, eq(units.id, projectUnits.unitId))
+            .innerJoin(livelihoodProjects, eq(livelihoodProjects.id, projectUnits.projectId))
+            .where(eq(livelihoodProjects.yearId, yearId))
+            .all()
+        : db
+            .select({ subjectId: itemUnits.itemId, unitId: units.id, name: units.name, kind: units.kind })
+            .from(itemUnits)
+            .innerJoin(units, eq(units.id, itemUnits.unitId))
+            .innerJoin(supervisionItems, eq(supervisionItems.id, itemUnits.itemId))
+            .where(eq(supervisionItems.yearId, yearId))
+            .all();
   const out = new Map<number, RowUnit[]>();
   for (const r of rows) out.set(r.subjectId, [...(out.get(r.subjectId) ?? []), r]);
   return out;
@@ -46,15 +54,20 @@ export function registryUnits(db: Reader): RegistryUnit[] {
 }
 
 /**
- * Adds the memberships every "各…" descriptor of the year's tasks and projects gives by unit
- * kind. Idempotent: a membership already stored (even one the 督查室 removed) is left as it is.
- * Returns how many were added.
+ * Adds the memberships every "各…" descriptor of the year's tasks, projects and 督办事项 gives
+ * by unit kind ("各镇（街道）" as an item's 配合单位 reaches every 镇街), or of one subject
+ * when `only` names it (an item just made by hand). Idempotent: a membership already stored
+ * (even one the 督查室 removed) is left as it is. Returns how many were added.
  */
-export function addCollectiveMembersByKind(tx: Tx, { yearId, now }: { yearId: number; now: number }): number {
+export function addCollectiveMembersByKind(
+  tx: Tx,
+  { yearId, now, only }: { yearId: number; now: number; only?: { kind: SubjectKind; subjectId: number } },
+): number {
   const registry = registryUnits(tx);
   let added = 0;
-  for (const kind of ["task", "project"] as const) {
+  for (const kind of only ? [only.kind] : SUBJECT_KINDS) {
     for (const [subjectId, onRowUnits] of rowUnits(tx, kind, yearId)) {
+      if (only && subjectId !== only.subjectId) continue;
       const onRow = new Set(onRowUnits.map((u) => u.unitId));
       for (const descriptor of onRowUnits.filter((u) => u.kind === "群体描述")) {
         for (const m of membershipsByKind(descriptor.name, registry, onRow)) {

@@ -906,7 +906,7 @@ export const collectiveMembers = sqliteTable(
   {
     id: integer("id").primaryKey(),
     subjectKind: text("subject_kind", { enum: SUBJECT_KINDS }).notNull(),
-    /** tasks.id or livelihood_projects.id */
+    /** tasks.id, livelihood_projects.id or supervision_items.id */
     subjectId: integer("subject_id").notNull(),
     descriptorUnitId: integer("descriptor_unit_id")
       .notNull()

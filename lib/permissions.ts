@@ -93,7 +93,7 @@ export type ResourceFor = {
   "nodes:done": { unitIds: UnitIds };
   /** Lock a quarter's targets early, and approve or refuse change requests. */
   "targets:lock": undefined;
-  /** 配合情况 notes of a cooperating unit (a task's 配合单位, a project's 相关责任单位). */
+  /** 配合情况 notes of a cooperating unit (a task's or 督办事项's 配合单位, a project's 相关责任单位). */
   "coopNote:edit": { coopUnitIds: UnitIds };
   /**
    * Read a 配合情况 and open its evidence: those who oversee the programme, the subject's lead

@@ -9,15 +9,18 @@ import { reportDraftKey } from "@/lib/local-draft";
 import { can, type SessionUser } from "@/lib/permissions";
 import { reportPath, type SubjectRef } from "@/lib/subject";
 
+/** The hidden field naming the subject in the note's form (the pipeline's `field`). */
+const SUBJECT_FIELD = { task: "taskNo", project: "projectNo", item: "itemNo" } as const;
+
 type Props = {
   user: SessionUser;
   subject: ReportSubject;
   ref_: SubjectRef;
   period: { id: number; code: string };
   leadUnitIds: number[];
-  /** A task's 配合单位 or a project's 相关责任单位 (named, and reached through a descriptor). */
+  /** A task's or 督办事项's 配合单位, a project's 相关责任单位 (named, and reached through a descriptor). */
   coopUnitIds: number[];
-  /** The quarter has started (notes may be written). */
+  /** The quarter has started and the subject reports in it (notes may be written). */
   started: boolean;
   save: (prev: FormState | undefined, data: FormData) => Promise<FormState>;
 };
@@ -32,7 +35,7 @@ export function CoopNotes({ user, subject, ref_, period, leadUnitIds, coopUnitId
   const own = notes.find((n) => n.unitId === user.unitId);
   const writes = can(user, "coopNote:edit", { coopUnitIds }) && started;
   const files = (list: { id: number; filename: string; size: number }[]) => list.map((a) => ({ id: a.id, filename: a.filename, size: a.size }));
-  const title = ref_.kind === "task" ? "配合单位的配合情况" : "相关责任单位的配合情况";
+  const title = ref_.kind === "project" ? "相关责任单位的配合情况" : "配合单位的配合情况";
   return (
     <>
       {shown.length > 0 && (
@@ -45,7 +48,7 @@ export function CoopNotes({ user, subject, ref_, period, leadUnitIds, coopUnitId
         <Card aria-labelledby="coop-form-heading" id="coop">
           <CardTitle id="coop-form-heading">填写配合情况</CardTitle>
           <CoopNoteForm
-            subject={{ name: ref_.kind === "task" ? "taskNo" : "projectNo", no: ref_.no }}
+            subject={{ name: SUBJECT_FIELD[ref_.kind], no: ref_.no }}
             quarter={period.code}
             version={own?.version ?? 0}
             text={own?.text ?? ""}

@@ -391,21 +391,24 @@ export function reportActions<C>(adapter: ReportAdapter<C>) {
   });
 
   /**
-   * A cooperating unit's 配合情况 (a task's 配合单位, a project's 相关责任单位) with its evidence,
-   * staged like a report's. A unit's first note tells the lead units.
+   * A cooperating unit's 配合情况 (a task's or 督办事项's 配合单位, a project's 相关责任单位) with
+   * its evidence, staged like a report's. A unit's first note tells the lead units.
    */
   const saveNote = defineAction({
     action: "coopNote.save",
     entity: "coopNote",
     schema: noteSchema,
-    entityId: (input) => `${field === "taskNo" ? "" : "project"}${noOf(input)}/${quarterOf(input)}`,
+    entityId: (input) => `${ENTITY_PREFIX[field]}${noOf(input)}/${quarterOf(input)}`,
     load: ({ input }) => {
       const ctx = adapter.load(noOf(input), quarterOf(input));
-      return ctx && adapter.facts(ctx);
+      return ctx && { ctx, facts: adapter.facts(ctx) };
     },
-    authorize: (facts) => ["coopNote:edit", { coopUnitIds: facts.coopUnitIds }],
-    prepare: (facts, { input }) => {
+    authorize: ({ facts }) => ["coopNote:edit", { coopUnitIds: facts.coopUnitIds }],
+    prepare: ({ ctx, facts }, { input }) => {
       if (!canDraft(facts.period, appToday())) throw new ValidationError("本季度尚未开始，暂不能填写配合情况");
+      // A quarter the subject takes no report in (a 督办事项 not due in it) takes no note either.
+      const closed = adapter.closed?.(ctx);
+      if (closed) throw new ValidationError(closed);
       if ((input.attach as number[]).length > MAX_FILES_PER_SAVE)
         throw new ValidationError(`一次最多附上 ${MAX_FILES_PER_SAVE} 个附件`, { evidence: [`一次最多附上 ${MAX_FILES_PER_SAVE} 个附件`] });
       return facts;

@@ -5,7 +5,7 @@ import { appToday } from "@/app/_lib/today";
 import { OpenNotices } from "@/app/_components/open-notices";
 import { buttonClassName } from "@/components/ui/button";
 import { listPeriods } from "@/db/queries/periods";
-import { listCoopTasks } from "@/db/queries/report-board";
+import { itemIdsWithCoopNote, listCoopTasks } from "@/db/queries/report-board";
 import { subjectKey } from "@/lib/subject";
 import { TODO_GROUP_LABEL, TODO_GROUPS, type TodoGroup } from "@/lib/unit-todo";
 import { listUnitTodo, openCounts, type TodoEntry } from "./todo-view";
@@ -16,7 +16,7 @@ import { TaskCard } from "./_components/task-card";
 import { currentProgrammeYear } from "@/app/_lib/programme-year";
 import { SourceFilter } from "@/components/source-filter";
 import { listItems } from "@/db/queries/items";
-import { itemSourceOf, itemTimeLimit, parseSourceParam } from "@/lib/supervision-items";
+import { itemReportsIn, itemSourceOf, itemTimeLimit, parseSourceParam } from "@/lib/supervision-items";
 import { subjectLabel } from "@/lib/subject";
 import { ITEM_SOURCE_LABEL, ITEM_SOURCES } from "@/lib/vocabulary";
 
@@ -68,6 +68,7 @@ export default async function MyTasksPage({ searchParams }: Props) {
   const itemSource = itemSourceOf(parseSourceParam(search.source));
   const allItems = listItems({ yearId: (await currentProgrammeYear()).id, unitId });
   const myItems = itemSource ? allItems.filter((i) => i.source === itemSource) : allItems;
+  const itemNotes = itemIdsWithCoopNote({ unitId, periodId: period.id });
   const itemCounts = Object.fromEntries(ITEM_SOURCES.map((s) => [s, allItems.filter((i) => i.source === s).length]));
   const myHref = (s: string | null) => {
     const q = new URLSearchParams({ ...(chosen ? { quarter: chosen.code } : {}), ...(s ? { source: s } : {}) });
@@ -191,6 +192,12 @@ export default async function MyTasksPage({ searchParams }: Props) {
                   </span>
                 </p>
                 <p className="line-clamp-2 text-gray-800">{it.text}</p>
+                {!it.leadUnits.some((u) => u.id === unitId) && itemReportsIn(it, period) && (
+                  <Link href={`/items/${it.no}/report/${period.code}#coop`} className={buttonClassName("secondary")}>
+                    {itemNotes.has(it.id) ? "修改配合情况" : "填写配合情况"}
+                    <span className="sr-only">（{subjectLabel({ kind: "item", no: it.no })}）</span>
+                  </Link>
+                )}
               </li>
             ))}
           </ul>

@@ -12,14 +12,14 @@ import { KeptEvidence } from "./kept-evidence";
 import { useKeptForm } from "./use-kept-form";
 
 type Props = {
-  /** The hidden field naming the subject: `taskNo` for a task, `projectNo` for a 民生实事. */
-  subject: { name: "taskNo" | "projectNo"; no: number };
+  /** The hidden field naming the subject: `taskNo` for a task, `projectNo` for a 民生实事, `itemNo` for a 督办事项. */
+  subject: { name: "taskNo" | "projectNo" | "itemNo"; no: number };
   quarter: string;
   version: number;
   text: string;
   attachments: { id: number; filename: string; size: number }[];
   draftKey: string;
-  /** The route's Server Action, passed in so one form serves tasks and projects alike. */
+  /** The route's Server Action, passed in so one form serves every kind of subject. */
   save: (prev: FormState | undefined, data: FormData) => Promise<FormState>;
 };
 

@@ -76,10 +76,13 @@ export function getAttachmentForDownload({ id }: { id: number }) {
       storagePath: attachments.storagePath,
       reportTask: reports.taskId,
       reportProject: reports.projectId,
+      reportItem: reports.itemId,
       partTask: reportParts.taskId,
       partProject: reportParts.projectId,
+      partItem: reportParts.itemId,
       noteTask: coopNotes.taskId,
       noteProject: coopNotes.projectId,
+      noteItem: coopNotes.itemId,
       noteUnitId: coopNotes.unitId,
       registerProject: projectParts.projectId,
     })
@@ -94,7 +97,8 @@ export function getAttachmentForDownload({ id }: { id: number }) {
   if (!row) return null;
   const taskId = row.reportTask ?? row.partTask ?? row.noteTask;
   const projectId = row.reportProject ?? row.partProject ?? row.noteProject ?? row.registerProject;
-  if (taskId === null && projectId === null) return null;
+  const itemId = row.reportItem ?? row.partItem ?? row.noteItem;
+  if (taskId === null && projectId === null && itemId === null) return null;
   return {
     id: row.id,
     filename: row.filename,
@@ -104,6 +108,7 @@ export function getAttachmentForDownload({ id }: { id: number }) {
     storagePath: row.storagePath,
     taskId,
     projectId,
+    itemId,
     /** A 配合情况's evidence: the unit that wrote the note (its readers are narrower than the report's). */
     noteUnitId: row.noteUnitId,
   };

@@ -1,12 +1,13 @@
 import "server-only";
 // 督办事项 reads and the 领导交办 write: the list (filterable by source), one item's page, and
 // the insert of an item the 督查室 makes from a leader's 批示.
-import { and, asc, eq, max, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, max, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { MetricLike } from "@/lib/metric-text";
 import { groupBy } from "@/lib/group-by";
 import type { ItemCadence, ItemSource, UnitKind } from "@/lib/vocabulary";
 import { getDb, type Tx } from "../client";
+import { addCollectiveMembersByKind, subjectsReachingUnit } from "../collective-members";
 import { listSubjectMetrics, type SubjectMetric } from "./report-metric-values";
 import { itemLeaders, itemMetrics, itemUnits, leaderInstructions, leaders, metrics, sourceDocuments, supervisionItems, tasks, units } from "../schema";
 
@@ -105,12 +106,24 @@ function peopleOf(itemIds: readonly number[] | null) {
   return (id: number) => people.get(id) ?? { leaders: [], leadUnits: [], coopUnits: [] };
 }
 
-/** The year's 督办事项 in 编号 order, optionally of one source or one unit (lead or cooperating). */
+/**
+ * The year's 督办事项 in 编号 order, optionally of one source or one unit (lead or cooperating,
+ * named or reached through a descriptor such as "各镇（街道）").
+ */
 export function listItems({ yearId, source, unitId }: InYear & { source?: ItemSource | null; unitId?: number | null }): ListedItem[] {
+  const db = getDb();
   const conditions = [eq(supervisionItems.yearId, yearId)];
   if (source) conditions.push(eq(supervisionItems.source, source));
-  if (unitId) conditions.push(sql`${supervisionItems.id} in (select ${itemUnits.itemId} from ${itemUnits} where ${itemUnits.unitId} = ${unitId})`);
-  const rows = getDb()
+  if (unitId) {
+    const reached = subjectsReachingUnit(db, { kind: "item", unitId });
+    conditions.push(
+      or(
+        sql`${supervisionItems.id} in (select ${itemUnits.itemId} from ${itemUnits} where ${itemUnits.unitId} = ${unitId})`,
+        reached.length ? inArray(supervisionItems.id, reached) : undefined,
+      )!,
+    );
+  }
+  const rows = db
     .select(rowColumns)
     .from(supervisionItems)
     .leftJoin(sourceDocuments, eq(sourceDocuments.id, supervisionItems.sourceDocumentId))
@@ -267,7 +280,8 @@ export interface NewAssignedItem {
 
 /**
  * 领导交办: the 批示 is kept as a 领导批示 on the new item (subject kind "item"), and the item
- * takes the next 编号 of the year. Runs in the caller's transaction.
+ * takes the next 编号 of the year; a descriptor among its 配合单位 reaches its units by kind.
+ * Runs in the caller's transaction.
  */
 export function insertAssignedItem(tx: Tx, input: NewAssignedItem): { id: number; no: number; instructionId: number } {
   const last = tx
@@ -307,6 +321,8 @@ export function insertAssignedItem(tx: Tx, input: NewAssignedItem): { id: number
     );
   link(input.leadUnitIds, "lead");
   link(input.coopUnitIds, "coop");
+  // "各镇（街道）" chosen as a 配合单位 reaches every 镇街 unit, as on the gazette's items.
+  addCollectiveMembersByKind(tx, { yearId: input.yearId, now: input.now, only: { kind: "item", subjectId: item.id } });
   return { id: item.id, no, instructionId: instruction.id };
 }
 

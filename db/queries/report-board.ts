@@ -100,6 +100,16 @@ export function listCoopTasks({ unitId, periodId }: { unitId: number; periodId: 
     .all();
 }
 
+/** The 督办事项 a unit has written its 配合情况 for in the period (ids), so /my says 修改 or 填写. */
+export function itemIdsWithCoopNote({ unitId, periodId }: { unitId: number; periodId: number }): Set<number> {
+  const rows = getDb()
+    .select({ itemId: coopNotes.itemId })
+    .from(coopNotes)
+    .where(and(eq(coopNotes.unitId, unitId), eq(coopNotes.periodId, periodId), isNotNull(coopNotes.itemId)))
+    .all();
+  return new Set(rows.map((r) => r.itemId!));
+}
+
 export interface LedTaskReport {
   no: number;
   /** null when no report was saved yet. */

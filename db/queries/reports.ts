@@ -6,6 +6,7 @@ import { readSnapshot } from "@/lib/report-snapshot";
 import { getDb } from "../client";
 import { collectiveMemberIds } from "../collective-members";
 import {
+  itemUnits,
   metrics,
   periods,
   projectUnits,
@@ -238,6 +239,22 @@ export function getProjectUnitIds({ projectId }: { projectId: number }): { leadU
   return {
     leadUnitIds: rows.filter((r) => r.role === "lead").map((r) => r.unitId),
     coopUnitIds: withMembers(related, collectiveMemberIds(db, { kind: "project", subjectIds: [projectId] }).get(projectId)),
+  };
+}
+
+/** The lead and 配合 unit ids of a 督办事项; "各镇（街道）" as its 配合单位 reaches every 镇街 unit, as for a task. */
+export function getItemUnitIds({ itemId }: { itemId: number }): { leadUnitIds: number[]; coopUnitIds: number[] } {
+  const db = getDb();
+  const rows = db
+    .select({ unitId: itemUnits.unitId, role: itemUnits.role })
+    .from(itemUnits)
+    .where(eq(itemUnits.itemId, itemId))
+    .orderBy(asc(itemUnits.position))
+    .all();
+  const coop = rows.filter((r) => r.role === "coop").map((r) => r.unitId);
+  return {
+    leadUnitIds: rows.filter((r) => r.role === "lead").map((r) => r.unitId),
+    coopUnitIds: withMembers(coop, collectiveMemberIds(db, { kind: "item", subjectIds: [itemId] }).get(itemId)),
   };
 }
 

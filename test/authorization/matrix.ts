@@ -14,13 +14,15 @@ export type SignedIn = Exclude<Persona, "signedOut">;
  * - taskLead / taskCoop: the task named by `taskNo`, its lead or its cooperating units;
  * - projectLead / projectRelated: the livelihood project named by `projectNo`, its lead or its
  *   相关责任单位 (those a descriptor reaches count as the project's units, never as "unitOther");
- * - itemLead: the 督办事项 named by `itemNo`;
+ * - itemLead / itemCoop: the 督办事项 named by `itemNo`, its lead or its 配合单位 (those a
+ *   descriptor such as "各镇（街道）" reaches count as the item's units, never as "unitOther");
  * - subjectLead: the task, project or 督办事项 named by `subject` ("task:27"), its lead units;
  * - addressee: the notice named by `noticeId` (the units it was sent to);
  * - notification: the notification named by `id` (its one recipient);
  * - none: no unit's record (accounts, periods, the caller's own things).
  */
-export type RecordKind = "taskLead" | "taskCoop" | "projectLead" | "projectRelated" | "itemLead" | "subjectLead" | "addressee" | "notification" | "none";
+export type RecordKind =
+  "taskLead" | "taskCoop" | "projectLead" | "projectRelated" | "itemLead" | "itemCoop" | "subjectLead" | "addressee" | "notification" | "none";
 
 export type Group = "reports" | "projects" | "items" | "supervision" | "admin" | "routes" | "outputs" | "programme" | "deputies" | "nodes" | "units";
 
@@ -86,6 +88,7 @@ export const MATRIX: Record<string, Rule> = {
   [`${ITEM_REPORTS}#submitItemReport`]: leadUnitOf("items", "itemLead"),
   [`${ITEM_REPORTS}#approveItemReport`]: supervisorOn("items", "itemLead"),
   [`${ITEM_REPORTS}#returnItemReport`]: supervisorOn("items", "itemLead"),
+  [`${ITEM_REPORTS}#saveItemCoopNote`]: leadUnitOf("items", "itemCoop"),
 
   // 明细台账 rows: the project's units (the lead unit is the persona; 相关责任单位 in the action tests).
   [`${REGISTER}#saveRegisterItem`]: leadUnitOf("projects", "projectLead"),

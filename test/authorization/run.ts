@@ -7,8 +7,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { FormState } from "@/app/_lib/action";
 import { MESSAGES } from "@/app/_lib/errors";
 import type { Db } from "@/db/client";
-import { itemUnits, livelihoodProjects, noticeUnits, notices, notifications, projectUnits, supervisionItems, taskUnits, tasks, users } from "@/db/schema";
-import { getProjectUnitIds } from "@/db/queries/reports";
+import { livelihoodProjects, noticeUnits, notices, notifications, projectUnits, supervisionItems, taskUnits, tasks, users } from "@/db/schema";
+import { getItemUnitIds, getProjectUnitIds } from "@/db/queries/reports";
 import { parseSubjectKey } from "@/lib/subject";
 import { MAYOR_USERNAME, SUPERVISOR_USERNAME, ADMIN_USERNAME } from "@/lib/usernames";
 import { openSeededAppDb } from "@/test/bad-inputs/fixture";
@@ -139,17 +139,15 @@ function parties(db: Db, kind: RecordKind, input: Input, all: ReturnType<typeof 
       const { leadUnitIds, coopUnitIds } = getProjectUnitIds({ projectId });
       return pick(coopUnitIds, [...leadUnitIds, ...coopUnitIds]);
     }
-    case "itemLead": {
+    case "itemLead":
+    case "itemCoop": {
       const itemId = db
         .select({ id: supervisionItems.id })
         .from(supervisionItems)
         .where(eq(supervisionItems.no, num(input.itemNo)))
         .get()!.id;
-      const units = db.select({ unitId: itemUnits.unitId, role: itemUnits.role }).from(itemUnits).where(eq(itemUnits.itemId, itemId)).all();
-      return pick(
-        units.filter((u) => u.role === "lead").map((u) => u.unitId),
-        units.map((u) => u.unitId),
-      );
+      const { leadUnitIds, coopUnitIds } = getItemUnitIds({ itemId });
+      return pick(kind === "itemLead" ? leadUnitIds : coopUnitIds, [...leadUnitIds, ...coopUnitIds]);
     }
     case "subjectLead": {
       const ref = parseSubjectKey(String(input.subject));

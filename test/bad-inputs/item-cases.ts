@@ -1,9 +1,11 @@
 // Bad-input cases for a 督办事项's quarterly report: save, submit, approve and return (the
-// common fields and the item's metric). Item 173 (住建局 leads) is given a deadline in Q4 so its quarters are due.
+// common fields and the item's metric), and a 配合单位's 配合情况. Item 173 (住建局 leads) and item 22
+// (城管局 leads, 生态环境分局, 新市街道办 and 财政局 cooperate) are given a deadline in Q4 so their quarters are due.
 import { and, eq } from "drizzle-orm";
 import {
   approveItemReport,
   returnItemReport,
+  saveItemCoopNote,
   saveItemReport,
   saveItemReportPart,
   submitItemReport,
@@ -12,7 +14,7 @@ import {
 import { partCases } from "./part-cases";
 import type { Db } from "@/db/client";
 import { submitReport } from "@/db/queries/report-writes";
-import { itemMetrics, itemUnits, reportItemMetricValues, reports, supervisionItems } from "@/db/schema";
+import { coopNotes, itemMetrics, itemUnits, reportItemMetricValues, reports, supervisionItems, users } from "@/db/schema";
 import { badFiles } from "./corpus";
 import { actAs, periodIdOf, unitIdOf, userIdOf } from "./fixture";
 import type { ActionCase, Field } from "./harness";
@@ -23,6 +25,8 @@ const Q = "2026Q4";
 const OWN = 173;
 /** Led by 消防救援大队, 住建局 and 自然资源局: 住建局 writes its own part. */
 const CO_LED = "消防救援大队";
+/** 城管局 leads; its first-listed 配合单位 writes the 配合情况 (item 173 has none: the foreign one). */
+const COOP_ITEM = 22;
 
 export async function itemCases(db: Db): Promise<ActionCase[]> {
   const zjj = unitIdOf(db, "住建局");
@@ -48,7 +52,7 @@ export async function itemCases(db: Db): Promise<ActionCase[]> {
     .all()
     .find((i) => ledByZjj.has(i.id))!;
   // The items get a time limit, so a refusal of the foreign one is about who calls, not about the quarter.
-  for (const id of [itemId(OWN), foreign.id, coLed.id])
+  for (const id of [itemId(OWN), foreign.id, coLed.id, itemId(COOP_ITEM)])
     db.update(supervisionItems).set({ cadence: "once", deadline: "2026-12-31" }).where(eq(supervisionItems.id, id)).run();
   const files = await badFiles();
 
@@ -113,6 +117,21 @@ export async function itemCases(db: Db): Promise<ActionCase[]> {
     version: String(review().version),
     comment,
   });
+  const coop = db
+    .select({ unitId: itemUnits.unitId, username: users.username })
+    .from(itemUnits)
+    .innerJoin(users, eq(users.unitId, itemUnits.unitId))
+    .where(and(eq(itemUnits.itemId, itemId(COOP_ITEM)), eq(itemUnits.role, "coop")))
+    .orderBy(itemUnits.position)
+    .get()!;
+  const coopNote = () =>
+    db
+      .select()
+      .from(coopNotes)
+      .where(and(eq(coopNotes.itemId, itemId(COOP_ITEM)), eq(coopNotes.periodId, periodIdOf(db, Q)), eq(coopNotes.unitId, coop.unitId)))
+      .get();
+  const noteValid = () => ({ itemNo: String(COOP_ITEM), quarter: Q, version: String(coopNote()?.version ?? 0), text: "已开展填埋场周边环境监测。" });
+
   const asZjj = () => actAs(db, "zjj");
   const asSupervisor = () => actAs(db, "duchashi");
 
@@ -143,6 +162,20 @@ export async function itemCases(db: Db): Promise<ActionCase[]> {
           .run(),
       foreign: () => [{ ...valid(), itemNo: String(foreign.no) }],
       files: { field: "evidence", inputs: files },
+    },
+    {
+      ref: `${ITEM_ACTIONS}#saveItemCoopNote`,
+      signIn: () => actAs(db, coop.username),
+      call: (input) => saveItemCoopNote(undefined, input),
+      valid: noteValid,
+      fields: [
+        { name: "itemNo", kind: "id" },
+        { name: "quarter", kind: "choice" },
+        { name: "version", kind: "id" },
+        { name: "text", kind: "requiredText", stored: () => coopNote()?.text },
+        { name: "attach", kind: "id" },
+      ],
+      foreign: () => [{ ...noteValid(), itemNo: String(OWN), version: "0" }],
     },
     {
       ref: `${ITEM_ACTIONS}#approveItemReport`,

@@ -12,6 +12,6 @@ vi.mock("next/cache", () => import("@/test/next-request"));
 
 badInputSuite(
   "bad inputs to 督办事项 report actions",
-  ["saveItemReportPart", "submitItemReportPart", "saveItemReport", "submitItemReport", "approveItemReport", "returnItemReport"],
+  ["saveItemReportPart", "submitItemReportPart", "saveItemReport", "submitItemReport", "saveItemCoopNote", "approveItemReport", "returnItemReport"],
   itemCases,
 );

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { defineRoute } from "@/app/_lib/route";
 import { resolveEvidence } from "@/db/evidence-store";
 import { getAttachmentForDownload } from "@/db/queries/attachments";
-import { getProjectUnitIds, getTaskUnitIds } from "@/db/queries/reports";
+import { getItemUnitIds, getProjectUnitIds, getTaskUnitIds } from "@/db/queries/reports";
 import { contentDisposition } from "@/lib/content-disposition";
 import { env } from "@/lib/env";
 import { EVIDENCE_POLICY } from "@/lib/csp";
@@ -12,7 +12,7 @@ import { previewMime } from "@/lib/file-sniff";
 export const dynamic = "force-dynamic";
 
 /**
- * Opens one evidence file. Only users who may read the report's task (or project) get it (a
+ * Opens one evidence file. Only users who may read the report's task (project, 督办事项) get it (a
  * 配合情况's file: those who may read the note);
  * every download is audited. A PDF, PNG or JPEG (judged by its bytes again, not by the stored
  * type) opens in the browser in a sandbox with no scripts or requests; every other type, and
@@ -37,7 +37,9 @@ export const GET = defineRoute({
       ? { kind: "task" as const, ...getTaskUnitIds({ taskId: file.taskId }) }
       : file.projectId
         ? { kind: "project" as const, ...getProjectUnitIds({ projectId: file.projectId }) }
-        : null;
+        : file.itemId
+          ? { kind: "item" as const, ...getItemUnitIds({ itemId: file.itemId }) }
+          : null;
     return units ? { file, units } : null;
   },
   // A 配合情况's file is read by those who may read that note, not by every reader of the report.

@@ -34,3 +34,6 @@ export const returnItemReport = item.reject;
 /** A co-lead unit's own part (the first-listed lead unit compiles the report). */
 export const saveItemReportPart = item.savePart;
 export const submitItemReportPart = item.submitPart;
+
+/** A 配合单位's 配合情况 with its evidence (in the quarters the item reports in). */
+export const saveItemCoopNote = item.saveNote;

@@ -5,6 +5,7 @@ import { requirePermission } from "@/app/_lib/current-user";
 import { outcomeText, type ReportOutcomeSearch } from "@/app/_lib/report-outcome";
 import { appToday } from "@/app/_lib/today";
 import { CoLeadParts } from "@/app/_components/co-lead-parts";
+import { CoopNotes } from "@/app/_components/coop-notes";
 import { ReportNodes } from "@/app/_components/monthly-nodes/report-nodes";
 import { ReportPageHeader } from "@/app/_components/report-page-header";
 import { formValues } from "@/app/tasks/[no]/report/[quarter]/report-view";
@@ -28,7 +29,7 @@ import { visibleReportContent } from "@/lib/report-visibility";
 import { reportPath, subjectLabel } from "@/lib/subject";
 import { ITEM_NOT_DUE_MESSAGE, itemTimeLimit, parseItemNo } from "@/lib/supervision-items";
 import { ITEM_SOURCE_LABEL } from "@/lib/vocabulary";
-import { approveItemReport, returnItemReport, saveItemReportPart, submitItemReportPart } from "./actions";
+import { approveItemReport, returnItemReport, saveItemCoopNote, saveItemReportPart, submitItemReportPart } from "./actions";
 import { ItemReportForm } from "./_components/item-report-form";
 import { loadItemReportContext } from "./report-context";
 import { liveItemSnapshot } from "./report-view";
@@ -173,6 +174,17 @@ export default async function ItemReportPage({ params, searchParams }: Props) {
           />
         </Card>
       )}
+
+      <CoopNotes
+        user={user}
+        subject={{ itemId: item.id }}
+        ref_={ref}
+        period={period}
+        leadUnitIds={ctx.leadUnitIds}
+        coopUnitIds={ctx.coopUnitIds}
+        started={open}
+        save={saveItemCoopNote}
+      />
 
       <Card aria-labelledby="versions-heading">
         <CardTitle id="versions-heading">提交记录</CardTitle>

@@ -1,7 +1,7 @@
 import "server-only";
 import { getItemByNo, type ItemDetail } from "@/db/queries/items";
 import { getPeriodByCode, type PeriodRow } from "@/db/queries/periods";
-import { getReportRecord, listEarlierSubmittedValues, listReportVersions, type ReportRecord } from "@/db/queries/reports";
+import { getItemUnitIds, getReportRecord, listEarlierSubmittedValues, listReportVersions, type ReportRecord } from "@/db/queries/reports";
 import { metricChecks, type PlausibilityCheck } from "@/lib/plausibility";
 import { defaultQuarterPlans } from "@/lib/quarter-targets";
 import { appToday } from "@/app/_lib/today";
@@ -16,6 +16,7 @@ export interface ItemReportContext {
   /** False for a quarter the item is not due in (lib/supervision-items.ts itemReportsIn). */
   due: boolean;
   leadUnitIds: number[];
+  /** The named 配合单位 and the units a descriptor of the row ("各镇（街道）") reaches. */
   coopUnitIds: number[];
   /** The metrics its report carries: those repeating a key task's are reported through that task. */
   metrics: ItemDetail["metrics"];
@@ -46,7 +47,7 @@ export function loadItemReportContext(no: number, code: string): ItemReportConte
     due,
     monthly: due && item.cadence === "monthly" ? monthlyOf(item, period) : null,
     leadUnitIds: item.leadUnits.map((u) => u.id),
-    coopUnitIds: item.coopUnits.map((u) => u.id),
+    coopUnitIds: getItemUnitIds({ itemId: item.id }).coopUnitIds,
     metrics,
     plans: Object.fromEntries(metrics.map((m) => [m.id, defaultQuarterPlans(m)[period.quarter - 1]!])),
     checks: metricChecks(metrics, listEarlierSubmittedValues({ subject: { itemId: item.id }, yearId: period.yearId, quarter: period.quarter })),
