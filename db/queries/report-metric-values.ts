@@ -70,18 +70,20 @@ export function readMetricValues(db: Reader, reportId: number): MetricValue[] {
 
 /** Replaces a report's values with `values` (metric ids of the report's own subject). */
 export function writeMetricValues(tx: Tx, reportId: number, subject: ReportSubject, values: readonly MetricValue[]): void {
-  tx.delete(reportMetricValues).where(eq(reportMetricValues.reportId, reportId)).run();
-  tx.delete(reportItemMetricValues).where(eq(reportItemMetricValues.reportId, reportId)).run();
-  if (!values.length) return;
-  if ("taskId" in subject)
-    tx.insert(reportMetricValues)
-      .values(values.map((v) => ({ reportId, metricId: v.metricId, value: v.value })))
-      .run();
-  else if ("itemId" in subject)
-    tx.insert(reportItemMetricValues)
-      .values(values.map((v) => ({ reportId, itemMetricId: v.metricId, value: v.value })))
-      .run();
-  else throw new Error("a livelihood project's report has no metric values");
+  // A report has one subject, so only its own table is touched (one statement fewer on every save).
+  if ("taskId" in subject) {
+    tx.delete(reportMetricValues).where(eq(reportMetricValues.reportId, reportId)).run();
+    if (values.length)
+      tx.insert(reportMetricValues)
+        .values(values.map((v) => ({ reportId, metricId: v.metricId, value: v.value })))
+        .run();
+  } else if ("itemId" in subject) {
+    tx.delete(reportItemMetricValues).where(eq(reportItemMetricValues.reportId, reportId)).run();
+    if (values.length)
+      tx.insert(reportItemMetricValues)
+        .values(values.map((v) => ({ reportId, itemMetricId: v.metricId, value: v.value })))
+        .run();
+  } else if (values.length) throw new Error("a livelihood project's report has no metric values");
 }
 
 /** The values in the subject's reports matching `where` (a condition on reports and periods), with each one's quarter. */
