@@ -75,3 +75,22 @@ export function revalidatePath(path: string) {
   request.revalidated.push(path);
 }
 export function revalidateTag() {}
+
+/** What a Server Action answered, or where it redirected (redirect() throws a RedirectSignal here). */
+export type ActionOutcome = { redirect?: string; message?: string; errors?: Record<string, string[]>; ok?: boolean };
+
+export async function settleAction(pending: Promise<unknown>): Promise<ActionOutcome> {
+  try {
+    return (await pending) as ActionOutcome;
+  } catch (error) {
+    if (error instanceof RedirectSignal) return { redirect: error.url };
+    throw error;
+  }
+}
+
+/** The FormData a form with these fields posts. */
+export function formData(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.append(k, v);
+  return data;
+}

@@ -8,7 +8,7 @@ import { seedPeriods } from "@/db/seed/seed-periods";
 import { yearIdOf } from "@/db/testing/programme-year";
 import { ITEM_NOT_DUE_MESSAGE } from "@/lib/supervision-items";
 import { addSession, addUser, migratedAppDb } from "@/test/app-db";
-import { RedirectSignal, sessionCookie, setRequest } from "@/test/next-request";
+import { formData, sessionCookie, setRequest, settleAction } from "@/test/next-request";
 
 vi.hoisted(() => {
   process.env.APP_TODAY = "2026-12-01";
@@ -39,24 +39,9 @@ beforeAll(() => {
   userIds.duchashi = addUser(db, { username: "duchashi", role: "supervisor" });
 });
 
-async function settle(pending: Promise<unknown>): Promise<{ redirect?: string; message?: string; errors?: Record<string, string[]>; ok?: boolean }> {
-  try {
-    return (await pending) as { message?: string };
-  } catch (error) {
-    if (error instanceof RedirectSignal) return { redirect: error.url };
-    throw error;
-  }
-}
-
 async function signInAs(username: string) {
   const userId = userIds[username]!;
   setRequest({ cookies: await sessionCookie({ sessionId: addSession(db, userId), userId }) });
-}
-
-function form(fields: Record<string, string>) {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.append(k, v);
-  return data;
 }
 
 const item = () => db.select().from(supervisionItems).where(eq(supervisionItems.no, ITEM)).get()!;
@@ -79,14 +64,16 @@ describe("a 督办事项's report: time limit → report → review", () => {
   it("is not due (无需报送) and cannot be reported while it has no time limit", async () => {
     expect(lamps("2026Q4").reporting).toBe("not_required");
     await signInAs("zjj");
-    const r = await settle(saveItemReport(undefined, form({ itemNo: String(ITEM), quarter: "2026Q4", version: "0", ...report })));
+    const r = await settleAction(saveItemReport(undefined, formData({ itemNo: String(ITEM), quarter: "2026Q4", version: "0", ...report })));
     expect(r.message).toBe(ITEM_NOT_DUE_MESSAGE);
     expect(q4Report()).toBeUndefined();
   });
 
   it("once the 督查室 sets a deadline, its quarter (and no earlier one) is due and the lead unit reports; another unit cannot", async () => {
     await signInAs("duchashi");
-    const set = await settle(scheduleItem(undefined, form({ itemNo: String(ITEM), version: String(item().version), cadence: "once", deadline: "2026-12-31" })));
+    const set = await settleAction(
+      scheduleItem(undefined, formData({ itemNo: String(ITEM), version: String(item().version), cadence: "once", deadline: "2026-12-31" })),
+    );
     expect(set.message).toBe("时限已保存。");
     expect(lamps("2026Q4").reporting).toBe("not_due");
     // The time limit was set on 12月1日: nothing is due before 四季度, so Q1–Q3 are not 逾期未报.
@@ -94,15 +81,15 @@ describe("a 督办事项's report: time limit → report → review", () => {
     expect(item().scheduledOn).toBe("2026-12-01");
 
     await signInAs("fgj");
-    const refused = await settle(saveItemReport(undefined, form({ itemNo: String(ITEM), quarter: "2026Q4", version: "0", ...report })));
+    const refused = await settleAction(saveItemReport(undefined, formData({ itemNo: String(ITEM), quarter: "2026Q4", version: "0", ...report })));
     expect(refused.message).toBe("无权限执行此操作");
     expect(q4Report()).toBeUndefined();
 
     await signInAs("zjj");
-    const saved = await settle(saveItemReport(undefined, form({ itemNo: String(ITEM), quarter: "2026Q4", version: "0", ...report })));
+    const saved = await settleAction(saveItemReport(undefined, formData({ itemNo: String(ITEM), quarter: "2026Q4", version: "0", ...report })));
     expect(saved).toMatchObject({ ok: true });
-    const submitted = await settle(
-      submitItemReport(undefined, form({ itemNo: String(ITEM), quarter: "2026Q4", version: String(q4Report()!.version), ...report })),
+    const submitted = await settleAction(
+      submitItemReport(undefined, formData({ itemNo: String(ITEM), quarter: "2026Q4", version: String(q4Report()!.version), ...report })),
     );
     expect(submitted.redirect).toBe(`/items/${ITEM}/report/2026Q4?submitted=1`);
     expect(q4Report()!.status).toBe("submitted");
@@ -126,15 +113,15 @@ describe("a 督办事项's report: time limit → report → review", () => {
     const r = q4Report()!;
     const fields = { reportId: String(r.id), itemNo: String(ITEM), quarter: "2026Q4", version: String(r.version), comment: "同意" };
     await signInAs("zjj");
-    expect((await settle(approveItemReport(undefined, form(fields)))).ok).not.toBe(true);
+    expect((await settleAction(approveItemReport(undefined, formData(fields)))).ok).not.toBe(true);
     expect(q4Report()!.status).toBe("submitted");
     await signInAs("duchashi");
-    const approved = await settle(approveItemReport(undefined, form(fields)));
+    const approved = await settleAction(approveItemReport(undefined, formData(fields)));
     expect(approved.redirect).toBe(`/items/${ITEM}/report/2026Q4?reviewed=approved`);
     expect(q4Report()!.status).toBe("approved");
     expect(db.select().from(reportVersions).where(eq(reportVersions.reportId, r.id)).get()!.reviewStatus).toBe("approved");
     // A task's report of another subject cannot be approved through the item's action.
-    const wrong = await settle(approveItemReport(undefined, form({ ...fields, itemNo: "18" })));
+    const wrong = await settleAction(approveItemReport(undefined, formData({ ...fields, itemNo: "18" })));
     expect(wrong.ok).not.toBe(true);
   });
 });
@@ -142,10 +129,10 @@ describe("a 督办事项's report: time limit → report → review", () => {
 describe("a 督办 notice on a 督办事项: issue → reply → 销号", () => {
   it("goes to the item's lead unit and is closed by the 督查室", async () => {
     await signInAs("duchashi");
-    const issued = await settle(
+    const issued = await settleAction(
       issueNotice(
         undefined,
-        form({ subject: `item:${ITEM}`, level: "duban", problem: "方案尚未印发", requirement: "12月15日前报审印发", deadline: "2026-12-10" }),
+        formData({ subject: `item:${ITEM}`, level: "duban", problem: "方案尚未印发", requirement: "12月15日前报审印发", deadline: "2026-12-10" }),
       ),
     );
     const id = Number(issued.redirect?.split("/").at(-1));
@@ -156,18 +143,20 @@ describe("a 督办 notice on a 督办事项: issue → reply → 销号", () => 
     expect(db.select().from(notices).where(eq(notices.id, id)).get()!.itemId).toBe(item().id);
 
     await signInAs("fgj");
-    await settle(replyNotice(undefined, form({ noticeId: String(id), version: String(notice.version), reply: "不是我们的事项" })));
+    await settleAction(replyNotice(undefined, formData({ noticeId: String(id), version: String(notice.version), reply: "不是我们的事项" })));
     expect(getNotice({ id })!.status).toBe("sent");
 
     await signInAs("zjj");
-    const replied = await settle(
-      replyNotice(undefined, form({ noticeId: String(id), version: String(notice.version), reply: "方案已报审，定于12月12日印发" })),
+    const replied = await settleAction(
+      replyNotice(undefined, formData({ noticeId: String(id), version: String(notice.version), reply: "方案已报审，定于12月12日印发" })),
     );
     expect(replied.ok).toBe(true);
     expect(getNotice({ id })!.status).toBe("replied");
 
     await signInAs("duchashi");
-    const closed = await settle(closeNotice(undefined, form({ noticeId: String(id), version: String(getNotice({ id })!.version), comment: "已印发，销号" })));
+    const closed = await settleAction(
+      closeNotice(undefined, formData({ noticeId: String(id), version: String(getNotice({ id })!.version), comment: "已印发，销号" })),
+    );
     expect(closed.ok).toBe(true);
     expect(getNotice({ id })!.status).toBe("closed");
   });

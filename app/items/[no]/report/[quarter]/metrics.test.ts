@@ -11,7 +11,7 @@ import { yearIdOf } from "@/db/testing/programme-year";
 import { readSnapshot } from "@/lib/report-snapshot";
 import { ITEM_NOT_DUE_MESSAGE } from "@/lib/supervision-items";
 import { addSession, addUser, migratedAppDb } from "@/test/app-db";
-import { RedirectSignal, sessionCookie, setRequest } from "@/test/next-request";
+import { formData, sessionCookie, setRequest, settleAction } from "@/test/next-request";
 
 vi.hoisted(() => {
   process.env.APP_TODAY = "2026-12-01";
@@ -43,24 +43,9 @@ beforeAll(() => {
   userIds.duchashi = addUser(db, { username: "duchashi", role: "supervisor" });
 });
 
-async function settle(pending: Promise<unknown>): Promise<{ redirect?: string; message?: string; errors?: Record<string, string[]>; ok?: boolean }> {
-  try {
-    return (await pending) as { message?: string };
-  } catch (error) {
-    if (error instanceof RedirectSignal) return { redirect: error.url };
-    throw error;
-  }
-}
-
 async function signInAs(username: string) {
   const userId = userIds[username]!;
   setRequest({ cookies: await sessionCookie({ sessionId: addSession(db, userId), userId }) });
-}
-
-function form(fields: Record<string, string>) {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.append(k, v);
-  return data;
 }
 
 const itemRow = (no: number) => db.select().from(supervisionItems).where(eq(supervisionItems.no, no)).get()!;
@@ -92,22 +77,22 @@ describe("a 督办事项's metrics in its report", () => {
 
   it("saves the typed value in a draft, refuses one the metric cannot take, and needs it to submit", async () => {
     await signInAs("duchashi");
-    const set = await settle(
-      scheduleItem(undefined, form({ itemNo: String(ITEM), version: String(itemRow(ITEM).version), cadence: "quarterly", deadline: "" })),
+    const set = await settleAction(
+      scheduleItem(undefined, formData({ itemNo: String(ITEM), version: String(itemRow(ITEM).version), cadence: "quarterly", deadline: "" })),
     );
     expect(set.message).toBe("时限已保存。");
 
     const field = `metric.${metricsOf(ITEM)[0]!.id}`;
     await signInAs("zjj");
-    const bad = await settle(saveItemReport(undefined, form({ itemNo: String(ITEM), quarter: "2026Q4", version: "0", ...text, [field]: "3台" })));
+    const bad = await settleAction(saveItemReport(undefined, formData({ itemNo: String(ITEM), quarter: "2026Q4", version: "0", ...text, [field]: "3台" })));
     expect(bad.errors?.[field]?.length).toBeGreaterThan(0);
     expect(q4Report()).toBeUndefined();
 
-    const missing = await settle(submitItemReport(undefined, form({ itemNo: String(ITEM), quarter: "2026Q4", version: "0", ...text })));
+    const missing = await settleAction(submitItemReport(undefined, formData({ itemNo: String(ITEM), quarter: "2026Q4", version: "0", ...text })));
     expect(missing.errors?.[field]?.length).toBeGreaterThan(0);
     expect(q4Report()).toBeUndefined();
 
-    const saved = await settle(saveItemReport(undefined, form({ itemNo: String(ITEM), quarter: "2026Q4", version: "0", ...text, [field]: "3" })));
+    const saved = await settleAction(saveItemReport(undefined, formData({ itemNo: String(ITEM), quarter: "2026Q4", version: "0", ...text, [field]: "3" })));
     expect(saved).toMatchObject({ ok: true });
     const r = q4Report()!;
     expect(db.select().from(reportItemMetricValues).where(eq(reportItemMetricValues.reportId, r.id)).all()).toEqual([
@@ -121,8 +106,8 @@ describe("a 督办事项's metrics in its report", () => {
     const other = `metric.${metricsOf(172)[0]!.id}`;
     const before = q4Report()!;
     const field = `metric.${metricsOf(ITEM)[0]!.id}`;
-    const r = await settle(
-      saveItemReport(undefined, form({ itemNo: String(ITEM), quarter: "2026Q4", version: String(before.version), ...text, [field]: "3", [other]: "5" })),
+    const r = await settleAction(
+      saveItemReport(undefined, formData({ itemNo: String(ITEM), quarter: "2026Q4", version: String(before.version), ...text, [field]: "3", [other]: "5" })),
     );
     expect(r).toMatchObject({ ok: true });
     expect(
@@ -132,8 +117,8 @@ describe("a 督办事项's metrics in its report", () => {
 
   it("freezes the value with its plan in the submitted version, and the 进度 lamp judges it as a task's", async () => {
     const field = `metric.${metricsOf(ITEM)[0]!.id}`;
-    const submitted = await settle(
-      submitItemReport(undefined, form({ itemNo: String(ITEM), quarter: "2026Q4", version: String(q4Report()!.version), ...text, [field]: "3" })),
+    const submitted = await settleAction(
+      submitItemReport(undefined, formData({ itemNo: String(ITEM), quarter: "2026Q4", version: String(q4Report()!.version), ...text, [field]: "3" })),
     );
     expect(submitted.redirect).toBe(`/items/${ITEM}/report/2026Q4?submitted=1`);
     const version = db.select().from(reportVersions).where(eq(reportVersions.reportId, q4Report()!.id)).get()!;
@@ -156,8 +141,8 @@ describe("a 督办事项's metrics in its report", () => {
   it("a measure linked to its key task is not reported again", async () => {
     expect(metricsOf(LINKED).map((m) => [m.label, m.target])).toEqual([["新增城镇就业", 6000]]);
     await signInAs("rsj");
-    const r = await settle(
-      saveItemReport(undefined, form({ itemNo: String(LINKED), quarter: "2026Q4", version: "0", ...text, [`metric.${metricsOf(LINKED)[0]!.id}`]: "5000" })),
+    const r = await settleAction(
+      saveItemReport(undefined, formData({ itemNo: String(LINKED), quarter: "2026Q4", version: "0", ...text, [`metric.${metricsOf(LINKED)[0]!.id}`]: "5000" })),
     );
     expect(r.message).toBe(ITEM_NOT_DUE_MESSAGE);
     expect(

@@ -9,7 +9,7 @@ import { rebuildQuarterStatus } from "@/db/status/store";
 import { yearIdOf } from "@/db/testing/programme-year";
 import { env } from "@/lib/env";
 import { addSession, addUser, lastAuditRow, migratedAppDb, snapshotDatabase } from "@/test/app-db";
-import { RedirectSignal, sessionCookie, setRequest } from "@/test/next-request";
+import { formData, sessionCookie, setRequest, settleAction } from "@/test/next-request";
 
 vi.hoisted(() => {
   process.env.APP_TODAY = "2026-10-10";
@@ -53,25 +53,10 @@ const onDay = (day: string) => {
 /** A minute later: each request is its own instant. */
 const tick = () => vi.setSystemTime(Date.now() + 60_000);
 
-async function settle(pending: Promise<unknown>): Promise<{ redirect?: string; message?: string; errors?: Record<string, string[]>; ok?: boolean }> {
-  try {
-    return (await pending) as { message?: string };
-  } catch (error) {
-    if (error instanceof RedirectSignal) return { redirect: error.url };
-    throw error;
-  }
-}
-
 async function signInAs(username: string) {
   tick();
   const userId = userIds[username]!;
   setRequest({ cookies: await sessionCookie({ sessionId: addSession(db, userId), userId }) });
-}
-
-function form(fields: Record<string, string>) {
-  const data = new FormData();
-  for (const [k, v] of Object.entries(fields)) data.append(k, v);
-  return data;
 }
 
 const unitOf = (name: string) => db.select({ id: units.id }).from(units).where(eq(units.name, name)).get()!.id;
@@ -94,12 +79,12 @@ const content = (progress: string) => ({ itemNo: String(ITEM), quarter: "2026Q4"
 describe("a monthly 督办事项 reports monthly", () => {
   it("the 督查室 sets 按月推进 and the lead unit files October's report on time", async () => {
     await signInAs("duchashi");
-    expect((await settle(scheduleItem(undefined, form({ itemNo: String(ITEM), version: String(item().version), cadence: "monthly" })))).message).toBe(
+    expect((await settleAction(scheduleItem(undefined, formData({ itemNo: String(ITEM), version: String(item().version), cadence: "monthly" })))).message).toBe(
       "时限已保存。",
     );
     expect(q4("2026-10-10")).toMatchObject({ reporting: "not_due" });
     await signInAs("zjj");
-    const r = await settle(submitItemReport(undefined, form({ ...content("10月：方案已起草"), version: "0" })));
+    const r = await settleAction(submitItemReport(undefined, formData({ ...content("10月：方案已起草"), version: "0" })));
     expect(r.redirect).toBe(`/items/${ITEM}/report/2026Q4?submitted=1`);
     const s = q4("2026-10-10");
     expect(s.reporting).toBe("on_time");
@@ -109,8 +94,8 @@ describe("a monthly 督办事项 reports monthly", () => {
       [12, "not_due"],
     ]);
     await signInAs("duchashi");
-    const approved = await settle(
-      approveItemReport(undefined, form({ reportId: String(q4Report().id), itemNo: String(ITEM), quarter: "2026Q4", version: String(q4Report().version) })),
+    const approved = await settleAction(
+      approveItemReport(undefined, formData({ reportId: String(q4Report().id), itemNo: String(ITEM), quarter: "2026Q4", version: String(q4Report().version) })),
     );
     expect(approved.redirect).toContain("reviewed=approved");
   });
@@ -126,26 +111,26 @@ describe("a monthly 督办事项 reports monthly", () => {
     onDay("2026-11-10");
     await signInAs("zjj");
     const before = snapshotDatabase(db);
-    const draft = await settle(saveItemReport(undefined, form({ ...content("11月：方案已报审"), version: String(q4Report().version) })));
+    const draft = await settleAction(saveItemReport(undefined, formData({ ...content("11月：方案已报审"), version: String(q4Report().version) })));
     expect(draft.message).toContain("本月报告请在此基础上更新后直接提交");
     expect(snapshotDatabase(db)).toEqual(before);
-    const stale = await settle(submitItemReport(undefined, form({ ...content("11月：方案已报审"), version: "1" })));
+    const stale = await settleAction(submitItemReport(undefined, formData({ ...content("11月：方案已报审"), version: "1" })));
     expect(stale.ok).not.toBe(true);
     // Bad input on the reopened report: a clear error, nothing written.
-    const empty = await settle(submitItemReport(undefined, form({ ...content(""), version: String(q4Report().version) })));
+    const empty = await settleAction(submitItemReport(undefined, formData({ ...content(""), version: String(q4Report().version) })));
     expect(empty.errors?.progress).toBeDefined();
-    const garbled = await settle(submitItemReport(undefined, form({ ...content("x"), selfStatus: "whatever", version: String(q4Report().version) })));
+    const garbled = await settleAction(submitItemReport(undefined, formData({ ...content("x"), selfStatus: "whatever", version: String(q4Report().version) })));
     expect(garbled.ok).not.toBe(true);
     expect(snapshotDatabase(db)).toEqual(before);
 
-    const r = await settle(submitItemReport(undefined, form({ ...content("11月：方案已报审"), version: String(q4Report().version) })));
+    const r = await settleAction(submitItemReport(undefined, formData({ ...content("11月：方案已报审"), version: String(q4Report().version) })));
     expect(r.redirect).toBe(`/items/${ITEM}/report/2026Q4?submitted=2`);
     expect(q4Report()).toMatchObject({ status: "submitted", progress: "11月：方案已报审" });
     expect(db.select().from(reportVersions).where(eq(reportVersions.reportId, q4Report().id)).all()).toHaveLength(2);
     expect(lastAuditRow(db)).toMatchObject({ action: "report.submit", outcome: "success", username: "zjj" });
     expect(q4("2026-12-06").reporting).toBe("on_time");
     // Its nodes stay open after a month's report (a quarterly subject's lock with its first submission).
-    const nodes = await settle(
+    const nodes = await settleAction(
       saveMonthlyNodes(undefined, {
         subject: `item:${ITEM}`,
         quarter: "2026Q4",
@@ -156,7 +141,7 @@ describe("a monthly 督办事项 reports monthly", () => {
     );
     expect(nodes).toMatchObject({ ok: true, message: "月度推进节点已保存。" });
     // November is reported: a second submission in November is refused as for any submitted report.
-    const again = await settle(submitItemReport(undefined, form({ ...content("再报一次"), version: String(q4Report().version) })));
+    const again = await settleAction(submitItemReport(undefined, formData({ ...content("再报一次"), version: String(q4Report().version) })));
     expect(again.message).toBe("该报告已提交，不能再修改；如需修改，请联系督查室退回。");
   });
 
@@ -168,9 +153,9 @@ describe("a monthly 督办事项 reports monthly", () => {
     onDay("2027-01-08");
     await signInAs("zjj");
     const fields = { ...content("12月：已印发实施"), version: String(q4Report().version) };
-    const refused = await settle(submitItemReport(undefined, form(fields)));
+    const refused = await settleAction(submitItemReport(undefined, formData(fields)));
     expect(refused.errors?.lateNote).toEqual(["12月报告已过报送期限，请简要写明逾期原因（逾期说明）后再提交"]);
-    const r = await settle(submitItemReport(undefined, form({ ...fields, lateNote: "元旦假期，印发文件延后" })));
+    const r = await settleAction(submitItemReport(undefined, formData({ ...fields, lateNote: "元旦假期，印发文件延后" })));
     expect(r.redirect).toBe(`/items/${ITEM}/report/2026Q4?submitted=3`);
     const late = q4("2027-01-08");
     expect(late).toMatchObject({ reporting: "late", daysLate: 3 });
