@@ -45,4 +45,4 @@ export const RAG_LABEL = { red: "红", amber: "黄", green: "绿" } as const;
  * Bump when the rules in lib/quarter-status.ts change in a way STATUS_CONFIG does not
  * show: stored judgements (quarter_status) are recomputed when this or the config changes.
  */
-export const STATUS_RULES_VERSION = 3;
+export const STATUS_RULES_VERSION = 4;

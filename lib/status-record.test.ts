@@ -78,6 +78,22 @@ describe("statusAt", () => {
     expect(statusAt(o, at("2026-10-21"))).toMatchObject({ progress: "red", computedProgress: "green", overrideReason: "核查不实" });
     expect(statusAt(o, at("2026-10-26"))).toMatchObject({ progress: "green", overrideColor: null });
   });
+
+  it("returns a quarter with no report to 未评估 when its override is cleared, in the timeline too", () => {
+    const o = inputs({
+      overrides: [
+        { at: at("2026-10-20"), color: "red", reason: "核查不实", byName: "督查室" },
+        { at: at("2026-10-25"), color: null, reason: "恢复系统计算", byName: "督查室" },
+      ],
+    });
+    expect(statusAt(o, at("2026-10-19"))).toBeNull();
+    expect(statusAt(o, at("2026-10-21"))).toMatchObject({ progress: "red", computedProgress: "none", overrideColor: "red" });
+    expect(statusAt(o, at("2026-10-26"))).toMatchObject({ reportState: null, progress: "none", computedProgress: "none", overrideColor: null });
+    expect(statusTimeline(o).map((r) => [r.progress, r.overrideColor])).toEqual([
+      ["red", "red"],
+      ["none", null],
+    ]);
+  });
 });
 
 describe("statusTimeline", () => {

@@ -79,7 +79,8 @@ export function statusAt(inputs: StatusInputs, t: number): StatusRecord | null {
   const override: OverrideFact | null = o && o.color !== null ? { color: o.color, reason: o.reason, byName: o.byName, at: o.at } : null;
   const drafted = inputs.draftCreatedAt !== null && inputs.draftCreatedAt <= t;
   const nodes = inputs.nodeRevisions.filter((r) => r.at <= t).at(-1) ?? null;
-  if (!latest && !drafted && !override && !nodes) return null;
+  // An override once set counts even after it is cleared: the record must say it no longer holds.
+  if (!latest && !drafted && !o && !nodes) return null;
 
   let judgement: ProgressJudgement;
   let reportState: ReportState | null = drafted ? "draft" : null;

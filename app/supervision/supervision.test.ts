@@ -15,7 +15,7 @@ import { todayInShanghai } from "@/lib/periods";
 import { countRows, matrixRows } from "@/lib/submission-matrix";
 import { addSession, migratedAppDb } from "@/test/app-db";
 import { RedirectSignal, sessionCookie, setRequest } from "@/test/next-request";
-import { setRagOverride } from "./overdue/actions";
+import { clearRagOverride, setRagOverride } from "./overdue/actions";
 import { approveReports } from "./review/actions";
 
 vi.mock("next/headers", () => import("@/test/next-request"));
@@ -188,6 +188,15 @@ describe("进度 override", () => {
     expect(db.select().from(auditLog).where(eq(auditLog.action, "rag.override")).all().at(-1)?.outcome).toBe("success");
     const stale = await setRagOverride(undefined, form({ ...fields, color: "green" }));
     expect(stale.message).toMatch(/已被他人修改/);
+  });
+
+  it("is cleared back to the computed lamp at once, in the stored judgement every page reads", async () => {
+    await as(f.users.supervisor);
+    const q1 = listPeriods({ yearId: f.yearId }).find((p) => p.code === "2026Q1")!;
+    const status = () => listSubjectQuarters({ periods: [q1], asOf: today, today, filter: { yearId: f.yearId } }).find((q) => q.subject.no === 27)!.status;
+    const at = status().override!.at;
+    expect(await clearRagOverride(undefined, form({ subject: "task:27", periodCode: "2026Q1", expectedAt: String(at) }))).toMatchObject({ ok: true });
+    expect(status()).toMatchObject({ progress: "red", computedProgress: "red", overridden: false, override: null });
   });
 });
 
