@@ -3,6 +3,9 @@
 // here and only here.
 import { SUBJECT_KINDS, type SubjectKind } from "./vocabulary";
 
+/** Subjects a read is narrowed to, by kind and row id; null reads every subject. */
+export type SubjectIds = readonly { kind: SubjectKind; id: number }[] | null;
+
 export interface SubjectRef {
   kind: SubjectKind;
   no: number;

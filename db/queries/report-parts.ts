@@ -3,7 +3,8 @@ import "server-only";
 // the compiler (the first-listed lead unit) reads while writing the report. Sending it
 // ("submitted") is that unit's 报送; it may be revised and sent again while the compiled
 // report is still open.
-import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import type { SubjectIds } from "@/lib/subject";
 import type { PartStatus } from "@/lib/vocabulary";
 import { getDb, type Tx } from "../client";
 import { reportParts, reports, units } from "../schema";
@@ -151,10 +152,6 @@ export function listUnitParts({ unitId, periodIds }: { unitId: number; periodIds
     .all();
 }
 
-/**
- * When each co-lead unit first sent its part, for the given quarters, by "task:<id>:<periodId>"
- * (or "project:…") then unit name (lib/unit-reporting.ts judges each unit's own 报送 from it).
- */
 /** "task:<id>:<periodId>" (or project:, item:) of a row that names its subject by one of three columns. */
 export function subjectPeriodKey(r: { taskId: number | null; projectId: number | null; itemId: number | null; periodId: number }): string {
   return r.taskId !== null
@@ -164,9 +161,25 @@ export function subjectPeriodKey(r: { taskId: number | null; projectId: number |
       : `item:${r.itemId}:${r.periodId}`;
 }
 
-export function listPartSubmissions({ periodIds }: { periodIds: readonly number[] }): Map<string, Map<string, number>> {
+/**
+ * When each co-lead unit first sent its part, for the given quarters, by "task:<id>:<periodId>"
+ * (or "project:…") then unit name (lib/unit-reporting.ts judges each unit's own 报送 from it).
+ */
+export function listPartSubmissions({
+  periodIds,
+  subjects = null,
+}: {
+  periodIds: readonly number[];
+  /** Only these subjects (null: all of the quarters'). */
+  subjects?: SubjectIds;
+}): Map<string, Map<string, number>> {
   const out = new Map<string, Map<string, number>>();
   if (periodIds.length === 0) return out;
+  const ids = (kind: "task" | "project" | "item") => (subjects ?? []).filter((s) => s.kind === kind).map((s) => s.id);
+  const ofSubjects =
+    subjects === null
+      ? undefined
+      : or(inArray(reportParts.taskId, ids("task")), inArray(reportParts.projectId, ids("project")), inArray(reportParts.itemId, ids("item")));
   const rows = getDb()
     .select({
       taskId: reportParts.taskId,
@@ -178,7 +191,7 @@ export function listPartSubmissions({ periodIds }: { periodIds: readonly number[
     })
     .from(reportParts)
     .innerJoin(units, eq(units.id, reportParts.unitId))
-    .where(and(inArray(reportParts.periodId, [...periodIds]), isNotNull(reportParts.firstSubmittedAt)))
+    .where(and(inArray(reportParts.periodId, [...periodIds]), isNotNull(reportParts.firstSubmittedAt), ofSubjects))
     .all();
   for (const r of rows) {
     const key = subjectPeriodKey(r);

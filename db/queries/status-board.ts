@@ -42,8 +42,11 @@ export function listSubjectQuarters({
   filter: SubjectFilter;
 }): SubjectQuarter[] {
   const subjects = listSubjects(filter);
-  const stored = listStoredStatuses(getDb(), { periodIds: periods.map((p) => p.id), asOf: asOf >= today ? null : asOf });
-  const parts = listPartSubmissions({ periodIds: periods.map((p) => p.id) });
+  // A unit's or one subject's page reads only its own rows, whatever the size of the year.
+  const narrow = filter.leadUnitId !== undefined || filter.only !== undefined ? subjects.map((s) => ({ kind: s.kind, id: s.id })) : null;
+  const periodIds = periods.map((p) => p.id);
+  const stored = listStoredStatuses(getDb(), { periodIds, asOf: asOf >= today ? null : asOf, subjects: narrow });
+  const parts = listPartSubmissions({ periodIds, subjects: narrow });
   const out: SubjectQuarter[] = [];
   for (const period of periods) {
     for (const subject of subjects) {

@@ -51,15 +51,17 @@ function listTaskSubjects({ yearId, leadUnitId, only }: SubjectFilter): Subject[
             .from(taskUnits)
             .where(and(eq(taskUnits.unitId, leadUnitId), eq(taskUnits.role, "lead"))),
         );
+  const chosen = and(eq(tasks.yearId, yearId), ledBy, only ? eq(tasks.no, only.no) : undefined);
   const rows = db
     .select({ id: tasks.id, no: tasks.no, title: tasks.target, section: sections.name, sectionPosition: sections.position })
     .from(tasks)
     .innerJoin(sections, eq(sections.id, tasks.sectionId))
-    .where(and(eq(tasks.yearId, yearId), ledBy, only ? eq(tasks.no, only.no) : undefined))
+    .where(chosen)
     .orderBy(asc(tasks.no))
     .all();
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
+  // The same choice as a subquery, not a list of ids: the statement stays the same size however large the year.
+  const ids = db.select({ id: tasks.id }).from(tasks).where(chosen);
   const leaderRows = db
     .select({ taskId: taskLeaders.taskId, id: leaders.id, name: leaders.name })
     .from(taskLeaders)
@@ -105,14 +107,15 @@ function listProjectSubjects({ yearId, leadUnitId, only }: SubjectFilter): Subje
             .from(projectUnits)
             .where(and(eq(projectUnits.unitId, leadUnitId), eq(projectUnits.role, "lead"))),
         );
+  const chosen = and(eq(livelihoodProjects.yearId, yearId), ledBy, only ? eq(livelihoodProjects.no, only.no) : undefined);
   const rows = db
     .select({ id: livelihoodProjects.id, no: livelihoodProjects.no, title: livelihoodProjects.name })
     .from(livelihoodProjects)
-    .where(and(eq(livelihoodProjects.yearId, yearId), ledBy, only ? eq(livelihoodProjects.no, only.no) : undefined))
+    .where(chosen)
     .orderBy(asc(livelihoodProjects.no))
     .all();
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
+  const ids = db.select({ id: livelihoodProjects.id }).from(livelihoodProjects).where(chosen);
   const leaderRows = db
     .select({ projectId: projectLeaders.projectId, id: leaders.id, name: leaders.name })
     .from(projectLeaders)

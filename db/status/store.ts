@@ -1,5 +1,7 @@
-import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { addDays } from "@/lib/periods";
+import type { SubjectIds } from "@/lib/subject";
+import type { SubjectKind } from "@/lib/vocabulary";
 import { sameRecord, statusAt, statusTimeline, type StatusRecord } from "@/lib/status-record";
 import { STATUS_CONFIG, STATUS_RULES_VERSION } from "@/lib/status-config";
 import type { Db, Tx } from "../client";
@@ -89,16 +91,32 @@ export interface StoredStatus extends StatusKey {
 /** First instant of the day after `day` in Asia/Shanghai (UTC+8 since 1992). */
 const endOfDay = (day: string) => Date.parse(`${addDays(day, 1)}T00:00:00+08:00`);
 
+/** `subject_kind = k AND subject_id IN (…)` for each kind asked, so a narrow page reads only its own rows. */
+function ofSubjects(table: typeof quarterStatus | typeof quarterStatusHistory, subjects: SubjectIds): SQL | undefined {
+  if (subjects === null) return undefined;
+  const byKind = new Map<SubjectKind, number[]>();
+  for (const s of subjects) byKind.set(s.kind, [...(byKind.get(s.kind) ?? []), s.id]);
+  if (byKind.size === 0) return sql`0`;
+  return or(...[...byKind].map(([kind, ids]) => and(eq(table.subjectKind, kind), inArray(table.subjectId, ids))));
+}
+
 /**
  * The judgements in force at the end of `asOf` (or now, when `asOf` is null) of the given
  * quarters, by statusKeyString. A quarter with no row has had no report activity.
  */
-export function listStoredStatuses(db: Reader, { periodIds, asOf }: { periodIds: readonly number[]; asOf: string | null }): Map<string, StoredStatus> {
+export function listStoredStatuses(
+  db: Reader,
+  { periodIds, asOf, subjects = null }: { periodIds: readonly number[]; asOf: string | null; subjects?: SubjectIds },
+): Map<string, StoredStatus> {
   const out = new Map<string, StoredStatus>();
   if (periodIds.length === 0) return out;
   const ids = [...periodIds];
   if (asOf === null) {
-    for (const r of db.select().from(quarterStatus).where(inArray(quarterStatus.periodId, ids)).all()) {
+    for (const r of db
+      .select()
+      .from(quarterStatus)
+      .where(and(inArray(quarterStatus.periodId, ids), ofSubjects(quarterStatus, subjects)))
+      .all()) {
       const key = { kind: r.subjectKind, subjectId: r.subjectId, periodId: r.periodId };
       out.set(statusKeyString(key), { ...key, record: toRecord(r) });
     }
@@ -113,7 +131,7 @@ export function listStoredStatuses(db: Reader, { periodIds, asOf }: { periodIds:
       validFrom: sql<number>`max(${quarterStatusHistory.validFrom})`.as("latest_valid_from"),
     })
     .from(quarterStatusHistory)
-    .where(and(inArray(quarterStatusHistory.periodId, ids), lt(quarterStatusHistory.validFrom, end)))
+    .where(and(inArray(quarterStatusHistory.periodId, ids), lt(quarterStatusHistory.validFrom, end), ofSubjects(quarterStatusHistory, subjects)))
     .groupBy(quarterStatusHistory.periodId, quarterStatusHistory.subjectKind, quarterStatusHistory.subjectId)
     .as("latest");
   const rows = db
