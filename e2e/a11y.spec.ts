@@ -46,6 +46,7 @@ const PAGES: Entry[] = [
   { route: "/projects/[no]/nodes/[quarter]", url: "/projects/2/nodes/2026Q4", persona: "unit" },
   { route: "/dashboard", url: "/dashboard", persona: "mayor" },
   { route: "/dashboard/tasks", url: "/dashboard/tasks", persona: "mayor" },
+  { route: "/dashboard/units", url: "/dashboard/units", persona: "mayor" },
   { route: "/dashboard/brief", url: "/dashboard/brief?leader=杨盛", persona: "mayor" },
   { route: "/ledger", url: "/ledger", persona: "unit" },
   { route: "/supervision/bulletins", url: "/supervision/bulletins", persona: "supervisor" },

@@ -98,6 +98,41 @@ test.describe("领导驾驶舱", () => {
     }
   });
 
+  test("the 按牵头单位 excerpt lists the units with most 逾期未报 first; the full table sorts and drills down", async ({ page }) => {
+    await loginAs(page, "mayor");
+    await page.goto("/dashboard?quarter=2026Q1");
+    const excerpt = page.getByRole("table", { name: /逾期未报、进度红灯最多的 15 个牵头单位/ });
+    const missingOf = async (rows: ReturnType<Page["locator"]>) => (await rows.locator("td:nth-child(3)").allTextContents()).map((t) => Number(t.trim()));
+    const shown = await missingOf(excerpt.locator("tbody tr"));
+    expect(shown).toHaveLength(15);
+    expect(shown).toEqual([...shown].sort((a, b) => b - a));
+    const worst = (await excerpt.locator("tbody tr").first().getByRole("rowheader").textContent())!.trim();
+
+    const more = page.getByRole("link", { name: /^查看全部 \d+ 个牵头单位的统计/ });
+    const count = Number((await more.textContent())!.match(/\d+/)![0]);
+    await more.click();
+    await expect(page).toHaveURL(/\/dashboard\/units\?quarter=2026Q1$/);
+    await expect(page.getByRole("heading", { level: 1, name: `按牵头单位统计（${count} 个单位）` })).toBeVisible();
+    const full = page.getByRole("table", { name: /按牵头单位统计（点击表头排序/ });
+    await expect(full.locator("tbody tr")).toHaveCount(count);
+    const all = await missingOf(full.locator("tbody tr"));
+    expect(all[0]).toBe(shown[0]);
+    expect(all.filter((n) => n > shown[14]!).length).toBeLessThanOrEqual(14);
+    await expectNoAxeViolations(page);
+
+    await full.getByRole("button", { name: "总数" }).click();
+    await expect(full.locator("thead th").nth(1)).toHaveAttribute("aria-sort", /descending|ascending/);
+    const totals = (await full.locator("tbody tr td:nth-child(2)").allTextContents()).map((t) => Number(t.trim()));
+    expect([[...totals].sort((a, b) => b - a), [...totals].sort((a, b) => a - b)]).toContainEqual(totals);
+
+    const row = full.getByRole("row").filter({ has: page.getByRole("rowheader", { name: worst, exact: true }) });
+    const missing = row.locator("td:nth-child(3)").getByRole("link");
+    const n = Number((await missing.textContent())!.trim());
+    await missing.click();
+    await expect(page).toHaveURL(/\/dashboard\/tasks\?.*reporting=missing/);
+    await expect(page.getByRole("heading", { level: 1, name: new RegExp(`（${n} 项）$`) })).toBeVisible();
+  });
+
   test("the print layout hides the controls and keeps the figures", async ({ page }) => {
     await loginAs(page, "supervisor");
     await page.goto("/dashboard?quarter=2026Q1");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   applyDrill,
+  byConcern,
   changes,
   completionPercent,
   dashboardScope,
@@ -114,6 +115,15 @@ describe("grouping", () => {
     const byName = Object.fromEntries(groupRows(fixture, "unit").map((r) => [r.name, r.summary]));
     expect(byName["发改局"]?.total).toBe(5);
     expect(byName["工信局"]).toMatchObject({ total: 2, progress: { red: 1, none: 1 } });
+  });
+});
+
+describe("units needing attention first", () => {
+  it("ranks by 逾期未报, then 红, 迟报 and 黄, whatever order the units came in", () => {
+    const rows = groupRows([...fixture].reverse(), "unit");
+    expect(rows.map((r) => r.name)).toEqual(["住建局", "发改局", "财政局", "工信局"]);
+    expect(byConcern(rows).map((r) => r.name)).toEqual(["发改局", "工信局", "财政局", "住建局"]);
+    expect(rows.map((r) => r.name)).toEqual(["住建局", "发改局", "财政局", "工信局"]);
   });
 });
 

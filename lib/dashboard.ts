@@ -142,6 +142,19 @@ export function groupRows(rows: readonly DashboardRow[], kind: GroupKind, order:
   return names.map((name) => ({ kind, name, summary: summarize(members.get(name) ?? [], kind === "unit" ? name : null) }));
 }
 
+/**
+ * The groups a leader should look at first: most 逾期未报, then most 红, 迟报, 黄; ties keep
+ * their order. The dashboard shows the head of this list and links to the whole table.
+ */
+export function byConcern(rows: readonly GroupRow[]): GroupRow[] {
+  const key = ({ summary: s }: GroupRow) => [s.reporting.missing, s.progress.red, s.reporting.late, s.progress.amber];
+  return [...rows].sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return y[i]! - x[i]!;
+    return 0;
+  });
+}
+
 export const CHANGES = ["turnedRed", "turnedGreen"] as const;
 export type Change = (typeof CHANGES)[number];
 export const CHANGE_LABEL: Record<Change, string> = { turnedRed: "本季度转红", turnedGreen: "本季度转绿" };

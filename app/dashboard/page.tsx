@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requirePermission } from "@/app/_lib/current-user";
 import { loadDashboard } from "@/db/queries/dashboard";
 import { listLeaders } from "@/db/queries/tasks";
-import { CHANGE_LABEL, CHANGES, changes, groupRows, leaderFirst, summarize, summarySentence } from "@/lib/dashboard";
+import { byConcern, CHANGE_LABEL, CHANGES, changes, groupRows, leaderFirst, summarize, summarySentence } from "@/lib/dashboard";
 import { formatDayCn, quarterLabel } from "@/lib/periods";
 import { yearHref } from "@/lib/programme-year";
 import { DashboardControls } from "./_components/dashboard-controls";
@@ -14,7 +14,7 @@ import { Headline } from "./_components/headline";
 import { ProjectPanels } from "./_components/project-panels";
 import { SubjectStatusTable } from "./_components/subject-status-table";
 import { UnitTable } from "./_components/unit-table";
-import { drillHref, resolveDashboardView } from "./_lib/view";
+import { drillHref, resolveDashboardView, viewHref } from "./_lib/view";
 import { inLeaderScope } from "./_lib/scope";
 import { SourceFilter } from "@/components/source-filter";
 import { countItemsBySource } from "@/db/queries/items";
@@ -42,6 +42,7 @@ export default async function DashboardPage({ searchParams }: Props) {
     scope.rows.filter((r) => r.status.progress === "red"),
     view.ownLeader,
   );
+  const units = byConcern(groupRows(scope.rows, "unit"));
   const leaderOrder = listLeaders({ yearId: view.period.yearId }).map((l) => l.name);
   // Every source of 督办 with its size: the programme's two kinds, then the 督办事项's three.
   const sourceCounts = {
@@ -142,7 +143,18 @@ export default async function DashboardPage({ searchParams }: Props) {
         <h2 id="by-unit-heading" className="mb-2 text-base font-semibold">
           按牵头单位
         </h2>
-        <UnitTable rows={groupRows(scope.rows, "unit").map((row) => ({ name: row.name, ...groupCells(view, row) }))} />
+        <UnitTable
+          rows={units.slice(0, LIST_SHOWN).map((row) => ({ name: row.name, ...groupCells(view, row) }))}
+          caption={
+            units.length > LIST_SHOWN
+              ? `逾期未报、进度红灯最多的 ${LIST_SHOWN} 个牵头单位（点击数字查看对应事项）`
+              : "各牵头单位按逾期未报、进度红灯多少排列（点击数字查看对应事项）"
+          }
+          sortable={false}
+        />
+        <p className="no-print mt-2 text-sm">
+          <Link href={viewHref(view, "/dashboard/units", {})}>查看全部 {units.length} 个牵头单位的统计（可按任一列排序）</Link>
+        </p>
       </section>
 
       <DubanList notices={scope.openDuban} id="duban" title={`未销号的督办（${scope.openDuban.length} 件）`} empty="没有未销号的督办。" year={view.year} />

@@ -34,7 +34,8 @@ function numberColumn(
     accessorFn: (row) => row[id].value ?? -1,
     header: ({ column }) => <SortableHeader column={column} title={title} />,
     cell: ({ row }) => (
-      <Link href={row.original[id].href} className={className}>
+      // Not prefetched: a table of counts holds hundreds of links, each would cost a server render.
+      <Link href={row.original[id].href} prefetch={false} className={className}>
         {format(row.original[id].value)}
       </Link>
     ),
@@ -63,17 +64,21 @@ const COLUMNS: ColumnDef<UnitRow>[] = [
   numberColumn("onTime", "按时报送率", pct),
 ];
 
-/** 按牵头单位: every lead unit's figures, sortable by any column (most overdue first by default). */
-export function UnitTable({ rows }: { rows: UnitRow[] }) {
-  const [sorting, setSorting] = useState<SortingState>([{ id: "missing", desc: true }]);
+/**
+ * 按牵头单位: the lead units' figures, sortable by any column (most overdue first by
+ * default); `sortable={false}` for an excerpt that keeps the order it is given.
+ */
+export function UnitTable({ rows, caption, sortable = true }: { rows: UnitRow[]; caption: string; sortable?: boolean }) {
+  const [sorting, setSorting] = useState<SortingState>(sortable ? [{ id: "missing", desc: true }] : []);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table v8 returns fresh functions each render; nothing here is memoised on it.
   const table = useReactTable({
     data: rows,
     columns: COLUMNS,
     state: { sorting },
     onSortingChange: setSorting,
+    enableSorting: sortable,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
   });
-  return <DataTable table={table} caption="按牵头单位统计（点击表头排序，点击数字查看对应事项）" empty="没有事项。" />;
+  return <DataTable table={table} caption={caption} empty="没有事项。" />;
 }
