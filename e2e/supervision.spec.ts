@@ -157,6 +157,58 @@ test.describe("督查督办", () => {
     expect([...new Set(actions.map((a) => a.action))]).toEqual(expect.arrayContaining(["notice.issue", "notice.escalate", "notice.reply", "notice.close"]));
   });
 
+  test("督查室 sets its own 进度 lamp on a listed task with a reason, then returns it to the computed one", async ({ page }) => {
+    await loginAs(page, "supervisor");
+    await page.goto("/supervision/overdue?unit=民政局");
+    const entry = page.locator(`[data-testid="overdue-entry"][data-subject="task:${LATE_TASK}"]`);
+    const reason = entry.getByLabel("调整理由（必填）");
+    // The form is drawn when opened, not for every row of the list.
+    await expect(reason).toHaveCount(0);
+    await entry.getByText("调整进度灯").click();
+    const legend = (await entry.locator("legend").textContent())!;
+    const computed = legend.match(/系统计算：([^）]+)）/)![1]!;
+    const chosen = ["红", "黄", "绿"].find((c) => c !== computed)!;
+    await entry.getByLabel(chosen, { exact: true }).check();
+    await reason.fill("已现场核实，进度与报告不符。");
+    await entry.getByRole("button", { name: "保存认定" }).click();
+    await expect(entry.getByRole("status").filter({ hasText: "已调整进度灯。" })).toBeVisible();
+    await expect(entry.getByTestId("rag-override")).toHaveText(`系统计算：${computed}`);
+    await expect(entry.locator('[data-lamp="progress"]')).toHaveText(new RegExp(`进度：${chosen}`));
+    await expect(entry.getByText("调整理由：已现场核实，进度与报告不符。")).toBeVisible();
+
+    // Once cleared the page no longer offers the clear button, nor its message: the lamp says it.
+    const cleared = page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined);
+    await entry.getByRole("button", { name: "恢复系统计算的进度灯" }).click();
+    expect((await cleared).ok()).toBe(true);
+    await expect(entry.getByRole("button", { name: "恢复系统计算的进度灯" })).toHaveCount(0);
+    await expect(entry.getByTestId("rag-override")).toHaveCount(0);
+    await expect(entry.locator('[data-lamp="progress"]')).toHaveText(new RegExp(`进度：${computed}`));
+  });
+
+  test("填报情况 pages the by-task table and shows the units most behind first, all of them on request", async ({ page }) => {
+    await loginAs(page, "supervisor");
+    await page.goto("/supervision?quarter=2026Q3");
+    const byTask = page.getByRole("table", { name: "各任务本季度报告填报情况" });
+    await expect(byTask.locator('tbody tr[data-testid^="matrix-"]')).toHaveCount(50);
+    await expect(page.getByTestId("page-range")).toHaveText(/^第 1–50 项，共 \d+ 项$/);
+
+    const byUnit = page.getByRole("table", { name: "各牵头单位本季度填报情况" });
+    await expect(byUnit.locator("tbody tr")).toHaveCount(15);
+    const behind = async () => (await byUnit.locator("tbody tr td:nth-child(5)").allTextContents()).map(Number);
+    const head = await behind();
+    const more = page.getByRole("link", { name: /^显示全部 \d+ 个牵头单位/ });
+    const all = Number((await more.textContent())!.match(/\d+/)![0]);
+    await more.click();
+    await expect(page).toHaveURL(/units=all/);
+    await expect(byUnit.locator("tbody tr")).toHaveCount(all);
+    const every = await behind();
+    expect(every.slice(0, 15)).toEqual(head);
+    expect(every.slice(15).every((n) => n <= head[14]!)).toBe(true);
+    await page.getByRole("link", { name: "下一页" }).click();
+    await expect(page.getByTestId("page-range")).toHaveText(/^第 51–/);
+    await expect(byUnit.locator("tbody tr")).toHaveCount(all);
+  });
+
   test("the overdue list fits a phone screen", async ({ browser }) => {
     const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();

@@ -20,6 +20,11 @@ import { itemSourceOf, parseSourceParam } from "@/lib/supervision-items";
 
 export const metadata: Metadata = { title: "填报情况 · 督查工作台" };
 
+/** Rows of the by-task table a page: a quarter's reports are chased a section at a time. */
+const MATRIX_PAGE_SIZE = 50;
+/** Units in the by-unit table unless all are asked for (?units=all): the most behind come first. */
+const UNITS_SHOWN = 15;
+
 type Props = { searchParams: Promise<SearchParams> };
 
 export default async function SubmissionPage({ searchParams }: Props) {
@@ -46,7 +51,7 @@ export default async function SubmissionPage({ searchParams }: Props) {
   );
   const counts = countRows(rows);
   // Counts cover every subject; the by-task table shows one page of them, still grouped by section.
-  const shown = pageOf(rows, parsePageParam(params.page));
+  const shown = pageOf(rows, parsePageParam(params.page), MATRIX_PAGE_SIZE);
   const keep = new URLSearchParams({ quarter: period.code, ...(asOf !== today ? { asOf } : {}), ...(kind ? { source: kind } : {}) });
   const sourceHref = (s: typeof source) => {
     if (s !== null && itemSourceOf(s)) return `/items?source=${s}`;
@@ -54,6 +59,15 @@ export default async function SubmissionPage({ searchParams }: Props) {
     return `/supervision?${q}`;
   };
   const unitOrder = [...new Set(quarters.flatMap((q) => q.subject.leadUnits))];
+  const units = countByUnit(rows, unitOrder);
+  const allUnits = params.units === "all";
+  if (allUnits) keep.set("units", "all");
+  const withUnits = (all: boolean) => {
+    const q = new URLSearchParams(keep);
+    if (all) q.set("units", "all");
+    else q.delete("units");
+    return q;
+  };
 
   return (
     <article className="space-y-5">
@@ -98,7 +112,18 @@ export default async function SubmissionPage({ searchParams }: Props) {
         <h2 id="by-unit-heading" className="text-base font-semibold">
           按牵头单位
         </h2>
-        <UnitCountTable rows={countByUnit(rows, unitOrder)} />
+        <UnitCountTable rows={allUnits ? units : units.slice(0, UNITS_SHOWN)} />
+        {units.length > UNITS_SHOWN && (
+          <p className="no-print text-sm">
+            {allUnits ? (
+              <Link href={`/supervision?${withUnits(false)}#by-unit-heading`}>只看最落后的 {UNITS_SHOWN} 个单位</Link>
+            ) : (
+              <Link href={`/supervision?${withUnits(true)}#by-unit-heading`}>
+                显示全部 {units.length} 个牵头单位（上表列出最落后的 {UNITS_SHOWN} 个）
+              </Link>
+            )}
+          </p>
+        )}
       </section>
     </article>
   );
