@@ -95,7 +95,11 @@ const endOfDay = (day: string) => Date.parse(`${addDays(day, 1)}T00:00:00+08:00`
 function ofSubjects(table: typeof quarterStatus | typeof quarterStatusHistory, subjects: SubjectIds): SQL | undefined {
   if (subjects === null) return undefined;
   const byKind = new Map<SubjectKind, number[]>();
-  for (const s of subjects) byKind.set(s.kind, [...(byKind.get(s.kind) ?? []), s.id]);
+  for (const s of subjects) {
+    const ids = byKind.get(s.kind);
+    if (ids) ids.push(s.id);
+    else byKind.set(s.kind, [s.id]);
+  }
   if (byKind.size === 0) return sql`0`;
   return or(...[...byKind].map(([kind, ids]) => and(eq(table.subjectKind, kind), inArray(table.subjectId, ids))));
 }
