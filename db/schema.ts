@@ -923,7 +923,10 @@ export const collectiveMembers = sqliteTable(
     removedAt: integer("removed_at"),
     removedById: integer("removed_by_id").references(() => users.id),
   },
-  (t) => [uniqueIndex("collective_members_key").on(t.subjectKind, t.subjectId, t.descriptorUnitId, t.unitId), index("collective_members_unit").on(t.unitId)],
+  (t) => [
+    uniqueIndex("collective_members_key").on(t.subjectKind, t.subjectId, t.descriptorUnitId, t.unitId),
+    index("collective_members_unit").on(t.unitId, t.subjectKind),
+  ],
 );
 
 // ───────────────────────── supervision ─────────────────────────

@@ -5,6 +5,7 @@ import { subjectKey } from "@/lib/subject";
 import { leadUnitsReporting, type LeadUnitReporting } from "@/lib/unit-reporting";
 import type { ReportState } from "@/lib/vocabulary";
 import { getDb } from "../client";
+import { memoUntilChange } from "../read-memo";
 import type { PeriodRow } from "./periods";
 import { listStoredStatuses } from "../status/store";
 import { statusKeyString } from "../status/inputs";
@@ -25,22 +26,26 @@ export interface SubjectQuarter {
   leadReporting: LeadUnitReporting[];
 }
 
-/**
- * Every subject (narrowed by `filter`) × every given quarter of one year, judged as known at
- * the end of `asOf`. Two reads of stored rows, never a replay: `asOf` on or after `today`
- * reads the judgements in force, an earlier day the history.
- */
-export function listSubjectQuarters({
-  periods,
-  asOf,
-  today,
-  filter,
-}: {
+interface QuartersQuery {
   periods: readonly PeriodRow[];
   asOf: string;
   today: string;
   filter: SubjectFilter;
-}): SubjectQuarter[] {
+}
+
+/**
+ * Every subject (narrowed by `filter`) × every given quarter of one year, judged as known at
+ * the end of `asOf`. Two reads of stored rows, never a replay: `asOf` on or after `today`
+ * reads the judgements in force, an earlier day the history. The answer is shared by every
+ * request until a row of the database changes (db/read-memo.ts); callers must not mutate it.
+ */
+export const listSubjectQuarters = memoUntilChange(
+  ({ periods, asOf, today, filter }: QuartersQuery) =>
+    JSON.stringify([periods, asOf, today, filter.yearId, filter.leadUnitId ?? null, filter.only ?? null, filter.kinds ?? null]),
+  judgeSubjectQuarters,
+);
+
+function judgeSubjectQuarters({ periods, asOf, today, filter }: QuartersQuery): SubjectQuarter[] {
   const subjects = listSubjects(filter);
   // A unit's or one subject's page reads only its own rows, whatever the size of the year.
   const narrow = filter.leadUnitId !== undefined || filter.only !== undefined ? subjects.map((s) => ({ kind: s.kind, id: s.id })) : null;

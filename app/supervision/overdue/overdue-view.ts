@@ -31,11 +31,12 @@ export async function loadOverdueView(params: URLSearchParams | Record<string, s
   const all = buildOverdueList(rows, notices);
   const entries = applyOverdueQuery(all, query);
   const page = parsePageParam(params instanceof URLSearchParams ? params.get("page") : params.page);
-  const sections: string[] = [];
-  const units: string[] = [];
+  // First-seen order, as the list runs.
+  const sections = new Set<string>();
+  const units = new Set<string>();
   for (const { subject } of rows) {
-    if (!sections.includes(subject.section)) sections.push(subject.section);
-    for (const u of subject.leadUnits) if (!units.includes(u)) units.push(u);
+    sections.add(subject.section);
+    for (const u of subject.leadUnits) units.add(u);
   }
   return {
     query,
@@ -44,6 +45,6 @@ export async function loadOverdueView(params: URLSearchParams | Record<string, s
     entries,
     shown: pageOf(entries, page),
     total: all.length,
-    options: { sections, leaders: listLeaders({ yearId }).map((l) => l.name), units },
+    options: { sections: [...sections], leaders: listLeaders({ yearId }).map((l) => l.name), units: [...units] },
   };
 }
