@@ -2,7 +2,7 @@
 // stored per subject in collective_members, so pages read memberships instead of re-deriving
 // them. "各…" descriptors are resolved by unit kind when the programme is loaded (and for a
 // database loaded before this existed, by the seed); "相关…" ones when someone names a unit.
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, type AnyColumn } from "drizzle-orm";
 import { candidatesFor, collectiveRule, membershipsByKind, type RegistryUnit } from "@/lib/collective-units";
 import { SUBJECT_KINDS, type SubjectKind } from "@/lib/vocabulary";
 import type { Tx } from "./client";
@@ -17,8 +17,9 @@ interface RowUnit {
   kind: RegistryUnit["kind"];
 }
 
-/** Every unit on each subject's row (lead, 配合, 相关责任), by subject id. */
-function rowUnits(db: Reader, kind: SubjectKind, yearId: number): Map<number, RowUnit[]> {
+/** Every unit on each subject's row (lead, 配合, 相关责任), by subject id; only `subjectId`'s when given. */
+function rowUnits(db: Reader, kind: SubjectKind, yearId: number, subjectId?: number): Map<number, RowUnit[]> {
+  const one = (column: AnyColumn) => (subjectId === undefined ? undefined : eq(column, subjectId));
   const rows: RowUnit[] =
     kind === "task"
       ? db
@@ -26,7 +27,7 @@ function rowUnits(db: Reader, kind: SubjectKind, yearId: number): Map<number, Ro
           .from(taskUnits)
           .innerJoin(units, eq(units.id, taskUnits.unitId))
           .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
-          .where(eq(tasks.yearId, yearId))
+          .where(and(eq(tasks.yearId, yearId), one(taskUnits.taskId)))
           .all()
       : kind === "project"
         ? db
@@ -34,14 +35,14 @@ function rowUnits(db: Reader, kind: SubjectKind, yearId: number): Map<number, Ro
             .from(projectUnits)
             .innerJoin(units, eq(units.id, projectUnits.unitId))
             .innerJoin(livelihoodProjects, eq(livelihoodProjects.id, projectUnits.projectId))
-            .where(eq(livelihoodProjects.yearId, yearId))
+            .where(and(eq(livelihoodProjects.yearId, yearId), one(projectUnits.projectId)))
             .all()
         : db
             .select({ subjectId: itemUnits.itemId, unitId: units.id, name: units.name, kind: units.kind })
             .from(itemUnits)
             .innerJoin(units, eq(units.id, itemUnits.unitId))
             .innerJoin(supervisionItems, eq(supervisionItems.id, itemUnits.itemId))
-            .where(eq(supervisionItems.yearId, yearId))
+            .where(and(eq(supervisionItems.yearId, yearId), one(itemUnits.itemId)))
             .all();
   const out = new Map<number, RowUnit[]>();
   for (const r of rows) out.set(r.subjectId, [...(out.get(r.subjectId) ?? []), r]);
@@ -66,8 +67,7 @@ export function addCollectiveMembersByKind(
   const registry = registryUnits(tx);
   let added = 0;
   for (const kind of only ? [only.kind] : SUBJECT_KINDS) {
-    for (const [subjectId, onRowUnits] of rowUnits(tx, kind, yearId)) {
-      if (only && subjectId !== only.subjectId) continue;
+    for (const [subjectId, onRowUnits] of rowUnits(tx, kind, yearId, only?.subjectId)) {
       const onRow = new Set(onRowUnits.map((u) => u.unitId));
       for (const descriptor of onRowUnits.filter((u) => u.kind === "群体描述")) {
         for (const m of membershipsByKind(descriptor.name, registry, onRow)) {
@@ -129,7 +129,7 @@ export interface NamedDescriptor {
 
 /** The "相关…" descriptors of one subject (those whose units someone names), with candidates and choices. */
 export function listNamedDescriptors(db: Reader, { kind, subjectId, yearId }: { kind: SubjectKind; subjectId: number; yearId: number }): NamedDescriptor[] {
-  const onRowUnits = rowUnits(db, kind, yearId).get(subjectId) ?? [];
+  const onRowUnits = rowUnits(db, kind, yearId, subjectId).get(subjectId) ?? [];
   const onRow = new Set(onRowUnits.map((u) => u.unitId));
   const registry = registryUnits(db);
   return onRowUnits

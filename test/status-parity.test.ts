@@ -24,7 +24,7 @@ import { groupRows, summarize } from "@/lib/dashboard";
 import { leaderBrief } from "@/lib/leader-brief";
 import { PRINT_FIRST_DATA_ROW, PRINT_HEADER_ROW } from "@/lib/excel-print";
 import { subjectLabel } from "@/lib/subject";
-import { loadOverdueView } from "@/app/supervision/overdue/overdue-view";
+import { loadOverdueView, overdueProblem, OVERDUE_PAGE_SIZE } from "@/app/supervision/overdue/overdue-view";
 import type { Db } from "@/db/client";
 import { yearIdOf } from "@/db/testing/programme-year";
 import { loadDashboard } from "@/db/queries/dashboard";
@@ -501,6 +501,25 @@ describe("per-unit 报送 of a co-led task: each co-lead unit by its own part, t
     } finally {
       db.$client.exec("ROLLBACK TO co_led; RELEASE co_led");
     }
+  });
+});
+
+describe("the 逾期与滞后清单's pages, and a new notice's problem text", () => {
+  it("shows 50 entries a page in the list's order, and the next page continues it", async () => {
+    const all = await loadOverdueView({}, TODAY);
+    expect(all.entries.length).toBeGreaterThan(OVERDUE_PAGE_SIZE);
+    expect(all.shown.rows).toEqual(all.entries.slice(0, OVERDUE_PAGE_SIZE));
+    const second = await loadOverdueView({ page: "2" }, TODAY);
+    expect(second.shown.first).toBe(OVERDUE_PAGE_SIZE + 1);
+    expect(second.shown.rows.map((e) => e.subject.key)).toEqual(all.entries.slice(OVERDUE_PAGE_SIZE, 2 * OVERDUE_PAGE_SIZE).map((e) => e.subject.key));
+  });
+
+  it("starts a notice from the reasons the list gives the subject, not from text carried in the link", async () => {
+    const entry = (await loadOverdueView({}, TODAY)).entries.find((e) => e.reasons.length > 1)!;
+    expect(await overdueProblem(entry.subject.key, null, TODAY)).toBe(entry.reasons.map((r) => r.text).join("；"));
+    const past = (await loadOverdueView({ asOf: "2026-10-19" }, TODAY)).entries[0]!;
+    expect(await overdueProblem(past.subject.key, "2026-10-19", TODAY)).toBe(past.reasons.map((r) => r.text).join("；"));
+    expect(await overdueProblem("task:9999", null, TODAY)).toBe("");
   });
 });
 

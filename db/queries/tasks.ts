@@ -3,6 +3,7 @@ import { and, asc, eq, exists, gt, inArray, lt, sql } from "drizzle-orm";
 import type { TaskListItem, TaskMetricItem } from "@/lib/task-filter";
 import { getDb } from "../client";
 import { listNamedDescriptors, type NamedDescriptor } from "../collective-members";
+import { memoUntilChange } from "../read-memo";
 import { leaders, metrics, sections, sourceDocuments, subsections, taskLeaders, taskUnits, tasks, units, type Metric, type Unit } from "../schema";
 
 // Every read takes the programme year the request decided on (app/_lib/programme-year.ts).
@@ -56,8 +57,15 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** All tasks of the programme with their leaders, units and metrics, in 序号 order (four queries). */
-export function listTasks({ yearId }: InYear): TaskListItem[] {
+const byYear = ({ yearId }: InYear) => String(yearId);
+
+/**
+ * All tasks of the programme with their leaders, units and metrics, in 序号 order (four
+ * queries; remembered until a row changes, db/read-memo.ts).
+ */
+export const listTasks = memoUntilChange(byYear, readTasks);
+
+function readTasks({ yearId }: InYear): TaskListItem[] {
   const db = getDb();
   const inYear = eq(tasks.yearId, yearId);
   const taskRows = db
@@ -184,7 +192,7 @@ export function getTaskByNo({ yearId, no }: InYear & { no: number }): TaskDetail
 }
 
 /** Leaders who lead at least one task of the year, in the gazette's order of rank. */
-export function listLeaders({ yearId }: InYear): LeaderRef[] {
+export const listLeaders = memoUntilChange(byYear, ({ yearId }: InYear): LeaderRef[] => {
   const db = getDb();
   const leads = db
     .select({ one: sql`1` })
@@ -192,10 +200,10 @@ export function listLeaders({ yearId }: InYear): LeaderRef[] {
     .innerJoin(tasks, eq(tasks.id, taskLeaders.taskId))
     .where(and(eq(taskLeaders.leaderId, leaders.id), eq(tasks.yearId, yearId)));
   return db.select({ name: leaders.name, title: leaders.title }).from(leaders).where(exists(leads)).orderBy(asc(leaders.position)).all();
-}
+});
 
 /** Units named on at least one task of the year (lead or cooperating), in order of first appearance. */
-export function listUnits({ yearId }: InYear): UnitRef[] {
+export const listUnits = memoUntilChange(byYear, ({ yearId }: InYear): UnitRef[] => {
   const db = getDb();
   const named = db
     .select({ one: sql`1` })
@@ -203,7 +211,7 @@ export function listUnits({ yearId }: InYear): UnitRef[] {
     .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
     .where(and(eq(taskUnits.unitId, units.id), eq(tasks.yearId, yearId)));
   return db.select({ name: units.name, kind: units.kind }).from(units).where(exists(named)).orderBy(asc(units.position)).all();
-}
+});
 
 /** The task's "相关…" descriptors with the units they may name and the ones named so far. */
 export function listTaskNamedDescriptors({ yearId, taskId }: InYear & { taskId: number }): NamedDescriptor[] {

@@ -8,6 +8,9 @@ import { applyOverdueQuery, parseOverdueQuery, type OverdueQuery } from "@/lib/o
 import { pageOf, parsePageParam, type ListPage } from "@/lib/pagination";
 import { currentProgrammeYear } from "@/app/_lib/programme-year";
 
+/** Entries a page shows: each is a card with its reasons and actions, so fewer than a table's rows. */
+export const OVERDUE_PAGE_SIZE = 50;
+
 export interface OverdueView {
   query: OverdueQuery;
   asOf: string;
@@ -43,8 +46,15 @@ export async function loadOverdueView(params: URLSearchParams | Record<string, s
     asOf,
     today,
     entries,
-    shown: pageOf(entries, page),
+    shown: pageOf(entries, page, OVERDUE_PAGE_SIZE),
     total: all.length,
     options: { sections: [...sections], leaders: listLeaders({ yearId }).map((l) => l.name), units: [...units] },
   };
+}
+
+/** A new notice's problem text: the subject's reasons as the list shows them (as of `asOf`, or today). */
+export async function overdueProblem(subjectKey: string, asOf: string | null, today: string): Promise<string> {
+  const view = await loadOverdueView(asOf ? { asOf } : {}, today);
+  const entry = view.entries.find((e) => e.subject.key === subjectKey);
+  return entry ? entry.reasons.map((r) => r.text).join("；") : "";
 }

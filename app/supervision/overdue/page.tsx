@@ -55,6 +55,7 @@ export default async function OverduePage({ searchParams }: Props) {
           <OverdueTable
             entries={view.shown.rows}
             first={view.shown.first}
+            asOf={view.query.asOf}
             canIssue={can(user, "notice:issue")}
             canOverride={can(user, "rag:override") && view.asOf === view.today}
           />

@@ -8,7 +8,8 @@ import { Card } from "@/components/ui/card";
 import { inputClassName } from "@/components/ui/text-field";
 import { getNoticeSubjectByKey } from "@/db/queries/notices";
 import { addDays, parseQuarterCode } from "@/lib/periods";
-import { subjectLabel } from "@/lib/subject";
+import { subjectKey, subjectLabel } from "@/lib/subject";
+import { overdueProblem } from "../../overdue/overdue-view";
 import { one, type SearchParams } from "../../_lib/view";
 import { IssueNoticeForm } from "./_components/issue-notice-form";
 
@@ -29,6 +30,8 @@ export default async function NewNoticePage({ searchParams }: Props) {
   const label = subject ? subjectLabel(subject) : "";
   const rawPeriod = one(sp, "period") ?? "";
   const periodCode = parseQuarterCode(rawPeriod) ? rawPeriod : "";
+  // From the overdue list: the reasons it gives for the subject on the list's day.
+  const problem = one(sp, "problem") ?? (subject ? await overdueProblem(subjectKey(subject), one(sp, "asOf") ?? null, appToday()) : "");
 
   return (
     <article className="space-y-4">
@@ -68,7 +71,7 @@ export default async function NewNoticePage({ searchParams }: Props) {
               <IssueNoticeForm
                 subjectKey={`${subject.kind}:${subject.no}`}
                 periodCode={periodCode}
-                problem={(one(sp, "problem") ?? "").slice(0, 1000)}
+                problem={problem.slice(0, 1000)}
                 deadline={addDays(appToday(), DEFAULT_RESPONSE_DAYS)}
                 today={appToday()}
               />

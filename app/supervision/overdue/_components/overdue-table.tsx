@@ -13,11 +13,14 @@ import { PROGRESS_LABEL } from "@/lib/vocabulary";
 import { BULK_REMIND_FORM } from "./bulk-remind-form-id";
 import { OverrideForm } from "./override-form";
 
-/** Where "发出通知" starts: the task, the quarter and the reasons as the problem text. */
-function issueHref(entry: OverdueEntry): string {
+/**
+ * Where "发出通知" starts: the subject, the quarter and the list's day. The form takes its
+ * problem text from the same list (overdueProblem), so the reasons are not carried in the URL.
+ */
+function issueHref(entry: OverdueEntry, asOf: string | null): string {
   const params = new URLSearchParams({ subject: entry.subject.key });
   if (entry.periodCode) params.set("period", entry.periodCode);
-  params.set("problem", entry.reasons.map((r) => r.text).join("；"));
+  if (asOf) params.set("asOf", asOf);
   return `/supervision/notices/new?${params.toString()}`;
 }
 
@@ -25,11 +28,14 @@ function issueHref(entry: OverdueEntry): string {
 export async function OverdueTable({
   entries,
   first = 1,
+  asOf = null,
   canIssue,
   canOverride,
 }: {
   entries: readonly OverdueEntry[];
   first?: number;
+  /** The past day the list is read as of (null: today). */
+  asOf?: string | null;
   canIssue: boolean;
   canOverride: boolean;
 }) {
@@ -109,7 +115,7 @@ export async function OverdueTable({
           {(canIssue || canOverride) && (
             <div className="no-print mt-3 flex flex-wrap items-start gap-3">
               {canIssue && (
-                <Link href={issueHref(entry)} className={buttonClassName("secondary")}>
+                <Link href={issueHref(entry, asOf)} className={buttonClassName("secondary")}>
                   发出催办/督办<span className="sr-only">（{entry.subject.label}）</span>
                 </Link>
               )}
