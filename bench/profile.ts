@@ -6,7 +6,10 @@
 // "{report}" in the path stands for the reporter's report page. PROFILE_OFF=1 only times the
 // requests; PROFILE_WARMUP, PROFILE_TOP and PROFILE_MATCH (a regex on "function file:line")
 // tune the run and the listing; PROFILE_SAVE=<file> keeps the first response's HTML.
+// PROFILE_COLD=1 commits a row from another connection before every request, so no read
+// remembered until a change (db/read-memo.ts) is reused: the cost right after a write.
 import fs from "node:fs";
+import Database from "better-sqlite3";
 import os from "node:os";
 import path from "node:path";
 import type { Credential } from "./setup";
@@ -42,7 +45,10 @@ async function main() {
   if (!process.env.PROFILE_OFF) process.kill(server.pid, "SIGUSR2");
   await new Promise((r) => setTimeout(r, 200));
   const times: number[] = [];
+  const writer = process.env.PROFILE_COLD ? new Database(databasePath, { timeout: 5000 }) : null;
+  const touch = writer?.prepare("INSERT INTO app_meta (key, value) VALUES ('bench_cold', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
   for (let i = 0; i < Number(n); i++) {
+    touch?.run(String(i));
     const t = performance.now();
     const res = await fetch(`${server.url}${target}`, { headers: { Cookie: cookie } });
     const body = await res.text();
@@ -55,6 +61,7 @@ async function main() {
   }
   times.sort((a, b) => a - b);
   console.log(`${target}: p50 ${times[Math.floor(times.length / 2)]!.toFixed(1)} ms`);
+  writer?.close();
   await server.stop();
   const file = fs
     .readdirSync(profDir)
