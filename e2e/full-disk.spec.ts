@@ -6,7 +6,7 @@
 // the failures are in the audit log, and the same text saves.
 import { spawn, type ChildProcess } from "node:child_process";
 import readline from "node:readline";
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expect, loginAs, test } from "./fixtures";
 
 /** Three past the main e2e server's port (3103 by default): the next two serve nginx and the app behind it. */
@@ -19,6 +19,14 @@ const STORAGE_MESSAGE = "服务器存储空间不足，内容未保存，请联�
 
 let server: ChildProcess | null = null;
 let answers: AsyncIterator<string>;
+/** Closed before the server stops: an open page's connections would hold up its graceful shutdown. */
+const contexts: BrowserContext[] = [];
+
+async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ baseURL });
+  contexts.push(context);
+  return context.newPage();
+}
 
 /** Sends one command to the server wrapper and returns its one-line answer. */
 async function command(line: string): Promise<string> {
@@ -46,6 +54,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  await Promise.all(contexts.map((c) => c.close()));
   if (!server || server.exitCode !== null) return;
   const exited = new Promise((r) => server!.once("exit", r));
   server.stdin!.end();
@@ -53,7 +62,7 @@ test.afterAll(async () => {
 });
 
 async function signedIn(browser: Browser, who: "unit" | "admin"): Promise<Page> {
-  const page = await (await browser.newContext({ baseURL })).newPage();
+  const page = await newPage(browser);
   await loginAs(page, who);
   return page;
 }
@@ -97,7 +106,7 @@ test("a full disk gives Chinese errors and keeps typed text, pages still load, h
   });
 
   await test.step("signing in says it cannot be recorded", async () => {
-    const page = await (await browser.newContext({ baseURL })).newPage();
+    const page = await newPage(browser);
     await page.goto("/login");
     await page.getByLabel("用户名").fill("fgj");
     await page.getByLabel("密码").fill("Miluo@2026");

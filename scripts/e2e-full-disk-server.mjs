@@ -101,7 +101,10 @@ async function stop(code = 0) {
   if (server.exitCode === null) {
     const exited = new Promise((r) => server.once("exit", r));
     server.kill("SIGTERM");
+    // `next start` waits for open connections before it exits; a test server need not.
+    const force = setTimeout(() => server.kill("SIGKILL"), 10_000);
     await exited;
+    clearTimeout(force);
   }
   try {
     execFileSync("umount", [dir]);
