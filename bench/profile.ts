@@ -8,6 +8,8 @@
 // tune the run and the listing; PROFILE_SAVE=<file> keeps the first response's HTML.
 // PROFILE_COLD=1 commits a row from another connection before every request, so no read
 // remembered until a change (db/read-memo.ts) is reused: the cost right after a write.
+// PROFILE_CALLERS=<regex> lists the call stacks under the functions it matches;
+// PROFILE_NODE_OPTIONS adds node flags to the server (e.g. a heap setting to compare).
 import fs from "node:fs";
 import Database from "better-sqlite3";
 import os from "node:os";
@@ -36,7 +38,11 @@ async function main() {
   const server = await startServer({
     databasePath,
     port: await freePort(),
-    env: { APP_TODAY: BENCH_TODAY, NODE_OPTIONS: `--require ${path.join(root, "bench/lib/cpu-profile.cjs")}`, PROFILE_DIR: profDir },
+    env: {
+      APP_TODAY: BENCH_TODAY,
+      NODE_OPTIONS: `--require ${path.join(root, "bench/lib/cpu-profile.cjs")} ${process.env.PROFILE_NODE_OPTIONS ?? ""}`,
+      PROFILE_DIR: profDir,
+    },
   });
   const cred = persona === "reporter" ? who.saveSlots[0]! : who[persona!]!;
   const cookie = await sessionCookie({ secret: server.secret, ...cred });
@@ -63,6 +69,7 @@ async function main() {
   console.log(`${target}: p50 ${times[Math.floor(times.length / 2)]!.toFixed(1)} ms`);
   writer?.close();
   await server.stop();
+  if (process.env.PROFILE_OFF) return fs.rmSync(dir, { recursive: true, force: true });
   const file = fs
     .readdirSync(profDir)
     .map((f) => path.join(profDir, f))
@@ -74,6 +81,7 @@ async function main() {
   const label = (x: Node) =>
     `${x.callFrame.functionName || "(anon)"} ${x.callFrame.url.replace(/^.*\/(\.next-bench|node_modules)\//, "$1/")}:${x.callFrame.lineNumber}`;
   const self = new Map<string, number>();
+  const selfByFile = new Map<string, number>();
   const incl = new Map<string, number>();
   let total = 0;
   prof.samples.forEach((id, i) => {
@@ -81,6 +89,8 @@ async function main() {
     total += dt;
     const x = byId.get(id)!;
     self.set(label(x), (self.get(label(x)) ?? 0) + dt);
+    const file = x.callFrame.url.replace(/^.*\/(\.next-bench|node_modules)\//, "$1/") || x.callFrame.functionName;
+    selfByFile.set(file, (selfByFile.get(file) ?? 0) + dt);
     const seen = new Set<string>();
     for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
       const l = label(byId.get(cur)!);
@@ -99,11 +109,25 @@ async function main() {
   console.log(
     `total ${(total / 1000 / Number(n)).toFixed(1)} ms/req, idle ${((self.get("(idle) :-1") ?? 0) / 1000 / Number(n)).toFixed(1)}, gc ${((self.get("(garbage collector) :-1") ?? 0) / 1000 / Number(n)).toFixed(1)}`,
   );
+  console.log("--- self by file\n" + top(selfByFile, 25));
   console.log("--- self\n" + top(self, 40));
   console.log(
     "--- inclusive (app chunks)\n" +
       top(incl, Number(process.env.PROFILE_TOP ?? 60), (l) => new RegExp(process.env.PROFILE_MATCH ?? "server/(chunks|app)").test(l)),
   );
+  if (process.env.PROFILE_CALLERS) {
+    // Who calls the functions matching PROFILE_CALLERS: their stacks (5 frames up), by self time.
+    const callers = new Map<string, number>();
+    const wanted = new RegExp(process.env.PROFILE_CALLERS);
+    prof.samples.forEach((id, i) => {
+      if (!wanted.test(label(byId.get(id)!))) return;
+      const stack: string[] = [];
+      for (let cur = parent.get(id); cur !== undefined && stack.length < 5; cur = parent.get(cur)) stack.push(label(byId.get(cur)!));
+      const key = stack.join(" < ");
+      callers.set(key, (callers.get(key) ?? 0) + (prof.timeDeltas[i] ?? 0));
+    });
+    console.log(`--- callers of /${wanted.source}/\n` + top(callers, 8));
+  }
   fs.rmSync(dir, { recursive: true, force: true });
 }
 void main();

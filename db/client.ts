@@ -6,6 +6,7 @@ import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
+import { cacheStatements } from "./statement-cache";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** The handle a synchronous transaction callback receives. */
@@ -18,7 +19,7 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  return withCommitHooks(drizzle(sqlite, { schema }) as Db);
+  return withCommitHooks(drizzle(cacheStatements(sqlite), { schema }) as Db);
 }
 
 // ── after-commit work (the audit checkpoint) ──
@@ -61,7 +62,7 @@ function withCommitHooks(db: Db): Db {
  */
 export function openDatabaseReadOnly(file: string): Db {
   const sqlite = new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 });
-  return drizzle(sqlite, { schema }) as Db;
+  return drizzle(cacheStatements(sqlite), { schema }) as Db;
 }
 
 const globalForDb = globalThis as unknown as { __appDb?: Db };

@@ -1,10 +1,7 @@
-import type Database from "better-sqlite3";
 import type { Db } from "./client";
 
 // What a remembered read is checked against before it is reused: it changes whenever the
 // database's rows may have changed, by this connection or any other.
-
-const totalChanges = new WeakMap<Database.Database, Database.Statement>();
 
 /**
  * A token that differs after any committed change: `PRAGMA data_version` moves when another
@@ -15,10 +12,7 @@ const totalChanges = new WeakMap<Database.Database, Database.Statement>();
 export function contentVersion(db: Db): string | null {
   const client = db.$client;
   if (client.inTransaction) return null;
-  let stmt = totalChanges.get(client);
-  if (!stmt) {
-    stmt = client.prepare("SELECT total_changes()").pluck();
-    totalChanges.set(client, stmt);
-  }
-  return `${client.pragma("data_version", { simple: true })}:${stmt.get()}`;
+  // prepare() hands back the statement compiled before (db/statement-cache.ts), reset to objects.
+  const value = (sql: string) => client.prepare(sql).pluck().get() as number;
+  return `${value("PRAGMA data_version")}:${value("SELECT total_changes()")}`;
 }
