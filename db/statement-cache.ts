@@ -12,6 +12,8 @@ export const STATEMENT_CACHE_SIZE = 1000;
  * the default modes (objects, not raw arrays or plucked values), so a caller always sets the
  * mode it needs on what prepare() returns and never inherits another caller's. A statement
  * still being iterated is busy and cannot run twice at once: such a call gets a fresh one.
+ * drizzle prepares right before each run, so it always sees the reset statement; code that
+ * keeps a statement across calls (drizzle's `.prepare()`) must set its mode before each run.
  * SQLite recompiles a cached statement by itself after a schema change.
  */
 export function cacheStatements(sqlite: Database.Database, size = STATEMENT_CACHE_SIZE): Database.Database {
