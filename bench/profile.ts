@@ -78,8 +78,8 @@ async function main() {
   const byId = new Map(prof.nodes.map((x) => [x.id, x]));
   const parent = new Map<number, number>();
   for (const x of prof.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
-  const label = (x: Node) =>
-    `${x.callFrame.functionName || "(anon)"} ${x.callFrame.url.replace(/^.*\/(\.next-bench|node_modules)\//, "$1/")}:${x.callFrame.lineNumber}`;
+  const shortUrl = (x: Node) => x.callFrame.url.replace(/^.*\/(\.next-bench|node_modules)\//, "$1/");
+  const label = (x: Node) => `${x.callFrame.functionName || "(anon)"} ${shortUrl(x)}:${x.callFrame.lineNumber}`;
   const self = new Map<string, number>();
   const selfByFile = new Map<string, number>();
   const incl = new Map<string, number>();
@@ -89,7 +89,7 @@ async function main() {
     total += dt;
     const x = byId.get(id)!;
     self.set(label(x), (self.get(label(x)) ?? 0) + dt);
-    const file = x.callFrame.url.replace(/^.*\/(\.next-bench|node_modules)\//, "$1/") || x.callFrame.functionName;
+    const file = shortUrl(x) || x.callFrame.functionName;
     selfByFile.set(file, (selfByFile.get(file) ?? 0) + dt);
     const seen = new Set<string>();
     for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {

@@ -58,12 +58,11 @@ describe("cacheStatements", () => {
     expect(sqlite.prepare("select 1")).toBe(first); // now the most recent
     sqlite.prepare("select 4"); // drops "select 2"
     expect(sqlite.prepare("select 1")).toBe(first);
-    const second = sqlite.prepare("select 2");
+    sqlite.prepare("select 2");
     sqlite.prepare("select 5");
     sqlite.prepare("select 6");
     sqlite.prepare("select 7"); // "select 1" is the oldest now
     expect(sqlite.prepare("select 1")).not.toBe(first);
-    expect(second).toBeDefined();
   });
 
   it("still answers correctly after the table the statement reads is altered", () => {
