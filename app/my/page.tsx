@@ -15,6 +15,8 @@ import { REPORT_STATE_LABEL } from "@/lib/report-labels";
 import { TaskCard } from "./_components/task-card";
 import { currentProgrammeYear } from "@/app/_lib/programme-year";
 import { SourceFilter } from "@/components/source-filter";
+import { Pager } from "@/components/ui/pager";
+import { parsePageParam } from "@/lib/pagination";
 import { listItems } from "@/db/queries/items";
 import { itemReportsIn, itemSourceOf, itemTimeLimit, parseSourceParam } from "@/lib/supervision-items";
 import { subjectLabel } from "@/lib/subject";
@@ -22,7 +24,10 @@ import { ITEM_SOURCE_LABEL, ITEM_SOURCES } from "@/lib/vocabulary";
 
 export const metadata: Metadata = { title: "我的任务" };
 
-type Props = { searchParams: Promise<{ quarter?: string | string[]; source?: string | string[] }> };
+type Props = { searchParams: Promise<{ quarter?: string | string[]; source?: string | string[]; page?: string | string[] }> };
+
+/** 配合任务 per page: a 镇街 cooperates on about 40 a year; one reached through a descriptor in a larger programme on far more. */
+const COOP_PAGE_SIZE = 50;
 
 // Returned reports first (they need action), then not yet submitted (overdue ones first), then the rest.
 const ORDER = { returned: 0, none: 1, draft: 1, submitted: 2, approved: 3 } as const;
@@ -63,7 +68,7 @@ export default async function MyTasksPage({ searchParams }: Props) {
       );
     });
   const groups = new Map<TodoGroup, TodoEntry[]>(TODO_GROUPS.map((g) => [g, entries.filter((e) => e.group === g)]));
-  const coopTasks = listCoopTasks({ unitId, periodId: period.id });
+  const coopTasks = listCoopTasks({ unitId, periodId: period.id, page: parsePageParam(search.page), size: COOP_PAGE_SIZE });
   // 督办事项 this unit leads or cooperates on, by 来源 (?source=).
   const itemSource = itemSourceOf(parseSourceParam(search.source));
   const allItems = listItems({ yearId: (await currentProgrammeYear()).id, unitId });
@@ -74,6 +79,7 @@ export default async function MyTasksPage({ searchParams }: Props) {
     const q = new URLSearchParams({ ...(chosen ? { quarter: chosen.code } : {}), ...(s ? { source: s } : {}) });
     return `/my${q.size ? `?${q}` : ""}#items-heading`;
   };
+  const coopSearch = new URLSearchParams({ ...(chosen ? { quarter: chosen.code } : {}), ...(itemSource ? { source: itemSource } : {}) }).toString();
   const stateCounts = new Map<string, number>();
   for (const { quarter } of quarterItems) {
     const key = quarter.reportState ?? "none";
@@ -153,13 +159,18 @@ export default async function MyTasksPage({ searchParams }: Props) {
 
       {chosen && <OpenNotices user={user} />}
 
-      {coopTasks.length > 0 && (
-        <section aria-labelledby="coop-heading" className="space-y-3">
+      {coopTasks.total > 0 && (
+        <section aria-labelledby="coop-heading" className="space-y-3" data-testid="coop-tasks">
           <h2 id="coop-heading" className="text-base font-semibold">
-            配合任务（{quarterShort(period.code)}，{coopTasks.length} 项）
+            配合任务（{quarterShort(period.code)}，{coopTasks.total} 项{coopTasks.open > 0 ? `，${coopTasks.open} 项未填写配合情况` : ""}）
           </h2>
+          {coopTasks.pages > 1 && (
+            <p className="text-sm text-gray-700">
+              未填写的排在前面；第 {coopTasks.first}–{coopTasks.last} 项，共 {coopTasks.total} 项。
+            </p>
+          )}
           <ul className="divide-y rounded border bg-white">
-            {coopTasks.map((t) => (
+            {coopTasks.rows.map((t) => (
               <li key={t.taskId} className="flex flex-col gap-2 p-3 sm:flex-row sm:items-center sm:justify-between">
                 <p className="text-sm">
                   <span className="font-medium">序号 {t.no}</span> <span className="text-gray-800">{t.target}</span>
@@ -171,6 +182,7 @@ export default async function MyTasksPage({ searchParams }: Props) {
               </li>
             ))}
           </ul>
+          <Pager path="/my" search={coopSearch} page={coopTasks.page} pages={coopTasks.pages} label="配合任务分页" fragment="#coop-heading" />
         </section>
       )}
 

@@ -15,6 +15,7 @@ export function Pager({
   pages,
   label = "分页",
   year = null,
+  fragment = "",
 }: {
   path: string;
   search: string;
@@ -23,9 +24,11 @@ export function Pager({
   label?: string;
   /** The year the links keep (lib/programme-year.ts yearHref). */
   year?: number | null;
+  /** "#heading" to land on the list itself when it is not at the top of its page. */
+  fragment?: string;
 }) {
   if (pages <= 1) return null;
-  const href = (p: number) => yearHref(`${path}${withPage(search, p)}`, year);
+  const href = (p: number) => `${yearHref(`${path}${withPage(search, p)}`, year)}${fragment}`;
   return (
     <nav aria-label={label} className="no-print flex flex-wrap items-center gap-1.5" data-testid="pager">
       {page > 1 ? (

@@ -4,7 +4,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { periods } from "@/db/schema";
+import { coopNotes, periods, users } from "@/db/schema";
 import { openSeededAppDb, taskIdOf, unitIdOf } from "@/test/bad-inputs/fixture";
 import { getReportTaskByNo, getTaskUnitIds } from "./reports";
 import { listCoopTasks } from "./report-board";
@@ -19,7 +19,7 @@ describe("collective descriptors reach units", () => {
   it("lets 新市街道办 see task 37, whose 配合单位 say 各镇政府、街道办, as a cooperating task", () => {
     const xinshi = unitIdOf(db, "新市街道办");
     const period = db.select({ id: periods.id }).from(periods).where(eq(periods.code, "2026Q4")).get()!;
-    const coop = listCoopTasks({ unitId: xinshi, periodId: period.id }).map((t) => t.no);
+    const coop = listCoopTasks({ unitId: xinshi, periodId: period.id }).rows.map((t) => t.no);
     expect(coop).toEqual(expect.arrayContaining([35, 37, 38]));
     // Still the tasks that name it outright.
     expect(coop).toEqual(expect.arrayContaining([10, 30]));
@@ -39,5 +39,34 @@ describe("collective descriptors reach units", () => {
     const xinshi = unitIdOf(db, "新市街道办");
     const task27 = getTaskUnitIds({ taskId: taskIdOf(db, 27) });
     expect(task27.coopUnitIds).not.toContain(xinshi);
+  });
+});
+
+describe("a unit's 配合任务 by page", () => {
+  it("reads one page at a time, the ones still to write first, and counts all of them", () => {
+    const xinshi = unitIdOf(db, "新市街道办");
+    const period = db.select({ id: periods.id }).from(periods).where(eq(periods.code, "2026Q4")).get()!;
+    const all = listCoopTasks({ unitId: xinshi, periodId: period.id, size: 1000 });
+    expect(all.total).toBeGreaterThan(4);
+    expect(all.open).toBe(all.total);
+    const byNo = all.rows.map((t) => t.no);
+    expect(byNo).toEqual([...byNo].sort((a, b) => a - b));
+
+    // A 配合情况 written for the first task sends it to the end and out of the open count.
+    const written = all.rows[0]!;
+    const writer = db.select({ id: users.id }).from(users).where(eq(users.unitId, xinshi)).get()!;
+    db.insert(coopNotes).values({ taskId: written.taskId, periodId: period.id, unitId: xinshi, text: "已配合", updatedAt: 1, updatedById: writer.id }).run();
+    try {
+      const first = listCoopTasks({ unitId: xinshi, periodId: period.id, page: 1, size: 2 });
+      expect(first).toMatchObject({ page: 1, pages: Math.ceil(all.total / 2), total: all.total, open: all.total - 1, first: 1, last: 2 });
+      expect(first.rows.map((t) => t.no)).toEqual(byNo.slice(1, 3));
+      // A page past the end shows the last page, whose last row is the one already written.
+      const last = listCoopTasks({ unitId: xinshi, periodId: period.id, page: 999, size: 2 });
+      expect(last.page).toBe(last.pages);
+      expect(last.last).toBe(all.total);
+      expect(last.rows.at(-1)).toEqual({ ...written, hasNote: true });
+    } finally {
+      db.delete(coopNotes).where(eq(coopNotes.unitId, xinshi)).run();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { PAGE_SIZE, type ListPage } from "@/lib/pagination";
 import { subjectKey } from "@/lib/subject";
 import { getDb } from "../client";
 import { subjectsReachingUnit } from "../collective-members";
@@ -66,13 +67,54 @@ export interface CoopTaskRow {
   hasNote: boolean;
 }
 
-/** Tasks the unit cooperates on, and whether it has written its 配合情况 for the period. */
-export function listCoopTasks({ unitId, periodId }: { unitId: number; periodId: number }): CoopTaskRow[] {
+export interface CoopTaskPage extends ListPage<CoopTaskRow> {
+  /** How many of all the unit's cooperating tasks still have no 配合情况 for the period. */
+  open: number;
+}
+
+/**
+ * One page of the tasks the unit cooperates on, and whether it has written its 配合情况 for the
+ * period: the ones still to write first, each group by 序号. A unit reached through a descriptor
+ * ("市直各相关单位") can cooperate on hundreds, so only the page shown is read.
+ */
+export function listCoopTasks({
+  unitId,
+  periodId,
+  page = 1,
+  size = PAGE_SIZE,
+}: {
+  unitId: number;
+  periodId: number;
+  page?: number;
+  size?: number;
+}): CoopTaskPage {
   const db = getDb();
   const yearOfPeriod = sql`(select year_id from periods where id = ${periodId})`;
   // Named as a 配合单位, or reached through a descriptor of the row ("各镇政府、街道办").
   const reached = subjectsReachingUnit(db, { kind: "task", unitId });
-  return db
+  const cooperating = and(
+    eq(tasks.yearId, yearOfPeriod),
+    or(
+      inArray(
+        tasks.id,
+        db
+          .select({ id: taskUnits.taskId })
+          .from(taskUnits)
+          .where(and(eq(taskUnits.unitId, unitId), eq(taskUnits.role, "coop"))),
+      ),
+      reached.length ? inArray(tasks.id, reached) : undefined,
+    ),
+  );
+  const noteJoin = and(eq(coopNotes.taskId, tasks.id), eq(coopNotes.periodId, periodId), eq(coopNotes.unitId, unitId));
+  const counts = db
+    .select({ total: sql<number>`count(*)`, open: sql<number>`coalesce(sum(${coopNotes.id} is null), 0)` })
+    .from(tasks)
+    .leftJoin(coopNotes, noteJoin)
+    .where(cooperating)
+    .get() ?? { total: 0, open: 0 };
+  const pages = Math.max(1, Math.ceil(counts.total / size));
+  const current = Math.min(Math.max(1, Math.trunc(page)), pages);
+  const rows = db
     .select({
       taskId: tasks.id,
       no: tasks.no,
@@ -80,24 +122,14 @@ export function listCoopTasks({ unitId, periodId }: { unitId: number; periodId: 
       hasNote: sql<number>`${coopNotes.id} is not null`.mapWith(Boolean),
     })
     .from(tasks)
-    .leftJoin(coopNotes, and(eq(coopNotes.taskId, tasks.id), eq(coopNotes.periodId, periodId), eq(coopNotes.unitId, unitId)))
-    .where(
-      and(
-        eq(tasks.yearId, yearOfPeriod),
-        or(
-          inArray(
-            tasks.id,
-            db
-              .select({ id: taskUnits.taskId })
-              .from(taskUnits)
-              .where(and(eq(taskUnits.unitId, unitId), eq(taskUnits.role, "coop"))),
-          ),
-          reached.length ? inArray(tasks.id, reached) : undefined,
-        ),
-      ),
-    )
-    .orderBy(asc(tasks.no))
+    .leftJoin(coopNotes, noteJoin)
+    .where(cooperating)
+    .orderBy(sql`${coopNotes.id} is not null`, asc(tasks.no))
+    .limit(size)
+    .offset((current - 1) * size)
     .all();
+  const first = rows.length ? (current - 1) * size + 1 : 0;
+  return { rows, page: current, pages, total: counts.total, first, last: rows.length ? first + rows.length - 1 : 0, open: counts.open };
 }
 
 /** The 督办事项 a unit has written its 配合情况 for in the period (ids), so /my says 修改 or 填写. */
