@@ -4,7 +4,8 @@
 //        n report-save slots (one per load-test connection)
 //   tsx --conditions=react-server bench/setup.ts burst      → a session for every lead unit
 //        with reports still to submit this quarter, and each report's complete content
-//   tsx --conditions=react-server bench/setup.ts count <since-ms> → rows saved since then
+//   tsx --conditions=react-server bench/setup.ts count <app-ms> <real-ms> → rows saved since then
+//        (reports by the server's pinned clock, audit rows by the real one)
 //   tsx --conditions=react-server bench/setup.ts versions <no,…> → current report versions
 //   tsx --conditions=react-server bench/setup.ts latest-status → the newest stored status instant (ms)
 // Sessions are created with the login code's own createSession, so cookies carry a real,
@@ -121,7 +122,8 @@ function burst(): BurstReport[] {
 }
 
 /** What the database holds for submissions made since `since`. */
-function count(since: number) {
+/** Reports and versions carry the server's pinned clock (`since`); audit rows the real time (`auditSince`). */
+function count(since: number, auditSince: number) {
   const submitted = db
     .select({ n: sql<number>`count(*)` })
     .from(reports)
@@ -135,7 +137,7 @@ function count(since: number) {
   const audits = db
     .select({ action: auditLog.action, outcome: auditLog.outcome, n: sql<number>`count(*)` })
     .from(auditLog)
-    .where(and(gte(auditLog.at, since), inArray(auditLog.action, ["report.save", "report.submit"])))
+    .where(and(gte(auditLog.at, auditSince), inArray(auditLog.action, ["report.save", "report.submit"])))
     .groupBy(auditLog.action, auditLog.outcome)
     .all();
   return { submitted, versions, audits };
@@ -156,21 +158,21 @@ function latestStatus(): number {
   );
 }
 
-const [mode, arg] = process.argv.slice(2);
+const [mode, arg, arg2] = process.argv.slice(2);
 const out =
   mode === "personas"
     ? personas(Number(arg ?? 10))
     : mode === "burst"
       ? burst()
       : mode === "count"
-        ? count(Number(arg))
+        ? count(Number(arg), Number(arg2))
         : mode === "versions"
           ? versions((arg ?? "").split(",").map(Number))
           : mode === "latest-status"
             ? latestStatus()
             : null;
 if (!out) {
-  console.error("用法：bench/setup.ts personas <n> | burst | count <毫秒时间戳> | versions <序号,…> | latest-status");
+  console.error("用法：bench/setup.ts personas <n> | burst | count <服务器时钟毫秒> <真实时间毫秒> | versions <序号,…> | latest-status");
   process.exit(2);
 }
 console.log(JSON.stringify(out));
