@@ -121,8 +121,10 @@ function burst(): BurstReport[] {
   return out;
 }
 
-/** What the database holds for submissions made since `since`. */
-/** Reports and versions carry the server's pinned clock (`since`); audit rows the real time (`auditSince`). */
+/**
+ * What the database holds for submissions made since then: reports and versions carry the
+ * server's pinned clock (`since`), audit rows the real time (`auditSince`).
+ */
 function count(since: number, auditSince: number) {
   const submitted = db
     .select({ n: sql<number>`count(*)` })

@@ -22,13 +22,22 @@ export function parsePageParam(raw: string | string[] | null | undefined): numbe
   return Math.max(1, Number(value));
 }
 
+/** Where page `page` of `total` rows starts; a page past the end is the last page. */
+export function pageWindow(total: number, page: number, size = PAGE_SIZE): { page: number; pages: number; offset: number } {
+  const pages = Math.max(1, Math.ceil(total / size));
+  const current = Math.min(Math.max(1, Math.trunc(page)), pages);
+  return { page: current, pages, offset: (current - 1) * size };
+}
+
+/** The page of `total` rows whose `rows` were read from `offset` (by SQL, or sliced by pageOf). */
+export function listPage<T>(rows: T[], total: number, { page, pages, offset }: ReturnType<typeof pageWindow>): ListPage<T> {
+  return { rows, page, pages, total, first: rows.length ? offset + 1 : 0, last: offset + rows.length };
+}
+
 /** One page of `rows`; a page past the end shows the last page rather than nothing. */
 export function pageOf<T>(rows: readonly T[], page: number, size = PAGE_SIZE): ListPage<T> {
-  const pages = Math.max(1, Math.ceil(rows.length / size));
-  const current = Math.min(Math.max(1, Math.trunc(page)), pages);
-  const start = (current - 1) * size;
-  const shown = rows.slice(start, start + size);
-  return { rows: shown, page: current, pages, total: rows.length, first: shown.length ? start + 1 : 0, last: start + shown.length };
+  const at = pageWindow(rows.length, page, size);
+  return listPage(rows.slice(at.offset, at.offset + size), rows.length, at);
 }
 
 /** `search` ("" or "?a=1") with its page set; page 1 is left out so the default URL stays short. */

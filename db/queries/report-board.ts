@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
-import { PAGE_SIZE, type ListPage } from "@/lib/pagination";
+import { listPage, PAGE_SIZE, pageWindow, type ListPage } from "@/lib/pagination";
 import { subjectKey } from "@/lib/subject";
 import { getDb } from "../client";
 import { subjectsReachingUnit } from "../collective-members";
@@ -112,8 +112,7 @@ export function listCoopTasks({
     .leftJoin(coopNotes, noteJoin)
     .where(cooperating)
     .get() ?? { total: 0, open: 0 };
-  const pages = Math.max(1, Math.ceil(counts.total / size));
-  const current = Math.min(Math.max(1, Math.trunc(page)), pages);
+  const at = pageWindow(counts.total, page, size);
   const rows = db
     .select({
       taskId: tasks.id,
@@ -126,10 +125,9 @@ export function listCoopTasks({
     .where(cooperating)
     .orderBy(sql`${coopNotes.id} is not null`, asc(tasks.no))
     .limit(size)
-    .offset((current - 1) * size)
+    .offset(at.offset)
     .all();
-  const first = rows.length ? (current - 1) * size + 1 : 0;
-  return { rows, page: current, pages, total: counts.total, first, last: rows.length ? first + rows.length - 1 : 0, open: counts.open };
+  return { ...listPage(rows, counts.total, at), open: counts.open };
 }
 
 /** The 督办事项 a unit has written its 配合情况 for in the period (ids), so /my says 修改 or 填写. */
