@@ -75,11 +75,13 @@ export default async function MyTasksPage({ searchParams }: Props) {
   const myItems = itemSource ? allItems.filter((i) => i.source === itemSource) : allItems;
   const itemNotes = itemIdsWithCoopNote({ unitId, periodId: period.id });
   const itemCounts = Object.fromEntries(ITEM_SOURCES.map((s) => [s, allItems.filter((i) => i.source === s).length]));
+  // The view's query (quarter, 来源): the source filter changes the 来源, the 配合任务 pager keeps it.
+  const myQuery = (s: string | null) => new URLSearchParams({ ...(chosen ? { quarter: chosen.code } : {}), ...(s ? { source: s } : {}) });
   const myHref = (s: string | null) => {
-    const q = new URLSearchParams({ ...(chosen ? { quarter: chosen.code } : {}), ...(s ? { source: s } : {}) });
+    const q = myQuery(s);
     return `/my${q.size ? `?${q}` : ""}#items-heading`;
   };
-  const coopSearch = new URLSearchParams({ ...(chosen ? { quarter: chosen.code } : {}), ...(itemSource ? { source: itemSource } : {}) }).toString();
+  const coopSearch = myQuery(itemSource).toString();
   const stateCounts = new Map<string, number>();
   for (const { quarter } of quarterItems) {
     const key = quarter.reportState ?? "none";
