@@ -92,6 +92,12 @@ export async function measure({
   };
 }
 
+/**
+ * How long one measured request may take before it is counted as an error: a request that never
+ * answers must fail the measurement, not stall the run.
+ */
+export const REQUEST_TIMEOUT_MS = 120_000;
+
 export interface SequentialResult {
   requests: number;
   p50: number;
@@ -127,7 +133,13 @@ export async function sequential({
     const req = (request.setupRequest?.(base, context) ?? base) as typeof base;
     const t0 = performance.now();
     try {
-      const res = await fetch(`${url}${req.path}`, { method: req.method, headers: req.headers, body: req.body, redirect: "manual" });
+      const res = await fetch(`${url}${req.path}`, {
+        method: req.method,
+        headers: req.headers,
+        body: req.body,
+        redirect: "manual",
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
       const body = await res.text();
       const ms = performance.now() - t0;
       request.onResponse?.(res.status, body, context);

@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import type { BurstReport, ReportSlot } from "../setup";
 import { actionHeaders, actionId, actionSucceeded, encodeActionBody, sessionCookie } from "./actions";
-import { percentile, type Request } from "./load";
+import { percentile, REQUEST_TIMEOUT_MS, type Request } from "./load";
 import { benchNow } from "./constants";
 import { bin, DIST_DIR, root, type BenchServer } from "./server";
 
@@ -151,7 +151,13 @@ export async function quarterEndBurst(server: BenchServer, reports: BurstReport[
     requests.map(async (req) => {
       const t0 = performance.now();
       try {
-        const res = await fetch(`${server.url}${req.path}`, { method: "POST", headers: req.headers, body: req.body, redirect: "manual" });
+        const res = await fetch(`${server.url}${req.path}`, {
+          method: "POST",
+          headers: req.headers,
+          body: req.body,
+          redirect: "manual",
+          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        });
         const text = await res.text();
         return { ms: performance.now() - t0, ok: actionSucceeded(res.status, res.headers.get("x-action-redirect"), text) };
       } catch {
