@@ -119,42 +119,61 @@ export function subjectsReachingUnit(db: Reader, { kind, unitId }: { kind: Subje
     .map((r) => r.subjectId);
 }
 
-/** A "相关…" descriptor of a subject's row: the units it may name and the ones named so far. */
-export interface NamedDescriptor {
+/** A "相关…" descriptor of a subject's row and the units named for it so far, in registry order. */
+export interface NamedChoice {
   descriptorUnitId: number;
   descriptor: string;
-  candidates: { id: number; name: string }[];
-  chosen: number[];
+  chosen: { id: number; name: string }[];
 }
 
-/** The "相关…" descriptors of one subject (those whose units someone names), with candidates and choices. */
-export function listNamedDescriptors(db: Reader, { kind, subjectId, yearId }: { kind: SubjectKind; subjectId: number; yearId: number }): NamedDescriptor[] {
+/** A named descriptor with the units it may name: what the naming form offers. */
+export interface NamedDescriptor extends NamedChoice {
+  candidates: { id: number; name: string }[];
+}
+
+type SubjectInYear = { kind: SubjectKind; subjectId: number; yearId: number };
+
+const isNamedDescriptor = (u: RowUnit) => u.kind === "群体描述" && collectiveRule(u.name)?.scope === "named";
+
+function choicesOf(db: Reader, kind: SubjectKind, subjectId: number, descriptors: readonly RowUnit[]): NamedChoice[] {
+  return descriptors.map((d) => ({
+    descriptorUnitId: d.unitId,
+    descriptor: d.name,
+    chosen: db
+      .select({ id: units.id, name: units.name })
+      .from(collectiveMembers)
+      .innerJoin(units, eq(units.id, collectiveMembers.unitId))
+      .where(
+        and(
+          eq(collectiveMembers.subjectKind, kind),
+          eq(collectiveMembers.subjectId, subjectId),
+          eq(collectiveMembers.descriptorUnitId, d.unitId),
+          isNull(collectiveMembers.removedAt),
+        ),
+      )
+      .orderBy(units.position, units.id)
+      .all(),
+  }));
+}
+
+/**
+ * The "相关…" descriptors of one subject with the units named for them: what a subject's page
+ * shows. It reads no candidates, so its cost does not grow with the unit registry.
+ */
+export function listNamedChoices(db: Reader, { kind, subjectId, yearId }: SubjectInYear): NamedChoice[] {
+  const onRowUnits = rowUnits(db, kind, yearId, subjectId).get(subjectId) ?? [];
+  return choicesOf(db, kind, subjectId, onRowUnits.filter(isNamedDescriptor));
+}
+
+/** The same descriptors with every unit each may name (the registry's units of its kinds not already on the row). */
+export function listNamedDescriptors(db: Reader, { kind, subjectId, yearId }: SubjectInYear): NamedDescriptor[] {
   const onRowUnits = rowUnits(db, kind, yearId, subjectId).get(subjectId) ?? [];
   const onRow = new Set(onRowUnits.map((u) => u.unitId));
   const registry = registryUnits(db);
-  return onRowUnits
-    .filter((u) => u.kind === "群体描述" && collectiveRule(u.name)?.scope === "named")
-    .map((d) => {
-      const chosen = db
-        .select({ unitId: collectiveMembers.unitId })
-        .from(collectiveMembers)
-        .where(
-          and(
-            eq(collectiveMembers.subjectKind, kind),
-            eq(collectiveMembers.subjectId, subjectId),
-            eq(collectiveMembers.descriptorUnitId, d.unitId),
-            isNull(collectiveMembers.removedAt),
-          ),
-        )
-        .all()
-        .map((r) => r.unitId);
-      return {
-        descriptorUnitId: d.unitId,
-        descriptor: d.name,
-        candidates: candidatesFor(d.name, registry, onRow).map((u) => ({ id: u.id, name: u.name })),
-        chosen,
-      };
-    });
+  return choicesOf(db, kind, subjectId, onRowUnits.filter(isNamedDescriptor)).map((choice) => ({
+    ...choice,
+    candidates: candidatesFor(choice.descriptor, registry, onRow).map((u) => ({ id: u.id, name: u.name })),
+  }));
 }
 
 /**

@@ -27,6 +27,8 @@ const PAGES: Entry[] = [
   { route: "/tasks/[no]", url: "/tasks/26", persona: "unit" },
   { route: "/tasks/[no]/report/[quarter]", url: "/tasks/26/report/2026Q4", persona: "unit" },
   { route: "/tasks/[no]/targets", url: "/tasks/26/targets", persona: "unit" },
+  // Task 27 (住建局 leads) names 相关镇政府、街道办: the page lists every 镇街 to tick.
+  { route: "/tasks/[no]/named", url: "/tasks/27/named", persona: "unit" },
   { route: "/tasks/[no]/nodes/[quarter]", url: "/tasks/26/nodes/2026Q4", persona: "unit" },
   { route: "/projects", url: "/projects", persona: "unit" },
   { route: "/projects/[no]", url: "/projects/2", persona: "unit" },

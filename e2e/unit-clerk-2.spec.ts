@@ -127,11 +127,20 @@ test.describe("报告提交前的核对", () => {
     await loginAs(page, "unit");
     await page.goto("/tasks/27");
     const card = page.getByRole("region", { name: "“相关单位”具体名单" });
-    await card.getByRole("checkbox", { name: "白水镇政府" }).check();
+    await expect(card).toContainText("相关镇政府、街道办：");
+    // The task page only says who is named; the checkboxes are on their own page.
+    await expect(card.getByRole("checkbox")).toHaveCount(0);
+    await card.getByRole("link", { name: "指定具体单位" }).click();
+    await expect(page).toHaveURL(/\/tasks\/27\/named$/);
+    const form = page.getByRole("region", { name: "相关镇政府、街道办" });
+    await form.getByRole("checkbox", { name: "白水镇政府" }).check();
     const answered = actionAnswer(page);
-    await card.getByRole("button", { name: "保存“相关镇政府、街道办”" }).click();
+    await form.getByRole("button", { name: "保存“相关镇政府、街道办”" }).click();
     expect((await answered).status()).toBe(200);
-    await expect(card.getByRole("status")).toContainText("已保存");
+    await expect(form.getByRole("status")).toContainText("已保存");
+    await page.getByRole("link", { name: "← 返回任务 27" }).click();
+    await expect(page).toHaveURL(/\/tasks\/27$/);
+    await expect(page.getByRole("region", { name: "“相关单位”具体名单" })).toContainText(/相关镇政府、街道办：[^\n]*白水镇政府/);
     // The gazette text keeps the descriptor as written.
     await expect(page.getByRole("region", { name: "责任分工" })).toContainText("相关镇政府、街道办");
 
@@ -145,6 +154,13 @@ test.describe("报告提交前的核对", () => {
       .click();
     await expect(town).toHaveURL(/\/tasks\/27\/report\/2026Q4/);
     await expect(town.getByRole("heading", { name: "填写配合情况" })).toBeVisible();
+    // A town reads who is named but may not name them: no link, and the page itself says 403.
+    await town.goto("/tasks/27");
+    await expect(town.getByRole("region", { name: "“相关单位”具体名单" })).toContainText("白水镇政府");
+    await expect(town.getByRole("link", { name: "指定具体单位" })).toHaveCount(0);
+    const refused = await town.goto("/tasks/27/named");
+    expect(refused?.status()).toBe(403);
+    await expect(town.getByRole("heading", { name: "无权限访问" })).toBeVisible();
     await context.close();
   });
 });

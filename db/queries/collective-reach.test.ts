@@ -4,10 +4,12 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { coopNotes, periods, users } from "@/db/schema";
+import { collectiveMembers, coopNotes, periods, units, users } from "@/db/schema";
+import { nameCollectiveMembers } from "@/db/collective-members";
 import { openSeededAppDb, taskIdOf, unitIdOf } from "@/test/bad-inputs/fixture";
 import { getReportTaskByNo, getTaskUnitIds } from "./reports";
 import { listCoopTasks } from "./report-board";
+import { listTaskNamedChoices, listTaskNamedDescriptors } from "./tasks";
 import { yearIdOf } from "@/db/testing/programme-year";
 
 let db: Db;
@@ -67,6 +69,39 @@ describe("a unit's 配合任务 by page", () => {
       expect(last.rows.at(-1)).toEqual({ ...written, hasNote: true });
     } finally {
       db.delete(coopNotes).where(eq(coopNotes.unitId, xinshi)).run();
+    }
+  });
+});
+
+describe("the units named for a 相关… descriptor", () => {
+  it("shows who is named, in registry order, without reading the candidates; the naming form offers every 镇街 not on the row", () => {
+    const task27 = { yearId: yearIdOf(db, 2026), taskId: taskIdOf(db, 27) };
+    const [choice] = listTaskNamedChoices(task27);
+    expect(choice).toMatchObject({ descriptor: "相关镇政府、街道办", chosen: [] });
+    expect(choice).not.toHaveProperty("candidates");
+    const [form] = listTaskNamedDescriptors(task27);
+    const towns = db.select({ id: units.id, name: units.name }).from(units).where(eq(units.kind, "镇街")).orderBy(units.position, units.id).all();
+    expect(form!.candidates).toEqual(towns);
+
+    // Named in the opposite order to the registry's, listed in the registry's.
+    const [first, second] = [towns[0]!, towns[1]!];
+    const writer = db.select({ id: users.id }).from(users).where(eq(users.role, "supervisor")).get()!;
+    db.transaction((tx) =>
+      nameCollectiveMembers(tx, {
+        kind: "task",
+        subjectId: task27.taskId,
+        descriptorUnitId: choice!.descriptorUnitId,
+        unitIds: [second.id, first.id],
+        userId: writer.id,
+        now: Date.now(),
+      }),
+    );
+    try {
+      expect(listTaskNamedChoices(task27)[0]!.chosen).toEqual([first, second]);
+      expect(listTaskNamedDescriptors(task27)[0]!.chosen).toEqual([first, second]);
+      expect(getTaskUnitIds({ taskId: task27.taskId }).coopUnitIds).toEqual(expect.arrayContaining([first.id, second.id]));
+    } finally {
+      db.delete(collectiveMembers).where(eq(collectiveMembers.subjectId, task27.taskId)).run();
     }
   });
 });

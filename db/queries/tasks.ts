@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, exists, gt, inArray, lt, sql } from "drizzle-orm";
 import type { TaskListItem, TaskMetricItem } from "@/lib/task-filter";
 import { getDb } from "../client";
-import { listNamedDescriptors, type NamedDescriptor } from "../collective-members";
+import { listNamedChoices, listNamedDescriptors, type NamedChoice, type NamedDescriptor } from "../collective-members";
 import { memoUntilChange } from "../read-memo";
 import { leaders, metrics, sections, sourceDocuments, subsections, taskLeaders, taskUnits, tasks, units, type Metric, type Unit } from "../schema";
 
@@ -213,7 +213,12 @@ export const listUnits = memoUntilChange(byYear, ({ yearId }: InYear): UnitRef[]
   return db.select({ name: units.name, kind: units.kind }).from(units).where(exists(named)).orderBy(asc(units.position)).all();
 });
 
-/** The task's "相关…" descriptors with the units they may name and the ones named so far. */
+/** The task's "相关…" descriptors with the units named for them so far (the task page). */
+export function listTaskNamedChoices({ yearId, taskId }: InYear & { taskId: number }): NamedChoice[] {
+  return listNamedChoices(getDb(), { kind: "task", subjectId: taskId, yearId });
+}
+
+/** The same with the units each may name (the naming page). */
 export function listTaskNamedDescriptors({ yearId, taskId }: InYear & { taskId: number }): NamedDescriptor[] {
   return listNamedDescriptors(getDb(), { kind: "task", subjectId: taskId, yearId });
 }

@@ -50,6 +50,6 @@ export const nameCollectiveUnits = defineAction({
     });
     return { before: { descriptor: descriptor.descriptor, unitIds: r.before }, after: { descriptor: descriptor.descriptor, unitIds: r.after } };
   },
-  revalidate: ({ input }) => [`/tasks/${input.taskNo}`, "/tasks", "/my"],
+  revalidate: ({ input }) => [`/tasks/${input.taskNo}`, `/tasks/${input.taskNo}/named`, "/tasks", "/my"],
   successMessage: "已保存，所选单位将在“我的待办”和任务列表中看到本任务（配合）。",
 });

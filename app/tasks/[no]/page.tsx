@@ -8,9 +8,8 @@ import { UnitLinkList } from "@/components/unit-link-list";
 import { VerificationCallout } from "@/components/verification-callout";
 import { requirePermission } from "@/app/_lib/current-user";
 import { can } from "@/lib/permissions";
-import { getTaskByNo, listTaskNamedDescriptors } from "@/db/queries/tasks";
+import { getTaskByNo, listTaskNamedChoices } from "@/db/queries/tasks";
 import { getTaskUnitIds } from "@/db/queries/reports";
-import { CollectiveNamesForm } from "./_components/collective-names-form";
 import { MetricTable } from "@/components/metric-table";
 import { NoticeHistory } from "./_components/notice-history";
 import { SubjectQuarterStatus } from "@/app/_components/subject-quarter-status";
@@ -46,7 +45,7 @@ export default async function TaskPage({ params }: Props) {
   const user = await requirePermission(["task:read"], { entity: "task" });
   const task = await loadTask(params);
   const yearId = (await currentProgrammeYear()).id;
-  const named = listTaskNamedDescriptors({ yearId, taskId: task.id });
+  const named = listTaskNamedChoices({ yearId, taskId: task.id });
   const keep = await linkYear();
   const [leadUnits, coopUnits] = withFormerNames([task.leadUnits, task.coopUnits]);
   const mayName = named.length > 0 && can(user, "collective:name", { leadUnitIds: getTaskUnitIds({ taskId: task.id }).leadUnitIds });
@@ -90,20 +89,17 @@ export default async function TaskPage({ params }: Props) {
           <p className="mb-2 text-sm text-gray-700">
             公报写的是泛指的“相关”单位；由牵头单位或督查室指定具体单位后，这些单位会在“我的待办”和任务总览中看到本任务（配合）。公报原文不变。
           </p>
-          {named.map((d) =>
-            mayName ? (
-              <CollectiveNamesForm key={d.descriptorUnitId} taskNo={task.no} {...d} />
-            ) : (
-              <p key={d.descriptorUnitId} className="text-sm">
-                {d.descriptor}：
-                {d.chosen.length
-                  ? d.candidates
-                      .filter((c) => d.chosen.includes(c.id))
-                      .map((c) => c.name)
-                      .join("、")
-                  : "尚未指定"}
-              </p>
-            ),
+          <ul className="space-y-1 text-sm">
+            {named.map((d) => (
+              <li key={d.descriptorUnitId}>
+                {d.descriptor}：{d.chosen.length ? d.chosen.map((c) => c.name).join("、") : "尚未指定"}
+              </li>
+            ))}
+          </ul>
+          {mayName && (
+            <p className="no-print mt-2 text-sm">
+              <Link href={yearHref(`/tasks/${task.no}/named`, keep)}>指定具体单位</Link>
+            </p>
           )}
         </Card>
       )}

@@ -17,10 +17,10 @@ export function CollectiveNamesForm({
   descriptorUnitId: number;
   descriptor: string;
   candidates: { id: number; name: string }[];
-  chosen: number[];
+  chosen: { id: number }[];
 }) {
   const [state, formAction, pending] = useFormAction(nameCollectiveUnits);
-  const ticked = state?.values?.unitId !== undefined ? new Set(state.values.unitId.split("\n")) : new Set(chosen.map(String));
+  const ticked = state?.values?.unitId !== undefined ? new Set(state.values.unitId.split("\n")) : new Set(chosen.map((c) => String(c.id)));
   return (
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="taskNo" value={taskNo} />
