@@ -690,6 +690,10 @@ export const reports = sqliteTable(
     uniqueIndex("reports_project_period").on(t.projectId, t.periodId),
     uniqueIndex("reports_item_period").on(t.itemId, t.periodId),
     index("reports_period_status").on(t.periodId, t.status),
+    // 逾期说明 are few (only late filings have one): the overdue list finds them without reading every report of the year.
+    index("reports_period_late_note")
+      .on(t.periodId)
+      .where(sql`${t.lateNote} is not null`),
     check("reports_one_subject", sql`((${t.taskId} is not null) + (${t.projectId} is not null) + (${t.itemId} is not null)) = 1`),
   ],
 );

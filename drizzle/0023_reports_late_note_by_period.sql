@@ -1,0 +1,1 @@
+CREATE INDEX `reports_period_late_note` ON `reports` (`period_id`) WHERE "reports"."late_note" is not null;
