@@ -2,7 +2,7 @@
 // stored per subject in collective_members, so pages read memberships instead of re-deriving
 // them. "各…" descriptors are resolved by unit kind when the programme is loaded (and for a
 // database loaded before this existed, by the seed); "相关…" ones when someone names a unit.
-import { and, eq, inArray, isNull, type AnyColumn } from "drizzle-orm";
+import { and, eq, exists, inArray, isNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { candidatesFor, collectiveRule, membershipsByKind, type RegistryUnit } from "@/lib/collective-units";
 import { SUBJECT_KINDS, type SubjectKind } from "@/lib/vocabulary";
 import type { Tx } from "./client";
@@ -109,14 +109,25 @@ export function collectiveMemberIds(db: Reader, { kind, subjectIds }: { kind: Su
   return out;
 }
 
-/** The subjects of a kind a unit reaches through a descriptor (not removed). */
-export function subjectsReachingUnit(db: Reader, { kind, unitId }: { kind: SubjectKind; unitId: number }): number[] {
-  return db
-    .selectDistinct({ subjectId: collectiveMembers.subjectId })
-    .from(collectiveMembers)
-    .where(and(eq(collectiveMembers.subjectKind, kind), eq(collectiveMembers.unitId, unitId), isNull(collectiveMembers.removedAt)))
-    .all()
-    .map((r) => r.subjectId);
+/**
+ * Where the subject in `subjectId` (a query's id column) reaches the unit through a descriptor
+ * (not removed): a correlated EXISTS, so a query kept to one year looks up only that year's
+ * subjects instead of listing the unit's memberships of every year.
+ */
+export function reachesUnit(db: Reader, { kind, unitId, subjectId }: { kind: SubjectKind; unitId: number; subjectId: AnyColumn }): SQL {
+  return exists(
+    db
+      .select({ one: sql`1` })
+      .from(collectiveMembers)
+      .where(
+        and(
+          eq(collectiveMembers.unitId, unitId),
+          eq(collectiveMembers.subjectKind, kind),
+          isNull(collectiveMembers.removedAt),
+          eq(collectiveMembers.subjectId, subjectId),
+        ),
+      ),
+  );
 }
 
 /** A "相关…" descriptor of a subject's row and the units named for it so far, in registry order. */

@@ -1,13 +1,13 @@
 import "server-only";
 // 督办事项 reads and the 领导交办 write: the list (filterable by source), one item's page, and
 // the insert of an item the 督查室 makes from a leader's 批示.
-import { and, asc, eq, inArray, max, or, sql } from "drizzle-orm";
+import { and, asc, eq, max, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { MetricLike } from "@/lib/metric-text";
 import { groupBy } from "@/lib/group-by";
 import type { ItemCadence, ItemSource, UnitKind } from "@/lib/vocabulary";
 import { getDb, type Tx } from "../client";
-import { addCollectiveMembersByKind, subjectsReachingUnit } from "../collective-members";
+import { addCollectiveMembersByKind, reachesUnit } from "../collective-members";
 import { listSubjectMetrics, type SubjectMetric } from "./report-metric-values";
 import { itemLeaders, itemMetrics, itemUnits, leaderInstructions, leaders, metrics, sourceDocuments, supervisionItems, tasks, units } from "../schema";
 
@@ -115,11 +115,10 @@ export function listItems({ yearId, source, unitId }: InYear & { source?: ItemSo
   const conditions = [eq(supervisionItems.yearId, yearId)];
   if (source) conditions.push(eq(supervisionItems.source, source));
   if (unitId) {
-    const reached = subjectsReachingUnit(db, { kind: "item", unitId });
     conditions.push(
       or(
         sql`${supervisionItems.id} in (select ${itemUnits.itemId} from ${itemUnits} where ${itemUnits.unitId} = ${unitId})`,
-        reached.length ? inArray(supervisionItems.id, reached) : undefined,
+        reachesUnit(db, { kind: "item", unitId, subjectId: supervisionItems.id }),
       )!,
     );
   }

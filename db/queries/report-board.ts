@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import { listPage, PAGE_SIZE, pageWindow, type ListPage } from "@/lib/pagination";
 import { subjectKey } from "@/lib/subject";
 import { getDb } from "../client";
-import { subjectsReachingUnit } from "../collective-members";
+import { reachesUnit } from "../collective-members";
 import { coopNotes, livelihoodProjects, reports, supervisionItems, targetSets, tasks, taskUnits } from "../schema";
 
 // What a unit's own to-do list shows beside each subject's lamps (db/queries/status-board.ts).
@@ -91,7 +91,6 @@ export function listCoopTasks({
   const db = getDb();
   const yearOfPeriod = sql`(select year_id from periods where id = ${periodId})`;
   // Named as a 配合单位, or reached through a descriptor of the row ("各镇政府、街道办").
-  const reached = subjectsReachingUnit(db, { kind: "task", unitId });
   const cooperating = and(
     eq(tasks.yearId, yearOfPeriod),
     or(
@@ -102,7 +101,7 @@ export function listCoopTasks({
           .from(taskUnits)
           .where(and(eq(taskUnits.unitId, unitId), eq(taskUnits.role, "coop"))),
       ),
-      reached.length ? inArray(tasks.id, reached) : undefined,
+      reachesUnit(db, { kind: "task", unitId, subjectId: tasks.id }),
     ),
   );
   const noteJoin = and(eq(coopNotes.taskId, tasks.id), eq(coopNotes.periodId, periodId), eq(coopNotes.unitId, unitId));
