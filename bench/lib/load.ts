@@ -106,6 +106,22 @@ export interface SequentialResult {
   cpuMsPerRequest: number;
   /** Answers other than 2xx, network errors, and answers `ok` refused. */
   errors: number;
+  /** What the first few errors were (status and the start of the answer, or the network error), to act on. */
+  failures?: string[];
+}
+
+/** How many error descriptions a result keeps. */
+export const FAILURES_KEPT = 5;
+
+/** One line for an answer that failed: its status and the start of its body. */
+export function describeAnswer(status: number, body: string): string {
+  return `HTTP ${status}: ${body.replace(/\s+/g, " ").slice(0, 160)}`;
+}
+
+/** One line for a request that got no answer. */
+export function describeError(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return `${(error as Error).name ?? "Error"}: ${cause?.code ?? cause?.message ?? (error as Error).message ?? String(error)}`;
 }
 
 /**
@@ -143,21 +159,31 @@ export async function sequential({
       const body = await res.text();
       const ms = performance.now() - t0;
       request.onResponse?.(res.status, body, context);
-      return { ms, good: res.status >= 200 && res.status < 400 && ok(res.status, body, res.headers) };
-    } catch {
-      return { ms: performance.now() - t0, good: false };
+      const good = res.status >= 200 && res.status < 400 && ok(res.status, body, res.headers);
+      return { ms, good, why: good ? null : describeAnswer(res.status, body) };
+    } catch (error) {
+      return { ms: performance.now() - t0, good: false, why: describeError(error) };
     }
   };
   for (let i = 0; i < warmup; i++) await once();
   const times: number[] = [];
   let errors = 0;
+  const failures: string[] = [];
   const cpuBefore = groupCpuSeconds(serverPid);
   for (let i = 0; i < count; i++) {
-    const { ms, good } = await once();
+    const { ms, good, why } = await once();
     times.push(ms);
     if (!good) errors += 1;
+    if (why && failures.length < FAILURES_KEPT) failures.push(why);
   }
   const cpu = groupCpuSeconds(serverPid) - cpuBefore;
   times.sort((a, b) => a - b);
-  return { requests: count, p50: percentile(times, 50), p95: percentile(times, 95), cpuMsPerRequest: count ? (cpu * 1000) / count : Number.NaN, errors };
+  return {
+    requests: count,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    cpuMsPerRequest: count ? (cpu * 1000) / count : Number.NaN,
+    errors,
+    failures,
+  };
 }

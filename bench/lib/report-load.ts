@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import type { BurstReport, ReportSlot } from "../setup";
 import { actionHeaders, actionId, actionSucceeded, encodeActionBody, sessionCookie } from "./actions";
-import { percentile, REQUEST_TIMEOUT_MS, type Request } from "./load";
+import { describeAnswer, FAILURES_KEPT, percentile, REQUEST_TIMEOUT_MS, type Request } from "./load";
 import { benchNow } from "./constants";
 import { bin, DIST_DIR, root, type BenchServer } from "./server";
 
@@ -31,6 +31,8 @@ export interface SaveLoad {
   resync: () => Promise<void>;
   /** Saves the action refused (a version conflict…) since the last resync, though HTTP said 200. */
   failures: () => number;
+  /** What the first few refused saves since the last resync answered. */
+  refusals: () => string[];
 }
 
 /** Every connection saves draft reports again and again, one report per request in flight, tracking each report's version. */
@@ -54,6 +56,7 @@ export async function saveLoad(server: BenchServer, slots: ReportSlot[], dbEnv: 
   // (autocannon resets a connection's context after every request, so it cannot hold one).
   const free = prepared.map((_, i) => i);
   let failures = 0;
+  const refusals: string[] = [];
   const request: Request = {
     method: "POST",
     path: prepared[0]!.path,
@@ -65,7 +68,7 @@ export async function saveLoad(server: BenchServer, slots: ReportSlot[], dbEnv: 
     },
     onResponse: (status, body, context) => {
       if (actionSucceeded(status, null, body)) prepared[context.slot as number]!.version += 1;
-      else failures += 1;
+      else if (++failures <= FAILURES_KEPT) refusals.push(`第 ${context.slot as number} 份报告：${describeAnswer(status, body)}`);
       free.push(context.slot as number);
     },
   };
@@ -75,8 +78,9 @@ export async function saveLoad(server: BenchServer, slots: ReportSlot[], dbEnv: 
     current.forEach((v, i) => (prepared[i]!.version = v));
     free.splice(0, free.length, ...prepared.map((_, i) => i));
     failures = 0;
+    refusals.length = 0;
   };
-  return { request, resync, failures: () => failures };
+  return { request, resync, failures: () => failures, refusals: () => [...refusals] };
 }
 
 export type SubmitRequest = { path: string; headers: Record<string, string>; body: string };

@@ -101,10 +101,18 @@ function sequentialTable(s: ScaleResult): string {
       i === 0 ? "基准" : mark(ok),
     ];
   });
-  return table(
-    ["目标", "请求数", "p50 ms", "p95 ms", "CPU ms/请求", "×静态页（p50）", "×静态页（CPU）", "错误", `达标（两种比都 ≤${TARGETS.costRatioMax}×）`],
-    rows,
+  return (
+    table(
+      ["目标", "请求数", "p50 ms", "p95 ms", "CPU ms/请求", "×静态页（p50）", "×静态页（CPU）", "错误", `达标（两种比都 ≤${TARGETS.costRatioMax}×）`],
+      rows,
+    ) + failureLines([reference, ...rest])
   );
+}
+
+/** Under a table: what the first errors of each target were. */
+function failureLines(rows: { name: string; r: { failures?: string[] } }[]): string {
+  const lines = rows.flatMap(({ name, r }) => (r.failures ?? []).map((why) => `- ${name}：${why.replace(/\|/g, "\\|")}`));
+  return lines.length ? `\n\n错误明细（每个目标最多 5 条）：\n\n${lines.join("\n")}` : "";
 }
 
 function aboutLine(s: ScaleResult): string {

@@ -243,7 +243,7 @@ async function saveActionTarget(server: BenchServer, sqlDir: string, slots: Repo
   return {
     ...result,
     errors: loadErrors,
-    sequential: { ...alone, errors: alone.errors + load.failures() },
+    sequential: { ...alone, errors: alone.errors + load.failures(), failures: [...(alone.failures ?? []), ...load.refusals()] },
     path: "/tasks/[no]/report/[quarter] (saveReport)",
   };
 }
