@@ -4,6 +4,7 @@
 // `sequential`: one request at a time, each sent when the last answered, so a figure is the
 // cost of one request with nothing queued in front of it. Server CPU time comes from /proc.
 import autocannon from "autocannon";
+import { send } from "./http";
 import { groupCpuSeconds } from "./server";
 
 export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -120,8 +121,8 @@ export function describeAnswer(status: number, body: string): string {
 
 /** One line for a request that got no answer. */
 export function describeError(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return `${(error as Error).name ?? "Error"}: ${cause?.code ?? cause?.message ?? (error as Error).message ?? String(error)}`;
+  const e = error as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
+  return `${e.name ?? "Error"}: ${e.code ?? e.cause?.code ?? e.cause?.message ?? e.message ?? String(error)}`;
 }
 
 /**
@@ -149,14 +150,8 @@ export async function sequential({
     const req = (request.setupRequest?.(base, context) ?? base) as typeof base;
     const t0 = performance.now();
     try {
-      const res = await fetch(`${url}${req.path}`, {
-        method: req.method,
-        headers: req.headers,
-        body: req.body,
-        redirect: "manual",
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
-      const body = await res.text();
+      const res = await send(`${url}${req.path}`, { method: req.method, headers: req.headers, body: req.body, timeoutMs: REQUEST_TIMEOUT_MS });
+      const body = res.body;
       const ms = performance.now() - t0;
       request.onResponse?.(res.status, body, context);
       const good = res.status >= 200 && res.status < 400 && ok(res.status, body, res.headers);

@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import type { BurstReport, ReportSlot } from "../setup";
 import { actionHeaders, actionId, actionSucceeded, encodeActionBody, sessionCookie } from "./actions";
+import { send } from "./http";
 import { describeAnswer, FAILURES_KEPT, percentile, REQUEST_TIMEOUT_MS, type Request } from "./load";
 import { benchNow } from "./constants";
 import { bin, DIST_DIR, root, type BenchServer } from "./server";
@@ -155,15 +156,8 @@ export async function quarterEndBurst(server: BenchServer, reports: BurstReport[
     requests.map(async (req) => {
       const t0 = performance.now();
       try {
-        const res = await fetch(`${server.url}${req.path}`, {
-          method: "POST",
-          headers: req.headers,
-          body: req.body,
-          redirect: "manual",
-          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-        });
-        const text = await res.text();
-        return { ms: performance.now() - t0, ok: actionSucceeded(res.status, res.headers.get("x-action-redirect"), text) };
+        const res = await send(`${server.url}${req.path}`, { method: "POST", headers: req.headers, body: req.body, timeoutMs: REQUEST_TIMEOUT_MS });
+        return { ms: performance.now() - t0, ok: actionSucceeded(res.status, res.headers.get("x-action-redirect"), res.body) };
       } catch {
         return { ms: performance.now() - t0, ok: false };
       }
