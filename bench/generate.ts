@@ -18,8 +18,15 @@ import { periods, programmeYears, taskUnits } from "@/db/schema";
 import { countRows } from "@/db/backup";
 import { scaledProgramme, scalePlan } from "./generate/programme";
 import { BENCH_PASSWORD } from "./lib/constants";
-import { loadActors, taskIdsOfYear, writeTaskYear, type Outcome } from "./generate/reports";
+import { loadActors, tasksOfYear, writeTaskYear, type Outcome } from "./generate/reports";
 import { rng, type Random } from "./generate/text";
+
+/**
+ * Each task's year is drawn from its own seed (year and 序号), not from one stream: the 2026
+ * programme's tasks get the same reports at every scale, so ×100 ÷ ×1 compares the same page
+ * with more data around it, not a task that happened to draw a longer history.
+ */
+const taskRandom = (year: number, no: number): Random => rng(year * 100_003 + no);
 
 function outcomesFor(r: Random, current: boolean): Outcome[] {
   const reviewed = (): Outcome => (r() < 0.1 ? "resubmitted" : "approved");
@@ -56,19 +63,20 @@ export async function generate({ file, scale, log = () => {} }: { file: string; 
     log(`programme loaded (${plan.years.length} years × ${plan.copies} copies), accounts created`);
 
     const actors = loadActors(db);
-    const r = rng(scale * 7919 + 2026);
     let reportsWritten = 0;
     for (const year of plan.years) {
       const yearRow = db.select().from(programmeYears).where(eq(programmeYears.year, year)).get()!;
       const yearPeriods = db.select().from(periods).where(eq(periods.yearId, yearRow.id)).orderBy(periods.quarter).all();
       const current = year === plan.years.at(-1);
-      const overdue: number[] = [];
-      for (const taskId of taskIdsOfYear(db, yearRow.id)) {
+      const reminded: number[] = [];
+      for (const { id: taskId, no } of tasksOfYear(db, yearRow.id)) {
+        const r = taskRandom(year, no);
         const outcomes = outcomesFor(r, current);
         reportsWritten += writeTaskYear(db, r, { taskId, yearPeriods, outcomes, actors });
-        if (current && outcomes[2] === "none") overdue.push(taskId);
+        // Half of the overdue Q3 reports get a 催办.
+        if (current && outcomes[2] === "none" && r() >= 0.5) reminded.push(taskId);
       }
-      if (current) issueReminders(db, r, overdue, yearPeriods[2]!.id, actors.supervisor);
+      if (current) issueReminders(db, reminded, yearPeriods[2]!.id, actors.supervisor);
       log(`${year}: reports written so far ${reportsWritten}`);
     }
     db.$client.pragma("optimize");
@@ -85,10 +93,9 @@ export async function generate({ file, scale, log = () => {} }: { file: string; 
   }
 }
 
-/** 催办 for half of the overdue Q3 reports, as the 督查室 sends them in early October. */
-function issueReminders(db: Db, r: Random, taskIds: number[], periodId: number, supervisor: ReturnType<typeof loadActors>["supervisor"]) {
+/** 催办 for the given overdue Q3 reports, as the 督查室 sends them in early October. */
+function issueReminders(db: Db, taskIds: number[], periodId: number, supervisor: ReturnType<typeof loadActors>["supervisor"]) {
   for (const taskId of taskIds) {
-    if (r() < 0.5) continue;
     const lead = db
       .select({ unitId: taskUnits.unitId })
       .from(taskUnits)

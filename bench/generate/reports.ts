@@ -181,12 +181,6 @@ function audit(tx: Tx, actor: SessionUser, action: string, entity: string, entit
 }
 
 /** The tasks of a programme year, by 序号. */
-export function taskIdsOfYear(db: Db, yearId: number): number[] {
-  return db
-    .select({ id: tasks.id })
-    .from(tasks)
-    .where(eq(tasks.yearId, yearId))
-    .orderBy(asc(tasks.no))
-    .all()
-    .map((t) => t.id);
+export function tasksOfYear(db: Db, yearId: number): { id: number; no: number }[] {
+  return db.select({ id: tasks.id, no: tasks.no }).from(tasks).where(eq(tasks.yearId, yearId)).orderBy(asc(tasks.no)).all();
 }
