@@ -17,6 +17,7 @@ import path from "node:path";
 import type { Credential } from "./setup";
 import { sessionCookie } from "./lib/actions";
 import { BENCH_TODAY } from "./lib/constants";
+import { send } from "./lib/http";
 import { tsxJson } from "./lib/report-load";
 import { freePort, root, startServer } from "./lib/server";
 
@@ -47,7 +48,7 @@ async function main() {
   const cred = persona === "reporter" ? who.saveSlots[0]! : who[persona!]!;
   const cookie = await sessionCookie({ secret: server.secret, ...cred });
   const target = page!.replace("{report}", `/tasks/${who.saveSlots[0]!.taskNo}/report/${who.saveSlots[0]!.quarter}`);
-  for (let i = 0; i < Number(process.env.PROFILE_WARMUP ?? 30); i++) await (await fetch(`${server.url}${target}`, { headers: { Cookie: cookie } })).text();
+  for (let i = 0; i < Number(process.env.PROFILE_WARMUP ?? 30); i++) await send(`${server.url}${target}`, { headers: { Cookie: cookie } });
   if (!process.env.PROFILE_OFF) process.kill(server.pid, "SIGUSR2");
   await new Promise((r) => setTimeout(r, 200));
   const times: number[] = [];
@@ -56,8 +57,8 @@ async function main() {
   for (let i = 0; i < Number(n); i++) {
     touch?.run(String(i));
     const t = performance.now();
-    const res = await fetch(`${server.url}${target}`, { headers: { Cookie: cookie } });
-    const body = await res.text();
+    const res = await send(`${server.url}${target}`, { headers: { Cookie: cookie } });
+    const body = res.body;
     if (i === 0) {
       console.log(`${Buffer.byteLength(body)} bytes, ${(body.match(/<tr/g) ?? []).length} <tr>, ${(body.match(/<a /g) ?? []).length} <a>`);
       if (process.env.PROFILE_SAVE) fs.writeFileSync(process.env.PROFILE_SAVE, body);

@@ -6,6 +6,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { send } from "./http";
 import { bin, DIST_DIR, root, type BenchServer } from "./server";
 
 export interface StaticCheck {
@@ -24,8 +25,8 @@ export async function aboutIsStatic(server: BenchServer, cookie: string): Promis
   const manifest = JSON.parse(fs.readFileSync(path.join(dist, "prerender-manifest.json"), "utf8")) as { routes: Record<string, unknown> };
   const inPrerenderManifest = "/about" in manifest.routes;
   const built = path.join(dist, "server", "app", "about.html");
-  const res = await fetch(`${server.url}/about`, { headers: { Cookie: cookie }, redirect: "manual" });
-  const body = Buffer.from(await res.arrayBuffer());
+  const res = await send(`${server.url}/about`, { headers: { Cookie: cookie } });
+  const body = Buffer.from(res.body);
   const prerenderHeader = res.headers.get("x-nextjs-prerender");
   const servedFromBuild = res.status === 200 && fs.existsSync(built) && body.equals(fs.readFileSync(built));
   return { inPrerenderManifest, prerenderHeader, servedFromBuild, prerendered: inPrerenderManifest && prerenderHeader !== null && servedFromBuild };

@@ -1,4 +1,4 @@
-// The bench's own HTTP client for measured requests: node:http with a keep-alive agent and
+// The bench's one HTTP client (measured requests, probes, health polls): node:http with a keep-alive agent and
 // the body written in one piece with its Content-Length. Node 20's fetch (undici) sends a
 // string body as a stream and, under the bench's load, sometimes opened a connection and
 // never wrote the request (seen as a save that waited forever with 0 bytes sent), which
@@ -15,10 +15,21 @@ export interface Answer {
 
 const agent = new http.Agent({ keepAlive: true });
 
-/** One request to the bench server; rejects on a network error or after `timeoutMs` without a full answer. */
+/**
+ * How long a request may take before it fails: one that never answers must count as an error,
+ * not stall the run.
+ */
+export const REQUEST_TIMEOUT_MS = 120_000;
+
+/** One request to the bench server (redirects are not followed); rejects on a network error or after `timeoutMs` without a full answer. */
 export function send(
   url: string,
-  { method = "GET", headers = {}, body, timeoutMs }: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs: number },
+  {
+    method = "GET",
+    headers = {},
+    body,
+    timeoutMs = REQUEST_TIMEOUT_MS,
+  }: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number } = {},
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : Buffer.from(body);

@@ -6,7 +6,7 @@ import path from "node:path";
 import type { BurstReport, ReportSlot } from "../setup";
 import { actionHeaders, actionId, actionSucceeded, encodeActionBody, sessionCookie } from "./actions";
 import { send } from "./http";
-import { describeAnswer, FAILURES_KEPT, percentile, REQUEST_TIMEOUT_MS, type Request } from "./load";
+import { describeAnswer, FAILURES_KEPT, percentile, type Request } from "./load";
 import { benchNow } from "./constants";
 import { bin, DIST_DIR, root, type BenchServer } from "./server";
 
@@ -156,7 +156,7 @@ export async function quarterEndBurst(server: BenchServer, reports: BurstReport[
     requests.map(async (req) => {
       const t0 = performance.now();
       try {
-        const res = await send(`${server.url}${req.path}`, { method: "POST", headers: req.headers, body: req.body, timeoutMs: REQUEST_TIMEOUT_MS });
+        const res = await send(`${server.url}${req.path}`, { method: "POST", headers: req.headers, body: req.body });
         return { ms: performance.now() - t0, ok: actionSucceeded(res.status, res.headers.get("x-action-redirect"), res.body) };
       } catch {
         return { ms: performance.now() - t0, ok: false };

@@ -16,6 +16,7 @@ import { runLighthouse, type LighthouseScores } from "./lighthouse";
 import { CONNECTIONS, measure, SEQUENTIAL_REQUESTS, sequential, type LoadResult, type Request, type SequentialResult } from "./load";
 import { quarterEndBurst, saveLoad, settle, splitSubmissions, submitOneByOne, submitRequests, tsxJson, type BurstResult } from "./report-load";
 import { aboutIsStatic, statusRebuildCheck, type StaticCheck, type StatusRebuildChecks } from "./checks";
+import { send } from "./http";
 import { freePort, root, startServer, type BenchServer } from "./server";
 
 export interface TargetResult extends LoadResult {
@@ -184,7 +185,7 @@ export async function runScale(scale: number, { lighthouse }: { lighthouse: bool
     const targets: TargetResult[] = [];
     for (const page of PAGES) {
       const headers = { Cookie: cookies[page.persona] };
-      const probe = await fetch(`${server.url}${page.path}`, { headers, redirect: "manual" });
+      const probe = await send(`${server.url}${page.path}`, { headers });
       if (probe.status !== 200) {
         console.log(`  跳过 ${page.path}：HTTP ${probe.status}`);
         continue;

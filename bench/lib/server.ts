@@ -6,6 +6,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { send } from "./http";
 // @ts-expect-error: plain-JS helper shared with `npm start`; it has no type declarations.
 import { buildIfNeeded } from "../../scripts/lib/steps.mjs";
 
@@ -101,8 +102,8 @@ export async function startServer({
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`服务器启动失败，见 ${path.dirname(databasePath)}/server-${port}.log`);
     try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) {
+      const res = await send(`${url}/api/health`, { timeoutMs: 5000 });
+      if (res.status === 200) {
         await untilIdle(child.pid!);
         return { url, pid: child.pid!, secret, stop };
       }

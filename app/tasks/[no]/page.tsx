@@ -20,24 +20,19 @@ import { currentProgrammeYear, linkYear } from "@/app/_lib/programme-year";
 import { SubjectLeaders } from "@/app/_components/subject-leaders";
 import { withFormerNames } from "@/db/queries/unit-maintenance";
 import { yearHref } from "@/lib/programme-year";
+import { parseTaskNo } from "./report/[quarter]/report-context";
 
 type Props = { params: Promise<{ no: string }> };
 
-/** 序号 from the URL: digits only (no "1e1", "+3", "07x"), within a sane range. */
-function parseNo(raw: string): number | null {
-  if (!/^\d{1,4}$/.test(raw)) return null;
-  return Number(raw);
-}
-
 async function loadTask(params: Props["params"]) {
-  const no = parseNo((await params).no);
+  const no = parseTaskNo((await params).no);
   const task = no === null ? null : getTaskByNo({ yearId: (await currentProgrammeYear()).id, no });
   if (!task) notFound();
   return task;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const no = parseNo((await params).no);
+  const no = parseTaskNo((await params).no);
   return { title: no === null ? "任务" : `任务 ${no}` };
 }
 
